@@ -1,0 +1,33 @@
+package org.hearth.patient.record;
+
+import org.hearth.platform.events.DomainEvent;
+
+import java.time.Instant;
+
+/**
+ * A patient was admitted. Carries ids, codes and coordinates only (contracts/events/patient.PatientAdmitted.v1.json):
+ * no name, birth date or street, which consumers never need.
+ */
+public record PatientAdmitted(String patientId, Instant admittedAt, PatientStatus status, String language,
+        String postalCode, Double latitude, Double longitude) implements DomainEvent {
+
+    public static final String TYPE = "org.hearth.patient.PatientAdmitted.v1";
+
+    static PatientAdmitted of(Patient patient) {
+        Address address = patient.address();
+        return new PatientAdmitted(patient.id(), patient.admittedAt(), patient.status(), patient.language(),
+                address == null ? null : address.postalCode(),
+                address == null ? null : address.latitude(),
+                address == null ? null : address.longitude());
+    }
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String subject() {
+        return patientId;
+    }
+}

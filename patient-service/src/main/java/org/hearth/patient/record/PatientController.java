@@ -1,0 +1,72 @@
+package org.hearth.patient.record;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.web.PageResponse;
+import org.hearth.platform.web.Paging;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+
+/** Admit and read patients of the caller's agency. */
+@RestController
+@RequestMapping("/api/patients/v1/patients")
+@Tag(name = "Patients")
+class PatientController {
+
+    static final String STAFF = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide',"
+            + "'social-worker','case-manager','billing')";
+
+    private final PatientRepository patients;
+    private final Clock clock;
+
+    PatientController(PatientRepository patients, Clock clock) {
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('coordinator','agency-admin')")
+    @Operation(summary = "Admit a patient", description = "Publishes PatientAdmitted.v1 on hearth.patient.events")
+    ResponseEntity<PatientView> admit(@Valid @RequestBody AdmitPatientRequest request) {
+        WithEvents<Patient> admitted;
+        try {
+            admitted = Patient.admit(request.givenName(), request.familyName(), request.birthDate(),
+                    request.address().toAddress(), request.phone(), request.language(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        Patient patient = patients.insert(admitted);
+        return ResponseEntity.created(URI.create("/api/patients/v1/patients/" + patient.id()))
+                .body(PatientView.of(patient));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(STAFF)
+    @Operation(summary = "Read one patient", description = "Another agency's patient answers 404")
+    PatientView get(@PathVariable String id) {
+        return patients.findById(id).map(PatientView::of).orElseThrow(() -> ApiException.notFound("Patient " + id));
+    }
+
+    @GetMapping
+    @PreAuthorize(STAFF)
+    @Operation(summary = "List patients", description = "Sorted by family name; page from 0, size 1-200 (default 50)")
+    PageResponse<PatientView> list(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PageResponse.of(patients.findAll(Paging.of(page, size)
+                .withSort(Sort.by("patient.familyName", "patient.givenName", "_id"))), PatientView::of);
+    }
+}

@@ -1,0 +1,16 @@
+package org.hearth.patient.record;
+
+import org.hearth.platform.events.OutboxEntry;
+import org.hearth.platform.tenancy.TenantOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.util.List;
+
+/** How a patient is stored: the record, its agency, a version for optimistic locking, and pending events. */
+@Document(PatientDocument.COLLECTION)
+public record PatientDocument(@Id String id, String tenantId, Patient patient, long version, List<OutboxEntry> outbox)
+        implements TenantOwned {
+
+    public static final String COLLECTION = "patients";
+}

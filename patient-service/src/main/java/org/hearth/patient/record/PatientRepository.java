@@ -1,0 +1,50 @@
+package org.hearth.patient.record;
+
+import jakarta.annotation.PostConstruct;
+import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+
+/** Patients of the caller's agency, stored with their outbox in one document. */
+@Repository
+public class PatientRepository {
+
+    static final String TOPIC = "hearth.patient.events";
+
+    private final TenantScopedMongo mongo;
+    private final Outbox outbox;
+
+    PatientRepository(TenantScopedMongo mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.ensureIndex(PatientDocument.class, "patient.familyName", "patient.givenName");
+    }
+
+    /** Stores a new patient and the events of its admission in one single-document write. */
+    public Patient insert(WithEvents<Patient> admitted) {
+        Patient patient = admitted.result();
+        mongo.insert(new PatientDocument(patient.id(), TenantContext.current().value(), patient, 0,
+                outbox.entries(TOPIC, admitted.events())));
+        outbox.written();
+        return patient;
+    }
+
+    public Optional<Patient> findById(String id) {
+        return mongo.findById(id, PatientDocument.class).map(PatientDocument::patient);
+    }
+
+    public Page<Patient> findAll(Pageable pageable) {
+        return mongo.findPage(new Criteria(), pageable, PatientDocument.class).map(PatientDocument::patient);
+    }
+}

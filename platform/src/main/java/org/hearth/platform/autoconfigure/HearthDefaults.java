@@ -1,0 +1,43 @@
+package org.hearth.platform.autoconfigure;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Defaults every service shares, at the lowest precedence so a service's application.yml, the
+ * environment or the command line can override each. Keeps each service's own configuration thin.
+ */
+public class HearthDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            // writes reject unknown JSON fields: no mass assignment, no silently ignored typos
+            Map.entry("spring.jackson.deserialization.fail-on-unknown-properties", "true"),
+            Map.entry("server.error.include-stacktrace", "never"),
+            Map.entry("server.error.include-message", "never"),
+            Map.entry("server.error.whitelabel.enabled", "false"),
+            Map.entry("server.address", "127.0.0.1"),
+            Map.entry("spring.threads.virtual.enabled", "true"),
+            // events: never lose one on the way out, commit only after processing on the way in
+            Map.entry("spring.kafka.bootstrap-servers", "127.0.0.1:9092"),
+            Map.entry("spring.kafka.producer.acks", "all"),
+            Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+            Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
+            Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
+            Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+            Map.entry("spring.kafka.listener.ack-mode", "record"),
+            Map.entry("spring.mongodb.uri", "mongodb://127.0.0.1:27017/hearth"),
+            Map.entry("hearth.security.issuer-uri", "http://127.0.0.1:8180/realms/hearth"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.endpoint.health.show-details", "never"),
+            Map.entry("springdoc.swagger-ui.enabled", "false"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("hearthDefaults", DEFAULTS));
+    }
+}

@@ -1,0 +1,101 @@
+package org.hearth.platform.autoconfigure;
+
+import org.hearth.platform.events.DeadLetters;
+import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.OutboxRelay;
+import org.hearth.platform.problem.ProblemExceptionHandler;
+import org.hearth.platform.problem.Problems;
+import org.hearth.platform.security.HearthSecurityConfiguration;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.hearth.platform.web.CorrelationIdFilter;
+import org.hearth.platform.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/**
+ * Hearth's service defaults (eShop's "ServiceDefaults" idea): a service that depends on the platform
+ * gets resource-server security, problem details, correlation ids, request caps, tenant-scoped MongoDB,
+ * the outbox relay and consumer error handling without writing any of it.
+ */
+@AutoConfiguration(
+        afterName = {
+                "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+                "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"},
+        beforeName = {
+                "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+@EnableConfigurationProperties(HearthPlatformProperties.class)
+@Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class})
+public class HearthPlatformAutoConfiguration {
+
+    @Bean
+    Problems problems(JsonMapper json) {
+        return new Problems(json);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HearthPlatformProperties properties,
+            Problems problems) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    TenantScopedMongo tenantScopedMongo(MongoOperations mongo) {
+        return new TenantScopedMongo(mongo);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka,
+            ObjectProvider<OutboxCollection> collections, HearthPlatformProperties properties) {
+        return new OutboxRelay(mongo, kafka, collections.orderedStream().toList(), properties.outboxPoll(),
+                properties.outboxSendTimeout());
+    }
+
+    @Bean
+    Outbox outbox(JsonMapper json, Clock clock, OutboxRelay relay,
+            @Value("${hearth.events.source:/hearth/${spring.application.name:unknown}}") String source) {
+        return new Outbox(json, source, clock, relay);
+    }
+
+    @Bean
+    EventHandling eventHandling(JsonMapper json) {
+        return new EventHandling(json);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, HearthPlatformProperties properties) {
+        return DeadLetters.errorHandler(kafka, properties.consumerBackOff(), properties.consumerRetries());
+    }
+}

@@ -1,0 +1,25 @@
+package org.hearth.platform.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+
+/**
+ * Platform knobs under {@code hearth.platform}.
+ *
+ * @param maxRequestSize    request bodies above this answer 413
+ * @param outboxPoll        how often the relay looks for unpublished events when nobody woke it
+ * @param outboxSendTimeout how long the relay waits for the broker's acknowledgement
+ * @param consumerBackOff   pause between retries of a failed event
+ * @param consumerRetries   retries before an event goes to the dead-letter topic
+ */
+@ConfigurationProperties("hearth.platform")
+public record HearthPlatformProperties(
+        @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("500ms") Duration outboxPoll,
+        @DefaultValue("10s") Duration outboxSendTimeout,
+        @DefaultValue("500ms") Duration consumerBackOff,
+        @DefaultValue("3") long consumerRetries) {
+}

@@ -1,0 +1,44 @@
+package org.hearth.platform.events;
+
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.web.CorrelationId;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns the events a domain operation returned into outbox entries for the aggregate's document, with
+ * the envelope filled from the current request: tenant, correlation id, trace context.
+ */
+public class Outbox {
+
+    private final JsonMapper json;
+    private final String source;
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    public Outbox(JsonMapper json, String source, Clock clock, OutboxRelay relay) {
+        this.json = json;
+        this.source = source;
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    public List<OutboxEntry> entries(String topic, List<? extends DomainEvent> events) {
+        String tenant = TenantContext.current().value();
+        String correlationId = CorrelationId.current().orElseGet(() -> UUID.randomUUID().toString());
+        String traceparent = CorrelationId.currentTraceparent().orElse(null);
+        return events.stream()
+                .map(event -> new OutboxEntry(UUID.randomUUID().toString(), topic, event.subject(), event.eventType(),
+                        source, event.subject(), clock.instant(), tenant, correlationId, traceparent,
+                        json.writeValueAsString(event)))
+                .toList();
+    }
+
+    /** Tells the relay that a document with pending entries was written, so it publishes without waiting for its poll. */
+    public void written() {
+        relay.wakeUp();
+    }
+}

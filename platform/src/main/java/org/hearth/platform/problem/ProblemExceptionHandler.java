@@ -1,0 +1,209 @@
+package org.hearth.platform.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.hearth.platform.tenancy.MissingTenantException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns every exception a request can raise into RFC 9457 problem details with a stable {@code type}.
+ * Details never echo request values (they may be PHI) and never carry stack traces; unexpected failures
+ * are logged with the correlation id so support can find them.
+ */
+@RestControllerAdvice
+public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
+        return problem(Problems.of(e.type(), e.getMessage(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(MissingTenantException.class)
+    ResponseEntity<Object> noTenant(MissingTenantException e, HttpServletRequest request) {
+        return problem(Problems.of(ProblemType.FORBIDDEN, "Your account is not a member of exactly one agency.",
+                request.getRequestURI()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException e, HttpServletRequest request) {
+        return problem(Problems.of(ProblemType.FORBIDDEN, "You are not allowed to do this.", request.getRequestURI()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraint(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return problem(Problems.withErrors(Problems.of(ProblemType.VALIDATION_FAILED,
+                "The request has invalid fields.", request.getRequestURI()), errors));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return problem(Problems.withErrors(Problems.of(ProblemType.VALIDATION_FAILED,
+                "The request has invalid parameters.", request.getRequestURI()),
+                List.of(new FieldError(e.getName(), "has an invalid format"))));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
+        return problem(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(Problems.of(ProblemType.INTERNAL_ERROR,
+                "Something went wrong on our side. Quote the correlation id when you report it.",
+                request.getRequestURI()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return problem(Problems.withErrors(Problems.of(ProblemType.VALIDATION_FAILED,
+                "The request has invalid fields.", path(request)), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return problem(Problems.withErrors(Problems.of(ProblemType.VALIDATION_FAILED,
+                "The request has invalid parameters.", path(request)), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return problem(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), path(request)));
+            }
+        }
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(Problems.withErrors(Problems.of(ProblemType.UNKNOWN_FIELD,
+                    "The request contains a field this API does not accept.", path(request)),
+                    List.of(new FieldError(pathOf(unknown), "is not a known field"))));
+        }
+        if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+            return problem(Problems.withErrors(Problems.of(ProblemType.VALIDATION_FAILED,
+                    "The request has a field of the wrong type or format.", path(request)),
+                    List.of(new FieldError(pathOf(mapping), "has the wrong type or format"))));
+        }
+        String detail = cause instanceof JacksonException
+                ? "The request body is not well-formed JSON."
+                : "The request body is missing or unreadable.";
+        return problem(Problems.of(ProblemType.MALFORMED_JSON, detail, path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(ProblemType.METHOD_NOT_ALLOWED,
+                "This resource does not support " + e.getMethod() + ".", path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.",
+                path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(ProblemType.NOT_ACCEPTABLE, "This resource answers in application/json.",
+                path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(ProblemType.NOT_FOUND, "No such resource.", path(request)));
+    }
+
+    /** Any other framework exception: keep Spring's status, replace its body with ours. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        boolean ours = status.is5xxServerError();
+        if (ours) {
+            log.error("Request failed", e);
+        }
+        ProblemDetail problem = Problems.of(ours ? ProblemType.INTERNAL_ERROR : ProblemType.BAD_REQUEST,
+                ours ? "Something went wrong on our side." : "The request cannot be processed.", path(request));
+        problem.setStatus(status.value());
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+
+    private static String pathOf(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String leaf(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
+    }
+}

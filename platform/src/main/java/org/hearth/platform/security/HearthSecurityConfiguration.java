@@ -1,0 +1,78 @@
+package org.hearth.platform.security;
+
+import org.hearth.platform.problem.ProblemType;
+import org.hearth.platform.problem.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.util.Collection;
+
+/**
+ * Resource-server defaults of every Hearth service: stateless, every request authenticated except health,
+ * metrics and API docs; a token is accepted only if Keycloak signed it (keys fetched from the JWKS
+ * endpoint), it comes from our realm, it is in date and it names this service in {@code aud}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HearthSecurityProperties.class)
+@EnableMethodSecurity
+public class HearthSecurityConfiguration {
+
+    static final String[] OPEN_PATHS = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/error"};
+
+    @Bean
+    SecurityFilterChain hearthSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, Problems problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            new BearerTokenAuthenticationEntryPoint().commence(request, response, failure);
+            problems.write(request, response, ProblemType.UNAUTHENTICATED,
+                    "A valid access token for this service is required.");
+        };
+        AccessDeniedHandler denied = (request, response, failure) ->
+                problems.write(request, response, ProblemType.FORBIDDEN, "You are not allowed to do this.");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> (Collection) new RealmRoles().convert(jwt));
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder hearthJwtDecoder(HearthSecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(HearthSecurityProperties properties) {
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(properties.audience()));
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                audience);
+    }
+}

@@ -1,0 +1,116 @@
+package org.hearth.platform.tenancy;
+
+import com.mongodb.client.result.UpdateResult;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.domain.Sort;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The only door services use to MongoDB. Every query, update and count gets the current agency's
+ * {@code tenantId} criterion added here, and every insert or replace is checked to carry it, so a
+ * repository cannot forget tenancy. Another agency's document is simply not found (which the API turns
+ * into 404, so its existence does not leak).
+ */
+public class TenantScopedMongo {
+
+    /** Field on projections that remembers the ids of events already applied (idempotent consumers). */
+    public static final String PROCESSED_EVENTS = "processedEventIds";
+    private static final int PROCESSED_EVENTS_KEPT = 200;
+
+    private final MongoOperations mongo;
+
+    public TenantScopedMongo(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    public <T> Optional<T> findById(Object id, Class<T> type) {
+        return Optional.ofNullable(mongo.findOne(scoped(Query.query(Criteria.where("_id").is(id))), type));
+    }
+
+    public <T> List<T> find(Query query, Class<T> type) {
+        return mongo.find(scoped(query), type);
+    }
+
+    public <T> Page<T> findPage(Criteria criteria, Pageable pageable, Class<T> type) {
+        Query filter = scoped(new Query(criteria));
+        long total = mongo.count(filter, type);
+        Query page = Query.of(filter).with(pageable);
+        if (pageable.getSort().isUnsorted()) {
+            page.with(Sort.by("_id"));
+        }
+        return new PageImpl<>(mongo.find(page, type), pageable, total);
+    }
+
+    public <T extends TenantOwned> T insert(T document) {
+        requireCurrentTenant(document);
+        return mongo.insert(document);
+    }
+
+    /**
+     * Replaces a document only if it still has {@code expectedVersion} and belongs to the current agency;
+     * returns false when someone else changed it first (the caller answers 412) or it is not visible.
+     */
+    public <T extends TenantOwned> boolean replace(Object id, long expectedVersion, String versionField, T document) {
+        requireCurrentTenant(document);
+        Query query = scoped(Query.query(Criteria.where("_id").is(id).and(versionField).is(expectedVersion)));
+        return mongo.replace(query, document).getModifiedCount() == 1;
+    }
+
+    public <T> UpdateResult update(Object id, Update update, Class<T> type) {
+        return mongo.updateFirst(scoped(Query.query(Criteria.where("_id").is(id))), update, type);
+    }
+
+    public <T> long count(Query query, Class<T> type) {
+        return mongo.count(scoped(query), type);
+    }
+
+    /**
+     * Applies an event's side effect to one document exactly once: the event id is recorded in the same
+     * single-document update as the change, so a redelivered event finds its id and changes nothing.
+     * Creates the document (with its tenant) when it does not exist yet.
+     *
+     * @return true if the update was applied, false if the event had been applied before
+     */
+    public <T> boolean applyOnce(Object id, String eventId, Update update, Class<T> type) {
+        TenantId tenant = TenantContext.current();
+        Update withMarker = update
+                .set(TenantOwned.FIELD, tenant.value())
+                .push(PROCESSED_EVENTS).slice(-PROCESSED_EVENTS_KEPT).each(eventId);
+        Query byId = scoped(Query.query(Criteria.where("_id").is(id)));
+        if (!mongo.exists(byId, type)) {
+            mongo.upsert(byId, withMarker, type);
+            return true;
+        }
+        Query notYetApplied = Query.of(byId).addCriteria(Criteria.where(PROCESSED_EVENTS).ne(eventId));
+        return mongo.updateFirst(notYetApplied, withMarker, type).getMatchedCount() == 1;
+    }
+
+    /** Indexes start with {@code tenantId}, since every query filters on it. */
+    public void ensureIndex(Class<?> type, String... fields) {
+        Index index = new Index().on(TenantOwned.FIELD, Sort.Direction.ASC);
+        for (String field : fields) {
+            index.on(field, Sort.Direction.ASC);
+        }
+        mongo.indexOps(type).createIndex(index);
+    }
+
+    private static Query scoped(Query query) {
+        return Query.of(query).addCriteria(Criteria.where(TenantOwned.FIELD).is(TenantContext.current().value()));
+    }
+
+    private static void requireCurrentTenant(TenantOwned document) {
+        TenantId tenant = TenantContext.current();
+        if (!tenant.value().equals(document.tenantId())) {
+            throw new IllegalStateException("document belongs to another agency than the caller");
+        }
+    }
+}
