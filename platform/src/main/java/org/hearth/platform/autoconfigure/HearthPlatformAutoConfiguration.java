@@ -5,6 +5,7 @@ import org.hearth.platform.events.EventHandling;
 import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.OutboxRelay;
+import org.hearth.platform.health.MongoPingHealthIndicator;
 import org.hearth.platform.problem.ProblemExceptionHandler;
 import org.hearth.platform.problem.Problems;
 import org.hearth.platform.security.HearthSecurityConfiguration;
@@ -40,7 +41,8 @@ import java.time.Clock;
                 "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
                 "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @EnableConfigurationProperties(HearthPlatformProperties.class)
 @Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class})
 public class HearthPlatformAutoConfiguration {
@@ -69,6 +71,12 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     TenantScopedMongo tenantScopedMongo(MongoOperations mongo) {
         return new TenantScopedMongo(mongo);
+    }
+
+    /** Replaces Boot's MongoDB indicator by name; see {@link MongoPingHealthIndicator} for why. */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoOperations mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean

@@ -1,0 +1,44 @@
+package org.hearth.scheduling.patients;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.web.PageResponse;
+import org.hearth.platform.web.Paging;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read scheduling's view of the agency's patients. */
+@RestController
+@RequestMapping("/api/scheduling/v1/patients")
+@Tag(name = "Patients (scheduling view)")
+@PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','social-worker',"
+        + "'case-manager')")
+class PatientProjectionController {
+
+    private final PatientProjectionRepository projection;
+
+    PatientProjectionController(PatientProjectionRepository projection) {
+        this.projection = projection;
+    }
+
+    @GetMapping("/{patientId}")
+    @Operation(summary = "Read a patient as scheduling knows it", description = "Another agency's patient answers 404")
+    PatientSchedulingView get(@PathVariable String patientId) {
+        return projection.findById(patientId).map(PatientSchedulingView::of)
+                .orElseThrow(() -> ApiException.notFound("Patient " + patientId));
+    }
+
+    @GetMapping
+    @Operation(summary = "List patients known to scheduling", description = "Page from 0, size 1-200 (default 50)")
+    PageResponse<PatientSchedulingView> list(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PageResponse.of(projection.findAll(Paging.of(page, size).withSort(Sort.by("admittedAt", "_id"))),
+                PatientSchedulingView::of);
+    }
+}
