@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.function.Predicate;
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
+    /** Records polled but not yet looked at, so that no record of a batch is skipped. */
+    private final Deque<ConsumerRecord<String, String>> pending = new ArrayDeque<>();
 
     public TopicReader(String topic) {
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -31,11 +35,13 @@ public final class TopicReader implements AutoCloseable {
     public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            while (!pending.isEmpty()) {
+                ConsumerRecord<String, String> record = pending.poll();
                 if (match.test(record)) {
                     return Optional.of(record);
                 }
             }
+            consumer.poll(Duration.ofMillis(200)).forEach(pending::add);
         }
         return Optional.empty();
     }

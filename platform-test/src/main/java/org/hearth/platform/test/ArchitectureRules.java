@@ -1,0 +1,73 @@
+package org.hearth.platform.test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The architecture rules every service checks on its own code (ARCHITECTURE §1, §4, §5):
+ * services share contracts, not code; domain code knows nothing of HTTP or Kafka; tenancy only
+ * through the platform's {@code TenantScopedMongo}.
+ */
+public final class ArchitectureRules {
+
+    public static final List<String> SERVICE_PACKAGES = List.of("org.hearth.patient", "org.hearth.scheduling",
+            "org.hearth.messaging", "org.hearth.billing", "org.hearth.gateway");
+
+    /** Spring stereotypes: the edges where web, Kafka and persistence code belongs. */
+    private static final DescribedPredicate<JavaClass> EDGE = DescribedPredicate.or(
+            annotatedWith("org.springframework.web.bind.annotation.RestController"),
+            annotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice"),
+            annotatedWith("org.springframework.stereotype.Component"),
+            annotatedWith("org.springframework.stereotype.Repository"),
+            annotatedWith("org.springframework.stereotype.Service"),
+            annotatedWith("org.springframework.context.annotation.Configuration"));
+
+    private ArchitectureRules() {
+    }
+
+    public static JavaClasses importService(String servicePackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage);
+    }
+
+    public static ArchRule noDependencyOnOtherServices(String servicePackage) {
+        String[] others = SERVICE_PACKAGES.stream().filter(p -> !p.equals(servicePackage))
+                .map(p -> p + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(servicePackage + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("services share event contracts, never code");
+    }
+
+    public static ArchRule domainKnowsNoWebOrKafka(String servicePackage) {
+        return noClasses().that().resideInAPackage(servicePackage + "..").and(DescribedPredicate.not(EDGE))
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                        "jakarta.servlet..", "org.springframework.kafka..", "org.apache.kafka..")
+                .because("domain code returns events and values; HTTP and Kafka live in controllers and listeners");
+    }
+
+    public static ArchRule tenancyOnlyThroughPlatform(String servicePackage) {
+        return noClasses().that().resideInAPackage(servicePackage + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.data.mongodb.core.MongoTemplate")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.data.mongodb.core.MongoOperations")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.data.mongodb.repository.MongoRepository")
+                .because("every query must be tenant-scoped, which only TenantScopedMongo guarantees");
+    }
+
+    /** All rules for one service, e.g. {@code checkService("org.hearth.patient")}. */
+    public static void checkService(String servicePackage) {
+        JavaClasses classes = importService(servicePackage);
+        Stream.of(noDependencyOnOtherServices(servicePackage), domainKnowsNoWebOrKafka(servicePackage),
+                tenancyOnlyThroughPlatform(servicePackage)).forEach(rule -> rule.check(classes));
+    }
+}

@@ -1,0 +1,34 @@
+package org.hearth.platform.test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArchitectureRulesTest {
+
+    final JavaClasses breakers = new ClassFileImporter().importPackages("org.hearth.billing.fixture");
+    final JavaClasses clean = new ClassFileImporter().importPackages("org.hearth.patient.fixture");
+
+    @Test
+    void catchesDependencyOnAnotherServicesCode() {
+        assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.billing").evaluate(breakers).hasViolation()).isTrue();
+    }
+
+    @Test
+    void catchesDomainCodeUsingWebTypes() {
+        assertThat(ArchitectureRules.domainKnowsNoWebOrKafka("org.hearth.billing").evaluate(breakers).hasViolation()).isTrue();
+    }
+
+    @Test
+    void catchesDatabaseAccessAroundTheTenantScope() {
+        assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.billing").evaluate(breakers).hasViolation()).isTrue();
+    }
+
+    @Test
+    void passesCleanCode() {
+        assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();
+    }
+}
