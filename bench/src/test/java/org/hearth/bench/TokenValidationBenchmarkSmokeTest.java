@@ -1,0 +1,21 @@
+package org.hearth.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checks the harness works (both paths validate a real token); measures nothing. */
+class TokenValidationBenchmarkSmokeTest {
+
+    @Test
+    void bothPathsValidateTheSameToken() {
+        TokenValidationBenchmark benchmark = new TokenValidationBenchmark();
+        benchmark.setUp();
+        try {
+            assertThat(benchmark.cachedKeys().getClaimAsStringList("aud")).containsExactly("patient-service");
+            assertThat(benchmark.freshKeys().getSubject()).isEqualTo(benchmark.cachedKeys().getSubject());
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+}
