@@ -1,0 +1,25 @@
+package org.hearth.gateway.routing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.net.URI;
+
+/**
+ * Gateway settings under {@code hearth.gateway}.
+ *
+ * @param services       where each service listens
+ * @param maxRequestSize bodies above this answer 413 before reaching a service
+ */
+@ConfigurationProperties("hearth.gateway")
+public record GatewayProperties(@DefaultValue Services services, @DefaultValue("1MB") DataSize maxRequestSize) {
+
+    /** Upstream base URIs of the services. */
+    public record Services(
+            @DefaultValue("http://127.0.0.1:8081") URI patient,
+            @DefaultValue("http://127.0.0.1:8082") URI scheduling,
+            @DefaultValue("http://127.0.0.1:8083") URI messaging,
+            @DefaultValue("http://127.0.0.1:8084") URI billing) {
+    }
+}

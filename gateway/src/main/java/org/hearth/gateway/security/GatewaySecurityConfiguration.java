@@ -1,0 +1,62 @@
+package org.hearth.gateway.security;
+
+import org.hearth.gateway.problem.GatewayProblems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+
+import java.util.Collection;
+
+/**
+ * Every {@code /api/**} request needs a token that Keycloak signed, from our realm, in date and naming
+ * the gateway in {@code aud}. The token then travels on unchanged; each service checks it again for its
+ * own audience (defence in depth: a service never trusts the network).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurityConfiguration {
+
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/webjars/**"};
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            return GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Authentication required", "A valid access token for Hearth is required.");
+        };
+        ServerAccessDeniedHandler denied = (exchange, failure) -> GatewayProblems.write(exchange,
+                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.");
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(exchange -> exchange.pathMatchers(OPEN).permitAll().anyExchange().authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtDecoder(decoder))
+                        .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder gatewayJwtDecoder(GatewaySecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.contains(properties.audience()))));
+        return decoder;
+    }
+}
