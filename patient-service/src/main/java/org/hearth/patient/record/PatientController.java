@@ -29,6 +29,9 @@ class PatientController {
 
     static final String STAFF = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide',"
             + "'social-worker','case-manager','billing')";
+    /** A partner system reads back one patient by id, but cannot browse the agency's list. */
+    static final String STAFF_OR_PARTNER = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist',"
+            + "'aide','social-worker','case-manager','billing','partner')";
 
     private final PatientRepository patients;
     private final Clock clock;
@@ -38,8 +41,12 @@ class PatientController {
         this.clock = clock;
     }
 
+    /**
+     * Coordinators admit; so does the agency's own partner system (client credentials, bound to that agency),
+     * which is how a referral source's EHR integration hands a patient over.
+     */
     @PostMapping
-    @PreAuthorize("hasAnyRole('coordinator','agency-admin')")
+    @PreAuthorize("hasAnyRole('coordinator','agency-admin','partner')")
     @Operation(summary = "Admit a patient", description = "Publishes PatientAdmitted.v1 on hearth.patient.events")
     ResponseEntity<PatientView> admit(@Valid @RequestBody AdmitPatientRequest request) {
         WithEvents<Patient> admitted;
@@ -55,7 +62,7 @@ class PatientController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STAFF_OR_PARTNER)
     @Operation(summary = "Read one patient", description = "Another agency's patient answers 404")
     PatientView get(@PathVariable String id) {
         return patients.findById(id).map(PatientView::of).orElseThrow(() -> ApiException.notFound("Patient " + id));

@@ -158,6 +158,21 @@ class PatientApiIT {
     }
 
     @Test
+    void theAgencysPartnerSystemAdmitsAndReadsBackButCannotBrowseTheList() {
+        String agency = UUID.randomUUID().toString();
+        String partner = issuer.token().agency("a", agency).roles("partner").clientId("a-partner")
+                .audience("patient-service").sign();
+
+        ApiClient.Response created = api.post(PATH, partner, jane());
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(api.get(PATH + "/" + id, partner).status()).isEqualTo(200);
+        assertThat(api.get(PATH, partner).status()).isEqualTo(403);
+        assertThat(api.get(PATH + "/" + id, coordinator(agency)).status()).isEqualTo(200);
+    }
+
+    @Test
     void oversizedBodyIsRefusedWith413() {
         String huge = jane().replace("\"Jane\"", "\"" + "J".repeat(1_100_000) + "\"");
 

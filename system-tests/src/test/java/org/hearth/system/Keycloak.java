@@ -1,0 +1,88 @@
+package org.hearth.system;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The real Keycloak of the stack: tokens through its token endpoint, and its admin API for test probes. */
+final class Keycloak {
+
+    static final String DEMO_PASSWORD = "Hearth-Demo-2026";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Keycloak(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Password grant of the local-only {@code hearth-cli} client (or another public client of the realm). */
+    String passwordToken(String clientId, String username) {
+        return token("hearth", Map.of("grant_type", "password", "client_id", clientId, "username", username,
+                "password", DEMO_PASSWORD));
+    }
+
+    String userToken(String username) {
+        return passwordToken("hearth-cli", username);
+    }
+
+    /** Client credentials of a partner system. */
+    String partnerToken(String clientId, String secret) {
+        return token("hearth", Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    /** Creates a client in realm {@code hearth} through the admin API, as an agency admin's tooling would. */
+    void createClient(String adminPassword, String clientJson) {
+        String admin = token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", adminPassword));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/hearth/clients"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(clientJson)));
+        if (response.statusCode() != 201 && response.statusCode() != 409) {
+            throw new IllegalStateException("creating a client answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** The claims of a compact JWT (read only; the services verify signatures, not this test). */
+    static JsonNode claims(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+
+    private String token(String realm, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token endpoint answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.hearth.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole stack, started and stopped with the same {@code ./hearth} launcher a developer uses, in its own
+ * home under {@code target/} and on its own ports so that it never meets a developer's running stack.
+ */
+final class LocalStack {
+
+    static final int GATEWAY_PORT = 18080;
+    static final int KEYCLOAK_PORT = 18180;
+
+    private static final Map<String, String> PORTS = Map.ofEntries(
+            Map.entry("HEARTH_GATEWAY_PORT", String.valueOf(GATEWAY_PORT)),
+            Map.entry("HEARTH_PATIENT_PORT", "18081"),
+            Map.entry("HEARTH_SCHEDULING_PORT", "18082"),
+            Map.entry("HEARTH_MESSAGING_PORT", "18083"),
+            Map.entry("HEARTH_BILLING_PORT", "18084"),
+            Map.entry("HEARTH_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT)),
+            Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", "19000"),
+            Map.entry("HEARTH_KAFKA_PORT", "19092"),
+            Map.entry("HEARTH_KAFKA_CONTROLLER_PORT", "19093"),
+            Map.entry("HEARTH_MONGO_PORT", "27018"));
+
+    private final Path root = Path.of(System.getProperty("hearth.root", "..")).toAbsolutePath().normalize();
+    private final Path home = Path.of(System.getProperty("hearth.stack.home", "target/hearth-stack")).toAbsolutePath();
+
+    Path home() {
+        return home;
+    }
+
+    void up() {
+        run(List.of("up"), 600);
+    }
+
+    void down() {
+        run(List.of("down"), 180);
+    }
+
+    /** Pid files of processes the launcher still believes it runs. */
+    List<Path> pidFiles() throws IOException {
+        Path run = home.resolve("run");
+        if (!Files.isDirectory(run)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(run)) {
+            return files.filter(f -> f.toString().endsWith(".pid")).toList();
+        }
+    }
+
+    String keycloakAdminPassword() throws IOException {
+        return Files.readString(home.resolve("keycloak-admin-password")).strip();
+    }
+
+    private void run(List<String> command, int timeoutSeconds) {
+        Path log = home.resolve("launcher.log");
+        try {
+            Files.createDirectories(home);
+            ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(root.resolve("hearth").toString()),
+                    command.stream()).toList()).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(PORTS);
+            builder.environment().put("HEARTH_HOME", home.toString());
+            // the Keycloak zip is shared with the developer's own stack so it is downloaded once per machine
+            builder.environment().put("HEARTH_DIST", root.resolve(".hearth/dist").toString());
+            builder.environment().put("HEARTH_NO_BUILD", "1"); // the reactor has just packaged every jar
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./hearth " + command + " did not finish in " + timeoutSeconds
+                        + " s; see " + log + "\n" + tail(log));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./hearth " + command + " failed (exit " + process.exitValue()
+                        + "); see " + log + " and " + home.resolve("logs") + "\n" + tail(log));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run ./hearth " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no launcher log)";
+        }
+    }
+}
