@@ -39,6 +39,10 @@ final class StubService implements AutoCloseable {
             exchange.getRequestBody().readAllBytes();
             byte[] body = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+            if (correlationId != null) { // as every Hearth service does
+                exchange.getResponseHeaders().add("X-Correlation-Id", correlationId);
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

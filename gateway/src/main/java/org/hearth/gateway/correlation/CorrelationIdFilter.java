@@ -29,7 +29,12 @@ public class CorrelationIdFilter implements WebFilter {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = offered != null && SAFE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
-        exchange.getResponse().getHeaders().set(HEADER, id);
+        // Set just before the answer is written so that the service's own copy of the header, which the
+        // gateway copies from the upstream response, is replaced rather than duplicated.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
         ServerWebExchange forwarded = exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
         return chain.filter(forwarded);
     }

@@ -188,5 +188,9 @@ class PatientApiIT {
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/patients/v1/patients");
+        // relative server: "try it out" in the gateway's API browser goes through the gateway
+        assertThat(docs.json().path("servers").get(0).path("url").asString()).isEqualTo("/");
+        assertThat(docs.json().path("components").path("securitySchemes").path("keycloak").path("scheme").asString())
+                .isEqualTo("bearer");
     }
 }

@@ -11,6 +11,7 @@ import org.hearth.platform.problem.Problems;
 import org.hearth.platform.security.HearthSecurityConfiguration;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.web.CorrelationIdFilter;
+import org.hearth.platform.web.ApiDocumentation;
 import org.hearth.platform.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +45,7 @@ import java.time.Clock;
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
                 "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @EnableConfigurationProperties(HearthPlatformProperties.class)
-@Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class})
+@Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class, ApiDocumentation.class})
 public class HearthPlatformAutoConfiguration {
 
     @Bean
