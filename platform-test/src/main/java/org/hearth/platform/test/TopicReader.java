@@ -6,9 +6,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +19,11 @@ import java.util.function.Predicate;
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
-    /** Records polled but not yet looked at, so that no record of a batch is skipped. */
-    private final Deque<ConsumerRecord<String, String>> pending = new ArrayDeque<>();
+    /**
+     * Records polled and not yet matched. Kept, not dropped, when another await looks for something else, so
+     * that awaiting events in a different order than they were published still finds each of them.
+     */
+    private final List<ConsumerRecord<String, String>> unmatched = new ArrayList<>();
 
     public TopicReader(String topic) {
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -34,16 +37,19 @@ public final class TopicReader implements AutoCloseable {
 
     public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            while (!pending.isEmpty()) {
-                ConsumerRecord<String, String> record = pending.poll();
+        while (true) {
+            for (Iterator<ConsumerRecord<String, String>> records = unmatched.iterator(); records.hasNext(); ) {
+                ConsumerRecord<String, String> record = records.next();
                 if (match.test(record)) {
+                    records.remove();
                     return Optional.of(record);
                 }
             }
-            consumer.poll(Duration.ofMillis(200)).forEach(pending::add);
+            if (!Instant.now().isBefore(deadline)) {
+                return Optional.empty();
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(unmatched::add);
         }
-        return Optional.empty();
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

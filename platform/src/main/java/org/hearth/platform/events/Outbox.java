@@ -2,6 +2,7 @@ package org.hearth.platform.events;
 
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.web.CorrelationId;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -35,6 +36,15 @@ public class Outbox {
                         source, event.subject(), clock.instant(), tenant, correlationId, traceparent,
                         json.writeValueAsString(event)))
                 .toList();
+    }
+
+    /** Adds the entries of {@code events} to an update of an aggregate's document (nothing if there are none). */
+    public Update append(Update update, String topic, List<? extends DomainEvent> events) {
+        List<OutboxEntry> entries = entries(topic, events);
+        if (!entries.isEmpty()) {
+            update.push(OutboxEntry.FIELD).each(entries.toArray());
+        }
+        return update;
     }
 
     /** Tells the relay that a document with pending entries was written, so it publishes without waiting for its poll. */

@@ -1,6 +1,7 @@
 package org.hearth.platform.tenancy;
 
 import com.mongodb.client.result.UpdateResult;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -13,6 +14,7 @@ import org.springframework.data.domain.Sort;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The only door services use to MongoDB. Every query, update and count gets the current agency's
@@ -63,6 +65,34 @@ public class TenantScopedMongo {
         requireCurrentTenant(document);
         Query query = scoped(Query.query(Criteria.where("_id").is(id).and(versionField).is(expectedVersion)));
         return mongo.replace(query, document).getModifiedCount() == 1;
+    }
+
+    /**
+     * Applies {@code update} only if the document still has {@code expectedVersion} and belongs to the current
+     * agency; false when someone else changed it first (the caller answers 412) or it is not visible. Unlike
+     * {@link #replace}, fields the update does not name (the outbox the relay is draining) stay untouched.
+     */
+    public <T> boolean updateIfVersion(Object id, long expectedVersion, String versionField, Update update, Class<T> type) {
+        Query query = scoped(Query.query(Criteria.where("_id").is(id).and(versionField).is(expectedVersion)));
+        return mongo.updateFirst(query, update, type).getModifiedCount() == 1;
+    }
+
+    /**
+     * The write of a versioned aggregate whose clients send If-Match: at {@code expectedVersion} 0 the document
+     * must not exist yet and {@code firstVersion} is inserted; otherwise {@code update} is applied if the
+     * document is still at that version. False when someone else wrote first.
+     */
+    public <T extends TenantOwned> boolean createOrUpdate(Object id, long expectedVersion, String versionField,
+            Supplier<T> firstVersion, Update update, Class<T> type) {
+        if (expectedVersion == 0) {
+            try {
+                insert(firstVersion.get());
+                return true;
+            } catch (DuplicateKeyException someoneWasFirst) {
+                return false;
+            }
+        }
+        return updateIfVersion(id, expectedVersion, versionField, update.inc(versionField, 1), type);
     }
 
     public <T> UpdateResult update(Object id, Update update, Class<T> type) {

@@ -1,0 +1,20 @@
+package org.hearth.platform.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** Who is calling: the {@code sub} of the verified token, which links a person to care teams and circles. */
+public final class Caller {
+
+    private Caller() {
+    }
+
+    public static String subject() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getSubject() != null) {
+            return jwt.getToken().getSubject();
+        }
+        throw new IllegalStateException("no authenticated caller with a subject");
+    }
+}
