@@ -1,0 +1,157 @@
+package org.hearth.patient.careplan;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.hearth.patient.careteam.CareTeamMember;
+import org.hearth.patient.careteam.CareTeamRepository;
+import org.hearth.patient.record.PatientRepository;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.problem.ProblemType;
+import org.hearth.platform.security.Caller;
+import org.hearth.platform.web.Versions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The plan of care of one patient. Every write sends the ETag last read in {@code If-Match}: two clinicians
+ * editing at once cannot silently overwrite each other (412), and nobody writes without reading (428).
+ */
+@RestController
+@RequestMapping("/api/patients/v1/patients/{patientId}/care-plan")
+@Tag(name = "Care plan")
+class CarePlanController {
+
+    static final String READERS = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide',"
+            + "'social-worker','case-manager')";
+    static final String AUTHORS = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist')";
+
+    private final PatientRepository patients;
+    private final CareTeamRepository teams;
+    private final CarePlanRepository plans;
+    private final Clock clock;
+
+    CarePlanController(PatientRepository patients, CareTeamRepository teams, CarePlanRepository plans, Clock clock) {
+        this.patients = patients;
+        this.teams = teams;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    record CarePlanView(String patientId, CarePlanVersion active, CarePlanVersion draft) {
+    }
+
+    record VersionSummary(int number, CarePlanStatus status, String frequency, String authoredBy, Instant authoredAt,
+            String signedBy, Instant signedAt) {
+        static VersionSummary of(CarePlanVersion v) {
+            return new VersionSummary(v.number(), v.status(), v.content().frequency(), v.authoredBy(), v.authoredAt(),
+                    v.signedBy(), v.signedAt());
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    @Operation(summary = "The active plan and the open draft", description = "ETag is the version for If-Match")
+    ResponseEntity<CarePlanView> current(@PathVariable String patientId) {
+        CarePlanRepository.Versioned stored = load(patientId);
+        return view(stored.plan(), stored.version());
+    }
+
+    @PutMapping("/draft")
+    @PreAuthorize(AUTHORS)
+    @Operation(summary = "Write the draft", description = "Rewrites the open draft, or opens a new draft version on "
+            + "top of the active plan. Frequency in clinicians' notation, e.g. \"SN 2W4, PT 3W2\" (400 if unreadable)")
+    ResponseEntity<CarePlanView> writeDraft(@PathVariable String patientId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody CarePlanContent content) {
+        CarePlanRepository.Versioned stored = load(patientId);
+        Versions.require(ifMatch, stored.version());
+        CarePlan next;
+        try {
+            next = stored.plan().withDraft(content, Caller.subject(), clock.instant());
+        } catch (FrequencyNotation.InvalidFrequencyException e) {
+            throw ApiException.badRequest("frequency: " + e.getMessage());
+        }
+        save(new WithEvents<>(next, List.of()), stored.version());
+        return view(next, stored.version() + 1);
+    }
+
+    @PostMapping("/draft/signature")
+    @PreAuthorize("hasRole('physician')")
+    @Operation(summary = "Sign the draft", description = "Only the care team's lead physician (403 otherwise). The "
+            + "draft becomes active, the previous version superseded. Publishes CarePlanSigned.v1")
+    ResponseEntity<CarePlanView> sign(@PathVariable String patientId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        CarePlanRepository.Versioned stored = load(patientId);
+        Versions.require(ifMatch, stored.version());
+        WithEvents<CarePlan> signed;
+        try {
+            signed = stored.plan().sign(Caller.subject(),
+                    teams.find(patientId).team().leadPhysician().map(CareTeamMember::subject), clock.instant());
+        } catch (NotTheLeadPhysicianException e) {
+            throw new ApiException(ProblemType.FORBIDDEN, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict("There is no draft to sign.");
+        }
+        save(signed, stored.version());
+        return view(signed.result(), stored.version() + 1);
+    }
+
+    @GetMapping("/versions")
+    @PreAuthorize(READERS)
+    @Operation(summary = "Every version, newest first")
+    List<VersionSummary> history(@PathVariable String patientId) {
+        return load(patientId).plan().versions().reversed().stream().map(VersionSummary::of).toList();
+    }
+
+    @GetMapping("/versions/{number}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "One version, whole")
+    CarePlanVersion version(@PathVariable String patientId, @PathVariable int number) {
+        return load(patientId).plan().version(number)
+                .orElseThrow(() -> ApiException.notFound("Care plan version " + number));
+    }
+
+    @GetMapping("/diff")
+    @PreAuthorize(READERS)
+    @Operation(summary = "What changed between two versions", description = "Entries added and removed per section")
+    CarePlanDiff diff(@PathVariable String patientId, @RequestParam int from, @RequestParam int to) {
+        CarePlan plan = load(patientId).plan();
+        return CarePlanDiff.between(
+                plan.version(from).orElseThrow(() -> ApiException.notFound("Care plan version " + from)),
+                plan.version(to).orElseThrow(() -> ApiException.notFound("Care plan version " + to)));
+    }
+
+    private CarePlanRepository.Versioned load(String patientId) {
+        if (patients.findById(patientId).isEmpty()) {
+            throw ApiException.notFound("Patient " + patientId);
+        }
+        return plans.find(patientId);
+    }
+
+    private void save(WithEvents<CarePlan> changed, long expectedVersion) {
+        if (!plans.save(changed, expectedVersion)) {
+            throw Versions.stale();
+        }
+    }
+
+    private static ResponseEntity<CarePlanView> view(CarePlan plan, long version) {
+        return ResponseEntity.ok().eTag(Versions.etag(version))
+                .body(new CarePlanView(plan.patientId(), plan.active().orElse(null), plan.draft().orElse(null)));
+    }
+}

@@ -1,0 +1,60 @@
+package org.hearth.patient.careplan;
+
+import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Plans of care of the caller's agency; a patient without a stored plan has none at version 0. */
+@Repository
+class CarePlanRepository {
+
+    static final String TOPIC = "hearth.patient.events";
+
+    private final TenantScopedMongo mongo;
+    private final Outbox outbox;
+
+    CarePlanRepository(TenantScopedMongo mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    record Versioned(CarePlan plan, long version) {
+    }
+
+    Versioned find(String patientId) {
+        return mongo.findById(patientId, CarePlanDocument.class)
+                .map(d -> new Versioned(new CarePlan(patientId, d.versions()), d.version()))
+                .orElseGet(() -> new Versioned(CarePlan.none(patientId), 0));
+    }
+
+    /**
+     * Stores the plan and its events in one single-document write if nobody changed it since
+     * {@code expectedVersion}; false otherwise (the caller answers 412).
+     */
+    boolean save(WithEvents<CarePlan> changed, long expectedVersion) {
+        CarePlan plan = changed.result();
+        boolean saved = mongo.createOrUpdate(plan.patientId(), expectedVersion, "version",
+                () -> new CarePlanDocument(plan.patientId(), TenantContext.current().value(), plan.versions(), 1,
+                        outbox.entries(TOPIC, changed.events())),
+                outbox.append(new Update().set("versions", plan.versions()), TOPIC, changed.events()),
+                CarePlanDocument.class);
+        if (saved && !changed.events().isEmpty()) {
+            outbox.written();
+        }
+        return saved;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Relay {
+        @Bean
+        OutboxCollection carePlanOutboxCollection() {
+            return new OutboxCollection(CarePlanDocument.COLLECTION);
+        }
+    }
+}

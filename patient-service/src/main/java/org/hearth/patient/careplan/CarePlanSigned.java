@@ -1,0 +1,26 @@
+package org.hearth.patient.careplan;
+
+import org.hearth.platform.events.DomainEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The lead physician signed a version of the plan of care; it is now the active one. Carries the visit
+ * frequency orders, from which scheduling generates visits, and nothing clinical beyond them.
+ */
+public record CarePlanSigned(String patientId, int planVersion, Instant signedAt, String signedBy,
+        List<FrequencyOrder> frequencyOrders) implements DomainEvent {
+
+    public static final String TYPE = "org.hearth.patient.CarePlanSigned.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String subject() {
+        return patientId;
+    }
+}

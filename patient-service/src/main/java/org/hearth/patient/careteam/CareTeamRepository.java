@@ -1,0 +1,58 @@
+package org.hearth.patient.careteam;
+
+import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Care teams of the caller's agency; a patient without a stored team has an empty one at version 0. */
+@Repository
+public class CareTeamRepository {
+
+    static final String TOPIC = "hearth.patient.events";
+
+    private final TenantScopedMongo mongo;
+    private final Outbox outbox;
+
+    CareTeamRepository(TenantScopedMongo mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    /** The team and its version. */
+    public record Versioned(CareTeam team, long version) {
+    }
+
+    public Versioned find(String patientId) {
+        return mongo.findById(patientId, CareTeamDocument.class)
+                .map(d -> new Versioned(new CareTeam(patientId, d.members()), d.version()))
+                .orElseGet(() -> new Versioned(CareTeam.empty(patientId), 0));
+    }
+
+    /** Stores the new team if the stored one is still at {@code expectedVersion}; false if it moved on. */
+    boolean save(WithEvents<CareTeam> changed, long expectedVersion) {
+        CareTeam team = changed.result();
+        boolean saved = mongo.createOrUpdate(team.patientId(), expectedVersion, "version",
+                () -> new CareTeamDocument(team.patientId(), TenantContext.current().value(), team.members(), 1,
+                        outbox.entries(TOPIC, changed.events())),
+                outbox.append(new Update().set("members", team.members()), TOPIC, changed.events()),
+                CareTeamDocument.class);
+        if (saved) {
+            outbox.written();
+        }
+        return saved;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Relay {
+        @Bean
+        OutboxCollection careTeamOutboxCollection() {
+            return new OutboxCollection(CareTeamDocument.COLLECTION);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.hearth.patient;
+
+import org.hearth.platform.test.EventContracts;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The golden examples that consumers test against must themselves satisfy the producer's schemas. */
+class EventExamplesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"org.hearth.patient.PatientAdmitted.v1", "org.hearth.patient.CareTeamChanged.v1",
+            "org.hearth.patient.CarePlanSigned.v1"})
+    void everyGoldenExampleOfPatientServiceIsValid(String type) {
+        assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"org.hearth.patient.CareTeamChanged.v1", "org.hearth.patient.CarePlanSigned.v1"})
+    void theSchemasRefuseFieldsTheyDoNotDeclare(String type) {
+        String withExtra = EventContracts.example(type).replaceFirst("\\{", "{\"patientName\":\"Jane Doe\",");
+        assertThat(EventContracts.violations(type, withExtra)).isNotEmpty();
+    }
+}

@@ -1,0 +1,239 @@
+package org.hearth.patient.careplan;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.EventContracts;
+import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Care team and plan of care through the HTTP API, with the real broker and the MongoDB wire server. */
+@HearthServiceTest
+class CarePlanApiIT {
+
+    static final String PATIENTS = "/api/patients/v1/patients";
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+    final TestTokenIssuer issuer = TestTokenIssuer.shared();
+    final String agency = UUID.randomUUID().toString();
+    final String drPatel = "dr-patel-" + UUID.randomUUID();
+    final String drJones = "dr-jones-" + UUID.randomUUID();
+    final String nina = "nina-" + UUID.randomUUID();
+
+    @BeforeEach
+    void client() {
+        api = ApiClient.onPort(port);
+    }
+
+    String token(String subject, String role, String agencyId) {
+        return issuer.token().subject(subject).agency("agency", agencyId).roles(role).audience("patient-service").sign();
+    }
+
+    String coordinator() {
+        return token("carla", "coordinator", agency);
+    }
+
+    String admittedPatient() {
+        ApiClient.Response created = api.post(PATIENTS, coordinator(), """
+                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
+                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""");
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    ApiClient.Response put(String path, String token, String ifMatch, String json) {
+        HttpRequest.Builder request = api.request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return api.send(request);
+    }
+
+    ApiClient.Response sign(String patientId, String token, String ifMatch) {
+        return api.send(api.request(PATIENTS + "/" + patientId + "/care-plan/draft/signature", token)
+                .header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    String team() {
+        return """
+                {"members":[{"subject":"%s","role":"PHYSICIAN","displayName":"Dr Priya Patel","lead":true},
+                            {"subject":"%s","role":"PHYSICIAN","displayName":"Dr Sam Jones","lead":false},
+                            {"subject":"%s","role":"NURSE","displayName":"Nina","lead":false}]}"""
+                .formatted(drPatel, drJones, nina);
+    }
+
+    static String plan(String frequency, String intervention) {
+        return """
+                {"problems":[{"description":"Heart failure","goals":[{"description":"Stable weight",
+                   "measure":"gain under 1 kg a week","targetDate":"2027-01-15"}]}],
+                 "interventions":["%s"],
+                 "medications":[{"name":"Furosemide","dose":"40 mg","route":"ORAL","times":["08:00"],"start":"2026-11-20"}],
+                 "diet":["2 g sodium"],"equipment":[{"item":"walker","status":"ORDERED"}],
+                 "communityServices":["meal delivery"],"frequency":"%s"}""".formatted(intervention, frequency);
+    }
+
+    @Test
+    void theTeamDraftsTheLeadSignsAndSchedulingIsToldTheFrequencyOrders() {
+        String patient = admittedPatient();
+        String base = PATIENTS + "/" + patient;
+
+        try (TopicReader topic = new TopicReader("hearth.patient.events")) {
+            ApiClient.Response team = put(base + "/care-team", coordinator(), "\"0\"", team());
+            assertThat(team.status()).as(team.body()).isEqualTo(200);
+            assertThat(team.json().path("leadPhysician").asString()).isEqualTo(drPatel);
+            assertThat(team.header("ETag")).hasValue("\"1\"");
+
+            ApiClient.Response draft = put(base + "/care-plan/draft", token(nina, "nurse", agency), "\"0\"",
+                    plan("sn 3w1, 2w4, 2 prn; PT 2-3W3", "Daily weights"));
+            assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+            assertThat(draft.json().path("draft").path("content").path("frequency").asString())
+                    .isEqualTo("SN 3W1, 2W4, 2 PRN, PT 2-3W3");
+            assertThat(draft.header("ETag")).hasValue("\"1\"");
+
+            ApiClient.Response signed = sign(patient, token(drPatel, "physician", agency), "\"1\"");
+            assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+            assertThat(signed.json().path("active").path("number").asInt()).isEqualTo(1);
+            assertThat(signed.json().path("active").path("signedBy").asString()).isEqualTo(drPatel);
+            assertThat(signed.json().path("draft").isNull()).isTrue();
+
+            ConsumerRecord<String, String> event = topic.await(r -> patient.equals(r.key())
+                            && CarePlanSigned.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no CarePlanSigned for " + patient));
+            assertThat(EventContracts.violations(CarePlanSigned.TYPE, event.value())).isEmpty();
+            assertThat(TopicReader.header(event, "ce_tenantid")).isEqualTo(agency);
+            assertThat(event.value()).contains("\"prnVisits\":2").doesNotContain("Furosemide").doesNotContain("Heart");
+
+            ConsumerRecord<String, String> teamEvent = topic.await(r -> patient.equals(r.key())
+                            && "org.hearth.patient.CareTeamChanged.v1".equals(TopicReader.header(r, "ce_type")),
+                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no CareTeamChanged for " + patient));
+            assertThat(EventContracts.violations("org.hearth.patient.CareTeamChanged.v1", teamEvent.value())).isEmpty();
+            assertThat(teamEvent.value()).doesNotContain("Priya");
+        }
+    }
+
+    @Test
+    void aRevisionIsANewDraftVersionWithHistoryAndADiff() {
+        String patient = admittedPatient();
+        String base = PATIENTS + "/" + patient;
+        put(base + "/care-team", coordinator(), "\"0\"", team());
+        put(base + "/care-plan/draft", coordinator(), "\"0\"", plan("SN 2W4", "Daily weights"));
+        sign(patient, token(drPatel, "physician", agency), "\"1\"");
+
+        ApiClient.Response revised = put(base + "/care-plan/draft", token(nina, "nurse", agency), "\"2\"",
+                plan("SN 2W4, OT 1W4", "Fall prevention teaching"));
+
+        assertThat(revised.status()).as(revised.body()).isEqualTo(200);
+        assertThat(revised.json().path("draft").path("number").asInt()).isEqualTo(2);
+        assertThat(revised.json().path("active").path("number").asInt()).isEqualTo(1);
+        JsonNode history = api.get(base + "/care-plan/versions", coordinator()).json();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).path("status").asString()).isEqualTo("DRAFT");
+        assertThat(history.get(1).path("status").asString()).isEqualTo("ACTIVE");
+        JsonNode diff = api.get(base + "/care-plan/diff?from=1&to=2", coordinator()).json();
+        assertThat(diff.path("changes").toString()).contains("Fall prevention teaching", "Daily weights", "OT 1W4");
+        assertThat(api.get(base + "/care-plan/versions/1", coordinator()).json().path("status").asString())
+                .isEqualTo("ACTIVE");
+        assertThat(api.get(base + "/care-plan/versions/9", coordinator()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void writesWithoutOrWithAStaleETagAreRefusedAndChangeNothing() {
+        String patient = admittedPatient();
+        String draftPath = PATIENTS + "/" + patient + "/care-plan/draft";
+        put(draftPath, coordinator(), "\"0\"", plan("SN 2W4", "Daily weights"));
+
+        ApiClient.Response missing = put(draftPath, coordinator(), null, plan("SN 3W4", "Other"));
+        ApiClient.Response stale = put(draftPath, coordinator(), "\"0\"", plan("SN 3W4", "Other"));
+        ApiClient.Response garbage = put(draftPath, coordinator(), "W/\"1\"", plan("SN 3W4", "Other"));
+
+        assertThat(missing.status()).isEqualTo(428);
+        assertThat(missing.json().path("type").asString()).endsWith("/problems/precondition-required");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().path("type").asString()).endsWith("/problems/precondition-failed");
+        assertThat(garbage.status()).isEqualTo(412);
+        ApiClient.Response current = api.get(PATIENTS + "/" + patient + "/care-plan", coordinator());
+        assertThat(current.header("ETag")).hasValue("\"1\"");
+        assertThat(current.json().path("draft").path("content").path("frequency").asString()).isEqualTo("SN 2W4");
+    }
+
+    @Test
+    void badPlansAnswerProblemDetailsAndStoreNothing() {
+        String patient = admittedPatient();
+        String draftPath = PATIENTS + "/" + patient + "/care-plan/draft";
+
+        ApiClient.Response frequency = put(draftPath, coordinator(), "\"0\"", plan("SN twice a week", "x"));
+        ApiClient.Response unknownField = put(draftPath, coordinator(), "\"0\"",
+                plan("SN 2W4", "x").replaceFirst("\\{", "{\"signedBy\":\"me\","));
+        ApiClient.Response badRoute = put(draftPath, coordinator(), "\"0\"", plan("SN 2W4", "x").replace("ORAL", "BY_MAGIC"));
+        ApiClient.Response missingGoals = put(draftPath, coordinator(), "\"0\"",
+                plan("SN 2W4", "x").replaceFirst("\"goals\":\\[[^]]*]", "\"goals\":[]"));
+
+        assertThat(frequency.status()).isEqualTo(400);
+        assertThat(frequency.json().path("detail").asString()).contains("frequency", "is not a frequency");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().path("type").asString()).endsWith("/problems/unknown-field");
+        assertThat(badRoute.status()).isEqualTo(400);
+        assertThat(missingGoals.status()).isEqualTo(400);
+        assertThat(missingGoals.json().path("errors").toString()).contains("goals");
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", coordinator()).header("ETag")).hasValue("\"0\"");
+    }
+
+    @Test
+    void onlyTheLeadPhysicianSigns() {
+        String patient = admittedPatient();
+        String base = PATIENTS + "/" + patient;
+        put(base + "/care-plan/draft", coordinator(), "\"0\"", plan("SN 2W4", "Daily weights"));
+
+        ApiClient.Response noLeadYet = sign(patient, token(drPatel, "physician", agency), "\"1\"");
+        put(base + "/care-team", coordinator(), "\"0\"", team());
+        ApiClient.Response notTheLead = sign(patient, token(drJones, "physician", agency), "\"1\"");
+        ApiClient.Response aNurse = sign(patient, token(nina, "nurse", agency), "\"1\"");
+
+        assertThat(noLeadYet.status()).isEqualTo(403);
+        assertThat(noLeadYet.json().path("detail").asString()).contains("no lead physician");
+        assertThat(notTheLead.status()).isEqualTo(403);
+        assertThat(notTheLead.json().path("detail").asString()).contains("Only the lead physician");
+        assertThat(aNurse.status()).isEqualTo(403);
+        assertThat(api.get(base + "/care-plan", coordinator()).json().path("active").isNull()).isTrue();
+    }
+
+    @Test
+    void aTeamWithTwoLeadsOrANonPhysicianLeadIsRefused() {
+        String patient = admittedPatient();
+        String twoLeads = team().replace("\"lead\":false}", "\"lead\":true}");
+        String nurseLead = """
+                {"members":[{"subject":"n","role":"NURSE","displayName":"Nina","lead":true}]}""";
+
+        assertThat(put(PATIENTS + "/" + patient + "/care-team", coordinator(), "\"0\"", twoLeads).status()).isEqualTo(400);
+        assertThat(put(PATIENTS + "/" + patient + "/care-team", coordinator(), "\"0\"", nurseLead).json()
+                .path("detail").asString()).contains("PHYSICIAN");
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-team", coordinator()).json().path("members")).isEmpty();
+    }
+
+    @Test
+    void anotherAgencySeesNeitherTeamNorPlan() {
+        String patient = admittedPatient();
+        put(PATIENTS + "/" + patient + "/care-plan/draft", coordinator(), "\"0\"", plan("SN 2W4", "Daily weights"));
+        String stranger = token("rita", "coordinator", UUID.randomUUID().toString());
+
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", stranger).status()).isEqualTo(404);
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-team", stranger).status()).isEqualTo(404);
+        assertThat(put(PATIENTS + "/" + patient + "/care-plan/draft", stranger, "\"1\"", plan("SN 1W1", "x")).status())
+                .isEqualTo(404);
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", coordinator()).json().path("draft")
+                .path("content").path("frequency").asString()).isEqualTo("SN 2W4");
+    }
+}
