@@ -11,13 +11,16 @@ class EventExamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"org.hearth.patient.PatientAdmitted.v1", "org.hearth.patient.CareTeamChanged.v1",
-            "org.hearth.patient.CarePlanSigned.v1"})
+            "org.hearth.patient.CarePlanSigned.v1", "org.hearth.patient.ObservationRecorded.v1",
+            "org.hearth.patient.AlertRaised.v1", "org.hearth.patient.AlertAcknowledged.v1",
+            "org.hearth.patient.AlertEscalated.v1", "org.hearth.patient.AlertResolved.v1"})
     void everyGoldenExampleOfPatientServiceIsValid(String type) {
         assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"org.hearth.patient.CareTeamChanged.v1", "org.hearth.patient.CarePlanSigned.v1"})
+    @ValueSource(strings = {"org.hearth.patient.CareTeamChanged.v1", "org.hearth.patient.CarePlanSigned.v1",
+            "org.hearth.patient.ObservationRecorded.v1", "org.hearth.patient.AlertRaised.v1"})
     void theSchemasRefuseFieldsTheyDoNotDeclare(String type) {
         String withExtra = EventContracts.example(type).replaceFirst("\\{", "{\"patientName\":\"Jane Doe\",");
         assertThat(EventContracts.violations(type, withExtra)).isNotEmpty();

@@ -43,7 +43,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
-        return problem(Problems.of(e.type(), e.getMessage(), request.getRequestURI()));
+        ProblemDetail problem = Problems.of(e.type(), e.getMessage(), request.getRequestURI());
+        return problem(e.errors().isEmpty() ? problem : Problems.withErrors(problem, e.errors()));
     }
 
     @ExceptionHandler(MissingTenantException.class)

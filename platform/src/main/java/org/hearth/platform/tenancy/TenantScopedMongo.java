@@ -95,6 +95,15 @@ public class TenantScopedMongo {
         return updateIfVersion(id, expectedVersion, versionField, update.inc(versionField, 1), type);
     }
 
+    /**
+     * For system jobs only (alert escalation, overdue tasks): matching documents of every agency, at most
+     * {@code limit}. The job handles each inside {@link TenantContext#runAs} with the document's own tenant, so
+     * everything it then reads or writes is scoped again. Never call this from a request.
+     */
+    public <T extends TenantOwned> List<T> findAcrossAgencies(Query query, int limit, Class<T> type) {
+        return mongo.find(Query.of(query).limit(limit), type);
+    }
+
     public <T> UpdateResult update(Object id, Update update, Class<T> type) {
         return mongo.updateFirst(scoped(Query.query(Criteria.where("_id").is(id))), update, type);
     }

@@ -1,0 +1,74 @@
+package org.hearth.patient.alerts;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hearth.patient.careteam.CareTeamMember;
+import org.hearth.patient.careteam.CareTeamRepository;
+import org.hearth.patient.observations.Observation;
+import org.hearth.patient.observations.ObservationRecorded;
+import org.hearth.patient.observations.ObservationRepository;
+import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Evaluates the rules on every recorded reading, from hearth.patient.observations. Reading the event rather
+ * than evaluating inside the request means a crash after the reading was stored still raises its alert: the
+ * event stays in the outbox or on the topic until this handler has run. Alert ids derive from the event id and
+ * the rule, so a redelivered event raises nothing twice.
+ */
+@Component
+class AlertRaising {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertRaising.class);
+
+    private final EventHandling events;
+    private final ObservationRepository observations;
+    private final CareTeamRepository teams;
+    private final AlertRepository alerts;
+    private final AlertSettings settings;
+    private final Clock clock;
+
+    AlertRaising(EventHandling events, ObservationRepository observations, CareTeamRepository teams,
+            AlertRepository alerts, AlertSettings settings, Clock clock) {
+        this.events = events;
+        this.observations = observations;
+        this.teams = teams;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = "hearth.patient.observations")
+    void on(ConsumerRecord<String, String> record) {
+        events.handle(record, event -> {
+            if (!ObservationRecorded.TYPE.equals(event.type())) {
+                return;
+            }
+            ObservationRecorded recorded = events.read(event, ObservationRecorded.class);
+            Observation reading = new Observation(recorded.observationId(), recorded.patientId(), recorded.vital(),
+                    recorded.value(), recorded.observedAt(), recorded.source(), null, null);
+            var recent = observations.recent(reading.patientId(), reading.vital(),
+                    reading.observedAt().minus(AlertRules.LOOKBACK));
+            for (AlertRules.Finding finding : AlertRules.evaluate(reading, recent, settings.zone())) {
+                if (alerts.active(reading.patientId(), finding.rule()).isPresent()) {
+                    continue; // the open alert already asks for attention; a second one would only be noise
+                }
+                String owner = teams.find(reading.patientId()).team().leadPhysician()
+                        .map(CareTeamMember::subject).orElse(Alert.COORDINATORS);
+                String id = UUID.nameUUIDFromBytes((TenantContext.current().value() + "|" + event.id() + "|"
+                        + finding.rule()).getBytes(StandardCharsets.UTF_8)).toString();
+                if (alerts.insertIfNew(Alert.raise(id, reading.patientId(), finding, owner, clock.instant()))) {
+                    log.info("Alert {} raised: rule {} severity {} for patient {}", id, finding.rule(),
+                            finding.severity(), reading.patientId());
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,3 @@
+package org.hearth.patient.alerts;
+
+public enum AlertStatus { OPEN, ACKNOWLEDGED, RESOLVED }

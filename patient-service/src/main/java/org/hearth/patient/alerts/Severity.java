@@ -1,0 +1,3 @@
+package org.hearth.patient.alerts;
+
+public enum Severity { WARNING, HIGH, CRITICAL }
