@@ -13,7 +13,8 @@ class EventExamplesTest {
     @ValueSource(strings = {"org.hearth.patient.PatientAdmitted.v1", "org.hearth.patient.CareTeamChanged.v1",
             "org.hearth.patient.CarePlanSigned.v1", "org.hearth.patient.ObservationRecorded.v1",
             "org.hearth.patient.AlertRaised.v1", "org.hearth.patient.AlertAcknowledged.v1",
-            "org.hearth.patient.AlertEscalated.v1", "org.hearth.patient.AlertResolved.v1"})
+            "org.hearth.patient.AlertEscalated.v1", "org.hearth.patient.AlertResolved.v1",
+            "org.hearth.patient.PatientDischarged.v1"})
     void everyGoldenExampleOfPatientServiceIsValid(String type) {
         assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
     }

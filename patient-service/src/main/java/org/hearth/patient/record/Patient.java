@@ -17,7 +17,13 @@ public record Patient(
         String phone,
         String language,
         PatientStatus status,
-        Instant admittedAt) {
+        Instant admittedAt,
+        ClinicalProfile clinical,
+        Discharge discharge) {
+
+    /** When and why care ended; null while the patient is in care. */
+    public record Discharge(LocalDate on, DischargeReason reason, String note) {
+    }
 
     public Patient {
         Objects.requireNonNull(id, "id");
@@ -26,16 +32,44 @@ public record Patient(
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(admittedAt, "admittedAt");
+        clinical = clinical == null ? ClinicalProfile.none() : clinical; // documents stored before profiles existed
     }
 
     /** Admits a new patient; a birth date in the future is a typo, not a patient. */
     public static WithEvents<Patient> admit(String givenName, String familyName, LocalDate birthDate, Address address,
             String phone, String language, Instant now) {
+        return admit(givenName, familyName, birthDate, address, phone, language, ClinicalProfile.none(), now);
+    }
+
+    public static WithEvents<Patient> admit(String givenName, String familyName, LocalDate birthDate, Address address,
+            String phone, String language, ClinicalProfile clinical, Instant now) {
         if (birthDate.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
             throw new IllegalArgumentException("birthDate cannot be in the future");
         }
         Patient patient = new Patient(UUID.randomUUID().toString(), givenName.strip(), familyName.strip(), birthDate,
-                address, phone, language, PatientStatus.ACTIVE, now);
+                address, phone, language, PatientStatus.ACTIVE, now, clinical, null);
         return WithEvents.of(patient, PatientAdmitted.of(patient));
+    }
+
+    public Patient withClinicalProfile(ClinicalProfile profile) {
+        return new Patient(id, givenName, familyName, birthDate, address, phone, language, status, admittedAt, profile,
+                discharge);
+    }
+
+    /**
+     * Ends care. A discharged patient's record stays readable but takes no new plan, visits or readings.
+     *
+     * @throws IllegalStateException if the patient is discharged already
+     */
+    public WithEvents<Patient> discharge(LocalDate on, DischargeReason reason, String note, Instant now) {
+        if (status == PatientStatus.DISCHARGED) {
+            throw new IllegalStateException("the patient is discharged already");
+        }
+        if (on.isBefore(LocalDate.ofInstant(admittedAt, java.time.ZoneOffset.UTC))) {
+            throw new IllegalArgumentException("dischargedOn: cannot be before the admission");
+        }
+        Patient discharged = new Patient(id, givenName, familyName, birthDate, address, phone, language,
+                PatientStatus.DISCHARGED, admittedAt, clinical, new Discharge(on, reason, note));
+        return WithEvents.of(discharged, new PatientDischarged(id, on, reason, now));
     }
 }

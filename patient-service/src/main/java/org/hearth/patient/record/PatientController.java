@@ -7,6 +7,7 @@ import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
+import org.hearth.platform.web.Versions;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,8 +65,10 @@ class PatientController {
     @GetMapping("/{id}")
     @PreAuthorize(STAFF_OR_PARTNER)
     @Operation(summary = "Read one patient", description = "Another agency's patient answers 404")
-    PatientView get(@PathVariable String id) {
-        return patients.findById(id).map(PatientView::of).orElseThrow(() -> ApiException.notFound("Patient " + id));
+    ResponseEntity<PatientView> get(@PathVariable String id) {
+        PatientRepository.Versioned stored = patients.findVersioned(id)
+                .orElseThrow(() -> ApiException.notFound("Patient " + id));
+        return ResponseEntity.ok().eTag(Versions.etag(stored.version())).body(PatientView.of(stored.patient()));
     }
 
     @GetMapping

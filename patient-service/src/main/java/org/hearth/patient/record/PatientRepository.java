@@ -8,6 +8,7 @@ import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.util.Optional;
@@ -38,6 +39,25 @@ public class PatientRepository {
                 outbox.entries(TOPIC, admitted.events())));
         outbox.written();
         return patient;
+    }
+
+    /** A patient with the version to send back in If-Match. */
+    public record Versioned(Patient patient, long version) {
+    }
+
+    public Optional<Versioned> findVersioned(String id) {
+        return mongo.findById(id, PatientDocument.class).map(d -> new Versioned(d.patient(), d.version()));
+    }
+
+    /** Stores a change and its events in one write if nobody changed the patient since {@code expectedVersion}. */
+    public boolean update(WithEvents<Patient> changed, long expectedVersion) {
+        boolean saved = mongo.updateIfVersion(changed.result().id(), expectedVersion, "version",
+                outbox.append(new Update().set("patient", changed.result()).inc("version", 1), TOPIC, changed.events()),
+                PatientDocument.class);
+        if (saved && !changed.events().isEmpty()) {
+            outbox.written();
+        }
+        return saved;
     }
 
     public Optional<Patient> findById(String id) {

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 
 /** A patient as the API shows it. */
 public record PatientView(String id, String givenName, String familyName, LocalDate birthDate, Address address,
-        String phone, String language, PatientStatus status, Instant admittedAt) {
+        String phone, String language, PatientStatus status, Instant admittedAt, ClinicalProfile clinical,
+        Patient.Discharge discharge) {
 
     static PatientView of(Patient p) {
         return new PatientView(p.id(), p.givenName(), p.familyName(), p.birthDate(), p.address(), p.phone(),
-                p.language(), p.status(), p.admittedAt());
+                p.language(), p.status(), p.admittedAt(), p.clinical(), p.discharge());
     }
 }
