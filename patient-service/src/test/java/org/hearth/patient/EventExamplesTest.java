@@ -14,7 +14,9 @@ class EventExamplesTest {
             "org.hearth.patient.CarePlanSigned.v1", "org.hearth.patient.ObservationRecorded.v1",
             "org.hearth.patient.AlertRaised.v1", "org.hearth.patient.AlertAcknowledged.v1",
             "org.hearth.patient.AlertEscalated.v1", "org.hearth.patient.AlertResolved.v1",
-            "org.hearth.patient.PatientDischarged.v1"})
+            "org.hearth.patient.PatientDischarged.v1", "org.hearth.patient.ReferralReceived.v1",
+            "org.hearth.patient.ReferralAccepted.v1", "org.hearth.patient.TransitionTaskDue.v1",
+            "org.hearth.patient.TransitionTaskOverdue.v1"})
     void everyGoldenExampleOfPatientServiceIsValid(String type) {
         assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
     }

@@ -30,7 +30,7 @@ public record AdmitPatientRequest(
             @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {
 
-        Address toAddress() {
+        public Address toAddress() {
             return new Address(line1, line2, city, state, postalCode, latitude, longitude);
         }
     }

@@ -43,10 +43,17 @@ public record Patient(
 
     public static WithEvents<Patient> admit(String givenName, String familyName, LocalDate birthDate, Address address,
             String phone, String language, ClinicalProfile clinical, Instant now) {
+        return admit(UUID.randomUUID().toString(), givenName, familyName, birthDate, address, phone, language, clinical,
+                now);
+    }
+
+    /** Admits under a given id: an admission from a referral derives it, so that a retry admits nobody twice. */
+    public static WithEvents<Patient> admit(String id, String givenName, String familyName, LocalDate birthDate,
+            Address address, String phone, String language, ClinicalProfile clinical, Instant now) {
         if (birthDate.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
             throw new IllegalArgumentException("birthDate cannot be in the future");
         }
-        Patient patient = new Patient(UUID.randomUUID().toString(), givenName.strip(), familyName.strip(), birthDate,
+        Patient patient = new Patient(id, givenName.strip(), familyName.strip(), birthDate,
                 address, phone, language, PatientStatus.ACTIVE, now, clinical, null);
         return WithEvents.of(patient, PatientAdmitted.of(patient));
     }

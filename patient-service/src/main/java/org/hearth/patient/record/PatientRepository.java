@@ -60,6 +60,16 @@ public class PatientRepository {
         return saved;
     }
 
+    /** Stores the admission unless a patient with its id exists; false for a retried admission. */
+    public boolean insertIfAbsent(WithEvents<Patient> admitted) {
+        try {
+            insert(admitted);
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException admittedBefore) {
+            return false;
+        }
+    }
+
     public Optional<Patient> findById(String id) {
         return mongo.findById(id, PatientDocument.class).map(PatientDocument::patient);
     }

@@ -12,6 +12,7 @@ import org.hearth.platform.security.HearthSecurityConfiguration;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.web.CorrelationIdFilter;
 import org.hearth.platform.web.ApiDocumentation;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,6 +84,11 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    IdempotencyKeys idempotencyKeys(TenantScopedMongo mongo, Clock clock) {
+        return new IdempotencyKeys(mongo, clock);
     }
 
     @Bean

@@ -134,6 +134,14 @@ public class TenantScopedMongo {
     }
 
     /** Indexes start with {@code tenantId}, since every query filters on it. */
+    public void ensureUniqueIndex(Class<?> type, String... fields) {
+        Index index = new Index().on(TenantOwned.FIELD, Sort.Direction.ASC).unique();
+        for (String field : fields) {
+            index.on(field, Sort.Direction.ASC);
+        }
+        mongo.indexOps(type).createIndex(index);
+    }
+
     public void ensureIndex(Class<?> type, String... fields) {
         Index index = new Index().on(TenantOwned.FIELD, Sort.Direction.ASC);
         for (String field : fields) {

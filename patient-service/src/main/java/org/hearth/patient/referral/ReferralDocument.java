@@ -1,0 +1,15 @@
+package org.hearth.patient.referral;
+
+import org.hearth.platform.events.OutboxEntry;
+import org.hearth.platform.tenancy.TenantOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.util.List;
+
+@Document(ReferralDocument.COLLECTION)
+record ReferralDocument(@Id String id, String tenantId, Referral referral, long version, List<OutboxEntry> outbox)
+        implements TenantOwned {
+
+    static final String COLLECTION = "referrals";
+}

@@ -1,0 +1,80 @@
+package org.hearth.patient.referral;
+
+import jakarta.annotation.PostConstruct;
+import org.hearth.platform.events.DomainEvent;
+import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+class ReferralRepository {
+
+    static final String TOPIC = "hearth.patient.events";
+
+    private final TenantScopedMongo mongo;
+    private final Outbox outbox;
+
+    ReferralRepository(TenantScopedMongo mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    record Versioned(Referral referral, long version) {
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.ensureIndex(ReferralDocument.class, "referral.status", "referral.receivedAt");
+    }
+
+    /** Stores a new referral; false if one with this id exists (the retry of an idempotent request). */
+    boolean insertIfAbsent(Referral referral) {
+        try {
+            mongo.insert(new ReferralDocument(referral.id(), TenantContext.current().value(), referral, 1,
+                    outbox.entries(TOPIC, List.of(ReferralEvents.ReferralReceived.of(referral)))));
+            outbox.written();
+            return true;
+        } catch (DuplicateKeyException existing) {
+            return false;
+        }
+    }
+
+    Optional<Versioned> find(String id) {
+        return mongo.findById(id, ReferralDocument.class).map(d -> new Versioned(d.referral(), d.version()));
+    }
+
+    boolean update(Referral changed, long expectedVersion, List<DomainEvent> events) {
+        boolean saved = mongo.updateIfVersion(changed.id(), expectedVersion, "version",
+                outbox.append(new Update().set("referral", changed).inc("version", 1), TOPIC, events),
+                ReferralDocument.class);
+        if (saved && !events.isEmpty()) {
+            outbox.written();
+        }
+        return saved;
+    }
+
+    Page<Referral> list(ReferralStatus status, Pageable pageable) {
+        Criteria criteria = status == null ? new Criteria() : Criteria.where("referral.status").is(status);
+        return mongo.findPage(criteria, pageable, ReferralDocument.class).map(ReferralDocument::referral);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Relay {
+        @Bean
+        OutboxCollection referralOutboxCollection() {
+            return new OutboxCollection(ReferralDocument.COLLECTION);
+        }
+    }
+}
