@@ -1,5 +1,7 @@
 package org.hearth.patient.alerts;
 
+import org.hearth.patient.access.Purpose;
+import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,10 +35,12 @@ class AlertController {
 
     static final String CLINICAL = "hasAnyRole('agency-admin','coordinator','physician','nurse')";
 
+    private final PatientAccess access;
     private final AlertRepository alerts;
     private final Clock clock;
 
-    AlertController(AlertRepository alerts, Clock clock) {
+    AlertController(PatientAccess access, AlertRepository alerts, Clock clock) {
+        this.access = access;
         this.alerts = alerts;
         this.clock = clock;
     }
@@ -49,7 +53,7 @@ class AlertController {
     @Operation(summary = "The agency's alerts, newest first", description = "Filter by status, e.g. OPEN")
     PageResponse<Alert> queue(@RequestParam(required = false) AlertStatus status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return PageResponse.of(alerts.list(null, status, newestFirst(page, size)), a -> a);
+        return PageResponse.of(alerts.list(access.listable(), status, newestFirst(page, size)), a -> a);
     }
 
     @GetMapping("/api/patients/v1/patients/{patientId}/alerts")
@@ -57,7 +61,9 @@ class AlertController {
     @Operation(summary = "One patient's alerts, newest first")
     PageResponse<Alert> ofPatient(@PathVariable String patientId, @RequestParam(required = false) AlertStatus status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return PageResponse.of(alerts.list(patientId, status, newestFirst(page, size)), a -> a);
+        access.require(patientId, Purpose.CLINICAL);
+        return PageResponse.of(alerts.list(java.util.Optional.of(java.util.List.of(patientId)), status,
+                newestFirst(page, size)), a -> a);
     }
 
     @PostMapping("/api/patients/v1/patients/{patientId}/alerts/{alertId}/acknowledgement")
@@ -80,6 +86,7 @@ class AlertController {
 
     private Alert change(String patientId, String alertId, BiFunction<Alert, Instant, Alert> transition,
             Function<Alert, DomainEvent> event) {
+        access.require(patientId, Purpose.CLINICAL);
         AlertRepository.Versioned stored = alerts.find(alertId).filter(v -> v.alert().patientId().equals(patientId))
                 .orElseThrow(() -> ApiException.notFound("Alert " + alertId));
         Alert changed;

@@ -75,8 +75,9 @@ class AlertRepository {
         return saved;
     }
 
-    Page<Alert> list(String patientId, AlertStatus status, Pageable pageable) {
-        Criteria criteria = patientId == null ? new Criteria() : Criteria.where("alert.patientId").is(patientId);
+    /** Alerts of the agency, or of the given patients only. */
+    Page<Alert> list(Optional<List<String>> patients, AlertStatus status, Pageable pageable) {
+        Criteria criteria = patients.map(ids -> Criteria.where("alert.patientId").in(ids)).orElseGet(Criteria::new);
         if (status != null) {
             criteria = criteria.and("alert.status").is(status);
         }

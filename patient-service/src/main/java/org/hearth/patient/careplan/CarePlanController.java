@@ -1,11 +1,12 @@
 package org.hearth.patient.careplan;
 
+import org.hearth.patient.access.Purpose;
+import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.hearth.patient.careteam.CareTeamMember;
 import org.hearth.patient.careteam.CareTeamRepository;
-import org.hearth.patient.record.PatientRepository;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
@@ -39,15 +40,17 @@ class CarePlanController {
 
     static final String READERS = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide',"
             + "'social-worker','case-manager')";
+    static final String READERS_AND_FAMILY = "hasAnyRole('agency-admin','coordinator','physician','nurse',"
+            + "'therapist','aide','social-worker','case-manager','family')";
     static final String AUTHORS = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist')";
 
-    private final PatientRepository patients;
+    private final PatientAccess access;
     private final CareTeamRepository teams;
     private final CarePlanRepository plans;
     private final Clock clock;
 
-    CarePlanController(PatientRepository patients, CareTeamRepository teams, CarePlanRepository plans, Clock clock) {
-        this.patients = patients;
+    CarePlanController(PatientAccess access, CareTeamRepository teams, CarePlanRepository plans, Clock clock) {
+        this.access = access;
         this.teams = teams;
         this.plans = plans;
         this.clock = clock;
@@ -112,6 +115,21 @@ class CarePlanController {
         return view(signed.result(), stored.version() + 1);
     }
 
+    /** What a family member with the care-plan-summary consent sees: the active plan's content, not its workflow. */
+    record CarePlanSummary(int version, java.time.Instant signedAt, CarePlanContent content) {
+    }
+
+    @GetMapping("/summary")
+    @PreAuthorize(READERS_AND_FAMILY)
+    @Operation(summary = "The active plan in brief", description = "For the team and for family members whose "
+            + "consent includes CARE_PLAN_SUMMARY (403 otherwise); 404 when no plan is signed yet")
+    CarePlanSummary summary(@PathVariable String patientId) {
+        access.require(patientId, Purpose.CARE_PLAN_SUMMARY);
+        CarePlanVersion active = plans.find(patientId).plan().active()
+                .orElseThrow(() -> ApiException.notFound("A signed care plan for patient " + patientId));
+        return new CarePlanSummary(active.number(), active.signedAt(), active.content());
+    }
+
     @GetMapping("/versions")
     @PreAuthorize(READERS)
     @Operation(summary = "Every version, newest first")
@@ -138,9 +156,7 @@ class CarePlanController {
     }
 
     private CarePlanRepository.Versioned load(String patientId) {
-        if (patients.findById(patientId).isEmpty()) {
-            throw ApiException.notFound("Patient " + patientId);
-        }
+        access.require(patientId, Purpose.CLINICAL);
         return plans.find(patientId);
     }
 

@@ -1,12 +1,13 @@
 package org.hearth.patient.careteam;
 
+import org.hearth.patient.access.Purpose;
+import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.hearth.patient.record.PatientRepository;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.web.Versions;
@@ -30,12 +31,12 @@ import java.util.List;
 @Tag(name = "Care team")
 class CareTeamController {
 
-    private final PatientRepository patients;
+    private final PatientAccess access;
     private final CareTeamRepository teams;
     private final Clock clock;
 
-    CareTeamController(PatientRepository patients, CareTeamRepository teams, Clock clock) {
-        this.patients = patients;
+    CareTeamController(PatientAccess access, CareTeamRepository teams, Clock clock) {
+        this.access = access;
         this.teams = teams;
         this.clock = clock;
     }
@@ -88,8 +89,6 @@ class CareTeamController {
     }
 
     private void requirePatient(String patientId) {
-        if (patients.findById(patientId).isEmpty()) {
-            throw ApiException.notFound("Patient " + patientId);
-        }
+        access.require(patientId, Purpose.CLINICAL);
     }
 }

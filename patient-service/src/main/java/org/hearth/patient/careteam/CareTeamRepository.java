@@ -28,6 +28,13 @@ public class CareTeamRepository {
     public record Versioned(CareTeam team, long version) {
     }
 
+    /** The patients whose team lists {@code subject}: what a clinician's patient list shows. */
+    public java.util.List<String> patientsOf(String subject) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("members.subject").is(subject)).limit(500),
+                CareTeamDocument.class).stream().map(CareTeamDocument::id).toList();
+    }
+
     public Versioned find(String patientId) {
         return mongo.findById(patientId, CareTeamDocument.class)
                 .map(d -> new Versioned(new CareTeam(patientId, d.members()), d.version()))

@@ -1,12 +1,13 @@
 package org.hearth.patient.observations;
 
+import org.hearth.patient.access.Purpose;
+import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.hearth.patient.record.PatientRepository;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
@@ -14,8 +15,6 @@ import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,12 +42,12 @@ class ObservationController {
     /** Device clocks drift; a reading from further in the future than this is a wrong clock, not a reading. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
-    private final PatientRepository patients;
+    private final PatientAccess access;
     private final ObservationRepository observations;
     private final Clock clock;
 
-    ObservationController(PatientRepository patients, ObservationRepository observations, Clock clock) {
-        this.patients = patients;
+    ObservationController(PatientAccess access, ObservationRepository observations, Clock clock) {
+        this.access = access;
         this.observations = observations;
         this.clock = clock;
     }
@@ -75,7 +74,7 @@ class ObservationController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','partner')")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','partner','family')")
     @Operation(summary = "Record a batch of readings", description = "Idempotent by reading id: resending stores "
             + "nothing twice. Units are UCUM codes; impossible values are refused (400) and nothing is stored. "
             + "Publishes ObservationRecorded.v1 on hearth.patient.observations for each new reading")
@@ -95,7 +94,8 @@ class ObservationController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','case-manager')")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','case-manager',"
+            + "'family')")
     @Operation(summary = "Readings, newest first", description = "Filter by vital and observedAt in [from, to)")
     PageResponse<ObservationView> list(@PathVariable String patientId, @RequestParam(required = false) Vital vital,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
@@ -133,14 +133,13 @@ class ObservationController {
     }
 
     private static ObservationSource source() {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        boolean device = caller.getAuthorities().stream().anyMatch(a -> "ROLE_partner".equals(a.getAuthority()));
-        return device ? ObservationSource.DEVICE : ObservationSource.CLINICIAN;
+        if (Caller.hasRole("partner")) {
+            return ObservationSource.DEVICE;
+        }
+        return Caller.hasRole("family") && !Caller.hasRole("nurse") ? ObservationSource.FAMILY : ObservationSource.CLINICIAN;
     }
 
     private void requirePatient(String patientId) {
-        if (patients.findById(patientId).isEmpty()) {
-            throw ApiException.notFound("Patient " + patientId);
-        }
+        access.require(patientId, Purpose.VITALS);
     }
 }

@@ -1,5 +1,7 @@
 package org.hearth.patient.record;
 
+import org.hearth.patient.access.Purpose;
+import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,13 +34,15 @@ class PatientController {
             + "'social-worker','case-manager','billing')";
     /** A partner system reads back one patient by id, but cannot browse the agency's list. */
     static final String STAFF_OR_PARTNER = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist',"
-            + "'aide','social-worker','case-manager','billing','partner')";
+            + "'aide','social-worker','case-manager','billing','partner','family')";
 
     private final PatientRepository patients;
+    private final PatientAccess access;
     private final Clock clock;
 
-    PatientController(PatientRepository patients, Clock clock) {
+    PatientController(PatientRepository patients, PatientAccess access, Clock clock) {
         this.patients = patients;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -66,17 +70,20 @@ class PatientController {
     @PreAuthorize(STAFF_OR_PARTNER)
     @Operation(summary = "Read one patient", description = "Another agency's patient answers 404")
     ResponseEntity<PatientView> get(@PathVariable String id) {
+        access.require(id, Purpose.RECORD);
         PatientRepository.Versioned stored = patients.findVersioned(id)
                 .orElseThrow(() -> ApiException.notFound("Patient " + id));
         return ResponseEntity.ok().eTag(Versions.etag(stored.version())).body(PatientView.of(stored.patient()));
     }
 
     @GetMapping
-    @PreAuthorize(STAFF)
-    @Operation(summary = "List patients", description = "Sorted by family name; page from 0, size 1-200 (default 50)")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','social-worker',"
+            + "'case-manager','billing','family')")
+    @Operation(summary = "List patients", description = "Coordinators see the whole agency, clinicians their care teams' patients, family their "
+            + "care circles'. Sorted by family name; page from 0, size 1-200 (default 50)")
     PageResponse<PatientView> list(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return PageResponse.of(patients.findAll(Paging.of(page, size)
+        return PageResponse.of(patients.findAll(access.listable(), Paging.of(page, size)
                 .withSort(Sort.by("patient.familyName", "patient.givenName", "_id"))), PatientView::of);
     }
 }

@@ -1,5 +1,7 @@
 package org.hearth.patient.record;
 
+import org.hearth.patient.access.Purpose;
+import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,10 +35,12 @@ import java.util.function.Function;
 class PatientProfileController {
 
     private final PatientRepository patients;
+    private final PatientAccess access;
     private final Clock clock;
 
-    PatientProfileController(PatientRepository patients, Clock clock) {
+    PatientProfileController(PatientRepository patients, PatientAccess access, Clock clock) {
         this.patients = patients;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -88,6 +92,7 @@ class PatientProfileController {
 
     private ResponseEntity<PatientView> change(String patientId, String ifMatch,
             Function<Patient, WithEvents<Patient>> change) {
+        access.require(patientId, Purpose.CLINICAL);
         PatientRepository.Versioned stored = patients.findVersioned(patientId)
                 .orElseThrow(() -> ApiException.notFound("Patient " + patientId));
         Versions.require(ifMatch, stored.version());

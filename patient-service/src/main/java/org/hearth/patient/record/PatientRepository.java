@@ -74,7 +74,9 @@ public class PatientRepository {
         return mongo.findById(id, PatientDocument.class).map(PatientDocument::patient);
     }
 
-    public Page<Patient> findAll(Pageable pageable) {
-        return mongo.findPage(new Criteria(), pageable, PatientDocument.class).map(PatientDocument::patient);
+    /** Patients of the agency, or only those with the given ids (a clinician's or family member's own). */
+    public Page<Patient> findAll(Optional<java.util.List<String>> only, Pageable pageable) {
+        Criteria criteria = only.map(ids -> Criteria.where("_id").in(ids)).orElseGet(Criteria::new);
+        return mongo.findPage(criteria, pageable, PatientDocument.class).map(PatientDocument::patient);
     }
 }

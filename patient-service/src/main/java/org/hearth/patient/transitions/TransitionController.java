@@ -1,5 +1,7 @@
 package org.hearth.patient.transitions;
 
+import org.hearth.patient.access.Purpose;
+import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hearth.patient.transitions.TransitionTask.TransitionTaskType;
@@ -23,10 +25,12 @@ import java.util.List;
 @Tag(name = "Transitions of care")
 class TransitionController {
 
+    private final PatientAccess access;
     private final TransitionRepository transitions;
     private final Clock clock;
 
-    TransitionController(TransitionRepository transitions, Clock clock) {
+    TransitionController(PatientAccess access, TransitionRepository transitions, Clock clock) {
+        this.access = access;
         this.transitions = transitions;
         this.clock = clock;
     }
@@ -56,6 +60,7 @@ class TransitionController {
     }
 
     private TransitionRepository.Versioned load(String patientId) {
+        access.require(patientId, Purpose.CLINICAL);
         return transitions.find(patientId).orElseThrow(() -> ApiException.notFound("Transition of care of " + patientId));
     }
 }

@@ -31,7 +31,7 @@ class AlertEscalationIT {
     void aCriticalAlertNobodyAcknowledgesGoesToTheCoordinators() {
         ApiClient api = ApiClient.onPort(port);
         String agency = UUID.randomUUID().toString();
-        String nurse = issuer.token().subject("nina").agency("a", agency).roles("nurse").audience("patient-service").sign();
+        String nurse = issuer.token().subject("carla").agency("a", agency).roles("coordinator").audience("patient-service").sign();
         String patient = api.post("/api/patients/v1/patients", issuer.token().agency("a", agency).roles("coordinator")
                 .audience("patient-service").sign(), """
                 {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",

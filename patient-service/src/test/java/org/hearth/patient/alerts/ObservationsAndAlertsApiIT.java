@@ -59,7 +59,8 @@ class ObservationsAndAlertsApiIT {
         ApiClient.Response team = api.send(api.request(PATIENTS + "/" + id + "/care-team", coordinator())
                 .header("Content-Type", "application/json").header("If-Match", "\"0\"")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"members":[{"subject":"%s","role":"PHYSICIAN","displayName":"Dr Patel","lead":true}]}"""
+                        {"members":[{"subject":"%s","role":"PHYSICIAN","displayName":"Dr Patel","lead":true},
+                                    {"subject":"nina","role":"NURSE","displayName":"Nina","lead":false}]}"""
                         .formatted(drPatel))));
         assertThat(team.status()).isEqualTo(200);
         return id;

@@ -197,8 +197,9 @@ class CarePlanApiIT {
         String base = PATIENTS + "/" + patient;
         put(base + "/care-plan/draft", coordinator(), "\"0\"", plan("SN 2W4", "Daily weights"));
 
+        put(base + "/care-team", coordinator(), "\"0\"", team().replace("\"lead\":true", "\"lead\":false"));
         ApiClient.Response noLeadYet = sign(patient, token(drPatel, "physician", agency), "\"1\"");
-        put(base + "/care-team", coordinator(), "\"0\"", team());
+        put(base + "/care-team", coordinator(), "\"1\"", team());
         ApiClient.Response notTheLead = sign(patient, token(drJones, "physician", agency), "\"1\"");
         ApiClient.Response aNurse = sign(patient, token(nina, "nurse", agency), "\"1\"");
 

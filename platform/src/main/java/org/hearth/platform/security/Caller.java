@@ -10,6 +10,13 @@ public final class Caller {
     private Caller() {
     }
 
+    /** Whether the caller holds the Keycloak realm role {@code role} (as mapped by {@link RealmRoles}). */
+    public static boolean hasRole(String role) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+    }
+
     public static String subject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getSubject() != null) {

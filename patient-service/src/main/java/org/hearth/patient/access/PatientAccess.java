@@ -1,0 +1,85 @@
+package org.hearth.patient.access;
+
+import org.hearth.patient.carecircle.CareCircleMember;
+import org.hearth.patient.carecircle.CareCircleRepository;
+import org.hearth.patient.careteam.CareTeamRepository;
+import org.hearth.patient.record.PatientRepository;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.problem.ProblemType;
+import org.hearth.platform.security.Caller;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The relationship rules of ARCHITECTURE §4, in one place for every patient endpoint:
+ * <ul>
+ *   <li>coordinators and agency admins: every patient of their agency;</li>
+ *   <li>clinicians (physician, nurse, therapist, aide, social worker, case manager): patients whose care team
+ *       lists them;</li>
+ *   <li>family: patients whose care circle lists them, and only what their consent scopes allow;</li>
+ *   <li>partner systems and billing: the record only (and what their endpoints allow by role).</li>
+ * </ul>
+ * Tenant scoping comes first: a patient of another agency is not found (404) before any rule is asked.
+ */
+@Component
+public class PatientAccess {
+
+    static final List<String> CLINICIANS = List.of("physician", "nurse", "therapist", "aide", "social-worker", "case-manager");
+
+    private final PatientRepository patients;
+    private final CareTeamRepository teams;
+    private final CareCircleRepository circles;
+
+    PatientAccess(PatientRepository patients, CareTeamRepository teams, CareCircleRepository circles) {
+        this.patients = patients;
+        this.teams = teams;
+        this.circles = circles;
+    }
+
+    /** Answers normally if the caller may use {@code patientId} for {@code purpose}; 404 or 403 otherwise. */
+    public void require(String patientId, Purpose purpose) {
+        if (patients.findById(patientId).isEmpty()) {
+            throw ApiException.notFound("Patient " + patientId);
+        }
+        if (!allowed(patientId, purpose)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "You have no part in this patient's care for this.");
+        }
+    }
+
+    /**
+     * The patients the caller may list: empty means all of the agency, otherwise only these ids.
+     */
+    public Optional<List<String>> listable() {
+        if (Caller.hasRole("agency-admin") || Caller.hasRole("coordinator") || Caller.hasRole("billing")) {
+            return Optional.empty();
+        }
+        if (CLINICIANS.stream().anyMatch(Caller::hasRole)) {
+            return Optional.of(teams.patientsOf(Caller.subject()));
+        }
+        if (Caller.hasRole("family")) {
+            return Optional.of(circles.patientsOf(Caller.subject()));
+        }
+        return Optional.of(List.of());
+    }
+
+    private boolean allowed(String patientId, Purpose purpose) {
+        if (Caller.hasRole("agency-admin") || Caller.hasRole("coordinator")) {
+            return true;
+        }
+        if (CLINICIANS.stream().anyMatch(Caller::hasRole)
+                && teams.find(patientId).team().includes(Caller.subject())) {
+            return true;
+        }
+        if (Caller.hasRole("family")) {
+            Optional<CareCircleMember> member = circles.find(patientId).circle().member(Caller.subject());
+            return member.isPresent()
+                    && (purpose == Purpose.RECORD || (purpose.familyScope() != null && member.get().allows(purpose.familyScope())));
+        }
+        if (Caller.hasRole("partner") || Caller.hasRole("billing")) {
+            return purpose == Purpose.RECORD || (purpose == Purpose.VITALS && Caller.hasRole("partner"));
+        }
+        return false;
+    }
+}

@@ -1,0 +1,31 @@
+package org.hearth.patient.carecircle;
+
+import org.hearth.platform.events.DomainEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Who is in the circle with which scopes; subjects only, no names or relationships. */
+public record CareCircleChanged(String patientId, Instant changedAt, List<Member> members) implements DomainEvent {
+
+    public static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
+
+    public record Member(String subject, Set<ConsentScope> scopes) {
+    }
+
+    static CareCircleChanged of(CareCircle circle, Instant now) {
+        return new CareCircleChanged(circle.patientId(), now, circle.members().stream()
+                .filter(m -> m.subject() != null).map(m -> new Member(m.subject(), m.scopes())).toList());
+    }
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String subject() {
+        return patientId;
+    }
+}

@@ -1,0 +1,71 @@
+package org.hearth.patient.carecircle;
+
+import jakarta.annotation.PostConstruct;
+import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+@Repository
+public class CareCircleRepository {
+
+    static final String TOPIC = "hearth.patient.events";
+
+    private final TenantScopedMongo mongo;
+    private final Outbox outbox;
+
+    CareCircleRepository(TenantScopedMongo mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    public record Versioned(CareCircle circle, long version) {
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.ensureIndex(CareCircleDocument.class, "members.subject");
+    }
+
+    public Versioned find(String patientId) {
+        return mongo.findById(patientId, CareCircleDocument.class)
+                .map(d -> new Versioned(new CareCircle(patientId, d.members()), d.version()))
+                .orElseGet(() -> new Versioned(CareCircle.empty(patientId), 0));
+    }
+
+    /** The patients whose circle lists {@code subject}: what a family member's patient list shows. */
+    public List<String> patientsOf(String subject) {
+        return mongo.find(Query.query(Criteria.where("members.subject").is(subject)).limit(200), CareCircleDocument.class)
+                .stream().map(CareCircleDocument::id).toList();
+    }
+
+    boolean save(WithEvents<CareCircle> changed, long expectedVersion) {
+        CareCircle circle = changed.result();
+        boolean saved = mongo.createOrUpdate(circle.patientId(), expectedVersion, "version",
+                () -> new CareCircleDocument(circle.patientId(), TenantContext.current().value(), circle.members(), 1,
+                        outbox.entries(TOPIC, changed.events())),
+                outbox.append(new Update().set("members", circle.members()), TOPIC, changed.events()),
+                CareCircleDocument.class);
+        if (saved) {
+            outbox.written();
+        }
+        return saved;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Relay {
+        @Bean
+        OutboxCollection careCircleOutboxCollection() {
+            return new OutboxCollection(CareCircleDocument.COLLECTION);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.hearth.patient.access;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.EventContracts;
+import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The relationship rules: care team for clinicians, care circle and consent scopes for family. */
+@HearthServiceTest
+class PatientAccessIT {
+
+    static final String PATIENTS = "/api/patients/v1/patients";
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+    final TestTokenIssuer issuer = TestTokenIssuer.shared();
+    final String agency = UUID.randomUUID().toString();
+    final String nina = "nina-" + UUID.randomUUID();
+    final String ron = "ron-" + UUID.randomUUID();
+    final String drPatel = "dr-patel-" + UUID.randomUUID();
+    final String fran = "fran-" + UUID.randomUUID();
+    final String frank = "frank-" + UUID.randomUUID();
+
+    @BeforeEach
+    void client() {
+        api = ApiClient.onPort(port);
+    }
+
+    String token(String subject, String role) {
+        return issuer.token().subject(subject).agency("a", agency).roles(role).audience("patient-service").sign();
+    }
+
+    String coordinator() {
+        return token("carla", "coordinator");
+    }
+
+    ApiClient.Response put(String path, String ifMatch, String json) {
+        return api.send(api.request(path, coordinator()).header("Content-Type", "application/json")
+                .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Jane, with Dr Patel and Nina on her team and Fran (vitals only) and Frank (care plan summary) in her circle. */
+    String jane() {
+        String id = api.post(PATIENTS, coordinator(), """
+                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
+                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+                .json().path("id").asString();
+        assertThat(put(PATIENTS + "/" + id + "/care-team", "\"0\"", """
+                {"members":[{"subject":"%s","role":"PHYSICIAN","displayName":"Dr Patel","lead":true},
+                            {"subject":"%s","role":"NURSE","displayName":"Nina","lead":false}]}""".formatted(drPatel, nina))
+                .status()).isEqualTo(200);
+        assertThat(put(PATIENTS + "/" + id + "/care-circle", "\"0\"", """
+                {"members":[{"subject":"%s","displayName":"Fran Doe","relationship":"daughter","pointOfContact":true,
+                             "scopes":["VITALS"]},
+                            {"subject":"%s","displayName":"Frank Doe","relationship":"son","pointOfContact":false,
+                             "scopes":["CARE_PLAN_SUMMARY","SCHEDULE"]}]}""".formatted(fran, frank)).status()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void cliniciansSeeThePatientsOfTheirCareTeamsOnly() {
+        String jane = jane();
+
+        assertThat(api.get(PATIENTS + "/" + jane, token(nina, "nurse")).status()).isEqualTo(200);
+        assertThat(api.get(PATIENTS + "/" + jane + "/care-plan", token(nina, "nurse")).status()).isEqualTo(200);
+        ApiClient.Response stranger = api.get(PATIENTS + "/" + jane, token(ron, "nurse"));
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.contentType()).startsWith("application/problem+json");
+        assertThat(api.get(PATIENTS + "/" + jane + "/observations", token(ron, "nurse")).status()).isEqualTo(403);
+        assertThat(api.get(PATIENTS, token(nina, "nurse")).json().path("items").toString()).contains(jane);
+        assertThat(api.get(PATIENTS, token(ron, "nurse")).json().path("totalItems").asLong()).isZero();
+        assertThat(api.get(PATIENTS, coordinator()).json().path("items").toString()).contains(jane);
+    }
+
+    @Test
+    void familyMembersSeeOnlyWhatTheirConsentScopesAllow() {
+        String jane = jane();
+        String franToken = token(fran, "family");
+        String frankToken = token(frank, "family");
+
+        assertThat(api.get(PATIENTS + "/" + jane, franToken).status()).isEqualTo(200);
+        assertThat(api.get(PATIENTS + "/" + jane + "/observations", franToken).status()).isEqualTo(200);
+        assertThat(api.get(PATIENTS + "/" + jane + "/care-plan/summary", franToken).status()).isEqualTo(403);
+        assertThat(api.get(PATIENTS + "/" + jane + "/care-plan/summary", frankToken).status()).isEqualTo(404); // none signed yet
+        assertThat(api.get(PATIENTS + "/" + jane + "/observations", frankToken).status()).isEqualTo(403);
+        assertThat(api.get(PATIENTS + "/" + jane + "/care-plan", frankToken).status()).isEqualTo(403);
+        assertThat(api.get(PATIENTS + "/" + jane + "/alerts", franToken).status()).isEqualTo(403);
+        assertThat(api.get(PATIENTS + "/" + jane + "/care-team", franToken).status()).isEqualTo(403);
+        assertThat(api.get(PATIENTS, franToken).json().path("items").toString()).contains(jane);
+        assertThat(api.get(PATIENTS + "/" + jane(), token("someone-else", "family")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aFamilyMemberWithTheVitalsScopeRecordsReadingsAsFamily() {
+        String jane = jane();
+
+        ApiClient.Response recorded = api.post(PATIENTS + "/" + jane + "/observations", token(fran, "family"), """
+                {"observations":[{"id":"%s","vital":"WEIGHT","value":81.2,"unit":"kg","observedAt":"%s"}]}"""
+                .formatted(UUID.randomUUID(), Instant.now().minusSeconds(60)));
+
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        assertThat(api.get(PATIENTS + "/" + jane + "/observations", coordinator()).json().path("items").get(0)
+                .path("source").asString()).isEqualTo("FAMILY");
+        assertThat(api.post(PATIENTS + "/" + jane + "/observations", token(frank, "family"), """
+                {"observations":[{"id":"%s","vital":"WEIGHT","value":81.2,"unit":"kg","observedAt":"%s"}]}"""
+                .formatted(UUID.randomUUID(), Instant.now().minusSeconds(60))).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theCircleRecordsWhoGrantedConsentAndPublishesSubjectsAndScopesOnly() {
+        try (TopicReader topic = new TopicReader("hearth.patient.events")) {
+            String jane = jane();
+
+            ApiClient.Response circle = api.get(PATIENTS + "/" + jane + "/care-circle", coordinator());
+            assertThat(circle.json().path("members").get(0).path("consentGrantedBy").asString()).isEqualTo("carla");
+            assertThat(circle.header("ETag")).hasValue("\"1\"");
+            ConsumerRecord<String, String> event = topic.await(r -> jane.equals(r.key())
+                    && "org.hearth.patient.CareCircleChanged.v1".equals(TopicReader.header(r, "ce_type")),
+                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no CareCircleChanged"));
+            assertThat(EventContracts.violations("org.hearth.patient.CareCircleChanged.v1", event.value())).isEmpty();
+            assertThat(event.value()).doesNotContain("Fran").doesNotContain("daughter");
+        }
+    }
+
+    @Test
+    void aCircleWithTwoPointsOfContactIsRefused() {
+        String jane = jane();
+
+        ApiClient.Response refused = put(PATIENTS + "/" + jane + "/care-circle", "\"1\"", """
+                {"members":[{"displayName":"A","relationship":"son","pointOfContact":true,"scopes":[]},
+                            {"displayName":"B","relationship":"niece","pointOfContact":true,"scopes":[]}]}""");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("only one point of contact");
+    }
+}
