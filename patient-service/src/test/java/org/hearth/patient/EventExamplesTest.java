@@ -16,7 +16,8 @@ class EventExamplesTest {
             "org.hearth.patient.AlertEscalated.v1", "org.hearth.patient.AlertResolved.v1",
             "org.hearth.patient.PatientDischarged.v1", "org.hearth.patient.ReferralReceived.v1",
             "org.hearth.patient.ReferralAccepted.v1", "org.hearth.patient.TransitionTaskDue.v1",
-            "org.hearth.patient.TransitionTaskOverdue.v1", "org.hearth.patient.CareCircleChanged.v1"})
+            "org.hearth.patient.TransitionTaskOverdue.v1", "org.hearth.patient.CareCircleChanged.v1",
+            "org.hearth.audit.PatientDataAccessed.v1"})
     void everyGoldenExampleOfPatientServiceIsValid(String type) {
         assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
     }

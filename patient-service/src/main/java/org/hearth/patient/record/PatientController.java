@@ -66,10 +66,10 @@ class PatientController {
                 .body(PatientView.of(patient));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{patientId}")
     @PreAuthorize(STAFF_OR_PARTNER)
     @Operation(summary = "Read one patient", description = "Another agency's patient answers 404")
-    ResponseEntity<PatientView> get(@PathVariable String id) {
+    ResponseEntity<PatientView> get(@PathVariable("patientId") String id) {
         access.require(id, Purpose.RECORD);
         PatientRepository.Versioned stored = patients.findVersioned(id)
                 .orElseThrow(() -> ApiException.notFound("Patient " + id));

@@ -11,7 +11,11 @@ import org.hearth.platform.problem.Problems;
 import org.hearth.platform.security.HearthSecurityConfiguration;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.web.CorrelationIdFilter;
+import org.hearth.platform.audit.AuditInterceptor;
+import org.hearth.platform.audit.AuditTrail;
 import org.hearth.platform.web.ApiDocumentation;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,6 +88,27 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    AuditTrail auditTrail(TenantScopedMongo mongo, Outbox outbox) {
+        return new AuditTrail(mongo, outbox);
+    }
+
+    @Bean
+    OutboxCollection auditOutboxCollection() {
+        return AuditTrail.outboxCollection();
+    }
+
+    @Bean
+    WebMvcConfigurer hearthAuditInterceptor(AuditTrail trail, HearthPlatformProperties properties, Clock clock) {
+        AuditInterceptor interceptor = new AuditInterceptor(trail, properties.auditCreatedPrefix(), clock);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+            }
+        };
     }
 
     @Bean

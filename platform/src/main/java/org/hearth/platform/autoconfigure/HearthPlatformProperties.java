@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param outboxSendTimeout how long the relay waits for the broker's acknowledgement
  * @param consumerBackOff   pause between retries of a failed event
  * @param consumerRetries   retries before an event goes to the dead-letter topic
+ * @param auditCreatedPrefix path under which a 201 {@code Location} names a newly created patient (audited);
+ *                          requests with a {@code {patientId}} path variable are audited in every service
  */
 @ConfigurationProperties("hearth.platform")
 public record HearthPlatformProperties(
@@ -21,5 +23,6 @@ public record HearthPlatformProperties(
         @DefaultValue("500ms") Duration outboxPoll,
         @DefaultValue("10s") Duration outboxSendTimeout,
         @DefaultValue("500ms") Duration consumerBackOff,
-        @DefaultValue("3") long consumerRetries) {
+        @DefaultValue("3") long consumerRetries,
+        String auditCreatedPrefix) {
 }

@@ -1,0 +1,59 @@
+package org.hearth.patient.access;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.EventContracts;
+import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.TopicReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every access to a patient's data, granted or refused, leaves an audit record on hearth.audit. */
+@HearthServiceTest
+class AuditTrailIT {
+
+    static final String TYPE = "org.hearth.audit.PatientDataAccessed.v1";
+
+    @LocalServerPort
+    int port;
+    final TestTokenIssuer issuer = TestTokenIssuer.shared();
+
+    @Test
+    void admissionReadsAndRefusalsAreAuditedWithWhoWhatOutcomeAndCorrelationId() {
+        ApiClient api = ApiClient.onPort(port);
+        String agency = UUID.randomUUID().toString();
+        String carla = issuer.token().subject("carla").agency("a", agency).roles("coordinator").audience("patient-service").sign();
+        String ron = issuer.token().subject("ron").agency("a", agency).roles("nurse").audience("patient-service").sign();
+
+        try (TopicReader audit = new TopicReader("hearth.audit")) {
+            ApiClient.Response created = api.post("/api/patients/v1/patients", carla, """
+                    {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
+                     "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""");
+            String patient = created.json().path("id").asString();
+            ApiClient.Response read = api.send(api.request("/api/patients/v1/patients/" + patient, carla)
+                    .header("X-Correlation-Id", "audit-case-1").GET());
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(api.get("/api/patients/v1/patients/" + patient + "/care-plan", ron).status()).isEqualTo(403);
+
+            ConsumerRecord<String, String> admitted = audit.await(r -> patient.equals(r.key())
+                    && r.value().contains("\"outcome\":201"), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("admission not audited"));
+            assertThat(admitted.value()).contains("\"action\":\"POST /api/patients/v1/patients\"", "\"actor\":\"carla\"");
+            ConsumerRecord<String, String> granted = audit.await(r -> patient.equals(r.key())
+                    && r.value().contains("audit-case-1"), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("read not audited"));
+            assertThat(TopicReader.header(granted, "ce_type")).isEqualTo(TYPE);
+            assertThat(TopicReader.header(granted, "ce_tenantid")).isEqualTo(agency);
+            assertThat(EventContracts.violations(TYPE, granted.value())).isEmpty();
+            assertThat(granted.value()).contains("\"action\":\"GET /api/patients/v1/patients/{patientId}\"",
+                    "\"outcome\":200", "\"roles\":[\"coordinator\"]").doesNotContain("Jane").doesNotContain("Elm");
+            ConsumerRecord<String, String> refused = audit.await(r -> patient.equals(r.key())
+                    && r.value().contains("\"actor\":\"ron\""), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("refusal not audited"));
+            assertThat(refused.value()).contains("\"outcome\":403", "/care-plan");
+        }
+    }
+}
