@@ -5,6 +5,7 @@ import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.hearth.patient.assessment.AssessmentRepository;
 import org.hearth.patient.careteam.CareTeamMember;
 import org.hearth.patient.careteam.CareTeamRepository;
 import org.hearth.platform.events.WithEvents;
@@ -45,12 +46,15 @@ class CarePlanController {
     static final String AUTHORS = "hasAnyRole('agency-admin','coordinator','physician','nurse','therapist')";
 
     private final PatientAccess access;
+    private final AssessmentRepository assessments;
     private final CareTeamRepository teams;
     private final CarePlanRepository plans;
     private final Clock clock;
 
-    CarePlanController(PatientAccess access, CareTeamRepository teams, CarePlanRepository plans, Clock clock) {
+    CarePlanController(PatientAccess access, AssessmentRepository assessments, CareTeamRepository teams,
+            CarePlanRepository plans, Clock clock) {
         this.access = access;
+        this.assessments = assessments;
         this.teams = teams;
         this.plans = plans;
         this.clock = clock;
@@ -84,6 +88,9 @@ class CarePlanController {
             @Valid @RequestBody CarePlanContent content) {
         CarePlanRepository.Versioned stored = load(patientId);
         Versions.require(ifMatch, stored.version());
+        if (stored.plan().versions().isEmpty() && !assessments.isCompleted(patientId)) {
+            throw ApiException.conflict("Complete the initial assessment before the first care plan.");
+        }
         CarePlan next;
         try {
             next = stored.plan().withDraft(content, Caller.subject(), clock.instant());

@@ -50,7 +50,9 @@ class CarePlanApiIT {
                 {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
                  "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""");
         assertThat(created.status()).isEqualTo(201);
-        return created.json().path("id").asString();
+        String id = created.json().path("id").asString();
+        org.hearth.patient.assessment.Assessments.completeFor(api, id, coordinator());
+        return id;
     }
 
     ApiClient.Response put(String path, String token, String ifMatch, String json) {
