@@ -8,7 +8,7 @@ public record PatientView(String id, String givenName, String familyName, LocalD
         String phone, String language, PatientStatus status, Instant admittedAt, ClinicalProfile clinical,
         Patient.Discharge discharge) {
 
-    static PatientView of(Patient p) {
+    public static PatientView of(Patient p) {
         return new PatientView(p.id(), p.givenName(), p.familyName(), p.birthDate(), p.address(), p.phone(),
                 p.language(), p.status(), p.admittedAt(), p.clinical(), p.discharge());
     }

@@ -110,6 +110,11 @@ class CarePlanApiIT {
             assertThat(signed.json().path("active").path("number").asInt()).isEqualTo(1);
             assertThat(signed.json().path("active").path("signedBy").asString()).isEqualTo(drPatel);
             assertThat(signed.json().path("draft").isNull()).isTrue();
+            JsonNode summary = api.get(base + "/summary", token(nina, "nurse", agency)).json();
+            assertThat(summary.path("activePlan").path("number").asInt()).isEqualTo(1);
+            assertThat(summary.path("leadPhysician").asString()).isEqualTo(drPatel);
+            assertThat(summary.path("patient").path("familyName").asString()).isEqualTo("Doe");
+            assertThat(api.get(base + "/summary", token("ron", "nurse", agency)).status()).isEqualTo(403);
 
             ConsumerRecord<String, String> event = topic.await(r -> patient.equals(r.key())
                             && CarePlanSigned.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))

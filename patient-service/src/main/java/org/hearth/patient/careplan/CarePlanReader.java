@@ -1,0 +1,20 @@
+package org.hearth.patient.careplan;
+
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Read access to plans of care for other features of this service (the summary), without their workflow. */
+@Component
+public class CarePlanReader {
+
+    private final CarePlanRepository plans;
+
+    CarePlanReader(CarePlanRepository plans) {
+        this.plans = plans;
+    }
+
+    public Optional<CarePlanVersion> active(String patientId) {
+        return plans.find(patientId).plan().active();
+    }
+}
