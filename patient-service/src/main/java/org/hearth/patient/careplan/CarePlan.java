@@ -72,6 +72,7 @@ public record CarePlan(String patientId, List<CarePlanVersion> versions) {
             case SUPERSEDED -> v;
         }).toList();
         return WithEvents.of(new CarePlan(patientId, next),
-                new CarePlanSigned(patientId, draft.number(), now, signer, draft.frequencyOrders()));
+                new CarePlanSigned(patientId, draft.number(), active().map(CarePlanVersion::number).orElse(null), now,
+                        signer, draft.frequencyOrders()));
     }
 }

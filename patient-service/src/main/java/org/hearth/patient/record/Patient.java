@@ -63,6 +63,26 @@ public record Patient(
                 discharge);
     }
 
+    /** Pauses visits, e.g. during a hospital stay; only an active patient can be put on hold. */
+    public WithEvents<Patient> hold(HoldReason reason, Instant now) {
+        if (status != PatientStatus.ACTIVE) {
+            throw new IllegalStateException("only an active patient can be put on hold; this one is " + status);
+        }
+        return WithEvents.of(withStatus(PatientStatus.ON_HOLD), new PatientStatusChanged(id, PatientStatus.ON_HOLD, reason, now));
+    }
+
+    public WithEvents<Patient> resume(Instant now) {
+        if (status != PatientStatus.ON_HOLD) {
+            throw new IllegalStateException("only a patient on hold can resume; this one is " + status);
+        }
+        return WithEvents.of(withStatus(PatientStatus.ACTIVE), new PatientStatusChanged(id, PatientStatus.ACTIVE, null, now));
+    }
+
+    private Patient withStatus(PatientStatus next) {
+        return new Patient(id, givenName, familyName, birthDate, address, phone, language, next, admittedAt, clinical,
+                discharge);
+    }
+
     /**
      * Ends care. A discharged patient's record stays readable but takes no new plan, visits or readings.
      *

@@ -28,7 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 
-/** The clinical profile (homebound status, ICD-10 diagnoses, allergies) and the end of care, both with If-Match. */
+/** The clinical profile (homebound status, ICD-10 diagnoses, allergies), holds and the end of care; all with If-Match. */
 @RestController
 @RequestMapping("/api/patients/v1/patients/{patientId}")
 @Tag(name = "Patients")
@@ -88,6 +88,28 @@ class PatientProfileController {
             @Valid @RequestBody DischargeRequest request) {
         return change(patientId, ifMatch,
                 patient -> patient.discharge(request.dischargedOn(), request.reason(), request.note(), clock.instant()));
+    }
+
+    record HoldRequest(@NotNull HoldReason reason) {
+    }
+
+    @PostMapping("/hold")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator')")
+    @Operation(summary = "Put care on hold", description = "Publishes PatientStatusChanged.v1 (ON_HOLD); 409 unless "
+            + "ACTIVE. If-Match required")
+    ResponseEntity<PatientView> hold(@PathVariable String patientId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody HoldRequest request) {
+        return change(patientId, ifMatch, patient -> patient.hold(request.reason(), clock.instant()));
+    }
+
+    @PostMapping("/resumption")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator')")
+    @Operation(summary = "Resume care after a hold", description = "Publishes PatientStatusChanged.v1 (ACTIVE); 409 "
+            + "unless ON_HOLD. If-Match required")
+    ResponseEntity<PatientView> resume(@PathVariable String patientId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return change(patientId, ifMatch, patient -> patient.resume(clock.instant()));
     }
 
     private ResponseEntity<PatientView> change(String patientId, String ifMatch,

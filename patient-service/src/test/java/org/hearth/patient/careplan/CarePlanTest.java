@@ -62,6 +62,7 @@ class CarePlanTest {
         assertThat(signed.result().draft()).isEmpty();
         CarePlanSigned event = (CarePlanSigned) signed.events().getFirst();
         assertThat(event.planVersion()).isEqualTo(1);
+        assertThat(event.supersedesVersion()).isNull();
         assertThat(event.frequencyOrders().getFirst().prnVisits()).isEqualTo(2);
         assertThat(event.frequencyOrders().getFirst().segments()).hasSize(2);
     }
@@ -75,7 +76,9 @@ class CarePlanTest {
         assertThat(revising.draft().orElseThrow().number()).isEqualTo(2);
         assertThat(revising.active().orElseThrow().number()).isEqualTo(1);
 
-        CarePlan v2 = revising.sign("dr-patel", DR_PATEL, MONDAY.plusSeconds(90_000)).result();
+        WithEvents<CarePlan> signedAgain = revising.sign("dr-patel", DR_PATEL, MONDAY.plusSeconds(90_000));
+        assertThat(((CarePlanSigned) signedAgain.events().getFirst()).supersedesVersion()).isEqualTo(1);
+        CarePlan v2 = signedAgain.result();
         assertThat(v2.active().orElseThrow().number()).isEqualTo(2);
         assertThat(v2.version(1).orElseThrow().status()).isEqualTo(CarePlanStatus.SUPERSEDED);
         assertThat(v2.versions()).extracting(CarePlanVersion::status)

@@ -114,6 +114,26 @@ class PatientProfileApiIT {
     }
 
     @Test
+    void careIsPutOnHoldDuringAHospitalStayAndResumedWithEvents() {
+        String id = admitted();
+
+        try (TopicReader topic = new TopicReader("hearth.patient.events")) {
+            ApiClient.Response held = send("POST", PATH + "/" + id + "/hold", "\"0\"", "{\"reason\":\"HOSPITALIZED\"}");
+            assertThat(held.status()).as(held.body()).isEqualTo(200);
+            assertThat(held.json().path("status").asString()).isEqualTo("ON_HOLD");
+            assertThat(send("POST", PATH + "/" + id + "/hold", "\"1\"", "{\"reason\":\"OTHER\"}").status()).isEqualTo(409);
+            ApiClient.Response resumed = send("POST", PATH + "/" + id + "/resumption", "\"1\"", "");
+            assertThat(resumed.json().path("status").asString()).isEqualTo("ACTIVE");
+
+            ConsumerRecord<String, String> event = topic.await(r -> id.equals(r.key())
+                    && PatientStatusChanged.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no PatientStatusChanged"));
+            assertThat(EventContracts.violations(PatientStatusChanged.TYPE, event.value())).isEmpty();
+            assertThat(event.value()).contains("\"status\":\"ON_HOLD\"", "HOSPITALIZED");
+        }
+    }
+
+    @Test
     void anotherAgencysPatientProfileIsNotFound() {
         String id = admitted();
         String stranger = issuer.token().agency("b", UUID.randomUUID().toString()).roles("coordinator")
