@@ -32,11 +32,13 @@ class AlertRaising {
     private final ObservationRepository observations;
     private final CareTeamRepository teams;
     private final AlertRepository alerts;
+    private final AlertThresholds thresholds;
     private final AlertSettings settings;
     private final Clock clock;
 
     AlertRaising(EventHandling events, ObservationRepository observations, CareTeamRepository teams,
-            AlertRepository alerts, AlertSettings settings, Clock clock) {
+            AlertRepository alerts, AlertThresholds thresholds, AlertSettings settings, Clock clock) {
+        this.thresholds = thresholds;
         this.events = events;
         this.observations = observations;
         this.teams = teams;
@@ -56,7 +58,8 @@ class AlertRaising {
                     recorded.value(), recorded.observedAt(), recorded.source(), null, null);
             var recent = observations.recent(reading.patientId(), reading.vital(),
                     reading.observedAt().minus(AlertRules.LOOKBACK));
-            for (AlertRules.Finding finding : AlertRules.evaluate(reading, recent, settings.zone())) {
+            var limits = thresholds.find(reading.patientId()).limits();
+            for (AlertRules.Finding finding : AlertRules.evaluate(reading, recent, settings.zone(), limits)) {
                 if (alerts.active(reading.patientId(), finding.rule()).isPresent()) {
                     continue; // the open alert already asks for attention; a second one would only be noise
                 }

@@ -34,7 +34,11 @@ public final class AlertRules {
     public record Finding(String rule, Severity severity, String description, List<String> observationIds) {
     }
 
-    private record Threshold(Vital vital, boolean above, double limit, Severity severity) {
+    /**
+     * A single-reading threshold. {@code key} names it for per-patient overrides of its limit (e.g. a systolic
+     * limit of 150 for a patient whose PCP wants to hear earlier); the rule that fires carries the limit used.
+     */
+    public record Threshold(Vital vital, boolean above, double limit, Severity severity) {
         boolean breachedBy(double value) {
             return above ? value >= limit : value < limit;
         }
@@ -42,6 +46,19 @@ public final class AlertRules {
         String rule() {
             return vital + (above ? "_AT_OR_ABOVE_" : "_BELOW_") + stripZero(limit);
         }
+
+        public String key() {
+            return vital + (above ? "_HIGH_" : "_LOW_") + severity;
+        }
+
+        Threshold withLimit(Double override) {
+            return override == null ? this : new Threshold(vital, above, override, severity);
+        }
+    }
+
+    /** The default thresholds, most severe first per vital and direction. */
+    public static List<Threshold> defaults() {
+        return THRESHOLDS;
     }
 
     /** Ordered most severe first per vital: a reading raises only the most severe threshold it breaches. */
@@ -67,11 +84,17 @@ public final class AlertRules {
      * one included), in the agency's time zone.
      */
     public static List<Finding> evaluate(Observation reading, List<Observation> recent, ZoneId zone) {
+        return evaluate(reading, recent, zone, Map.of());
+    }
+
+    /** As {@link #evaluate(Observation, List, ZoneId)}, with this patient's limits replacing the defaults by key. */
+    public static List<Finding> evaluate(Observation reading, List<Observation> recent, ZoneId zone,
+            Map<String, Double> limits) {
         List<Finding> findings = new ArrayList<>();
-        THRESHOLDS.stream().filter(t -> t.vital() == reading.vital() && t.above())
-                .filter(t -> t.breachedBy(reading.value())).findFirst().ifPresent(t -> findings.add(threshold(t, reading)));
-        THRESHOLDS.stream().filter(t -> t.vital() == reading.vital() && !t.above())
-                .filter(t -> t.breachedBy(reading.value())).findFirst().ifPresent(t -> findings.add(threshold(t, reading)));
+        List<Threshold> effective = THRESHOLDS.stream().filter(t -> t.vital() == reading.vital())
+                .map(t -> t.withLimit(limits.get(t.key()))).toList();
+        mostSevereBreach(effective, true, reading).ifPresent(t -> findings.add(threshold(t, reading)));
+        mostSevereBreach(effective, false, reading).ifPresent(t -> findings.add(threshold(t, reading)));
         if (reading.vital() == Vital.SYSTOLIC_BP) {
             morningHypertension(recent, reading.observedAt(), zone).ifPresent(findings::add);
         }
@@ -116,6 +139,11 @@ public final class AlertRules {
         return Optional.of(new Finding("WEIGHT_GAIN_2KG_7_DAYS", Severity.HIGH,
                 "WEIGHT up " + stripZero(Math.round(gain * 10) / 10.0) + " kg in 7 days",
                 List.of(lowest.id(), latest.id())));
+    }
+
+    private static Optional<Threshold> mostSevereBreach(List<Threshold> thresholds, boolean above, Observation reading) {
+        return thresholds.stream().filter(t -> t.above() == above && t.breachedBy(reading.value()))
+                .max(Comparator.comparing(Threshold::severity));
     }
 
     private static Finding threshold(Threshold t, Observation reading) {

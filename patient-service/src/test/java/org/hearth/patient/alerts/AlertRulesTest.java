@@ -127,6 +127,25 @@ class AlertRulesTest {
     }
 
     @Test
+    void aPatientsOwnLimitReplacesTheDefaultAndTheMostSevereBreachStillWins() {
+        Observation reading = reading("x", Vital.SYSTOLIC_BP, 152, MONDAY, LocalTime.of(20, 0));
+        Observation crisis = reading("y", Vital.SYSTOLIC_BP, 185, MONDAY, LocalTime.of(21, 0));
+        java.util.Map<String, Double> earlier = java.util.Map.of("SYSTOLIC_BP_HIGH_HIGH", 150.0);
+
+        assertThat(AlertRules.evaluate(reading, List.of(reading), CHICAGO)).isEmpty();
+        assertThat(AlertRules.evaluate(reading, List.of(reading), CHICAGO, earlier))
+                .extracting(AlertRules.Finding::rule).containsExactly("SYSTOLIC_BP_AT_OR_ABOVE_150");
+        assertThat(AlertRules.evaluate(crisis, List.of(crisis), CHICAGO, earlier))
+                .extracting(AlertRules.Finding::severity).containsExactly(Severity.CRITICAL);
+    }
+
+    @Test
+    void everyDefaultThresholdHasAUniqueKey() {
+        assertThat(AlertRules.defaults()).extracting(AlertRules.Threshold::key).doesNotHaveDuplicates()
+                .contains("SYSTOLIC_BP_HIGH_CRITICAL", "SPO2_LOW_HIGH");
+    }
+
+    @Test
     void normalReadingsRaiseNothing() {
         assertThat(evaluateLast(week(120, 118, 125, 130, 122, 119, 121))).isEmpty();
     }

@@ -196,6 +196,31 @@ class ObservationsAndAlertsApiIT {
     }
 
     @Test
+    void thePhysicianLowersAThresholdForThisPatientAndAReadingBelowTheDefaultAlerts() {
+        String patient = patientLedByDrPatel();
+        String path = PATIENTS + "/" + patient + "/alert-thresholds";
+        String physician = token(drPatel, "physician", agency);
+
+        ApiClient.Response defaults = api.get(path, physician);
+        assertThat(defaults.header("ETag")).hasValue("\"0\"");
+        ApiClient.Response impossible = api.send(api.request(path, physician).header("Content-Type", "application/json")
+                .header("If-Match", "\"0\"").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"limits\":{\"SYSTOLIC_BP_HIGH_HIGH\":900,\"MOOD_LOW_HIGH\":1}}")));
+        assertThat(impossible.status()).isEqualTo(400);
+        assertThat(impossible.json().path("errors").toString()).contains("limits.SYSTOLIC_BP_HIGH_HIGH", "limits.MOOD_LOW_HIGH");
+        ApiClient.Response set = api.send(api.request(path, physician).header("Content-Type", "application/json")
+                .header("If-Match", "\"0\"").PUT(HttpRequest.BodyPublishers.ofString("{\"limits\":{\"SYSTOLIC_BP_HIGH_HIGH\":150}}")));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.body()).contains("\"key\":\"SYSTOLIC_BP_HIGH_HIGH\",\"vital\":\"SYSTOLIC_BP\",\"direction\":\"AT_OR_ABOVE\",\"severity\":\"HIGH\",\"limit\":150.0,\"defaultLimit\":160.0");
+
+        record(patient, physician, batch(reading(UUID.randomUUID().toString(), "SYSTOLIC_BP", 155, "mm[Hg]",
+                Instant.now().minusSeconds(30))));
+
+        JsonNode alerts = Eventually.await(Duration.ofSeconds(20), () -> alerts(patient), a -> a.size() >= 1);
+        assertThat(alerts.get(0).path("rule").asString()).isEqualTo("SYSTOLIC_BP_AT_OR_ABOVE_150");
+    }
+
+    @Test
     void anotherAgencyCanNeitherReadNorRecordNorAcknowledge() {
         String patient = patientLedByDrPatel();
         String stranger = token("rita", "coordinator", UUID.randomUUID().toString());
