@@ -70,6 +70,8 @@ class VerticalSliceIT {
         assertThat(partner.path("organization").path("sunrise").path("id").asString())
                 .isEqualTo(carla.path("organization").path("sunrise").path("id").asString());
         assertThat(partner.path("realm_access").path("roles").toString()).contains("\"partner\"");
+        assertThat(partner.path("scope").asString()).contains("hearth.referrals", "hearth.observations");
+        assertThat(carla.path("scope").asString()).doesNotContain("hearth.referrals");
     }
 
     @Test

@@ -74,7 +74,8 @@ class ObservationController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','partner','family')")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','family') "
+            + "or (hasRole('partner') and hasAuthority('SCOPE_hearth.observations'))")
     @Operation(summary = "Record a batch of readings", description = "Idempotent by reading id: resending stores "
             + "nothing twice. Units are UCUM codes; impossible values are refused (400) and nothing is stored. "
             + "Publishes ObservationRecorded.v1 on hearth.patient.observations for each new reading")

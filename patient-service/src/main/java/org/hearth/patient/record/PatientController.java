@@ -51,7 +51,7 @@ class PatientController {
      * which is how a referral source's EHR integration hands a patient over.
      */
     @PostMapping
-    @PreAuthorize("hasAnyRole('coordinator','agency-admin','partner')")
+    @PreAuthorize("hasAnyRole('coordinator','agency-admin') or (hasRole('partner') and hasAuthority('SCOPE_hearth.referrals'))")
     @Operation(summary = "Admit a patient", description = "Publishes PatientAdmitted.v1 on hearth.patient.events")
     ResponseEntity<PatientView> admit(@Valid @RequestBody AdmitPatientRequest request) {
         WithEvents<Patient> admitted;

@@ -59,7 +59,8 @@ class ReferralController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','partner')")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician') "
+            + "or (hasRole('partner') and hasAuthority('SCOPE_hearth.referrals'))")
     @Operation(summary = "Refer a patient", description = "201 with the referral. With Idempotency-Key, a retry of "
             + "the same request answers the same referral and creates nothing; the same key with another body is 422. "
             + "Publishes ReferralReceived.v1")
@@ -87,7 +88,7 @@ class ReferralController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('agency-admin','coordinator','partner')")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator') or (hasRole('partner') and hasAuthority('SCOPE_hearth.referrals'))")
     Referral get(@PathVariable String id) {
         return load(id).referral();
     }

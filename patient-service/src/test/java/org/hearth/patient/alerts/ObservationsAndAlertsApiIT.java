@@ -133,7 +133,12 @@ class ObservationsAndAlertsApiIT {
 
         try (TopicReader topic = new TopicReader("hearth.patient.alerts");
              TopicReader observations = new TopicReader("hearth.patient.observations")) {
-            ApiClient.Response recorded = record(patient, token("monitor", "partner", agency),
+            String unscoped = token("monitor", "partner", agency);
+            assertThat(record(patient, unscoped, batch(reading(UUID.randomUUID().toString(), "SPO2", 97, "%",
+                    Instant.now().minusSeconds(30)))).status()).isEqualTo(403);
+            String monitor = issuer.token().subject("monitor").agency("agency", agency).roles("partner")
+                    .scopes("hearth.observations").audience("patient-service").sign();
+            ApiClient.Response recorded = record(patient, monitor,
                     batch(reading(readingId, "SPO2", 85, "%", Instant.now().minusSeconds(30))));
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
 

@@ -158,10 +158,13 @@ class PatientApiIT {
     }
 
     @Test
-    void theAgencysPartnerSystemAdmitsAndReadsBackButCannotBrowseTheList() {
+    void theAgencysPartnerSystemWithTheReferralsScopeAdmitsAndReadsBackButCannotBrowseTheList() {
         String agency = UUID.randomUUID().toString();
         String partner = issuer.token().agency("a", agency).roles("partner").clientId("a-partner")
-                .audience("patient-service").sign();
+                .scopes("hearth.referrals").audience("patient-service").sign();
+        String unscoped = issuer.token().agency("a", agency).roles("partner").clientId("b-partner")
+                .scopes("hearth.observations").audience("patient-service").sign();
+        assertThat(api.post(PATH, unscoped, jane()).status()).isEqualTo(403);
 
         ApiClient.Response created = api.post(PATH, partner, jane());
 

@@ -40,7 +40,7 @@ class ReferralApiIT {
 
     String partner() {
         return issuer.token().subject("svc-sunrise-partner").agency("a", agency).roles("partner")
-                .audience("patient-service").sign();
+                .scopes("hearth.referrals").audience("patient-service").sign();
     }
 
     static String referral(String npi, String icd, String dischargeDate) {

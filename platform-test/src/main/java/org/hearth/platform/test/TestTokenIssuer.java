@@ -124,6 +124,7 @@ public final class TestTokenIssuer implements AutoCloseable {
         private String issuer = issuerUri();
         private boolean signedByStranger;
         private String clientId = "hearth-test";
+        private final List<String> scopes = new ArrayList<>();
 
         private Token() {
         }
@@ -146,6 +147,12 @@ public final class TestTokenIssuer implements AutoCloseable {
 
         public Token audience(String... audiences) {
             this.audiences.addAll(List.of(audiences));
+            return this;
+        }
+
+        /** OAuth scopes in the {@code scope} claim, as Keycloak puts a client's scopes (e.g. hearth.referrals). */
+        public Token scopes(String... scopes) {
+            this.scopes.addAll(List.of(scopes));
             return this;
         }
 
@@ -187,6 +194,9 @@ public final class TestTokenIssuer implements AutoCloseable {
             }
             if (!organizations.isEmpty()) {
                 claims.claim("organization", organizations);
+            }
+            if (!scopes.isEmpty()) {
+                claims.claim("scope", String.join(" ", scopes));
             }
             RSAKey key = signedByStranger ? strangerKey : signingKey;
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())

@@ -17,6 +17,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import java.util.List;
+import java.util.ArrayList;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -50,7 +54,14 @@ public class HearthSecurityConfiguration {
         AccessDeniedHandler denied = (request, response, failure) ->
                 problems.write(request, response, ProblemType.FORBIDDEN, "You are not allowed to do this.");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> (Collection) new RealmRoles().convert(jwt));
+        // realm roles say who the caller is; OAuth scopes (SCOPE_x) say what a partner client was granted
+        JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        RealmRoles roles = new RealmRoles();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<GrantedAuthority> authorities = new ArrayList<>(roles.convert(jwt));
+            authorities.addAll(scopes.convert(jwt));
+            return authorities;
+        });
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
