@@ -36,7 +36,9 @@ final class LocalStack {
         return home;
     }
 
+    /** Starts from nothing, as on a fresh machine: Keycloak imports the realm only into an empty database. */
     void up() {
+        run(List.of("clean"), 180);
         run(List.of("up"), 600);
     }
 
