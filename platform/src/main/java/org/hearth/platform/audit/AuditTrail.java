@@ -11,10 +11,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.List;
 
-/** Writes audit records to the service's {@code audit_log} collection, each with its outbox entry. */
+/**
+ * Hands audit records to Kafka through a transient outbox collection: each record is stored with its outbox
+ * entry in one write, published on hearth.audit ({@code acks=all}) and then deleted. The audit store of record
+ * is the topic's consumer; keeping a growing copy here would make every relay pass slower with every request.
+ */
 public class AuditTrail {
 
-    public static final String COLLECTION = "audit_log";
+    /** Records wait here until the relay has published them on hearth.audit, then they are deleted. */
+    public static final String COLLECTION = "audit_outbox";
     public static final String TOPIC = "hearth.audit";
 
     private final TenantScopedMongo mongo;
@@ -38,6 +43,6 @@ public class AuditTrail {
 
     /** Tells the relay to publish from the audit log too. */
     public static OutboxCollection outboxCollection() {
-        return new OutboxCollection(COLLECTION);
+        return new OutboxCollection(COLLECTION, true);
     }
 }

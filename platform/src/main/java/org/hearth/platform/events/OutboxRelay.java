@@ -60,7 +60,13 @@ public class OutboxRelay implements SmartLifecycle {
         for (OutboxCollection collection : collections) {
             MongoCollection<Document> documents = mongo.getCollection(collection.name());
             for (Document document : documents.find(Filters.exists(OutboxEntry.FIELD + ".0")).limit(BATCH)) {
-                published += relayDocument(documents, document);
+                int entries = document.getList(OutboxEntry.FIELD, Document.class).size();
+                int sent = relayDocument(documents, document);
+                published += sent;
+                if (collection.deleteWhenDrained() && sent == entries) {
+                    documents.deleteOne(Filters.and(Filters.eq("_id", document.get("_id")),
+                            Filters.size(OutboxEntry.FIELD, 0)));
+                }
             }
         }
         return published;

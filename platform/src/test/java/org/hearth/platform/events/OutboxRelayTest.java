@@ -80,6 +80,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aTransientOutboxDocumentIsDeletedOnceDrainedButKeptWhilePublishingFails() {
+        String subject = UUID.randomUUID().toString();
+        mongo.getCollection("records").insertOne(new Document("_id", subject).append("tenantId", "sunrise")
+                .append("outbox", List.of(entry(UUID.randomUUID().toString(), subject, "{}"))));
+        OutboxCollection transientRecords = new OutboxCollection("records", true);
+
+        new OutboxRelay(mongo, kafka("127.0.0.1:1"), List.of(transientRecords), Duration.ofSeconds(1),
+                Duration.ofSeconds(2)).relayOnce();
+        assertThat(mongo.getCollection("records").countDocuments()).isEqualTo(1);
+
+        new OutboxRelay(mongo, kafka(HearthTestInfrastructure.kafkaBootstrapServers()), List.of(transientRecords),
+                Duration.ofSeconds(1), Duration.ofSeconds(10)).relayOnce();
+        assertThat(mongo.getCollection("records").countDocuments()).isZero();
+    }
+
+    @Test
     void keepsEntriesWhenTheBrokerIsUnreachable() {
         String subject = UUID.randomUUID().toString();
         mongo.getCollection("things").insertOne(new Document("_id", subject).append("tenantId", "sunrise")
