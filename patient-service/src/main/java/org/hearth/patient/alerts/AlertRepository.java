@@ -3,6 +3,7 @@ package org.hearth.patient.alerts;
 import jakarta.annotation.PostConstruct;
 import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
@@ -28,10 +29,12 @@ class AlertRepository {
 
     private final TenantScopedMongo mongo;
     private final Outbox outbox;
+    private final VersionedDocuments versioned;
 
-    AlertRepository(TenantScopedMongo mongo, Outbox outbox) {
+    AlertRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.versioned = versioned;
     }
 
     record Versioned(Alert alert, long version) {
@@ -65,14 +68,9 @@ class AlertRepository {
                 .stream().map(AlertDocument::alert).findFirst();
     }
 
-    boolean update(Alert changed, long expectedVersion, DomainEvent event) {
-        boolean saved = mongo.updateIfVersion(changed.id(), expectedVersion, "version",
-                outbox.append(new Update().set("alert", changed).inc("version", 1), TOPIC, List.of(event)),
-                AlertDocument.class);
-        if (saved) {
-            outbox.written();
-        }
-        return saved;
+boolean update(Alert changed, long expectedVersion, DomainEvent event) {
+        return versioned.update(changed.id(), expectedVersion, TOPIC, List.of(event),
+                new Update().set("alert", changed), AlertDocument.class);
     }
 
     /** Alerts of the agency, or of the given patients only. */

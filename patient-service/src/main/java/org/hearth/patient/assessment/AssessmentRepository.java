@@ -1,6 +1,6 @@
 package org.hearth.patient.assessment;
 
-import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantContext;
@@ -18,11 +18,11 @@ public class AssessmentRepository {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
+    private final VersionedDocuments versioned;
 
-    AssessmentRepository(TenantScopedMongo mongo, Outbox outbox) {
+    AssessmentRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.versioned = versioned;
     }
 
     record Versioned(InitialAssessment assessment, long version) {
@@ -38,17 +38,12 @@ public class AssessmentRepository {
                 .orElse(false);
     }
 
-    boolean save(WithEvents<InitialAssessment> changed, long expectedVersion) {
+boolean save(WithEvents<InitialAssessment> changed, long expectedVersion) {
         InitialAssessment assessment = changed.result();
-        boolean saved = mongo.createOrUpdate(assessment.patientId(), expectedVersion, "version",
-                () -> new AssessmentDocument(assessment.patientId(), TenantContext.current().value(), assessment, 1,
-                        outbox.entries(TOPIC, changed.events())),
-                outbox.append(new Update().set("assessment", assessment), TOPIC, changed.events()),
-                AssessmentDocument.class);
-        if (saved && !changed.events().isEmpty()) {
-            outbox.written();
-        }
-        return saved;
+        return versioned.createOrUpdate(assessment.patientId(), expectedVersion, TOPIC, changed.events(),
+                entries -> new AssessmentDocument(assessment.patientId(), TenantContext.current().value(), assessment, 1,
+                        entries),
+                new Update().set("assessment", assessment), AssessmentDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

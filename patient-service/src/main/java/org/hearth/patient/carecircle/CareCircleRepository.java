@@ -1,7 +1,7 @@
 package org.hearth.patient.carecircle;
 
 import jakarta.annotation.PostConstruct;
-import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantContext;
@@ -21,11 +21,11 @@ public class CareCircleRepository {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
+    private final VersionedDocuments versioned;
 
-    CareCircleRepository(TenantScopedMongo mongo, Outbox outbox) {
+    CareCircleRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.versioned = versioned;
     }
 
     public record Versioned(CareCircle circle, long version) {
@@ -48,17 +48,12 @@ public class CareCircleRepository {
                 .stream().map(CareCircleDocument::id).toList();
     }
 
-    boolean save(WithEvents<CareCircle> changed, long expectedVersion) {
+boolean save(WithEvents<CareCircle> changed, long expectedVersion) {
         CareCircle circle = changed.result();
-        boolean saved = mongo.createOrUpdate(circle.patientId(), expectedVersion, "version",
-                () -> new CareCircleDocument(circle.patientId(), TenantContext.current().value(), circle.members(), 1,
-                        outbox.entries(TOPIC, changed.events())),
-                outbox.append(new Update().set("members", circle.members()), TOPIC, changed.events()),
-                CareCircleDocument.class);
-        if (saved) {
-            outbox.written();
-        }
-        return saved;
+        return versioned.createOrUpdate(circle.patientId(), expectedVersion, TOPIC, changed.events(),
+                entries -> new CareCircleDocument(circle.patientId(), TenantContext.current().value(), circle.members(),
+                        1, entries),
+                new Update().set("members", circle.members()), CareCircleDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,6 @@
 package org.hearth.patient.careplan;
 
-import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantContext;
@@ -17,11 +17,11 @@ class CarePlanRepository {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
+    private final VersionedDocuments versioned;
 
-    CarePlanRepository(TenantScopedMongo mongo, Outbox outbox) {
+    CarePlanRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.versioned = versioned;
     }
 
     record Versioned(CarePlan plan, long version) {
@@ -37,17 +37,12 @@ class CarePlanRepository {
      * Stores the plan and its events in one single-document write if nobody changed it since
      * {@code expectedVersion}; false otherwise (the caller answers 412).
      */
-    boolean save(WithEvents<CarePlan> changed, long expectedVersion) {
+boolean save(WithEvents<CarePlan> changed, long expectedVersion) {
         CarePlan plan = changed.result();
-        boolean saved = mongo.createOrUpdate(plan.patientId(), expectedVersion, "version",
-                () -> new CarePlanDocument(plan.patientId(), TenantContext.current().value(), plan.versions(), 1,
-                        outbox.entries(TOPIC, changed.events())),
-                outbox.append(new Update().set("versions", plan.versions()), TOPIC, changed.events()),
-                CarePlanDocument.class);
-        if (saved && !changed.events().isEmpty()) {
-            outbox.written();
-        }
-        return saved;
+        return versioned.createOrUpdate(plan.patientId(), expectedVersion, TOPIC, changed.events(),
+                entries -> new CarePlanDocument(plan.patientId(), TenantContext.current().value(), plan.versions(), 1,
+                        entries),
+                new Update().set("versions", plan.versions()), CarePlanDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,6 @@
 package org.hearth.patient.careteam;
 
-import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantContext;
@@ -17,11 +17,11 @@ public class CareTeamRepository {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
+    private final VersionedDocuments versioned;
 
-    CareTeamRepository(TenantScopedMongo mongo, Outbox outbox) {
+    CareTeamRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.versioned = versioned;
     }
 
     /** The team and its version. */
@@ -42,17 +42,12 @@ public class CareTeamRepository {
     }
 
     /** Stores the new team if the stored one is still at {@code expectedVersion}; false if it moved on. */
-    boolean save(WithEvents<CareTeam> changed, long expectedVersion) {
+boolean save(WithEvents<CareTeam> changed, long expectedVersion) {
         CareTeam team = changed.result();
-        boolean saved = mongo.createOrUpdate(team.patientId(), expectedVersion, "version",
-                () -> new CareTeamDocument(team.patientId(), TenantContext.current().value(), team.members(), 1,
-                        outbox.entries(TOPIC, changed.events())),
-                outbox.append(new Update().set("members", team.members()), TOPIC, changed.events()),
-                CareTeamDocument.class);
-        if (saved) {
-            outbox.written();
-        }
-        return saved;
+        return versioned.createOrUpdate(team.patientId(), expectedVersion, TOPIC, changed.events(),
+                entries -> new CareTeamDocument(team.patientId(), TenantContext.current().value(), team.members(), 1,
+                        entries),
+                new Update().set("members", team.members()), CareTeamDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package org.hearth.patient.record;
 
 import jakarta.annotation.PostConstruct;
 import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
@@ -21,10 +22,12 @@ public class PatientRepository {
 
     private final TenantScopedMongo mongo;
     private final Outbox outbox;
+    private final VersionedDocuments versioned;
 
-    PatientRepository(TenantScopedMongo mongo, Outbox outbox) {
+    PatientRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.versioned = versioned;
     }
 
     @PostConstruct
@@ -50,14 +53,9 @@ public class PatientRepository {
     }
 
     /** Stores a change and its events in one write if nobody changed the patient since {@code expectedVersion}. */
-    public boolean update(WithEvents<Patient> changed, long expectedVersion) {
-        boolean saved = mongo.updateIfVersion(changed.result().id(), expectedVersion, "version",
-                outbox.append(new Update().set("patient", changed.result()).inc("version", 1), TOPIC, changed.events()),
-                PatientDocument.class);
-        if (saved && !changed.events().isEmpty()) {
-            outbox.written();
-        }
-        return saved;
+public boolean update(WithEvents<Patient> changed, long expectedVersion) {
+        return versioned.update(changed.result().id(), expectedVersion, TOPIC, changed.events(),
+                new Update().set("patient", changed.result()), PatientDocument.class);
     }
 
     /** Stores the admission unless a patient with its id exists; false for a retried admission. */

@@ -3,6 +3,7 @@ package org.hearth.patient.referral;
 import jakarta.annotation.PostConstruct;
 import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
@@ -25,10 +26,12 @@ class ReferralRepository {
 
     private final TenantScopedMongo mongo;
     private final Outbox outbox;
+    private final VersionedDocuments versioned;
 
-    ReferralRepository(TenantScopedMongo mongo, Outbox outbox) {
+    ReferralRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.versioned = versioned;
     }
 
     record Versioned(Referral referral, long version) {
@@ -55,14 +58,9 @@ class ReferralRepository {
         return mongo.findById(id, ReferralDocument.class).map(d -> new Versioned(d.referral(), d.version()));
     }
 
-    boolean update(Referral changed, long expectedVersion, List<DomainEvent> events) {
-        boolean saved = mongo.updateIfVersion(changed.id(), expectedVersion, "version",
-                outbox.append(new Update().set("referral", changed).inc("version", 1), TOPIC, events),
-                ReferralDocument.class);
-        if (saved && !events.isEmpty()) {
-            outbox.written();
-        }
-        return saved;
+boolean update(Referral changed, long expectedVersion, List<DomainEvent> events) {
+        return versioned.update(changed.id(), expectedVersion, TOPIC, events,
+                new Update().set("referral", changed), ReferralDocument.class);
     }
 
     Page<Referral> list(ReferralStatus status, Pageable pageable) {

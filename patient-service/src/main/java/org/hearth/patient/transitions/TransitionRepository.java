@@ -1,6 +1,7 @@
 package org.hearth.patient.transitions;
 
 import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantContext;
@@ -24,10 +25,12 @@ public class TransitionRepository {
 
     private final TenantScopedMongo mongo;
     private final Outbox outbox;
+    private final VersionedDocuments versioned;
 
-    TransitionRepository(TenantScopedMongo mongo, Outbox outbox) {
+    TransitionRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.versioned = versioned;
     }
 
     record Versioned(TransitionOfCare transition, long version) {
@@ -50,14 +53,9 @@ public class TransitionRepository {
         return mongo.findById(patientId, TransitionDocument.class).map(d -> new Versioned(d.transition(), d.version()));
     }
 
-    boolean update(WithEvents<TransitionOfCare> changed, long expectedVersion) {
-        boolean saved = mongo.updateIfVersion(changed.result().patientId(), expectedVersion, "version",
-                outbox.append(new Update().set("transition", changed.result()).inc("version", 1), TOPIC,
-                        changed.events()), TransitionDocument.class);
-        if (saved && !changed.events().isEmpty()) {
-            outbox.written();
-        }
-        return saved;
+boolean update(WithEvents<TransitionOfCare> changed, long expectedVersion) {
+        return versioned.update(changed.result().patientId(), expectedVersion, TOPIC, changed.events(),
+                new Update().set("transition", changed.result()), TransitionDocument.class);
     }
 
     /** Transitions of every agency with a task still open (system job). */

@@ -4,6 +4,7 @@ import org.hearth.platform.events.DeadLetters;
 import org.hearth.platform.events.EventHandling;
 import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxRelay;
 import org.hearth.platform.health.MongoPingHealthIndicator;
 import org.hearth.platform.problem.ProblemExceptionHandler;
@@ -88,6 +89,11 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    VersionedDocuments versionedDocuments(TenantScopedMongo mongo, Outbox outbox) {
+        return new VersionedDocuments(mongo, outbox);
     }
 
     @Bean
