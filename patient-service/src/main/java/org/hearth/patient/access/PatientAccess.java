@@ -3,6 +3,7 @@ package org.hearth.patient.access;
 import org.hearth.patient.carecircle.CareCircleMember;
 import org.hearth.patient.carecircle.CareCircleRepository;
 import org.hearth.patient.careteam.CareTeamRepository;
+import org.hearth.patient.record.Patient;
 import org.hearth.patient.record.PatientRepository;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
@@ -38,14 +39,16 @@ public class PatientAccess {
         this.circles = circles;
     }
 
-    /** Answers normally if the caller may use {@code patientId} for {@code purpose}; 404 or 403 otherwise. */
-    public void require(String patientId, Purpose purpose) {
-        if (patients.findById(patientId).isEmpty()) {
-            throw ApiException.notFound("Patient " + patientId);
-        }
+    /**
+     * The patient, if the caller may use it for {@code purpose}; 404 or 403 otherwise. Callers use the answer
+     * instead of reading the patient again.
+     */
+    public Patient require(String patientId, Purpose purpose) {
+        Patient patient = patients.findById(patientId).orElseThrow(() -> ApiException.notFound("Patient " + patientId));
         if (!allowed(patientId, purpose)) {
             throw new ApiException(ProblemType.FORBIDDEN, "You have no part in this patient's care for this.");
         }
+        return patient;
     }
 
     /**

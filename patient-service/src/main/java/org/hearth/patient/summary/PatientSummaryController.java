@@ -8,7 +8,6 @@ import org.hearth.patient.careplan.CarePlanReader;
 import org.hearth.patient.careplan.CarePlanVersion;
 import org.hearth.patient.careteam.CareTeamMember;
 import org.hearth.patient.careteam.CareTeamRepository;
-import org.hearth.patient.record.PatientRepository;
 import org.hearth.patient.record.PatientView;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,14 +25,11 @@ import java.util.List;
 class PatientSummaryController {
 
     private final PatientAccess access;
-    private final PatientRepository patients;
     private final CareTeamRepository teams;
     private final CarePlanReader plans;
 
-    PatientSummaryController(PatientAccess access, PatientRepository patients, CareTeamRepository teams,
-            CarePlanReader plans) {
+    PatientSummaryController(PatientAccess access, CareTeamRepository teams, CarePlanReader plans) {
         this.access = access;
-        this.patients = patients;
         this.teams = teams;
         this.plans = plans;
     }
@@ -47,9 +43,9 @@ class PatientSummaryController {
             + "'case-manager')")
     @Operation(summary = "The patient with care team and active plan of care, in one read")
     PatientSummary summary(@PathVariable String patientId) {
-        access.require(patientId, Purpose.CLINICAL);
+        var patient = access.require(patientId, Purpose.CLINICAL);
         var team = teams.find(patientId).team();
-        return new PatientSummary(PatientView.of(patients.findById(patientId).orElseThrow()),
+        return new PatientSummary(PatientView.of(patient),
                 team.leadPhysician().map(CareTeamMember::subject).orElse(null), team.members(),
                 plans.active(patientId).orElse(null));
     }
