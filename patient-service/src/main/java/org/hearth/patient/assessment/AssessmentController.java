@@ -106,7 +106,7 @@ class AssessmentController {
         try {
             completed = stored.assessment().complete(Caller.subject(), clock.instant());
         } catch (InitialAssessment.IncompleteAssessmentException e) {
-            throw ApiException.invalid(e.missing().stream().map(AssessmentController::fieldError).toList());
+            throw ApiException.invalid(e.missing().stream().map(FieldError::fromRuleMessage).toList());
         } catch (IllegalStateException e) {
             throw ApiException.conflict(e.getMessage());
         }
@@ -132,7 +132,7 @@ class AssessmentController {
             try {
                 checks.add(new InitialAssessment.SafetyCheck(s.item(), s.status(), s.finding(), s.action()));
             } catch (IllegalArgumentException e) {
-                errors.add(fieldError(e.getMessage()));
+                errors.add(FieldError.fromRuleMessage(e.getMessage()));
             }
         }
         if (checks.stream().map(InitialAssessment.SafetyCheck::item).distinct().count() < checks.size()) {
@@ -146,9 +146,4 @@ class AssessmentController {
                 clock.instant(), null);
     }
 
-    private static FieldError fieldError(String message) {
-        int colon = message.indexOf(": ");
-        return colon > 0 ? new FieldError(message.substring(0, colon), message.substring(colon + 2))
-                : new FieldError("body", message);
-    }
 }

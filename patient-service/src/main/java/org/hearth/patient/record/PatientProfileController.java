@@ -124,7 +124,7 @@ class PatientProfileController {
         } catch (IllegalStateException e) {
             throw ApiException.conflict(e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(List.of(fieldError(e.getMessage())));
+            throw ApiException.invalid(List.of(FieldError.fromRuleMessage(e.getMessage())));
         }
         if (!patients.update(changed, stored.version())) {
             throw Versions.stale();
@@ -132,10 +132,4 @@ class PatientProfileController {
         return ResponseEntity.ok().eTag(Versions.etag(stored.version() + 1)).body(PatientView.of(changed.result()));
     }
 
-    /** Domain messages start with the field they are about ("diagnoses: ..."). */
-    private static FieldError fieldError(String message) {
-        int colon = message.indexOf(": ");
-        return colon > 0 ? new FieldError(message.substring(0, colon), message.substring(colon + 2))
-                : new FieldError("body", message);
-    }
 }

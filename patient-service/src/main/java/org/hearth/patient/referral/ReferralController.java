@@ -152,11 +152,7 @@ class ReferralController {
                             p.address().toAddress(), p.phone(), p.language()),
                     Caller.subject(), clock.instant());
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            int colon = message.indexOf(": ");
-            throw ApiException.invalid(List.of(colon > 0
-                    ? new FieldError(message.substring(0, colon), message.substring(colon + 2))
-                    : new FieldError("body", message)));
+            throw ApiException.invalid(List.of(FieldError.fromRuleMessage(e.getMessage())));
         }
     }
 }

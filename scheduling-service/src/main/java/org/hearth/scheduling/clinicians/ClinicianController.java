@@ -121,11 +121,7 @@ class ClinicianController {
                     new GeoPoint(r.homeBase().latitude(), r.homeBase().longitude()), r.hours(), r.maxVisitsPerDay(),
                     r.timeOff(), r.active());
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            int colon = message.indexOf(": ");
-            throw ApiException.invalid(List.of(colon > 0
-                    ? new FieldError(message.substring(0, colon), message.substring(colon + 2))
-                    : new FieldError("body", message)));
+            throw ApiException.invalid(List.of(FieldError.fromRuleMessage(e.getMessage())));
         }
     }
 }
