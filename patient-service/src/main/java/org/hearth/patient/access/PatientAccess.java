@@ -45,10 +45,18 @@ public class PatientAccess {
      */
     public Patient require(String patientId, Purpose purpose) {
         Patient patient = patients.findById(patientId).orElseThrow(() -> ApiException.notFound("Patient " + patientId));
+        requireRelationship(patientId, purpose);
+        return patient;
+    }
+
+    /**
+     * The relationship check alone (403), for callers that have just read the patient of this agency themselves
+     * (e.g. with its version) and need not read it again.
+     */
+    public void requireRelationship(String patientId, Purpose purpose) {
         if (!allowed(patientId, purpose)) {
             throw new ApiException(ProblemType.FORBIDDEN, "You have no part in this patient's care for this.");
         }
-        return patient;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.hearth.platform.security.Caller;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.hearth.platform.web.Versions;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -62,8 +65,7 @@ class AlertController {
     PageResponse<Alert> ofPatient(@PathVariable String patientId, @RequestParam(required = false) AlertStatus status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         access.require(patientId, Purpose.CLINICAL);
-        return PageResponse.of(alerts.list(java.util.Optional.of(java.util.List.of(patientId)), status,
-                newestFirst(page, size)), a -> a);
+        return PageResponse.of(alerts.list(Optional.of(List.of(patientId)), status, newestFirst(page, size)), a -> a);
     }
 
     @PostMapping("/api/patients/v1/patients/{patientId}/alerts/{alertId}/acknowledgement")
@@ -101,7 +103,7 @@ class AlertController {
         return changed;
     }
 
-    private static org.springframework.data.domain.Pageable newestFirst(Integer page, Integer size) {
+    private static Pageable newestFirst(Integer page, Integer size) {
         return Paging.of(page, size).withSort(Sort.by(Sort.Direction.DESC, "alert.raisedAt"));
     }
 }

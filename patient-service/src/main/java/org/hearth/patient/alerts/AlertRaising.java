@@ -59,12 +59,16 @@ class AlertRaising {
             var recent = observations.recent(reading.patientId(), reading.vital(),
                     reading.observedAt().minus(AlertRules.LOOKBACK));
             var limits = thresholds.find(reading.patientId()).limits();
-            for (AlertRules.Finding finding : AlertRules.evaluate(reading, recent, settings.zone(), limits)) {
+            var findings = AlertRules.evaluate(reading, recent, settings.zone(), limits);
+            if (findings.isEmpty()) {
+                return;
+            }
+            String owner = teams.find(reading.patientId()).team().leadPhysician()
+                    .map(CareTeamMember::subject).orElse(Alert.COORDINATORS);
+            for (AlertRules.Finding finding : findings) {
                 if (alerts.active(reading.patientId(), finding.rule()).isPresent()) {
                     continue; // the open alert already asks for attention; a second one would only be noise
                 }
-                String owner = teams.find(reading.patientId()).team().leadPhysician()
-                        .map(CareTeamMember::subject).orElse(Alert.COORDINATORS);
                 String id = UUID.nameUUIDFromBytes((TenantContext.current().value() + "|" + event.id() + "|"
                         + finding.rule()).getBytes(StandardCharsets.UTF_8)).toString();
                 if (alerts.insertIfNew(Alert.raise(id, reading.patientId(), finding, owner, clock.instant()))) {

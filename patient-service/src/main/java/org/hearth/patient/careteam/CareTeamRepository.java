@@ -7,8 +7,12 @@ import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import java.util.List;
 
 /** Care teams of the caller's agency; a patient without a stored team has an empty one at version 0. */
 @Repository
@@ -29,10 +33,9 @@ public class CareTeamRepository {
     }
 
     /** The patients whose team lists {@code subject}: what a clinician's patient list shows. */
-    public java.util.List<String> patientsOf(String subject) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("members.subject").is(subject)).limit(500),
-                CareTeamDocument.class).stream().map(CareTeamDocument::id).toList();
+    public List<String> patientsOf(String subject) {
+        return mongo.find(Query.query(Criteria.where("members.subject").is(subject)).limit(500), CareTeamDocument.class)
+                .stream().map(CareTeamDocument::id).toList();
     }
 
     public Versioned find(String patientId) {

@@ -70,9 +70,9 @@ class PatientController {
     @PreAuthorize(STAFF_OR_PARTNER)
     @Operation(summary = "Read one patient", description = "Another agency's patient answers 404")
     ResponseEntity<PatientView> get(@PathVariable("patientId") String id) {
-        access.require(id, Purpose.RECORD);
         PatientRepository.Versioned stored = patients.findVersioned(id)
                 .orElseThrow(() -> ApiException.notFound("Patient " + id));
+        access.requireRelationship(id, Purpose.RECORD);
         return ResponseEntity.ok().eTag(Versions.etag(stored.version())).body(PatientView.of(stored.patient()));
     }
 

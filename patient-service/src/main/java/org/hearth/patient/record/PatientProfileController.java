@@ -114,9 +114,9 @@ class PatientProfileController {
 
     private ResponseEntity<PatientView> change(String patientId, String ifMatch,
             Function<Patient, WithEvents<Patient>> change) {
-        access.require(patientId, Purpose.CLINICAL);
         PatientRepository.Versioned stored = patients.findVersioned(patientId)
                 .orElseThrow(() -> ApiException.notFound("Patient " + patientId));
+        access.requireRelationship(patientId, Purpose.CLINICAL);
         Versions.require(ifMatch, stored.version());
         WithEvents<Patient> changed;
         try {
