@@ -15,6 +15,7 @@ import org.hearth.platform.web.CorrelationIdFilter;
 import org.hearth.platform.audit.AuditInterceptor;
 import org.hearth.platform.audit.AuditTrail;
 import org.hearth.platform.web.ApiDocumentation;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.hearth.platform.web.IdempotencyKeys;
@@ -86,7 +87,9 @@ public class HearthPlatformAutoConfiguration {
         return new MongoPingHealthIndicator(mongo);
     }
 
+    /** Tests of time-driven jobs (missed visits, escalations) supply their own clock. */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -44,6 +44,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(e.type(), e.getMessage(), request.getRequestURI());
+        if (!e.violations().isEmpty()) {
+            problem.setProperty("violations", e.violations());
+        }
         return problem(e.errors().isEmpty() ? problem : Problems.withErrors(problem, e.errors()));
     }
 

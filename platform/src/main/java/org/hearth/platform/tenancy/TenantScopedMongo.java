@@ -108,6 +108,11 @@ public class TenantScopedMongo {
         return mongo.updateFirst(scoped(Query.query(Criteria.where("_id").is(id))), update, type);
     }
 
+    /** Deletes the current agency's documents matching {@code query}; returns how many went. */
+    public <T> long deleteWhere(Query query, Class<T> type) {
+        return mongo.remove(scoped(query), type).getDeletedCount();
+    }
+
     public <T> long count(Query query, Class<T> type) {
         return mongo.count(scoped(query), type);
     }

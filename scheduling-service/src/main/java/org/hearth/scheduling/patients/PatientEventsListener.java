@@ -2,12 +2,22 @@ package org.hearth.scheduling.patients;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.events.EventHandling;
+import org.hearth.scheduling.patients.PatientEventsV1.CareCircleChangedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.CareTeamChangedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientDischargedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientStatusChangedV1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the patient projection in step with hearth.patient.events; other event types are not scheduling's concern. */
+/**
+ * Keeps the patient projection in step with hearth.patient.events; event types scheduling does not follow are
+ * skipped. A discharge also cancels the visits after it (before the projection records it, so a crash between
+ * the two is repaired by the redelivery).
+ */
 @Component
 class PatientEventsListener {
 
@@ -15,19 +25,33 @@ class PatientEventsListener {
 
     private final EventHandling events;
     private final PatientProjectionRepository projection;
+    private final ApplicationEventPublisher local;
 
-    PatientEventsListener(EventHandling events, PatientProjectionRepository projection) {
+    PatientEventsListener(EventHandling events, PatientProjectionRepository projection, ApplicationEventPublisher local) {
         this.events = events;
         this.projection = projection;
+        this.local = local;
     }
 
     @KafkaListener(topics = "hearth.patient.events")
     void on(ConsumerRecord<String, String> record) {
         events.handle(record, event -> {
-            if (PatientAdmittedV1.TYPE.equals(event.type())) {
-                boolean applied = projection.apply(event.id(), events.read(event, PatientAdmittedV1.class));
-                log.info("PatientAdmitted {} for patient {} {}", event.id(), event.subject(),
-                        applied ? "applied" : "already applied");
+            boolean applied = switch (event.type()) {
+                case PatientAdmittedV1.TYPE -> projection.apply(event.id(), events.read(event, PatientAdmittedV1.class));
+                case PatientStatusChangedV1.TYPE ->
+                        projection.apply(event.id(), events.read(event, PatientStatusChangedV1.class));
+                case CareTeamChangedV1.TYPE -> projection.apply(event.id(), events.read(event, CareTeamChangedV1.class));
+                case CareCircleChangedV1.TYPE ->
+                        projection.apply(event.id(), events.read(event, CareCircleChangedV1.class));
+                case PatientDischargedV1.TYPE -> {
+                    PatientDischargedV1 discharged = events.read(event, PatientDischargedV1.class);
+                    local.publishEvent(new PatientDischargedLocally(discharged.patientId(), discharged.dischargedOn()));
+                    yield projection.apply(event.id(), discharged);
+                }
+                default -> false;
+            };
+            if (applied) {
+                log.info("{} {} applied to patient {}", event.type(), event.id(), event.subject());
             }
         });
     }

@@ -1,17 +1,48 @@
 package org.hearth.scheduling.patients;
 
 import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.scheduling.geo.GeoPoint;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-/** What scheduling knows of a patient: enough to plan visits and routes, no name or street. */
+/**
+ * What scheduling knows of a patient: enough to plan visits and routes and to decide who may see them; no name
+ * or street. Status, place, care team and care circle come from patient-service events; visit preferences (time
+ * windows, preferred clinician) are scheduling's own data, set through its API.
+ */
 @Document(PatientProjection.COLLECTION)
 public record PatientProjection(@Id String patientId, String tenantId, String status, String language,
-        String postalCode, Double latitude, Double longitude, Instant admittedAt, List<String> processedEventIds)
-        implements TenantOwned {
+        String postalCode, Double latitude, Double longitude, Instant admittedAt, List<String> careTeam,
+        List<CircleMember> careCircle, List<TimeWindow> timeWindows, String preferredClinicianId,
+        List<String> processedEventIds) implements TenantOwned {
 
     public static final String COLLECTION = "patients";
+
+    /** A family member of the care circle and the consent scopes granted (SCHEDULE lets them see visits). */
+    public record CircleMember(String subject, Set<String> scopes) {
+    }
+
+    public PatientProjection {
+        careTeam = careTeam == null ? List.of() : List.copyOf(careTeam);
+        careCircle = careCircle == null ? List.of() : List.copyOf(careCircle);
+        timeWindows = timeWindows == null ? List.of() : List.copyOf(timeWindows);
+    }
+
+    /** The home, or null when the address could not be geocoded. */
+    public GeoPoint home() {
+        return latitude == null || longitude == null ? null : new GeoPoint(latitude, longitude);
+    }
+
+    public boolean onCareTeam(String subject) {
+        return careTeam.contains(subject);
+    }
+
+    /** Whether {@code subject} is in the care circle with consent scope {@code scope}. */
+    public boolean circleGrants(String subject, String scope) {
+        return careCircle.stream().anyMatch(m -> m.subject().equals(subject) && m.scopes().contains(scope));
+    }
 }

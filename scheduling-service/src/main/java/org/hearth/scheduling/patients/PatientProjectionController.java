@@ -2,6 +2,9 @@ package org.hearth.scheduling.patients;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
@@ -10,8 +13,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /** Read scheduling's view of the agency's patients. */
 @RestController
@@ -32,6 +39,22 @@ class PatientProjectionController {
     PatientSchedulingView get(@PathVariable String patientId) {
         return projection.findById(patientId).map(PatientSchedulingView::of)
                 .orElseThrow(() -> ApiException.notFound("Patient " + patientId));
+    }
+
+    record Preferences(@NotNull @Size(max = 21) List<@Valid @NotNull TimeWindow> timeWindows,
+            @Size(max = 100) String preferredClinicianId) {
+    }
+
+    @PutMapping("/{patientId}/preferences")
+    @PreAuthorize("hasAnyRole('agency-admin','coordinator')")
+    @Operation(summary = "Set the patient's preferred visit times and clinician",
+            description = "Booking refuses visits outside the windows (rule OUTSIDE_PATIENT_WINDOW); an empty list "
+                    + "means any time within the clinician's hours")
+    PatientSchedulingView setPreferences(@PathVariable String patientId, @Valid @RequestBody Preferences preferences) {
+        if (!projection.setPreferences(patientId, preferences.timeWindows(), preferences.preferredClinicianId())) {
+            throw ApiException.notFound("Patient " + patientId);
+        }
+        return get(patientId);
     }
 
     @GetMapping

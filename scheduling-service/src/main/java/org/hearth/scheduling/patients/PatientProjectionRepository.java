@@ -2,12 +2,20 @@ package org.hearth.scheduling.patients;
 
 import jakarta.annotation.PostConstruct;
 import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.hearth.scheduling.patients.PatientEventsV1.CareCircleChangedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.CareTeamChangedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientDischargedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientStatusChangedV1;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The patient projection of the current agency; events are applied at most once each. */
@@ -26,7 +34,7 @@ public class PatientProjectionRepository {
     }
 
     /** @return false when this event had been applied before (a redelivery) */
-    public boolean apply(String eventId, PatientAdmittedV1 admitted) {
+    boolean apply(String eventId, PatientAdmittedV1 admitted) {
         Update update = new Update()
                 .set("status", admitted.status())
                 .set("language", admitted.language())
@@ -37,8 +45,43 @@ public class PatientProjectionRepository {
         return mongo.applyOnce(admitted.patientId(), eventId, update, PatientProjection.class);
     }
 
+    boolean apply(String eventId, PatientStatusChangedV1 changed) {
+        return mongo.applyOnce(changed.patientId(), eventId, new Update().set("status", changed.status()),
+                PatientProjection.class);
+    }
+
+    boolean apply(String eventId, PatientDischargedV1 discharged) {
+        return mongo.applyOnce(discharged.patientId(), eventId, new Update().set("status", "DISCHARGED"),
+                PatientProjection.class);
+    }
+
+    boolean apply(String eventId, CareTeamChangedV1 changed) {
+        List<String> subjects = changed.members() == null ? List.of()
+                : changed.members().stream().map(CareTeamChangedV1.Member::subject).distinct().toList();
+        return mongo.applyOnce(changed.patientId(), eventId, new Update().set("careTeam", subjects),
+                PatientProjection.class);
+    }
+
+    boolean apply(String eventId, CareCircleChangedV1 changed) {
+        List<PatientProjection.CircleMember> members = changed.members() == null ? List.of()
+                : changed.members().stream().map(m -> new PatientProjection.CircleMember(m.subject(),
+                        m.scopes() == null ? java.util.Set.of() : m.scopes())).toList();
+        return mongo.applyOnce(changed.patientId(), eventId, new Update().set("careCircle", members),
+                PatientProjection.class);
+    }
+
+    /** Replaces the visit preferences; false when scheduling does not know the patient (in this agency). */
+    boolean setPreferences(String patientId, List<TimeWindow> windows, String preferredClinicianId) {
+        return mongo.update(patientId, new Update().set("timeWindows", windows)
+                .set("preferredClinicianId", preferredClinicianId), PatientProjection.class).getMatchedCount() == 1;
+    }
+
     public Optional<PatientProjection> findById(String patientId) {
         return mongo.findById(patientId, PatientProjection.class);
+    }
+
+    public List<PatientProjection> findAll(Collection<String> patientIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(patientIds)), PatientProjection.class);
     }
 
     public Page<PatientProjection> findAll(Pageable pageable) {

@@ -5,6 +5,7 @@ import org.hearth.platform.events.EventHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,8 @@ import java.time.ZoneId;
 /**
  * Expands each signed plan of care into visit requirements. Events of one patient arrive in order (key =
  * patient id); a plan version older than the one applied is ignored, so a replayed old signature cannot undo
- * a revision.
+ * a revision. The visits follow the new requirements (see VisitReconciliation) before the plan version is recorded,
+ * so a failure in between is repaired by the redelivery.
  */
 @Component
 class CarePlanEventsListener {
@@ -24,12 +26,14 @@ class CarePlanEventsListener {
     private final EventHandling events;
     private final VisitPlanRepository plans;
     private final ZoneId zone;
+    private final ApplicationEventPublisher local;
 
     CarePlanEventsListener(EventHandling events, VisitPlanRepository plans,
-            @Value("${hearth.scheduling.zone:America/New_York}") ZoneId zone) {
+            @Value("${hearth.scheduling.zone:America/New_York}") ZoneId zone, ApplicationEventPublisher local) {
         this.events = events;
         this.plans = plans;
         this.zone = zone;
+        this.local = local;
     }
 
     @KafkaListener(topics = "hearth.patient.events", id = "visit-plans", groupId = "scheduling-service-visit-plans")
@@ -49,6 +53,7 @@ class CarePlanEventsListener {
             var requirements = current.isEmpty() || current.get().requirements() == null
                     ? VisitExpansion.expand(signed, signedOn)
                     : VisitExpansion.revise(current.get().requirements(), signed, signedOn);
+            local.publishEvent(new VisitPlanChanged(signed.patientId(), signed.planVersion(), requirements, signedOn));
             boolean applied = plans.apply(event.id(), signed.patientId(), signed.planVersion(), requirements);
             log.info("CarePlanSigned {} v{} for patient {}: {} weekly requirements {}", event.id(), signed.planVersion(),
                     signed.patientId(), requirements.size(), applied ? "applied" : "already applied");

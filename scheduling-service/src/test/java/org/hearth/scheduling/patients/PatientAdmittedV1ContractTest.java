@@ -1,5 +1,7 @@
 package org.hearth.scheduling.patients;
 
+import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
+
 import org.hearth.platform.test.EventContracts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;

@@ -1,5 +1,7 @@
 package org.hearth.scheduling.patients;
 
+import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;

@@ -1,0 +1,48 @@
+package org.hearth.scheduling.patients;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scheduling's tolerant readers of the patient-service events it follows (contracts/events/patient.*.v1.json): only
+ * the fields it needs, unknown fields ignored. Its own copies on purpose: services share contracts, not classes.
+ */
+public final class PatientEventsV1 {
+
+    private PatientEventsV1() {
+    }
+
+    public record PatientAdmittedV1(String patientId, Instant admittedAt, String status, String language,
+            String postalCode, Double latitude, Double longitude) {
+
+        public static final String TYPE = "org.hearth.patient.PatientAdmitted.v1";
+    }
+
+    public record PatientStatusChangedV1(String patientId, String status) {
+
+        public static final String TYPE = "org.hearth.patient.PatientStatusChanged.v1";
+    }
+
+    public record PatientDischargedV1(String patientId, LocalDate dischargedOn) {
+
+        public static final String TYPE = "org.hearth.patient.PatientDischarged.v1";
+    }
+
+    public record CareTeamChangedV1(String patientId, String leadPhysician, List<Member> members) {
+
+        public static final String TYPE = "org.hearth.patient.CareTeamChanged.v1";
+
+        public record Member(String subject, String role) {
+        }
+    }
+
+    public record CareCircleChangedV1(String patientId, List<Member> members) {
+
+        public static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
+
+        public record Member(String subject, Set<String> scopes) {
+        }
+    }
+}

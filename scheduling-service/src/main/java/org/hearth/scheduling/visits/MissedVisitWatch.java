@@ -1,0 +1,59 @@
+package org.hearth.scheduling.visits;
+
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Warns the coordinator (event MissedVisitRisk) about every scheduled visit nobody checked in to
+ * {@code hearth.scheduling.missed-visit-grace} after its start, once per visit, for every agency. Marking the
+ * visit missed stays a person's decision: the clinician may be stuck in traffic.
+ */
+@Component
+class MissedVisitWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(MissedVisitWatch.class);
+    static final int BATCH = 500;
+
+    private final VisitRepository visits;
+    private final Duration grace;
+    private final Clock clock;
+
+    MissedVisitWatch(VisitRepository visits, SchedulingSettings settings, Clock clock) {
+        this.visits = visits;
+        this.grace = settings.missedVisitGrace();
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${hearth.scheduling.missed-visit-check-interval:PT1M}",
+            initialDelayString = "${hearth.scheduling.missed-visit-check-interval:PT1M}")
+    void scheduled() {
+        raiseRisks();
+    }
+
+    /** @return how many visits were flagged in this pass */
+    int raiseRisks() {
+        Instant now = clock.instant();
+        int flagged = 0;
+        for (VisitDocument document : visits.unflaggedLateAcrossAgencies(now.minus(grace), BATCH)) {
+            var risk = document.visit().missedRisk(now, grace);
+            if (risk.isEmpty()) {
+                continue;
+            }
+            boolean written = TenantContext.callAs(TenantId.of(document.tenantId()),
+                    () -> visits.update(risk.get(), document.version()));
+            if (written) {
+                flagged++;
+                log.warn("Visit {} not checked in {} after its start: missed-visit risk raised", document.id(), grace);
+            }
+        }
+        return flagged;
+    }
+}

@@ -1,0 +1,50 @@
+package org.hearth.scheduling.visits;
+
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.security.Caller;
+import org.hearth.scheduling.patients.PatientProjection;
+import org.hearth.scheduling.patients.PatientProjectionRepository;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Who may see a patient's visits, and how much. Relationships, not roles, decide (ARCHITECTURE §4): coordinators,
+ * admins and case managers see the agency's patients; clinicians and physicians the patients whose care team lists
+ * them; a family member, with the care circle's SCHEDULE consent, sees times, disciplines and first names only.
+ * Anyone else gets 404, as if the patient did not exist.
+ */
+@Component
+class VisitAccess {
+
+    static final List<String> AGENCY_WIDE = List.of("agency-admin", "coordinator", "case-manager");
+    static final List<String> CLINICAL = List.of("physician", "nurse", "therapist", "aide", "social-worker");
+
+    enum Sight { FULL, FAMILY }
+
+    private final PatientProjectionRepository patients;
+
+    VisitAccess(PatientProjectionRepository patients) {
+        this.patients = patients;
+    }
+
+    Sight sightOf(String patientId) {
+        PatientProjection patient = patients.findById(patientId)
+                .orElseThrow(() -> ApiException.notFound("Patient " + patientId));
+        return sightOf(patient);
+    }
+
+    static Sight sightOf(PatientProjection patient) {
+        if (AGENCY_WIDE.stream().anyMatch(Caller::hasRole)) {
+            return Sight.FULL;
+        }
+        String subject = Caller.subject();
+        if (CLINICAL.stream().anyMatch(Caller::hasRole) && patient.onCareTeam(subject)) {
+            return Sight.FULL;
+        }
+        if (Caller.hasRole("family") && patient.circleGrants(subject, "SCHEDULE")) {
+            return Sight.FAMILY;
+        }
+        throw ApiException.notFound("Patient " + patient.patientId());
+    }
+}
