@@ -108,6 +108,11 @@ public class TenantScopedMongo {
         return mongo.updateFirst(scoped(Query.query(Criteria.where("_id").is(id))), update, type);
     }
 
+    /** Applies {@code update} to the current agency's document {@code id}; false when there is no such document. */
+    public <T> boolean updateIfPresent(Object id, Update update, Class<T> type) {
+        return update(id, update, type).getMatchedCount() == 1;
+    }
+
     /** Deletes the current agency's documents matching {@code query}; returns how many went. */
     public <T> long deleteWhere(Query query, Class<T> type) {
         return mongo.remove(scoped(query), type).getDeletedCount();

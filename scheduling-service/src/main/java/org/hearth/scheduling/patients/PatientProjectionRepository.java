@@ -72,8 +72,8 @@ public class PatientProjectionRepository {
 
     /** Replaces the visit preferences; false when scheduling does not know the patient (in this agency). */
     boolean setPreferences(String patientId, List<TimeWindow> windows, String preferredClinicianId) {
-        return mongo.update(patientId, new Update().set("timeWindows", windows)
-                .set("preferredClinicianId", preferredClinicianId), PatientProjection.class).getMatchedCount() == 1;
+        return mongo.updateIfPresent(patientId, new Update().set("timeWindows", windows)
+                .set("preferredClinicianId", preferredClinicianId), PatientProjection.class);
     }
 
     public Optional<PatientProjection> findById(String patientId) {
