@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
+import org.hearth.scheduling.authorizations.Authorizations;
 import org.hearth.scheduling.clinicians.Clinician;
 import org.hearth.scheduling.clinicians.ClinicianRepository;
 import org.hearth.scheduling.geo.GeoPoint;
@@ -42,11 +43,14 @@ class VisitViewsController {
     private final VisitBooking booking;
     private final VisitAccess access;
     private final TravelTimeEstimator travel;
+    private final Authorizations authorizations;
     private final ZoneId zone;
     private final Clock clock;
 
     VisitViewsController(VisitRepository visits, ClinicianRepository clinicians, VisitBooking booking,
-            VisitAccess access, TravelTimeEstimator travel, SchedulingSettings settings, Clock clock) {
+            VisitAccess access, TravelTimeEstimator travel, Authorizations authorizations, SchedulingSettings settings,
+            Clock clock) {
+        this.authorizations = authorizations;
         this.visits = visits;
         this.clinicians = clinicians;
         this.booking = booking;
@@ -69,6 +73,11 @@ class VisitViewsController {
     }
 
     record PatientVisits(String patientId, List<Visit> visits, List<FamilyVisit> familyView) {
+    }
+
+    /** An authorization with what scheduling has booked or used against it. */
+    record AuthorizationUse(String authorizationId, String discipline, String status, UnitRule unitRule,
+            int approvedUnits, int unitsBookedOrUsed, int unitsRemaining, LocalDate from, LocalDate to) {
     }
 
     record Board(LocalDate weekStart, Map<LocalDate, List<Visit>> booked, List<Visit> unassigned) {
@@ -126,6 +135,25 @@ class VisitViewsController {
                         firstName(v.booking().clinicianId())))
                 .toList();
         return new PatientVisits(patientId, null, family);
+    }
+
+    @GetMapping("/api/scheduling/v1/patients/{patientId}/authorizations")
+    @PreAuthorize(VisitController.COORDINATORS + " or hasAnyRole('billing','case-manager')")
+    @Operation(summary = "The patient's prior authorizations with units booked, used and remaining",
+            description = "As billing reported them; units of scheduled, in-progress and completed visits count")
+    List<AuthorizationUse> authorizations(@PathVariable String patientId) {
+        access.sightOf(patientId);
+        List<AuthorizationUse> uses = new ArrayList<>();
+        for (String discipline : BookingRules.QUALIFIED.keySet().stream().sorted().toList()) {
+            var grants = authorizations.of(patientId, discipline);
+            Map<String, Integer> used = visits.unitsUsed(grants.stream().map(g -> g.authorizationId()).toList(), "");
+            grants.forEach(g -> {
+                int booked = used.getOrDefault(g.authorizationId(), 0);
+                uses.add(new AuthorizationUse(g.authorizationId(), g.discipline(), g.status(), g.unitRule(),
+                        g.approvedUnits(), booked, Math.max(0, g.approvedUnits() - booked), g.from(), g.to()));
+            });
+        }
+        return uses;
     }
 
     @GetMapping("/api/scheduling/v1/board")

@@ -264,7 +264,12 @@ class VisitApiIT {
         sign(patient, 1, "2030-01-06T15:00:00Z", "SN", 1, 1);
         String visit = visitsOf(patient, "UNSCHEDULED", 1).get(0).path("id").asString();
         String nina = clinician(agency, "nina-sub", "Nina Nurse", "RN");
-        assertThat(book(visit, "\"1\"", booking(nina, "2030-01-09T15:00:00Z", "2030-01-09T16:00:00Z")).status()).isEqualTo(200);
+        assertThat(book(visit, "\"1\"", booking(nina, "2030-01-09T14:00:00Z", "2030-01-09T15:00:00Z")).status()).isEqualTo(200);
+        ApiClient.Response moved = book(visit, "\"2\"", booking(nina, "2030-01-09T15:00:00Z", "2030-01-09T16:00:00Z"));
+        assertThat(moved.json().path("history").valueStream().map(h -> h.path("action").asString()).toList())
+                .containsExactly("SCHEDULED", "RESCHEDULED");
+        assertThat(event("org.hearth.scheduling.VisitRescheduled.v1", visit).path("previousStart").asString())
+                .isEqualTo("2030-01-09T14:00:00Z");
         String path = "/api/scheduling/v1/patients/" + patient + "/visits?from=2030-01-06";
 
         JsonNode family = api.get(path, token("family", "fran-sub", agency)).json();
@@ -315,6 +320,10 @@ class VisitApiIT {
         Eventually.await(Duration.ofSeconds(20),
                 () -> book(first, "\"1\"", booking(pete, "2030-01-07T15:00:00Z", "2030-01-07T16:00:00Z")),
                 r -> r.status() == 200 && r.body().contains("auth-" + patient));
+
+        JsonNode units = api.get("/api/scheduling/v1/patients/" + patient + "/authorizations", coordinator()).json();
+        assertThat(units.get(0).path("unitsRemaining").asInt()).isZero();
+        assertThat(units.get(0).path("unitsBookedOrUsed").asInt()).isEqualTo(1);
 
         ApiClient.Response over = book(second, "\"1\"", booking(pete, "2030-01-09T15:00:00Z", "2030-01-09T16:00:00Z"));
         assertThat(over.status()).as(over.body()).isEqualTo(422);
