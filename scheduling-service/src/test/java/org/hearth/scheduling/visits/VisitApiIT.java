@@ -242,10 +242,14 @@ class VisitApiIT {
         String nina = clinician(agency, "nina-sub", "Nina Nurse", "RN");
         assertThat(book(visit, "\"1\"", booking(nina, "2030-01-08T15:00:00Z", "2030-01-08T16:00:00Z")).status()).isEqualTo(200);
 
+        // The watch covers every agency, so other tests' visits may be flagged too; this visit is what is checked.
         clock.set(Instant.parse("2030-01-08T15:29:00Z"));
-        assertThat(watch.raiseRisks()).isZero();
+        watch.raiseRisks();
+        assertThat(api.get(VISITS + "/" + visit, coordinator()).json().path("missedRiskRaisedAt").isNull()).isTrue();
         clock.set(Instant.parse("2030-01-08T15:31:00Z"));
-        assertThat(watch.raiseRisks()).isEqualTo(1);
+        assertThat(watch.raiseRisks()).isPositive();
+        assertThat(api.get(VISITS + "/" + visit, coordinator()).json().path("missedRiskRaisedAt").asString())
+                .isEqualTo("2030-01-08T15:31:00Z");
         assertThat(watch.raiseRisks()).isZero();
         assertThat(event("org.hearth.scheduling.MissedVisitRisk.v1", visit).path("minutesLate").asInt()).isEqualTo(31);
 
@@ -318,8 +322,11 @@ class VisitApiIT {
         String first = open.get(0).path("id").asString();
         String second = open.get(1).path("id").asString();
         Eventually.await(Duration.ofSeconds(20),
-                () -> book(first, "\"1\"", booking(pete, "2030-01-07T15:00:00Z", "2030-01-07T16:00:00Z")),
-                r -> r.status() == 200 && r.body().contains("auth-" + patient));
+                () -> api.get("/api/scheduling/v1/patients/" + patient + "/authorizations", coordinator()).json(),
+                list -> list.size() == 1);
+        ApiClient.Response firstBooked = book(first, "\"1\"", booking(pete, "2030-01-07T15:00:00Z", "2030-01-07T16:00:00Z"));
+        assertThat(firstBooked.status()).as(firstBooked.body()).isEqualTo(200);
+        assertThat(firstBooked.json().path("booking").path("authorizationId").asString()).isEqualTo("auth-" + patient);
 
         JsonNode units = api.get("/api/scheduling/v1/patients/" + patient + "/authorizations", coordinator()).json();
         assertThat(units.get(0).path("unitsRemaining").asInt()).isZero();
