@@ -1,0 +1,82 @@
+package org.hearth.billing.authorizations;
+
+import jakarta.annotation.PostConstruct;
+import org.hearth.billing.BillingEvents;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class AuthorizationRepository {
+
+    private final TenantScopedMongo mongo;
+    private final VersionedDocuments versioned;
+
+    AuthorizationRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
+        this.mongo = mongo;
+        this.versioned = versioned;
+    }
+
+    public record Versioned(PriorAuthorization authorization, long version) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Outboxes {
+        @Bean
+        OutboxCollection authorizationOutboxCollection() {
+            return new OutboxCollection(AuthorizationDocument.COLLECTION);
+        }
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.ensureIndex(AuthorizationDocument.class, "authorization.patientId", "authorization.discipline");
+        mongo.ensureIndex(AuthorizationDocument.class, "authorization.status", "authorization.decisionDueAt");
+    }
+
+    public Optional<Versioned> find(String id) {
+        return mongo.findById(id, AuthorizationDocument.class).map(d -> new Versioned(d.authorization(), d.version()));
+    }
+
+    /** Inserts a new request at version 1; false if one with its id exists already (a redelivered plan). */
+    boolean insertIfAbsent(WithEvents<PriorAuthorization> created) {
+        PriorAuthorization a = created.result();
+        return versioned.createOrUpdate(a.id(), 0, BillingEvents.TOPIC, created.events(),
+                outbox -> new AuthorizationDocument(a.id(), TenantContext.current().value(), a, 1, outbox), new Update(),
+                AuthorizationDocument.class);
+    }
+
+    public boolean update(WithEvents<PriorAuthorization> next, long expectedVersion) {
+        return versioned.update(next.result().id(), expectedVersion, BillingEvents.TOPIC, next.events(),
+                new Update().set("authorization", next.result()), AuthorizationDocument.class);
+    }
+
+    public List<Versioned> of(String patientId, String discipline) {
+        return mongo.find(Query.query(Criteria.where("authorization.patientId").is(patientId)
+                        .and("authorization.discipline").is(discipline)), AuthorizationDocument.class)
+                .stream().map(d -> new Versioned(d.authorization(), d.version())).toList();
+    }
+
+    Page<PriorAuthorization> list(Criteria criteria, Pageable pageable) {
+        return mongo.findPage(criteria, pageable, AuthorizationDocument.class).map(AuthorizationDocument::authorization);
+    }
+
+    /** For the watch: requests of every agency awaiting a decision or approved, at most {@code limit}. */
+    List<AuthorizationDocument> watchedAcrossAgencies(int limit) {
+        return mongo.findAcrossAgencies(Query.query(Criteria.where("authorization.status")
+                .in("PENDING", "APPEALED", "APPROVED", "PARTIALLY_APPROVED")), limit, AuthorizationDocument.class);
+    }
+}

@@ -1,0 +1,58 @@
+package org.hearth.billing.authorizations;
+
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Flags decisions past due (once) and expires approvals after their last day, for every agency. */
+@Component
+public class AuthorizationWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationWatch.class);
+
+    private final AuthorizationRepository authorizations;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    AuthorizationWatch(AuthorizationRepository authorizations,
+            @Value("${hearth.billing.zone:America/New_York}") ZoneId zone, Clock clock) {
+        this.authorizations = authorizations;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${hearth.billing.watch-interval:PT5M}",
+            initialDelayString = "${hearth.billing.watch-interval:PT5M}")
+    void scheduled() {
+        watch();
+    }
+
+    /** @return how many requests were flagged or expired in this pass */
+    public int watch() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        int changed = 0;
+        for (AuthorizationDocument document : authorizations.watchedAcrossAgencies(1000)) {
+            PriorAuthorization a = document.authorization();
+            Optional<WithEvents<PriorAuthorization>> next = a.flagOverdue(now).or(() -> a.expire(today, now));
+            if (next.isPresent() && TenantContext.callAs(TenantId.of(document.tenantId()),
+                    () -> authorizations.update(next.get(), document.version()))) {
+                changed++;
+                log.info("Authorization {} is now {}{}", a.id(), next.get().result().status(),
+                        next.get().result().overdueFlagged() && !a.overdueFlagged() ? " and overdue" : "");
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,32 @@
+package org.hearth.billing.patients;
+
+import org.hearth.platform.tenancy.TenantOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A patient's billing file. {@code startOfCare} and the signed plan come from patient-service events; coverage and
+ * the Medicare facts are entered by the billing clerk ({@code version} counts those writes, for If-Match).
+ */
+@Document(BillingFile.COLLECTION)
+public record BillingFile(@Id String patientId, String tenantId, LocalDate startOfCare, Integer signedPlanVersion,
+        Instant planSignedAt, List<Coverage> coverages, MedicareFacts medicare, long version,
+        List<String> processedEventIds) implements TenantOwned {
+
+    public static final String COLLECTION = "billing_files";
+
+    public BillingFile {
+        coverages = coverages == null ? List.of() : List.copyOf(coverages);
+    }
+
+    /** The coverage billed first on {@code day}: the active primary, else the active secondary. */
+    public Optional<Coverage> billedFirstOn(LocalDate day) {
+        return coverages.stream().filter(c -> c.activeOn(day)).min(Comparator.comparing(Coverage::priority));
+    }
+}
