@@ -27,7 +27,8 @@ final class LocalStack {
             Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", "19000"),
             Map.entry("HEARTH_KAFKA_PORT", "19092"),
             Map.entry("HEARTH_KAFKA_CONTROLLER_PORT", "19093"),
-            Map.entry("HEARTH_MONGO_PORT", "27018"));
+            Map.entry("HEARTH_MONGO_PORT", "27018"),
+            Map.entry("HEARTH_PAYER_PORT", "18090"));
 
     private final Path root = Path.of(System.getProperty("hearth.root", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getProperty("hearth.stack.home", "target/hearth-stack")).toAbsolutePath();

@@ -1,0 +1,188 @@
+package org.hearth.planner;
+
+import java.util.Arrays;
+
+/**
+ * Computes the schedule of a set of routes and its cost. Every task starts as early as it can (a left-shifted
+ * schedule): at its window's opening, or on arrival. Synchronized tasks are scheduled together once both routes
+ * have reached them: simultaneous ones at the later of the two ready times; a precedence pair (first, then second
+ * between min and max minutes later) at first = max(ready1, ready2 - max), second = max(ready2, first + min),
+ * which respects both windows and the gap. Routes that wait on each other in a cycle cannot be scheduled: their
+ * remaining tasks count as hard violations.
+ *
+ * <p>Cost = hard violations × {@link #HARD} + the weighted soft objective. Not thread-safe: one per solver thread.
+ */
+public final class Evaluator {
+
+    /** Weight of one unit of hard violation (an unassigned task, a minute past a deadline…) against the objective. */
+    public static final double HARD = 100_000;
+
+    private final PlanningProblem p;
+    private final int[] pos;
+    private final double[] time;
+    private final int[] loc;
+    private final int[] count;
+    final double[] start;
+
+    double hard;
+    double travel;
+    double tardiness;
+    double maxTardiness;
+    double preference;
+    double balance;
+
+    public Evaluator(PlanningProblem problem) {
+        this.p = problem;
+        pos = new int[p.workers];
+        time = new double[p.workers];
+        loc = new int[p.workers];
+        count = new int[p.workers];
+        start = new double[p.tasks];
+    }
+
+    /** The soft objective, without hard violations. */
+    public double objective() {
+        PlanningProblem.Weights w = p.weights;
+        return w.travel() * travel + w.tardiness() * tardiness + w.maxTardiness() * maxTardiness + preference
+                + w.balance() * balance;
+    }
+
+    public double hardViolations() {
+        return hard;
+    }
+
+    public double cost() {
+        return hard * HARD + objective();
+    }
+
+    public double travel() {
+        return travel;
+    }
+
+    public double tardiness() {
+        return tardiness;
+    }
+
+    public double maxTardiness() {
+        return maxTardiness;
+    }
+
+    public double start(int t) {
+        return start[t];
+    }
+
+    /** Schedules {@code r} and returns its cost; the parts and start times stay readable until the next call. */
+    public double evaluate(Routes r) {
+        hard = 0;
+        travel = 0;
+        tardiness = 0;
+        maxTardiness = 0;
+        preference = 0;
+        balance = 0;
+        Arrays.fill(start, Double.NaN);
+        int remaining = 0;
+        for (int w = 0; w < p.workers; w++) {
+            pos[w] = 0;
+            time[w] = p.shiftStart[w];
+            loc[w] = p.workerStart[w];
+            count[w] = r.len[w];
+            remaining += r.len[w];
+            if (r.len[w] > p.maxTasks[w]) {
+                hard += r.len[w] - p.maxTasks[w];
+            }
+        }
+        hard += p.tasks - remaining; // unassigned tasks
+        boolean progressed = true;
+        while (remaining > 0 && progressed) {
+            progressed = false;
+            for (int w = 0; w < p.workers; w++) {
+                while (pos[w] < r.len[w]) {
+                    int t = r.seq[w][pos[w]];
+                    int q = p.partner[t];
+                    int wq = q < 0 ? -1 : r.workerOf[q];
+                    if (wq < 0) {
+                        commit(w, t, ready(w, t));
+                        remaining--;
+                        progressed = true;
+                        continue;
+                    }
+                    if (wq == w) {
+                        hard += 1; // both halves on one worker: schedule them one after the other anyway
+                        commit(w, t, ready(w, t));
+                        remaining--;
+                        progressed = true;
+                        continue;
+                    }
+                    if (pos[wq] >= r.len[wq] || r.seq[wq][pos[wq]] != q) {
+                        if (!Double.isNaN(start[q])) { // partner already placed (same-worker case above)
+                            commit(w, t, ready(w, t));
+                            remaining--;
+                            progressed = true;
+                            continue;
+                        }
+                        break; // wait until the partner's route reaches it
+                    }
+                    double readyT = ready(w, t);
+                    double readyQ = ready(wq, q);
+                    double startT;
+                    double startQ;
+                    double gapMin = p.minGap[t];
+                    double gapMax = p.maxGap[t];
+                    if (p.leads[t]) {
+                        startT = Math.max(readyT, readyQ - gapMax);
+                        startQ = Math.max(readyQ, startT + gapMin);
+                    } else {
+                        startQ = Math.max(readyQ, readyT - gapMax);
+                        startT = Math.max(readyT, startQ + gapMin);
+                    }
+                    commit(w, t, startT);
+                    commit(wq, q, startQ);
+                    remaining -= 2;
+                    progressed = true;
+                }
+            }
+        }
+        hard += remaining; // deadlocked tasks
+        for (int w = 0; w < p.workers; w++) {
+            if (count[w] == 0) {
+                continue;
+            }
+            double back = p.travel(loc[w], p.workerEnd[w]);
+            travel += back;
+            double end = time[w] + back;
+            if (end > p.shiftEnd[w]) {
+                hard += (end - p.shiftEnd[w]) / 10; // ten minutes of overtime weigh one violation
+            }
+            balance += (double) count[w] * count[w];
+        }
+        return cost();
+    }
+
+    private double ready(int w, int t) {
+        double arrival = time[w] + p.travel(loc[w], p.taskLocation[t]);
+        return Math.max(arrival, p.earliest[t][w]);
+    }
+
+    private void commit(int w, int t, double at) {
+        start[t] = at;
+        double leg = p.travel(loc[w], p.taskLocation[t]);
+        travel += leg;
+        double late = at - p.latest[t][w];
+        if (late > 0) {
+            tardiness += late;
+            if (late > maxTardiness) {
+                maxTardiness = late;
+            }
+        }
+        double overDeadline = at - p.deadline[t][w];
+        if (overDeadline > 0) {
+            hard += 1 + overDeadline / 10;
+        }
+        preference += p.preference[t][w];
+        time[w] = at + p.duration[t][w];
+        if (p.taskLocation[t] >= 0) {
+            loc[w] = p.taskLocation[t];
+        }
+        pos[w]++;
+    }
+}
