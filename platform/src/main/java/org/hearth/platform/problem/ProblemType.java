@@ -25,6 +25,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused"),
     RULES_VIOLATED(HttpStatus.UNPROCESSABLE_CONTENT, "Rules violated"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    BUSY(HttpStatus.SERVICE_UNAVAILABLE, "Busy"),
     UPSTREAM_FAILED(HttpStatus.BAD_GATEWAY, "Upstream system failed"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -47,6 +47,12 @@ public class ClinicianRepository {
                 new Update().set("clinician", clinician), ClinicianDocument.class);
     }
 
+    /** The agency's active clinicians, at most {@code limit}. */
+    public List<Clinician> active(int limit) {
+        return mongo.find(new org.springframework.data.mongodb.core.query.Query(Criteria.where("clinician.active").is(true))
+                .limit(limit), ClinicianDocument.class).stream().map(ClinicianDocument::clinician).toList();
+    }
+
     Page<Clinician> list(Clinician.Discipline discipline, Pageable pageable) {
         Criteria criteria = discipline == null ? new Criteria() : Criteria.where("clinician.discipline").is(discipline);
         return mongo.findPage(criteria, pageable, ClinicianDocument.class).map(ClinicianDocument::clinician);

@@ -39,6 +39,11 @@ public final class BookingRules {
             "HHA", Set.of(Discipline.AIDE),
             "RD", Set.of(Discipline.DIETITIAN));
 
+    /** Whether the clinician's discipline may make visits of the plan-of-care discipline code. */
+    public static boolean qualifies(Clinician clinician, String visitDiscipline) {
+        return QUALIFIED.getOrDefault(visitDiscipline, Set.of()).contains(clinician.discipline());
+    }
+
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final TravelTimeEstimator travel;

@@ -30,7 +30,20 @@ import java.util.Set;
 public record Visit(String id, String patientId, String discipline, VisitType type, LocalDate earliest,
         LocalDate latest, int planVersion, Status status, Booking booking, Needs needs, CheckPoint checkIn,
         CheckPoint checkOut, List<EvvException> evvExceptions, String reason, Instant missedRiskRaisedAt,
-        List<Change> history) {
+        List<Change> history, Pairing pairing) {
+
+    /**
+     * A double-staffed visit is two visits paired: the leading one starts first and its partner between
+     * {@code minGapMinutes} and {@code maxGapMinutes} later (0 and 0: together), by two different clinicians.
+     */
+    public record Pairing(String partnerVisitId, boolean leads, int minGapMinutes, int maxGapMinutes) {
+
+        public Pairing {
+            if (minGapMinutes < 0 || maxGapMinutes < minGapMinutes) {
+                throw new IllegalArgumentException("pairing: the gap must satisfy 0 <= min <= max");
+            }
+        }
+    }
 
     public enum Status { UNSCHEDULED, SCHEDULED, CHECKED_IN, COMPLETED, MISSED, CANCELLED }
 
@@ -87,7 +100,13 @@ public record Visit(String id, String patientId, String discipline, VisitType ty
     public static Visit unscheduled(String id, String patientId, String discipline, VisitType type, LocalDate earliest,
             LocalDate latest, int planVersion, Needs needs) {
         return new Visit(id, patientId, discipline, type, earliest, latest, planVersion, Status.UNSCHEDULED, null,
-                needs, null, null, List.of(), null, null, List.of());
+                needs, null, null, List.of(), null, null, List.of(), null);
+    }
+
+    /** The same visit paired with another for double staffing. */
+    public Visit pairedWith(Pairing with) {
+        return new Visit(id, patientId, discipline, type, earliest, latest, planVersion, status, booking, needs, checkIn,
+                checkOut, evvExceptions, reason, missedRiskRaisedAt, history, with);
     }
 
     public boolean isActive() {
@@ -103,7 +122,7 @@ public record Visit(String id, String patientId, String discipline, VisitType ty
         Visit booked = new Visit(id, patientId, discipline, nextType, earliest, latest, planVersion, Status.SCHEDULED,
                 next, needs, null, null, evvExceptions, null, null,
                 appended(new Change(now, by, reschedule ? "RESCHEDULED" : "SCHEDULED", next.clinicianId(), next.start(),
-                        next.end(), null)));
+                        next.end(), null)), pairing);
         DomainEvent event = reschedule
                 ? new VisitRescheduled(id, patientId, discipline, nextType, next.clinicianId(), next.start(), next.end(),
                         booking.clinicianId(), booking.start(), booking.end())
@@ -122,7 +141,7 @@ public record Visit(String id, String patientId, String discipline, VisitType ty
         events.add(new VisitCheckedIn(id, patientId, discipline, type, point.clinicianId(), point.at(),
                 exception == null));
         Visit next = new Visit(id, patientId, discipline, type, earliest, latest, planVersion, Status.CHECKED_IN, booking,
-                needs, point, null, withException(exception, events), null, missedRiskRaisedAt, history);
+                needs, point, null, withException(exception, events), null, missedRiskRaisedAt, history, pairing);
         return new WithEvents<>(next, events);
     }
 
@@ -140,7 +159,7 @@ public record Visit(String id, String patientId, String discipline, VisitType ty
         events.add(new VisitCompleted(id, patientId, discipline, type, point.clinicianId(), checkIn.at(), point.at(),
                 (int) worked.toMinutes(), units.unitsFor(worked), booking.authorizationId()));
         Visit next = new Visit(id, patientId, discipline, type, earliest, latest, planVersion, Status.COMPLETED, booking,
-                needs, checkIn, point, withException(exception, events), null, missedRiskRaisedAt, history);
+                needs, checkIn, point, withException(exception, events), null, missedRiskRaisedAt, history, pairing);
         return new WithEvents<>(next, events);
     }
 
@@ -171,7 +190,7 @@ public record Visit(String id, String patientId, String discipline, VisitType ty
             return java.util.Optional.empty();
         }
         Visit flagged = new Visit(id, patientId, discipline, type, earliest, latest, planVersion, status, booking, needs,
-                checkIn, checkOut, evvExceptions, reason, now, history);
+                checkIn, checkOut, evvExceptions, reason, now, history, pairing);
         return java.util.Optional.of(WithEvents.of(flagged, new MissedVisitRisk(id, patientId, discipline,
                 booking.clinicianId(), booking.start(), (int) Duration.between(booking.start(), now).toMinutes())));
     }
@@ -179,14 +198,14 @@ public record Visit(String id, String patientId, String discipline, VisitType ty
     /** The same visit in another ordered week (a plan revision moved its requirement). */
     public Visit orderedFor(LocalDate newEarliest, LocalDate newLatest, int newPlanVersion) {
         return new Visit(id, patientId, discipline, type, newEarliest, newLatest, newPlanVersion, status, booking, needs,
-                checkIn, checkOut, evvExceptions, reason, missedRiskRaisedAt, history);
+                checkIn, checkOut, evvExceptions, reason, missedRiskRaisedAt, history, pairing);
     }
 
     private Visit ended(Status end, String why, String by, Instant now, String action) {
         return new Visit(id, patientId, discipline, type, earliest, latest, planVersion, end, booking, needs, checkIn,
                 checkOut, evvExceptions, why, missedRiskRaisedAt, appended(new Change(now, by, action,
                 booking == null ? null : booking.clinicianId(), booking == null ? null : booking.start(),
-                booking == null ? null : booking.end(), why)));
+                booking == null ? null : booking.end(), why)), pairing);
     }
 
     private List<EvvException> withException(EvvException exception, List<DomainEvent> events) {

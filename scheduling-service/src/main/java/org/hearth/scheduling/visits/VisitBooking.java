@@ -2,6 +2,7 @@ package org.hearth.scheduling.visits;
 
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
+import org.hearth.platform.problem.RuleViolation;
 import org.hearth.platform.web.Versions;
 import org.hearth.scheduling.authorizations.AuthorizationGrant;
 import org.hearth.scheduling.authorizations.Authorizations;
@@ -60,6 +61,11 @@ public class VisitBooking {
     public record Request(String clinicianId, Instant start, Instant end, VisitType type, String telehealthLink) {
     }
 
+    /** The optimizer's way in: the same checks and events as a coordinator's booking. */
+    public VisitRepository.Versioned bookAsPlanned(String visitId, long expectedVersion, Request request, String by) {
+        return book(visitId, expectedVersion, request, by);
+    }
+
     /** @return the booked visit at {@code expectedVersion + 1} */
     VisitRepository.Versioned book(String visitId, long expectedVersion, Request request, String by) {
         VisitRepository.Versioned stored = visits.find(visitId).orElseThrow(() -> ApiException.notFound("Visit " + visitId));
@@ -81,6 +87,12 @@ public class VisitBooking {
                 visit.id());
         BookingRules.Outcome outcome = rules.check(visit, new Proposal(clinician, request.start(), request.end(), type),
                 facts, neighbours(clinician.id(), request.start(), visit.id()), grants, used);
+        List<RuleViolation> pairing = pairingViolations(visit, clinician.id(), request.start());
+        if (!pairing.isEmpty()) {
+            List<RuleViolation> all = new ArrayList<>(outcome.violations());
+            all.addAll(pairing);
+            outcome = new BookingRules.Outcome(all, outcome.authorizationId(), outcome.units());
+        }
         if (!outcome.allowed()) {
             throw ApiException.rulesViolated("The booking breaks " + outcome.violations().size()
                     + " rule(s); nothing was changed.", outcome.violations());
@@ -134,6 +146,32 @@ public class VisitBooking {
         Map<String, GeoPoint> homes = homesOf(sameDay);
         return sameDay.stream().map(v -> new Neighbour(v.id(), v.booking().start(), v.booking().end(),
                 v.type() == VisitType.TELEHEALTH ? null : homes.get(v.patientId()))).toList();
+    }
+
+    /** A double-staffed visit needs another clinician than its partner, and the agreed gap to the partner's start. */
+    private List<RuleViolation> pairingViolations(Visit visit, String clinicianId,
+            Instant start) {
+        Visit.Pairing pairing = visit.pairing();
+        if (pairing == null) {
+            return List.of();
+        }
+        Visit partner = visits.find(pairing.partnerVisitId()).map(VisitRepository.Versioned::visit).orElse(null);
+        if (partner == null || partner.booking() == null || !partner.isActive()) {
+            return List.of();
+        }
+        List<RuleViolation> violations = new ArrayList<>();
+        if (partner.booking().clinicianId().equals(clinicianId)) {
+            violations.add(new RuleViolation("DOUBLE_STAFFING",
+                    "a double-staffed visit needs two different clinicians"));
+        }
+        long gap = Duration.between(pairing.leads() ? start : partner.booking().start(),
+                pairing.leads() ? partner.booking().start() : start).toMinutes();
+        if (gap < pairing.minGapMinutes() || gap > pairing.maxGapMinutes()) {
+            violations.add(new RuleViolation("DOUBLE_STAFFING", "the second clinician "
+                    + "must start " + pairing.minGapMinutes() + "-" + pairing.maxGapMinutes()
+                    + " minutes after the first; this booking makes it " + gap));
+        }
+        return violations;
     }
 
     /** Whether {@code subject} signs in as the clinician booked for the visit. */

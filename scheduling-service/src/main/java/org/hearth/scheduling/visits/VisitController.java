@@ -73,7 +73,15 @@ class VisitController {
             String discipline,
             VisitType type, @NotNull LocalDate earliest, @NotNull LocalDate latest,
             @Size(max = 20) Set<@NotBlank @Size(max = 40) String> skills,
-            @Size(max = 20) Set<@NotBlank @Size(max = 100) String> certifications) {
+            @Size(max = 20) Set<@NotBlank @Size(max = 100) String> certifications,
+            @Valid DoubleStaffing doubleStaffed) {
+    }
+
+    /** A second clinician of {@code partnerDiscipline}, starting 0..n minutes after the first (0 and 0: together). */
+    record DoubleStaffing(@NotNull @Pattern(regexp = "SN|PT|OT|ST|MSW|HHA|RD",
+            message = "must be SN, PT, OT, ST, MSW, HHA or RD") String partnerDiscipline,
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(240) int minGapMinutes,
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(240) int maxGapMinutes) {
     }
 
     record BookingRequest(@NotBlank @Size(max = 100) String clinicianId, @NotNull Instant start, @NotNull Instant end,
@@ -105,6 +113,10 @@ class VisitController {
         if (request.latest().isBefore(LocalDate.now(clock.withZone(bookingZone())))) {
             errors.add(new FieldError("latest", "must not be in the past"));
         }
+        if (request.doubleStaffed() != null
+                && request.doubleStaffed().maxGapMinutes() < request.doubleStaffed().minGapMinutes()) {
+            errors.add(new FieldError("doubleStaffed.maxGapMinutes", "must not be below minGapMinutes"));
+        }
         if (patients.findById(request.patientId()).isEmpty()) {
             errors.add(new FieldError("patientId", "no such patient in this agency"));
         }
@@ -114,6 +126,15 @@ class VisitController {
         Visit visit = Visit.unscheduled(UUID.randomUUID().toString(), request.patientId(), request.discipline(),
                 request.type(), request.earliest(), request.latest(), 0,
                 new Visit.Needs(request.skills(), request.certifications()));
+        DoubleStaffing pair = request.doubleStaffed();
+        if (pair != null) {
+            Visit partner = Visit.unscheduled(UUID.randomUUID().toString(), request.patientId(), pair.partnerDiscipline(),
+                    request.type(), request.earliest(), request.latest(), 0, Visit.Needs.NONE);
+            visit = visit.pairedWith(new Visit.Pairing(partner.id(), true, pair.minGapMinutes(), pair.maxGapMinutes()));
+            // the partner first: a visit never names a partner that does not exist
+            visits.insertIfAbsent(partner.pairedWith(new Visit.Pairing(visit.id(), false, pair.minGapMinutes(),
+                    pair.maxGapMinutes())), List.of());
+        }
         visits.insertIfAbsent(visit, List.of());
         return ResponseEntity.created(URI.create("/api/scheduling/v1/visits/" + visit.id()))
                 .eTag(Versions.etag(1)).body(visit);

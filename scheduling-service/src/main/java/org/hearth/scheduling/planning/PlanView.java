@@ -1,0 +1,106 @@
+package org.hearth.scheduling.planning;
+
+import org.hearth.planner.Plan;
+import org.hearth.scheduling.geo.GeoPoint;
+import org.hearth.scheduling.geo.TravelTimeEstimator;
+import org.hearth.scheduling.visits.Visit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The best plan of a job as the API shows it, each assignment with what drove it. */
+record PlanView(String jobId, boolean feasible, double hardViolations, double objective, long travelMinutes,
+        List<Assignment> assignments, List<Unassigned> unassigned) {
+
+    enum Change { NEW, MOVED, UNCHANGED, PINNED }
+
+    /**
+     * @param explanation why this clinician and time: travel, continuity, preference, how many clinician-days could
+     *                    have taken it, and what was fixed
+     */
+    record Assignment(String visitId, String patientId, String discipline, String clinicianId, String clinicianName,
+            Instant start, Instant end, Change change, Explanation explanation) {
+    }
+
+    record Explanation(long travelMinutesFromPrevious, boolean seenPatientBefore, boolean preferredClinician,
+            int qualifiedClinicianDays, List<String> drivers) {
+    }
+
+    record Unassigned(String visitId, String patientId, String discipline, String reason) {
+    }
+
+    static PlanView of(PlanningJob job, TravelTimeEstimator travel) {
+        PlanningModel model = job.model;
+        Plan plan = job.plan;
+        List<Assignment> assignments = new ArrayList<>();
+        List<Unassigned> unassigned = new ArrayList<>();
+        for (int w = 0; w < plan.routes().length; w++) {
+            PlanningModel.Worker worker = model.workers.get(w);
+            GeoPoint previous = worker.clinician().homeBase();
+            for (int t : plan.routes()[w]) {
+                PlanningModel.Task task = model.tasks.get(t);
+                Visit v = task.visit();
+                Instant start = model.instantOf(plan.starts()[t]);
+                GeoPoint here = model.taskPoint[t];
+                long leg = previous == null || here == null ? 0 : travel.between(previous, here).toMinutes();
+                boolean seen = model.seenBy.getOrDefault(v.patientId(), java.util.Set.of()).contains(worker.clinician().id());
+                var patient = model.patients.get(v.patientId());
+                boolean preferred = patient != null && worker.clinician().id().equals(patient.preferredClinicianId());
+                Change change = task.pinned() ? Change.PINNED : v.booking() == null ? Change.NEW
+                        : v.booking().clinicianId().equals(worker.clinician().id()) && v.booking().start().equals(start)
+                        ? Change.UNCHANGED : Change.MOVED;
+                List<String> drivers = new ArrayList<>();
+                if (task.pinned()) {
+                    drivers.add("pinned: " + v.status().name().toLowerCase().replace('_', '-') + " or locked for this run");
+                }
+                if (model.alternatives[t] <= 2) {
+                    drivers.add("few options: " + model.alternatives[t] + " qualified clinician-day(s)");
+                }
+                if (seen) {
+                    drivers.add("continuity of care: this clinician has seen the patient");
+                }
+                if (preferred) {
+                    drivers.add("the patient's preferred clinician");
+                }
+                if (v.pairing() != null) {
+                    drivers.add("double-staffed with visit " + v.pairing().partnerVisitId());
+                }
+                drivers.add(leg + " min of travel from the previous stop");
+                assignments.add(new Assignment(v.id(), v.patientId(), v.discipline(), worker.clinician().id(),
+                        worker.clinician().name(), start, start.plusSeconds(task.minutes() * 60L), change,
+                        new Explanation(leg, seen, preferred, model.alternatives[t], drivers)));
+                if (here != null) {
+                    previous = here;
+                }
+            }
+        }
+        for (int t = 0; t < model.tasks.size(); t++) {
+            if (plan.workerOf()[t] < 0) {
+                Visit v = model.tasks.get(t).visit();
+                unassigned.add(new Unassigned(v.id(), v.patientId(), v.discipline(),
+                        model.unplannable.getOrDefault(v.id(), "no clinician-day had room for it under the hard rules")));
+            }
+        }
+        assignments.sort(Comparator.comparing(Assignment::start).thenComparing(Assignment::clinicianName));
+        return new PlanView(job.id, plan.feasible() && unassigned.isEmpty(), plan.hardViolations(),
+                Math.round(plan.objective() * 100) / 100.0, Math.round(plan.travel()), assignments, unassigned);
+    }
+
+    /** Assignments a coordinator must book: new or moved ones. */
+    List<Assignment> changes() {
+        return assignments.stream().filter(a -> a.change() == Change.NEW || a.change() == Change.MOVED).toList();
+    }
+
+    static Map<String, Object> summary(PlanningJob job) {
+        if (job.plan == null) {
+            return null;
+        }
+        long unassigned = java.util.Arrays.stream(job.plan.workerOf()).filter(w -> w < 0).count();
+        return Map.of("hardViolations", job.plan.hardViolations(), "objective",
+                Math.round(job.plan.objective() * 100) / 100.0, "assigned", job.plan.workerOf().length - unassigned,
+                "unassigned", unassigned, "iterations", job.plan.iterations(), "elapsedMillis", job.plan.elapsedMillis());
+    }
+}

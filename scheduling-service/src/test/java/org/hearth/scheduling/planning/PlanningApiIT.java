@@ -1,0 +1,189 @@
+package org.hearth.scheduling.planning;
+
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.EventContracts;
+import org.hearth.platform.test.Eventually;
+import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.MutableClock;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.TopicWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The optimizer through the API: a Monday of visits planned, explained and applied (each booking an event), a
+ * double-staffed visit on two clinicians at once, and a repair after a clinician calls in sick that moves only
+ * that clinician's visits.
+ */
+@HearthServiceTest
+@Import(MutableClock.Config.class)
+class PlanningApiIT {
+
+    static final String JOBS = "/api/scheduling/v1/planning-jobs";
+    static final String VISITS = "/api/scheduling/v1/visits";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    ApiClient api;
+    TopicWriter kafka;
+    final String agency = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void setUp() {
+        clock.set(Instant.parse("2030-01-06T17:00:00Z")); // Sunday noon in New York
+        api = ApiClient.onPort(port);
+        kafka = new TopicWriter();
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    String coordinator() {
+        return TestTokenIssuer.shared().token().agency("a", agency).roles("coordinator").subject("carla")
+                .audience("scheduling-service").sign();
+    }
+
+    String admit(double lat, double lon) {
+        String patient = UUID.randomUUID().toString();
+        String body = """
+                {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE","latitude":%s,"longitude":%s}"""
+                .formatted(patient, lat, lon);
+        assertThat(EventContracts.violations("org.hearth.patient.PatientAdmitted.v1", body)).isEmpty();
+        kafka.send("hearth.patient.events", patient, TopicWriter.envelope(UUID.randomUUID().toString(),
+                "org.hearth.patient.PatientAdmitted.v1", patient, agency), body);
+        Eventually.await(Duration.ofSeconds(20), () -> api.get("/api/scheduling/v1/patients/" + patient, coordinator()),
+                r -> r.status() == 200);
+        return patient;
+    }
+
+    String clinician(String name, String discipline, double lat, double lon) {
+        ApiClient.Response added = api.post("/api/scheduling/v1/clinicians", coordinator(), """
+                {"subject":"%s","name":"%s","discipline":"%s","skills":[],"certifications":[],
+                 "homeBase":{"latitude":%s,"longitude":%s},
+                 "hours":[{"day":"MONDAY","start":"08:00","end":"17:00"}],
+                 "maxVisitsPerDay":6,"timeOff":[],"active":true}""".formatted(name.toLowerCase(), name, discipline, lat, lon));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return added.json().path("id").asString();
+    }
+
+    String visit(String patient, String discipline, String extra) {
+        ApiClient.Response created = api.post(VISITS, coordinator(), """
+                {"patientId":"%s","discipline":"%s","earliest":"2030-01-07","latest":"2030-01-07"%s}"""
+                .formatted(patient, discipline, extra));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    JsonNode run(String body) {
+        ApiClient.Response started = api.post(JOBS, coordinator(), body);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().path("id").asString();
+        JsonNode done = Eventually.await(Duration.ofSeconds(30), () -> api.get(JOBS + "/" + id, coordinator()).json(),
+                j -> j.path("status").asString().equals("DONE"));
+        assertThat(done.path("status").asString()).isEqualTo("DONE");
+        assertThat(done.path("progress")).isNotEmpty();
+        return done;
+    }
+
+    @Test
+    void aDayIsPlannedExplainedAndAppliedAndASickClinicianIsRepairedAround() {
+        String nina = clinician("Nina Nurse", "RN", 39.78, -89.65);
+        String ron = clinician("Ron Nurse", "RN", 39.70, -89.60);
+        String pete = clinician("Pete Therapist", "PT", 39.75, -89.62);
+        List<String> nursing = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            nursing.add(visit(admit(39.70 + i * 0.02, -89.66 + i * 0.01), "SN", ""));
+        }
+        String shared = admit(39.76, -89.63);
+        String lead = visit(shared, "SN", ",\"doubleStaffed\":{\"partnerDiscipline\":\"PT\",\"minGapMinutes\":0,\"maxGapMinutes\":0}");
+        String partner = api.get(VISITS + "/" + lead, coordinator()).json().path("pairing").path("partnerVisitId").asString();
+
+        JsonNode job = run("""
+                {"from":"2030-01-07","to":"2030-01-07","timeLimitSeconds":2}""");
+        JsonNode plan = api.get(JOBS + "/" + job.path("id").asString() + "/plan", coordinator()).json();
+        assertThat(plan.path("feasible").asBoolean()).as(plan.toString()).isTrue();
+        assertThat(plan.path("unassigned")).isEmpty();
+        Map<String, JsonNode> byVisit = plan.path("assignments").valueStream()
+                .collect(Collectors.toMap(a -> a.path("visitId").asString(), a -> a));
+        assertThat(byVisit).containsKeys(nursing.toArray(String[]::new)).containsKeys(lead, partner);
+        assertThat(byVisit.get(lead).path("clinicianId").asString()).isIn(nina, ron);
+        assertThat(byVisit.get(partner).path("clinicianId").asString()).isEqualTo(pete);
+        assertThat(byVisit.get(lead).path("start").asString()).isEqualTo(byVisit.get(partner).path("start").asString());
+        assertThat(byVisit.get(lead).path("explanation").path("drivers").toString()).contains("double-staffed");
+        assertThat(byVisit.get(nursing.get(0)).path("change").asString()).isEqualTo("NEW");
+
+        TopicReader events = new TopicReader("hearth.scheduling.events");
+        JsonNode applied = api.post(JOBS + "/" + job.path("id").asString() + "/application", coordinator(), "").json();
+        assertThat(applied.path("refused")).as(applied.toString()).isEmpty();
+        assertThat(applied.path("booked")).hasSize(8);
+        for (String v : nursing) {
+            assertThat(events.await(r -> r.value().contains(v) && "org.hearth.scheduling.VisitScheduled.v1"
+                    .equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))).isPresent();
+        }
+        events.close();
+        assertThat(api.post(JOBS + "/" + job.path("id").asString() + "/application", coordinator(), "").status())
+                .isEqualTo(409);
+
+        // Ron calls in sick for Monday: a repair moves his visits and leaves everyone else's where they are.
+        JsonNode ronBefore = api.get("/api/scheduling/v1/clinicians/" + ron, coordinator()).json();
+        String sick = ronBefore.toString().replace("\"timeOff\":[]", "\"timeOff\":[{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\"}]")
+                .replaceAll("\"id\":\"[^\"]+\",", "");
+        ApiClient.Response off = api.send(api.request("/api/scheduling/v1/clinicians/" + ron, coordinator())
+                .header("Content-Type", "application/json").header("If-Match", "\"1\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(sick)));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        Map<String, String> bookedBefore = new java.util.HashMap<>();
+        for (String v : nursing) {
+            bookedBefore.put(v, api.get(VISITS + "/" + v, coordinator()).json().path("booking").path("clinicianId").asString());
+        }
+
+        JsonNode repair = run("""
+                {"from":"2030-01-07","to":"2030-01-07","mode":"REPAIR"}""");
+        JsonNode repaired = api.get(JOBS + "/" + repair.path("id").asString() + "/plan", coordinator()).json();
+        for (JsonNode a : repaired.path("assignments")) {
+            String v = a.path("visitId").asString();
+            if (nina.equals(bookedBefore.get(v))) {
+                assertThat(a.path("change").asString()).as("Nina's visits stay").isEqualTo("PINNED");
+            }
+            assertThat(a.path("clinicianId").asString()).isNotEqualTo(ron);
+        }
+        assertThat(repaired.path("assignments").valueStream().filter(a -> a.path("change").asString().equals("MOVED"))
+                .count()).isEqualTo(bookedBefore.values().stream().filter(ron::equals).count()
+                + (byVisit.get(lead).path("clinicianId").asString().equals(ron) ? 1 : 0));
+    }
+
+    @Test
+    void badRangesAreRefusedAndAnotherAgencysJobIsUnknown() {
+        assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-08\",\"to\":\"2030-01-07\"}").status()).isEqualTo(400);
+        assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-07\",\"to\":\"2030-02-07\"}").status()).isEqualTo(400);
+        assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2029-12-31\",\"to\":\"2030-01-02\"}").status()).isEqualTo(400);
+        JsonNode job = run("{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1}");
+        String other = TestTokenIssuer.shared().token().agency("a", UUID.randomUUID().toString()).roles("coordinator")
+                .subject("x").audience("scheduling-service").sign();
+        assertThat(api.get(JOBS + "/" + job.path("id").asString(), other).status()).isEqualTo(404);
+        String nurse = TestTokenIssuer.shared().token().agency("a", agency).roles("nurse").subject("n")
+                .audience("scheduling-service").sign();
+        assertThat(api.get(JOBS + "/" + job.path("id").asString(), nurse).status()).isEqualTo(403);
+    }
+}
