@@ -125,6 +125,7 @@ public final class TestTokenIssuer implements AutoCloseable {
         private boolean signedByStranger;
         private String clientId = "hearth-test";
         private final List<String> scopes = new ArrayList<>();
+        private final Map<String, Object> extraClaims = new LinkedHashMap<>();
 
         private Token() {
         }
@@ -172,6 +173,12 @@ public final class TestTokenIssuer implements AutoCloseable {
         }
 
         /** Signs with a key the JWKS does not publish (same key id), as a forger would. */
+        /** Adds a claim such as {@code email} (Keycloak puts the user's email in access tokens by default). */
+        public Token claim(String name, Object value) {
+            this.extraClaims.put(name, value);
+            return this;
+        }
+
         public Token signedByStranger() {
             this.signedByStranger = true;
             return this;
@@ -198,6 +205,7 @@ public final class TestTokenIssuer implements AutoCloseable {
             if (!scopes.isEmpty()) {
                 claims.claim("scope", String.join(" ", scopes));
             }
+            extraClaims.forEach(claims::claim);
             RSAKey key = signedByStranger ? strangerKey : signingKey;
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims.build());

@@ -71,9 +71,18 @@ public class HearthPlatformAutoConfiguration {
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HearthPlatformProperties properties,
             Problems problems) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), problems));
+                new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), properties.uploadPaths(),
+                        properties.maxUploadSize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    @Bean
+    org.hearth.platform.tenancy.TenantScopedFiles tenantScopedFiles(
+            org.springframework.data.mongodb.MongoDatabaseFactory databases,
+            org.springframework.data.mongodb.core.convert.MongoConverter converter) {
+        return new org.hearth.platform.tenancy.TenantScopedFiles(
+                new org.springframework.data.mongodb.gridfs.GridFsTemplate(databases, converter));
     }
 
     @Bean

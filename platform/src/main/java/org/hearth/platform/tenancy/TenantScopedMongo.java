@@ -113,6 +113,19 @@ public class TenantScopedMongo {
         return update(id, update, type).getMatchedCount() == 1;
     }
 
+    /**
+     * Atomically adds one to {@code field} of the current agency's document {@code id} (created at 1 if absent) and
+     * returns the new value: a per-key sequence, e.g. the event ids of a user's live stream.
+     */
+    public <T> long increment(Object id, String field, Class<T> type) {
+        Query byId = scoped(Query.query(Criteria.where("_id").is(id)));
+        Update inc = new Update().inc(field, 1L).setOnInsert(TenantOwned.FIELD, TenantContext.current().value());
+        org.bson.Document after = mongo.findAndModify(byId, inc,
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true).upsert(true),
+                org.bson.Document.class, mongo.getCollectionName(type));
+        return ((Number) after.get(field)).longValue();
+    }
+
     /** Deletes the current agency's documents matching {@code query}; returns how many went. */
     public <T> long deleteWhere(Query query, Class<T> type) {
         return mongo.remove(scoped(query), type).getDeletedCount();

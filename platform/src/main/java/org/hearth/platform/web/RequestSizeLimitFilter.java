@@ -20,17 +20,27 @@ import java.io.IOException;
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMax;
+    private final java.util.regex.Pattern uploadPaths;
+    private final long uploadMax;
     private final Problems problems;
 
     public RequestSizeLimitFilter(long maxBytes, Problems problems) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, "", maxBytes, problems);
+    }
+
+    /** Paths matching {@code uploadPaths} (a regular expression; empty for none) take up to {@code uploadMax} bytes. */
+    public RequestSizeLimitFilter(long maxBytes, String uploadPaths, long uploadMax, Problems problems) {
+        this.defaultMax = maxBytes;
+        this.uploadPaths = uploadPaths == null || uploadPaths.isBlank() ? null : java.util.regex.Pattern.compile(uploadPaths);
+        this.uploadMax = uploadMax;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = uploadPaths != null && uploadPaths.matcher(request.getRequestURI()).matches() ? uploadMax : defaultMax;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, ProblemType.PAYLOAD_TOO_LARGE,
                     new PayloadTooLargeException(maxBytes).getMessage());

@@ -1,0 +1,47 @@
+package org.hearth.messaging;
+
+import org.hearth.platform.events.DomainEvent;
+
+import java.time.Instant;
+
+/**
+ * What messaging publishes on {@code hearth.messaging.events} (schemas: contracts/events/messaging.*.v1.json): ids,
+ * kinds, flags and times. Never a message's text, an attachment or a name.
+ */
+public final class MessagingEvents {
+
+    public static final String TOPIC = "hearth.messaging.events";
+
+    private MessagingEvents() {
+    }
+
+    /** Keyed by the patient (so a patient's events stay ordered); a direct thread has no patient and uses its id. */
+    public sealed interface MessagingEvent extends DomainEvent {
+
+        String threadId();
+
+        String patientId();
+
+        @Override
+        default String eventType() {
+            return "org.hearth.messaging." + getClass().getSimpleName() + ".v1";
+        }
+
+        @Override
+        default String subject() {
+            return patientId() != null ? patientId() : threadId();
+        }
+    }
+
+    public record MessagePosted(String messageId, String threadId, String patientId, String threadKind, boolean urgent,
+            boolean system, int attachments, Instant postedAt) implements MessagingEvent {
+    }
+
+    public record UrgentAcknowledged(String messageId, String threadId, String patientId, String acknowledgedBy,
+            Instant acknowledgedAt, boolean afterEscalation) implements MessagingEvent {
+    }
+
+    public record UrgentEscalated(String messageId, String threadId, String patientId, String recipient,
+            String escalatedTo, Instant dueAt, Instant escalatedAt) implements MessagingEvent {
+    }
+}

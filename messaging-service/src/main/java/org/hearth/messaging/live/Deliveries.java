@@ -1,0 +1,71 @@
+package org.hearth.messaging.live;
+
+import jakarta.annotation.PostConstruct;
+import org.hearth.messaging.mail.OfflineMail;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** Writes deliveries with per-person sequence numbers and reads what a person has not seen yet. */
+@Component
+public class Deliveries {
+
+    public static final Set<String> MAILED = Set.of("URGENT", "ESCALATED", "NOTICE");
+
+    private final TenantScopedMongo mongo;
+    private final OfflineMail mail;
+    private final Clock clock;
+
+    Deliveries(TenantScopedMongo mongo, OfflineMail mail, Clock clock) {
+        this.mongo = mongo;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    /** Per-person counters: the next delivery's sequence number. */
+    @Document("delivery_sequences")
+    record Sequence(@Id String subject, String tenantId, long seq) implements TenantOwned {
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.ensureUniqueIndex(Delivery.class, "recipient", "seq");
+    }
+
+    public void deliver(Collection<String> recipients, String kind, String threadId, String messageId, String patientId,
+            String notice) {
+        for (String recipient : recipients) {
+            String id = kind + ":" + (messageId != null ? messageId : notice) + ":" + recipient;
+            if (mongo.findById(id, Delivery.class).isPresent()) {
+                continue; // delivered before: a redelivered event
+            }
+            long seq = mongo.increment(recipient, "seq", Sequence.class);
+            try {
+                mongo.insert(new Delivery(id, TenantContext.current().value(), recipient, seq, kind, threadId, messageId,
+                        patientId, notice, clock.instant()));
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                continue;
+            }
+            if (MAILED.contains(kind)) {
+                mail.remindIfOffline(recipient);
+            }
+        }
+    }
+
+    /** What {@code recipient} has not seen after {@code afterSeq}, oldest first, at most {@code limit}. */
+    List<Delivery> after(String recipient, long afterSeq, int limit) {
+        return mongo.find(Query.query(Criteria.where("recipient").is(recipient).and("seq").gt(afterSeq))
+                .with(Sort.by("seq")).limit(limit), Delivery.class);
+    }
+}

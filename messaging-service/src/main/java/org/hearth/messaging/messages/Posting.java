@@ -1,0 +1,72 @@
+package org.hearth.messaging.messages;
+
+import org.hearth.messaging.MessagingEvents.MessagePosted;
+import org.hearth.messaging.crypto.MessageCipher;
+import org.hearth.messaging.live.Deliveries;
+import org.hearth.messaging.threads.ChatThread;
+import org.hearth.messaging.threads.ThreadAccess;
+import org.hearth.platform.tenancy.TenantContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Posts a message: seals the text, stores it with its event, and delivers it to the other participants. */
+@Component
+public class Posting {
+
+    private final Messages messages;
+    private final ThreadAccess access;
+    private final Deliveries deliveries;
+    private final MessageCipher cipher;
+    private final Duration acknowledgeWithin;
+    private final Clock clock;
+
+    Posting(Messages messages, ThreadAccess access, Deliveries deliveries, MessageCipher cipher,
+            @Value("${hearth.messaging.urgent.acknowledge-within:PT30M}") Duration acknowledgeWithin, Clock clock) {
+        this.messages = messages;
+        this.access = access;
+        this.deliveries = deliveries;
+        this.cipher = cipher;
+        this.acknowledgeWithin = acknowledgeWithin;
+        this.clock = clock;
+    }
+
+    /** Who an urgent message is for, and who gets it if they do not acknowledge in time. */
+    public record UrgentFor(String recipient, String backup) {
+    }
+
+    public Message post(ChatThread thread, String author, String text, UrgentFor urgent, List<String> attachmentIds) {
+        return post(UUID.randomUUID().toString(), thread, author, text, urgent, attachmentIds);
+    }
+
+    /**
+     * Posts under a given id: a notice derived from an event uses an id derived from the event, so a redelivered
+     * event posts nothing twice (the deliveries are idempotent too).
+     */
+    public Message post(String id, ChatThread thread, String author, String text, UrgentFor urgent,
+            List<String> attachmentIds) {
+        Instant now = clock.instant();
+        String tenant = TenantContext.current().value();
+        Message.Urgent urgentState = urgent == null ? null
+                : new Message.Urgent(urgent.recipient(), urgent.backup(), now.plus(acknowledgeWithin), null, null, null);
+        Message message = new Message(id, tenant, thread.id(), thread.patientId(), author, cipher.seal(tenant, text, id), now,
+                null, false, List.of(), List.of(), urgentState, attachmentIds, 1, List.of());
+        messages.insertIfAbsent(message, List.of(new MessagePosted(id, thread.id(), thread.patientId(), thread.kind().name(),
+                urgent != null, Message.SYSTEM.equals(author), attachmentIds.size(), now)));
+        Set<String> others = new LinkedHashSet<>(access.participants(thread));
+        others.remove(author);
+        if (urgent != null) {
+            others.remove(urgent.recipient());
+            deliveries.deliver(List.of(urgent.recipient()), "URGENT", thread.id(), id, thread.patientId(), null);
+        }
+        deliveries.deliver(others, "MESSAGE", thread.id(), id, thread.patientId(), null);
+        return message;
+    }
+}

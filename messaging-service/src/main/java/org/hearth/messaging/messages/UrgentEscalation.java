@@ -1,0 +1,73 @@
+package org.hearth.messaging.messages;
+
+import org.hearth.messaging.MessagingEvents.UrgentEscalated;
+import org.hearth.messaging.live.Deliveries;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Escalates urgent messages nobody acknowledged in time, for every agency: the backup gets it (and the sender
+ * learns it), an UrgentEscalated event is published. Once per message.
+ */
+@Component
+public class UrgentEscalation {
+
+    private static final Logger log = LoggerFactory.getLogger(UrgentEscalation.class);
+
+    private final Messages messages;
+    private final Deliveries deliveries;
+    private final Clock clock;
+
+    UrgentEscalation(Messages messages, Deliveries deliveries, Clock clock) {
+        this.messages = messages;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${hearth.messaging.urgent.check-interval:PT30S}",
+            initialDelayString = "${hearth.messaging.urgent.check-interval:PT30S}")
+    void scheduled() {
+        escalate();
+    }
+
+    /** @return how many messages were escalated in this pass */
+    public int escalate() {
+        Instant now = clock.instant();
+        int escalated = 0;
+        for (Message m : messages.overdueAcrossAgencies(now, 500)) {
+            boolean done = TenantContext.callAs(TenantId.of(m.tenantId()), () -> {
+                Message.Urgent u = m.urgent();
+                if (!messages.update(m.id(), m.version(), new Update().set("urgent.escalatedAt", now),
+                        List.of(new UrgentEscalated(m.id(), m.threadId(), m.patientId(), u.recipient(), u.backup(),
+                                u.dueAt(), now)))) {
+                    return false;
+                }
+                List<String> tell = new ArrayList<>();
+                if (u.backup() != null) {
+                    deliveries.deliver(List.of(u.backup()), "URGENT", m.threadId(), m.id(), m.patientId(), null);
+                }
+                if (!Message.SYSTEM.equals(m.author())) {
+                    tell.add(m.author());
+                }
+                tell.add(u.recipient());
+                deliveries.deliver(tell, "ESCALATED", m.threadId(), m.id(), m.patientId(), null);
+                return true;
+            });
+            if (done) {
+                escalated++;
+                log.warn("Urgent message {} not acknowledged by its due time: escalated", m.id());
+            }
+        }
+        return escalated;
+    }
+}

@@ -1,0 +1,40 @@
+package org.hearth.messaging.notices;
+
+import java.time.Instant;
+
+/** Messaging's tolerant readers of the events it turns into threads and notices (contracts/events). */
+final class EventReadersV1 {
+
+    private EventReadersV1() {
+    }
+
+    record PatientAdmitted(String patientId, Instant admittedAt) {
+        static final String TYPE = "org.hearth.patient.PatientAdmitted.v1";
+    }
+
+    record CareTeamChanged(String patientId, String leadPhysician, java.util.List<Member> members) {
+        static final String TYPE = "org.hearth.patient.CareTeamChanged.v1";
+
+        record Member(String subject, String role) {
+        }
+    }
+
+    record CareCircleChanged(String patientId, java.util.List<Member> members) {
+        static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
+
+        record Member(String subject, java.util.Set<String> scopes) {
+        }
+    }
+
+    record AlertRaised(String patientId, String alertId, String rule, String severity, String owner) {
+        static final String TYPE = "org.hearth.patient.AlertRaised.v1";
+    }
+
+    record VisitMissed(String visitId, String patientId, String discipline, Instant scheduledStart, String reason) {
+        static final String TYPE = "org.hearth.scheduling.VisitMissed.v1";
+    }
+
+    record AuthorizationUnitsLow(String authorizationId, String patientId, String discipline, int unitsRemaining) {
+        static final String TYPE = "org.hearth.billing.AuthorizationUnitsLow.v1";
+    }
+}

@@ -1,0 +1,64 @@
+package org.hearth.messaging.threads;
+
+import org.hearth.messaging.patients.PatientCircle;
+import org.hearth.messaging.patients.PatientCircles;
+import org.hearth.platform.problem.ApiException;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who takes part in a thread. Only participants read or write it; anyone else, in this agency or another, gets 404
+ * so that a thread's existence does not leak. Family members never take part in care-team, direct or huddle threads.
+ */
+@Component
+public class ThreadAccess {
+
+    public static final String MESSAGES = "MESSAGES";
+
+    private final Threads threads;
+    private final PatientCircles circles;
+
+    ThreadAccess(Threads threads, PatientCircles circles) {
+        this.threads = threads;
+        this.circles = circles;
+    }
+
+    /** The thread if {@code subject} takes part in it, else 404. */
+    public ChatThread readable(String threadId, String subject) {
+        ChatThread thread = threads.find(threadId).orElseThrow(() -> ApiException.notFound("Thread " + threadId));
+        if (!participants(thread).contains(subject)) {
+            throw ApiException.notFound("Thread " + threadId);
+        }
+        return thread;
+    }
+
+    /** Everyone who takes part now, in a stable order. */
+    public Set<String> participants(ChatThread thread) {
+        Set<String> everyone = new LinkedHashSet<>(thread.members());
+        Optional<PatientCircle> circle = thread.patientId() == null ? Optional.empty() : circles.find(thread.patientId());
+        switch (thread.kind()) {
+            case CARE_TEAM -> circle.ifPresent(c -> c.careTeam().forEach(m -> everyone.add(m.subject())));
+            case FAMILY -> circle.ifPresent(c -> everyone.addAll(c.circleWith(MESSAGES)));
+            default -> {
+            }
+        }
+        return everyone;
+    }
+
+    /** Staff of the patient's care team (who may join the family thread or call a huddle). */
+    public boolean onCareTeam(String patientId, String subject) {
+        return circles.find(patientId).map(c -> c.onCareTeam(subject)).orElse(false);
+    }
+
+    List<String> patientsOnCareTeam(String subject) {
+        return circles.patientsWithTeamMember(subject);
+    }
+
+    List<String> patientsInCircle(String subject) {
+        return circles.patientsWithCircleMember(subject, MESSAGES);
+    }
+}

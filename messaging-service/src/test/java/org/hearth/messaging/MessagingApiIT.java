@@ -1,0 +1,342 @@
+package org.hearth.messaging;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.mongodb.client.MongoClients;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.hearth.messaging.messages.UrgentEscalation;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.EventContracts;
+import org.hearth.platform.test.Eventually;
+import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.MutableClock;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.TopicWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Messaging through its API on the real broker and a real SMTP server: threads from admission, encrypted storage,
+ * participant-only access, attachments checked by content, urgent messages escalated by a clock the test moves, the
+ * live stream replayed after a reconnect, notices from other services' events, and an email with nothing in it.
+ */
+@HearthServiceTest
+@Import(MutableClock.Config.class)
+class MessagingApiIT {
+
+    static final String API = "/api/messaging/v1";
+    static final GreenMail SMTP;
+
+    static {
+        try (ServerSocket free = new ServerSocket(0)) {
+            SMTP = new GreenMail(new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("hearth.messaging.stream.max-duration", () -> "PT2S");
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    UrgentEscalation escalation;
+    @Value("${spring.mongodb.uri}")
+    String mongoUri;
+    ApiClient api;
+    TopicWriter kafka;
+    final String agency = UUID.randomUUID().toString();
+    final String patient = UUID.randomUUID().toString();
+    final String dr = "dr-" + UUID.randomUUID();
+    final String nina = "nina-" + UUID.randomUUID();
+    final String carla = "carla-" + UUID.randomUUID();
+    final String fran = "fran-" + UUID.randomUUID();
+    final String sam = "sam-" + UUID.randomUUID();
+
+    @BeforeEach
+    void setUp() {
+        clock.set(Instant.parse("2030-01-07T15:00:00Z"));
+        api = ApiClient.onPort(port);
+        kafka = new TopicWriter();
+        admitWithTeamAndCircle();
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    String token(String role, String subject) {
+        return TestTokenIssuer.shared().token().agency("a", agency).roles(role).subject(subject)
+                .claim("email", subject + "@example.org").audience("messaging-service").sign();
+    }
+
+    void publish(String topic, String type, String body) {
+        assertThat(EventContracts.violations(type, body)).as(body).isEmpty();
+        kafka.send(topic, patient, TopicWriter.envelope(UUID.randomUUID().toString(), type, patient, agency), body);
+    }
+
+    void admitWithTeamAndCircle() {
+        publish("hearth.patient.events", "org.hearth.patient.PatientAdmitted.v1", """
+                {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(patient));
+        publish("hearth.patient.events", "org.hearth.patient.CareTeamChanged.v1", """
+                {"patientId":"%s","changedAt":"2030-01-02T16:00:00Z","leadPhysician":"%s","members":[
+                 {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"NURSE"},{"subject":"%s","role":"COORDINATOR"}]}"""
+                .formatted(patient, dr, dr, nina, carla));
+        publish("hearth.patient.events", "org.hearth.patient.CareCircleChanged.v1", """
+                {"patientId":"%s","changedAt":"2030-01-02T16:10:00Z","members":[
+                 {"subject":"%s","scopes":["MESSAGES","SCHEDULE"]},{"subject":"%s","scopes":["VITALS"]}]}"""
+                .formatted(patient, fran, sam));
+        Eventually.await(Duration.ofSeconds(20), () -> careTeamThread(), t -> t != null && t.path("participants").size() == 3);
+        Eventually.await(Duration.ofSeconds(20), () -> familyThread(), t -> t != null && t.path("participants").size() == 1);
+    }
+
+    JsonNode careTeamThread() {
+        return thread(token("nurse", nina), "CARE_TEAM");
+    }
+
+    JsonNode familyThread() {
+        return thread(token("family", fran), "FAMILY");
+    }
+
+    JsonNode thread(String token, String kind) {
+        ApiClient.Response mine = api.get(API + "/threads", token);
+        return mine.status() != 200 ? null : mine.json().path("items").valueStream()
+                .filter(t -> t.path("kind").asString().equals(kind) && t.path("patientId").asString().equals(patient))
+                .findFirst().orElse(null);
+    }
+
+    ApiClient.Response post(String threadId, String token, String json) {
+        return api.post(API + "/threads/" + threadId + "/messages", token, json);
+    }
+
+    @Test
+    void messagesAreStoredEncryptedAndOnlyParticipantsReadThem() {
+        String careTeam = careTeamThread().path("id").asString();
+        String family = familyThread().path("id").asString();
+        String secret = "Wound on the left heel looks worse " + UUID.randomUUID();
+        ApiClient.Response posted = post(careTeam, token("nurse", nina), "{\"body\":\"" + secret + "\"}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        String id = posted.json().path("id").asString();
+
+        try (var mongo = MongoClients.create(mongoUri)) {
+            Document raw = mongo.getDatabase(mongoUri.substring(mongoUri.lastIndexOf('/') + 1)).getCollection("messages")
+                    .find(new Document("_id", id)).first();
+            assertThat(raw).isNotNull();
+            assertThat(raw.toJson()).doesNotContain("Wound", "heel", secret.substring(secret.length() - 12));
+        }
+        assertThat(api.get(API + "/threads/" + careTeam + "/messages", token("physician", dr)).json().get(0)
+                .path("body").asString()).isEqualTo(secret);
+
+        assertThat(api.get(API + "/threads/" + careTeam + "/messages", token("family", fran)).status()).isEqualTo(404);
+        assertThat(api.get(API + "/threads/" + careTeam, token("family", fran)).status()).isEqualTo(404);
+        assertThat(api.get(API + "/threads/" + family + "/messages", token("family", sam)).status()).isEqualTo(404);
+        assertThat(api.get(API + "/threads/" + family + "/messages", token("family", fran)).status()).isEqualTo(200);
+        assertThat(api.get(API + "/threads/" + careTeam + "/messages", TestTokenIssuer.shared().token()
+                .agency("a", UUID.randomUUID().toString()).roles("nurse").subject(nina).audience("messaging-service").sign())
+                .status()).isEqualTo(404);
+        assertThat(post(family, token("nurse", nina), "{\"body\":\"hello\"}").status()).as("not joined yet").isEqualTo(404);
+        assertThat(api.post(API + "/threads/" + family + "/membership", token("nurse", nina), "").status()).isEqualTo(200);
+        assertThat(post(family, token("nurse", nina), "{\"body\":\"Hello, I am Jane's nurse\"}").status()).isEqualTo(201);
+
+        // bad input: nothing stored
+        assertThat(post(careTeam, token("nurse", nina), "{\"body\":\"  \"}").status()).isEqualTo(400);
+        assertThat(post(careTeam, token("nurse", nina), "{\"body\":\"" + "x".repeat(4001) + "\"}").status()).isEqualTo(400);
+        assertThat(post(UUID.randomUUID().toString(), token("nurse", nina), "{\"body\":\"hi\"}").status()).isEqualTo(404);
+        assertThat(api.get(API + "/threads/" + careTeam + "/messages", token("nurse", nina)).json()).hasSize(1);
+    }
+
+    @Test
+    void attachmentsAreCheckedByContentStrippedOfLocationAndCappedAtTenMegabytes() throws Exception {
+        String careTeam = careTeamThread().path("id").asString();
+        byte[] photo = jpegWithGps();
+        ApiClient.Response uploaded = upload(careTeam, "wound.jpg", "image/jpeg", photo);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        assertThat(uploaded.json().path("contentType").asString()).isEqualTo("image/jpeg");
+        String attachment = uploaded.json().path("id").asString();
+
+        HttpResponse<byte[]> download = api.request(API + "/threads/" + careTeam + "/attachments/" + attachment,
+                token("physician", dr)).build() == null ? null : java.net.http.HttpClient.newHttpClient().send(
+                api.request(API + "/threads/" + careTeam + "/attachments/" + attachment, token("physician", dr)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        String content = new String(download.body(), StandardCharsets.ISO_8859_1);
+        assertThat(content).doesNotContain("Exif", "GPS-SECRET").contains("PIXELS");
+        ApiClient.Response withPhoto = post(careTeam, token("nurse", nina),
+                "{\"body\":\"Photo attached\",\"attachmentIds\":[\"" + attachment + "\"]}");
+        assertThat(withPhoto.status()).isEqualTo(201);
+
+        byte[] program = new byte[2048];
+        System.arraycopy(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}, 0, program, 0, 7);
+        ApiClient.Response renamed = upload(careTeam, "photo.jpg", "image/jpeg", program);
+        assertThat(renamed.status()).isEqualTo(415);
+        assertThat(renamed.contentType()).startsWith("application/problem+json");
+
+        byte[] huge = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(photo, 0, huge, 0, photo.length);
+        assertThat(upload(careTeam, "big.jpg", "image/jpeg", huge).status()).isEqualTo(413);
+        assertThat(upload(careTeam, "wound.jpg", "image/jpeg", photo).status()).isEqualTo(201);
+        assertThat(upload(UUID.randomUUID().toString(), "wound.jpg", "image/jpeg", photo).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnacknowledgedUrgentMessageEscalatesToTheBackupAndTheSenderSeesTheAcknowledgement() {
+        TopicReader events = new TopicReader("hearth.messaging.events");
+        String careTeam = careTeamThread().path("id").asString();
+        ApiClient.Response urgent = post(careTeam, token("nurse", nina), """
+                {"body":"BP 190/110, please call","urgent":{"recipient":"%s","backup":"%s"}}""".formatted(dr, carla));
+        assertThat(urgent.status()).as(urgent.body()).isEqualTo(201);
+        String id = urgent.json().path("id").asString();
+        assertThat(urgent.json().path("urgent").path("dueAt").asString()).isEqualTo("2030-01-07T15:30:00Z");
+
+        clock.set(Instant.parse("2030-01-07T15:29:00Z"));
+        escalation.escalate();
+        assertThat(message(careTeam, id, nina).path("urgent").path("escalatedAt").isNull()).isTrue();
+        clock.set(Instant.parse("2030-01-07T15:31:00Z"));
+        assertThat(escalation.escalate()).isPositive();
+        JsonNode escalated = published(events, "org.hearth.messaging.UrgentEscalated.v1", id);
+        assertThat(escalated.path("escalatedTo").asString()).isEqualTo(carla);
+        assertThat(escalated.toString()).doesNotContain("190");
+
+        assertThat(api.post(API + "/threads/" + careTeam + "/messages/" + id + "/acknowledgement", token("nurse", nina), "")
+                .status()).isEqualTo(403);
+        assertThat(api.post(API + "/threads/" + careTeam + "/messages/" + id + "/acknowledgement", token("physician", dr), "")
+                .status()).isEqualTo(200);
+        assertThat(message(careTeam, id, nina).path("urgent").path("acknowledgedBy").asString()).isEqualTo(dr);
+        assertThat(published(events, "org.hearth.messaging.UrgentAcknowledged.v1", id).path("afterEscalation").asBoolean())
+                .isTrue();
+        published(events, "org.hearth.messaging.MessagePosted.v1", id);
+        events.close();
+    }
+
+    @Test
+    void theStreamReplaysWhatWasMissedAfterAReconnect() throws Exception {
+        String careTeam = careTeamThread().path("id").asString();
+        String first = post(careTeam, token("nurse", nina), "{\"body\":\"one\"}").json().path("id").asString();
+        List<String> firstStream = stream(token("physician", dr), null);
+        String lastId = firstStream.stream().filter(l -> l.startsWith("id:")).reduce((a, b) -> b).orElseThrow()
+                .substring(3).strip();
+        assertThat(String.join("\n", firstStream)).contains(first);
+
+        String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}").json().path("id").asString();
+        String replay = String.join("\n", stream(token("physician", dr), lastId));
+        assertThat(replay).contains(second).doesNotContain(first);
+    }
+
+    @Test
+    void noticesFollowEventsAndAnAwayFamilyMemberGetsAnEmailWithoutHealthInformation() throws Exception {
+        String careTeam = careTeamThread().path("id").asString();
+        publish("hearth.patient.alerts", "org.hearth.patient.AlertRaised.v1", """
+                {"patientId":"%s","alertId":"%s","rule":"MORNING_SYSTOLIC_150_3_OF_5","severity":"HIGH","owner":"%s",
+                 "observationIds":["%s"],"raisedAt":"2030-01-07T14:30:00Z"}"""
+                .formatted(patient, UUID.randomUUID(), dr, UUID.randomUUID()));
+        JsonNode notice = Eventually.await(Duration.ofSeconds(20),
+                () -> api.get(API + "/threads/" + careTeam + "/messages", token("physician", dr)).json(),
+                list -> list.size() == 1).get(0);
+        assertThat(notice.path("author").asString()).isEqualTo("system");
+        assertThat(notice.path("urgent").path("recipient").asString()).isEqualTo(dr);
+        assertThat(notice.path("urgent").path("backup").asString()).isEqualTo(carla);
+
+        clock.set(Instant.parse("2030-01-07T16:00:00Z")); // Fran last used Hearth at 15:00: away since
+        publish("hearth.scheduling.events", "org.hearth.scheduling.VisitMissed.v1", """
+                {"visitId":"%s","patientId":"%s","discipline":"PT","clinicianId":"pete","scheduledStart":"2030-01-07T15:00:00Z",
+                 "reason":"PATIENT_NOT_HOME"}""".formatted(UUID.randomUUID(), patient));
+        assertThat(SMTP.waitForIncomingEmail(20_000, 1)).isTrue();
+        MimeMessage email = SMTP.getReceivedMessages()[0];
+        assertThat(email.getAllRecipients()[0].toString()).isEqualTo(fran + "@example.org");
+        String text = email.getSubject() + "\n" + email.getContent();
+        assertThat(text).doesNotContain(patient, "PT", "visit", "missed", "NOT_HOME", "Jane", "2030-01-07");
+        assertThat(email.getSubject()).isEqualTo("You have a new item in Hearth");
+        assertThat(String.join("\n", stream(token("coordinator", carla), null))).contains("visit-missed");
+    }
+
+    JsonNode message(String thread, String id, String reader) {
+        return api.get(API + "/threads/" + thread + "/messages", token("nurse", reader)).json().valueStream()
+                .filter(m -> m.path("id").asString().equals(id)).findFirst().orElseThrow();
+    }
+
+    JsonNode published(TopicReader events, String type, String messageId) {
+        ConsumerRecord<String, String> record = events.await(r -> type.equals(TopicReader.header(r, "ce_type"))
+                && r.value().contains(messageId), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError(type));
+        assertThat(EventContracts.violations(type, record.value())).as(record.value()).isEmpty();
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(record.value());
+    }
+
+    /** Reads the stream until the server ends it (hearth.messaging.stream.max-duration = 2 s here). */
+    List<String> stream(String token, String lastEventId) throws Exception {
+        HttpRequest.Builder request = api.request(API + "/stream", token).header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.util.stream.Stream<String>> response = java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var lines = response.body()) {
+            return lines.collect(Collectors.toList());
+        }
+    }
+
+    ApiClient.Response upload(String thread, String filename, String type, byte[] content) throws Exception {
+        String boundary = "----hearth" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return api.send(api.request(API + "/threads/" + thread + "/attachments", token("nurse", nina))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A JPEG-shaped file: SOI, an APP1 Exif segment with a fake GPS marker, a quantization table, scan data. */
+    static byte[] jpegWithGps() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        byte[] exif = "Exif\0\0MM\0*GPS-SECRET 39.7817N 89.6501W".getBytes(StandardCharsets.ISO_8859_1);
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, 0, (byte) (exif.length + 2)});
+        out.writeBytes(exif);
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDB, 0, 4, 1, 2});
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDA, 0, 2});
+        out.writeBytes("PIXELS".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        return out.toByteArray();
+    }
+}
