@@ -11,9 +11,14 @@ import java.net.URI;
  *
  * @param services       where each service listens
  * @param maxRequestSize bodies above this answer 413 before reaching a service
+ * @param uploadPaths    regular expression of paths that take uploads (a message's attachments), capped at
+ *                       {@code maxUploadSize} instead
+ * @param maxUploadSize  the cap of an upload (a 10 MB attachment plus multipart framing)
  */
 @ConfigurationProperties("hearth.gateway")
-public record GatewayProperties(@DefaultValue Services services, @DefaultValue("1MB") DataSize maxRequestSize) {
+public record GatewayProperties(@DefaultValue Services services, @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("/api/messaging/v1/threads/[^/]+/attachments") String uploadPaths,
+        @DefaultValue("11MB") DataSize maxUploadSize) {
 
     /** Upstream base URIs of the services. */
     public record Services(

@@ -19,14 +19,19 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter implements WebFilter {
 
-    private final long maxBytes;
+    private final long defaultMax;
+    private final java.util.regex.Pattern uploads;
+    private final long uploadMax;
 
     RequestSizeLimitFilter(GatewayProperties properties) {
-        this.maxBytes = properties.maxRequestSize().toBytes();
+        this.defaultMax = properties.maxRequestSize().toBytes();
+        this.uploads = java.util.regex.Pattern.compile(properties.uploadPaths());
+        this.uploadMax = properties.maxUploadSize().toBytes();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long maxBytes = uploads.matcher(exchange.getRequest().getPath().value()).matches() ? uploadMax : defaultMax;
         if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
             return GatewayProblems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     "Payload too large", "The request body exceeds the limit of " + maxBytes + " bytes.");
