@@ -16,6 +16,8 @@ public final class Evaluator {
 
     /** Weight of one unit of hard violation (an unassigned task, a minute past a deadline…) against the objective. */
     public static final double HARD = 100_000;
+    /** Leaving a task out weighs more than being late for one: a plan places everything it can. */
+    static final double UNASSIGNED = 10;
 
     private final PlanningProblem p;
     private final int[] pos;
@@ -91,7 +93,7 @@ public final class Evaluator {
                 hard += r.len[w] - p.maxTasks[w];
             }
         }
-        hard += p.tasks - remaining; // unassigned tasks
+        hard += UNASSIGNED * (p.tasks - remaining); // unassigned tasks
         boolean progressed = true;
         while (remaining > 0 && progressed) {
             progressed = false;
@@ -142,7 +144,7 @@ public final class Evaluator {
                 }
             }
         }
-        hard += remaining; // deadlocked tasks
+        hard += UNASSIGNED * remaining; // deadlocked tasks
         for (int w = 0; w < p.workers; w++) {
             if (count[w] == 0) {
                 continue;

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * 2020): each iteration removes a few related tasks (a string of one route and the routes nearby, or random ones)
  * and reinserts them greedily at their cheapest positions, skipping a position now and then ("blinks") so that
  * different orders get tried. A synchronized pair is always removed and reinserted together. The temperature falls
- * from 1 % to 0.01 % of the first solution's objective over the time limit. Pinned tasks never move.
+ * from 1 % to 0.01 % of the first solution's objective over the time limit. Pinned tasks never leave their worker
+ * (their place in the route may change; a fixed time is expressed as a window of one minute).
  *
  * <p>Deterministic for a seed and an iteration budget; with a time limit, results vary with the machine's speed.
  */
@@ -67,7 +68,8 @@ public final class Planner {
                 closeness[a][b] = space + 0.5 * timeGap;
             }
         }
-        this.movable = java.util.stream.IntStream.range(0, problem.tasks).filter(t -> !problem.pinned(t)).toArray();
+        // Pinned tasks keep their worker but may change place in the route (times follow), so they can be ruined too.
+        this.movable = java.util.stream.IntStream.range(0, problem.tasks).toArray();
     }
 
     public static Plan solve(PlanningProblem problem, Options options, BooleanSupplier stopRequested) {
@@ -205,15 +207,15 @@ public final class Planner {
         return order;
     }
 
-    /** Removes a task (and its partner) unless pinned or already out. */
+    /** Removes a task (and its partner) unless already out. */
     private void take(Routes r, int t) {
-        if (p.pinned(t) || r.workerOf[t] < 0) {
+        if (r.workerOf[t] < 0) {
             return;
         }
         r.remove(t);
         removed[removedCount++] = t;
         int q = p.partner[t];
-        if (q >= 0 && !p.pinned(q) && r.workerOf[q] >= 0) {
+        if (q >= 0 && r.workerOf[q] >= 0) {
             r.remove(q);
             removed[removedCount++] = q;
         }
@@ -290,7 +292,7 @@ public final class Planner {
         int bestPos = -1;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int w = 0; w < p.workers; w++) {
-            if (w == avoidWorker || !p.qualified(t, w)) {
+            if (w == avoidWorker || !allowed(t, w)) {
                 continue;
             }
             for (int i = 0; i <= r.len[w]; i++) {
@@ -320,7 +322,7 @@ public final class Planner {
         double[] candCost = new double[PAIR_CANDIDATES];
         java.util.Arrays.fill(candCost, Double.POSITIVE_INFINITY);
         for (int w = 0; w < p.workers; w++) {
-            if (!p.qualified(first, w)) {
+            if (!allowed(first, w)) {
                 continue;
             }
             for (int i = 0; i <= r.len[w]; i++) {
@@ -375,6 +377,12 @@ public final class Planner {
             insertBest(r, first, -1, 0);
             insertBest(r, second, r.workerOf[first], 0);
         }
+    }
+
+    /** A pinned task goes back to its worker only; others to any qualified worker. */
+    private boolean allowed(int t, int w) {
+        int pinned = p.pinnedWorker[t];
+        return p.qualified(t, w) && (pinned < 0 || pinned == w);
     }
 
     private double firstEarliest(int t) {

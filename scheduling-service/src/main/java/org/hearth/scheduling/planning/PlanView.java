@@ -49,9 +49,10 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
                 boolean seen = model.seenBy.getOrDefault(v.patientId(), java.util.Set.of()).contains(worker.clinician().id());
                 var patient = model.patients.get(v.patientId());
                 boolean preferred = patient != null && worker.clinician().id().equals(patient.preferredClinicianId());
-                Change change = task.pinned() ? Change.PINNED : v.booking() == null ? Change.NEW
-                        : v.booking().clinicianId().equals(worker.clinician().id()) && v.booking().start().equals(start)
-                        ? Change.UNCHANGED : Change.MOVED;
+                boolean same = v.booking() != null && v.booking().clinicianId().equals(worker.clinician().id())
+                        && v.booking().start().equals(start);
+                Change change = v.booking() == null ? Change.NEW : !same ? Change.MOVED
+                        : task.pinned() ? Change.PINNED : Change.UNCHANGED;
                 List<String> drivers = new ArrayList<>();
                 if (task.pinned()) {
                     drivers.add("pinned: " + v.status().name().toLowerCase().replace('_', '-') + " or locked for this run");
