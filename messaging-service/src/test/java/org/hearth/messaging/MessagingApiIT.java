@@ -288,6 +288,49 @@ class MessagingApiIT {
         assertThat(String.join("\n", stream(token("coordinator", carla), null))).contains("visit-missed");
     }
 
+    @Test
+    void authorsEditAndDeleteWithinTheWindowReadersLeaveReceiptsAndHuddlesRecordDecisions() {
+        String careTeam = careTeamThread().path("id").asString();
+        String id = post(careTeam, token("nurse", nina), "{\"body\":\"Dressing changed at 9\"}").json().path("id").asString();
+        ApiClient.Response edited = api.send(api.request(API + "/threads/" + careTeam + "/messages/" + id, token("nurse", nina))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"body\":\"Dressing changed at 10\"}")));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().path("body").asString()).isEqualTo("Dressing changed at 10");
+        assertThat(edited.json().path("revisions").asInt()).isEqualTo(1);
+        assertThat(api.send(api.request(API + "/threads/" + careTeam + "/messages/" + id, token("physician", dr))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"body\":\"not mine\"}"))).status()).isEqualTo(403);
+
+        assertThat(api.post(API + "/threads/" + careTeam + "/messages/" + id + "/read", token("physician", dr), "").json()
+                .path("readBy").get(0).path("subject").asString()).isEqualTo(dr);
+
+        clock.set(Instant.parse("2030-01-07T15:16:00Z")); // the 15-minute window is over
+        assertThat(api.send(api.request(API + "/threads/" + careTeam + "/messages/" + id, token("nurse", nina))
+                .DELETE()).status()).isEqualTo(409);
+        clock.set(Instant.parse("2030-01-07T15:05:00Z"));
+        assertThat(api.send(api.request(API + "/threads/" + careTeam + "/messages/" + id, token("nurse", nina))
+                .DELETE()).status()).isEqualTo(204);
+        JsonNode deleted = message(careTeam, id, nina);
+        assertThat(deleted.path("deleted").asBoolean()).isTrue();
+        assertThat(deleted.path("body").isNull()).isTrue();
+        assertThat(deleted.path("revisions").asInt()).isEqualTo(2);
+
+        ApiClient.Response huddle = api.post(API + "/threads", token("nurse", nina), """
+                {"kind":"HUDDLE","patientId":"%s","agenda":"Heel wound: change dressing plan?","attendees":["%s"]}"""
+                .formatted(patient, dr));
+        assertThat(huddle.status()).as(huddle.body()).isEqualTo(201);
+        String huddleId = huddle.json().path("id").asString();
+        ApiClient.Response decided = api.post(API + "/threads/" + huddleId + "/decisions", token("physician", dr),
+                "{\"text\":\"Switch to silver alginate dressing\",\"carePlanVersion\":3}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().path("huddle").path("decisions").get(0).path("carePlanVersion").asInt()).isEqualTo(3);
+        assertThat(api.get(API + "/threads/" + huddleId, token("family", fran)).status()).isEqualTo(404);
+        assertThat(api.post(API + "/threads", token("nurse", nina), """
+                {"kind":"HUDDLE","patientId":"%s","agenda":"x","attendees":["%s"]}""".formatted(patient, fran)).status())
+                .as("family members do not attend huddles").isEqualTo(400);
+    }
+
     JsonNode message(String thread, String id, String reader) {
         return api.get(API + "/threads/" + thread + "/messages", token("nurse", reader)).json().valueStream()
                 .filter(m -> m.path("id").asString().equals(id)).findFirst().orElseThrow();

@@ -85,6 +85,7 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
                         model.unplannable.getOrDefault(v.id(), "no clinician-day had room for it under the hard rules")));
             }
         }
+        model.excluded.forEach((visitId, reason) -> unassigned.add(new Unassigned(visitId, null, null, reason)));
         assignments.sort(Comparator.comparing(Assignment::start).thenComparing(Assignment::clinicianName));
         return new PlanView(job.id, plan.feasible() && unassigned.isEmpty(), plan.hardViolations(),
                 Math.round(plan.objective() * 100) / 100.0, Math.round(plan.travel()), assignments, unassigned);

@@ -60,18 +60,21 @@ class PlanningJobs {
     private final VisitRepository visits;
     private final PatientProjectionRepository patients;
     private final TravelTimeEstimator travel;
+    private final org.hearth.scheduling.authorizations.Authorizations authorizations;
     private final ZoneId zone;
     private final Clock clock;
     private final Duration keep;
 
     PlanningJobs(ClinicianRepository clinicians, VisitRepository visits, PatientProjectionRepository patients,
-            TravelTimeEstimator travel, SchedulingSettings settings, Clock clock,
+            TravelTimeEstimator travel, org.hearth.scheduling.authorizations.Authorizations authorizations,
+            SchedulingSettings settings, Clock clock,
             @Value("${hearth.scheduling.planning.concurrent-jobs:1}") int concurrent,
             @Value("${hearth.scheduling.planning.keep:PT2H}") Duration keep) {
         this.clinicians = clinicians;
         this.visits = visits;
         this.patients = patients;
         this.travel = travel;
+        this.authorizations = authorizations;
         this.zone = settings.zone();
         this.clock = clock;
         this.keep = keep;
@@ -157,8 +160,53 @@ class PlanningJobs {
         tasks.forEach(t -> patientIds.add(t.visit().patientId()));
         Map<String, PatientProjection> byId = new HashMap<>();
         patients.findAll(patientIds).forEach(p -> byId.put(p.patientId(), p));
-        return new PlanningModel(request.from(), request.to(), zone, clock.instant(), roster, tasks, byId,
-                seenBy(patientIds), travel, 2);
+        Map<String, String> unauthorized = unauthorized(tasks);
+        List<PlanningModel.Task> plannable = tasks.stream().filter(t -> !unauthorized.containsKey(t.visit().id())).toList();
+        PlanningModel model = new PlanningModel(request.from(), request.to(), zone, clock.instant(), roster, plannable,
+                byId, seenBy(patientIds), travel, 2);
+        model.excluded.putAll(unauthorized);
+        return model;
+    }
+
+    /**
+     * Visits the payer would not pay for: a required authorization missing, or more visits than approved units left.
+     * Units go to visits in date order; booked visits keep the units they hold. These visits are left out of the
+     * plan, each with its reason.
+     */
+    private Map<String, String> unauthorized(List<PlanningModel.Task> tasks) {
+        Map<String, String> refused = new HashMap<>();
+        Map<String, Integer> left = new HashMap<>();
+        List<PlanningModel.Task> open = tasks.stream().filter(t -> t.visit().booking() == null)
+                .sorted(java.util.Comparator.comparing((PlanningModel.Task t) -> t.visit().earliest())).toList();
+        for (PlanningModel.Task task : open) {
+            Visit v = task.visit();
+            var grants = authorizations.of(v.patientId(), v.discipline());
+            if (grants.isEmpty()) {
+                continue; // the payer requires none
+            }
+            var approved = grants.stream().filter(g -> g.approved() && g.to() != null && !g.to().isBefore(v.earliest())
+                    && !g.from().isAfter(v.latest())).toList();
+            if (approved.isEmpty()) {
+                refused.put(v.id(), "the payer requires prior authorization for " + v.discipline()
+                        + " and none is approved for these dates");
+                continue;
+            }
+            boolean placed = false;
+            for (var grant : approved) {
+                int remaining = left.computeIfAbsent(grant.authorizationId(), id -> grant.approvedUnits()
+                        - visits.unitsUsed(List.of(id), "").getOrDefault(id, 0));
+                int units = grant.unitRule().unitsFor(Duration.ofMinutes(task.minutes()));
+                if (remaining >= units) {
+                    left.put(grant.authorizationId(), remaining - units);
+                    placed = true;
+                    break;
+                }
+            }
+            if (!placed) {
+                refused.put(v.id(), "the approved authorization has no units left for this visit");
+            }
+        }
+        return refused;
     }
 
     /** A repair keeps a booking only if its clinician still works that day (not sick, not on leave, still active). */

@@ -52,6 +52,8 @@ final class PlanningModel {
     final Map<String, Integer> taskIndex = new HashMap<>();
     /** Per task, why no worker qualified (when none did). */
     final Map<String, String> unplannable = new LinkedHashMap<>();
+    /** Visits left out before planning (e.g. no authorized units), with the reason. */
+    final Map<String, String> excluded = new LinkedHashMap<>();
     final int[] initialWorker;
     final GeoPoint[] taskPoint;
     final int[] alternatives;

@@ -177,6 +177,33 @@ class PlanningApiIT {
     }
 
     @Test
+    void visitsBeyondTheAuthorizedUnitsAreLeftOutWithTheReason() {
+        clinician("Pete Therapist", "PT", 39.75, -89.62);
+        String patient = admit(39.76, -89.63);
+        String body = """
+                {"authorizationId":"auth-%s","patientId":"%s","discipline":"PT","status":"APPROVED","unit":"VISIT",
+                 "approvedUnits":1,"from":"2030-01-01","to":"2030-03-01","changedAt":"2030-01-05T10:00:00Z"}"""
+                .formatted(patient, patient);
+        assertThat(EventContracts.violations("org.hearth.billing.AuthorizationStatusChanged.v1", body)).isEmpty();
+        kafka.send("hearth.billing.events", patient, TopicWriter.envelope(UUID.randomUUID().toString(),
+                "org.hearth.billing.AuthorizationStatusChanged.v1", patient, agency), body);
+        Eventually.await(Duration.ofSeconds(20), () -> api.get("/api/scheduling/v1/patients/" + patient + "/authorizations",
+                coordinator()).json(), list -> list.size() == 1);
+        String first = visit(patient, "PT", "");
+        String second = visit(patient, "PT", "");
+
+        JsonNode job = run("{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1}");
+        JsonNode plan = api.get(JOBS + "/" + job.path("id").asString() + "/plan", coordinator()).json();
+        List<String> planned = plan.path("assignments").valueStream().map(a -> a.path("visitId").asString()).toList();
+        List<JsonNode> left = plan.path("unassigned").valueStream().toList();
+        assertThat(planned).filteredOn(v -> v.equals(first) || v.equals(second)).hasSize(1);
+        assertThat(left).singleElement().satisfies(u -> {
+            assertThat(u.path("visitId").asString()).isIn(first, second).isNotIn(planned);
+            assertThat(u.path("reason").asString()).contains("no units left");
+        });
+    }
+
+    @Test
     void badRangesAreRefusedAndAnotherAgencysJobIsUnknown() {
         assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-08\",\"to\":\"2030-01-07\"}").status()).isEqualTo(400);
         assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-07\",\"to\":\"2030-02-07\"}").status()).isEqualTo(400);
