@@ -1,0 +1,190 @@
+package org.hearth.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The chart through the real Helm (helm-java runs Helm's own Go code, no cluster): it lints, renders with the default
+ * and the production values, every service gets what operations need, and bad values are refused with a message.
+ */
+class ChartTest {
+
+    static final Path CHART = Path.of("hearth");
+    static final List<String> SERVICES = List.of("gateway", "patient", "scheduling", "messaging", "billing");
+
+    static String render(String... setKeyValues) {
+        var template = new Helm(CHART).template().withName("hearth").withNamespace("hearth");
+        for (int i = 0; i < setKeyValues.length; i += 2) {
+            template.set(setKeyValues[i], setKeyValues[i + 1]);
+        }
+        return template.call();
+    }
+
+    static String renderProduction() {
+        return new Helm(CHART).template().withName("hearth").withNamespace("hearth")
+                .withValuesFile(CHART.resolve("values-production.yaml")).call();
+    }
+
+    /** Every document of a rendered manifest as a Kubernetes model object (fabric8). */
+    static List<HasMetadata> parse(String manifest) {
+        List<HasMetadata> resources = new ArrayList<>();
+        for (String document : manifest.split("(?m)^---\\s*$")) {
+            if (document.replaceAll("(?m)^#.*$", "").isBlank()) {
+                continue;
+            }
+            Object parsed = Serialization.unmarshal(document);
+            assertThat(parsed).as(document).isInstanceOf(HasMetadata.class);
+            resources.add((HasMetadata) parsed);
+        }
+        return resources;
+    }
+
+    static <T extends HasMetadata> T one(List<HasMetadata> resources, Class<T> kind, String service) {
+        return resources.stream().filter(kind::isInstance).map(kind::cast)
+                .filter(r -> r.getMetadata().getName().equals("hearth-" + service)).findFirst()
+                .orElseThrow(() -> new AssertionError(kind.getSimpleName() + " of " + service + " missing"));
+    }
+
+    @Test
+    void lintsCleanInStrictMode() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        System.out.println("helm lint --strict helm/hearth:\n  " + String.join("\n  ", lint.getMessages()));
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void everyServiceHasAutoscalingADisruptionBudgetProbesANetworkPolicyAndRunsAsNonRoot() {
+        List<HasMetadata> resources = parse(render());
+        for (String service : SERVICES) {
+            Deployment deployment = one(resources, Deployment.class, service);
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            Container container = pod.getContainers().get(0);
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(container.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+            assertThat(container.getStartupProbe()).isNotNull();
+            assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+            assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+            assertThat(one(resources, HorizontalPodAutoscaler.class, service).getSpec().getMaxReplicas()).isPositive();
+            assertThat(one(resources, PodDisruptionBudget.class, service).getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+            NetworkPolicy policy = one(resources, NetworkPolicy.class, service);
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+            if (!service.equals("gateway")) {
+                assertThat(policy.getSpec().getIngress().get(0).getFrom().get(0).getPodSelector().getMatchLabels())
+                        .containsEntry("app.kubernetes.io/component", "gateway");
+                assertThat(container.getEnv()).anyMatch(e -> e.getName().equals("SPRING_MONGODB_URI")
+                        && e.getValueFrom().getSecretKeyRef() != null);
+            }
+        }
+        assertThat(resources).noneMatch(r -> r.getKind().equals("Secret")).as("the chart creates no secrets");
+    }
+
+    @Test
+    void productionValuesRenderThreeReplicasTwoAlwaysUpAndTlsToKafka() {
+        List<HasMetadata> resources = parse(renderProduction());
+        for (String service : SERVICES) {
+            assertThat(one(resources, PodDisruptionBudget.class, service).getSpec().getMinAvailable().getIntVal()).isEqualTo(2);
+        }
+        assertThat(one(resources, HorizontalPodAutoscaler.class, "gateway").getSpec().getMinReplicas()).isEqualTo(3);
+        Container billing = one(resources, Deployment.class, "billing").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(billing.getEnv()).anyMatch(e -> e.getName().equals("SPRING_KAFKA_SECURITY_PROTOCOL")
+                && e.getValue().equals("SASL_SSL"));
+        assertThat(resources).anyMatch(r -> r.getKind().equals("ScaledObject") && r.getMetadata().getName().equals("hearth-scheduling"));
+        assertThat(resources).filteredOn(r -> r.getKind().equals("KafkaTopic")).hasSize(14);
+        assertThat(resources).anyMatch(r -> r.getKind().equals("Ingress"));
+    }
+
+    @Test
+    void renderedManifestsHaveNoFieldsKubernetesDoesNotKnow() {
+        for (HasMetadata resource : parse(renderProduction())) {
+            if (resource.getKind().equals("ScaledObject") || resource.getKind().equals("KafkaTopic")) {
+                continue; // custom resources: no model types here
+            }
+            assertThat(unknownFields(resource, resource.getKind(), java.util.Collections.newSetFromMap(new IdentityHashMap<>())))
+                    .as(resource.getKind() + " " + resource.getMetadata().getName()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesBadValuesWithAClearMessage() {
+        assertThatThrownBy(() -> render("services.patient.replicas", "-1")).hasMessageContaining("services.patient.replicas")
+                .hasMessageContaining("greater than or equal to 0");
+        assertThatThrownBy(() -> render("global.keycloak.issuerUri", "")).hasMessageContaining("issuerUri");
+        assertThatThrownBy(() -> render("services.scheduling.replicas", "13", "services.scheduling.autoscaling.enabled", "false"))
+                .hasMessageContaining("topics have 12 partitions");
+        assertThatThrownBy(() -> render("global.podSecurityContext.runAsNonRoot", "false")).hasMessageContaining("runAsNonRoot");
+        assertThatThrownBy(() -> render("services.billing.payerUrl", "ftp://x")).hasMessageContaining("payerUrl");
+    }
+
+    @Test
+    void aServiceCanBeTurnedOffAndScaledOnItsOwn() {
+        List<HasMetadata> resources = parse(render("services.billing.enabled", "false", "services.scheduling.autoscaling.maxReplicas", "8"));
+        assertThat(resources).noneMatch(r -> r.getMetadata().getName().equals("hearth-billing"));
+        assertThat(one(resources, HorizontalPodAutoscaler.class, "scheduling").getSpec().getMaxReplicas()).isEqualTo(8);
+        assertThat(one(resources, HorizontalPodAutoscaler.class, "patient").getSpec().getMaxReplicas()).isEqualTo(4);
+    }
+
+    /** Fields fabric8 kept in "additional properties": names the Kubernetes API would not recognise. */
+    static List<String> unknownFields(Object node, String path, Set<Object> seen) {
+        List<String> unknown = new ArrayList<>();
+        if (node == null || !seen.add(node)) {
+            return unknown;
+        }
+        if (node instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                unknown.addAll(unknownFields(item, path + "[" + i++ + "]", seen));
+            }
+            return unknown;
+        }
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> unknown.addAll(unknownFields(v, path + "." + k, seen)));
+            return unknown;
+        }
+        if (!(node instanceof KubernetesResource) || !node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return unknown;
+        }
+        for (Method getter : node.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+                continue;
+            }
+            try {
+                Object value = getter.invoke(node);
+                if (getter.getName().equals("getAdditionalProperties")) {
+                    if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                        unknown.add(path + " " + extra.keySet());
+                    }
+                } else {
+                    unknown.addAll(unknownFields(value, path + "." + getter.getName().substring(3), seen));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return unknown;
+    }
+}
