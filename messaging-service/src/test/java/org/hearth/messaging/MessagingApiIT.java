@@ -279,12 +279,15 @@ class MessagingApiIT {
         publish("hearth.scheduling.events", "org.hearth.scheduling.VisitMissed.v1", """
                 {"visitId":"%s","patientId":"%s","discipline":"PT","clinicianId":"pete","scheduledStart":"2030-01-07T15:00:00Z",
                  "reason":"PATIENT_NOT_HOME"}""".formatted(UUID.randomUUID(), patient));
-        assertThat(SMTP.waitForIncomingEmail(20_000, 1)).isTrue();
-        MimeMessage email = SMTP.getReceivedMessages()[0];
-        assertThat(email.getAllRecipients()[0].toString()).isEqualTo(fran + "@example.org");
-        String text = email.getSubject() + "\n" + email.getContent();
-        assertThat(text).doesNotContain(patient, "PT", "visit", "missed", "NOT_HOME", "Jane", "2030-01-07");
-        assertThat(email.getSubject()).isEqualTo("You have a new item in Hearth");
+        // Others may be mailed too (the physician's urgent item can land after the clock moved); Fran must be.
+        MimeMessage[] received = Eventually.await(Duration.ofSeconds(20), SMTP::getReceivedMessages,
+                all -> java.util.Arrays.stream(all).anyMatch(m -> recipient(m).equals(fran + "@example.org")));
+        assertThat(received).anyMatch(m -> recipient(m).equals(fran + "@example.org"));
+        for (MimeMessage email : received) {
+            String text = email.getSubject() + "\n" + email.getContent();
+            assertThat(text).doesNotContain(patient, "PT", "visit", "missed", "NOT_HOME", "MORNING", "Jane", "2030-01-07");
+            assertThat(email.getSubject()).isEqualTo("You have a new item in Hearth");
+        }
         assertThat(String.join("\n", stream(token("coordinator", carla), null))).contains("visit-missed");
     }
 
@@ -329,6 +332,14 @@ class MessagingApiIT {
         assertThat(api.post(API + "/threads", token("nurse", nina), """
                 {"kind":"HUDDLE","patientId":"%s","agenda":"x","attendees":["%s"]}""".formatted(patient, fran)).status())
                 .as("family members do not attend huddles").isEqualTo(400);
+    }
+
+    static String recipient(MimeMessage email) {
+        try {
+            return email.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonNode message(String thread, String id, String reader) {
