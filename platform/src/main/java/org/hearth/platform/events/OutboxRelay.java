@@ -15,8 +15,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
 
     private final MongoOperations mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -54,43 +56,82 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUp.release();
     }
 
-    /** One pass over every outbox collection; returns how many entries were published. */
+    /**
+     * One pass over every outbox collection; returns how many entries were published. All entries of a batch of
+     * documents are sent at once (the producer pipelines them; one document's entries share a key, so they stay in
+     * order on their partition), then each document loses the entries the broker confirmed, up to its first failure.
+     */
     public int relayOnce() {
         int published = 0;
         for (OutboxCollection collection : collections) {
             MongoCollection<Document> documents = mongo.getCollection(collection.name());
-            for (Document document : documents.find(Filters.exists(OutboxEntry.FIELD + ".0")).limit(BATCH)) {
-                int entries = document.getList(OutboxEntry.FIELD, Document.class).size();
-                int sent = relayDocument(documents, document);
-                published += sent;
-                if (collection.deleteWhenDrained() && sent == entries) {
-                    documents.deleteOne(Filters.and(Filters.eq("_id", document.get("_id")),
-                            Filters.size(OutboxEntry.FIELD, 0)));
+            List<Document> batch = documents.find(Filters.exists(OutboxEntry.FIELD + ".0")).limit(BATCH)
+                    .into(new ArrayList<>());
+            if (batch.isEmpty()) {
+                continue;
+            }
+            List<List<CompletableFuture<?>>> sends = new ArrayList<>();
+            for (Document document : batch) {
+                List<CompletableFuture<?>> ofDocument = new ArrayList<>();
+                for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
+                    ofDocument.add(send(entry));
                 }
+                sends.add(ofDocument);
+            }
+            List<com.mongodb.client.model.WriteModel<Document>> pulls = new ArrayList<>();
+            List<Document> drained = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Document document = batch.get(i);
+                List<Document> entries = document.getList(OutboxEntry.FIELD, Document.class);
+                List<Object> confirmed = new ArrayList<>();
+                for (int e = 0; e < entries.size(); e++) {
+                    if (!confirmed(sends.get(i).get(e), entries.get(e), documents)) {
+                        break; // later entries of this document wait for the next round, in order
+                    }
+                    confirmed.add(entries.get(e).getString("eventId"));
+                }
+                if (!confirmed.isEmpty()) {
+                    pulls.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
+                            Updates.pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", confirmed)))));
+                    published += confirmed.size();
+                }
+                if (collection.deleteWhenDrained() && confirmed.size() == entries.size()) {
+                    drained.add(document);
+                }
+            }
+            if (!pulls.isEmpty()) {
+                // one round trip for the whole batch; unordered: each document's pull stands on its own
+                documents.bulkWrite(pulls, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            }
+            for (Document document : drained) {
+                documents.deleteOne(Filters.and(Filters.eq("_id", document.get("_id")), Filters.size(OutboxEntry.FIELD, 0)));
             }
         }
         return published;
     }
 
-    private int relayDocument(MongoCollection<Document> documents, Document document) {
-        int published = 0;
-        for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
-            String eventId = entry.getString("eventId");
-            try {
-                kafka.send(record(entry)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return published;
-            } catch (Exception e) {
-                log.warn("Outbox entry {} of {} not published yet, will retry: {}", eventId,
-                        documents.getNamespace().getCollectionName(), e.toString());
-                return published;
-            }
-            documents.updateOne(Filters.eq("_id", document.get("_id")),
-                    Updates.pull(OutboxEntry.FIELD, new Document("eventId", eventId)));
-            published++;
+    /** A send that fails at once (no metadata, broker unreachable) is a failed future like any other. */
+    private CompletableFuture<?> send(Document entry) {
+        try {
+            return kafka.send(record(entry));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return published;
+    }
+
+    private boolean confirmed(CompletableFuture<?> send, Document entry,
+            MongoCollection<Document> documents) {
+        try {
+            send.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.warn("Outbox entry {} of {} not published yet, will retry: {}", entry.getString("eventId"),
+                    documents.getNamespace().getCollectionName(), e.toString());
+            return false;
+        }
     }
 
     static ProducerRecord<String, String> record(Document entry) {

@@ -1,0 +1,192 @@
+package org.hearth.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.OutboxRelay;
+import org.hearth.platform.test.HearthTestInfrastructure;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * S4, the event path: a state change written with its outbox entry in one document write, published by the
+ * platform's relay, received by a consumer, against a raw Kafka producer (the settings of
+ * {@code kafka-producer-perf-test}: acks=all, idempotent, same record size) on the same broker in the same run.
+ * Figures: publish throughput of both and their ratio; end-to-end latency (write to consumer) at a fixed rate.
+ * The broker is an in-process KRaft node and MongoDB the in-memory wire server, so absolute figures are this
+ * machine's; the ratio is the one to compare.
+ *
+ * <p>Usage: {@code EventPathBench [events] [ratePerSecond] [latencySeconds]}
+ */
+public final class EventPathBench {
+
+    static final String TOPIC = "bench.events";
+    static final int RECORD_BYTES = 512;
+
+    private EventPathBench() {
+    }
+
+    public record Result(double rawPerSecond, double outboxPerSecond, double p50Millis, double p99Millis, int rate) {
+
+        public double ratio() {
+            return outboxPerSecond / rawPerSecond;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        Duration latencyRun = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
+        Result r = run(events, rate, latencyRun);
+        System.out.printf(Locale.ROOT, "S4 event path (%d events of %d bytes; latency at %d/s for %d s)%n", events,
+                RECORD_BYTES, rate, latencyRun.toSeconds());
+        System.out.printf(Locale.ROOT, "  raw producer (acks=all)   %,10.0f events/s%n", r.rawPerSecond());
+        System.out.printf(Locale.ROOT, "  outbox -> relay -> Kafka  %,10.0f events/s   ratio %.2f x (target >= 0.70)%n",
+                r.outboxPerSecond(), r.ratio());
+        System.out.printf(Locale.ROOT, "  write -> consumer         p50 %.1f ms   p99 %.1f ms (target p99 <= 25 ms)%n",
+                r.p50Millis(), r.p99Millis());
+    }
+
+    public static Result run(int events, int rate, Duration latencyRun) throws Exception {
+        String bootstrap = HearthTestInfrastructure.kafkaBootstrapServers();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            if (!admin.listTopics().names().get().contains(TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+            }
+        }
+        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        String payload = "x".repeat(RECORD_BYTES);
+
+        double raw;
+        try (KafkaProducer<String, String> kafka = new KafkaProducer<>(producer)) {
+            for (int i = 0; i < 2_000; i++) {
+                kafka.send(new ProducerRecord<>(TOPIC, "warm-" + (i % 100), payload));
+            }
+            kafka.flush();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                kafka.send(new ProducerRecord<>(TOPIC, "patient-" + (i % 500), payload));
+            }
+            kafka.flush();
+            raw = events / ((System.nanoTime() - t0) / 1e9);
+        }
+
+        MongoServer server = new MongoServer(new MemoryBackend());
+        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        KafkaTemplate<String, String> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoTemplate mongo = new MongoTemplate(client, "hearth_bench");
+            OutboxRelay relay = new OutboxRelay(mongo, template, List.of(new OutboxCollection("aggregates")),
+                    Duration.ofMillis(20), Duration.ofSeconds(10));
+            relay.start();
+            try {
+                // publish throughput: N state changes written, then relayed; timed until the outbox is empty
+                long t0 = System.nanoTime();
+                for (int i = 0; i < events; i++) {
+                    mongo.getCollection("aggregates").insertOne(aggregate("a-" + i, payload));
+                    if (i % 100 == 0) {
+                        relay.wakeUp();
+                    }
+                }
+                relay.wakeUp();
+                while (mongo.getCollection("aggregates").countDocuments(new Document("outbox.0", new Document("$exists", true))) > 0) {
+                    Thread.sleep(5);
+                }
+                double outbox = events / ((System.nanoTime() - t0) / 1e9);
+                mongo.getCollection("aggregates").drop();
+
+                // latency at a fixed rate: write time in the payload, measured where the consumer receives it
+                double[] latency = latency(bootstrap, mongo, relay, rate, latencyRun);
+                return new Result(raw, outbox, latency[0], latency[1], rate);
+            } finally {
+                relay.stop();
+                template.destroy();
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static double[] latency(String bootstrap, MongoTemplate mongo, OutboxRelay relay, int rate, Duration run)
+            throws Exception {
+        String marker = UUID.randomUUID().toString();
+        ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+        AtomicBoolean consuming = new AtomicBoolean(true);
+        Thread consumer = Thread.ofPlatform().start(() -> {
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + marker,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                c.subscribe(List.of(TOPIC));
+                while (consuming.get()) {
+                    for (var record : c.poll(Duration.ofMillis(50))) {
+                        String value = record.value();
+                        if (value.startsWith(marker)) {
+                            long written = Long.parseLong(value.substring(marker.length() + 1, value.indexOf('|', marker.length() + 1)));
+                            samples.add(System.nanoTime() - written);
+                        }
+                    }
+                }
+            }
+        });
+        Thread.sleep(2_000); // the consumer joins its group
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        long end = next + run.toNanos();
+        int i = 0;
+        while (System.nanoTime() < end) {
+            while (System.nanoTime() < next) {
+                Thread.onSpinWait();
+            }
+            mongo.getCollection("aggregates").insertOne(aggregate("l-" + i++, marker + "|" + System.nanoTime() + "|"));
+            relay.wakeUp();
+            next += interval;
+        }
+        Thread.sleep(2_000);
+        consuming.set(false);
+        consumer.join();
+        long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6};
+    }
+
+    /** An aggregate document with one pending outbox entry, as a repository writes it (one single-document insert). */
+    private static Document aggregate(String id, String payload) {
+        Document entry = new Document("eventId", UUID.randomUUID().toString()).append("topic", TOPIC).append("key", id)
+                .append("type", "org.hearth.bench.Changed.v1").append("source", "/hearth/bench").append("subject", id)
+                .append("time", Date.from(Instant.now())).append("tenantId", "bench").append("correlationId", id)
+                .append("payload", payload);
+        return new Document("_id", id).append("tenantId", "bench").append("state", "changed").append("version", 1)
+                .append("outbox", new ArrayList<>(List.of(entry)));
+    }
+}

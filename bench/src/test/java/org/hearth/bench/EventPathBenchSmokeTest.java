@@ -1,0 +1,19 @@
+package org.hearth.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The harness works end to end (raw producer, outbox relay, consumer); its figures are never judged here. */
+class EventPathBenchSmokeTest {
+
+    @Test
+    void measuresBothPathsAndTheLatency() throws Exception {
+        EventPathBench.Result result = EventPathBench.run(300, 200, Duration.ofSeconds(1));
+        assertThat(result.rawPerSecond()).isPositive();
+        assertThat(result.outboxPerSecond()).isPositive();
+        assertThat(result.p99Millis()).isPositive();
+    }
+}
