@@ -23,7 +23,7 @@ public final class BillingEvents {
 
         @Override
         default String eventType() {
-            return "org.hearth.billing." + getClass().getSimpleName() + ".v1";
+            return DomainEvent.typeOf("billing", getClass());
         }
 
         @Override

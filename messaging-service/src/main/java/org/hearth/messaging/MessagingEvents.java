@@ -24,7 +24,7 @@ public final class MessagingEvents {
 
         @Override
         default String eventType() {
-            return "org.hearth.messaging." + getClass().getSimpleName() + ".v1";
+            return DomainEvent.typeOf("messaging", getClass());
         }
 
         @Override

@@ -12,4 +12,12 @@ public interface DomainEvent {
 
     /** CloudEvents {@code subject} and Kafka key: the patient id, so one patient's events stay ordered. */
     String subject();
+
+    /**
+     * The CloudEvents type of an event named after its record: {@code org.hearth.<service>.<RecordName>.v1}. Services
+     * whose events share one sealed interface derive it here, so no event can be published under a mistyped name.
+     */
+    static String typeOf(String service, Class<? extends DomainEvent> event) {
+        return "org.hearth." + service + "." + event.getSimpleName() + ".v1";
+    }
 }

@@ -27,7 +27,7 @@ public final class VisitEvents {
 
         @Override
         default String eventType() {
-            return "org.hearth.scheduling." + getClass().getSimpleName() + ".v1";
+            return DomainEvent.typeOf("scheduling", getClass());
         }
 
         @Override
