@@ -23,7 +23,6 @@ public final class Evaluator {
     private final int[] pos;
     private final double[] time;
     private final int[] loc;
-    private final int[] count;
     final double[] start;
 
     double hard;
@@ -38,7 +37,6 @@ public final class Evaluator {
         pos = new int[p.workers];
         time = new double[p.workers];
         loc = new int[p.workers];
-        count = new int[p.workers];
         start = new double[p.tasks];
     }
 
@@ -87,7 +85,6 @@ public final class Evaluator {
             pos[w] = 0;
             time[w] = p.shiftStart[w];
             loc[w] = p.workerStart[w];
-            count[w] = r.len[w];
             remaining += r.len[w];
             if (r.len[w] > p.maxTasks[w]) {
                 hard += r.len[w] - p.maxTasks[w];
@@ -146,7 +143,7 @@ public final class Evaluator {
         }
         hard += UNASSIGNED * remaining; // deadlocked tasks
         for (int w = 0; w < p.workers; w++) {
-            if (count[w] == 0) {
+            if (r.len[w] == 0) {
                 continue;
             }
             double back = p.travel(loc[w], p.workerEnd[w]);
@@ -155,7 +152,7 @@ public final class Evaluator {
             if (end > p.shiftEnd[w]) {
                 hard += (end - p.shiftEnd[w]) / 10; // ten minutes of overtime weigh one violation
             }
-            balance += (double) count[w] * count[w];
+            balance += (double) r.len[w] * r.len[w];
         }
         return cost();
     }

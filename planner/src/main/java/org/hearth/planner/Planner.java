@@ -54,6 +54,7 @@ public final class Planner {
     private int removedCount;
     private final double[][] closeness; // task-to-task distance for related removal
     private final int[] movable;
+    private final int[][] neighbours; // per task, the movable tasks nearest first: closeness never changes
 
     private Planner(PlanningProblem problem, long seed) {
         this.p = problem;
@@ -70,6 +71,12 @@ public final class Planner {
         }
         // Pinned tasks keep their worker but may change place in the route (times follow), so they can be ruined too.
         this.movable = java.util.stream.IntStream.range(0, problem.tasks).toArray();
+        this.neighbours = new int[problem.tasks][];
+        for (int t = 0; t < problem.tasks; t++) {
+            double[] row = closeness[t];
+            neighbours[t] = java.util.Arrays.stream(movable).boxed()
+                    .sorted((a, b) -> Double.compare(row[a], row[b])).mapToInt(Integer::intValue).toArray();
+        }
     }
 
     public static Plan solve(PlanningProblem problem, Options options, BooleanSupplier stopRequested) {
@@ -193,18 +200,9 @@ public final class Planner {
         }
     }
 
+    /** The movable tasks by closeness to {@code seed}, nearest first; computed once. */
     private int[] byCloseness(int seed) {
-        Integer[] others = new Integer[movable.length];
-        for (int i = 0; i < movable.length; i++) {
-            others[i] = movable[i];
-        }
-        double[] row = closeness[seed];
-        java.util.Arrays.sort(others, (a, b) -> Double.compare(row[a], row[b]));
-        int[] order = new int[others.length];
-        for (int i = 0; i < others.length; i++) {
-            order[i] = others[i];
-        }
-        return order;
+        return neighbours[seed];
     }
 
     /** Removes a task (and its partner) unless already out. */
