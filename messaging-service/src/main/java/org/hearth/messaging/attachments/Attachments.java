@@ -64,8 +64,9 @@ public class Attachments {
         });
     }
 
+    /** Whether the attachment is this thread's; reads the file's metadata only, not its (up to 10 MB) content. */
     public boolean belongsTo(String threadId, String id) {
-        return files.load(id).filter(f -> threadId.equals(f.metadata().getString("threadId"))).isPresent();
+        return files.metadata(id).filter(m -> threadId.equals(m.getString("threadId"))).isPresent();
     }
 
     private static byte[] pack(Sealed sealed) {

@@ -1,6 +1,8 @@
 package org.hearth.platform.tenancy;
 
+import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 
@@ -34,12 +36,13 @@ public class TenantScopedFiles {
         return gridFs.store(new ByteArrayInputStream(content), filename, contentType, scoped).toHexString();
     }
 
+    /** What was said about a file when it was stored, without reading its content. */
+    public Optional<Document> metadata(String id) {
+        return find(id).map(GridFSFile::getMetadata);
+    }
+
     public Optional<StoredFile> load(String id) {
-        if (!org.bson.types.ObjectId.isValid(id)) {
-            return Optional.empty();
-        }
-        var file = gridFs.findOne(query(where("_id").is(new org.bson.types.ObjectId(id))
-                .and("metadata." + TenantOwned.FIELD).is(TenantContext.current().value())));
+        GridFSFile file = find(id).orElse(null);
         if (file == null) {
             return Optional.empty();
         }
@@ -49,5 +52,13 @@ public class TenantScopedFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Optional<GridFSFile> find(String id) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(gridFs.findOne(query(where("_id").is(new ObjectId(id))
+                .and("metadata." + TenantOwned.FIELD).is(TenantContext.current().value()))));
     }
 }
