@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayIT {
 
     private static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    private static final StubService PATIENTS = new StubService("patients");
-    private static final StubService SCHEDULING = new StubService("scheduling");
+    private static final StubService PATIENTS = new StubService("patients", """
+            {"openapi":"3.1.0","paths":{
+              "/api/patients/v1/patients":{"get":{},"post":{}},
+              "/api/patients/v1/patients/{id}/care-team":{"put":{}},
+              "/api/patients/v1/internal-looking/{id}":{"parameters":[],"get":{}}}}""");
+    private static final StubService SCHEDULING = new StubService("scheduling", """
+            {"openapi":"3.1.0","paths":{"/api/scheduling/v1/patients/{id}":{"get":{}}}}""");
     private static final int NOBODY_LISTENS = freePort();
 
     @DynamicPropertySource
@@ -37,6 +43,9 @@ class GatewayIT {
         registry.add("hearth.gateway.services.scheduling", () -> SCHEDULING.uri().toString());
         registry.add("hearth.gateway.services.messaging", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
         registry.add("hearth.gateway.max-request-size", () -> "1KB");
+        registry.add("hearth.gateway.console-origin", () -> "https://console.example");
+        registry.add("hearth.gateway.rate-limit.clients.metered-partner.per-second", () -> "2");
+        registry.add("hearth.gateway.rate-limit.clients.metered-partner.burst", () -> "3");
     }
 
     @LocalServerPort
@@ -77,7 +86,7 @@ class GatewayIT {
         assertThat(forwarded.header("Authorization")).isEqualTo("Bearer " + token);
         assertThat(forwarded.header("X-Correlation-Id")).isEqualTo("case-42");
         assertThat(forwarded.header("traceparent")).isEqualTo(traceparent);
-        assertThat(SCHEDULING.received()).isEmpty();
+        assertThat(SCHEDULING.operations()).isEmpty();
     }
 
     @Test
@@ -87,7 +96,7 @@ class GatewayIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("service").asString()).isEqualTo("scheduling");
         assertThat(SCHEDULING.last().path()).isEqualTo("/api/scheduling/v1/patients/p-1");
-        assertThat(PATIENTS.received()).isEmpty();
+        assertThat(PATIENTS.operations()).isEmpty();
     }
 
     @Test
@@ -117,7 +126,7 @@ class GatewayIT {
             assertThat(response.json().path("correlationId").asString()).isNotBlank();
             assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
         }
-        assertThat(PATIENTS.received()).isEmpty();
+        assertThat(PATIENTS.operations()).isEmpty();
     }
 
     @Test
@@ -138,7 +147,7 @@ class GatewayIT {
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().path("type").asString()).endsWith("/problems/payload-too-large");
-        assertThat(PATIENTS.received()).isEmpty();
+        assertThat(PATIENTS.operations()).isEmpty();
     }
 
     @Test
@@ -168,6 +177,86 @@ class GatewayIT {
         assertThat(api.get("/actuator/env", null).status()).isIn(401, 404);
         assertThat(api.send(api.request("/api/patients/v1/patients", null)
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyOperationsTheServiceDocumentsAreForwarded() {
+        String token = token();
+
+        assertThat(api.send(api.request("/api/patients/v1/patients/p-1/care-team", token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(200);
+        assertThat(api.get("/api/patients/v1/internal-looking/x", token).status()).isEqualTo(200);
+        assertThat(api.send(api.request("/api/patients/v1/patients", token).method("HEAD",
+                HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(200);
+        int reached = PATIENTS.operations().size();
+
+        for (ApiClient.Response refused : List.of(
+                api.get("/api/patients/v1/patients/p-1/care-team", token), // documented path, other method
+                api.send(api.request("/api/patients/v1/patients", token).method("PATCH",
+                        HttpRequest.BodyPublishers.ofString("{}"))),
+                api.get("/api/patients/actuator/env", token),
+                api.get("/api/patients/v1/patients/p-1/care-team/extra", token))) {
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.json().path("type").asString()).endsWith("/problems/not-found");
+            assertThat(refused.json().path("detail").asString()).startsWith("No such operation");
+        }
+        ApiClient.Response traversal = api.get("/api/patients/v1/internal-looking/x/../../../actuator/env", token);
+        assertThat(traversal.status()).isIn(400, 404);
+        assertThat(PATIENTS.operations()).hasSize(reached);
+    }
+
+    @Test
+    void aCallerAboveItsRateIsRefusedWith429AndRetryAfterWhileOtherCallersGoOn() {
+        String metered = ISSUER.token().agency("sunrise", "org-sunrise").roles("partner").audience("hearth-gateway")
+                .claim("azp", "metered-partner").subject("svc-metered").sign();
+        String colleague = token();
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        ApiClient.Response refused = null;
+        for (int i = 0; i < 6; i++) {
+            ApiClient.Response response = api.get("/api/patients/v1/patients", metered);
+            statuses.add(response.status());
+            if (response.status() == 429 && refused == null) {
+                refused = response;
+            }
+        }
+
+        assertThat(statuses.subList(0, 3)).containsOnly(200);
+        assertThat(statuses).contains(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("type").asString()).endsWith("/problems/rate-limited");
+        assertThat(refused.header("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 2));
+        ApiClient.Response other = api.get("/api/patients/v1/patients", colleague);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.header("X-RateLimit-Remaining")).isPresent();
+    }
+
+    @Test
+    void browsersMayCallFromTheConsoleOriginOnly() {
+        ApiClient.Response console = api.send(api.request("/api/patients/v1/patients", null)
+                .header("Origin", "https://console.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        ApiClient.Response stranger = api.send(api.request("/api/patients/v1/patients", null)
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(console.status()).isEqualTo(200);
+        assertThat(console.header("Access-Control-Allow-Origin")).contains("https://console.example");
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void everyAnswerCarriesSecurityHeaders() {
+        ApiClient.Response response = api.get("/api/patients/v1/patients", token());
+
+        assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.header("X-Frame-Options")).contains("DENY");
+        assertThat(response.header("Referrer-Policy")).contains("no-referrer");
+        assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+        assertThat(response.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
     }
 
     private static int freePort() {

@@ -28,6 +28,11 @@ final class StubService implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     StubService(String name) {
+        this(name, "{\"openapi\":\"3.1.0\",\"paths\":{}}");
+    }
+
+    /** @param openApi what the service answers at {@code /api/<name>/v3/api-docs}: the operations it documents */
+    StubService(String name, String openApi) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -37,7 +42,8 @@ final class StubService implements AutoCloseable {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     Map.copyOf(exchange.getRequestHeaders())));
             exchange.getRequestBody().readAllBytes();
-            byte[] body = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (exchange.getRequestURI().getPath().endsWith("/v3/api-docs") ? openApi
+                    : "{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
             if (correlationId != null) { // as every Hearth service does
@@ -56,6 +62,11 @@ final class StubService implements AutoCloseable {
 
     List<Received> received() {
         return received;
+    }
+
+    /** What reached the service apart from the gateway reading its OpenAPI document. */
+    List<Received> operations() {
+        return received.stream().filter(r -> !r.path().contains("/v3/api-docs")).toList();
     }
 
     Received last() {

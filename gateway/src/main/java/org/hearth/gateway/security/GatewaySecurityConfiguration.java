@@ -1,6 +1,8 @@
 package org.hearth.gateway.security;
 
 import org.hearth.gateway.problem.GatewayProblems;
+import org.hearth.gateway.routing.GatewayProperties;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
+import java.time.Duration;
 import java.util.Collection;
 
 /**
@@ -31,8 +34,13 @@ class GatewaySecurityConfiguration {
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/webjars/**"};
 
+    /** JSON answers need nothing; the API documentation page needs its own scripts and styles only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'self'";
+
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+            GatewayProperties gateway) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
@@ -43,6 +51,11 @@ class GatewaySecurityConfiguration {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .cors(cors -> cors.configurationSource(CrossOrigin.consoleOnly(gateway.consoleOrigin())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .hsts(hsts -> hsts.includeSubdomains(true).maxAge(Duration.ofDays(365))))
                 .authorizeExchange(exchange -> exchange.pathMatchers(OPEN).permitAll().anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))

@@ -1,0 +1,65 @@
+package org.hearth.gateway.routing;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each service's inventory, read from its own OpenAPI document and refreshed every
+ * {@code hearth.gateway.inventory-refresh} so that a deployed service that adds an operation is exposed
+ * without restarting the gateway. An inventory that cannot be read yet (the service is starting or down) is
+ * retried on the next request; one read before stays in use until a newer one arrives.
+ */
+@Component
+public class DocumentedOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentedOperations.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private record Cached(OperationInventory inventory, Instant readAt) {
+    }
+
+    private final WebClient http;
+    private final Duration refresh;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    DocumentedOperations(GatewayProperties properties) {
+        this.http = WebClient.create();
+        this.refresh = properties.inventoryRefresh();
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * The inventory of the service behind {@code prefix} ({@code patients}, {@code scheduling}, …), empty
+     * while its document cannot be read and none was read before.
+     */
+    public Mono<OperationInventory> of(String prefix, URI service) {
+        Cached cached = cache.get(prefix);
+        if (cached != null && cached.readAt().plus(refresh).isAfter(clock.instant())) {
+            return Mono.just(cached.inventory());
+        }
+        Mono<OperationInventory> fresh = http.get().uri(service.resolve("/api/" + prefix + "/v3/api-docs"))
+                .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(5))
+                .map(body -> OperationInventory.of(JSON.readTree(body)))
+                .doOnNext(inventory -> {
+                    cache.put(prefix, new Cached(inventory, clock.instant()));
+                    log.info("gateway exposes {} documented operations of {}", inventory.operations().size(), prefix);
+                })
+                .onErrorResume(e -> {
+                    log.warn("could not read the OpenAPI document of {}: {}", prefix, e.toString());
+                    return Mono.empty();
+                });
+        return cached == null ? fresh : fresh.defaultIfEmpty(cached.inventory());
+    }
+}
