@@ -45,14 +45,68 @@ final class Keycloak {
 
     /** Creates a client in realm {@code hearth} through the admin API, as an agency admin's tooling would. */
     void createClient(String adminPassword, String clientJson) {
-        String admin = token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                "password", adminPassword));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/hearth/clients"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(clientJson)));
+        HttpResponse<String> response = admin(adminPassword, "POST", "/clients", clientJson);
         if (response.statusCode() != 201 && response.statusCode() != 409) {
             throw new IllegalStateException("creating a client answered " + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /** One call of the admin API of realm {@code hearth} as the master realm's admin (test probes only). */
+    HttpResponse<String> admin(String adminPassword, String method, String path, String json) {
+        String admin = token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", adminPassword));
+        return send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/hearth" + path))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A user of realm {@code hearth} with a password, realm roles and, unless null, an organization. */
+    String createUser(String adminPassword, String username, String role, String organizationAlias) {
+        HttpResponse<String> created = admin(adminPassword, "POST", "/users", """
+                {"username":"%s","enabled":true,"emailVerified":true,"firstName":"Probe","lastName":"User",
+                 "email":"%s@probe.example","credentials":[{"type":"password","value":"%s","temporary":false}]}"""
+                .formatted(username, username, DEMO_PASSWORD));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("creating user " + username + " answered " + created.statusCode());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String roleJson = admin(adminPassword, "GET", "/roles/" + role, null).body();
+        admin(adminPassword, "POST", "/users/" + id + "/role-mappings/realm", "[" + roleJson + "]");
+        if (organizationAlias != null) {
+            String organizations = admin(adminPassword, "GET", "/organizations?search=" + organizationAlias, null).body();
+            String orgId = JSON.readTree(organizations).get(0).path("id").asString();
+            admin(adminPassword, "POST", "/organizations/" + orgId + "/members", "\"" + id + "\"");
+        }
+        return id;
+    }
+
+    void setPassword(String adminPassword, String userId) {
+        HttpResponse<String> reset = admin(adminPassword, "PUT", "/users/" + userId + "/reset-password",
+                "{\"type\":\"password\",\"value\":\"" + DEMO_PASSWORD + "\",\"temporary\":false}");
+        if (reset.statusCode() != 204) {
+            throw new IllegalStateException("reset-password answered " + reset.statusCode() + ": " + reset.body());
+        }
+        admin(adminPassword, "PUT", "/users/" + userId, "{\"requiredActions\":[],\"emailVerified\":true}");
+    }
+
+    /** The token endpoint's whole answer, whatever its status (for refresh tokens and refusals). */
+    HttpResponse<String> tokenResponse(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + "/realms/hearth/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    String realmPublicKeys() {
+        return send(HttpRequest.newBuilder(URI.create(base + "/realms/hearth/protocol/openid-connect/certs")).GET()).body();
+    }
+
+    String masterRealmToken(String adminPassword) {
+        return token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", adminPassword));
     }
 
     /** The claims of a compact JWT (read only; the services verify signatures, not this test). */

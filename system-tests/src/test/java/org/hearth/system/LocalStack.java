@@ -74,6 +74,7 @@ final class LocalStack {
             // the Keycloak zip is shared with the developer's own stack so it is downloaded once per machine
             builder.environment().put("HEARTH_DIST", root.resolve(".hearth/dist").toString());
             builder.environment().put("HEARTH_NO_BUILD", "1"); // the reactor has just packaged every jar
+            builder.environment().put("HEARTH_UP_TIMEOUT", "540"); // a loaded CI machine starts Keycloak slowly
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

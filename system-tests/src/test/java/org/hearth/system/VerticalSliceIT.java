@@ -2,14 +2,13 @@ package org.hearth.system;
 
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.Eventually;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,11 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * admitted through the gateway is stored for one agency, travels through the outbox and Kafka, and appears in
  * scheduling's projection; the other agency sees neither.
  */
+@ExtendWith(SharedStack.class)
 class VerticalSliceIT {
 
     static final String PATIENTS = "/api/patients/v1/patients";
     static final String SCHEDULING = "/api/scheduling/v1/patients";
-    static final LocalStack STACK = new LocalStack();
+    static final LocalStack STACK = SharedStack.STACK;
     static final Keycloak KEYCLOAK = new Keycloak(LocalStack.KEYCLOAK_PORT);
     static final ApiClient GATEWAY = ApiClient.onPort(LocalStack.GATEWAY_PORT);
 
@@ -31,19 +31,8 @@ class VerticalSliceIT {
     static String expiredToken;
 
     @BeforeAll
-    static void up() throws IOException {
-        STACK.up();
+    static void shortLived() throws IOException {
         expiredToken = shortLivedToken();
-    }
-
-    @AfterAll
-    static void downLeavesNothingRunning() throws IOException {
-        STACK.down();
-        assertThat(STACK.pidFiles()).as("processes the launcher still runs").isEmpty();
-        List<String> leftovers = new ArrayList<>();
-        ProcessHandle.allProcesses().forEach(p -> p.info().commandLine()
-                .filter(cmd -> cmd.contains(STACK.home().toString())).ifPresent(leftovers::add));
-        assertThat(leftovers).as("processes of this stack after ./hearth down").isEmpty();
     }
 
     static String jane() {

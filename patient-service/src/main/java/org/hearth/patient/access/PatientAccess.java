@@ -88,8 +88,14 @@ public class PatientAccess {
             return member.isPresent()
                     && (purpose == Purpose.RECORD || (purpose.familyScope() != null && member.get().allows(purpose.familyScope())));
         }
-        if (Caller.hasRole("partner") || Caller.hasRole("billing")) {
-            return purpose == Purpose.RECORD || (purpose == Purpose.VITALS && Caller.hasRole("partner"));
+        if (Caller.hasRole("partner")) {
+            // patients:read grants records; writing referrals or observations implies reading what one writes to
+            return (purpose == Purpose.RECORD && (Caller.hasScope("hearth.patients.read")
+                    || Caller.hasScope("hearth.referrals") || Caller.hasScope("hearth.observations")))
+                    || (purpose == Purpose.VITALS && Caller.hasScope("hearth.observations"));
+        }
+        if (Caller.hasRole("billing")) {
+            return purpose == Purpose.RECORD;
         }
         return false;
     }

@@ -36,9 +36,29 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Sends as a well-behaved client does: a 429 from the gateway's rate limiter is retried after its
+     * {@code Retry-After}, at most three times. {@link #sendOnce} shows every 429.
+     */
     public Response send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        Response response = sendOnce(built);
+        for (int retry = 0; retry < 3 && response.status() == 429; retry++) {
+            long seconds = response.header("Retry-After").map(Long::parseLong).orElse(1L);
+            try {
+                Thread.sleep(Math.min(seconds, 5) * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            response = sendOnce(built);
+        }
+        return response;
+    }
+
+    public Response sendOnce(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

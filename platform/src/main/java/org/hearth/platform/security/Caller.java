@@ -17,6 +17,13 @@ public final class Caller {
                 .anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
     }
 
+    /** Whether the caller's token was granted the OAuth scope {@code scope} (a partner client's grant). */
+    public static boolean hasScope(String scope) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> ("SCOPE_" + scope).equals(a.getAuthority()));
+    }
+
     public static String subject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getSubject() != null) {

@@ -1,0 +1,194 @@
+package org.hearth.patient.agency;
+
+import org.hearth.platform.problem.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An agency's people and partner systems in Keycloak. Every account created here is a member of the caller's
+ * organization, so its tokens carry that agency; every change first checks that the account belongs to it,
+ * so another agency's accounts answer 404. A step that fails after Keycloak created something removes it
+ * again: no half-provisioned account is left behind. Hearth never sees or stores a password.
+ */
+@Component
+public class AgencyDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(AgencyDirectory.class);
+    /** Client attribute naming the agency a partner client belongs to. */
+    static final String AGENCY_ATTRIBUTE = "hearth.agency";
+    private static final List<String> PARTNER_BASE_SCOPES = List.of("basic", "roles", "organization", "hearth-audiences");
+
+    private final KeycloakAdmin keycloak;
+
+    AgencyDirectory(KeycloakAdmin keycloak) {
+        this.keycloak = keycloak;
+    }
+
+    public record Person(String id, String username, String email, String givenName, String familyName, boolean enabled,
+            List<String> roles) {
+    }
+
+    public record NewPerson(String username, String email, String givenName, String familyName) {
+    }
+
+    record PartnerClient(String clientId, String name, boolean enabled, List<String> scopes) {
+    }
+
+    /** Created once: the secret is shown in this answer only; Keycloak keeps it, Hearth does not. */
+    record NewPartnerClient(PartnerClient client, String clientSecret) {
+    }
+
+    // --- people -----------------------------------------------------------------------------------------
+
+    List<Person> members(Agency agency, int first, int max) {
+        List<Person> people = new ArrayList<>();
+        for (JsonNode user : keycloak.get("/organizations/{org}/members?first={first}&max={max}", agency.id(), first, max)) {
+            if (!user.path("username").asString().startsWith("service-account-")) {
+                people.add(person(user));
+            }
+        }
+        return people;
+    }
+
+    Person member(Agency agency, String userId) {
+        requireMember(agency, userId);
+        return person(keycloak.get("/users/{id}", userId));
+    }
+
+    /**
+     * Creates an enabled account that must set its password at first sign-in (Keycloak e-mails the link when
+     * the realm has SMTP), joins it to the agency and gives it its roles.
+     */
+    public Person provision(Agency agency, NewPerson who, Set<String> realmRoles) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", who.username());
+        user.put("email", who.email());
+        user.put("firstName", who.givenName());
+        user.put("lastName", who.familyName());
+        user.put("enabled", true);
+        user.put("emailVerified", false);
+        user.put("requiredActions", List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
+        String id = keycloak.create("/users", user);
+        try {
+            keycloak.post("/organizations/{org}/members", "\"" + id + "\"", agency.id());
+            List<JsonNode> roles = realmRoles.stream().map(role -> keycloak.get("/roles/{name}", role)).toList();
+            keycloak.post("/users/{id}/role-mappings/realm", roles, id);
+        } catch (RuntimeException e) {
+            keycloak.delete("/users/{id}", id); // no account without its agency or roles
+            throw e;
+        }
+        sendInvitation(id);
+        return member(agency, id);
+    }
+
+    void disable(Agency agency, String userId) {
+        requireMember(agency, userId);
+        keycloak.put("/users/{id}", Map.of("enabled", false), userId);
+        keycloak.post("/users/{id}/logout", Map.of(), userId); // ends sessions: no refresh token works any more
+        log.info("account {} of agency {} disabled", userId, agency.alias());
+    }
+
+    /** Removes an account that was provisioned moments ago, when the step after it failed. */
+    public void remove(String userId) {
+        keycloak.delete("/users/{id}", userId);
+    }
+
+    private void requireMember(Agency agency, String userId) {
+        if (!userId.matches("[0-9a-fA-F-]{36}") || keycloak.find("/organizations/{org}/members/{id}", agency.id(), userId).isEmpty()) {
+            throw ApiException.notFound("account");
+        }
+    }
+
+    private void sendInvitation(String userId) {
+        try {
+            keycloak.put("/users/{id}/execute-actions-email?lifespan=604800", List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"), userId);
+        } catch (ApiException e) { // no SMTP configured in the realm: the admin hands over the sign-in another way
+            log.info("invitation e-mail for account {} not sent: {}", userId, e.getMessage());
+        }
+    }
+
+    private Person person(JsonNode user) {
+        List<String> roles = new ArrayList<>();
+        for (JsonNode role : keycloak.get("/users/{id}/role-mappings/realm", user.path("id").asString())) {
+            String name = role.path("name").asString();
+            if (StaffRole.ofRealmRole(name).isPresent() || "family".equals(name)) {
+                roles.add(name);
+            }
+        }
+        return new Person(user.path("id").asString(), user.path("username").asString(),
+                user.path("email").asString(null), user.path("firstName").asString(null),
+                user.path("lastName").asString(null), user.path("enabled").asBoolean(), roles.stream().sorted().toList());
+    }
+
+    // --- partner systems --------------------------------------------------------------------------------
+
+    NewPartnerClient createPartner(Agency agency, String name, Set<PartnerScope> scopes) {
+        String clientId = agency.alias() + "-" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        List<String> clientScopes = new ArrayList<>(PARTNER_BASE_SCOPES);
+        scopes.stream().map(PartnerScope::clientScope).sorted().forEach(clientScopes::add);
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", clientId);
+        client.put("name", name);
+        client.put("enabled", true);
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-secret");
+        client.put("serviceAccountsEnabled", true);
+        client.put("standardFlowEnabled", false);
+        client.put("implicitFlowEnabled", false);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("attributes", Map.of(AGENCY_ATTRIBUTE, agency.id()));
+        client.put("defaultClientScopes", clientScopes);
+        client.put("optionalClientScopes", List.of());
+        String uuid = keycloak.create("/clients", client);
+        try {
+            String account = keycloak.get("/clients/{id}/service-account-user", uuid).path("id").asString();
+            keycloak.post("/users/{id}/role-mappings/realm", List.of(keycloak.get("/roles/{name}", "partner")), account);
+            keycloak.post("/organizations/{org}/members", "\"" + account + "\"", agency.id());
+            String secret = keycloak.get("/clients/{id}/client-secret", uuid).path("value").asString();
+            return new NewPartnerClient(partner(keycloak.get("/clients/{id}", uuid)), secret);
+        } catch (RuntimeException e) {
+            keycloak.delete("/clients/{id}", uuid); // a partner without its agency or role would be useless or worse
+            throw e;
+        }
+    }
+
+    List<PartnerClient> partners(Agency agency) {
+        List<PartnerClient> partners = new ArrayList<>();
+        for (JsonNode client : keycloak.get("/clients?q={q}&max=200", AGENCY_ATTRIBUTE + ":" + agency.id())) {
+            partners.add(partner(client));
+        }
+        return partners;
+    }
+
+    void disablePartner(Agency agency, String clientId) {
+        JsonNode client = partnerOf(agency, clientId);
+        keycloak.put("/clients/{id}", Map.of("enabled", false), client.path("id").asString());
+        log.info("partner client {} of agency {} disabled", clientId, agency.alias());
+    }
+
+    private JsonNode partnerOf(Agency agency, String clientId) {
+        for (JsonNode client : keycloak.get("/clients?clientId={clientId}", clientId)) {
+            if (agency.id().equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
+                return client;
+            }
+        }
+        throw ApiException.notFound("partner client");
+    }
+
+    private PartnerClient partner(JsonNode client) {
+        List<String> scopes = new ArrayList<>();
+        for (JsonNode scope : client.path("defaultClientScopes")) {
+            PartnerScope.ofClientScope(scope.asString()).ifPresent(s -> scopes.add(s.scopeName()));
+        }
+        return new PartnerClient(client.path("clientId").asString(), client.path("name").asString(null),
+                client.path("enabled").asBoolean(), scopes.stream().sorted().toList());
+    }
+}

@@ -1,0 +1,265 @@
+package org.hearth.system;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.Eventually;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 9's T3 (bad tokens, brute force) and T4 (rate limits) against the real Keycloak and gateway. */
+@ExtendWith(SharedStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TokensAndLimitsIT {
+
+    static final Keycloak KEYCLOAK = new Keycloak(LocalStack.KEYCLOAK_PORT);
+    static final ApiClient GATEWAY = ApiClient.onPort(LocalStack.GATEWAY_PORT);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PROBE_PATH = "/api/patients/v1/patients";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static String adminPassword;
+    /** Genuine tokens that live one second, taken first so that their expiry passes during the other tests. */
+    static String expiring;
+    static String disabledUsersLastToken;
+    static String disabledUserId;
+    static String disabledUsername;
+    static String disabledUsersRefreshToken;
+
+    @BeforeAll
+    static void probes() throws Exception {
+        adminPassword = SharedStack.STACK.keycloakAdminPassword();
+        KEYCLOAK.createClient(adminPassword, """
+                {"clientId":"probe-short-lived-t3","publicClient":true,"directAccessGrantsEnabled":true,
+                 "standardFlowEnabled":false,"attributes":{"access.token.lifespan":"1"},
+                 "defaultClientScopes":["basic","roles","organization","hearth-audiences"]}""");
+        expiring = KEYCLOAK.passwordToken("probe-short-lived-t3", "carla.coordinator");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        disabledUsername = "probe.disabled." + suffix;
+        disabledUserId = KEYCLOAK.createUser(adminPassword, disabledUsername, "coordinator", "sunrise");
+        disabledUsersLastToken = KEYCLOAK.passwordToken("probe-short-lived-t3", disabledUsername);
+        HttpResponse<String> grant = KEYCLOAK.tokenResponse(Map.of("grant_type", "password", "client_id", "hearth-cli",
+                "username", disabledUsername, "password", Keycloak.DEMO_PASSWORD));
+        disabledUsersRefreshToken = JSON.readTree(grant.body()).path("refresh_token").asString();
+    }
+
+    @Test
+    @Order(1)
+    void t4ACallerAboveItsRateGets429WithRetryAfterAndOthersAreUnaffected() throws Exception {
+        String partner = KEYCLOAK.partnerToken("sunrise-partner", "sunrise-partner-secret");
+        String otherAgencyPartner = KEYCLOAK.partnerToken("riverbend-partner", "riverbend-partner-secret");
+        String colleague = KEYCLOAK.userToken("carla.coordinator");
+        String target = PROBE_PATH + "/" + UUID.randomUUID();
+        Thread.sleep(2_500); // a full bucket: whatever earlier tests spent has been refilled
+        AtomicInteger allowed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger refusedWithoutRetryAfter = new AtomicInteger();
+        AtomicInteger othersRefused = new AtomicInteger();
+        AtomicInteger othersServed = new AtomicInteger();
+        long seconds = 6;
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService flood = Executors.newFixedThreadPool(5);
+        for (int worker = 0; worker < 4; worker++) {
+            flood.submit(() -> {
+                while (System.nanoTime() < end) {
+                    HttpResponse<String> response = get(target, partner);
+                    if (response.statusCode() == 429) {
+                        refused.incrementAndGet();
+                        if (response.headers().firstValue("Retry-After").isEmpty()) {
+                            refusedWithoutRetryAfter.incrementAndGet();
+                        }
+                    } else {
+                        allowed.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        flood.submit(() -> {
+            while (System.nanoTime() < end) {
+                for (String token : new String[] {otherAgencyPartner, colleague}) {
+                    int status = get(target, token).statusCode();
+                    (status == 429 ? othersRefused : othersServed).incrementAndGet();
+                }
+                Thread.sleep(200);
+            }
+            return null;
+        });
+        flood.shutdown();
+        assertThat(flood.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double heldRate = (allowed.get() - 40) / elapsed; // the bucket starts full: 40 at once, then 20 per second
+
+        System.out.printf("T4 rate limit: caller limit 20/s (burst 40); in %.1f s the flooding partner got %d allowed and "
+                        + "%d refused (429, all with Retry-After: %s) → held rate %.1f/s (%.1f%% off); other callers: %d "
+                        + "served, %d refused%n", elapsed, allowed.get(), refused.get(), refusedWithoutRetryAfter.get() == 0,
+                heldRate, Math.abs(heldRate - 20) / 20 * 100, othersServed.get(), othersRefused.get());
+        assertThat(refused.get()).isGreaterThan(allowed.get());
+        assertThat(heldRate).isBetween(18.0, 22.0);
+        assertThat(refusedWithoutRetryAfter.get()).isZero();
+        assertThat(othersRefused.get()).isZero();
+        assertThat(othersServed.get()).isGreaterThan(20);
+    }
+
+    @Test
+    @Order(2)
+    void bruteForceLocksTheAccountAfterFiveWrongPasswords() {
+        String username = "probe.bruteforce." + UUID.randomUUID().toString().substring(0, 8);
+        String id = KEYCLOAK.createUser(adminPassword, username, "nurse", "sunrise");
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(KEYCLOAK.tokenResponse(Map.of("grant_type", "password", "client_id", "hearth-cli",
+                    "username", username, "password", "wrong-" + attempt)).statusCode()).isIn(400, 401);
+        }
+        HttpResponse<String> rightPasswordNow = KEYCLOAK.tokenResponse(Map.of("grant_type", "password",
+                "client_id", "hearth-cli", "username", username, "password", Keycloak.DEMO_PASSWORD));
+        JsonNode status = JSON.readTree(KEYCLOAK.admin(adminPassword, "GET", "/attack-detection/brute-force/users/" + id, null).body());
+
+        System.out.printf("T3 brute force: 5 wrong passwords → the right one answers %d; Keycloak reports disabled=%s, "
+                + "failures=%d%n", rightPasswordNow.statusCode(), status.path("disabled").asBoolean(), status.path("numFailures").asInt());
+        assertThat(rightPasswordNow.statusCode()).isNotEqualTo(200);
+        assertThat(status.path("disabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void t3NoBadTokenIsAccepted() throws Exception {
+        String genuine = KEYCLOAK.userToken("carla.coordinator");
+        assertThat(get(PROBE_PATH, genuine).statusCode()).as("the genuine token").isEqualTo(200);
+        String[] parts = genuine.split("\\.");
+        JsonNode realKey = JSON.readTree(KEYCLOAK.realmPublicKeys()).path("keys").get(0);
+        JWTClaimsSet claims = JWTClaimsSet.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(realKey.path("kid").asString()).generate();
+
+        // a user disabled by the agency admin: the refresh token dies at once, the old token with its expiry
+        String alice = KEYCLOAK.userToken("alice.admin");
+        assertThat(GATEWAY.post("/api/patients/v1/agency/staff/" + disabledUserId + "/disable", alice, "").status()).isEqualTo(204);
+        HttpResponse<String> refreshAfterDisable = KEYCLOAK.tokenResponse(Map.of("grant_type", "refresh_token",
+                "client_id", "hearth-cli", "refresh_token", disabledUsersRefreshToken));
+        assertThat(refreshAfterDisable.statusCode()).as("refresh of a disabled user").isIn(400, 401);
+
+        String noOrganizationUser = "probe.noorg." + UUID.randomUUID().toString().substring(0, 8);
+        KEYCLOAK.createUser(adminPassword, noOrganizationUser, "coordinator", null);
+
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("expired", afterExpiry(expiring));
+        bad.put("not yet valid", sign(stranger, claims, b -> b.notBeforeTime(new Date(System.currentTimeMillis() + 3_600_000))));
+        bad.put("wrong issuer", sign(stranger, claims, b -> b.issuer("http://127.0.0.1:1/realms/hearth")));
+        bad.put("wrong audience", KEYCLOAK.passwordToken(probeWithoutAudience(), "carla.coordinator"));
+        bad.put("alg none", base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".");
+        bad.put("HS256 with the realm's public key", hs256WithPublicKey(realKey, claims));
+        bad.put("tampered payload", parts[0] + "." + base64(new String(Base64.getUrlDecoder().decode(parts[1]),
+                StandardCharsets.UTF_8).replace("\"coordinator\"", "\"agency-admin\"")) + "." + parts[2]);
+        bad.put("unknown kid", sign(new RSAKeyGenerator(2048).keyID("kid-" + UUID.randomUUID()).generate(), claims, b -> b));
+        bad.put("other realm (master)", KEYCLOAK.masterRealmToken(adminPassword));
+        bad.put("missing organization claim", KEYCLOAK.userToken(noOrganizationUser));
+        bad.put("disabled user after expiry", afterExpiry(disabledUsersLastToken));
+        bad.put("garbage", "not-a-jwt");
+        bad.put("empty", "");
+        bad.put("signed by a stranger, real kid", sign(stranger, claims, b -> b));
+
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        bad.forEach((name, token) -> answers.put(name, get(PROBE_PATH, token).statusCode()));
+        HttpResponse<String> newTokenForDisabled = KEYCLOAK.tokenResponse(Map.of("grant_type", "password",
+                "client_id", "hearth-cli", "username", disabledUsername, "password", Keycloak.DEMO_PASSWORD));
+        long accepted = answers.values().stream().filter(s -> s < 400).count();
+
+        System.out.printf("T3 bad tokens: %d classes, %d accepted; answers %s%n", answers.size(), accepted, answers);
+        assertThat(answers).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(accepted).isZero();
+        assertThat(answers.get("missing organization claim")).isEqualTo(403);
+        answers.entrySet().stream().filter(e -> !e.getKey().equals("missing organization claim"))
+                .forEach(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(401));
+        assertThat(newTokenForDisabled.statusCode()).isNotEqualTo(200);
+    }
+
+    private interface ClaimsChange {
+        JWTClaimsSet.Builder apply(JWTClaimsSet.Builder builder);
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims, ClaimsChange change) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), change.apply(new JWTClaimsSet.Builder(claims)).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    /** The classic key-confusion attack: HMAC keyed with the PEM of the RSA public key. */
+    private static String hs256WithPublicKey(JsonNode realKey, JWTClaimsSet claims) throws Exception {
+        RSAKey publicKey = (RSAKey) JWKSet.parse(JSON.writeValueAsString(Map.of("keys", java.util.List.of(
+                JSON.convertValue(realKey, Map.class))))).getKeys().getFirst();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                publicKey.toRSAPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(realKey.path("kid").asString())
+                .build(), claims);
+        jwt.sign(new MACSigner(pem.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    private static String probeWithoutAudience() {
+        KEYCLOAK.createClient(adminPassword, """
+                {"clientId":"probe-no-audience-t3","publicClient":true,"directAccessGrantsEnabled":true,
+                 "standardFlowEnabled":false,"defaultClientScopes":["basic","roles","organization"]}""");
+        return "probe-no-audience-t3";
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String afterExpiry(String token) {
+        long expiresAt = Keycloak.claims(token).path("exp").asLong();
+        // validators allow 60 s of clock skew, so wait until the token is past it
+        Eventually.await(Duration.ofSeconds(90), () -> System.currentTimeMillis() / 1000, now -> now > expiresAt + 61);
+        return token;
+    }
+
+    private static HttpResponse<String> get(String path, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LocalStack.GATEWAY_PORT + path))
+                    .timeout(Duration.ofSeconds(10)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
