@@ -75,6 +75,9 @@ final class LocalStack {
             builder.environment().put("HEARTH_DIST", root.resolve(".hearth/dist").toString());
             builder.environment().put("HEARTH_NO_BUILD", "1"); // the reactor has just packaged every jar
             builder.environment().put("HEARTH_UP_TIMEOUT", "540"); // a loaded CI machine starts Keycloak slowly
+            // a partner contract of 5 requests/s that the rate-limit test can exceed however slow the machine is
+            builder.environment().put("SPRING_APPLICATION_JSON", """
+                    {"hearth":{"gateway":{"rate-limit":{"clients":{"sunrise-metered":{"per-second":5,"burst":10}}}}}}""");
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

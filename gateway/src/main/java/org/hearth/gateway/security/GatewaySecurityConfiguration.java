@@ -40,14 +40,19 @@ class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            GatewayProperties gateway) {
+            GatewayProperties gateway, RefusalAudit audit) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+            audit.refused(exchange, 401, exchange.getRequest().getHeaders().containsHeader("Authorization")
+                    ? "invalid token" : "no token");
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Authentication required", "A valid access token for Hearth is required.");
         };
-        ServerAccessDeniedHandler denied = (exchange, failure) -> GatewayProblems.write(exchange,
-                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.");
+        ServerAccessDeniedHandler denied = (exchange, failure) -> {
+            audit.refused(exchange, 403, "forbidden");
+            return GatewayProblems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "You are not allowed to do this.");
+        };
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

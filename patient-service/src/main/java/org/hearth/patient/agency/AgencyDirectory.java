@@ -162,8 +162,12 @@ public class AgencyDirectory {
 
     List<PartnerClient> partners(Agency agency) {
         List<PartnerClient> partners = new ArrayList<>();
-        for (JsonNode client : keycloak.get("/clients?q={q}&max=200", AGENCY_ATTRIBUTE + ":" + agency.id())) {
-            partners.add(partner(client));
+        // Keycloak's attribute search (q=) answers every client when it does not index the attribute, so the
+        // agency is checked here on each client: the filter is ours, not the identity provider's
+        for (JsonNode client : keycloak.get("/clients?q={q}&max=1000", AGENCY_ATTRIBUTE + ":" + agency.id())) {
+            if (agency.id().equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
+                partners.add(partner(client));
+            }
         }
         return partners;
     }

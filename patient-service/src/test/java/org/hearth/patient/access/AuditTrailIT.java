@@ -56,4 +56,32 @@ class AuditTrailIT {
             assertThat(refused.value()).contains("\"outcome\":403", "/care-plan");
         }
     }
+
+    @Test
+    void refusedRequestsAreAuditedAsAccessRefusedWithoutTheToken() {
+        ApiClient api = ApiClient.onPort(port);
+        String agency = UUID.randomUUID().toString();
+        String nurse = issuer.token().subject("nadia").agency("a", agency).roles("nurse").audience("patient-service").sign();
+        String forged = issuer.token().subject("mallory").agency("a", agency).roles("coordinator")
+                .audience("patient-service").signedByStranger().sign();
+
+        try (TopicReader audit = new TopicReader("hearth.audit")) {
+            assertThat(api.send(api.request("/api/patients/v1/agency/staff", nurse).header("X-Correlation-Id", "refused-403")
+                    .GET()).status()).isEqualTo(403);
+            assertThat(api.send(api.request("/api/patients/v1/patients?q=secret", forged)
+                    .header("X-Correlation-Id", "refused-401").GET()).status()).isEqualTo(401);
+
+            ConsumerRecord<String, String> forbidden = audit.await(r -> r.value().contains("refused-403"),
+                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("403 not audited"));
+            assertThat(TopicReader.header(forbidden, "ce_type")).isEqualTo("org.hearth.audit.AccessRefused.v1");
+            assertThat(TopicReader.header(forbidden, "ce_tenantid")).isEqualTo(agency);
+            assertThat(EventContracts.violations("org.hearth.audit.AccessRefused.v1", forbidden.value())).isEmpty();
+            assertThat(forbidden.value()).contains("\"outcome\":403", "\"actor\":\"nadia\"", "/api/patients/v1/agency/staff");
+            ConsumerRecord<String, String> unauthenticated = audit.await(r -> r.value().contains("refused-401"),
+                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("401 not audited"));
+            assertThat(EventContracts.violations("org.hearth.audit.AccessRefused.v1", unauthenticated.value())).isEmpty();
+            assertThat(unauthenticated.value()).contains("\"outcome\":401", "invalid token")
+                    .doesNotContain(forged.substring(0, 20)).doesNotContain("secret").doesNotContain("mallory");
+        }
+    }
 }

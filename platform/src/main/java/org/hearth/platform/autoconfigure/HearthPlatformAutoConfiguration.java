@@ -14,6 +14,7 @@ import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.web.CorrelationIdFilter;
 import org.hearth.platform.audit.AuditInterceptor;
 import org.hearth.platform.audit.AuditTrail;
+import org.hearth.platform.audit.RefusalAudit;
 import org.hearth.platform.web.ApiDocumentation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -106,6 +107,12 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     VersionedDocuments versionedDocuments(TenantScopedMongo mongo, Outbox outbox) {
         return new VersionedDocuments(mongo, outbox);
+    }
+
+    @Bean
+    RefusalAudit refusalAudit(KafkaTemplate<String, String> kafka, Clock clock,
+            @Value("${hearth.events.source:/hearth/${spring.application.name:unknown}}") String source) {
+        return new RefusalAudit(kafka, source, clock);
     }
 
     @Bean

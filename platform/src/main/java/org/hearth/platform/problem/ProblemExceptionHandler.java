@@ -12,6 +12,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.hearth.platform.audit.RefusalAudit;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -41,8 +43,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    private final ObjectProvider<RefusalAudit> refusals;
+
+    public ProblemExceptionHandler(ObjectProvider<RefusalAudit> refusals) {
+        this.refusals = refusals;
+    }
+
+    private void audit(HttpServletRequest request, String reason) {
+        refusals.ifAvailable(audit -> audit.refused(request, 403, reason));
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
+        if (e.type() == ProblemType.FORBIDDEN) {
+            audit(request, "no part in this patient's care");
+        }
         ProblemDetail problem = Problems.of(e.type(), e.getMessage(), request.getRequestURI());
         if (!e.violations().isEmpty()) {
             problem.setProperty("violations", e.violations());
@@ -52,12 +67,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MissingTenantException.class)
     ResponseEntity<Object> noTenant(MissingTenantException e, HttpServletRequest request) {
+        audit(request, "no single agency in the token");
         return problem(Problems.of(ProblemType.FORBIDDEN, "Your account is not a member of exactly one agency.",
                 request.getRequestURI()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> denied(AccessDeniedException e, HttpServletRequest request) {
+        audit(request, "role or scope missing");
         return problem(Problems.of(ProblemType.FORBIDDEN, "You are not allowed to do this.", request.getRequestURI()));
     }
 

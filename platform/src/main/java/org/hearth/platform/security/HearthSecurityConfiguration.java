@@ -1,5 +1,7 @@
 package org.hearth.platform.security;
 
+import org.hearth.platform.audit.RefusalAudit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.problem.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,15 +46,19 @@ public class HearthSecurityConfiguration {
             "/error"};
 
     @Bean
-    SecurityFilterChain hearthSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, Problems problems)
-            throws Exception {
+    SecurityFilterChain hearthSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, Problems problems,
+            ObjectProvider<RefusalAudit> refusals) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            refusals.ifAvailable(audit -> audit.refused(request, 401,
+                    request.getHeader("Authorization") == null ? "no token" : "invalid token"));
             new BearerTokenAuthenticationEntryPoint().commence(request, response, failure);
             problems.write(request, response, ProblemType.UNAUTHENTICATED,
                     "A valid access token for this service is required.");
         };
-        AccessDeniedHandler denied = (request, response, failure) ->
-                problems.write(request, response, ProblemType.FORBIDDEN, "You are not allowed to do this.");
+        AccessDeniedHandler denied = (request, response, failure) -> {
+            refusals.ifAvailable(audit -> audit.refused(request, 403, "role or scope missing"));
+            problems.write(request, response, ProblemType.FORBIDDEN, "You are not allowed to do this.");
+        };
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         // realm roles say who the caller is; OAuth scopes (SCOPE_x) say what a partner client was granted
         JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
