@@ -8,20 +8,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Renders docs/events.md from the schemas in contracts/events, so the catalog can never drift from the
- * contracts: a test compares the two, and {@code HEARTH_WRITE_DOCS=1} rewrites the page.
+ * Renders docs/events.md from the schemas in contracts/events and the consumers found in the services' code
+ * ({@link EventConsumers}), so the catalog can never drift from either: a test compares the two, and
+ * {@code HEARTH_WRITE_DOCS=1} rewrites the page.
  */
 public final class EventCatalog {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern KEY = Pattern.compile("(?i)key and ce_subject (?:= |are |is )(?:the )?([\\w ]+?)[.,]");
 
     private EventCatalog() {
     }
 
-    public static String render(Path contracts) {
+    /** The catalog of the repository at {@code repository}: its contracts, and the consumers its services' code has. */
+    public static String render(Path repository) {
+        Path contracts = repository.resolve("contracts/events");
         List<Path> schemas;
         try (Stream<Path> files = Files.list(contracts)) {
             schemas = files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".example.json"))
@@ -29,41 +37,81 @@ public final class EventCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, Set<String>> consumers = EventConsumers.in(repository);
         StringBuilder md = new StringBuilder("""
                 # Event catalog
 
-                Generated from `contracts/events/` by `EventCatalog` (platform-test); do not edit by hand.
-                Regenerate with `HEARTH_WRITE_DOCS=1 ./mvnw -pl platform-test test -Dtest=EventCatalogTest`.
+                Generated from `contracts/events/` and the services' Kafka listeners by `EventCatalog` (platform-test);
+                do not edit by hand. Regenerate with `./hearth events-catalog`
+                (or `HEARTH_WRITE_DOCS=1 ./mvnw -pl platform-test -am test -Dtest=EventCatalogTest -Dsurefire.failIfNoSpecifiedTests=false`).
 
                 Every event travels as a CloudEvents 1.0 binary-mode Kafka record: headers `ce_specversion`, `ce_id`,
                 `ce_source`, `ce_type`, `ce_subject` (patient id), `ce_time`, `ce_tenantid`, `ce_correlationid`,
-                W3C `traceparent`; key = patient id; body = the JSON below. Bodies carry ids, codes, dates and counts
-                only: never names, notes, message text or photos.
+                W3C `traceparent`; key = patient id unless the event says otherwise; body = the JSON below. Bodies
+                carry ids, codes, dates and counts only: never names, notes, message text or photos.
 
-                | type | topic | producer | consumers |
-                |---|---|---|---|
+                **Consumers** are read from the code: a service consumes a type when one of its listeners dispatches on
+                that type's reader (`case Reader.TYPE ->`, `Reader.TYPE.equals(event.type())`). **Purpose and planned
+                readers** come from each schema's `x-consumers`; `EventCatalogTest` fails when the two disagree.
+
+                | type | topic | key | producer | consumers (code) | purpose and planned readers |
+                |---|---|---|---|---|---|
                 """);
         List<JsonNode> nodes = schemas.stream().map(EventCatalog::read).toList();
         for (int i = 0; i < schemas.size(); i++) {
             JsonNode schema = nodes.get(i);
-            md.append("| `org.hearth.").append(stem(schemas.get(i))).append("` | `").append(schema.path("x-topic").asString())
-                    .append("` | ").append(schema.path("x-producer").asString()).append(" | ")
-                    .append(String.join(", ", schema.path("x-consumers").valueStream().map(JsonNode::asString).toList()))
-                    .append(" |\n");
+            String type = "org.hearth." + stem(schemas.get(i));
+            md.append("| `").append(type).append("` | `").append(schema.path("x-topic").asString())
+                    .append("` | ").append(key(schema)).append(" | ").append(schema.path("x-producer").asString())
+                    .append(" | ").append(String.join(", ", consumers.getOrDefault(type, Set.of("none"))))
+                    .append(" | ").append(String.join("; ", intents(schema))).append(" |\n");
         }
         for (int i = 0; i < schemas.size(); i++) {
             JsonNode schema = nodes.get(i);
+            String type = "org.hearth." + stem(schemas.get(i));
             md.append("\n## ").append(schema.path("title").asString()).append("\n\n")
                     .append(schema.path("description").asString()).append("\n\n")
+                    .append("Topic `").append(schema.path("x-topic").asString()).append("`, key ").append(key(schema))
+                    .append(", produced by ").append(schema.path("x-producer").asString()).append(", consumed by ")
+                    .append(String.join(", ", consumers.getOrDefault(type, Set.of("no service yet")))).append(".\n\n")
                     .append("| field | type | required | notes |\n|---|---|---|---|\n");
-            List<String> required = schema.path("required").valueStream().map(JsonNode::asString).toList();
-            schema.path("properties").properties().forEach(field -> md.append("| `").append(field.getKey())
-                    .append("` | ").append(type(field.getValue())).append(" | ")
-                    .append(required.contains(field.getKey()) ? "yes" : "no").append(" | ")
-                    .append(field.getValue().path("description").asString("")).append(" |\n"));
+            fields(md, "", schema);
+            Path example = contracts.resolve(stem(schemas.get(i)) + ".example.json");
+            if (Files.exists(example)) {
+                md.append("\nExample:\n\n```json\n").append(text(example).strip()).append("\n```\n");
+            }
             md.append("\nSchema: `contracts/events/").append(schemas.get(i).getFileName()).append("`\n");
         }
         return md.toString();
+    }
+
+    /** One row per field; fields of nested objects and of array items follow as {@code parent[].field}. */
+    private static void fields(StringBuilder md, String prefix, JsonNode object) {
+        List<String> required = object.path("required").valueStream().map(JsonNode::asString).toList();
+        object.path("properties").properties().forEach(field -> {
+            String name = prefix + field.getKey();
+            JsonNode property = field.getValue();
+            md.append("| `").append(name).append("` | ").append(type(property)).append(" | ")
+                    .append(required.contains(field.getKey()) ? "yes" : "no").append(" | ")
+                    .append(property.path("description").asString("")).append(" |\n");
+            if (property.has("properties")) {
+                fields(md, name + ".", property);
+            } else if (property.path("items").has("properties")) {
+                fields(md, name + "[].", property.path("items"));
+            }
+        });
+    }
+
+    /** The schema's {@code x-consumers} entries: who reads it, what for, and who is only planned to. */
+    static List<String> intents(JsonNode schema) {
+        return schema.path("x-consumers").valueStream().map(JsonNode::asString).toList();
+    }
+
+    /** The record key as the schema's description states it ("key and ce_subject = patientId"). */
+    static String key(JsonNode schema) {
+        Matcher stated = KEY.matcher(schema.path("description").asString());
+        return stated.find() ? (stated.group(1).contains(" ") ? stated.group(1) : "`" + stated.group(1) + "`")
+                : "`patientId`";
     }
 
     private static String type(JsonNode property) {
@@ -81,6 +129,14 @@ public final class EventCatalog {
 
     private static String stem(Path schema) {
         return schema.getFileName().toString().replaceFirst("\\.json$", "");
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode read(Path file) {
