@@ -1,5 +1,6 @@
 package org.hearth.patient.record;
 
+import org.hearth.platform.security.Caller;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,7 +74,7 @@ class PatientController {
         PatientRepository.Versioned stored = patients.findVersioned(id)
                 .orElseThrow(() -> ApiException.notFound("Patient " + id));
         access.requireRelationship(id, Purpose.RECORD);
-        return ResponseEntity.ok().eTag(Versions.etag(stored.version())).body(PatientView.of(stored.patient()));
+        return ResponseEntity.ok().eTag(Versions.etag(stored.version())).body(view(stored.patient()));
     }
 
     @GetMapping
@@ -84,6 +85,12 @@ class PatientController {
     PageResponse<PatientView> list(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return PageResponse.of(patients.findAll(access.listable(), Paging.of(page, size)
-                .withSort(Sort.by("patient.familyName", "patient.givenName", "_id"))), PatientView::of);
+                .withSort(Sort.by("patient.familyName", "patient.givenName", "_id"))), PatientController::view);
+    }
+
+    /** Family read the record without its clinical part, whatever their consent scopes (issue 9, T2). */
+    private static PatientView view(Patient patient) {
+        PatientView full = PatientView.of(patient);
+        return Caller.hasRole("family") ? full.forFamily() : full;
     }
 }

@@ -91,7 +91,17 @@ class PatientAccessIT {
         String franToken = token(fran, "family");
         String frankToken = token(frank, "family");
 
-        assertThat(api.get(PATIENTS + "/" + jane, franToken).status()).isEqualTo(200);
+        ApiClient.Response profile = put(PATIENTS + "/" + jane + "/clinical-profile", "\"0\"", """
+                {"homebound":{"homebound":true,"reason":"Leaves home only with a walker and help"},
+                 "diagnoses":[{"code":"I50.9","description":"Heart failure, unspecified","primary":true}],
+                 "allergies":[{"substance":"Penicillin","reaction":"Rash","severity":"MODERATE"}]}""");
+        assertThat(profile.status()).as(profile.body()).isEqualTo(200);
+
+        ApiClient.Response record = api.get(PATIENTS + "/" + jane, franToken);
+        assertThat(record.status()).isEqualTo(200);
+        assertThat(record.body()).contains("Doe").doesNotContain("I50.9").doesNotContain("Penicillin");
+        assertThat(api.get(PATIENTS, franToken).body()).doesNotContain("Penicillin");
+        assertThat(api.get(PATIENTS + "/" + jane, coordinator()).body()).contains("I50.9", "Penicillin");
         assertThat(api.get(PATIENTS + "/" + jane + "/observations", franToken).status()).isEqualTo(200);
         assertThat(api.get(PATIENTS + "/" + jane + "/care-plan/summary", franToken).status()).isEqualTo(403);
         assertThat(api.get(PATIENTS + "/" + jane + "/care-plan/summary", frankToken).status()).isEqualTo(404); // none signed yet
