@@ -44,6 +44,7 @@ class GatewayIT {
         registry.add("hearth.gateway.services.messaging", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
         registry.add("hearth.gateway.max-request-size", () -> "1KB");
         registry.add("hearth.gateway.console-origin", () -> "https://console.example");
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + NOBODY_LISTENS); // refusals audited nowhere
         registry.add("hearth.gateway.rate-limit.clients.metered-partner.per-second", () -> "2");
         registry.add("hearth.gateway.rate-limit.clients.metered-partner.burst", () -> "3");
     }
