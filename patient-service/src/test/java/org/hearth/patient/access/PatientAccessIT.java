@@ -111,6 +111,10 @@ class PatientAccessIT {
         assertThat(api.get(PATIENTS + "/" + jane + "/care-team", franToken).status()).isEqualTo(403);
         assertThat(api.get(PATIENTS, franToken).json().path("items").toString()).contains(jane);
         assertThat(api.get(PATIENTS + "/" + jane(), token("someone-else", "family")).status()).isEqualTo(403);
+        // the role is checked before the body: a family member learns nothing of a staff endpoint's field rules
+        ApiClient.Response invalidDischarge = api.post(PATIENTS + "/" + jane + "/discharge", franToken, "{}");
+        assertThat(invalidDischarge.status()).isEqualTo(403);
+        assertThat(invalidDischarge.body()).doesNotContain("errors");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.hearth.platform.web.CorrelationIdFilter;
 import org.hearth.platform.audit.AuditInterceptor;
 import org.hearth.platform.audit.AuditTrail;
 import org.hearth.platform.audit.RefusalAudit;
+import org.hearth.platform.security.AuthorizeBeforeBinding;
 import org.hearth.platform.web.ApiDocumentation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -131,7 +132,9 @@ public class HearthPlatformAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                // the audit first, so that a refusal by the role check is recorded with its 403 too
                 registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+                registry.addInterceptor(new AuthorizeBeforeBinding()).addPathPatterns("/api/**");
             }
         };
     }
