@@ -14,24 +14,27 @@ import java.util.stream.Stream;
  */
 final class LocalStack {
 
-    static final int GATEWAY_PORT = 18080;
-    static final int KEYCLOAK_PORT = 18180;
+    /** {@code -Dhearth.stack.offset=1000} moves every port, so that two checkouts can run system tests at once. */
+    static final int OFFSET = Integer.getInteger("hearth.stack.offset", 0);
+    static final int GATEWAY_PORT = 18080 + OFFSET;
+    static final int KEYCLOAK_PORT = 18180 + OFFSET;
 
     private static final Map<String, String> PORTS = Map.ofEntries(
             Map.entry("HEARTH_GATEWAY_PORT", String.valueOf(GATEWAY_PORT)),
-            Map.entry("HEARTH_PATIENT_PORT", "18081"),
-            Map.entry("HEARTH_SCHEDULING_PORT", "18082"),
-            Map.entry("HEARTH_MESSAGING_PORT", "18083"),
-            Map.entry("HEARTH_BILLING_PORT", "18084"),
+            Map.entry("HEARTH_PATIENT_PORT", String.valueOf(18081 + OFFSET)),
+            Map.entry("HEARTH_SCHEDULING_PORT", String.valueOf(18082 + OFFSET)),
+            Map.entry("HEARTH_MESSAGING_PORT", String.valueOf(18083 + OFFSET)),
+            Map.entry("HEARTH_BILLING_PORT", String.valueOf(18084 + OFFSET)),
             Map.entry("HEARTH_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT)),
-            Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", "19000"),
-            Map.entry("HEARTH_KAFKA_PORT", "19092"),
-            Map.entry("HEARTH_KAFKA_CONTROLLER_PORT", "19093"),
-            Map.entry("HEARTH_MONGO_PORT", "27018"),
-            Map.entry("HEARTH_PAYER_PORT", "18090"));
+            Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(19000 + OFFSET)),
+            Map.entry("HEARTH_KAFKA_PORT", String.valueOf(19092 + OFFSET)),
+            Map.entry("HEARTH_KAFKA_CONTROLLER_PORT", String.valueOf(19093 + OFFSET)),
+            Map.entry("HEARTH_MONGO_PORT", String.valueOf(27018 + OFFSET)),
+            Map.entry("HEARTH_PAYER_PORT", String.valueOf(18090 + OFFSET)));
 
     private final Path root = Path.of(System.getProperty("hearth.root", "..")).toAbsolutePath().normalize();
-    private final Path home = Path.of(System.getProperty("hearth.stack.home", "target/hearth-stack")).toAbsolutePath();
+    private final Path home = Path.of(System.getProperty("hearth.stack.home", "target/hearth-stack")
+            + (OFFSET == 0 ? "" : "-" + OFFSET)).toAbsolutePath();
 
     Path home() {
         return home;
