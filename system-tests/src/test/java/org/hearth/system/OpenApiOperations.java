@@ -94,7 +94,8 @@ final class OpenApiOperations {
 
     static Answer call(String method, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LocalStack.GATEWAY_PORT + path))
-                .timeout(Duration.ofSeconds(5)).header("Accept", "application/json, application/problem+json");
+                .timeout(Duration.ofSeconds(5)).header("Accept", // every representation an operation may offer
+                        "application/json, application/problem+json, text/event-stream, text/csv, text/calendar, */*;q=0.1");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
