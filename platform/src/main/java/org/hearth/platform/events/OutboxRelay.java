@@ -2,7 +2,6 @@ package org.hearth.platform.events;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -39,10 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Pending documents are found by their {@code outboxPending} flag (set in the same write as the entries, see
  * {@link OutboxEntry#PENDING}; sparse index on it), not by scanning every document's array: aggregates keep their
- * documents after their outbox is drained, so the collection is mostly documents with nothing to send. The flag is
- * cleared only when the array is empty at that moment (one conditional write), so an entry appended meanwhile keeps
- * it. Once a minute, and on the first round, documents with entries but no flag (written by an older version during
- * a rolling upgrade, or by hand) get the flag, so no write path can strand an event.
+ * documents after their outbox is drained, so the collection is mostly documents with nothing to send. The relay
+ * removes the flag in the write that removes the last entries it read, then reads those documents again by id and
+ * flags any that gained an entry meanwhile (see {@link #reflagAppendedMeanwhile}). Once a minute, and on the first
+ * round, documents with entries but no flag (written by an older version during a rolling upgrade, or by hand) get
+ * the flag, so no write path can strand an event.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -111,10 +111,12 @@ public class OutboxRelay implements SmartLifecycle {
             sends.add(ofDocument);
         }
         int published = 0;
-        List<WriteModel<Document>> pulls = new ArrayList<>();
-        List<WriteModel<Document>> settled = new ArrayList<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<Object> cleared = new ArrayList<>();
+        List<Object> drained = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Document document = batch.get(i);
+            Object id = document.get("_id");
             List<Document> entries = entries(document);
             List<Object> confirmed = new ArrayList<>();
             for (int e = 0; e < entries.size(); e++) {
@@ -123,26 +125,53 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 confirmed.add(entries.get(e).getString("eventId"));
             }
-            if (!confirmed.isEmpty()) {
-                pulls.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
-                        Updates.pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", confirmed)))));
-                published += confirmed.size();
+            published += confirmed.size();
+            boolean all = confirmed.size() == entries.size();
+            if (all && collection.deleteWhenDrained()) {
+                drained.add(id);
             }
-            if (confirmed.size() == entries.size()) {
-                // only if nothing was appended since we read it: a concurrent append set the flag and keeps it
-                Bson drained = Filters.and(Filters.eq("_id", document.get("_id")), Filters.size(OutboxEntry.FIELD, 0));
-                settled.add(collection.deleteWhenDrained() ? new DeleteOneModel<>(drained)
-                        : new UpdateOneModel<>(drained, Updates.unset(OutboxEntry.PENDING)));
+            // filters on _id alone: the MongoDB wire server uses an index only for those (a real mongod too)
+            Bson pull = Updates.pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", confirmed)));
+            if (all) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(pull,
+                        Updates.unset(OutboxEntry.PENDING))));
+                cleared.add(id);
+            } else if (!confirmed.isEmpty()) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), pull));
             }
         }
-        // one round trip each for the whole batch; unordered: each document's write stands on its own
-        if (!pulls.isEmpty()) {
-            documents.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+        // one round trip for the whole batch; unordered: each document's write stands on its own
+        if (!writes.isEmpty()) {
+            documents.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
-        if (!settled.isEmpty()) {
-            documents.bulkWrite(settled, new BulkWriteOptions().ordered(false));
+        reflagAppendedMeanwhile(documents, cleared);
+        if (!drained.isEmpty()) {
+            for (Object id : drained) {
+                documents.deleteOne(Filters.and(Filters.eq("_id", id), Filters.size(OutboxEntry.FIELD, 0)));
+            }
         }
         return published;
+    }
+
+    /**
+     * An entry appended between our read and our write lost its flag to our unset. Every append sets the flag
+     * itself, so after our write only those entries can be unflagged: one read by id finds them and flags them again.
+     */
+    private static void reflagAppendedMeanwhile(MongoCollection<Document> documents, List<Object> cleared) {
+        if (cleared.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> reflags = new ArrayList<>();
+        for (Document document : documents.find(Filters.in("_id", cleared))
+                .projection(new Document(OutboxEntry.FIELD, 1))) {
+            if (!entries(document).isEmpty()) {
+                reflags.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
+                        Updates.set(OutboxEntry.PENDING, true)));
+            }
+        }
+        if (!reflags.isEmpty()) {
+            documents.bulkWrite(reflags, new BulkWriteOptions().ordered(false));
+        }
     }
 
     private static List<Document> entries(Document document) {
