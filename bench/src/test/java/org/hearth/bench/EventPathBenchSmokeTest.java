@@ -14,6 +14,7 @@ class EventPathBenchSmokeTest {
         EventPathBench.Result result = EventPathBench.run(300, 200, Duration.ofSeconds(1));
         assertThat(result.rawPerSecond()).isPositive();
         assertThat(result.outboxPerSecond()).isPositive();
+        assertThat(result.writeAndRelayPerSecond()).isPositive();
         assertThat(result.p99Millis()).isPositive();
     }
 }

@@ -75,6 +75,6 @@ class GatewaySecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(properties.audience()))));
-        return decoder;
+        return new CachingReactiveJwtDecoder(decoder); // one signature check per token, not per request
     }
 }

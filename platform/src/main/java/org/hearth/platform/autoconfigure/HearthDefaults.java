@@ -25,6 +25,8 @@ public class HearthDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.bootstrap-servers", "127.0.0.1:9092"),
             Map.entry("spring.kafka.producer.acks", "all"),
             Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+            // Kafka 4 waits 5 ms by default to fill a batch; the relay already hands over a whole batch at once
+            Map.entry("spring.kafka.producer.properties.linger.ms", "0"),
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),

@@ -5,6 +5,7 @@ import org.hearth.platform.events.EventHandling;
 import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.platform.events.OutboxPendingFlag;
 import org.hearth.platform.events.OutboxRelay;
 import org.hearth.platform.health.MongoPingHealthIndicator;
 import org.hearth.platform.problem.ProblemExceptionHandler;
@@ -149,6 +150,11 @@ public class HearthPlatformAutoConfiguration {
             ObjectProvider<OutboxCollection> collections, HearthPlatformProperties properties) {
         return new OutboxRelay(mongo, kafka, collections.orderedStream().toList(), properties.outboxPoll(),
                 properties.outboxSendTimeout());
+    }
+
+    @Bean
+    OutboxPendingFlag outboxPendingFlag() {
+        return new OutboxPendingFlag();
     }
 
     @Bean

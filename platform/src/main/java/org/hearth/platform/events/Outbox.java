@@ -42,7 +42,7 @@ public class Outbox {
     public Update append(Update update, String topic, List<? extends DomainEvent> events) {
         List<OutboxEntry> entries = entries(topic, events);
         if (!entries.isEmpty()) {
-            update.push(OutboxEntry.FIELD).each(entries.toArray());
+            update.push(OutboxEntry.FIELD).each(entries.toArray()).set(OutboxEntry.PENDING, true);
         }
         return update;
     }

@@ -22,4 +22,10 @@ public record OutboxEntry(
 
     /** Name of the array field that holds pending entries in an aggregate's document. */
     public static final String FIELD = "outbox";
+
+    /**
+     * Flag set to {@code true} in the same write that appends entries, removed by the relay once the array is empty:
+     * the relay finds pending documents through it (sparse index) instead of scanning every document's array.
+     */
+    public static final String PENDING = "outboxPending";
 }

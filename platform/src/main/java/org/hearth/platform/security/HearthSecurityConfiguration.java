@@ -83,7 +83,8 @@ public class HearthSecurityConfiguration {
     JwtDecoder hearthJwtDecoder(HearthSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        // clients repeat one token for its 5 minutes: verify its signature once, not on every request
+        return new CachingJwtDecoder(decoder);
     }
 
     static OAuth2TokenValidator<Jwt> validator(HearthSecurityProperties properties) {

@@ -3,6 +3,7 @@ package org.hearth.platform.events;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -11,15 +12,19 @@ import org.hearth.platform.test.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mapping.callback.EntityCallbacks;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,5 +111,100 @@ class OutboxRelayTest {
         assertThat(relay.relayOnce()).isZero();
 
         assertThat(mongo.getCollection("things").find().first().getList("outbox", Document.class)).hasSize(1);
+    }
+
+    static Document flagged(String id, Document... entries) {
+        return new Document("_id", id).append("tenantId", "sunrise").append("outbox", List.of(entries))
+                .append(OutboxEntry.PENDING, true);
+    }
+
+    Document stored(String collection, String id) {
+        return mongo.getCollection(collection).find(new Document("_id", id)).first();
+    }
+
+    @Test
+    void clearsThePendingFlagOnceADocumentIsDrainedAndKeepsTheDocument() {
+        String subject = UUID.randomUUID().toString();
+        mongo.getCollection("things").insertOne(flagged(subject, entry(UUID.randomUUID().toString(), subject, "{}")));
+        OutboxRelay relay = new OutboxRelay(mongo, kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
+                List.of(new OutboxCollection("things")), Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+        assertThat(relay.relayOnce()).isEqualTo(1);
+
+        Document drained = stored("things", subject);
+        assertThat(drained.getList("outbox", Document.class)).isEmpty();
+        assertThat(drained).doesNotContainKey(OutboxEntry.PENDING);
+        assertThat(relay.relayOnce()).isZero();
+        assertThat(relay.published()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsThePendingFlagWhileAPublishFails() {
+        String subject = UUID.randomUUID().toString();
+        mongo.getCollection("things").insertOne(flagged(subject, entry(UUID.randomUUID().toString(), subject, "{}")));
+
+        new OutboxRelay(mongo, kafka("127.0.0.1:1"), List.of(new OutboxCollection("things")), Duration.ofSeconds(1),
+                Duration.ofSeconds(2)).relayOnce();
+
+        assertThat(stored("things", subject)).containsEntry(OutboxEntry.PENDING, true);
+    }
+
+    @Test
+    void anEntryAppendedWhileTheRelayPublishesKeepsTheFlagAndGoesOutInTheNextRound() {
+        String subject = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String appended = UUID.randomUUID().toString();
+        mongo.getCollection("things").insertOne(flagged(subject, entry(first, subject, "{\"n\":1}")));
+        KafkaTemplate<String, String> kafka = kafka(HearthTestInfrastructure.kafkaBootstrapServers());
+        // a request thread appends (with the flag, as Outbox.append does) between the relay's read and its writes
+        KafkaTemplate<String, String> appendingMeanwhile = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+                if (first.equals(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))) {
+                    mongo.getCollection("things").updateOne(new Document("_id", subject), new Document("$push",
+                            new Document("outbox", entry(appended, subject, "{\"n\":2}")))
+                            .append("$set", new Document(OutboxEntry.PENDING, true)));
+                }
+                return kafka.send(record);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(mongo, appendingMeanwhile, List.of(new OutboxCollection("things")),
+                Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        Document between = stored("things", subject);
+        assertThat(between.getList("outbox", Document.class)).extracting(e -> e.getString("eventId"))
+                .containsExactly(appended);
+        assertThat(between).containsEntry(OutboxEntry.PENDING, true);
+
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        assertThat(stored("things", subject)).doesNotContainKey(OutboxEntry.PENDING);
+    }
+
+    @Test
+    void ignoresDocumentsWithoutPendingEntries() {
+        mongo.getCollection("things").insertOne(new Document("_id", UUID.randomUUID().toString())
+                .append("tenantId", "sunrise").append("outbox", List.of()));
+        OutboxRelay relay = new OutboxRelay(mongo, kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
+                List.of(new OutboxCollection("things")), Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+        assertThat(relay.relayOnce()).isZero();
+    }
+
+    record Thing(String id, String tenantId, List<Document> outbox) {
+    }
+
+    @Test
+    void aDocumentInsertedWithEntriesIsFlaggedInThatSameWrite() {
+        mongo.setEntityCallbacks(EntityCallbacks.create(new OutboxPendingFlag()));
+        String withEvents = UUID.randomUUID().toString();
+        String without = UUID.randomUUID().toString();
+
+        mongo.insert(new Thing(withEvents, "sunrise", List.of(entry(UUID.randomUUID().toString(), withEvents, "{}"))),
+                "things");
+        mongo.insert(new Thing(without, "sunrise", List.of()), "things");
+
+        assertThat(stored("things", withEvents)).containsEntry(OutboxEntry.PENDING, true);
+        assertThat(stored("things", without)).doesNotContainKey(OutboxEntry.PENDING);
     }
 }
