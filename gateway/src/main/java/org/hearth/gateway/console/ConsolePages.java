@@ -62,6 +62,7 @@ class ConsolePages {
             OidcUser user = (OidcUser) token.getPrincipal();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("username", user.getPreferredUsername());
+            body.put("subject", user.getSubject());
             body.put("name", user.getFullName() != null ? user.getFullName() : user.getPreferredUsername());
             body.put("roles", token.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList());

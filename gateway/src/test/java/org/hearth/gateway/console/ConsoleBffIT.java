@@ -121,6 +121,29 @@ class ConsoleBffIT {
     }
 
     @Test
+    void signedInEveryAppPathAnswersTheWebAppAndItsFilesAreServed() {
+        signIn(Duration.ofMinutes(5));
+
+        for (String path : new String[] {"/console/", "/console/dashboard", "/console/patients/p-1"}) {
+            HttpResponse<String> page = browser.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(page.body()).contains("<div id=\"root\"></div>");
+        }
+        String script = page(browser.get("/console/").body(), "src=\"(/console/assets/[^\"]+\\.js)\"");
+        assertThat(browser.get(script).statusCode()).isEqualTo(200);
+        assertThat(browser.get("/console/nothing.js").statusCode()).isEqualTo(404);
+        assertThat(new Browser("http://127.0.0.1:" + port).get("/console/favicon.svg").statusCode())
+                .as("the sign-out page's files need no session").isEqualTo(200);
+    }
+
+    private static String page(String html, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(html);
+        assertThat(m.find()).as("%s in %s", regex, html).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void unsafeRequestsNeedTheCsrfCookieEchoedInTheHeader() {
         signIn(Duration.ofMinutes(5));
         browser.get("/console/session");
