@@ -225,18 +225,22 @@ class ConsoleBffIT {
 
     /** Walks the authorization code flow as a browser and Keycloak would; returns the access token issued. */
     private String signIn(Duration accessTokenLifetime) {
+        return signIn(browser, KEYCLOAK, accessTokenLifetime);
+    }
+
+    static String signIn(Browser browser, TokenEndpoint keycloak, Duration accessTokenLifetime) {
         browser.get("/console/");
         HttpResponse<String> authorize = browser.get("/console/oauth2/authorization/keycloak");
         Map<String, String> request = query(URI.create(authorize.headers().firstValue("Location").orElseThrow()));
         String sessionBefore = browser.cookie("HEARTH_SESSION").orElseThrow().getValue();
-        String accessToken = KEYCLOAK.willIssue(accessTokenLifetime, request.get("nonce"));
+        String accessToken = keycloak.willIssue(accessTokenLifetime, request.get("nonce"));
 
         HttpResponse<String> callback = browser.get("/console/login/oauth2/code/keycloak?code=the-code&state="
                 + request.get("state"));
 
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
         assertThat(callback.headers().firstValue("Location")).hasValue("/console/");
-        Map<String, String> redeemed = KEYCLOAK.requests.getLast();
+        Map<String, String> redeemed = keycloak.requests.getLast();
         assertThat(redeemed).containsEntry("grant_type", "authorization_code").containsEntry("code", "the-code")
                 .containsKey("code_verifier");
         assertThat(browser.cookie("HEARTH_SESSION").orElseThrow().getValue()).as("session id changes at sign-in")
@@ -244,7 +248,7 @@ class ConsoleBffIT {
         return accessToken;
     }
 
-    private static Map<String, String> query(URI uri) {
+    static Map<String, String> query(URI uri) {
         return Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(
                 p -> p[0], p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : ""));
     }
