@@ -55,9 +55,13 @@ function Shell({ session, path }: { session: Session; path: string }) {
   useEffect(() => {
     if (path === '/') navigate(home, true);
   }, [path, home]);
+  const first = useRef(true);
   useEffect(() => {
     const page = pageOf(path);
     document.title = page ? `${page.title} · Hearth` : 'Hearth';
+    // after moving to another page in place, keyboard and screen reader users continue at its content
+    if (!first.current) document.getElementById('main')?.focus();
+    first.current = false;
   }, [path]);
 
   const menu = PAGES.filter((p) => p.inMenu && p.personas.includes(persona));

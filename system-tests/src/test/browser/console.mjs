@@ -3,7 +3,8 @@
 //   HEARTH_BASE_URL=http://127.0.0.1:58080 SCREENSHOTS=../../../target/screenshots node console.mjs
 // Exits non-zero on the first failed check; prints one line per check.
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const base = (process.env.HEARTH_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -17,6 +18,20 @@ if (!existsSync(executablePath)) {
   process.exit(2);
 }
 mkdirSync(screenshots, { recursive: true });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 A/AA rules on the page as it is: no serious or critical violation. */
+async function accessible(page, what) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  check(violations.length === 0, `${what}: no serious accessibility violation (axe-core, WCAG 2 AA)${violations.length ? '\n  ' + violations.join('\n  ') : ''}`);
+}
 
 function check(condition, what) {
   if (!condition) throw new Error(`FAILED: ${what}`);
@@ -91,6 +106,7 @@ try {
     }
     check((await page.locator('.error').count()) === 0, 'coordinator dashboard: every section loaded without an error');
     await shot(page, 'coordinator-dashboard');
+    await accessible(page, 'coordinator dashboard');
     await noTokensInTheBrowser(page, 'coordinator');
 
     await page.getByRole('link', { name: 'Patients' }).click();
@@ -101,11 +117,22 @@ try {
     await page.getByLabel('Search by name').fill('jane');
     check(await jane.first().isVisible(), 'searching "jane" keeps Jane Doe');
     await shot(page, 'coordinator-patients');
+    await accessible(page, 'patient list');
     await jane.first().click();
     await page.getByRole('heading', { name: 'Jane Doe' }).waitFor();
     await settled(page);
     check(await page.getByRole('region', { name: 'Care team' }).isVisible(), 'the chart of Jane Doe shows her care team');
     await shot(page, 'coordinator-patient-chart');
+    await accessible(page, 'patient chart');
+    await page.reload();
+    await settled(page);
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
+    await page.keyboard.press('Tab');
+    check((await focused()) === 'Skip to content', 'keyboard: the first Tab reaches "Skip to content"');
+    await page.keyboard.press('Enter');
+    check((await focused()) === 'main', 'keyboard: "Skip to content" moves focus to the page content');
+    await page.keyboard.press('Tab');
+    check((await focused()) === '← All patients', 'keyboard: the next Tab reaches the first link of the content');
     await signOut(page, 'coordinator');
     await context.close();
   }
@@ -122,6 +149,7 @@ try {
     check((await page.locator('.error').count()) === 0, 'family portal loaded without an error');
     check((await page.getByRole('link', { name: 'Dashboard' }).count()) === 0, 'family menu offers no staff page');
     await shot(page, 'family-portal');
+    await accessible(page, 'family portal');
     await noTokensInTheBrowser(page, 'family');
 
     for (const staffPage of ['/console/dashboard', '/console/patients', '/console/authorizations']) {
