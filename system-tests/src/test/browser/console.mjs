@@ -92,9 +92,10 @@ const browser = await chromium.launch({
 let failed = false;
 try {
   // --- coordinator -------------------------------------------------------------------------------------------------
+  const coordinator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const coordinatorPage = await coordinator.newPage();
   {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = coordinatorPage;
     page.setDefaultTimeout(timeout);
     await signIn(page, 'carla.coordinator');
     await page.waitForURL(`${base}/console/dashboard`, { timeout });
@@ -133,8 +134,6 @@ try {
     check((await focused()) === 'main', 'keyboard: "Skip to content" moves focus to the page content');
     await page.keyboard.press('Tab');
     check((await focused()) === '← All patients', 'keyboard: the next Tab reaches the first link of the content');
-    await signOut(page, 'coordinator');
-    await context.close();
   }
 
   // --- family ------------------------------------------------------------------------------------------------------
@@ -148,6 +147,44 @@ try {
     await settled(page);
     check((await page.locator('.error').count()) === 0, 'family portal loaded without an error');
     check((await page.getByRole('link', { name: 'Dashboard' }).count()) === 0, 'family menu offers no staff page');
+
+    // the coordinator (still signed in) shares Jane's care with Fran: a CSRF-protected PUT with If-Match through the BFF
+    const fran = await page.evaluate(async () => (await (await fetch('/console/session')).json()).subject);
+    const shared = await coordinatorPage.evaluate(async (subject) => {
+      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
+      const patients = await (await fetch('/console/api/patients/v1/patients?size=200')).json();
+      const jane = patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
+      const url = `/console/api/patients/v1/patients/${jane.id}/care-circle`;
+      const current = await fetch(url);
+      const others = ((await current.json()).members ?? []).filter((m) => m.subject !== subject).map((m) => ({
+        subject: m.subject, displayName: m.displayName, relationship: m.relationship, pointOfContact: m.pointOfContact, scopes: m.scopes }));
+      const put = await fetch(url, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag'), 'X-XSRF-TOKEN': xsrf },
+        body: JSON.stringify({ members: [...others, { subject, displayName: 'Fran', relationship: 'daughter', pointOfContact: true,
+          scopes: ['SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES'] }] }),
+      });
+      return put.status;
+    }, fran);
+    check(shared === 200, `the coordinator adds Fran to Jane Doe's care circle through the console API (got ${shared})`);
+
+    // the family thread follows the care circle by event: reload until it is there
+    const compose = page.getByLabel('Write to the care team');
+    for (let attempt = 0; attempt < 20 && !(await compose.isVisible()); attempt++) {
+      await page.waitForTimeout(1500);
+      await page.reload();
+      await settled(page);
+    }
+    check(await page.getByRole('heading', { name: 'Jane Doe' }).isVisible(), 'family portal shows Jane Doe, whose care circle lists Fran');
+    for (const section of ['Upcoming visits', 'Plan of care in brief', 'Family messages']) {
+      check(await page.getByRole('region', { name: section }).isVisible(), `family portal shows "${section}"`);
+    }
+    const note = `Mum slept well last night (${new Date().toISOString()})`;
+    await compose.fill(note);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.messages li', { hasText: note }).waitFor();
+    check(await compose.inputValue() === '', 'family member writes to the care team: the message is in the family thread');
+    check((await page.locator('.error').count()) === 0, 'family portal shows no error');
     await shot(page, 'family-portal');
     await accessible(page, 'family portal');
     await noTokensInTheBrowser(page, 'family');
@@ -166,6 +203,31 @@ try {
       (await fetch('/console/api/messaging/v1/threads', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
     check(forged === 403, `a write without the CSRF header is refused with 403 (got ${forged})`);
     await signOut(page, 'family');
+    await context.close();
+  }
+
+  await signOut(coordinatorPage, 'coordinator');
+  await coordinator.close();
+
+  // --- clinician and physician: their own first page ------------------------------------------------------------------
+  for (const [username, home, heading, shotName] of [
+    ['nina.nurse', '/console/my-day', 'My day', 'clinician-my-day'],
+    ['dr.patel', '/console/inbox', 'Signatures and alerts', 'physician-inbox'],
+  ]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    await signIn(page, username);
+    await page.waitForURL(`${base}${home}`, { timeout });
+    await page.getByRole('heading', { name: heading }).waitFor();
+    await settled(page);
+    check((await page.locator('.error').count()) === 0, `${username} lands on "${heading}" without an error`);
+    await shot(page, shotName);
+    await accessible(page, heading);
+    await page.goto(`${base}/console/family`);
+    await page.getByRole('heading', { name: 'Not available' }).waitFor();
+    check(true, `${username} opening the family portal is told it is not for them`);
+    await signOut(page, username);
     await context.close();
   }
 } catch (error) {

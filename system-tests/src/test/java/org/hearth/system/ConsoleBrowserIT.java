@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The web console in a real browser (issue 13): Debian's Chromium, driven by {@code playwright-core} from
  * {@code src/test/browser/console.mjs}, signs in through the real Keycloak page as the coordinator and as a family
- * member, checks each one's main page, that the family member cannot reach staff pages or staff APIs, that no token
- * is readable in the browser, and that signing out ends the Keycloak session too. Screenshots land in
+ * member (and a nurse and a physician), checks each one's main page and its accessibility (axe-core), the family
+ * member writing in the family thread once the coordinator has shared Jane's care, that the family member cannot reach
+ * staff pages or staff APIs, that no token is readable in the browser, and that signing out ends the Keycloak session. Screenshots land in
  * {@code target/screenshots/}.
  * <p>
  * By default the test starts its own stack with {@code ./hearth} on the system-test ports and stops it afterwards.
@@ -82,9 +83,12 @@ class ConsoleBrowserIT {
                 "ok - family member opening /console/dashboard is told the page is not available",
                 "ok - family member calling billing through the console API gets 403",
                 "ok - coordinator: after signing out Keycloak asks for the password again",
-                "ok - family: no token in localStorage or sessionStorage");
+                "ok - family: no token in localStorage or sessionStorage",
+                "ok - family member writes to the care team: the message is in the family thread",
+                "ok - nina.nurse lands on \"My day\" without an error",
+                "ok - dr.patel lands on \"Signatures and alerts\" without an error");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
-                "family-portal", "family-forbidden-staff-page")) {
+                "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox")) {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }
