@@ -185,6 +185,28 @@ try {
     await page.locator('.messages li', { hasText: note }).waitFor();
     check(await compose.inputValue() === '', 'family member writes to the care team: the message is in the family thread');
     check((await page.locator('.error').count()) === 0, 'family portal shows no error');
+
+    // an expired session (the gateway forgot it): the next call says so, and signing in again returns to the page
+    await context.clearCookies({ name: 'HEARTH_SESSION' });
+    await compose.fill('Are you there?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    check(true, 'an expired session is announced in the page, not as a broken page');
+    await Promise.all([page.waitForURL(/\/realms\/hearth\/|\/console\/family/, { timeout }),
+      page.getByRole('link', { name: 'Sign in again' }).click()]);
+    if (await page.locator('#username, #password').first().isVisible().catch(() => false)) {
+      if (await page.locator('#username').isVisible()) await page.fill('#username', 'fran.family');
+      if (!(await page.locator('#password').isVisible())) {
+        await page.click('#kc-login');
+        await page.locator('#password').waitFor({ timeout });
+      }
+      await page.fill('#password', password);
+      await Promise.all([page.waitForURL(`${base}/console/**`, { timeout }), page.click('#kc-login')]);
+    }
+    await page.waitForURL(`${base}/console/family`, { timeout });
+    await page.getByRole('heading', { name: 'Family portal' }).waitFor();
+    await settled(page);
+    check(true, 'signing in again after the session expired returns to the family portal');
     await shot(page, 'family-portal');
     await accessible(page, 'family portal');
     await noTokensInTheBrowser(page, 'family');

@@ -85,6 +85,7 @@ class ConsoleBrowserIT {
                 "ok - coordinator: after signing out Keycloak asks for the password again",
                 "ok - family: no token in localStorage or sessionStorage",
                 "ok - family member writes to the care team: the message is in the family thread",
+                "ok - signing in again after the session expired returns to the family portal",
                 "ok - nina.nurse lands on \"My day\" without an error",
                 "ok - dr.patel lands on \"Signatures and alerts\" without an error");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",

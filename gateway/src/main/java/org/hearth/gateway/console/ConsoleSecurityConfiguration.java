@@ -70,7 +70,7 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-            ServerOAuth2AuthorizedClientRepository authorizedClients) {
+            ServerOAuth2AuthorizedClientRepository authorizedClients, ConsoleProperties console) {
         ServerAuthenticationEntryPoint problem = (exchange, failure) -> GatewayProblems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", "Signed out",
                 "Your session has ended. Sign in again to continue.");
@@ -81,7 +81,10 @@ class ConsoleSecurityConfiguration {
 
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
                 registrations, new PathPatternParserServerWebExchangeMatcher(BASE + "/oauth2/authorization/{registrationId}"));
-        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        // max_age: signing in again after the idle timeout asks for the password, even while Keycloak's own session lives
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+                .andThen(request -> request.additionalParameters(
+                        parameters -> parameters.put("max_age", String.valueOf(console.idleTimeout().toSeconds())))));
 
         OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);

@@ -81,7 +81,7 @@ class ConsoleBffIT {
         Map<String, String> query = query(keycloak);
         assertThat(keycloak.toString()).startsWith(ISSUER.issuerUri() + "/protocol/openid-connect/auth?");
         assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "hearth-console")
-                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("code_challenge_method", "S256").containsEntry("max_age", "900")
                 .containsEntry("redirect_uri", "http://127.0.0.1:" + port + "/console/login/oauth2/code/keycloak")
                 .containsKeys("code_challenge", "state", "nonce");
         assertThat(query.get("scope")).contains("openid");
