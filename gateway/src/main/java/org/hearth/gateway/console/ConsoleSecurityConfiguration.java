@@ -106,7 +106,10 @@ class ConsoleSecurityConfiguration {
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(SIGNED_OUT + "?error")))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .accessDeniedHandler((exchange, denied) -> GatewayProblems.write(exchange, HttpStatus.FORBIDDEN,
+                                "csrf", "Request not confirmed",
+                                "This change did not come from the Hearth page. Reload the page and try again.")))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .logout(logout -> logout
                         .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, BASE + "/logout"))

@@ -155,6 +155,9 @@ class ConsoleBffIT {
                 .header("Content-Type", "application/json").header("X-XSRF-TOKEN", "forged")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(without.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(without.body()).contains("/problems/csrf");
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(PATIENTS.requests).isEmpty();
 
