@@ -5,6 +5,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +27,8 @@ import static org.assertj.core.api.Assertions.fail;
  * staff pages or staff APIs, that no token is readable in the browser, and that signing out ends the Keycloak session. Screenshots land in
  * {@code target/screenshots/}.
  * <p>
- * By default the test starts its own stack with {@code ./hearth} on the system-test ports and stops it afterwards.
+ * By default the test uses the stack on the system-test ports when one is up (started by another system test class,
+ * which also stops it), else starts its own with {@code ./hearth} and stops it afterwards.
  * {@code -Dhearth.console.base-url=http://127.0.0.1:58080} runs it against a stack that is already up instead.
  * <p>
  * <b>Chromium missing at {@code /usr/bin/chromium} (or {@code -Dhearth.chromium}) fails the test loudly</b> rather
@@ -51,7 +57,8 @@ class ConsoleBrowserIT {
                     ************************************************************************************************
                     """.formatted(CHROMIUM));
         }
-        if (EXTERNAL.isEmpty()) {
+        // a stack another system test class started (and will stop) is reused, never cleaned under its feet
+        if (EXTERNAL.isEmpty() && !gatewayAnswers()) {
             STACK.up();
             started = true;
         }
@@ -61,6 +68,20 @@ class ConsoleBrowserIT {
     static void down() {
         if (started) {
             STACK.down();
+        }
+    }
+
+    private static boolean gatewayAnswers() {
+        try {
+            HttpResponse<Void> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + LocalStack.GATEWAY_PORT + "/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return health.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -6,6 +6,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +43,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the token relayed to a service and refreshed when it expires, and sign-out at Keycloak.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ConsoleBffIT.GlobalFilterProbe.class)
 class ConsoleBffIT {
+
+    /** A global filter ordered like the gateway's own (documented operations, rate limits): what does it see? */
+    @TestConfiguration
+    static class GlobalFilterProbe {
+        static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+        @Bean
+        GlobalFilter probe() {
+            return new Probe();
+        }
+
+        static final class Probe implements GlobalFilter, org.springframework.core.Ordered {
+            @Override
+            public reactor.core.publisher.Mono<Void> filter(org.springframework.web.server.ServerWebExchange exchange,
+                    org.springframework.cloud.gateway.filter.GatewayFilterChain chain) {
+                Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+                SEEN.add(route.getMetadata().get("hearth.service") + " " + exchange.getRequest().getPath().value());
+                return chain.filter(exchange);
+            }
+
+            @Override
+            public int getOrder() {
+                return -200;
+            }
+        }
+    }
 
     private static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
     private static final TokenEndpoint KEYCLOAK = new TokenEndpoint();
@@ -118,6 +151,8 @@ class ConsoleBffIT {
         assertThat(forwarded.path()).isEqualTo("/api/patients/v1/patients?page=0");
         assertThat(forwarded.headers().get("Authorization")).isEqualTo("Bearer " + accessToken);
         assertThat(forwarded.headers()).doesNotContainKey("Cookie");
+        assertThat(GlobalFilterProbe.SEEN).as("the gateway's global filters see the service's own path")
+                .contains("patients /api/patients/v1/patients");
     }
 
     @Test
@@ -360,6 +395,15 @@ class ConsoleBffIT {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            server.createContext("/api/patients/v3/api-docs", exchange -> {
+                byte[] body = """
+                        {"openapi":"3.1.0","paths":{"/api/patients/v1/patients":{"get":{},"post":{}}}}"""
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.getFirst()));
