@@ -70,7 +70,8 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-            ServerOAuth2AuthorizedClientRepository authorizedClients, ConsoleProperties console) {
+            ServerOAuth2AuthorizedClientRepository authorizedClients, ConsoleProperties console,
+            GatewaySecurityProperties security) {
         ServerAuthenticationEntryPoint problem = (exchange, failure) -> GatewayProblems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", "Signed out",
                 "Your session has ended. Sign in again to continue.");
@@ -93,7 +94,14 @@ class ConsoleSecurityConfiguration {
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.path(BASE).sameSite("Lax"));
 
+        URI issuer = URI.create(security.issuerUri());
+        String keycloak = issuer.getScheme() + "://" + issuer.getAuthority();
+        // the app's own files only; forms may post here and on to Keycloak (sign-out redirects there)
+        String contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                + "frame-ancestors 'none'; form-action 'self' " + keycloak;
+
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(BASE, BASE + "/**"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy)))
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(BASE + "/assets/**", BASE + "/favicon.svg", SIGNED_OUT).permitAll()
                         .anyExchange().authenticated())

@@ -164,6 +164,8 @@ class ConsoleBffIT {
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
             assertThat(page.body()).contains("<div id=\"root\"></div>");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "form-action 'self' http://127.0.0.1:"));
         }
         String script = page(browser.get("/console/").body(), "src=\"(/console/assets/[^\"]+\\.js)\"");
         assertThat(browser.get(script).statusCode()).isEqualTo(200);
