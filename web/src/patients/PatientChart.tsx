@@ -78,6 +78,10 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
         )}
       </Show>
       <div className="grid">
+        <CareCircleSection patientId={id} />
+        <PlanHistory patientId={id} />
+      </div>
+      <div className="grid">
         <Section id="patient-alerts" title="Alerts">
           <Show loaded={alerts} what="alerts" retry={reloadAlerts} isEmpty={(a) => a.length === 0} empty="No alerts.">
             {(list) => (
@@ -141,3 +145,68 @@ function Signature({ patientId }: { patientId: string }) {
   );
 }
 
+
+interface CareCircle {
+  members: { subject?: string | null; displayName: string; relationship: string; pointOfContact: boolean; scopes: string[] }[];
+}
+
+const SCOPES: Record<string, string> = {
+  SCHEDULE: 'visit schedule',
+  CARE_PLAN_SUMMARY: 'plan of care in brief',
+  MESSAGES: 'messages',
+  VITALS: 'vitals',
+};
+
+/** Who the family circle is and what each member may see (their consent scopes). */
+function CareCircleSection({ patientId }: { patientId: string }) {
+  const [circle, reload] = useLoad(() => api<CareCircle>(`/patients/v1/patients/${patientId}/care-circle`), [patientId]);
+  return (
+    <Section id="circle" title="Care circle">
+      <Show loaded={circle} what="the care circle" retry={reload} isEmpty={(c) => c.members.length === 0} empty="No family member or caregiver yet.">
+        {(c) => (
+          <ul className="list">
+            {c.members.map((m) => (
+              <li key={(m.subject ?? '') + m.displayName}>
+                {m.displayName} ({m.relationship}
+                {m.pointOfContact && ', point of contact'}) — may see:{' '}
+                {m.scopes.length === 0 ? 'nothing yet' : m.scopes.map((scope) => SCOPES[scope] ?? scope).join(', ')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Show>
+    </Section>
+  );
+}
+
+interface VersionSummary {
+  number: number;
+  status: string;
+  frequency: string;
+  authoredAt: string;
+  signedAt?: string | null;
+}
+
+/** Every version of the plan, newest first. */
+function PlanHistory({ patientId }: { patientId: string }) {
+  const [versions, reload] = useLoad(
+    () => api<VersionSummary[]>(`/patients/v1/patients/${patientId}/care-plan/versions`),
+    [patientId],
+  );
+  return (
+    <Section id="versions" title="Plan versions">
+      <Show loaded={versions} what="plan versions" retry={reload} isEmpty={(v) => v.length === 0} empty="No plan has been written yet.">
+        {(list) => (
+          <ol className="list" reversed>
+            {list.map((v) => (
+              <li key={v.number}>
+                Version {v.number}: {humanType(v.status)} · visits {v.frequency} · written {formatDateTime(v.authoredAt)}
+                {v.signedAt && <>, signed {formatDateTime(v.signedAt)}</>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Show>
+    </Section>
+  );
+}

@@ -122,7 +122,10 @@ try {
     await jane.first().click();
     await page.getByRole('heading', { name: 'Jane Doe' }).waitFor();
     await settled(page);
-    check(await page.getByRole('region', { name: 'Care team' }).isVisible(), 'the chart of Jane Doe shows her care team');
+    for (const section of ['Summary', 'Care team', 'Plan of care', 'Care circle', 'Plan versions', 'Alerts', 'Upcoming visits']) {
+      check(await page.getByRole('region', { name: section, exact: true }).isVisible(), `the chart of Jane Doe shows "${section}"`);
+    }
+    check((await page.locator('.error').count()) === 0, 'the chart of Jane Doe shows no error');
     await shot(page, 'coordinator-patient-chart');
     await accessible(page, 'patient chart');
     await page.reload();

@@ -101,6 +101,7 @@ class ConsoleBrowserIT {
         assertThat(run.exitCode()).as("node console.mjs against %s (log %s):%n%s", baseUrl(), log, run.output())
                 .isZero();
         assertThat(run.output()).contains("ok - coordinator dashboard: every section loaded without an error",
+                "ok - the chart of Jane Doe shows \"Care circle\"", "ok - the chart of Jane Doe shows no error",
                 "ok - family member opening /console/dashboard is told the page is not available",
                 "ok - family member calling billing through the console API gets 403",
                 "ok - coordinator: after signing out Keycloak asks for the password again",
