@@ -17,6 +17,9 @@ final class SharedStack implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (!System.getProperty("hearth.console.base-url", "").isBlank()) {
+            return; // the browser test alone, against a stack that is already up
+        }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(SharedStack.class, key -> {
             try {
                 STACK.up();

@@ -41,7 +41,9 @@ class DocumentedOperationsFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         // decide first, then filter: chain.filter completes empty, so it must not sit before switchIfEmpty
-        return documented.of(route.getId(), route.getUri())
+        // console routes (/console/api/<service>/…) are rewritten to /api/… and name their service in metadata
+        String service = String.valueOf(route.getMetadata().getOrDefault("hearth.service", route.getId()));
+        return documented.of(service, route.getUri())
                 .map(inventory -> inventory.documents(method, path) ? Verdict.DOCUMENTED : Verdict.UNDOCUMENTED)
                 .defaultIfEmpty(Verdict.INVENTORY_UNAVAILABLE)
                 .flatMap(verdict -> switch (verdict) {

@@ -1,0 +1,270 @@
+// The web console in a real browser: Debian's Chromium driven by playwright-core (never a downloaded browser), signing
+// in through the real Keycloak page. Run by ConsoleBrowserIT, or by hand against any running stack:
+//   HEARTH_BASE_URL=http://127.0.0.1:58080 SCREENSHOTS=../../../target/screenshots node console.mjs
+// Exits non-zero on the first failed check; prints one line per check.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+
+const base = (process.env.HEARTH_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const screenshots = resolve(process.env.SCREENSHOTS ?? 'screenshots');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const password = process.env.HEARTH_DEMO_PASSWORD ?? 'Hearth-Demo-2026';
+const timeout = Number(process.env.STEP_TIMEOUT_MS ?? 30000);
+
+if (!existsSync(executablePath)) {
+  console.error(`CHROMIUM MISSING: ${executablePath} does not exist. Install it with: apt-get install -y chromium`);
+  process.exit(2);
+}
+mkdirSync(screenshots, { recursive: true });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 A/AA rules on the page as it is: no serious or critical violation. */
+async function accessible(page, what) {
+  await page.evaluate(axeSource); // evaluated by the driver: the console's CSP rightly forbids inline scripts
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  check(violations.length === 0, `${what}: no serious accessibility violation (axe-core, WCAG 2 AA)${violations.length ? '\n  ' + violations.join('\n  ') : ''}`);
+}
+
+function check(condition, what) {
+  if (!condition) throw new Error(`FAILED: ${what}`);
+  console.log(`ok - ${what}`);
+}
+
+async function shot(page, name) {
+  const file = join(screenshots, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`screenshot ${file}`);
+}
+
+/** Waits until no section says "Loading …" any more. */
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[role="status"].loading'), null, { timeout });
+}
+
+async function signIn(page, username) {
+  await page.goto(`${base}/console/`);
+  await page.waitForURL(/\/realms\/hearth\/protocol\/openid-connect\/auth|\/login-actions\//, { timeout });
+  check(new URL(page.url()).searchParams.get('code_challenge_method') === 'S256' || page.url().includes('login-actions'),
+    `${username}: the console sends the browser to Keycloak's own sign-in page with PKCE`);
+  await page.fill('#username', username);
+  if (!(await page.locator('#password').isVisible())) {
+    // organizations on: Keycloak asks for the username first, then the password on a second page
+    await page.click('#kc-login');
+    await page.locator('#password').waitFor({ timeout });
+  }
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(`${base}/console/**`, { timeout }), page.click('#kc-login')]);
+  check(page.url().startsWith(`${base}/console/`), `${username}: back on the console after signing in (${page.url()})`);
+}
+
+async function noTokensInTheBrowser(page, who) {
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  check(!/eyJ[\w-]+\.[\w-]+\./.test(stored), `${who}: no token in localStorage or sessionStorage`);
+  const cookies = await page.evaluate(() => document.cookie);
+  check(!cookies.includes('HEARTH_SESSION'), `${who}: the session cookie is HTTP-only (scripts cannot read it)`);
+  const all = await page.context().cookies(`${base}/console/`);
+  const session = all.find((c) => c.name === 'HEARTH_SESSION');
+  check(session && session.httpOnly && session.sameSite === 'Lax', `${who}: session cookie is HttpOnly and SameSite=Lax`);
+}
+
+async function signOut(page, who) {
+  await Promise.all([page.waitForURL(`${base}/console/signed-out**`, { timeout }), page.getByRole('button', { name: 'Sign out' }).click()]);
+  await page.getByText('You are signed out.').waitFor({ timeout });
+  check(true, `${who}: signing out ends on the console's signed-out page`);
+  await page.goto(`${base}/console/`);
+  await page.waitForURL(/\/realms\/hearth\//, { timeout });
+  check(await page.locator('#kc-login').isVisible(), `${who}: after signing out Keycloak asks for the password again`);
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+});
+let failed = false;
+try {
+  // --- coordinator -------------------------------------------------------------------------------------------------
+  const coordinator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const coordinatorPage = await coordinator.newPage();
+  {
+    const page = coordinatorPage;
+    page.setDefaultTimeout(timeout);
+    await signIn(page, 'carla.coordinator');
+    await page.waitForURL(`${base}/console/dashboard`, { timeout });
+    await page.getByRole('heading', { name: 'Agency dashboard' }).waitFor();
+    await settled(page);
+    for (const section of ["Today's visits", 'Unassigned visits this week', 'Missed visits', 'Open alerts by severity',
+      'Overdue transition-of-care tasks', 'Authorizations low or overdue']) {
+      check(await page.getByRole('region', { name: section }).isVisible(), `coordinator dashboard shows "${section}"`);
+    }
+    check((await page.locator('.error').count()) === 0, 'coordinator dashboard: every section loaded without an error');
+    await shot(page, 'coordinator-dashboard');
+    await accessible(page, 'coordinator dashboard');
+    await noTokensInTheBrowser(page, 'coordinator');
+
+    await page.getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
+    await settled(page);
+    const jane = page.getByRole('link', { name: /Doe, Jane/ });
+    check(await jane.first().isVisible(), 'coordinator patient list shows the demo patient Jane Doe');
+    await page.getByLabel('Search by name').fill('jane');
+    check(await jane.first().isVisible(), 'searching "jane" keeps Jane Doe');
+    await shot(page, 'coordinator-patients');
+    await accessible(page, 'patient list');
+    await jane.first().click();
+    await page.getByRole('heading', { name: 'Jane Doe' }).waitFor();
+    await settled(page);
+    for (const section of ['Summary', 'Care team', 'Plan of care', 'Care circle', 'Plan versions', 'Alerts', 'Upcoming visits']) {
+      check(await page.getByRole('region', { name: section, exact: true }).isVisible(), `the chart of Jane Doe shows "${section}"`);
+    }
+    check((await page.locator('.error').count()) === 0, 'the chart of Jane Doe shows no error');
+    await shot(page, 'coordinator-patient-chart');
+    await accessible(page, 'patient chart');
+    await page.reload();
+    await settled(page);
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
+    await page.keyboard.press('Tab');
+    check((await focused()) === 'Skip to content', 'keyboard: the first Tab reaches "Skip to content"');
+    await page.keyboard.press('Enter');
+    check((await focused()) === 'main', 'keyboard: "Skip to content" moves focus to the page content');
+    await page.keyboard.press('Tab');
+    check((await focused()) === '← All patients', 'keyboard: the next Tab reaches the first link of the content');
+  }
+
+  // --- family ------------------------------------------------------------------------------------------------------
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    await signIn(page, 'fran.family');
+    await page.waitForURL(`${base}/console/family`, { timeout });
+    await page.getByRole('heading', { name: 'Family portal' }).waitFor();
+    await settled(page);
+    check((await page.locator('.error').count()) === 0, 'family portal loaded without an error');
+    check((await page.getByRole('link', { name: 'Dashboard' }).count()) === 0, 'family menu offers no staff page');
+
+    // the coordinator (still signed in) shares Jane's care with Fran: a CSRF-protected PUT with If-Match through the BFF
+    const fran = await page.evaluate(async () => (await (await fetch('/console/session')).json()).subject);
+    const shared = await coordinatorPage.evaluate(async (subject) => {
+      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
+      const patients = await (await fetch('/console/api/patients/v1/patients?size=200')).json();
+      const jane = patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
+      const url = `/console/api/patients/v1/patients/${jane.id}/care-circle`;
+      const current = await fetch(url);
+      const others = ((await current.json()).members ?? []).filter((m) => m.subject !== subject).map((m) => ({
+        subject: m.subject, displayName: m.displayName, relationship: m.relationship, pointOfContact: m.pointOfContact, scopes: m.scopes }));
+      const put = await fetch(url, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag'), 'X-XSRF-TOKEN': xsrf },
+        body: JSON.stringify({ members: [...others, { subject, displayName: 'Fran', relationship: 'daughter', pointOfContact: true,
+          scopes: ['SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES'] }] }),
+      });
+      return put.status;
+    }, fran);
+    check(shared === 200, `the coordinator adds Fran to Jane Doe's care circle through the console API (got ${shared})`);
+
+    // the family thread follows the care circle by event: reload until it is there
+    const compose = page.getByLabel('Write to the care team');
+    for (let attempt = 0; attempt < 20 && !(await compose.isVisible()); attempt++) {
+      await page.waitForTimeout(1500);
+      await page.reload();
+      await settled(page);
+    }
+    check(await page.getByRole('heading', { name: 'Jane Doe' }).isVisible(), 'family portal shows Jane Doe, whose care circle lists Fran');
+    for (const section of ['Upcoming visits', 'Plan of care in brief', 'Family messages']) {
+      check(await page.getByRole('region', { name: section }).isVisible(), `family portal shows "${section}"`);
+    }
+    const note = `Mum slept well last night (${new Date().toISOString()})`;
+    await compose.fill(note);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.messages li', { hasText: note }).waitFor();
+    check(await compose.inputValue() === '', 'family member writes to the care team: the message is in the family thread');
+    check((await page.locator('.error').count()) === 0, 'family portal shows no error');
+
+    // an expired session (the gateway forgot it): the next call says so, and signing in again returns to the page
+    await context.clearCookies({ name: 'HEARTH_SESSION' });
+    await compose.fill('Are you there?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    check(true, 'an expired session is announced in the page, not as a broken page');
+    await Promise.all([page.waitForURL(/\/realms\/hearth\/|\/console\/family/, { timeout }),
+      page.getByRole('link', { name: 'Sign in again' }).click()]);
+    if (await page.locator('#username, #password').first().isVisible().catch(() => false)) {
+      if (await page.locator('#username').isVisible()) await page.fill('#username', 'fran.family');
+      if (!(await page.locator('#password').isVisible())) {
+        await page.click('#kc-login');
+        await page.locator('#password').waitFor({ timeout });
+      }
+      await page.fill('#password', password);
+      await Promise.all([page.waitForURL(`${base}/console/**`, { timeout }), page.click('#kc-login')]);
+    }
+    await page.waitForURL(`${base}/console/family`, { timeout });
+    await page.getByRole('heading', { name: 'Family portal' }).waitFor();
+    await settled(page);
+    check(true, 'signing in again after the session expired returns to the family portal');
+    await shot(page, 'family-portal');
+    await accessible(page, 'family portal');
+    await noTokensInTheBrowser(page, 'family');
+
+    for (const staffPage of ['/console/dashboard', '/console/patients', '/console/authorizations']) {
+      await page.goto(`${base}${staffPage}`);
+      await page.getByRole('heading', { name: 'Not available' }).waitFor();
+      check(true, `family member opening ${staffPage} is told the page is not available`);
+    }
+    await shot(page, 'family-forbidden-staff-page');
+    const billing = await page.evaluate(async () => (await fetch('/console/api/billing/v1/authorizations')).status);
+    check(billing === 403, `family member calling billing through the console API gets 403 (got ${billing})`);
+    const board = await page.evaluate(async () => (await fetch('/console/api/scheduling/v1/board')).status);
+    check(board === 403, `family member calling the schedule board gets 403 (got ${board})`);
+    const forged = await page.evaluate(async () =>
+      (await fetch('/console/api/messaging/v1/threads', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+    check(forged === 403, `a write without the CSRF header is refused with 403 (got ${forged})`);
+    await signOut(page, 'family');
+    await context.close();
+  }
+
+  await signOut(coordinatorPage, 'coordinator');
+  await coordinator.close();
+
+  // --- clinician and physician: their own first page ------------------------------------------------------------------
+  for (const [username, home, heading, shotName] of [
+    ['nina.nurse', '/console/my-day', 'My day', 'clinician-my-day'],
+    ['dr.patel', '/console/inbox', 'Signatures and alerts', 'physician-inbox'],
+  ]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    await signIn(page, username);
+    await page.waitForURL(`${base}${home}`, { timeout });
+    await page.getByRole('heading', { name: heading }).waitFor();
+    await settled(page);
+    check((await page.locator('.error').count()) === 0, `${username} lands on "${heading}" without an error`);
+    await shot(page, shotName);
+    await accessible(page, heading);
+    await page.goto(`${base}/console/family`);
+    await page.getByRole('heading', { name: 'Not available' }).waitFor();
+    check(true, `${username} opening the family portal is told it is not for them`);
+    await signOut(page, username);
+    await context.close();
+  }
+} catch (error) {
+  failed = true;
+  console.error(error.message ?? error);
+  for (const context of browser.contexts()) {
+    for (const page of context.pages()) {
+      await page.screenshot({ path: join(screenshots, 'failure.png'), fullPage: true }).catch(() => undefined);
+      console.error(`failure screenshot at ${join(screenshots, 'failure.png')} (page ${page.url()})`);
+    }
+  }
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);

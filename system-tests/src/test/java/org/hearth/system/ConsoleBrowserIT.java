@@ -1,0 +1,118 @@
+package org.hearth.system;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The web console in a real browser (issue 13): Debian's Chromium, driven by {@code playwright-core} from
+ * {@code src/test/browser/console.mjs}, signs in through the real Keycloak page as the coordinator and as a family
+ * member (and a nurse and a physician), checks each one's main page and its accessibility (axe-core), the family
+ * member writing in the family thread once the coordinator has shared Jane's care, that the family member cannot reach
+ * staff pages or staff APIs, that no token is readable in the browser, and that signing out ends the Keycloak session. Screenshots land in
+ * {@code target/screenshots/}.
+ * <p>
+ * By default the test uses the stack on the system-test ports when one is up (started by another system test class,
+ * which also stops it), else starts its own with {@code ./hearth} and stops it afterwards.
+ * {@code -Dhearth.console.base-url=http://127.0.0.1:58080} runs it against a stack that is already up instead.
+ * <p>
+ * <b>Chromium missing at {@code /usr/bin/chromium} (or {@code -Dhearth.chromium}) fails the test loudly</b> rather
+ * than skipping it: a green build must mean the browser checks ran. {@code .ci/run} installs it
+ * ({@code apt-get install -y chromium}); never let a tool download its own browser.
+ */
+@ExtendWith(SharedStack.class) // the one stack of every system test class (none with -Dhearth.console.base-url)
+class ConsoleBrowserIT {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("hearth.chromium", "/usr/bin/chromium"));
+    static final String EXTERNAL = System.getProperty("hearth.console.base-url", "").strip();
+    static final Path ROOT = Path.of(System.getProperty("hearth.root", "..")).toAbsolutePath().normalize();
+    static final Path SCRIPTS = ROOT.resolve("system-tests/src/test/browser");
+    static final Path TARGET = ROOT.resolve("system-tests/target");
+
+    @BeforeAll
+    static void up() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("""
+
+                    ************************************************************************************************
+                    CHROMIUM IS MISSING: %s does not exist, so the browser tests of the web console cannot run.
+                    Install Debian's Chromium:   apt-get update && apt-get install -y chromium   (.ci/run does this)
+                    or point -Dhearth.chromium at a Chromium binary. Skip all system tests with -DskipSystemTests.
+                    ************************************************************************************************
+                    """.formatted(CHROMIUM));
+        }
+    }
+
+    static String baseUrl() {
+        return EXTERNAL.isEmpty() ? "http://127.0.0.1:" + LocalStack.GATEWAY_PORT : EXTERNAL;
+    }
+
+    @Test
+    void coordinatorAndFamilySignInThroughKeycloakSeeTheirOwnPagesAndSignOut() throws Exception {
+        installPlaywrightCore();
+        Path screenshots = TARGET.resolve("screenshots");
+        Path log = TARGET.resolve("browser-console.log");
+
+        Result run = run(List.of("node", "console.mjs"), Map.of("HEARTH_BASE_URL", baseUrl(),
+                "SCREENSHOTS", screenshots.toString(), "CHROMIUM", CHROMIUM.toString()), log, 600);
+
+        assertThat(run.exitCode()).as("node console.mjs against %s (log %s):%n%s", baseUrl(), log, run.output())
+                .isZero();
+        assertThat(run.output()).contains("ok - coordinator dashboard: every section loaded without an error",
+                "ok - the chart of Jane Doe shows \"Care circle\"", "ok - the chart of Jane Doe shows no error",
+                "ok - family member opening /console/dashboard is told the page is not available",
+                "ok - family member calling billing through the console API gets 403",
+                "ok - coordinator: after signing out Keycloak asks for the password again",
+                "ok - family: no token in localStorage or sessionStorage",
+                "ok - family member writes to the care team: the message is in the family thread",
+                "ok - signing in again after the session expired returns to the family portal",
+                "ok - nina.nurse lands on \"My day\" without an error",
+                "ok - dr.patel lands on \"Signatures and alerts\" without an error");
+        for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
+                "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox")) {
+            assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
+        }
+    }
+
+    /** {@code npm ci} of the pinned playwright-core (the driver only: browser downloads are switched off). */
+    private static void installPlaywrightCore() throws Exception {
+        if (Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))) {
+            return;
+        }
+        Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), TARGET.resolve("browser-npm.log"), 300);
+        assertThat(install.exitCode()).as("npm ci in %s:%n%s", SCRIPTS, install.output()).isZero();
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    private static Result run(List<String> command, Map<String, String> env, Path log, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log));
+        }
+        return new Result(process.exitValue(), Files.readString(log));
+    }
+}

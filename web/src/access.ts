@@ -1,0 +1,56 @@
+// Which pages each persona gets. The services decide what data anyone may read; this only keeps people on the pages
+// meant for them (a family member never sees staff pages).
+
+export type Persona = 'coordinator' | 'clinician' | 'physician' | 'billing' | 'family' | 'none';
+
+export function personaOf(roles: string[]): Persona {
+  if (roles.includes('coordinator') || roles.includes('agency-admin')) return 'coordinator';
+  if (roles.includes('physician')) return 'physician';
+  if (['nurse', 'therapist', 'aide', 'social-worker', 'case-manager'].some((r) => roles.includes(r))) return 'clinician';
+  if (roles.includes('billing')) return 'billing';
+  if (roles.includes('family')) return 'family';
+  return 'none';
+}
+
+export interface PageDef {
+  path: string;
+  title: string;
+  personas: Persona[];
+  inMenu?: boolean;
+}
+
+export const PAGES: PageDef[] = [
+  { path: '/dashboard', title: 'Dashboard', personas: ['coordinator'], inMenu: true },
+  { path: '/my-day', title: 'My day', personas: ['clinician'], inMenu: true },
+  { path: '/inbox', title: 'Signatures and alerts', personas: ['physician'], inMenu: true },
+  { path: '/patients', title: 'Patients', personas: ['coordinator', 'clinician', 'physician'], inMenu: true },
+  { path: '/authorizations', title: 'Authorizations', personas: ['coordinator', 'billing'], inMenu: true },
+  { path: '/family', title: 'Family portal', personas: ['family'], inMenu: true },
+];
+
+export function homeOf(persona: Persona): string {
+  switch (persona) {
+    case 'coordinator':
+      return '/dashboard';
+    case 'clinician':
+      return '/my-day';
+    case 'physician':
+      return '/inbox';
+    case 'billing':
+      return '/authorizations';
+    case 'family':
+      return '/family';
+    default:
+      return '/no-access';
+  }
+}
+
+/** The page a path belongs to (/patients/abc belongs to /patients), if any. */
+export function pageOf(path: string): PageDef | undefined {
+  return PAGES.find((p) => path === p.path || path.startsWith(p.path + '/'));
+}
+
+export function mayOpen(persona: Persona, path: string): boolean {
+  const page = pageOf(path);
+  return page !== undefined && page.personas.includes(persona);
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SIGNED_OUT_EVENT, api, cookie, post, problemSentence } from './api';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+});
+
+describe('problemSentence', () => {
+  it('turns field errors into sentences', () => {
+    expect(
+      problemSentence(400, {
+        type: '/problems/validation',
+        errors: [
+          { field: 'birthDate', message: 'must be a past date' },
+          { field: 'address.postalCode', message: 'must not be blank' },
+        ],
+      }),
+    ).toBe('Birth date must be a past date. Postal code must not be blank.');
+  });
+
+  it('uses the detail of a conflict as a sentence', () => {
+    expect(problemSentence(409, { detail: 'There is no draft to sign' })).toBe('There is no draft to sign.');
+  });
+
+  it('never shows a server error detail, only a reference', () => {
+    const sentence = problemSentence(500, { detail: 'NullPointerException at org.hearth', correlationId: 'c-1' });
+    expect(sentence).toBe('Something went wrong on our side. Please try again shortly (reference c-1).');
+  });
+
+  it('explains forbidden and not found plainly', () => {
+    expect(problemSentence(403)).toBe('You do not have access to this.');
+    expect(problemSentence(404)).toMatch(/could not be found/);
+  });
+});
+
+describe('api', () => {
+  it('calls the console prefix with the session cookie and no token', async () => {
+    const fetchMock = vi.fn().mockResolvedValue(new Response('{"items":[]}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await api('/patients/v1/patients');
+
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/console/api/patients/v1/patients');
+    expect(init.credentials).toBe('same-origin');
+    expect((init.headers as Headers).has('Authorization')).toBe(false);
+    expect((init.headers as Headers).has('X-XSRF-TOKEN')).toBe(false);
+  });
+
+  it('echoes the CSRF cookie on unsafe methods', async () => {
+    document.cookie = 'XSRF-TOKEN=abc-123; path=/';
+    const fetchMock = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await post('/messaging/v1/threads/t/messages', { body: 'hello' });
+
+    const init = fetchMock.mock.calls[0][1];
+    expect(init.method).toBe('POST');
+    expect((init.headers as Headers).get('X-XSRF-TOKEN')).toBe('abc-123');
+    expect((init.headers as Headers).get('Content-Type')).toBe('application/json');
+  });
+
+  it('throws the problem as a sentence', async () => {
+    const problem = { type: '/problems/forbidden', status: 403, detail: 'Forbidden' };
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify(problem), { status: 403 })));
+
+    await expect(api('/billing/v1/authorizations')).rejects.toMatchObject({ status: 403, message: 'You do not have access to this.' });
+  });
+
+  it('announces an ended session', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('{}', { status: 401 })));
+    const listener = vi.fn();
+    window.addEventListener(SIGNED_OUT_EVENT, listener);
+
+    await expect(api('/patients/v1/patients')).rejects.toMatchObject({ status: 401 });
+
+    expect(listener).toHaveBeenCalledOnce();
+    window.removeEventListener(SIGNED_OUT_EVENT, listener);
+  });
+});
+
+describe('cookie', () => {
+  it('reads one cookie among several', () => {
+    expect(cookie('XSRF-TOKEN', 'a=1; XSRF-TOKEN=x%3Dy; b=2')).toBe('x=y');
+    expect(cookie('missing', 'a=1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,149 @@
+// Every call of the web app goes to the gateway's /console/api/** with the session cookie; the gateway adds the
+// access token. The app never sees a token. Unsafe methods echo the XSRF-TOKEN cookie in X-XSRF-TOKEN.
+
+export const CONSOLE = '/console';
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  correlationId?: string;
+  errors?: { field?: string; message?: string }[];
+}
+
+/** A failed call, with what to tell the person as a sentence. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
+
+export const SIGNED_OUT_EVENT = 'hearth:signed-out';
+
+export function cookie(name: string, cookies: string = document.cookie): string | undefined {
+  for (const part of cookies.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+function humanField(field: string): string {
+  const last = field.split('.').pop() ?? field;
+  const words = last.replace(/\[\d+\]/g, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : capital + '.';
+}
+
+/** RFC 9457 problem details as sentences a coordinator or a family member can read. */
+export function problemSentence(status: number, problem?: Problem): string {
+  const reference = problem?.correlationId ? ` (reference ${problem.correlationId})` : '';
+  if (problem?.errors && problem.errors.length > 0) {
+    return problem.errors
+      .map((e) => asSentence(`${e.field ? humanField(e.field) + ' ' : ''}${e.message ?? 'is not valid'}`))
+      .join(' ');
+  }
+  switch (status) {
+    case 401:
+      return 'Your session has ended. Please sign in again.';
+    case 403:
+      return 'You do not have access to this.';
+    case 404:
+      return 'This could not be found. It may have been removed, or it is not shared with you.';
+    case 409:
+    case 412:
+      return asSentence(problem?.detail ?? 'Someone else changed this in the meantime. Reload and try again');
+    case 413:
+      return 'This is too large to send.';
+    case 429:
+      return 'Too many requests right now. Please wait a moment and try again.';
+  }
+  if (status >= 500) {
+    return `Something went wrong on our side. Please try again shortly${reference}.`;
+  }
+  return asSentence(problem?.detail ?? problem?.title ?? 'The request could not be completed');
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json, application/problem+json');
+  if (UNSAFE.has(method)) {
+    const csrf = cookie('XSRF-TOKEN');
+    if (csrf) headers.set('X-XSRF-TOKEN', csrf);
+    if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, method, headers, credentials: 'same-origin', redirect: 'manual' });
+  } catch {
+    throw new ApiError(0, 'Hearth cannot be reached. Check your connection and try again.');
+  }
+  if (response.status === 401 || response.type === 'opaqueredirect') {
+    window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    throw new ApiError(401, problemSentence(401));
+  }
+  if (!response.ok) {
+    let problem: Problem | undefined;
+    try {
+      problem = (await response.json()) as Problem;
+    } catch {
+      problem = undefined;
+    }
+    throw new ApiError(response.status, problemSentence(response.status, problem), problem);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A call to a service through the console prefix: api('/patients/v1/patients'). */
+export function api<T>(path: string, init?: RequestInit): Promise<T> {
+  return call<T>(`${CONSOLE}/api${path}`, init);
+}
+
+export function post<T>(path: string, body?: unknown): Promise<T> {
+  return api<T>(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  totalItems: number;
+  totalPages: number;
+}
+
+export interface Session {
+  username: string;
+  subject: string;
+  name: string;
+  roles: string[];
+  agency: string | null;
+  idleTimeoutSeconds: number;
+}
+
+export function loadSession(): Promise<Session> {
+  return call<Session>(`${CONSOLE}/session`);
+}
+
+/** Today in the browser's zone as YYYY-MM-DD (the agency's zone in practice). */
+export function isoDate(date: Date = new Date()): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

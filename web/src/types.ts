@@ -1,0 +1,170 @@
+// The parts of the services' JSON the app reads (see the services' controllers).
+
+export interface Patient {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  status: string;
+  phone?: string;
+  language?: string;
+  address?: { line1?: string; city?: string; state?: string; postalCode?: string };
+}
+
+export interface Visit {
+  id: string;
+  patientId: string;
+  discipline: string;
+  type: string;
+  earliest: string;
+  latest: string;
+  status: 'UNSCHEDULED' | 'SCHEDULED' | 'CHECKED_IN' | 'COMPLETED' | 'MISSED' | 'CANCELLED';
+  booking?: { clinicianId: string; start: string; end: string } | null;
+  reason?: string | null;
+}
+
+export interface Board {
+  weekStart: string;
+  booked: Record<string, Visit[]>;
+  unassigned: Visit[];
+}
+
+export interface Alert {
+  id: string;
+  patientId: string;
+  rule: string;
+  severity: 'WARNING' | 'HIGH' | 'CRITICAL';
+  finding: string;
+  status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+  raisedAt: string;
+}
+
+export interface TransitionOfCare {
+  patientId: string;
+  dischargedOn: string;
+  tasks: { type: string; dueOn: string; status: 'OPEN' | 'OVERDUE' | 'DONE' }[];
+}
+
+export interface PriorAuthorization {
+  id: string;
+  patientId: string;
+  discipline: string;
+  status: string;
+  requestedUnits: number;
+  approvedUnits?: number | null;
+  unitsUsed: number;
+  from: string;
+  to: string;
+  decisionDueAt?: string | null;
+  overdueFlagged: boolean;
+  lowFlagged: boolean;
+  exhaustedFlagged: boolean;
+}
+
+export interface CareTeamMember {
+  subject: string;
+  role: string;
+  displayName?: string;
+  lead: boolean;
+}
+
+export interface CarePlanContent {
+  problems: { description: string; goals: { description: string; measure: string; targetDate: string }[] }[];
+  interventions: string[];
+  medications: { name: string; dose: string; route: string; times: string[] }[];
+  diet: string[];
+  equipment: { item: string; status: string }[];
+  communityServices: string[];
+  frequency: string;
+}
+
+export interface CarePlanVersion {
+  number: number;
+  status: string;
+  content: CarePlanContent;
+  authoredBy: string;
+  authoredAt: string;
+  signedBy?: string | null;
+  signedAt?: string | null;
+}
+
+export interface PatientSummary {
+  patient: Patient;
+  leadPhysician?: string | null;
+  careTeam: CareTeamMember[];
+  activePlan?: CarePlanVersion | null;
+}
+
+export interface CarePlanView {
+  patientId: string;
+  active?: CarePlanVersion | null;
+  draft?: CarePlanVersion | null;
+}
+
+export interface Clinician {
+  id: string;
+  subject: string;
+  name: string;
+  discipline: string;
+}
+
+export interface Stop {
+  visitId: string;
+  patientId: string;
+  discipline: string;
+  type: string;
+  status: string;
+  start: string;
+  end: string;
+  travelMinutesFromPrevious: number;
+  kilometresFromPrevious: number;
+}
+
+export interface Day {
+  clinicianId: string;
+  date: string;
+  stops: Stop[];
+  totalTravelMinutes: number;
+  totalKilometres: number;
+}
+
+export interface FamilyVisit {
+  start: string;
+  end: string;
+  discipline: string;
+  clinicianFirstName?: string | null;
+}
+
+export interface Thread {
+  id: string;
+  kind: 'CARE_TEAM' | 'FAMILY' | 'DIRECT' | 'HUDDLE';
+  patientId?: string | null;
+}
+
+export interface Message {
+  id: string;
+  author: string;
+  body: string;
+  sentAt: string;
+  deleted: boolean;
+}
+
+export const DISCIPLINES: Record<string, string> = {
+  SN: 'Nursing',
+  RN: 'Nursing',
+  LPN: 'Nursing',
+  PT: 'Physical therapy',
+  OT: 'Occupational therapy',
+  ST: 'Speech therapy',
+  MSW: 'Social work',
+  HHA: 'Home health aide',
+  AIDE: 'Home health aide',
+};
+
+export function discipline(code: string): string {
+  return DISCIPLINES[code] ?? code;
+}
+
+export function fullName(p: Pick<Patient, 'givenName' | 'familyName'>): string {
+  return `${p.givenName} ${p.familyName}`;
+}
