@@ -118,6 +118,8 @@ class AccessMatrixIT {
         // the other services learn of the patient, its team and its circle from events
         Eventually.await(Duration.ofSeconds(60), () -> GATEWAY.get("/api/scheduling/v1/patients/" + id,
                 KEYCLOAK.userToken("nina.nurse")), r -> r.status() == 200);
+        Eventually.await(Duration.ofSeconds(60), () -> GATEWAY.get("/api/billing/v1/patients/" + id, carla),
+                r -> r.status() == 200);
         Eventually.await(Duration.ofSeconds(60), () -> GATEWAY.get("/api/messaging/v1/threads?patientId=" + id,
                 KEYCLOAK.userToken("fran.family")), r -> r.status() == 200 && r.body().contains(id));
         return id;
