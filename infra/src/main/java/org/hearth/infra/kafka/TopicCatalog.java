@@ -49,16 +49,23 @@ public final class TopicCatalog {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics().stream().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, partitions, replicationFactor)).toList();
-            try {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e; // another creator won a race: fine; anything else is not
+            // per topic: a topic the listing missed (metadata still propagating) or another creator made in the
+            // meantime exists already, which is fine and is not reported as created
+            List<String> created = new java.util.ArrayList<>();
+            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> result
+                    : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    result.getValue().get(30, TimeUnit.SECONDS);
+                    created.add(result.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new ExecutionException("Kafka did not create " + result.getKey() + " within 30 s", e);
                 }
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new ExecutionException("Kafka did not create the topics within 30 s", e);
             }
-            return missing.stream().map(NewTopic::name).toList();
+            return created;
         } catch (java.util.concurrent.TimeoutException e) {
             throw new ExecutionException("Kafka at " + bootstrapServers + " did not answer within 30 s", e);
         }
