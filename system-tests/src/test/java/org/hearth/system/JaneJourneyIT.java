@@ -85,8 +85,7 @@ class JaneJourneyIT {
         drPatelSigns();
         billGetsThePriorAuthorizationsApproved();
         schedulingGeneratedTheVisits();
-        // Optimizer skipped: POST /api/scheduling/v1/planning-jobs plans the whole agency for a date range (no
-        // patient filter), so applying its plan would also book the demo's Jane Doe and other tests' patients.
+        carlaRunsTheOptimizer();
         String nina = rosterId("RN", "Nina Nurse");
         Runnable restoreHours = ninaCanVisitNow(nina);
         try {
@@ -305,6 +304,40 @@ class JaneJourneyIT {
         assertThat(byDiscipline.get("PT")).isEqualTo(6);  // 3W2
         assertThat(count(visits, v -> v.path("status").asString())).containsOnlyKeys("UNSCHEDULED");
         log("scheduling", "turned SN 2W4, PT 3W2 into 8 SN and 6 PT visits (plan v1), all UNSCHEDULED");
+    }
+
+    /**
+     * The optimizer plans every visit of the agency in a date range; there is no patient filter, so applying its
+     * plan ({@code POST …/planning-jobs/{id}/application}) would book the demo's Jane Doe as well. The journey reads
+     * the plan and checks Jane's part of it, and books her visits by hand below.
+     */
+    private void carlaRunsTheOptimizer() {
+        String jobs = "/api/scheduling/v1/planning-jobs";
+        JsonNode started = expect(send("POST", jobs, token(CARLA), Map.of("from", today().toString(),
+                "to", today().plusDays(13).toString(), "timeLimitSeconds", 5, "mode", "OPTIMIZE")), 202).json();
+        String job = started.path("id").asString();
+        JsonNode finished = await("the planning job", () -> GATEWAY.get(jobs + "/" + job, token(CARLA)),
+                r -> r.status() == 200 && List.of("DONE", "STOPPED", "FAILED").contains(r.json().path("status").asString()))
+                .json();
+        assertThat(finished.path("status").asString()).as(finished.toString()).isEqualTo("DONE");
+        JsonNode plan = expect(GATEWAY.get(jobs + "/" + job + "/plan", token(CARLA)), 200).json();
+        int planned = 0;
+        for (JsonNode a : plan.path("assignments")) {
+            if (!jane.equals(a.path("patientId").asString())) {
+                continue;
+            }
+            planned++;
+            assertThat(a.path("clinicianName").asString()).as(a.toString())
+                    .isEqualTo("SN".equals(a.path("discipline").asString()) ? "Nina Nurse" : "Pete Therapist");
+            ZonedDateTime start = Instant.parse(a.path("start").asString()).atZone(AGENCY_ZONE);
+            ZonedDateTime end = Instant.parse(a.path("end").asString()).atZone(AGENCY_ZONE);
+            assertThat(start.getDayOfWeek().getValue()).as(a.toString()).isLessThanOrEqualTo(5);
+            assertThat(start.toLocalTime()).as(a.toString()).isAfterOrEqualTo(LocalTime.of(8, 0));
+            assertThat(end.toLocalTime()).as(a.toString()).isBeforeOrEqualTo(LocalTime.of(17, 0));
+        }
+        assertThat(planned).as("Jane's visits in the optimizer's plan: " + plan).isPositive();
+        log("coordinator", "runs the optimizer for 14 days: " + planned + " of Jane's visits planned in working hours"
+                + " (plan read, not applied)");
     }
 
     // ---- 2. the first nursing visit ----------------------------------------------------------------------------
