@@ -172,7 +172,9 @@ try {
     check(shared === 200, `the coordinator adds Fran to Jane Doe's care circle through the console API (got ${shared})`);
 
     // the family thread follows the care circle by event: reload until it is there
-    const compose = page.getByLabel('Write to the care team');
+    // other tests may have put Fran in more circles: everything below is about Jane Doe's card
+    const janeCard = page.getByRole('article', { name: 'Jane Doe' });
+    const compose = janeCard.getByLabel('Write to the care team');
     for (let attempt = 0; attempt < 20 && !(await compose.isVisible()); attempt++) {
       await page.waitForTimeout(1500);
       await page.reload();
@@ -180,19 +182,19 @@ try {
     }
     check(await page.getByRole('heading', { name: 'Jane Doe' }).isVisible(), 'family portal shows Jane Doe, whose care circle lists Fran');
     for (const section of ['Upcoming visits', 'Plan of care in brief', 'Family messages']) {
-      check(await page.getByRole('region', { name: section }).isVisible(), `family portal shows "${section}"`);
+      check(await janeCard.getByRole('region', { name: section }).isVisible(), `family portal shows "${section}"`);
     }
     const note = `Mum slept well last night (${new Date().toISOString()})`;
     await compose.fill(note);
-    await page.getByRole('button', { name: 'Send' }).click();
-    await page.locator('.messages li', { hasText: note }).waitFor();
+    await janeCard.getByRole('button', { name: 'Send' }).click();
+    await janeCard.locator('.messages li', { hasText: note }).waitFor();
     check(await compose.inputValue() === '', 'family member writes to the care team: the message is in the family thread');
     check((await page.locator('.error').count()) === 0, 'family portal shows no error');
 
     // an expired session (the gateway forgot it): the next call says so, and signing in again returns to the page
     await context.clearCookies({ name: 'HEARTH_SESSION' });
     await compose.fill('Are you there?');
-    await page.getByRole('button', { name: 'Send' }).click();
+    await janeCard.getByRole('button', { name: 'Send' }).click();
     await page.getByText('Your session has ended. Please sign in again.').waitFor();
     check(true, 'an expired session is announced in the page, not as a broken page');
     await Promise.all([page.waitForURL(/\/realms\/hearth\/|\/console\/family/, { timeout }),
