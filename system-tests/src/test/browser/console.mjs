@@ -2,95 +2,15 @@
 // in through the real Keycloak page. Run by ConsoleBrowserIT, or by hand against any running stack:
 //   HEARTH_BASE_URL=http://127.0.0.1:58080 SCREENSHOTS=../../../target/screenshots node console.mjs
 // Exits non-zero on the first failed check; prints one line per check.
+//   node console.mjs                 every journey, in order
+//   node console.mjs schedule ...    only the named journeys (the names of JOURNEYS below)
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { accessible, base, check, executablePath, noTokensInTheBrowser, screenshots, settled, shot, signIn, signOut,
+  timeout, password } from './lib.mjs';
 
-const base = (process.env.HEARTH_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const screenshots = resolve(process.env.SCREENSHOTS ?? 'screenshots');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const password = process.env.HEARTH_DEMO_PASSWORD ?? 'Hearth-Demo-2026';
-const timeout = Number(process.env.STEP_TIMEOUT_MS ?? 30000);
-
-if (!existsSync(executablePath)) {
-  console.error(`CHROMIUM MISSING: ${executablePath} does not exist. Install it with: apt-get install -y chromium`);
-  process.exit(2);
-}
-mkdirSync(screenshots, { recursive: true });
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2 A/AA rules on the page as it is: no serious or critical violation. */
-async function accessible(page, what) {
-  await page.evaluate(axeSource); // evaluated by the driver: the console's CSP rightly forbids inline scripts
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-  check(violations.length === 0, `${what}: no serious accessibility violation (axe-core, WCAG 2 AA)${violations.length ? '\n  ' + violations.join('\n  ') : ''}`);
-}
-
-function check(condition, what) {
-  if (!condition) throw new Error(`FAILED: ${what}`);
-  console.log(`ok - ${what}`);
-}
-
-async function shot(page, name) {
-  const file = join(screenshots, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`screenshot ${file}`);
-}
-
-/** Waits until no section says "Loading …" any more. */
-async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('[role="status"].loading'), null, { timeout });
-}
-
-async function signIn(page, username) {
-  await page.goto(`${base}/console/`);
-  await page.waitForURL(/\/realms\/hearth\/protocol\/openid-connect\/auth|\/login-actions\//, { timeout });
-  check(new URL(page.url()).searchParams.get('code_challenge_method') === 'S256' || page.url().includes('login-actions'),
-    `${username}: the console sends the browser to Keycloak's own sign-in page with PKCE`);
-  await page.fill('#username', username);
-  if (!(await page.locator('#password').isVisible())) {
-    // organizations on: Keycloak asks for the username first, then the password on a second page
-    await page.click('#kc-login');
-    await page.locator('#password').waitFor({ timeout });
-  }
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL(`${base}/console/**`, { timeout }), page.click('#kc-login')]);
-  check(page.url().startsWith(`${base}/console/`), `${username}: back on the console after signing in (${page.url()})`);
-}
-
-async function noTokensInTheBrowser(page, who) {
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
-  check(!/eyJ[\w-]+\.[\w-]+\./.test(stored), `${who}: no token in localStorage or sessionStorage`);
-  const cookies = await page.evaluate(() => document.cookie);
-  check(!cookies.includes('HEARTH_SESSION'), `${who}: the session cookie is HTTP-only (scripts cannot read it)`);
-  const all = await page.context().cookies(`${base}/console/`);
-  const session = all.find((c) => c.name === 'HEARTH_SESSION');
-  check(session && session.httpOnly && session.sameSite === 'Lax', `${who}: session cookie is HttpOnly and SameSite=Lax`);
-}
-
-async function signOut(page, who) {
-  await Promise.all([page.waitForURL(`${base}/console/signed-out**`, { timeout }), page.getByRole('button', { name: 'Sign out' }).click()]);
-  await page.getByText('You are signed out.').waitFor({ timeout });
-  check(true, `${who}: signing out ends on the console's signed-out page`);
-  await page.goto(`${base}/console/`);
-  await page.waitForURL(/\/realms\/hearth\//, { timeout });
-  check(await page.locator('#kc-login').isVisible(), `${who}: after signing out Keycloak asks for the password again`);
-}
-
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
-});
-let failed = false;
-try {
+/** Sign-in, each persona's first page, the family portal and what the family member may not reach, sign-out. */
+async function basics(browser) {
   // --- coordinator -------------------------------------------------------------------------------------------------
   const coordinator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const coordinatorPage = await coordinator.newPage();
@@ -256,6 +176,30 @@ try {
     check(true, `${username} opening the family portal is told it is not for them`);
     await signOut(page, username);
     await context.close();
+  }
+}
+
+// Each journey signs in its own personas in fresh browser contexts; they run in this order.
+const JOURNEYS = { basics };
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in JOURNEYS));
+if (unknown.length) {
+  console.error(`unknown journeys ${unknown.join(', ')}; known: ${Object.keys(JOURNEYS).join(', ')}`);
+  process.exit(2);
+}
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+});
+let failed = false;
+try {
+  for (const [name, journey] of Object.entries(JOURNEYS)) {
+    if (wanted.length === 0 || wanted.includes(name)) {
+      console.log(`# journey ${name}`);
+      await journey(browser);
+    }
   }
 } catch (error) {
   failed = true;
