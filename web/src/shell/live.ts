@@ -1,0 +1,90 @@
+// Live updates without reload: one server-sent event stream per browser tab (messaging-service's /stream through the
+// gateway, with the session cookie), shared by every page that listens. Events carry ids and a kind only; a page that
+// cares reloads what it shows through the normal API, where access is checked again.
+import { useEffect, useRef } from 'react';
+import { CONSOLE } from '../api';
+
+export type LiveKind = 'MESSAGE' | 'URGENT' | 'ESCALATED' | 'ACKNOWLEDGED' | 'NOTICE';
+
+export interface LiveEvent {
+  kind: LiveKind;
+  threadId?: string | null;
+  messageId?: string | null;
+  patientId?: string | null;
+  /** For NOTICE: what happened, as "<what>:<id>", e.g. "visit-missed:…", "visit-booked:…", "authorization-low:…". */
+  notice?: string | null;
+  at?: string;
+}
+
+export const LIVE_KINDS: LiveKind[] = ['MESSAGE', 'URGENT', 'ESCALATED', 'ACKNOWLEDGED', 'NOTICE'];
+export const STREAM_URL = `${CONSOLE}/api/messaging/v1/stream`;
+
+type Listener = (event: LiveEvent) => void;
+
+/** The tab's stream: opened by the first listener, closed with the last one; EventSource reconnects by itself. */
+export class LiveStream {
+  private source: EventSource | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(private readonly open: (url: string) => EventSource = (url) => new EventSource(url, { withCredentials: true })) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    if (!this.source) this.connect();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.source?.close();
+        this.source = null;
+      }
+    };
+  }
+
+  /** Delivers one event to every listener (also used by tests). */
+  dispatch(event: LiveEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  private connect(): void {
+    const source = this.open(STREAM_URL);
+    this.source = source;
+    for (const kind of LIVE_KINDS) {
+      source.addEventListener(kind.toLowerCase(), (message) => {
+        try {
+          this.dispatch(JSON.parse((message as MessageEvent<string>).data) as LiveEvent);
+        } catch {
+          // not an event of ours (a comment or a heartbeat never reaches here); ignore it
+        }
+      });
+    }
+  }
+}
+
+let shared: LiveStream | null = null;
+
+function stream(): LiveStream {
+  if (!shared) shared = new LiveStream();
+  return shared;
+}
+
+/**
+ * Calls {@code onEvent} for every live event that passes {@code accept} while the component is shown. Pages use it
+ * to reload: {@code useLive(reload, (e) => e.patientId === patientId)}.
+ */
+export function useLive(onEvent: (event: LiveEvent) => void, accept: (event: LiveEvent) => boolean = () => true): void {
+  const latest = useRef({ onEvent, accept });
+  latest.current = { onEvent, accept };
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return undefined; // jsdom in unit tests
+    return stream().subscribe((event) => {
+      if (latest.current.accept(event)) latest.current.onEvent(event);
+    });
+  }, []);
+}
+
+/** The kind of a NOTICE ("visit-missed" of "visit-missed:123"), or null. */
+export function noticeKind(event: LiveEvent): string | null {
+  if (event.kind !== 'NOTICE' || !event.notice) return null;
+  const colon = event.notice.indexOf(':');
+  return colon < 0 ? event.notice : event.notice.slice(0, colon);
+}
