@@ -1,18 +1,17 @@
-import { api, type Page } from '../api';
+import { api } from '../api';
 import type { Persona } from '../access';
 import { Link } from '../shell/router';
 import { Section, Show, formatDate, formatDateTime, useLoad } from '../shell/states';
-import { discipline, fullName, type Alert, type CarePlanView, type PatientSummary, type Visit } from '../types';
+import { discipline, fullName, type PatientSummary, type Visit } from '../types';
 import { humanType } from '../coordinator/dashboard';
-import { useState } from 'react';
+import { PlanHistory } from '../careplan/PlanHistory';
+import { ChartSignature } from '../careplan/DraftReview';
+import { PatientAlerts } from '../alerts/PatientAlerts';
+import { VitalsCharts } from '../vitals/VitalsCharts';
 
 export function PatientChart({ patientId, persona }: { patientId: string; persona: Persona }) {
   const id = encodeURIComponent(patientId);
   const [summary, reloadSummary] = useLoad(() => api<PatientSummary>(`/patients/v1/patients/${id}/summary`), [id]);
-  const [alerts, reloadAlerts] = useLoad(
-    async () => (await api<Page<Alert>>(`/patients/v1/patients/${id}/alerts?size=50`)).items,
-    [id],
-  );
   const [visits, reloadVisits] = useLoad(
     async () => (await api<{ visits: Visit[] | null }>(`/scheduling/v1/patients/${id}/visits`)).visits ?? [],
     [id],
@@ -71,31 +70,19 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
                 ) : (
                   <p className="empty">No signed plan of care yet.</p>
                 )}
-                {persona === 'physician' && <Signature patientId={id} />}
+                {persona === 'physician' && <ChartSignature patientId={patientId} />}
               </Section>
             </div>
           </>
         )}
       </Show>
+      <VitalsCharts patientId={patientId} />
       <div className="grid">
         <CareCircleSection patientId={id} />
-        <PlanHistory patientId={id} />
+        <PlanHistory patientId={patientId} />
       </div>
       <div className="grid">
-        <Section id="patient-alerts" title="Alerts">
-          <Show loaded={alerts} what="alerts" retry={reloadAlerts} isEmpty={(a) => a.length === 0} empty="No alerts.">
-            {(list) => (
-              <ul className="list">
-                {list.map((a) => (
-                  <li key={a.id}>
-                    <span className={`badge ${a.severity.toLowerCase()}`}>{humanType(a.severity)}</span> {a.finding} ·{' '}
-                    {humanType(a.status)} · {formatDateTime(a.raisedAt)}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Show>
-        </Section>
+        <PatientAlerts patientId={patientId} />
         <Section id="patient-visits" title="Upcoming visits">
           <Show loaded={visits} what="visits" retry={reloadVisits} isEmpty={(v) => v.length === 0} empty="No upcoming visits.">
             {(list) => (
@@ -115,36 +102,6 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
     </>
   );
 }
-
-/** The lead physician signs the open draft (If-Match with the plan's ETag). */
-function Signature({ patientId }: { patientId: string }) {
-  const [plan, reload] = useLoad(() => api<CarePlanView>(`/patients/v1/patients/${patientId}/care-plan`), [patientId]);
-  const [message, setMessage] = useState<string | null>(null);
-  if (plan.state !== 'ready' || !plan.data.draft) return null;
-  const sign = async () => {
-    try {
-      const response = await fetch(`/console/api/patients/v1/patients/${patientId}/care-plan`, { credentials: 'same-origin' });
-      const etag = response.headers.get('ETag') ?? '';
-      await api(`/patients/v1/patients/${patientId}/care-plan/draft/signature`, { method: 'POST', headers: { 'If-Match': etag } });
-      setMessage('The plan is signed.');
-      reload();
-    } catch (e) {
-      setMessage(e instanceof Error ? e.message : 'The plan could not be signed.');
-    }
-  };
-  return (
-    <div className="draft">
-      <p>
-        Draft version {plan.data.draft.number} is waiting for your signature (visits: {plan.data.draft.content.frequency}).
-      </p>
-      <button type="button" onClick={sign}>
-        Sign version {plan.data.draft.number}
-      </button>
-      {message && <p role="status">{message}</p>}
-    </div>
-  );
-}
-
 
 interface CareCircle {
   members: { subject?: string | null; displayName: string; relationship: string; pointOfContact: boolean; scopes: string[] }[];
@@ -173,38 +130,6 @@ function CareCircleSection({ patientId }: { patientId: string }) {
               </li>
             ))}
           </ul>
-        )}
-      </Show>
-    </Section>
-  );
-}
-
-interface VersionSummary {
-  number: number;
-  status: string;
-  frequency: string;
-  authoredAt: string;
-  signedAt?: string | null;
-}
-
-/** Every version of the plan, newest first. */
-function PlanHistory({ patientId }: { patientId: string }) {
-  const [versions, reload] = useLoad(
-    () => api<VersionSummary[]>(`/patients/v1/patients/${patientId}/care-plan/versions`),
-    [patientId],
-  );
-  return (
-    <Section id="versions" title="Plan versions">
-      <Show loaded={versions} what="plan versions" retry={reload} isEmpty={(v) => v.length === 0} empty="No plan has been written yet.">
-        {(list) => (
-          <ol className="list" reversed>
-            {list.map((v) => (
-              <li key={v.number}>
-                Version {v.number}: {humanType(v.status)} · visits {v.frequency} · written {formatDateTime(v.authoredAt)}
-                {v.signedAt && <>, signed {formatDateTime(v.signedAt)}</>}
-              </li>
-            ))}
-          </ol>
         )}
       </Show>
     </Section>

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { api, type Page } from '../api';
+import { Section, Show, useLoad } from '../shell/states';
+import { useLive } from '../shell/live';
+import { fullName, type Alert, type Patient } from '../types';
+import { AlertList } from '../alerts/AlertList';
+
+/** Alerts not yet resolved of the physician's patients: acknowledge, resolve; reloaded on live events of a patient. */
+export function AlertInbox() {
+  const [alerts, reload] = useLoad(async () => {
+    const [open, acknowledged, patients] = await Promise.all([
+      api<Page<Alert>>('/patients/v1/alerts?status=OPEN&size=100'),
+      api<Page<Alert>>('/patients/v1/alerts?status=ACKNOWLEDGED&size=100'),
+      api<Page<Patient>>('/patients/v1/patients?size=100'),
+    ]);
+    const names = Object.fromEntries(patients.items.map((p) => [p.id, fullName(p)]));
+    const list = [...open.items, ...acknowledged.items].sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+    return { list, names };
+  });
+  const [message, setMessage] = useState<string | null>(null);
+  useLive(reload, (e) => Boolean(e.patientId));
+  return (
+    <Section id="inbox" title="Alerts not yet resolved">
+      {message && (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      )}
+      <Show loaded={alerts} what="alerts" retry={reload} isEmpty={(a) => a.list.length === 0} empty="No alert is waiting for you.">
+        {({ list, names }) => (
+          <AlertList
+            alerts={list}
+            patientNames={names}
+            onChanged={(m) => {
+              setMessage(m);
+              reload();
+            }}
+          />
+        )}
+      </Show>
+    </Section>
+  );
+}
