@@ -2,6 +2,7 @@ import { api, type Page } from '../api';
 import { Show, formatDate, useLoad } from '../shell/states';
 import { discipline, type PriorAuthorization } from '../types';
 import { humanType } from '../coordinator/dashboard';
+import { ClaimReadiness } from './ClaimReadiness';
 
 export function Authorizations() {
   const [list, reload] = useLoad(async () => (await api<Page<PriorAuthorization>>('/billing/v1/authorizations?size=200')).items);
@@ -37,6 +38,7 @@ export function Authorizations() {
           </table>
         )}
       </Show>
+      <ClaimReadiness />
     </>
   );
 }

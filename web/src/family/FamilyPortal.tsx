@@ -2,10 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, post, type Page, type Session } from '../api';
 import { Section, Show, formatDate, formatDateTime, useLoad } from '../shell/states';
 import { discipline, fullName, type CarePlanContent, type FamilyVisit, type Message, type Patient, type Thread } from '../types';
+import { VitalsEntry } from './VitalsEntry';
+import { CaregiverResources } from './CaregiverResources';
+import './family.css';
 
 /**
  * What a family member sees of the people whose care circle lists them, and only what their consent allows:
- * upcoming visits (SCHEDULE), the plan in brief (CARE_PLAN_SUMMARY) and the family thread (MESSAGES). Never billing.
+ * upcoming visits (SCHEDULE), the plan in brief (CARE_PLAN_SUMMARY), the family thread (MESSAGES) and vital signs to
+ * read and enter (VITALS); and the agency's resources for caregivers. Never billing.
  */
 export function FamilyPortal({ session }: { session: Session }) {
   const [patients, reload] = useLoad(async () => (await api<Page<Patient>>('/patients/v1/patients?size=20')).items);
@@ -22,6 +26,7 @@ export function FamilyPortal({ session }: { session: Session }) {
       >
         {(list) => list.map((p) => <Person key={p.id} patient={p} session={session} />)}
       </Show>
+      <CaregiverResources />
     </>
   );
 }
@@ -103,6 +108,7 @@ function Person({ patient, session }: { patient: Patient; session: Session }) {
           </Show>
         </Section>
         <FamilyThread patientId={patient.id} session={session} />
+        <VitalsEntry patientId={patient.id} patientName={fullName(patient)} />
       </div>
     </article>
   );

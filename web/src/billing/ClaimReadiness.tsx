@@ -1,0 +1,202 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError, api, type Page } from '../api';
+import { Section, Show, formatDate, useLoad } from '../shell/states';
+import { discipline, fullName, type Patient } from '../types';
+import {
+  defaultPeriod,
+  holdReason,
+  holdSummary,
+  patientReadiness,
+  readinessText,
+  type BillableLine,
+  type BillingFile,
+  type Readiness,
+} from './claims';
+import './billing.css';
+
+interface Payer {
+  id: string;
+  name: string;
+}
+
+const MAX_LINE_PAGES = 5;
+
+async function allLines(from: string, to: string): Promise<{ lines: BillableLine[]; total: number }> {
+  const lines: BillableLine[] = [];
+  let total = 0;
+  for (let page = 0; page < MAX_LINE_PAGES; page++) {
+    const result = await api<Page<BillableLine>>(`/billing/v1/billable-lines?from=${from}&to=${to}&size=200&page=${page}`);
+    lines.push(...result.items);
+    total = result.totalItems;
+    if (page + 1 >= result.totalPages) break;
+  }
+  return { lines, total };
+}
+
+/** What can be billed for a period and what holds it back: per payer (the report) and per patient (lines and file). */
+export function ClaimReadiness() {
+  const initial = defaultPeriod(new Date());
+  const [period, setPeriod] = useState(initial);
+  const [draft, setDraft] = useState(initial);
+  const [formError, setFormError] = useState<string | null>(null);
+  const fromId = useId();
+  const toId = useId();
+  const [data, reload] = useLoad(async () => {
+    const { from, to } = period;
+    const [readiness, lines, payers, patients] = await Promise.all([
+      api<Readiness>(`/billing/v1/reports/claim-readiness?from=${from}&to=${to}`),
+      allLines(from, to),
+      api<Page<Payer>>('/billing/v1/payers?size=200'),
+      api<Page<Patient>>('/patients/v1/patients?size=100'),
+    ]);
+    const files: Record<string, BillingFile | null> = {};
+    await Promise.all(
+      patients.items.map(async (p) => {
+        files[p.id] = await api<BillingFile>(`/billing/v1/patients/${encodeURIComponent(p.id)}`).catch((e: unknown) => {
+          if (e instanceof ApiError && e.status === 404) return null;
+          throw e;
+        });
+      }),
+    );
+    return {
+      readiness,
+      lines,
+      payerNames: Object.fromEntries(payers.items.map((p) => [p.id, p.name])) as Record<string, string>,
+      patientNames: Object.fromEntries(patients.items.map((p) => [p.id, fullName(p)])) as Record<string, string>,
+      patients: patientReadiness(patients.items.map((p) => p.id), lines.lines, files, from, to),
+    };
+  }, [period.from, period.to]);
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft.from || !draft.to) return setFormError('Enter both the first and the last day of the period.');
+    if (draft.to < draft.from) return setFormError('The last day must not be before the first day.');
+    setFormError(null);
+    setPeriod(draft);
+  };
+
+  return (
+    <Section id="claim-readiness" title="Claim readiness">
+      <form className="period" onSubmit={apply}>
+        <label htmlFor={fromId}>First day</label>
+        <input id={fromId} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        <label htmlFor={toId}>Last day</label>
+        <input id={toId} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <button type="submit">Show</button>
+        {formError && <p role="alert">{formError}</p>}
+      </form>
+      <Show loaded={data} what="claim readiness" retry={reload}>
+        {(d) => (
+          <>
+            <p>
+              Visits from {formatDate(d.readiness.from)} to {formatDate(d.readiness.to)}.
+            </p>
+            <h3>By patient</h3>
+            {d.patients.length === 0 ? (
+              <p className="empty">No patients yet.</p>
+            ) : (
+              <table>
+                <caption className="visually-hidden">Claim readiness by patient</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Patient</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">What blocks a claim</th>
+                    <th scope="col">Earliest filing deadline</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.patients.map((p) => (
+                    <tr key={p.patientId}>
+                      <th scope="row">{d.patientNames[p.patientId] ?? 'Patient not listed'}</th>
+                      <td>
+                        <span className={`readiness ${p.state}`}>{readinessText(p)}</span>
+                        {p.state === 'blocked' && p.readyLines > 0 && <> ({p.readyLines} ready)</>}
+                      </td>
+                      <td>
+                        {p.fileBlockers.length === 0 && p.onHoldLines === 0 ? (
+                          'Nothing'
+                        ) : (
+                          <ul className="blockers">
+                            {p.fileBlockers.map((b) => (
+                              <li key={b}>{b}</li>
+                            ))}
+                            {p.onHoldLines > 0 && <li>Lines on hold: {holdSummary(p.onHoldByReason)}.</li>}
+                          </ul>
+                        )}
+                      </td>
+                      <td>{p.earliestFilingDeadline ? formatDate(p.earliestFilingDeadline) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <h3>By payer</h3>
+            {d.readiness.payers.length === 0 ? (
+              <p className="empty">No completed visits to bill in this period.</p>
+            ) : (
+              <table>
+                <caption className="visually-hidden">Claim readiness by payer</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Payer</th>
+                    <th scope="col">Ready</th>
+                    <th scope="col">On hold</th>
+                    <th scope="col">Why on hold</th>
+                    <th scope="col">Earliest filing deadline</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.readiness.payers.map((p) => (
+                    <tr key={p.payerId}>
+                      <th scope="row">{d.payerNames[p.payerId] ?? (p.payerId === '(no coverage)' ? 'No coverage' : p.payerId)}</th>
+                      <td>
+                        {p.readyLines} lines, {p.readyUnits} units
+                      </td>
+                      <td>{p.onHoldLines} lines</td>
+                      <td>{holdSummary(p.onHoldByReason)}</td>
+                      <td>{p.earliestFilingDeadline ? formatDate(p.earliestFilingDeadline) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {d.lines.lines.length > 0 && (
+              <details className="lines">
+                <summary>
+                  Billable lines ({d.lines.total}
+                  {d.lines.total > d.lines.lines.length ? `, first ${d.lines.lines.length} shown` : ''})
+                </summary>
+                <table>
+                  <caption className="visually-hidden">Billable lines of the period</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Service date</th>
+                      <th scope="col">Patient</th>
+                      <th scope="col">Discipline</th>
+                      <th scope="col">HCPCS</th>
+                      <th scope="col">Units</th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.lines.lines.map((l) => (
+                      <tr key={l.visitId}>
+                        <td>{formatDate(l.serviceDate)}</td>
+                        <td>{d.patientNames[l.patientId] ?? 'Patient not listed'}</td>
+                        <td>{discipline(l.discipline)}</td>
+                        <td>{l.hcpcs}</td>
+                        <td>{l.units}</td>
+                        <td>{l.status === 'READY' ? 'Ready' : `On hold: ${l.holdReasons.map(holdReason).join(', ')}`}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            )}
+          </>
+        )}
+      </Show>
+    </Section>
+  );
+}

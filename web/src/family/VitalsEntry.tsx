@@ -1,0 +1,140 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError, api, post, type Page } from '../api';
+import { Section, Show, formatDateTime, useLoad } from '../shell/states';
+import { VITALS, checkReading, formatValue, localDateTime, vitalInfo, type Observation } from '../vitals/vitals';
+
+function newId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(Math.random() * 4)]}${hex(3)}-${hex(12)}`;
+}
+
+/**
+ * A family member records a reading (blood pressure, weight, …) when their consent includes VITALS; without it the
+ * service answers 403 and the card says why there is no form.
+ */
+export function VitalsEntry({ patientId, patientName }: { patientId: string; patientName: string }) {
+  const id = encodeURIComponent(patientId);
+  const [recent, reload] = useLoad(
+    () =>
+      api<Page<Observation>>(`/patients/v1/patients/${id}/observations?size=5`).then(
+        (page) => page.items,
+        (e: unknown) => {
+          if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return null;
+          throw e;
+        },
+      ),
+    [id],
+  );
+  return (
+    <Section id={`vitals-${patientId}`} title="Vital signs">
+      <Show loaded={recent} what="readings" retry={reload}>
+        {(list) =>
+          list === null ? (
+            <p className="empty">
+              {patientName}'s consent does not include vital signs, so you cannot see or enter readings here. The agency
+              can add vital signs to what you may see.
+            </p>
+          ) : (
+            <>
+              {list.length === 0 ? (
+                <p className="empty">No readings yet.</p>
+              ) : (
+                <ul className="list">
+                  {list.map((o) => (
+                    <li key={o.id}>
+                      {vitalInfo(o.vital)?.label ?? o.vital}: {formatValue(o.value, vitalInfo(o.vital))} · {formatDateTime(o.observedAt)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <ReadingForm patientId={patientId} onSaved={reload} />
+            </>
+          )
+        }
+      </Show>
+    </Section>
+  );
+}
+
+function ReadingForm({ patientId, onSaved }: { patientId: string; onSaved: () => void }) {
+  const ids = { vital: useId(), value: useId(), unit: useId(), at: useId(), errors: useId() };
+  const [vital, setVital] = useState('SYSTOLIC_BP');
+  const [value, setValue] = useState('');
+  const [unit, setUnit] = useState('mm[Hg]');
+  const [observedAt, setObservedAt] = useState(() => localDateTime(new Date()));
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const info = vitalInfo(vital)!;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    const checked = checkReading({ vital, value, unit, observedAt }, new Date(), newId);
+    if (!checked.reading) {
+      setErrors(checked.errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      await post(`/patients/v1/patients/${encodeURIComponent(patientId)}/observations`, { observations: [checked.reading] });
+      setErrors([]);
+      setValue('');
+      setSaved(`Saved: ${info.label.toLowerCase()} ${value.trim()} ${info.units.find((u) => u.code === unit)?.label ?? ''}. The care team sees it.`);
+      onSaved();
+    } catch (e) {
+      setErrors([e instanceof Error ? e.message : 'The reading could not be saved.']);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="reading" onSubmit={submit} noValidate aria-describedby={errors.length ? ids.errors : undefined}>
+      <h3>Enter a reading</h3>
+      <label htmlFor={ids.vital}>What you measured</label>
+      <select
+        id={ids.vital}
+        value={vital}
+        onChange={(e) => {
+          setVital(e.target.value);
+          setUnit(vitalInfo(e.target.value)!.units[0].code);
+        }}
+      >
+        {VITALS.map((v) => (
+          <option key={v.code} value={v.code}>
+            {v.label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={ids.value}>Reading</label>
+      <input id={ids.value} type="text" inputMode="decimal" autoComplete="off" value={value} aria-invalid={errors.length > 0 || undefined} onChange={(e) => setValue(e.target.value)} />
+      <label htmlFor={ids.unit}>Unit</label>
+      <select id={ids.unit} value={unit} onChange={(e) => setUnit(e.target.value)} disabled={info.units.length === 1}>
+        {info.units.map((u) => (
+          <option key={u.code} value={u.code}>
+            {u.label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={ids.at}>Taken at</label>
+      <input id={ids.at} type="datetime-local" value={observedAt} onChange={(e) => setObservedAt(e.target.value)} />
+      <button type="submit" disabled={busy}>
+        Save reading
+      </button>
+      {errors.length > 0 && (
+        <div id={ids.errors} role="alert" className="error">
+          {errors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
+      )}
+      {saved && (
+        <p role="status" className="notice">
+          {saved}
+        </p>
+      )}
+    </form>
+  );
+}
