@@ -126,7 +126,8 @@ class MessagingApiIT {
                  {"subject":"%s","scopes":["MESSAGES","SCHEDULE"]},{"subject":"%s","scopes":["VITALS"]}]}"""
                 .formatted(patient, fran, sam));
         Eventually.await(Duration.ofSeconds(20), () -> careTeamThread(), t -> t != null && t.path("participants").size() == 3);
-        Eventually.await(Duration.ofSeconds(20), () -> familyThread(), t -> t != null && t.path("participants").size() == 1);
+        // the family thread: Fran (MESSAGES consent) and the care team's coordinator, Carla
+        Eventually.await(Duration.ofSeconds(20), () -> familyThread(), t -> t != null && t.path("participants").size() == 2);
     }
 
     JsonNode careTeamThread() {
@@ -176,6 +177,11 @@ class MessagingApiIT {
         assertThat(post(family, token("nurse", nina), "{\"body\":\"hello\"}").status()).as("not joined yet").isEqualTo(404);
         assertThat(api.post(API + "/threads/" + family + "/membership", token("nurse", nina), "").status()).isEqualTo(200);
         assertThat(post(family, token("nurse", nina), "{\"body\":\"Hello, I am Jane's nurse\"}").status()).isEqualTo(201);
+        // the family writes to the care team: the coordinator takes part without joining, and is told live
+        assertThat(thread(token("coordinator", carla), "FAMILY")).as("the coordinator lists the family thread").isNotNull();
+        String fromFran = post(family, token("family", fran), "{\"body\":\"Mum slept well\"}").json().path("id").asString();
+        assertThat(Eventually.await(Duration.ofSeconds(10), () -> streamText(token("coordinator", carla)),
+                text -> text.contains(fromFran))).contains("event:message");
 
         // bad input: nothing stored
         assertThat(post(careTeam, token("nurse", nina), "{\"body\":\"  \"}").status()).isEqualTo(400);
@@ -292,6 +298,39 @@ class MessagingApiIT {
     }
 
     @Test
+    void scheduleChangesReachTheCareTeamAndTheFamilyWithTheScheduleConsentLiveAndAreNeverMailed() throws Exception {
+        String visit = UUID.randomUUID().toString();
+        String clinician = UUID.randomUUID().toString();
+        publish("hearth.scheduling.events", "org.hearth.scheduling.VisitScheduled.v1", """
+                {"visitId":"%s","patientId":"%s","discipline":"SN","type":"IN_HOME","clinicianId":"%s",
+                 "start":"2030-01-08T14:00:00Z","end":"2030-01-08T15:00:00Z"}""".formatted(visit, patient, clinician));
+        for (String day : List.of("09", "10")) { // moved twice: two changes, not one deduplicated away
+            publish("hearth.scheduling.events", "org.hearth.scheduling.VisitRescheduled.v1", """
+                    {"visitId":"%s","patientId":"%s","discipline":"SN","type":"IN_HOME","clinicianId":"%s",
+                     "start":"2030-01-%sT14:00:00Z","end":"2030-01-%sT15:00:00Z","previousClinicianId":"%s",
+                     "previousStart":"2030-01-08T14:00:00Z","previousEnd":"2030-01-08T15:00:00Z"}"""
+                    .formatted(visit, patient, clinician, day, day, clinician));
+        }
+        publish("hearth.scheduling.events", "org.hearth.scheduling.VisitCancelled.v1", """
+                {"visitId":"%s","patientId":"%s","discipline":"SN","clinicianId":"%s",
+                 "scheduledStart":"2030-01-10T14:00:00Z","reason":"PLAN_REVISED"}""".formatted(visit, patient, clinician));
+
+        for (String[] watcher : List.of(new String[] {"coordinator", carla}, new String[] {"nurse", nina},
+                new String[] {"family", fran})) {
+            String seen = Eventually.await(Duration.ofSeconds(20),
+                    () -> streamText(token(watcher[0], watcher[1])),
+                    text -> text.contains("visit-cancelled:" + visit));
+            assertThat(seen).as(watcher[1]).contains("event:change", "\"notice\":\"visit-scheduled:" + visit);
+            assertThat(seen.split("visit-rescheduled:" + visit, -1)).as(watcher[1] + ": moved twice").hasSize(3);
+        }
+        // Sam's consent is VITALS only: no schedule
+        assertThat(String.join("\n", stream(token("family", sam), null))).doesNotContain(visit);
+        List<String> ours = List.of(carla, nina, fran, sam, dr).stream().map(s -> s + "@example.org").toList();
+        assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).map(MessagingApiIT::recipient))
+                .as("schedule changes are not mailed").noneMatch(ours::contains);
+    }
+
+    @Test
     void authorsEditAndDeleteWithinTheWindowReadersLeaveReceiptsAndHuddlesRecordDecisions() {
         String careTeam = careTeamThread().path("id").asString();
         String id = post(careTeam, token("nurse", nina), "{\"body\":\"Dressing changed at 9\"}").json().path("id").asString();
@@ -355,6 +394,14 @@ class MessagingApiIT {
     }
 
     /** Reads the stream until the server ends it (hearth.messaging.stream.max-duration = 2 s here). */
+    String streamText(String token) {
+        try {
+            return String.join("\n", stream(token, null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> stream(String token, String lastEventId) throws Exception {
         HttpRequest.Builder request = api.request(API + "/stream", token).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
