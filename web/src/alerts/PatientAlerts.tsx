@@ -8,9 +8,10 @@ import { AlertList } from './AlertList';
 /** One patient's alerts in the chart, to acknowledge and resolve; reloaded when a live event names the patient. */
 export function PatientAlerts({ patientId }: { patientId: string }) {
   const id = encodeURIComponent(patientId);
-  const [alerts, reload] = useLoad(async () => (await api<Page<Alert>>(`/patients/v1/patients/${id}/alerts?size=50`)).items, [id]);
+  const [alerts, reload, refresh] = useLoad(async () => (await api<Page<Alert>>(`/patients/v1/patients/${id}/alerts?size=50`)).items, [id]);
   const [message, setMessage] = useState<string | null>(null);
-  useLive(reload, (e) => e.patientId === patientId);
+  // alerts reach the care team as MESSAGE/URGENT events naming the patient
+  useLive(refresh, (e) => e.patientId === patientId && e.kind !== 'CHANGE' && e.kind !== 'NOTICE');
   return (
     <Section id="patient-alerts" title="Alerts">
       {message && (
@@ -24,7 +25,7 @@ export function PatientAlerts({ patientId }: { patientId: string }) {
             alerts={list}
             onChanged={(m) => {
               setMessage(m);
-              reload();
+              refresh();
             }}
           />
         )}

@@ -95,7 +95,7 @@ function FirstPlan({ content }: { content: CarePlanContent }) {
 
 /** In the chart: the physician's review and signature of this patient's open draft, if there is one. */
 export function ChartSignature({ patientId }: { patientId: string }) {
-  const [plan, reload] = useLoad(() => loadPlan(patientId), [patientId]);
+  const [plan, reload, refresh] = useLoad(() => loadPlan(patientId), [patientId]);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <>
@@ -107,11 +107,12 @@ export function ChartSignature({ patientId }: { patientId: string }) {
       <Show loaded={plan} what="the draft" retry={reload}>
         {(versioned) => (
           <DraftReview
+            key={versioned.etag}
             patientId={patientId}
             versioned={versioned}
             onSigned={(m) => {
               setMessage(m);
-              reload();
+              refresh();
             }}
           />
         )}

@@ -15,7 +15,7 @@ function newId(): string {
  */
 export function VitalsEntry({ patientId, patientName }: { patientId: string; patientName: string }) {
   const id = encodeURIComponent(patientId);
-  const [recent, reload] = useLoad(
+  const [recent, reload, refresh] = useLoad(
     () =>
       api<Page<Observation>>(`/patients/v1/patients/${id}/observations?size=5`).then(
         (page) => page.items,
@@ -48,7 +48,7 @@ export function VitalsEntry({ patientId, patientName }: { patientId: string; pat
                   ))}
                 </ul>
               )}
-              <ReadingForm patientId={patientId} onSaved={reload} />
+              <ReadingForm patientId={patientId} onSaved={refresh} />
             </>
           )
         }

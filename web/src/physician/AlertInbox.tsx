@@ -7,7 +7,7 @@ import { AlertList } from '../alerts/AlertList';
 
 /** Alerts not yet resolved of the physician's patients: acknowledge, resolve; reloaded on live events of a patient. */
 export function AlertInbox() {
-  const [alerts, reload] = useLoad(async () => {
+  const [alerts, reload, refresh] = useLoad(async () => {
     const [open, acknowledged, patients] = await Promise.all([
       api<Page<Alert>>('/patients/v1/alerts?status=OPEN&size=100'),
       api<Page<Alert>>('/patients/v1/alerts?status=ACKNOWLEDGED&size=100'),
@@ -18,7 +18,8 @@ export function AlertInbox() {
     return { list, names };
   });
   const [message, setMessage] = useState<string | null>(null);
-  useLive(reload, (e) => Boolean(e.patientId));
+  // alerts reach their owner as MESSAGE/URGENT events naming the patient
+  useLive(refresh, (e) => Boolean(e.patientId) && e.kind !== 'CHANGE' && e.kind !== 'NOTICE');
   return (
     <Section id="inbox" title="Alerts not yet resolved">
       {message && (
@@ -33,7 +34,7 @@ export function AlertInbox() {
             patientNames={names}
             onChanged={(m) => {
               setMessage(m);
-              reload();
+              refresh();
             }}
           />
         )}

@@ -13,7 +13,7 @@ interface Waiting {
 
 /** The physician's patients whose plan has an open draft: review what it changes, then sign it. */
 export function DraftsToSign() {
-  const [drafts, reload] = useLoad(async () => {
+  const [drafts, reload, refresh] = useLoad(async () => {
     const patients = (await api<Page<Patient>>('/patients/v1/patients?size=100')).items;
     const plans = await Promise.all(
       patients.map(async (patient): Promise<Waiting | null> => {
@@ -45,12 +45,13 @@ export function DraftsToSign() {
                   <Link to={`/patients/${patient.id}`}>{fullName(patient)}</Link>: draft version {versioned.plan.draft!.number}
                 </h3>
                 <DraftReview
+                  key={versioned.etag}
                   patientId={patient.id}
                   versioned={versioned}
                   patientName={fullName(patient)}
                   onSigned={(m) => {
                     setMessage(m);
-                    reload();
+                    refresh();
                   }}
                 />
               </li>

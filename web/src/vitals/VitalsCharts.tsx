@@ -82,7 +82,10 @@ function VitalChart({ vital, readings, thresholds }: { vital: VitalInfo; reading
   const labelYs = labelPositions(lines.map((l) => g.y(l.value)), 13);
   const latest = readings[readings.length - 1];
   const crossing = readings.filter((r) => breaches(r.value, vital.code, thresholds).length > 0).length;
-  const day = (t: number) => new Date(t).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  // a short span is labelled with hours, a longer one with days
+  const short = g.xTicks[g.xTicks.length - 1] - g.xTicks[0] <= 3 * 24 * 3600_000;
+  const day = (t: number) =>
+    new Date(t).toLocaleString(undefined, short ? { month: 'short', day: 'numeric', hour: 'numeric' } : { month: 'short', day: 'numeric' });
   return (
     <figure className="vital-chart">
       <figcaption>
@@ -92,8 +95,8 @@ function VitalChart({ vital, readings, thresholds }: { vital: VitalInfo; reading
       </figcaption>
       <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
         <desc id={descId}>
-          {readings.length} readings; latest {formatValue(latest.value, vital)} on {formatDateTime(latest.observedAt)};{' '}
-          {crossing === 0 ? 'none crosses an alert threshold' : `${crossing} cross an alert threshold`}. The table below lists them.
+          {readings.length === 1 ? 'One reading' : `${readings.length} readings`}; latest {formatValue(latest.value, vital)} on {formatDateTime(latest.observedAt)};{' '}
+          {crossing === 0 ? 'none crosses an alert threshold' : `${crossing} ${crossing === 1 ? 'crosses' : 'cross'} an alert threshold`}. The table below lists them.
         </desc>
         {g.yTicks.map((v) => (
           <g key={`y${v}`} className="tick">
@@ -141,7 +144,7 @@ function VitalChart({ vital, readings, thresholds }: { vital: VitalInfo; reading
       )}
       <details>
         <summary>
-          {vital.label}: the {readings.length} readings as a table
+          {vital.label}: {readings.length === 1 ? 'the reading' : `the ${readings.length} readings`} as a table
         </summary>
         <table>
           <caption className="visually-hidden">

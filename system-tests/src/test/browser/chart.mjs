@@ -123,7 +123,8 @@ export default async function chart(browser) {
     await item.getByLabel(new RegExp(`I have reviewed the changes in version ${draftNumber}`)).check();
     await sign.click();
     await drafts.getByRole('status').filter({ hasText: `Version ${draftNumber} of Jane Doe's plan is signed and now active.` }).waitFor();
-    check(true, `dr.patel signs plan version ${draftNumber} of Jane Doe after reviewing the diff`);
+    await item.waitFor({ state: 'detached' });
+    check(true, `dr.patel signs plan version ${draftNumber} of Jane Doe after reviewing the diff: it leaves the list`);
     await shot(page, 'physician-signed-plan');
 
     // the alert travels by event: reload until Jane's alert is in the inbox
@@ -150,8 +151,11 @@ export default async function chart(browser) {
     await inbox.getByLabel('What was done (required)').fill('Reviewed the readings with the patient; plan signed.');
     await inbox.getByRole('button', { name: 'Resolve alert' }).click();
     await inbox.getByRole('status').filter({ hasText: 'is resolved.' }).waitFor();
-    await settled(page);
-    const left = await inbox.getByRole('button', { name: /^Resolve .*alert/ }).count();
+    let left = count;
+    for (let attempt = 0; attempt < 20 && left !== count - 1; attempt++) {
+      await page.waitForTimeout(500); // the list refreshes in place
+      left = await inbox.getByRole('button', { name: /^Resolve .*alert/ }).count();
+    }
     check(left === count - 1, `dr.patel resolves the alert with a note: it leaves the inbox (${count} → ${left})`);
     await accessible(page, 'physician inbox');
     await signOut(page, 'dr.patel (chart)');
@@ -194,7 +198,8 @@ export default async function chart(browser) {
       await vitals.getByLabel('Reading').fill('72');
       await vitals.getByRole('button', { name: 'Save reading' }).click();
       await vitals.getByRole('status').filter({ hasText: 'Saved: heart rate 72' }).waitFor();
-      check(true, 'family member enters a heart rate reading for Jane Doe');
+      await vitals.getByRole('listitem').filter({ hasText: /^Heart rate: 72 beats\/min/ }).first().waitFor();
+      check(true, 'family member enters a heart rate reading for Jane Doe: it is among the latest readings');
     } else {
       check(await vitals.getByText(/consent does not include vital signs/).isVisible(), "family: without the VITALS consent the card says why there is no form");
     }

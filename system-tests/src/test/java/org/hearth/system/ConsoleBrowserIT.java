@@ -82,9 +82,26 @@ class ConsoleBrowserIT {
                 "ok - family member writes to the care team: the message is in the family thread",
                 "ok - signing in again after the session expired returns to the family portal",
                 "ok - nina.nurse lands on \"My day\" without an error",
-                "ok - dr.patel lands on \"Signatures and alerts\" without an error");
+                "ok - dr.patel lands on \"Signatures and alerts\" without an error",
+                // journey chart
+                "ok - coordinator sees the vitals charts of Jane Doe (systolic pressure, heart rate)",
+                "ok - the systolic chart draws the alert threshold at 160 as a labelled line",
+                "ok - the readings are also a data table for screen readers",
+                "ok - coordinator sees what the draft changes, each line marked in words",
+                "ok - clinical patient chart: no serious accessibility violation",
+                "ok - signing waits until the physician confirms the review",
+                "ok - dr.patel signs plan version", // … of Jane Doe after reviewing the diff: it leaves the list
+                "ok - dr.patel resolves the alert with a note: it leaves the inbox",
+                "ok - billing sees claim readiness per patient, Jane Doe included",
+                "ok - claim readiness: no serious accessibility violation",
+                "ok - family member enters a heart rate reading for Jane Doe: it is among the latest readings",
+                "ok - family member sees the caregiver resources section",
+                "ok - family portal shows nothing of billing",
+                "ok - family portal with vitals: no serious accessibility violation");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
-                "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox")) {
+                "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
+                "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
+                "family-portal-vitals")) {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }
