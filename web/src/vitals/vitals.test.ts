@@ -47,6 +47,12 @@ describe('chart scaling', () => {
     expect(g.xTicks[3]).toBe(2 * day);
   });
 
+  it('spreads readings minutes apart over a day around their middle', () => {
+    const g = chartGeometry([{ time: 0, value: 160 }, { time: 120_000, value: 166 }], [], box);
+    expect(g.xTicks[3] - g.xTicks[0]).toBe(day);
+    expect(g.x(60_000)).toBe(box.left + (box.width - box.left - box.right) / 2);
+  });
+
   it('puts a single reading in the middle of the time axis and gives a flat series room', () => {
     const g = chartGeometry([{ time: 5 * day, value: 72 }], [], box);
     expect(g.points[0].x).toBe(box.left + (box.width - box.left - box.right) / 2);

@@ -212,7 +212,7 @@ export interface Geometry {
 
 /**
  * Where readings and lines go in the chart box: the value axis spans readings and lines with a little room and
- * round ticks; the time axis spans the readings (a single reading sits in the middle of a day either side).
+ * round ticks; the time axis spans the readings, at least a day (readings closer together sit around its middle).
  */
 export function chartGeometry(readings: { time: number; value: number }[], lines: number[], box: Box = CHART_BOX): Geometry {
   const values = [...readings.map((r) => r.value), ...lines];
@@ -233,9 +233,12 @@ export function chartGeometry(readings: { time: number; value: number }[], lines
   const times = readings.map((r) => r.time);
   let t0 = times.length ? Math.min(...times) : 0;
   let t1 = times.length ? Math.max(...times) : 1;
-  if (t1 - t0 < 1) {
-    t0 -= 12 * 3600_000;
-    t1 += 12 * 3600_000;
+  // at least a day wide: readings minutes apart would otherwise crowd the time labels into one spot
+  const minimum = 24 * 3600_000;
+  if (t1 - t0 < minimum) {
+    const middle = (t0 + t1) / 2;
+    t0 = middle - minimum / 2;
+    t1 = middle + minimum / 2;
   }
   const innerW = box.width - box.left - box.right;
   const innerH = box.height - box.top - box.bottom;
