@@ -139,7 +139,7 @@ function VitalChart({ vital, readings, thresholds }: { vital: VitalInfo; reading
       </svg>
       {lines.length > 0 && (
         <p className="chart-legend">
-          Lines: {lines.map((l) => `${l.description} ${vital.unit}${l.kind === 'trend' ? ' (dashed)' : ''}`).join('; ')}.
+          Lines: {lines.map((l) => (l.kind === 'trend' ? `${l.description} (dashed)` : `${l.description} ${vital.unit}`)).join('; ')}.
         </p>
       )}
       <details>

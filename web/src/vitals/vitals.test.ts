@@ -71,7 +71,7 @@ describe('thresholds', () => {
     expect(chartLines('SYSTOLIC_BP', DEFAULT_THRESHOLDS).map((l) => `${l.label} | ${l.description}`)).toEqual([
       '≥ 180 critical | critical alert at or above 180',
       '≥ 160 high | high alert at or above 160',
-      '≥ 150 on 3 of 5 mornings | high alert when 150 or more on 3 of the last 5 mornings',
+      '≥ 150 on 3 of 5 mornings | high alert when 150 mmHg or more on 3 of the last 5 mornings',
       '< 90 high | high alert below 90',
     ]);
     expect(chartLines('WEIGHT', DEFAULT_THRESHOLDS)).toEqual([]);

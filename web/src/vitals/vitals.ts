@@ -146,7 +146,7 @@ export function chartLines(vital: string, thresholds: Threshold[]): ChartLine[] 
       kind: 'threshold',
     }));
   if (vital === 'SYSTOLIC_BP') {
-    lines.push({ value: 150, label: '≥ 150 on 3 of 5 mornings', description: 'high alert when 150 or more on 3 of the last 5 mornings', kind: 'trend' });
+    lines.push({ value: 150, label: '≥ 150 on 3 of 5 mornings', description: 'high alert when 150 mmHg or more on 3 of the last 5 mornings', kind: 'trend' });
   }
   return lines.sort((a, b) => b.value - a.value);
 }
