@@ -56,13 +56,14 @@ function Shell({ session, path }: { session: Session; path: string }) {
   useEffect(() => {
     if (path === '/') navigate(home, true);
   }, [path, home]);
-  const first = useRef(true);
+  const shown = useRef(path);
   useEffect(() => {
     const page = pageOf(path);
     document.title = page ? `${page.title} · Hearth` : 'Hearth';
-    // after moving to another page in place, keyboard and screen reader users continue at its content
-    if (!first.current) document.getElementById('main')?.focus();
-    first.current = false;
+    // after moving to another page in place, keyboard and screen reader users continue at its content (compared with
+    // the page shown before, not a first-render flag: React's StrictMode runs effects twice in development)
+    if (shown.current !== path) document.getElementById('main')?.focus();
+    shown.current = path;
   }, [path]);
 
   const menu = PAGES.filter((p) => p.inMenu && p.personas.includes(persona));
