@@ -26,7 +26,7 @@ describe('LiveAnnouncer', () => {
     (globalThis as { EventSource?: unknown }).EventSource = FakeSource;
     render(<LiveAnnouncer readAt="/messages" />);
     const status = screen.getByRole('status');
-    expect(FakeSource.last?.url).toBe('/console/api/messaging/v1/stream');
+    expect(FakeSource.last?.url).toBe('/console/api/messaging/v1/stream?since=now');
 
     FakeSource.last!.emit('change', { kind: 'CHANGE', notice: 'visit-scheduled:v1', patientId: 'p1' });
     expect(status.textContent).toBe('');

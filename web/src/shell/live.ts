@@ -21,7 +21,8 @@ export interface LiveEvent {
 }
 
 export const LIVE_KINDS: LiveKind[] = ['MESSAGE', 'URGENT', 'ESCALATED', 'ACKNOWLEDGED', 'NOTICE', 'CHANGE'];
-export const STREAM_URL = `${CONSOLE}/api/messaging/v1/stream`;
+// since=now: a page loads what exists itself; the stream tells it what happens from now on (and resumes by event id)
+export const STREAM_URL = `${CONSOLE}/api/messaging/v1/stream?since=now`;
 
 type Listener = (event: LiveEvent) => void;
 

@@ -265,6 +265,13 @@ class MessagingApiIT {
         String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}").json().path("id").asString();
         String replay = String.join("\n", stream(token("physician", dr), lastId));
         assertThat(replay).contains(second).doesNotContain(first);
+
+        // a screen that loads its data itself starts "now": nothing old, and the id to resume from comes first
+        List<String> fromNow = streamFrom(token("physician", dr), "?since=now");
+        assertThat(String.join("\n", fromNow)).doesNotContain(first, second);
+        String resumeFrom = fromNow.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3).strip();
+        assertThat(Long.parseLong(resumeFrom)).isGreaterThan(Long.parseLong(lastId));
+        assertThat(api.get(API + "/stream?since=yesterday", token("physician", dr)).status()).isEqualTo(400);
     }
 
     @Test
@@ -403,7 +410,15 @@ class MessagingApiIT {
     }
 
     List<String> stream(String token, String lastEventId) throws Exception {
-        HttpRequest.Builder request = api.request(API + "/stream", token).header("Accept", "text/event-stream").GET();
+        return streamFrom(token, "", lastEventId);
+    }
+
+    List<String> streamFrom(String token, String query) throws Exception {
+        return streamFrom(token, query, null);
+    }
+
+    List<String> streamFrom(String token, String query, String lastEventId) throws Exception {
+        HttpRequest.Builder request = api.request(API + "/stream" + query, token).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

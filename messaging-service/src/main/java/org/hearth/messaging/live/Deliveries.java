@@ -73,6 +73,12 @@ public class Deliveries {
         }
     }
 
+    /** The sequence number of {@code recipient}'s latest delivery, 0 when there is none. */
+    long latestSeq(String recipient) {
+        return mongo.find(Query.query(Criteria.where("recipient").is(recipient)).with(Sort.by(Sort.Direction.DESC, "seq"))
+                .limit(1), Delivery.class).stream().mapToLong(Delivery::seq).findFirst().orElse(0);
+    }
+
     /** What {@code recipient} has not seen after {@code afterSeq}, oldest first, at most {@code limit}. */
     List<Delivery> after(String recipient, long afterSeq, int limit) {
         return mongo.find(Query.query(Criteria.where("recipient").is(recipient).and("seq").gt(afterSeq))

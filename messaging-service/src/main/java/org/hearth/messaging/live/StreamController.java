@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hearth.messaging.mail.Presence;
 import org.hearth.messaging.threads.ThreadController;
+import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -42,11 +44,18 @@ class StreamController {
 
     @GetMapping(value = "/api/messaging/v1/stream", produces = "text/event-stream")
     @PreAuthorize(ThreadController.PEOPLE)
-    @Operation(summary = "My deliveries as server-sent events; Last-Event-ID replays what I missed")
-    SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+    @Operation(summary = "My deliveries as server-sent events; Last-Event-ID replays what I missed",
+            description = "Without Last-Event-ID the stream starts with my first delivery, or with the next one when "
+                    + "since=now (a screen that loads its data itself). The first comment carries the event id to "
+                    + "resume from, so a reconnect loses nothing even before the first event.")
+    SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+            @RequestParam(value = "since", required = false) String since) {
+        if (since != null && !"now".equals(since)) {
+            throw ApiException.badRequest("since can only be \"now\"");
+        }
         String me = Caller.subject();
         TenantId tenant = TenantContext.current();
-        long after = parse(lastEventId);
+        long after = lastEventId == null && "now".equals(since) ? deliveries.latestSeq(me) : parse(lastEventId);
         SseEmitter emitter = new SseEmitter(maxDuration.plusSeconds(5).toMillis());
         presence.connected(tenant.value(), me);
         Thread.ofVirtual().name("stream-" + me).start(() -> TenantContext.runAs(tenant, () -> {
@@ -54,7 +63,7 @@ class StreamController {
             long deadline = System.nanoTime() + maxDuration.toNanos();
             long nextHeartbeat = System.nanoTime();
             try {
-                emitter.send(SseEmitter.event().comment("connected").reconnectTime(1000));
+                emitter.send(SseEmitter.event().id(Long.toString(after)).comment("connected").reconnectTime(1000));
                 while (System.nanoTime() < deadline) {
                     List<Delivery> fresh = deliveries.after(me, last, 100);
                     for (Delivery d : fresh) {
