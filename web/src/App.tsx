@@ -13,6 +13,7 @@ import { MyDay } from './clinician/MyDay';
 import { PhysicianInbox } from './physician/PhysicianInbox';
 import { FamilyPortal } from './family/FamilyPortal';
 import { Authorizations } from './billing/Authorizations';
+import { ScheduleBoard } from './schedule/ScheduleBoard';
 
 export function App() {
   const path = usePath();
@@ -134,6 +135,8 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
       return <MyDay session={session} />;
     case '/inbox':
       return <PhysicianInbox />;
+    case '/schedule':
+      return <ScheduleBoard />;
     case '/authorizations':
       return <Authorizations />;
     case '/family':

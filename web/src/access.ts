@@ -24,6 +24,7 @@ export const PAGES: PageDef[] = [
   { path: '/my-day', title: 'My day', personas: ['clinician'], inMenu: true },
   { path: '/inbox', title: 'Signatures and alerts', personas: ['physician'], inMenu: true },
   { path: '/patients', title: 'Patients', personas: ['coordinator', 'clinician', 'physician'], inMenu: true },
+  { path: '/schedule', title: 'Schedule board', personas: ['coordinator'], inMenu: true },
   { path: '/authorizations', title: 'Authorizations', personas: ['coordinator', 'billing'], inMenu: true },
   { path: '/family', title: 'Family portal', personas: ['family'], inMenu: true },
 ];

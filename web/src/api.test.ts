@@ -7,6 +7,18 @@ afterEach(() => {
 });
 
 describe('problemSentence', () => {
+  it('lists each broken business rule after the detail', () => {
+    expect(
+      problemSentence(422, {
+        detail: 'The booking breaks 2 rules',
+        violations: [
+          { rule: 'WORKING_HOURS', message: 'Nina does not work on Sundays' },
+          { rule: 'AUTHORIZATION', message: 'no approved SN authorization covers the day' },
+        ],
+      }),
+    ).toBe('The booking breaks 2 rules. Nina does not work on Sundays. No approved SN authorization covers the day.');
+  });
+
   it('turns field errors into sentences', () => {
     expect(
       problemSentence(400, {

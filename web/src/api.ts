@@ -10,6 +10,8 @@ export interface Problem {
   detail?: string;
   correlationId?: string;
   errors?: { field?: string; message?: string }[];
+  /** A business rule refused the request (422 rules-violated): each broken rule with its message. */
+  violations?: { rule?: string; message?: string }[];
 }
 
 /** A failed call, with what to tell the person as a sentence. */
@@ -53,6 +55,10 @@ export function problemSentence(status: number, problem?: Problem): string {
     return problem.errors
       .map((e) => asSentence(`${e.field ? humanField(e.field) + ' ' : ''}${e.message ?? 'is not valid'}`))
       .join(' ');
+  }
+  if (problem?.violations && problem.violations.length > 0) {
+    const rules = problem.violations.map((v) => asSentence(v.message ?? v.rule ?? 'A rule was broken')).join(' ');
+    return problem.detail ? `${asSentence(problem.detail)} ${rules}` : rules;
   }
   switch (status) {
     case 401:

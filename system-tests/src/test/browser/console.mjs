@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { accessible, base, check, executablePath, noTokensInTheBrowser, screenshots, settled, shot, signIn, signOut,
   timeout, password } from './lib.mjs';
 import chart from './chart.mjs';
+import schedule from './schedule.mjs';
 
 /** Sign-in, each persona's first page, the family portal and what the family member may not reach, sign-out. */
 async function basics(browser) {
@@ -183,7 +184,7 @@ async function basics(browser) {
 }
 
 // Each journey signs in its own personas in fresh browser contexts; they run in this order.
-const JOURNEYS = { basics, chart };
+const JOURNEYS = { basics, chart, schedule };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in JOURNEYS));

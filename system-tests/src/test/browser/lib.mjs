@@ -81,3 +81,54 @@ export async function signOut(page, who) {
   check(await page.locator('#kc-login').isVisible(), `${who}: after signing out Keycloak asks for the password again`);
 }
 
+
+/** Scheduling's view of Jane Doe's SN prior authorization (booking her SN visits needs it approved). */
+export async function janeSnAuthorization(page) {
+  return page.evaluate(async () => {
+    const patients = await (await fetch('/console/api/patients/v1/patients?size=200')).json();
+    const jane = patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
+    const uses = await (await fetch(`/console/api/scheduling/v1/patients/${jane.id}/authorizations`)).json();
+    return uses.find((u) => u.discipline === 'SN') ?? null;
+  });
+}
+
+/**
+ * The demo admits Jane with draft authorizations. As JaneJourneyIT does, billing submits the SN one and records the
+ * payer's approval (an approved one is left as it is), and scheduling learns of it by event.
+ */
+export async function approveJaneSnAuthorization(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  await signIn(page, 'carla.coordinator');
+  const sn = await janeSnAuthorization(page);
+  if (sn && sn.status !== 'APPROVED') {
+    const billing = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const billPage = await billing.newPage();
+    billPage.setDefaultTimeout(timeout);
+    await signIn(billPage, 'bill.billing');
+    const status = await billPage.evaluate(async (id) => {
+      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
+      const call = async (path, body) => {
+        const response = await fetch(`/console/api/billing/v1/authorizations/${id}${path}`, {
+          method: body ? 'POST' : 'GET',
+          headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+        if (!response.ok) throw new Error(`billing ${path || 'read'}: ${response.status} ${await response.text()}`);
+        return response.json();
+      };
+      let auth = await call('');
+      if (auth.status === 'DRAFT') auth = await call('/submission', { expedited: false });
+      if (auth.status === 'PENDING') auth = await call('/decision', { decision: 'APPROVED', approvedUnits: auth.requestedUnits });
+      return auth.status;
+    }, sn.authorizationId);
+    check(status === 'APPROVED', `billing has Jane Doe's SN prior authorization approved so that visits can be booked (${status})`);
+    await signOut(billPage, 'bill.billing');
+    await billing.close();
+    for (let i = 0; i < 30 && (await janeSnAuthorization(page))?.status !== 'APPROVED'; i++) await page.waitForTimeout(1000);
+    check((await janeSnAuthorization(page))?.status === 'APPROVED', 'scheduling learns of the approval (by event)');
+  }
+  await signOut(page, 'carla.coordinator');
+  await context.close();
+}

@@ -98,11 +98,19 @@ class ConsoleBrowserIT {
                 "ok - family member enters a heart rate reading for Jane Doe: it is among the latest readings",
                 "ok - family member sees the caregiver resources section",
                 "ok - family portal shows nothing of billing",
-                "ok - family portal with vitals: no serious accessibility violation");
+                "ok - family portal with vitals: no serious accessibility violation",
+                // journey schedule
+                "ok - schedule board shows the week: clinicians by day",
+                "ok - schedule board: no serious accessibility violation",
+                "a nursing visit of Jane Doe to Nina Nurse through the board",
+                "ok - the board shows the visit in Nina Nurse's row",
+                "ok - the optimizer's progress bar moves live and reaches the end",
+                "ok - the optimizer proposes a plan",
+                "ok - schedule board with the optimizer: no serious accessibility violation");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
-                "family-portal-vitals")) {
+                "family-portal-vitals", "coordinator-schedule-board", "coordinator-optimizer")) {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }
