@@ -4,6 +4,7 @@ import { Link } from '../shell/router';
 import { Section, Show, formatDateTime, useLoad } from '../shell/states';
 import { fullName, type Alert, type CarePlanView, type Patient } from '../types';
 import { humanType } from '../coordinator/dashboard';
+import { UrgentMessages } from '../messages/Urgent';
 
 /** Plans waiting for the physician's signature, and open alerts to acknowledge. */
 export function PhysicianInbox() {
@@ -44,6 +45,7 @@ export function PhysicianInbox() {
         </p>
       )}
       <div className="grid">
+        <UrgentMessages />
         <Section id="drafts" title="Plans waiting for signature">
           <Show loaded={drafts} what="plans" retry={reloadDrafts} isEmpty={(d) => d.length === 0} empty="No plan is waiting for your signature.">
             {(list) => (
