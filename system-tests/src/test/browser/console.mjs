@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { accessible, base, check, executablePath, noTokensInTheBrowser, screenshots, settled, shot, signIn, signOut,
   timeout, password } from './lib.mjs';
+import visits from './visits.mjs';
 
 /** Sign-in, each persona's first page, the family portal and what the family member may not reach, sign-out. */
 async function basics(browser) {
@@ -180,7 +181,7 @@ async function basics(browser) {
 }
 
 // Each journey signs in its own personas in fresh browser contexts; they run in this order.
-const JOURNEYS = { basics };
+const JOURNEYS = { basics, visits };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in JOURNEYS));
