@@ -5,6 +5,7 @@ import { Link, navigate, usePath } from './shell/router';
 import { SignOutForm, SignedOutPage } from './shell/SignOut';
 import { ErrorMessage, Loading } from './shell/states';
 import { ACTIVITY_EVENTS, WARN_SECONDS, idleClock } from './shell/idle';
+import { LiveAnnouncer } from './shell/LiveAnnouncer';
 import { CoordinatorDashboard } from './coordinator/CoordinatorDashboard';
 import { PatientList } from './patients/PatientList';
 import { PatientChart } from './patients/PatientChart';
@@ -91,6 +92,7 @@ function Shell({ session, path }: { session: Session; path: string }) {
         <SignOutForm />
       </header>
       <IdleLogoff seconds={session.idleTimeoutSeconds} />
+      <LiveAnnouncer readAt={persona === 'family' ? '/family' : persona === 'physician' ? '/inbox' : '/messages'} />
       <main id="main" tabIndex={-1}>
         <Page persona={persona} path={path} session={session} />
       </main>

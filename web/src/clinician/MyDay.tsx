@@ -4,7 +4,7 @@ import { Section, Show, formatDate, formatTime, useLoad } from '../shell/states'
 import { discipline, fullName, type Clinician, type Day, type Patient, type Stop, type Visit } from '../types';
 import { humanType } from '../coordinator/dashboard';
 import { Link } from '../shell/router';
-import { useLive, noticeKind } from '../shell/live';
+import { isScheduleEvent, useLive } from '../shell/live';
 import { RouteMap } from './RouteMap';
 import { VisitEvv } from './VisitEvv';
 import type { Position } from './route';
@@ -55,8 +55,8 @@ async function loadMyDay(subject: string): Promise<MyDayData | null> {
 
 /** The signed-in clinician's visits today in route order, drawn as a route, with EVV check-in and check-out. */
 export function MyDay({ session }: { session: Session }) {
-  const [data, reload] = useLoad(() => loadMyDay(session.subject), [session.subject]);
-  useLive(reload, (e) => (noticeKind(e) ?? '').startsWith('visit-'));
+  const [data, reload, refresh] = useLoad(() => loadMyDay(session.subject), [session.subject]);
+  useLive(refresh, isScheduleEvent); // a visit booked, moved or cancelled: the day refreshes in place
   return (
     <>
       <h1>My day</h1>

@@ -1,5 +1,6 @@
 import { ApiError, api, isoDate, type Page } from '../api';
 import { Link } from '../shell/router';
+import { isScheduleEvent, noticeKind, useLive } from '../shell/live';
 import { Section, Show, formatDate, formatTime, useLoad } from '../shell/states';
 import { discipline, fullName, type Alert, type Board, type Patient, type PriorAuthorization, type TransitionOfCare, type Visit } from '../types';
 import { SEVERITIES, alertsBySeverity, authorizationConcerns, humanType, overdueTasks, visitsOn } from './dashboard';
@@ -15,15 +16,15 @@ export function CoordinatorDashboard() {
   const today = isoDate();
   const [names] = usePatientNames();
   const name = (id: string) => (names.state === 'ready' ? names.data.get(id) : undefined) ?? 'Patient';
-  const [todays, reloadToday] = useLoad(async () => {
+  const [todays, reloadToday, refreshToday] = useLoad(async () => {
     const page = await api<Page<Visit>>(`/scheduling/v1/visits?from=${today}&to=${today}&size=200`);
     return visitsOn(page.items, today);
   });
-  const [board, reloadBoard] = useLoad(() => api<Board>(`/scheduling/v1/board?week=${today}`));
-  const [missed, reloadMissed] = useLoad(async () =>
+  const [board, reloadBoard, refreshBoard] = useLoad(() => api<Board>(`/scheduling/v1/board?week=${today}`));
+  const [missed, reloadMissed, refreshMissed] = useLoad(async () =>
     (await api<Page<Visit>>('/scheduling/v1/visits?status=MISSED&size=50')).items,
   );
-  const [alerts, reloadAlerts] = useLoad(async () =>
+  const [alerts, reloadAlerts, refreshAlerts] = useLoad(async () =>
     (await api<Page<Alert>>('/patients/v1/alerts?status=OPEN&size=200')).items,
   );
   const [tasks, reloadTasks] = useLoad(async () => {
@@ -38,9 +39,21 @@ export function CoordinatorDashboard() {
     );
     return overdueTasks(transitions.filter((t): t is TransitionOfCare => t !== null), today);
   });
-  const [authorizations, reloadAuthorizations] = useLoad(async () =>
+  const [authorizations, reloadAuthorizations, refreshAuthorizations] = useLoad(async () =>
     authorizationConcerns((await api<Page<PriorAuthorization>>('/billing/v1/authorizations?size=200')).items, new Date()),
   );
+  // live: schedule changes and missed visits move the visit sections; alerts arrive as urgent care-team messages
+  useLive((event) => {
+    if (isScheduleEvent(event)) {
+      refreshToday();
+      refreshBoard();
+      refreshMissed();
+    } else if (noticeKind(event) === 'authorization-low') {
+      refreshAuthorizations();
+    } else {
+      refreshAlerts();
+    }
+  }, (event) => event.kind !== 'ACKNOWLEDGED');
 
   return (
     <>

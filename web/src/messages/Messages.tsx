@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../api';
 import { Link } from '../shell/router';
-import { Show, formatDateTime } from '../shell/states';
+import { Show, formatDateTime, useLoad } from '../shell/states';
 import { useLive } from '../shell/live';
 import { Attachment } from './Attachment';
 import { Compose } from './Compose';
@@ -19,16 +19,15 @@ import {
   type Inbox,
   type ThreadView,
 } from './messaging';
-import { useRefreshing } from './useRefreshing';
 
 /** Staff messaging: urgent messages waiting for me, the threads I take part in, and one thread to read and write. */
 export function Messages({ session, threadId }: { session: Session; threadId?: string }) {
-  const [inbox, refresh] = useRefreshing(() => loadInbox(session.subject), [session.subject]);
+  const [inbox, reload, refresh] = useLoad(() => loadInbox(session.subject), [session.subject]);
   useLive(refresh, MESSAGE_EVENTS);
   return (
     <>
       <h1>Messages</h1>
-      <Show loaded={inbox} what="your messages" retry={refresh}>
+      <Show loaded={inbox} what="your messages" retry={reload}>
         {(i) => (
           <>
             <UrgentList inbox={i} title="Urgent, waiting for you" onChange={refresh} />
@@ -77,7 +76,7 @@ function ThreadList({ inbox, selected }: { inbox: Inbox; selected?: string }) {
 }
 
 function ThreadPanel({ inbox, thread, onChange }: { inbox: Inbox; thread: ThreadView; onChange: () => void }) {
-  const [messages, refresh] = useRefreshing(() => messagesOf(thread.id), [thread.id]);
+  const [messages, reload, refresh] = useLoad(() => messagesOf(thread.id), [thread.id]);
   const [notice, setNotice] = useState<string | null>(null);
   useLive(
     () => {
@@ -106,7 +105,7 @@ function ThreadPanel({ inbox, thread, onChange }: { inbox: Inbox; thread: Thread
       <div role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
       </div>
-      <Show loaded={messages} what="messages" retry={refresh}>
+      <Show loaded={messages} what="messages" retry={reload}>
         {(list) =>
           list.length === 0 ? (
             <p className="empty">No messages yet.</p>

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { loadSession } from '../api';
 import { Link } from '../shell/router';
-import { Section, Show, formatDateTime } from '../shell/states';
+import { Section, Show, formatDateTime, useLoad } from '../shell/states';
 import { useLive, type LiveEvent } from '../shell/live';
 import { Attachment } from './Attachment';
 import { acknowledge, capital, loadInbox, personName, threadTitle, waitingFor, type Inbox, type MessageView } from './messaging';
-import { useRefreshing } from './useRefreshing';
 
-export const MESSAGE_EVENTS = (e: LiveEvent) => e.kind !== 'NOTICE';
+export const MESSAGE_EVENTS = (e: LiveEvent) => ['MESSAGE', 'URGENT', 'ESCALATED', 'ACKNOWLEDGED'].includes(e.kind);
 
 /** Acknowledges an urgent message and says so; the author is told by the service. */
 export function AcknowledgeButton({ message, inbox, onDone }: { message: MessageView; inbox: Inbox; onDone: (text: string) => void }) {
@@ -83,12 +82,12 @@ export function UrgentList({ inbox, title, onChange }: { inbox: Inbox; title: st
 
 /** The urgent messages section on its own (the physician's inbox): loads the caller's threads itself. */
 export function UrgentMessages({ title = 'Urgent messages' }: { title?: string }) {
-  const [inbox, refresh] = useRefreshing(async () => loadInbox((await loadSession()).subject));
+  const [inbox, reload, refresh] = useLoad(async () => loadInbox((await loadSession()).subject));
   useLive(refresh, MESSAGE_EVENTS);
   if (inbox.state !== 'ready') {
     return (
       <Section id="urgent" title={title}>
-        <Show loaded={inbox} what="urgent messages" retry={refresh}>
+        <Show loaded={inbox} what="urgent messages" retry={reload}>
           {() => null}
         </Show>
       </Section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiveStream, STREAM_URL, noticeKind, type LiveEvent } from './live';
+import { LiveStream, STREAM_URL, isScheduleEvent, liveSentence, noticeKind, type LiveEvent } from './live';
 
 class FakeSource {
   static opened: string[] = [];
@@ -43,5 +43,14 @@ describe('LiveStream', () => {
   it('names the kind of a notice', () => {
     expect(noticeKind({ kind: 'NOTICE', notice: 'visit-missed:123' })).toBe('visit-missed');
     expect(noticeKind({ kind: 'MESSAGE', notice: null })).toBeNull();
+  });
+
+  it('tells schedule changes apart and says what deserves a sentence', () => {
+    expect(isScheduleEvent({ kind: 'CHANGE', notice: 'visit-rescheduled:7' })).toBe(true);
+    expect(isScheduleEvent({ kind: 'NOTICE', notice: 'visit-missed:7' })).toBe(true);
+    expect(isScheduleEvent({ kind: 'NOTICE', notice: 'authorization-low:7' })).toBe(false);
+    expect(liveSentence({ kind: 'CHANGE', notice: 'visit-scheduled:7' })).toBeNull();
+    expect(liveSentence({ kind: 'URGENT', messageId: 'm' })).toBe('An urgent message is waiting for you.');
+    expect(liveSentence({ kind: 'NOTICE', notice: 'authorization-low:a' })).toBe('An authorization is running low.');
   });
 });

@@ -4,19 +4,23 @@
 import { useEffect, useRef } from 'react';
 import { CONSOLE } from '../api';
 
-export type LiveKind = 'MESSAGE' | 'URGENT' | 'ESCALATED' | 'ACKNOWLEDGED' | 'NOTICE';
+export type LiveKind = 'MESSAGE' | 'URGENT' | 'ESCALATED' | 'ACKNOWLEDGED' | 'NOTICE' | 'CHANGE';
 
 export interface LiveEvent {
   kind: LiveKind;
   threadId?: string | null;
   messageId?: string | null;
   patientId?: string | null;
-  /** For NOTICE: what happened, as "<what>:<id>", e.g. "visit-missed:…", "visit-booked:…", "authorization-low:…". */
+  /**
+   * For NOTICE and CHANGE: what happened, as "<what>:<id>": notices ("visit-missed:…", "authorization-low:…") are
+   * mailed to people who are away; changes ("visit-scheduled:…", "visit-rescheduled:…", "visit-cancelled:…") only
+   * make open screens reload.
+   */
   notice?: string | null;
   at?: string;
 }
 
-export const LIVE_KINDS: LiveKind[] = ['MESSAGE', 'URGENT', 'ESCALATED', 'ACKNOWLEDGED', 'NOTICE'];
+export const LIVE_KINDS: LiveKind[] = ['MESSAGE', 'URGENT', 'ESCALATED', 'ACKNOWLEDGED', 'NOTICE', 'CHANGE'];
 export const STREAM_URL = `${CONSOLE}/api/messaging/v1/stream`;
 
 type Listener = (event: LiveEvent) => void;
@@ -82,9 +86,35 @@ export function useLive(onEvent: (event: LiveEvent) => void, accept: (event: Liv
   }, []);
 }
 
-/** The kind of a NOTICE ("visit-missed" of "visit-missed:123"), or null. */
+/** What a NOTICE or CHANGE is about ("visit-missed" of "visit-missed:123"), or null. */
 export function noticeKind(event: LiveEvent): string | null {
-  if (event.kind !== 'NOTICE' || !event.notice) return null;
+  if ((event.kind !== 'NOTICE' && event.kind !== 'CHANGE') || !event.notice) return null;
   const colon = event.notice.indexOf(':');
   return colon < 0 ? event.notice : event.notice.slice(0, colon);
+}
+
+/** Anything about the schedule: a visit booked, moved, cancelled or missed. */
+export function isScheduleEvent(event: LiveEvent): boolean {
+  return noticeKind(event)?.startsWith('visit-') ?? false;
+}
+
+/** One sentence for the person, or null when the event is only a reason to reload. */
+export function liveSentence(event: LiveEvent): string | null {
+  switch (event.kind) {
+    case 'URGENT':
+      return 'An urgent message is waiting for you.';
+    case 'ESCALATED':
+      return 'An urgent message was escalated to you.';
+    case 'MESSAGE':
+      return 'You have a new message.';
+    case 'NOTICE':
+      switch (noticeKind(event)) {
+        case 'visit-missed':
+          return 'A visit was missed.';
+        case 'authorization-low':
+          return 'An authorization is running low.';
+      }
+      return 'Something needs your attention.';
+  }
+  return null;
 }

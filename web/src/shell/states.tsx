@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
 
 export type Loaded<T> =
@@ -6,30 +6,47 @@ export type Loaded<T> =
   | { state: 'error'; message: string; status: number }
   | { state: 'ready'; data: T };
 
-/** Loads once (and again on reload()); errors become the sentence of the problem. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): [Loaded<T>, () => void] {
+/**
+ * Loads once (and again on reload()); errors become the sentence of the problem. refresh() loads again while the old
+ * value stays on screen (for live updates: no "Loading…" flash), and keeps it if the refresh fails.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): [Loaded<T>, () => void, () => void] {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
+  const quiet = useRef(false);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stable = useCallback(load, deps);
   useEffect(() => {
     let live = true;
-    setResult({ state: 'loading' });
+    const refreshing = quiet.current;
+    quiet.current = false;
+    if (!refreshing) setResult({ state: 'loading' });
     stable().then(
       (data) => live && setResult({ state: 'ready', data }),
       (error: unknown) =>
         live &&
-        setResult({
-          state: 'error',
-          status: error instanceof ApiError ? error.status : 0,
-          message: error instanceof ApiError ? error.message : 'Something went wrong. Please try again.',
-        }),
+        setResult((previous) =>
+          refreshing && previous.state === 'ready'
+            ? previous
+            : {
+                state: 'error',
+                status: error instanceof ApiError ? error.status : 0,
+                message: error instanceof ApiError ? error.message : 'Something went wrong. Please try again.',
+              },
+        ),
     );
     return () => {
       live = false;
     };
   }, [stable, round]);
-  return [result, () => setRound((r) => r + 1)];
+  return [
+    result,
+    () => setRound((r) => r + 1),
+    () => {
+      quiet.current = true;
+      setRound((r) => r + 1);
+    },
+  ];
 }
 
 export function Loading({ what }: { what: string }) {

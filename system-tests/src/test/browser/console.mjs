@@ -86,7 +86,7 @@ async function basics(browser) {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag'), 'X-XSRF-TOKEN': xsrf },
         body: JSON.stringify({ members: [...others, { subject, displayName: 'Fran', relationship: 'daughter', pointOfContact: true,
-          scopes: ['SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES'] }] }),
+          scopes: ['SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES', 'VITALS'] }] }),
       });
       return put.status;
     }, fran);

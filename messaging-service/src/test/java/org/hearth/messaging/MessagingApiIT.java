@@ -292,6 +292,39 @@ class MessagingApiIT {
     }
 
     @Test
+    void scheduleChangesReachTheCareTeamAndTheFamilyWithTheScheduleConsentLiveAndAreNeverMailed() throws Exception {
+        String visit = UUID.randomUUID().toString();
+        String clinician = UUID.randomUUID().toString();
+        publish("hearth.scheduling.events", "org.hearth.scheduling.VisitScheduled.v1", """
+                {"visitId":"%s","patientId":"%s","discipline":"SN","type":"IN_HOME","clinicianId":"%s",
+                 "start":"2030-01-08T14:00:00Z","end":"2030-01-08T15:00:00Z"}""".formatted(visit, patient, clinician));
+        for (String day : List.of("09", "10")) { // moved twice: two changes, not one deduplicated away
+            publish("hearth.scheduling.events", "org.hearth.scheduling.VisitRescheduled.v1", """
+                    {"visitId":"%s","patientId":"%s","discipline":"SN","type":"IN_HOME","clinicianId":"%s",
+                     "start":"2030-01-%sT14:00:00Z","end":"2030-01-%sT15:00:00Z","previousClinicianId":"%s",
+                     "previousStart":"2030-01-08T14:00:00Z","previousEnd":"2030-01-08T15:00:00Z"}"""
+                    .formatted(visit, patient, clinician, day, day, clinician));
+        }
+        publish("hearth.scheduling.events", "org.hearth.scheduling.VisitCancelled.v1", """
+                {"visitId":"%s","patientId":"%s","discipline":"SN","clinicianId":"%s",
+                 "scheduledStart":"2030-01-10T14:00:00Z","reason":"PLAN_REVISED"}""".formatted(visit, patient, clinician));
+
+        for (String[] watcher : List.of(new String[] {"coordinator", carla}, new String[] {"nurse", nina},
+                new String[] {"family", fran})) {
+            String seen = Eventually.await(Duration.ofSeconds(20),
+                    () -> streamText(token(watcher[0], watcher[1])),
+                    text -> text.contains("visit-cancelled:" + visit));
+            assertThat(seen).as(watcher[1]).contains("event:change", "\"notice\":\"visit-scheduled:" + visit);
+            assertThat(seen.split("visit-rescheduled:" + visit, -1)).as(watcher[1] + ": moved twice").hasSize(3);
+        }
+        // Sam's consent is VITALS only: no schedule
+        assertThat(String.join("\n", stream(token("family", sam), null))).doesNotContain(visit);
+        List<String> ours = List.of(carla, nina, fran, sam, dr).stream().map(s -> s + "@example.org").toList();
+        assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).map(MessagingApiIT::recipient))
+                .as("schedule changes are not mailed").noneMatch(ours::contains);
+    }
+
+    @Test
     void authorsEditAndDeleteWithinTheWindowReadersLeaveReceiptsAndHuddlesRecordDecisions() {
         String careTeam = careTeamThread().path("id").asString();
         String id = post(careTeam, token("nurse", nina), "{\"body\":\"Dressing changed at 9\"}").json().path("id").asString();
@@ -355,6 +388,14 @@ class MessagingApiIT {
     }
 
     /** Reads the stream until the server ends it (hearth.messaging.stream.max-duration = 2 s here). */
+    String streamText(String token) {
+        try {
+            return String.join("\n", stream(token, null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> stream(String token, String lastEventId) throws Exception {
         HttpRequest.Builder request = api.request(API + "/stream", token).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {

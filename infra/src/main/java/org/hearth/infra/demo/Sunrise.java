@@ -36,6 +36,20 @@ final class Sunrise {
             Person.staff(BILLING, "Bill Billing"),
             Person.staff("alice.admin", "Alice Admin"));
 
+    static final List<CaregiverResources.Resource> CAREGIVER_RESOURCES = List.of(
+            new CaregiverResources.Resource("RESPITE", "Weekend respite care",
+                    "A home health aide stays with your relative for up to 48 hours so you can rest. Ask your "
+                            + "coordinator two weeks ahead.", "Carla at Sunrise, +1 217 555 0199", null),
+            new CaregiverResources.Resource("SUPPORT_GROUP", "Caregivers' circle",
+                    "Family caregivers meet every Thursday at 6 pm in the Lincoln Library, room 2, or by phone.",
+                    "+1 217 555 0142", "https://sunrise-home-health.example/caregivers-circle"),
+            new CaregiverResources.Resource("EDUCATION", "Living with heart failure",
+                    "Daily weights, low-salt meals and the warning signs that need a call to the nurse.", null,
+                    "https://sunrise-home-health.example/learn/heart-failure"),
+            new CaregiverResources.Resource("EDUCATION", "Safe transfers at home",
+                    "A short course by our physical therapists: moving from bed to chair without strain.", null,
+                    "https://sunrise-home-health.example/learn/transfers"));
+
     static final Admission.Prospect JANE = new Admission.Prospect("Jane", "Doe", "1948-03-14", Map.of(
             "givenName", "Jane", "familyName", "Doe", "birthDate", "1948-03-14", "phone", "+1 217 555 0100",
             "language", "en", "address", Map.of("line1", "12 Elm Street", "city", "Springfield", "state", "IL",
@@ -64,6 +78,7 @@ final class Sunrise {
                 new Payers.Payer("Medicare Part A", "MEDICARE", "MEDICARE-A-JM", List.of(), 365),
                 new Payers.Payer(MEDICARE_ADVANTAGE, "COMMERCIAL", "PRAIRIE-MA", List.of("SN", "PT", "OT"), 90)));
         new Roster(api, tokens, ledger).ensure(COORDINATOR, STAFF, 39.7817, -89.6501);
+        new CaregiverResources(api, ledger).ensure(carla, CAREGIVER_RESOURCES);
 
         LocalDate discharged = today.minusDays(1);
         String jane = new Admission(api, ledger).viaReferral(tokens.ofClient(PARTNER, PARTNER_SECRET), carla, JANE,
@@ -85,7 +100,7 @@ final class Sunrise {
         record.careTeam(carla, careTeam());
         record.careCircle(carla, List.of(
                 Map.of("subject", tokens.subjectOf(DAUGHTER), "displayName", "Fran Doe", "relationship", "daughter",
-                        "pointOfContact", true, "scopes", List.of("SCHEDULE", "CARE_PLAN_SUMMARY", "MESSAGES")),
+                        "pointOfContact", true, "scopes", List.of("SCHEDULE", "CARE_PLAN_SUMMARY", "MESSAGES", "VITALS")),
                 Map.of("displayName", "Tom Doe", "relationship", "son", "pointOfContact", false, "scopes", List.of())));
         record.assessment(tokens.of(NURSE), SunriseCare.assessment());
         record.signedPlan(carla, tokens.of(PHYSICIAN), SunriseCare.carePlan(today));

@@ -45,8 +45,18 @@ public class Deliveries {
 
     public void deliver(Collection<String> recipients, String kind, String threadId, String messageId, String patientId,
             String notice) {
+        deliverOnce(kind + ":" + (messageId != null ? messageId : notice), recipients, kind, threadId, messageId,
+                patientId, notice);
+    }
+
+    /**
+     * Delivers once per {@code occurrence} and recipient: a redelivered event with the same occurrence (e.g. its event
+     * id) delivers nothing, while the same notice for a new occurrence (a visit moved twice) is delivered again.
+     */
+    public void deliverOnce(String occurrence, Collection<String> recipients, String kind, String threadId,
+            String messageId, String patientId, String notice) {
         for (String recipient : recipients) {
-            String id = kind + ":" + (messageId != null ? messageId : notice) + ":" + recipient;
+            String id = occurrence + ":" + recipient;
             if (mongo.findById(id, Delivery.class).isPresent()) {
                 continue; // delivered before: a redelivered event
             }

@@ -11,7 +11,7 @@ import java.time.Instant;
  * the message through the API, where access is checked again.
  *
  * @param seq the person's sequence number: the SSE event id
- * @param kind MESSAGE, URGENT, ESCALATED, ACKNOWLEDGED or NOTICE
+ * @param kind MESSAGE, URGENT, ESCALATED, ACKNOWLEDGED, NOTICE (mailed to the absent) or CHANGE (live only)
  * @param notice for a NOTICE, a code such as {@code visit-missed} (never text about the patient)
  */
 @Document(Delivery.COLLECTION)

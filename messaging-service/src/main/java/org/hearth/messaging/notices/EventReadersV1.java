@@ -30,6 +30,19 @@ final class EventReadersV1 {
         static final String TYPE = "org.hearth.patient.AlertRaised.v1";
     }
 
+    /** A visit booked, moved or cancelled: only which visit of which patient (a live CHANGE, never mailed). */
+    record VisitScheduled(String visitId, String patientId) {
+        static final String TYPE = "org.hearth.scheduling.VisitScheduled.v1";
+    }
+
+    record VisitRescheduled(String visitId, String patientId) {
+        static final String TYPE = "org.hearth.scheduling.VisitRescheduled.v1";
+    }
+
+    record VisitCancelled(String visitId, String patientId) {
+        static final String TYPE = "org.hearth.scheduling.VisitCancelled.v1";
+    }
+
     record VisitMissed(String visitId, String patientId, String discipline, Instant scheduledStart, String reason) {
         static final String TYPE = "org.hearth.scheduling.VisitMissed.v1";
     }

@@ -17,15 +17,19 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Turns other services' events into threads and notices. Admission opens the patient's care-team and family threads;
  * care team and circle changes update who takes part. An alert posts a notice in the care-team thread that is an
  * urgent item for the lead physician (backed up by the care team's coordinator); a missed visit tells the
- * coordinator and, with the SCHEDULE consent, the family; an authorization running low tells the coordinator.
+ * coordinator and, with the SCHEDULE consent, the family; an authorization running low tells the coordinator. A visit
+ * booked, moved or cancelled is a live CHANGE for the care team and the family with the SCHEDULE consent (screens
+ * reload; nobody is mailed for it).
  * Notice texts name codes and dates, never clinical values; message ids derive from event ids (idempotent).
  */
 @Component
@@ -97,6 +101,21 @@ class NoticeConsumers {
     @KafkaListener(topics = "hearth.scheduling.events", id = "messaging-scheduling-events")
     void onScheduling(ConsumerRecord<String, String> record) {
         events.handle(record, event -> {
+            if (EventReadersV1.VisitScheduled.TYPE.equals(event.type())) {
+                var booked = events.read(event, EventReadersV1.VisitScheduled.class);
+                scheduleChanged(event, booked.patientId(), "visit-scheduled:" + booked.visitId());
+                return;
+            }
+            if (EventReadersV1.VisitRescheduled.TYPE.equals(event.type())) {
+                var moved = events.read(event, EventReadersV1.VisitRescheduled.class);
+                scheduleChanged(event, moved.patientId(), "visit-rescheduled:" + moved.visitId());
+                return;
+            }
+            if (EventReadersV1.VisitCancelled.TYPE.equals(event.type())) {
+                var cancelled = events.read(event, EventReadersV1.VisitCancelled.class);
+                scheduleChanged(event, cancelled.patientId(), "visit-cancelled:" + cancelled.visitId());
+                return;
+            }
             if (!EventReadersV1.VisitMissed.TYPE.equals(event.type())) {
                 return;
             }
@@ -123,6 +142,16 @@ class NoticeConsumers {
             var low = events.read(event, EventReadersV1.AuthorizationUnitsLow.class);
             circles.find(low.patientId()).ifPresent(circle -> deliveries.deliver(circle.withRole(COORDINATOR), "NOTICE",
                     null, null, low.patientId(), "authorization-low:" + low.authorizationId()));
+        });
+    }
+
+    /** The care team and, with the SCHEDULE consent, the family see a schedule change live; nobody is mailed. */
+    private void scheduleChanged(IncomingEvent event, String patientId, String notice) {
+        circles.find(patientId).ifPresent(circle -> {
+            Set<String> watchers = new LinkedHashSet<>();
+            circle.careTeam().forEach(member -> watchers.add(member.subject()));
+            watchers.addAll(circle.circleWith("SCHEDULE"));
+            deliveries.deliverOnce("CHANGE:" + event.id(), watchers, "CHANGE", null, null, patientId, notice);
         });
     }
 
