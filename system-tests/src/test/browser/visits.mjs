@@ -94,6 +94,46 @@ async function carlaBooksNinaToday(page) {
   }, ZONE);
 }
 
+/** Scheduling's view of Jane's SN prior authorization (booking needs it approved when her payer requires one). */
+async function snAuthorization(page) {
+  return page.evaluate(async () => {
+    const patients = await (await fetch('/console/api/patients/v1/patients?size=200')).json();
+    const jane = patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
+    const uses = await (await fetch(`/console/api/scheduling/v1/patients/${jane.id}/authorizations`)).json();
+    return uses.find((u) => u.discipline === 'SN') ?? null;
+  });
+}
+
+/**
+ * The demo admits Jane with draft authorizations. As JaneJourneyIT does, billing submits the SN one and records the
+ * payer's approval, so that visits can be booked; an authorization already approved is left as it is.
+ */
+async function billGetsSnApproved(browser, authorizationId) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  await signIn(page, 'bill.billing');
+  const status = await page.evaluate(async (id) => {
+    const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
+    const call = async (path, body) => {
+      const response = await fetch(`/console/api/billing/v1/authorizations/${id}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) throw new Error(`billing ${path || 'read'}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    let auth = await call('');
+    if (auth.status === 'DRAFT') auth = await call('/submission', { expedited: false });
+    if (auth.status === 'PENDING') auth = await call('/decision', { decision: 'APPROVED', approvedUnits: auth.requestedUnits });
+    return auth.status;
+  }, authorizationId);
+  check(status === 'APPROVED', `billing has Jane Doe's SN prior authorization approved so that visits can be booked (${status})`);
+  await signOut(page, 'bill.billing');
+  await context.close();
+}
+
 export default async function visits(browser) {
   const run = new Date().toISOString();
 
@@ -104,6 +144,12 @@ export default async function visits(browser) {
     const page = await context.newPage();
     page.setDefaultTimeout(timeout);
     await signIn(page, 'carla.coordinator');
+    const sn = await snAuthorization(page);
+    if (sn && sn.status !== 'APPROVED') {
+      await billGetsSnApproved(browser, sn.authorizationId);
+      for (let i = 0; i < 30 && (await snAuthorization(page))?.status !== 'APPROVED'; i++) await page.waitForTimeout(1000);
+      check((await snAuthorization(page))?.status === 'APPROVED', 'scheduling learns of the approval (by event)');
+    }
     visit = await carlaBooksNinaToday(page);
     check(!!visit.visitId, visit.booked
       ? `the coordinator books Nina's SN visit at Jane Doe's today at ${visit.start} (her hours widened for it and restored)`
