@@ -70,9 +70,16 @@ async function carlaBooksNinaToday(page) {
       && new Date(s.start).getTime() - Date.now() < 2 * 3600_000);
     if (open) return { visitId: open.visitId, booked: false, latitude: home.latitude, longitude: home.longitude };
 
-    const latestEnd = Math.max(Date.now() + 10 * 60_000, ...day.stops.map((s) => new Date(s.end).getTime() + 15 * 60_000));
+    // 30 minutes, 5 after Nina's last visit of the day (check-in opens two hours before the start), ending by 23:59
+    const latestEnd = Math.max(Date.now() + 10 * 60_000, ...day.stops.map((s) => new Date(s.end).getTime() + 5 * 60_000));
     const start = new Date(Math.ceil(latestEnd / 300_000) * 300_000);
-    const end = new Date(start.getTime() + 45 * 60_000);
+    const [hour, minute] = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(start).split(':').map(Number);
+    const minutes = Math.min(30, 23 * 60 + 59 - (hour * 60 + minute));
+    if (new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(start) !== today || minutes < 5) {
+      throw new Error(`too close to midnight in ${zone} to book a visit today; run the journey again after midnight`);
+    }
+    const end = new Date(start.getTime() + minutes * 60_000);
     const visits = (await call('GET', `/scheduling/v1/patients/${jane.id}/visits`)).json.visits;
     const visit = visits.find((v) => v.status === 'UNSCHEDULED' && v.discipline === 'SN' && v.earliest <= today && today <= v.latest);
     if (!visit) throw new Error(`Jane Doe has no unscheduled SN visit ordered for ${today}`);
@@ -178,7 +185,7 @@ export default async function visits(browser) {
     const markers = await page.locator('.route-map .route-stop').count();
     const line = await page.locator('.route-map polyline').getAttribute('points');
     check(markers >= 1 && line.split(' ').length >= 2,
-      `My day draws Nina's route: a line from her home base through ${markers} numbered stop(s), no map tiles`);
+      `My day draws Nina's route: a line from her home base through the numbered stops (${markers} place(s)), no map tiles`);
     const stop = page.locator(`#stop-${visit.visitId}`);
     check(await stop.isVisible() && /Jane Doe/.test(await stop.innerText()), 'My day lists the visit at Jane Doe\'s in route order');
     check((await page.locator('.error').count()) === 0, 'My day shows no error');

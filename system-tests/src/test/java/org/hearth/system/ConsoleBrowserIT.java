@@ -82,9 +82,23 @@ class ConsoleBrowserIT {
                 "ok - family member writes to the care team: the message is in the family thread",
                 "ok - signing in again after the session expired returns to the family portal",
                 "ok - nina.nurse lands on \"My day\" without an error",
-                "ok - dr.patel lands on \"Signatures and alerts\" without an error");
+                "ok - dr.patel lands on \"Signatures and alerts\" without an error",
+                // visits: the clinician's day with EVV, and staff messages with an urgent photo
+                "ok - My day draws Nina's route: a line from her home base through",
+                "ok - My day with the drawn route: no serious accessibility violation",
+                "ok - Nina checks in with the browser's location at Jane's home: EVV location verified, no exception",
+                "ok - Nina checks out with her location: the visit is completed and the visit note shared",
+                "ok - the visit note is in Jane Doe's care-team thread",
+                "ok - a photo over 1 MB is refused in the browser, with a sentence, before anything is sent",
+                "ok - Nina sends an urgent message with a photo to Dr. Patel in Jane Doe's care-team thread",
+                "ok - Messages: the care-team thread: no serious accessibility violation",
+                "ok - Dr. Patel sees Nina's urgent message with its photo under \"Urgent messages\" in his inbox",
+                "ok - physician inbox with urgent messages: no serious accessibility violation",
+                "ok - Dr. Patel acknowledges the urgent message; it leaves his urgent list",
+                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
-                "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox")) {
+                "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox", "clinician-route",
+                "physician-urgent")) {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }
