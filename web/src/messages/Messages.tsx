@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../api';
 import { Link } from '../shell/router';
-import { Show, formatDateTime, useLoad } from '../shell/states';
+import { Section, Show, formatDateTime, useLoad } from '../shell/states';
 import { useLive } from '../shell/live';
 import { Attachment } from './Attachment';
 import { Compose } from './Compose';
@@ -30,7 +30,9 @@ export function Messages({ session, threadId }: { session: Session; threadId?: s
       <Show loaded={inbox} what="your messages" retry={reload}>
         {(i) => (
           <>
-            <UrgentList inbox={i} title="Urgent, waiting for you" onChange={refresh} />
+            <Section id="urgent" title="Urgent, waiting for you">
+              <UrgentList inbox={i} onChange={refresh} />
+            </Section>
             <div className="messages-layout">
               <ThreadList inbox={i} selected={threadId} />
               {threadId === undefined ? (

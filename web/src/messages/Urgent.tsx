@@ -33,12 +33,12 @@ export function AcknowledgeButton({ message, inbox, onDone }: { message: Message
 }
 
 /** Urgent messages waiting for my acknowledgement, from every thread I take part in. */
-export function UrgentList({ inbox, title, onChange }: { inbox: Inbox; title: string; onChange: () => void }) {
+export function UrgentList({ inbox, onChange }: { inbox: Inbox; onChange: () => void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const waiting = inbox.threads.flatMap((t) => waitingFor(inbox.me, inbox.messages[t.id] ?? []));
   const byId = Object.fromEntries(inbox.threads.map((t) => [t.id, t]));
   return (
-    <Section id="urgent" title={title}>
+    <>
       <div role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
       </div>
@@ -76,7 +76,7 @@ export function UrgentList({ inbox, title, onChange }: { inbox: Inbox; title: st
           ))}
         </ul>
       )}
-    </Section>
+    </>
   );
 }
 
@@ -84,14 +84,11 @@ export function UrgentList({ inbox, title, onChange }: { inbox: Inbox; title: st
 export function UrgentMessages({ title = 'Urgent messages' }: { title?: string }) {
   const [inbox, reload, refresh] = useLoad(async () => loadInbox((await loadSession()).subject));
   useLive(refresh, MESSAGE_EVENTS);
-  if (inbox.state !== 'ready') {
-    return (
-      <Section id="urgent" title={title}>
-        <Show loaded={inbox} what="urgent messages" retry={reload}>
-          {() => null}
-        </Show>
-      </Section>
-    );
-  }
-  return <UrgentList inbox={inbox.data} title={title} onChange={refresh} />;
+  return (
+    <Section id="urgent" title={title}>
+      <Show loaded={inbox} what="urgent messages" retry={reload}>
+        {(i) => <UrgentList inbox={i} onChange={refresh} />}
+      </Show>
+    </Section>
+  );
 }
