@@ -4,6 +4,10 @@ const WIDTH = 560;
 const HEIGHT = 320;
 const PADDING = 28;
 
+function pill(label: string): number {
+  return Math.max(24, label.length * 7.5 + 12);
+}
+
 /**
  * The day's route drawn from map positions (no map tiles): straight lines from the home base through each stop in
  * order, numbered like the list of visits, which is the text alternative.
@@ -41,7 +45,8 @@ export function RouteMap({ home, stops }: { home?: Position | null; stops: (Posi
         )}
         {places.map((m) => (
           <g key={m.label} className="route-stop">
-            <circle cx={m.x} cy={m.y} r={m.label.length > 2 ? 16 : 12} />
+            {/* a pill wide enough for "2, 3, 4" when several stops share a home */}
+            <rect x={m.x - pill(m.label) / 2} y={m.y - 12} width={pill(m.label)} height="24" rx="12" />
             <text x={m.x} y={m.y} textAnchor="middle" dominantBaseline="central">
               {m.label}
             </text>

@@ -44,8 +44,9 @@ function photo(size = 48) {
 
 /**
  * Carla makes sure Nina has a visit at Jane's today that she can check in to (check-in opens two hours before the
- * start; booking refuses starts in the past): an SN visit already booked for Nina today and not done yet, or else
- * Jane's next unscheduled SN visit booked a few minutes from now, after Nina's last visit of the day. Outside Nina's
+ * start; booking refuses starts in the past): an SN visit already booked for Nina today and not done yet, or else an
+ * extra 15-minute SN visit for Jane added and booked in the first free slot of Nina's next two hours (it uses one
+ * unit of Jane's SN authorization; the plan's own visits stay for the journeys that schedule them). Outside Nina's
  * working hours Carla widens them for the booking and restores them right after, as JaneJourneyIT does.
  */
 async function carlaBooksNinaToday(page) {
@@ -67,22 +68,27 @@ async function carlaBooksNinaToday(page) {
     const nina = (await call('GET', '/scheduling/v1/clinicians?size=200')).json.items.find((c) => c.name === 'Nina Nurse');
     const day = (await call('GET', `/scheduling/v1/clinicians/${nina.id}/day`)).json;
     const open = day.stops.find((s) => s.patientId === jane.id && s.discipline === 'SN' && ['SCHEDULED', 'CHECKED_IN'].includes(s.status)
-      && new Date(s.start).getTime() - Date.now() < 2 * 3600_000);
+      && new Date(s.start).getTime() - Date.now() < 115 * 60_000);
     if (open) return { visitId: open.visitId, booked: false, latitude: home.latitude, longitude: home.longitude };
 
-    // 30 minutes, 5 after Nina's last visit of the day (check-in opens two hours before the start), ending by 23:59
-    const latestEnd = Math.max(Date.now() + 10 * 60_000, ...day.stops.map((s) => new Date(s.end).getTime() + 5 * 60_000));
-    const start = new Date(Math.ceil(latestEnd / 300_000) * 300_000);
-    const [hour, minute] = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .format(start).split(':').map(Number);
-    const minutes = Math.min(30, 23 * 60 + 59 - (hour * 60 + minute));
-    if (new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(start) !== today || minutes < 5) {
+    // 15 minutes in the first free slot of Nina's next two hours (check-in opens two hours before the start), 5
+    // minutes clear of her other visits today (earlier runs leave completed visits at their booked times)
+    const taken = day.stops.map((s) => [new Date(s.start).getTime() - 5 * 60_000, new Date(s.end).getTime() + 5 * 60_000]);
+    const first = Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000;
+    let start = null;
+    for (let t = first; t + 15 * 60_000 <= Date.now() + 115 * 60_000 && !start; t += 300_000) {
+      if (taken.every(([from, to]) => t + 15 * 60_000 <= from || t >= to)) start = new Date(t);
+    }
+    if (!start) throw new Error('Nina\'s next two hours are fully booked; run the journey again later');
+    const local = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+    const end = new Date(start.getTime() + 15 * 60_000);
+    if (!local(start).startsWith(today) || !local(end).startsWith(today)) {
       throw new Error(`too close to midnight in ${zone} to book a visit today; run the journey again after midnight`);
     }
-    const end = new Date(start.getTime() + minutes * 60_000);
-    const visits = (await call('GET', `/scheduling/v1/patients/${jane.id}/visits`)).json.visits;
-    const visit = visits.find((v) => v.status === 'UNSCHEDULED' && v.discipline === 'SN' && v.earliest <= today && today <= v.latest);
-    if (!visit) throw new Error(`Jane Doe has no unscheduled SN visit ordered for ${today}`);
+    // an extra (PRN) visit added by hand, so that the plan's visits stay for the journeys that schedule them
+    const visit = (await call('POST', '/scheduling/v1/visits',
+      { patientId: jane.id, discipline: 'SN', type: 'IN_HOME', earliest: today, latest: today })).json;
 
     const clinician = await call('GET', `/scheduling/v1/clinicians/${nina.id}`);
     const original = { ...clinician.json };
@@ -159,7 +165,7 @@ export default async function visits(browser) {
     }
     visit = await carlaBooksNinaToday(page);
     check(!!visit.visitId, visit.booked
-      ? `the coordinator books Nina's SN visit at Jane Doe's today at ${visit.start} (her hours widened for it and restored)`
+      ? `the coordinator adds and books an SN visit for Nina at Jane Doe's today at ${visit.start} (her hours widened for it and restored)`
       : 'Nina already has an SN visit at Jane Doe\'s today to check in to');
     await signOut(page, 'carla.coordinator');
     await context.close();
@@ -207,7 +213,7 @@ export default async function visits(browser) {
     await page.getByRole('link', { name: 'Messages', exact: true }).click();
     await page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
     await settled(page);
-    await page.getByRole('link', { name: 'Care team of Jane Doe' }).click();
+    await page.getByRole('navigation', { name: 'Threads' }).getByRole('link', { name: 'Care team of Jane Doe' }).click();
     await page.getByRole('heading', { name: 'Care team of Jane Doe' }).waitFor();
     await settled(page);
     check(await page.locator('.messages li', { hasText: note }).isVisible(), 'the visit note is in Jane Doe\'s care-team thread');
@@ -263,7 +269,7 @@ export default async function visits(browser) {
     await page.getByRole('link', { name: 'Messages', exact: true }).click();
     await page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
     await settled(page);
-    await page.getByRole('link', { name: 'Care team of Jane Doe' }).click();
+    await page.getByRole('navigation', { name: 'Threads' }).getByRole('link', { name: 'Care team of Jane Doe' }).click();
     const message = page.locator('.thread .messages li', { hasText: urgentText });
     await message.waitFor();
     check(/Urgent for you: acknowledged by you at/.test(await message.innerText()),
