@@ -110,6 +110,8 @@ async function basics(browser) {
     await janeCard.getByRole('button', { name: 'Send' }).click();
     await janeCard.locator('.messages li', { hasText: note }).waitFor();
     check(await compose.inputValue() === '', 'family member writes to the care team: the message is in the family thread');
+    await coordinatorPage.getByRole('status').filter({ hasText: 'You have a new message' }).waitFor({ timeout });
+    check(true, 'live: the coordinator, on another page, is told of Fran\'s message without reloading');
     check((await page.locator('.error').count()) === 0, 'family portal shows no error');
 
     // an expired session (the gateway forgot it): the next call says so, and signing in again returns to the page

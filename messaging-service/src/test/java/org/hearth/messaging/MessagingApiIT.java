@@ -126,7 +126,8 @@ class MessagingApiIT {
                  {"subject":"%s","scopes":["MESSAGES","SCHEDULE"]},{"subject":"%s","scopes":["VITALS"]}]}"""
                 .formatted(patient, fran, sam));
         Eventually.await(Duration.ofSeconds(20), () -> careTeamThread(), t -> t != null && t.path("participants").size() == 3);
-        Eventually.await(Duration.ofSeconds(20), () -> familyThread(), t -> t != null && t.path("participants").size() == 1);
+        // the family thread: Fran (MESSAGES consent) and the care team's coordinator, Carla
+        Eventually.await(Duration.ofSeconds(20), () -> familyThread(), t -> t != null && t.path("participants").size() == 2);
     }
 
     JsonNode careTeamThread() {
@@ -176,6 +177,11 @@ class MessagingApiIT {
         assertThat(post(family, token("nurse", nina), "{\"body\":\"hello\"}").status()).as("not joined yet").isEqualTo(404);
         assertThat(api.post(API + "/threads/" + family + "/membership", token("nurse", nina), "").status()).isEqualTo(200);
         assertThat(post(family, token("nurse", nina), "{\"body\":\"Hello, I am Jane's nurse\"}").status()).isEqualTo(201);
+        // the family writes to the care team: the coordinator takes part without joining, and is told live
+        assertThat(thread(token("coordinator", carla), "FAMILY")).as("the coordinator lists the family thread").isNotNull();
+        String fromFran = post(family, token("family", fran), "{\"body\":\"Mum slept well\"}").json().path("id").asString();
+        assertThat(Eventually.await(Duration.ofSeconds(10), () -> streamText(token("coordinator", carla)),
+                text -> text.contains(fromFran))).contains("event:message");
 
         // bad input: nothing stored
         assertThat(post(careTeam, token("nurse", nina), "{\"body\":\"  \"}").status()).isEqualTo(400);

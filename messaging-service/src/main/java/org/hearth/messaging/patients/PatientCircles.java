@@ -27,6 +27,15 @@ public class PatientCircles {
                 PatientCircle.class).stream().map(PatientCircle::patientId).toList();
     }
 
+    /** Patients on whose care team {@code subject} has {@code role} (e.g. COORDINATOR). */
+    public List<String> patientsWithTeamRole(String subject, String role) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("careTeam").elemMatch(
+                                org.springframework.data.mongodb.core.query.Criteria.where("subject").is(subject)
+                                        .and("role").is(role))).limit(500),
+                PatientCircle.class).stream().map(PatientCircle::patientId).toList();
+    }
+
     /** Patients whose care circle grants {@code subject} the consent {@code scope}. */
     public List<String> patientsWithCircleMember(String subject, String scope) {
         return mongo.find(org.springframework.data.mongodb.core.query.Query.query(

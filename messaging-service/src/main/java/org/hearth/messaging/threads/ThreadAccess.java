@@ -18,6 +18,7 @@ import java.util.Set;
 public class ThreadAccess {
 
     public static final String MESSAGES = "MESSAGES";
+    static final String COORDINATOR = "COORDINATOR";
 
     private final Threads threads;
     private final PatientCircles circles;
@@ -42,7 +43,11 @@ public class ThreadAccess {
         Optional<PatientCircle> circle = thread.patientId() == null ? Optional.empty() : circles.find(thread.patientId());
         switch (thread.kind()) {
             case CARE_TEAM -> circle.ifPresent(c -> c.careTeam().forEach(m -> everyone.add(m.subject())));
-            case FAMILY -> circle.ifPresent(c -> everyone.addAll(c.circleWith(MESSAGES)));
+            // the family writes "to the care team": the team's coordinators always read and answer the family thread
+            case FAMILY -> circle.ifPresent(c -> {
+                everyone.addAll(c.circleWith(MESSAGES));
+                everyone.addAll(c.withRole(COORDINATOR));
+            });
             default -> {
             }
         }
@@ -56,6 +61,11 @@ public class ThreadAccess {
 
     List<String> patientsOnCareTeam(String subject) {
         return circles.patientsWithTeamMember(subject);
+    }
+
+    /** Patients whose family thread {@code subject} takes part in by role: those whose care team they coordinate. */
+    List<String> patientsCoordinated(String subject) {
+        return circles.patientsWithTeamRole(subject, COORDINATOR);
     }
 
     List<String> patientsInCircle(String subject) {

@@ -78,8 +78,12 @@ public class ThreadController {
     PageResponse<ThreadView> mine(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         String me = Caller.subject();
         boolean family = Caller.hasRole("family");
+        List<String> familyThreads = new java.util.ArrayList<>(access.patientsInCircle(me));
+        if (!family) {
+            familyThreads.addAll(access.patientsCoordinated(me));
+        }
         return PageResponse.of(threads.visibleTo(me, family ? List.of() : access.patientsOnCareTeam(me),
-                access.patientsInCircle(me), Paging.of(page, size).withSort(Sort.by("createdAt", "_id"))), this::view);
+                familyThreads, Paging.of(page, size).withSort(Sort.by("createdAt", "_id"))), this::view);
     }
 
     @GetMapping("/{id}")
