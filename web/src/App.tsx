@@ -14,6 +14,7 @@ import { PhysicianInbox } from './physician/PhysicianInbox';
 import { FamilyPortal } from './family/FamilyPortal';
 import { Authorizations } from './billing/Authorizations';
 import { ScheduleBoard } from './schedule/ScheduleBoard';
+import { Messages } from './messages/Messages';
 
 export function App() {
   const path = usePath();
@@ -126,6 +127,8 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
   }
   const patient = path.match(/^\/patients\/([^/]+)$/);
   if (patient) return <PatientChart patientId={decodeURIComponent(patient[1])} persona={persona} />;
+  const thread = path.match(/^\/messages\/([^/]+)$/);
+  if (thread) return <Messages session={session} threadId={decodeURIComponent(thread[1])} />;
   switch (pageOf(path)!.path) {
     case '/dashboard':
       return <CoordinatorDashboard />;
@@ -133,6 +136,8 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
       return <PatientList />;
     case '/my-day':
       return <MyDay session={session} />;
+    case '/messages':
+      return <Messages session={session} />;
     case '/inbox':
       return <PhysicianInbox />;
     case '/schedule':

@@ -21,7 +21,7 @@ describe('personas', () => {
   });
 
   it('keep family members out of every staff page', () => {
-    for (const staffPage of ['/dashboard', '/patients', '/patients/p-1', '/my-day', '/inbox', '/authorizations']) {
+    for (const staffPage of ['/dashboard', '/patients', '/patients/p-1', '/my-day', '/inbox', '/authorizations', '/messages', '/messages/t-1']) {
       expect(mayOpen('family', staffPage), staffPage).toBe(false);
     }
     expect(mayOpen('family', '/family')).toBe(true);
@@ -32,5 +32,13 @@ describe('personas', () => {
     expect(mayOpen('clinician', '/authorizations')).toBe(false);
     expect(mayOpen('coordinator', '/patients/p-1')).toBe(true);
     expect(mayOpen('coordinator', '/patientsX')).toBe(false);
+  });
+
+  it('offer staff messages where the messaging service lets them take part', () => {
+    for (const persona of ['coordinator', 'clinician', 'physician'] as const) {
+      expect(mayOpen(persona, '/messages'), persona).toBe(true);
+      expect(mayOpen(persona, '/messages/t-1'), persona).toBe(true);
+    }
+    expect(mayOpen('billing', '/messages')).toBe(false);
   });
 });

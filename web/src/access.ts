@@ -23,6 +23,8 @@ export const PAGES: PageDef[] = [
   { path: '/dashboard', title: 'Dashboard', personas: ['coordinator'], inMenu: true },
   { path: '/my-day', title: 'My day', personas: ['clinician'], inMenu: true },
   { path: '/inbox', title: 'Signatures and alerts', personas: ['physician'], inMenu: true },
+  // billing staff do not take part in threads (messaging-service answers 403), so Messages is not theirs
+  { path: '/messages', title: 'Messages', personas: ['coordinator', 'clinician', 'physician'], inMenu: true },
   { path: '/patients', title: 'Patients', personas: ['coordinator', 'clinician', 'physician'], inMenu: true },
   { path: '/schedule', title: 'Schedule board', personas: ['coordinator'], inMenu: true },
   { path: '/authorizations', title: 'Authorizations', personas: ['coordinator', 'billing'], inMenu: true },

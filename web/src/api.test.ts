@@ -73,6 +73,21 @@ describe('api', () => {
     expect((init.headers as Headers).get('Content-Type')).toBe('application/json');
   });
 
+  it('leaves the multipart content type of an upload to the browser', async () => {
+    document.cookie = 'XSRF-TOKEN=abc-123; path=/';
+    const fetchMock = vi.fn().mockResolvedValue(new Response('{"id":"a-1"}', { status: 201 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const form = new FormData();
+    form.append('file', new Blob(['x'], { type: 'image/png' }), 'photo.png');
+
+    await api('/messaging/v1/threads/t/attachments', { method: 'POST', body: form });
+
+    const init = fetchMock.mock.calls[0][1];
+    expect(init.body).toBe(form);
+    expect((init.headers as Headers).has('Content-Type')).toBe(false);
+    expect((init.headers as Headers).get('X-XSRF-TOKEN')).toBe('abc-123');
+  });
+
   it('throws the problem as a sentence', async () => {
     const problem = { type: '/problems/forbidden', status: 403, detail: 'Forbidden' };
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify(problem), { status: 403 })));

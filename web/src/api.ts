@@ -90,7 +90,9 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   if (UNSAFE.has(method)) {
     const csrf = cookie('XSRF-TOKEN');
     if (csrf) headers.set('X-XSRF-TOKEN', csrf);
-    if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+    // a FormData body (an upload) gets its multipart boundary from the browser
+    const form = typeof FormData !== 'undefined' && init.body instanceof FormData;
+    if (init.body && !form && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   }
   let response: Response;
   try {

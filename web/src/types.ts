@@ -21,6 +21,25 @@ export interface Visit {
   status: 'UNSCHEDULED' | 'SCHEDULED' | 'CHECKED_IN' | 'COMPLETED' | 'MISSED' | 'CANCELLED';
   booking?: { clinicianId: string; start: string; end: string } | null;
   reason?: string | null;
+  /** EVV: when and where the clinician checked in and out (null coordinates: no position was sent). */
+  checkIn?: CheckPoint | null;
+  checkOut?: CheckPoint | null;
+  evvExceptions?: EvvException[];
+}
+
+export interface CheckPoint {
+  at: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  clinicianId?: string;
+}
+
+/** Why an EVV record needs the coordinator's review. */
+export interface EvvException {
+  stage: 'CHECK_IN' | 'CHECK_OUT';
+  code: 'NO_LOCATION' | 'PATIENT_ADDRESS_NOT_GEOCODED' | 'OUTSIDE_RADIUS' | string;
+  distanceMetres?: number | null;
+  at: string;
 }
 
 export interface Board {
@@ -106,6 +125,7 @@ export interface Clinician {
   subject: string;
   name: string;
   discipline: string;
+  homeBase?: { latitude: number; longitude: number } | null;
 }
 
 export interface Stop {

@@ -1,5 +1,6 @@
 import { DraftsToSign } from './DraftsToSign';
 import { AlertInbox } from './AlertInbox';
+import { UrgentMessages } from '../messages/Urgent';
 
 /** Plans waiting for the physician's signature, and open alerts to acknowledge and resolve. */
 export function PhysicianInbox() {
@@ -7,6 +8,7 @@ export function PhysicianInbox() {
     <>
       <h1>Signatures and alerts</h1>
       <div className="grid">
+        <UrgentMessages />
         <DraftsToSign />
         <AlertInbox />
       </div>

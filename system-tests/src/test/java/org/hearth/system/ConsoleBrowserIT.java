@@ -69,7 +69,7 @@ class ConsoleBrowserIT {
         Path log = TARGET.resolve("browser-console.log");
 
         Result run = run(List.of("node", "console.mjs"), Map.of("HEARTH_BASE_URL", baseUrl(),
-                "SCREENSHOTS", screenshots.toString(), "CHROMIUM", CHROMIUM.toString()), log, 600);
+                "SCREENSHOTS", screenshots.toString(), "CHROMIUM", CHROMIUM.toString()), log, 1200);
 
         assertThat(run.exitCode()).as("node console.mjs against %s (log %s):%n%s", baseUrl(), log, run.output())
                 .isZero();
@@ -106,11 +106,25 @@ class ConsoleBrowserIT {
                 "ok - the board shows the visit in Nina Nurse's row",
                 "ok - the optimizer's progress bar moves live and reaches the end",
                 "ok - the optimizer proposes a plan",
-                "ok - schedule board with the optimizer: no serious accessibility violation");
+                "ok - schedule board with the optimizer: no serious accessibility violation",
+                // visits: the clinician's day with EVV, and staff messages with an urgent photo
+                "ok - My day draws Nina's route: a line from her home base through",
+                "ok - My day with the drawn route: no serious accessibility violation",
+                "ok - Nina checks in with the browser's location at Jane's home: EVV location verified, no exception",
+                "ok - Nina checks out with her location: the visit is completed and the visit note shared",
+                "ok - the visit note is in Jane Doe's care-team thread",
+                "ok - a photo over 1 MB is refused in the browser, with a sentence, before anything is sent",
+                "ok - Nina sends an urgent message with a photo to Dr. Patel in Jane Doe's care-team thread",
+                "ok - Messages: the care-team thread: no serious accessibility violation",
+                "ok - Dr. Patel sees Nina's urgent message with its photo under \"Urgent messages\" in his inbox",
+                "ok - physician inbox with urgent messages: no serious accessibility violation",
+                "ok - Dr. Patel acknowledges the urgent message; it leaves his urgent list",
+                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
-                "family-portal-vitals", "coordinator-schedule-board", "coordinator-optimizer")) {
+                "family-portal-vitals", "coordinator-schedule-board", "coordinator-optimizer", "clinician-route",
+                "physician-urgent")) {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }
