@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, CONSOLE, isoDate, post } from '../api';
 import { percentDone, type Progress } from './board';
+import { discipline } from '../types';
 
 interface JobView {
   id: string;
@@ -155,13 +156,13 @@ export function OptimizerPanel({ weekStart, onApplied }: { weekStart: string; on
           <p>
             {changes.length} visit{changes.length === 1 ? '' : 's'} to book or move ({changes.filter((c) => c.change === 'NEW').length} new,{' '}
             {changes.filter((c) => c.change === 'MOVED').length} moved), {plan.unassigned.length} left unplanned, about{' '}
-            {plan.travelMinutes} minutes of travel{plan.feasible ? '' : ' — the plan still breaks some rules'}.
+            {plan.travelMinutes} minutes of travel.
           </p>
           {plan.unassigned.length > 0 && (
             <ul className="list">
               {plan.unassigned.slice(0, 5).map((u) => (
                 <li key={u.visitId}>
-                  {u.discipline} visit not planned: {u.reason}
+                  {u.discipline ? `${discipline(u.discipline)} visit` : 'A visit'} not planned: {u.reason}
                 </li>
               ))}
             </ul>

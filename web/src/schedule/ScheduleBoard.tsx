@@ -5,6 +5,7 @@ import { isScheduleEvent, useLive } from '../shell/live';
 import { discipline, fullName, type Board, type Patient, type Visit } from '../types';
 import { byClinicianAndDay, conflicts, shiftWeek, weekDays, type RosterClinician } from './board';
 import { BookingPanel } from './BookingPanel';
+import { humanType } from '../coordinator/dashboard';
 import { OptimizerPanel } from './OptimizerPanel';
 import './schedule.css';
 
@@ -134,7 +135,7 @@ function WeekTable({
             <tr key={c.id} data-clinician={c.name}>
               <th scope="row">
                 {c.name}
-                {c.discipline && <span className="muted"> · {c.discipline}</span>}
+                {c.discipline && <span className="muted"> · {c.discipline.length <= 3 ? c.discipline : humanType(c.discipline)}</span>}
               </th>
               {days.map((d) => (
                 <td key={d}>
