@@ -7,6 +7,7 @@ import {
   instantOf,
   outsideHours,
   percentDone,
+  planChanges,
   qualifiedFor,
   shiftWeek,
   weekDays,
@@ -148,6 +149,23 @@ describe('the week board', () => {
     expect(clinicianDiscipline('DIETITIAN')).toBe('Dietitian');
     expect(clinicianDiscipline('RN')).toBe('RN');
     expect(clinicianDiscipline('MUSIC_THERAPIST')).toBe('Music therapist');
+  });
+
+  it('books only the new and moved assignments of a plan, in time order', () => {
+    const a = (visitId: string, start: string, change: 'NEW' | 'MOVED' | 'UNCHANGED' | 'PINNED', clinicianName = 'Nina') => ({
+      visitId, patientId: 'p1', discipline: 'SN', clinicianId: 'c', clinicianName, start, end: start, change,
+    });
+    const plan = {
+      feasible: true, hardViolations: 0, objective: 1, travelMinutes: 10, unassigned: [],
+      assignments: [
+        a('late', '2030-01-08T15:00:00Z', 'NEW'),
+        a('same', '2030-01-07T09:00:00Z', 'UNCHANGED'),
+        a('pinned', '2030-01-07T08:00:00Z', 'PINNED'),
+        a('early-pete', '2030-01-07T10:00:00Z', 'MOVED', 'Pete'),
+        a('early-amy', '2030-01-07T10:00:00Z', 'NEW', 'Amy'),
+      ],
+    };
+    expect(planChanges(plan).map((x) => x.visitId)).toEqual(['early-amy', 'early-pete', 'late']);
   });
 
   it('measures the optimizer by time spent of its limit, full only when it ends', () => {

@@ -197,6 +197,46 @@ export interface Progress {
   objective: number;
 }
 
+/** A planning job as GET /scheduling/v1/planning-jobs/{id} and the 'status' event show it. */
+export interface JobView {
+  id: string;
+  status: 'QUEUED' | 'SOLVING' | 'DONE' | 'STOPPED' | 'FAILED' | 'APPLIED';
+  from: string;
+  to: string;
+  progress: Progress[];
+  best?: { assigned: number; unassigned: number; hardViolations: number; objective: number } | null;
+  failure?: string | null;
+}
+
+export interface PlanAssignment {
+  visitId: string;
+  patientId: string;
+  discipline: string;
+  clinicianId: string;
+  clinicianName: string;
+  start: string;
+  end: string;
+  change: 'NEW' | 'MOVED' | 'UNCHANGED' | 'PINNED';
+}
+
+/** The best plan of a job (GET …/planning-jobs/{id}/plan). */
+export interface Plan {
+  feasible: boolean;
+  hardViolations: number;
+  objective: number;
+  travelMinutes: number;
+  assignments: PlanAssignment[];
+  /** patientId and discipline are null for visits left out before planning (e.g. no authorization). */
+  unassigned: { visitId: string; patientId?: string | null; discipline?: string | null; reason: string }[];
+}
+
+/** What applying the plan would book: new and moved visits, in time order. */
+export function planChanges(plan: Plan): PlanAssignment[] {
+  return plan.assignments
+    .filter((a) => a.change === 'NEW' || a.change === 'MOVED')
+    .sort((a, b) => a.start.localeCompare(b.start) || a.clinicianName.localeCompare(b.clinicianName));
+}
+
 /** How far the search is, 0..100: the planner searches until its time limit unless stopped, so time tells. */
 export function percentDone(elapsedMillis: number, limitSeconds: number, finished: boolean): number {
   if (finished) return 100;
