@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, post, type Page, type Session } from '../api';
 import { Section, Show, formatDate, formatDateTime, useLoad } from '../shell/states';
+import { isScheduleEvent, useLive } from '../shell/live';
 import { discipline, fullName, type CarePlanContent, type FamilyVisit, type Message, type Patient, type Thread } from '../types';
 import { VitalsEntry } from './VitalsEntry';
 import { CaregiverResources } from './CaregiverResources';
@@ -39,7 +40,7 @@ function notShared<T>(e: unknown, fallback: T): T {
 
 function Person({ patient, session }: { patient: Patient; session: Session }) {
   const id = encodeURIComponent(patient.id);
-  const [visits, reloadVisits] = useLoad(
+  const [visits, reloadVisits, refreshVisits] = useLoad(
     () =>
       api<{ familyView: FamilyVisit[] | null }>(`/scheduling/v1/patients/${id}/visits`).then(
         (v) => v.familyView ?? [],
@@ -54,6 +55,7 @@ function Person({ patient, session }: { patient: Patient; session: Session }) {
       ),
     [id],
   );
+  useLive(refreshVisits, (e) => e.patientId === patient.id && isScheduleEvent(e)); // booked, moved or cancelled
   return (
     <article className="person" aria-labelledby={`person-${patient.id}`}>
       <h2 id={`person-${patient.id}`}>{fullName(patient)}</h2>
@@ -118,13 +120,14 @@ function FamilyThread({ patientId, session }: { patientId: string; session: Sess
   const inputId = useId();
   const [text, setText] = useState('');
   const [sendError, setSendError] = useState<string | null>(null);
-  const [thread, reload] = useLoad(async () => {
+  const [thread, reload, refresh] = useLoad(async () => {
     const threads = (await api<Page<Thread>>('/messaging/v1/threads?size=200')).items;
     const family = threads.find((t) => t.kind === 'FAMILY' && t.patientId === patientId);
     if (!family) return null;
     const messages = await api<Message[]>(`/messaging/v1/threads/${family.id}/messages?size=30`);
     return { id: family.id, messages: [...messages].reverse() };
   }, [patientId]);
+  useLive(refresh, (e) => e.patientId === patientId && (e.kind === 'MESSAGE' || e.kind === 'URGENT'));
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (thread.state !== 'ready' || !thread.data || !text.trim()) return;

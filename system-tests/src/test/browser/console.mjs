@@ -114,6 +114,22 @@ async function basics(browser) {
     check(await compose.inputValue() === '', 'family member writes to the care team: the message is in the family thread');
     await coordinatorPage.getByRole('status').filter({ hasText: 'You have a new message' }).waitFor({ timeout });
     check(true, 'live: the coordinator, on another page, is told of Fran\'s message without reloading');
+    // the coordinator answers in the family thread (coordinators take part in it); Fran's open page shows it live
+    const reply = `Thank you, Fran. Nina comes tomorrow as planned (${new Date().toISOString()})`;
+    const replied = await coordinatorPage.evaluate(async (text) => {
+      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
+      const patients = await (await fetch('/console/api/patients/v1/patients?size=200')).json();
+      const jane = patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
+      const threads = await (await fetch('/console/api/messaging/v1/threads?size=200')).json();
+      const family = threads.items.find((t) => t.kind === 'FAMILY' && t.patientId === jane.id);
+      if (!family) return 'no family thread';
+      const response = await fetch(`/console/api/messaging/v1/threads/${family.id}/messages`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf }, body: JSON.stringify({ body: text }) });
+      return response.status;
+    }, reply);
+    check(replied === 201, `the coordinator answers in Jane Doe's family thread (got ${replied})`);
+    await janeCard.locator('.messages li', { hasText: reply }).waitFor({ timeout });
+    check(true, 'live: the coordinator\'s answer appears in Fran\'s family thread without reloading');
     check((await page.locator('.error').count()) === 0, 'family portal shows no error');
 
     // an expired session (the gateway forgot it): the next call says so, and signing in again returns to the page

@@ -81,6 +81,7 @@ class ConsoleBrowserIT {
                 "ok - family: no token in localStorage or sessionStorage",
                 "ok - family member writes to the care team: the message is in the family thread",
                 "ok - live: the coordinator, on another page, is told of Fran's message without reloading",
+                "ok - live: the coordinator's answer appears in Fran's family thread without reloading",
                 "ok - signing in again after the session expired returns to the family portal",
                 "ok - nina.nurse lands on \"My day\" without an error",
                 "ok - dr.patel lands on \"Signatures and alerts\" without an error",

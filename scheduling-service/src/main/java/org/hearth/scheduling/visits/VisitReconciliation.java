@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * (it moves to the new requirement), and is cancelled with reason {@code PLAN_REVISED} if not; so no visit is left
  * pointing at an order that no longer exists.
  *
+ * <p>Visits added by hand (plan version 0: an extra or as-needed visit the coordinator decided on) are the
+ * coordinator's, not the plan's: a booked one counts toward its week's order while the order has room, but a revision
+ * never cancels or deletes them.
+ *
  * <p>Ids of generated visits derive from patient, plan version, discipline, week and ordinal, so applying the same
  * plan twice (a redelivered event, a crash half-way) creates nothing new.
  */
@@ -60,7 +64,7 @@ public final class VisitReconciliation {
                 if (visit.status() == Status.SCHEDULED && visit.planVersion() != planVersion) {
                     move.add(visit.orderedFor(home.from(), home.to(), planVersion));
                 }
-            } else if (visit.status() == Status.SCHEDULED) {
+            } else if (visit.status() == Status.SCHEDULED && fromPlan(visit)) {
                 cancel.add(visit);
             }
         }
@@ -71,13 +75,19 @@ public final class VisitReconciliation {
             }
         }
         List<String> delete = existing.stream().filter(v -> changes(v, changesFrom))
-                .filter(v -> v.status() == Status.UNSCHEDULED && !wanted.containsKey(v.id())).map(Visit::id).toList();
+                .filter(v -> v.status() == Status.UNSCHEDULED && fromPlan(v) && !wanted.containsKey(v.id()))
+                .map(Visit::id).toList();
         Set<String> existingIds = existing.stream().map(Visit::id).collect(Collectors.toSet());
         List<Visit> create = wanted.entrySet().stream().filter(e -> !existingIds.contains(e.getKey()))
                 .map(e -> Visit.unscheduled(e.getKey(), patientId, e.getValue().discipline(), Visit.VisitType.IN_HOME,
                         e.getValue().from(), e.getValue().to(), planVersion, Visit.Needs.NONE))
                 .toList();
         return new Changes(create, delete, move, cancel);
+    }
+
+    /** Generated from a signed plan's orders (hand-added visits have plan version 0). */
+    private static boolean fromPlan(Visit visit) {
+        return visit.planVersion() > 0;
     }
 
     /** Visits of weeks that begin on or after the change, and not already ended by a miss or cancellation. */

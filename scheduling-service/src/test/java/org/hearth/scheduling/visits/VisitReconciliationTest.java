@@ -56,6 +56,33 @@ class VisitReconciliationTest {
     }
 
     @Test
+    void visitsAddedByHandSurviveARevisionThatLeavesNoRoomForThem() {
+        List<VisitRequirement> v1 = VisitExpansion.expand(plan(1, "SN", 1, 2), WEDNESDAY);
+        List<Visit> visits = new ArrayList<>(VisitReconciliation.reconcile(PATIENT, 1, v1, List.of(), WEDNESDAY, ZONE).create());
+        LocalDate thursday = LocalDate.of(2026, 11, 26);
+        Visit ordered = booked(visits.getFirst(), thursday);
+        visits.set(0, ordered);
+        Visit extraBooked = booked(Visit.unscheduled("extra-booked", PATIENT, "SN", Visit.VisitType.IN_HOME, thursday,
+                thursday, 0, Visit.Needs.NONE), thursday);
+        Visit extraOpen = Visit.unscheduled("extra-open", PATIENT, "SN", Visit.VisitType.IN_HOME, thursday,
+                LocalDate.of(2026, 11, 28), 0, Visit.Needs.NONE);
+        visits.add(extraBooked);
+        visits.add(extraOpen);
+
+        // v2: still SN once a week; the ordered visit fills the week, the extra ones are beyond the order
+        List<VisitRequirement> v2 = VisitExpansion.expand(plan(2, "SN", 1, 2), WEDNESDAY);
+        Changes changes = VisitReconciliation.reconcile(PATIENT, 2, v2, visits, WEDNESDAY, ZONE);
+
+        assertThat(changes.cancel()).extracting(Visit::id).doesNotContain("extra-booked");
+        assertThat(changes.delete()).doesNotContain("extra-open");
+        // a plan visit with no order left is still cancelled: v3 stops SN
+        Changes stopped = VisitReconciliation.reconcile(PATIENT, 3, VisitExpansion.expand(plan(3, "PT", 1, 2), WEDNESDAY),
+                visits, WEDNESDAY, ZONE);
+        assertThat(stopped.cancel()).extracting(Visit::id).containsExactly(ordered.id());
+        assertThat(stopped.delete()).doesNotContain("extra-open");
+    }
+
+    @Test
     void applyingTheSamePlanAgainChangesNothing() {
         List<VisitRequirement> weeks = VisitExpansion.expand(plan(1, "SN", 2, 4), WEDNESDAY);
         List<Visit> created = VisitReconciliation.reconcile(PATIENT, 1, weeks, List.of(), WEDNESDAY, ZONE).create();
