@@ -25,6 +25,10 @@ export interface Visit {
   checkIn?: CheckPoint | null;
   checkOut?: CheckPoint | null;
   evvExceptions?: EvvException[];
+  /** A double-staffed visit: its partner, by another clinician, starts between minGap and maxGap minutes later. */
+  pairing?: { partnerVisitId: string; leads: boolean; minGapMinutes: number; maxGapMinutes: number } | null;
+  /** When the missed-visit watch warned that no one had checked in yet. */
+  missedRiskRaisedAt?: string | null;
 }
 
 export interface CheckPoint {
@@ -42,9 +46,13 @@ export interface EvvException {
   at: string;
 }
 
+/** scheduling-service's week board (GET /scheduling/v1/board?week=YYYY-MM-DD): weeks run Sunday to Saturday. */
 export interface Board {
+  /** The Sunday the week starts on. */
   weekStart: string;
+  /** Booked visits (scheduled, checked in, completed) by day in the agency's zone, each day in time order. */
   booked: Record<string, Visit[]>;
+  /** Unscheduled visits whose window (earliest..latest) meets the week. */
   unassigned: Visit[];
 }
 

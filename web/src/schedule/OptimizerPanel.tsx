@@ -1,32 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, CONSOLE, isoDate, post } from '../api';
-import { percentDone, type Progress } from './board';
-import { discipline } from '../types';
-
-interface JobView {
-  id: string;
-  status: 'QUEUED' | 'SOLVING' | 'DONE' | 'STOPPED' | 'FAILED';
-  from: string;
-  to: string;
-  progress: Progress[];
-  best?: { assigned: number; unassigned: number; hardViolations: number; objective: number } | null;
-  failure?: string | null;
-}
-
-interface Plan {
-  feasible: boolean;
-  travelMinutes: number;
-  assignments: { visitId: string; change: 'NEW' | 'MOVED' | 'UNCHANGED' | 'PINNED' }[];
-  unassigned: { visitId: string; discipline: string; reason: string }[];
-}
+import { formatDate } from '../shell/states';
+import { discipline, type Visit } from '../types';
+import { percentDone, planChanges, type JobView, type Plan } from './board';
 
 interface Applied {
   booked: string[];
-  refused: { visitId: string; detail?: string }[];
+  refused: { visitId: string; detail?: string | null; violations?: { rule?: string; message?: string }[] | null }[];
 }
 
 const LIMIT_SECONDS = 10;
-const FINISHED = new Set(['DONE', 'STOPPED', 'FAILED']);
+const FINISHED = new Set(['DONE', 'STOPPED', 'FAILED', 'APPLIED']);
+const SHOWN_CHANGES = 12;
 
 function laterOf(a: string, b: string): string {
   return a > b ? a : b;
@@ -37,22 +22,46 @@ function plusDays(day: string, days: number): string {
   return isoDate(new Date(y, m - 1, d + days));
 }
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /**
  * Runs the optimizer over the shown week (from today when the week has begun): its progress arrives as server-sent
  * events, the finished plan is summarized, and Apply books it through the booking rules.
  */
-export function OptimizerPanel({ weekStart, onApplied }: { weekStart: string; onApplied: () => void }) {
+export function OptimizerPanel({
+  weekStart,
+  nameOf,
+  visitOf,
+  onApplied,
+}: {
+  weekStart: string;
+  nameOf: (patientId: string) => string;
+  /** A visit on the board, to name what the plan leaves out when the planner does not. */
+  visitOf: (visitId: string) => Visit | undefined;
+  onApplied: () => void;
+}) {
   const [job, setJob] = useState<JobView | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);
+  const [applying, setApplying] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const source = useRef<EventSource | null>(null);
+  const polling = useRef<number | null>(null);
   const [startedAt, setStartedAt] = useState(0);
   const [now, setNow] = useState(Date.now());
-  useEffect(() => () => source.current?.close(), []);
+  const stopFollowing = () => {
+    source.current?.close();
+    source.current = null;
+    if (polling.current !== null) window.clearInterval(polling.current);
+    polling.current = null;
+  };
+  useEffect(() => stopFollowing, []);
 
   const from = laterOf(weekStart, isoDate());
   const to = plusDays(weekStart, 6);
+  const past = from > to;
   const finished = job !== null && FINISHED.has(job.status);
   useEffect(() => {
     if (!job || finished) return undefined;
@@ -60,35 +69,49 @@ export function OptimizerPanel({ weekStart, onApplied }: { weekStart: string; on
     return () => window.clearInterval(tick);
   }, [job, finished]);
 
+  const ended = async (done: JobView) => {
+    stopFollowing();
+    setJob(done);
+    if (done.status === 'FAILED') {
+      setMessage(`The optimizer failed: ${done.failure ?? 'no reason given'}.`);
+      return;
+    }
+    try {
+      setPlan(await api<Plan>(`/scheduling/v1/planning-jobs/${encodeURIComponent(done.id)}/plan`));
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : 'The plan could not be read.');
+    }
+  };
+
+  /** Without the stream (a proxy that cuts it, say): ask for the job's state every second until it ends. */
+  const poll = (jobId: string) => {
+    if (polling.current !== null) return;
+    polling.current = window.setInterval(() => {
+      api<JobView>(`/scheduling/v1/planning-jobs/${encodeURIComponent(jobId)}`).then(
+        (view) => (FINISHED.has(view.status) ? ended(view) : setJob(view)),
+        () => undefined,
+      );
+    }, 1000);
+  };
+
   const follow = (started: JobView) => {
-    source.current?.close();
+    stopFollowing();
     const events = new EventSource(`${CONSOLE}/api/scheduling/v1/planning-jobs/${encodeURIComponent(started.id)}/events`, {
       withCredentials: true,
     });
     source.current = events;
+    // every connection replays the job's progress from its first better plan
+    events.onopen = () => setJob((j) => (j ? { ...j, progress: [] } : j));
     events.addEventListener('progress', (m) => {
-      const progress = JSON.parse((m as MessageEvent<string>).data) as Progress;
+      const progress = JSON.parse((m as MessageEvent<string>).data) as JobView['progress'][number];
       setJob((j) => (j ? { ...j, status: 'SOLVING', progress: [...j.progress, progress] } : j));
     });
-    events.addEventListener('status', async (m) => {
-      events.close();
-      const done = JSON.parse((m as MessageEvent<string>).data) as JobView;
-      setJob(done);
-      if (done.status === 'FAILED') {
-        setMessage(`The optimizer failed: ${done.failure ?? 'no reason given'}.`);
-        return;
-      }
-      try {
-        setPlan(await api<Plan>(`/scheduling/v1/planning-jobs/${encodeURIComponent(done.id)}/plan`));
-      } catch (e) {
-        setMessage(e instanceof Error ? e.message : 'The plan could not be read.');
-      }
+    events.addEventListener('status', (m) => {
+      void ended(JSON.parse((m as MessageEvent<string>).data) as JobView);
     });
     events.onerror = () => {
-      // the stream ends after the status event; an error before that means the connection dropped: poll once
-      if (events.readyState === EventSource.CLOSED) {
-        api<JobView>(`/scheduling/v1/planning-jobs/${encodeURIComponent(started.id)}`).then(setJob, () => undefined);
-      }
+      // the stream ends after the status event; closed before that, it is followed by polling instead
+      if (events.readyState === EventSource.CLOSED && source.current === events) poll(started.id);
     };
   };
 
@@ -107,28 +130,44 @@ export function OptimizerPanel({ weekStart, onApplied }: { weekStart: string; on
     }
   };
 
-  const stop = () => job && post(`/scheduling/v1/planning-jobs/${encodeURIComponent(job.id)}/stop`).catch(() => undefined);
+  const stop = async () => {
+    if (!job) return;
+    try {
+      await post(`/scheduling/v1/planning-jobs/${encodeURIComponent(job.id)}/stop`);
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : 'The optimizer could not be stopped.');
+    }
+  };
 
   const apply = async () => {
     if (!job) return;
+    setApplying(true);
+    setMessage(null);
     try {
       setApplied(await post<Applied>(`/scheduling/v1/planning-jobs/${encodeURIComponent(job.id)}/application`));
       onApplied();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : 'The plan could not be applied.');
+    } finally {
+      setApplying(false);
     }
   };
 
-  const changes = plan ? plan.assignments.filter((a) => a.change === 'NEW' || a.change === 'MOVED') : [];
+  const changes = plan ? planChanges(plan) : [];
   const percent = job ? percentDone(now - startedAt, LIMIT_SECONDS, finished) : 0;
+  const latest = job && job.progress.length > 0 ? job.progress[job.progress.length - 1] : null;
   return (
     <section className="card optimizer" aria-labelledby="optimizer-title">
       <h2 id="optimizer-title">Optimizer</h2>
-      <p>
-        Plans the visits from {from} to {to}: who goes where and when, within hours, skills, authorizations and travel.
-        Nothing is booked until you apply the plan.
-      </p>
-      <button type="button" onClick={run} disabled={job !== null && !finished}>
+      {past ? (
+        <p>This week has passed; the optimizer plans from today on.</p>
+      ) : (
+        <p>
+          Plans the visits from {formatDate(from)} to {formatDate(to)}: who goes where and when, within hours, skills,
+          authorizations and travel. Nothing is booked until you apply the plan.
+        </p>
+      )}
+      <button type="button" onClick={run} disabled={past || (job !== null && !finished)}>
         Run the optimizer
       </button>{' '}
       {job && !finished && (
@@ -138,14 +177,16 @@ export function OptimizerPanel({ weekStart, onApplied }: { weekStart: string; on
       )}
       {job && (
         <div className="optimizer-progress">
-          <label htmlFor="optimizer-progress">Search {finished ? 'finished' : 'in progress'}</label>
+          <label htmlFor="optimizer-progress">
+            Search from {formatDate(job.from)} to {formatDate(job.to)} {finished ? 'finished' : 'in progress'}
+          </label>
           <progress id="optimizer-progress" max={100} value={percent}>
             {percent}%
           </progress>
           <p role="status" aria-live="polite">
-            {job.progress.length} better plan{job.progress.length === 1 ? '' : 's'} found
-            {job.progress.length > 0 &&
-              `; the best breaks ${job.progress[job.progress.length - 1].hardViolations} rule${job.progress[job.progress.length - 1].hardViolations === 1 ? '' : 's'}`}
+            {plural(job.progress.length, 'better plan')} found
+            {latest && `; the best so far breaks ${plural(latest.hardViolations, 'hard rule')}, cost ${latest.objective}`}
+            {finished && job.best && `; ${plural(job.best.assigned, 'visit')} placed`}
             {finished && ` · ${job.status.toLowerCase()}`}
           </p>
         </div>
@@ -154,29 +195,60 @@ export function OptimizerPanel({ weekStart, onApplied }: { weekStart: string; on
         <div className="plan-summary">
           <h3>Proposed plan</h3>
           <p>
-            {changes.length} visit{changes.length === 1 ? '' : 's'} to book or move ({changes.filter((c) => c.change === 'NEW').length} new,{' '}
+            {plural(changes.length, 'visit')} to book or move ({changes.filter((c) => c.change === 'NEW').length} new,{' '}
             {changes.filter((c) => c.change === 'MOVED').length} moved), {plan.unassigned.length} left unplanned, about{' '}
-            {plan.travelMinutes} minutes of travel.
+            {plan.travelMinutes} minutes of travel
+            {plan.hardViolations > 0 ? ` — the plan still breaks ${plural(plan.hardViolations, 'hard rule')}` : ''}.
           </p>
-          {plan.unassigned.length > 0 && (
-            <ul className="list">
-              {plan.unassigned.slice(0, 5).map((u) => (
-                <li key={u.visitId}>
-                  {u.discipline ? `${discipline(u.discipline)} visit` : 'A visit'} not planned: {u.reason}
+          {changes.length > 0 && (
+            <ul className="list plan-changes" aria-label="Visits the plan books or moves">
+              {changes.slice(0, SHOWN_CHANGES).map((a) => (
+                <li key={a.visitId}>
+                  {new Date(a.start).toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })}{' '}
+                  · {discipline(a.discipline)} for {nameOf(a.patientId)} → {a.clinicianName} ({a.change === 'NEW' ? 'new' : 'moved'})
                 </li>
               ))}
+              {changes.length > SHOWN_CHANGES && <li>and {changes.length - SHOWN_CHANGES} more</li>}
             </ul>
           )}
-          <button type="button" onClick={apply} disabled={applied !== null || changes.length === 0}>
-            Apply the plan
+          {plan.unassigned.length > 0 && (
+            <>
+              <h4>Not planned</h4>
+              <ul className="list">
+                {plan.unassigned.slice(0, SHOWN_CHANGES).map((u) => {
+                  const known = visitOf(u.visitId);
+                  const code = u.discipline ?? known?.discipline;
+                  const patientId = u.patientId ?? known?.patientId;
+                  return (
+                    <li key={u.visitId}>
+                      {code ? `${discipline(code)} visit` : 'A visit'}
+                      {patientId ? ` of ${nameOf(patientId)}` : ''}: {u.reason}
+                    </li>
+                  );
+                })}
+                {plan.unassigned.length > SHOWN_CHANGES && <li>and {plan.unassigned.length - SHOWN_CHANGES} more</li>}
+              </ul>
+            </>
+          )}
+          <button type="button" onClick={apply} disabled={applying || applied !== null || changes.length === 0}>
+            {applying ? 'Applying…' : 'Apply the plan'}
           </button>
         </div>
       )}
       {applied && (
         <p role="status" className="applied">
-          Applied: {applied.booked.length} visit{applied.booked.length === 1 ? '' : 's'} booked
+          Applied: {plural(applied.booked.length, 'visit')} booked
           {applied.refused.length > 0 && `, ${applied.refused.length} refused by the booking rules and left as they were`}.
         </p>
+      )}
+      {applied && applied.refused.length > 0 && (
+        <ul className="list">
+          {applied.refused.slice(0, SHOWN_CHANGES).map((r) => (
+            <li key={r.visitId}>
+              Refused: {[r.detail, ...(r.violations ?? []).map((v) => v.message ?? v.rule)].filter(Boolean).join('; ') || 'the booking rules refused it'}
+            </li>
+          ))}
+        </ul>
       )}
       {message && (
         <p role="alert" className="error">

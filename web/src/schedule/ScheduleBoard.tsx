@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react';
 import { api, isoDate, type Page } from '../api';
-import { Section, Show, formatDate, formatTime, useLoad } from '../shell/states';
+import { Empty, Section, Show, formatDate, formatTime, useLoad } from '../shell/states';
 import { isScheduleEvent, useLive } from '../shell/live';
 import { discipline, fullName, type Board, type Patient, type Visit } from '../types';
-import { byClinicianAndDay, conflicts, shiftWeek, weekDays, type RosterClinician } from './board';
+import { byClinicianAndDay, clinicianDiscipline, conflicts, shiftWeek, weekDays, type Conflict, type RosterClinician } from './board';
 import { BookingPanel } from './BookingPanel';
-import { humanType } from '../coordinator/dashboard';
 import { OptimizerPanel } from './OptimizerPanel';
 import './schedule.css';
 
@@ -20,19 +19,34 @@ export function ScheduleBoard() {
   const thisWeek = sundayOf(isoDate());
   const [week, setWeek] = useState(thisWeek);
   const [selected, setSelected] = useState<Visit | null>(null);
-  const [board, reloadBoard, refreshBoard] = useLoad(() => api<Board>(`/scheduling/v1/board?week=${week}`), [week]);
-  const [roster] = useLoad(async () => (await api<Page<RosterClinician>>('/scheduling/v1/clinicians?size=200')).items);
+  // the board and the roster together: without the roster the board cannot say who is who or what conflicts
+  const [loaded, reloadBoard, refreshBoard] = useLoad(async () => {
+    const [board, roster] = await Promise.all([
+      api<Board>(`/scheduling/v1/board?week=${week}`),
+      api<Page<RosterClinician>>('/scheduling/v1/clinicians?size=200'),
+    ]);
+    return { board, clinicians: roster.items };
+  }, [week]);
   const [patients] = useLoad(async () => {
     const page = await api<Page<Patient>>('/patients/v1/patients?size=200');
     return new Map(page.items.map((p) => [p.id, fullName(p)]));
   });
   useLive(() => refreshBoard(), isScheduleEvent);
 
-  const clinicians = roster.state === 'ready' ? roster.data : [];
+  const clinicians = loaded.state === 'ready' ? loaded.data.clinicians : [];
   const nameOf = (patientId: string) => (patients.state === 'ready' ? patients.data.get(patientId) : undefined) ?? 'Patient';
+  const visits = useMemo(() => {
+    if (loaded.state !== 'ready') return new Map<string, Visit>();
+    const { booked, unassigned } = loaded.data.board;
+    return new Map([...Object.values(booked).flat(), ...unassigned].map((v) => [v.id, v]));
+  }, [loaded]);
+  const visitOf = (visitId: string) => visits.get(visitId);
   const found = useMemo(
-    () => (board.state === 'ready' ? conflicts(board.data.booked, clinicians) : new Map()),
-    [board, clinicians],
+    () =>
+      loaded.state === 'ready'
+        ? conflicts(loaded.data.board.booked, loaded.data.clinicians, loaded.data.board.unassigned, isoDate())
+        : new Map<string, Conflict[]>(),
+    [loaded],
   );
 
   return (
@@ -50,29 +64,39 @@ export function ScheduleBoard() {
         </button>
         <span>Week of {formatDate(week)}</span>
       </div>
-      <Show loaded={board} what="the week's board" retry={reloadBoard}>
-        {(b) => (
+      <Show loaded={loaded} what="the week's board" retry={reloadBoard}>
+        {({ board: b }) => (
           <>
             <p role="status" className={found.size ? 'conflict-summary' : 'muted'}>
               {found.size === 0
                 ? 'No conflicts this week.'
                 : `⚠ ${found.size} visit${found.size === 1 ? ' has a conflict' : 's have conflicts'} this week.`}
             </p>
+            {patients.state === 'error' && <p className="muted">Patient names could not be loaded: {patients.message}</p>}
+            {Object.values(b.booked).every((day) => day.length === 0) && <Empty>No visit is booked this week.</Empty>}
             <WeekTable board={b} clinicians={clinicians} conflicts={found} nameOf={nameOf} onSelect={setSelected} />
-            <Section id="unassigned" title={`Still to book this week (${b.unassigned.length})`}>
+            <Section id="unassigned" title={`Unassigned: still to book this week (${b.unassigned.length})`}>
               {b.unassigned.length === 0 ? (
-                <p className="empty">Every visit this week has a clinician.</p>
+                <Empty>Every visit this week has a clinician.</Empty>
               ) : (
                 <ul className="list unassigned">
-                  {b.unassigned.map((v) => (
-                    <li key={v.id}>
-                      {discipline(v.discipline)} for {nameOf(v.patientId)}, between {formatDate(v.earliest)} and{' '}
-                      {formatDate(v.latest)}{' '}
-                      <button type="button" onClick={() => setSelected(v)} aria-label={`Assign ${discipline(v.discipline)} visit of ${nameOf(v.patientId)}`}>
-                        Assign
-                      </button>
-                    </li>
-                  ))}
+                  {b.unassigned.map((v) => {
+                    const problems = found.get(v.id) ?? [];
+                    return (
+                      <li key={v.id}>
+                        {discipline(v.discipline)} for {nameOf(v.patientId)}, between {formatDate(v.earliest)} and{' '}
+                        {formatDate(v.latest)}{' '}
+                        <button
+                          type="button"
+                          onClick={() => setSelected(v)}
+                          aria-label={`Assign ${discipline(v.discipline)} visit of ${nameOf(v.patientId)}, ${formatDate(v.earliest)} to ${formatDate(v.latest)}`}
+                        >
+                          Assign
+                        </button>
+                        {problems.length > 0 && <ConflictNote problems={problems} />}
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </Section>
@@ -91,7 +115,7 @@ export function ScheduleBoard() {
           }}
         />
       )}
-      <OptimizerPanel weekStart={week} onApplied={refreshBoard} />
+      <OptimizerPanel weekStart={week} nameOf={nameOf} visitOf={visitOf} onApplied={refreshBoard} />
     </>
   );
 }
@@ -105,7 +129,7 @@ function WeekTable({
 }: {
   board: Board;
   clinicians: RosterClinician[];
-  conflicts: Map<string, { reason: string }[]>;
+  conflicts: Map<string, Conflict[]>;
   nameOf: (patientId: string) => string;
   onSelect: (v: Visit) => void;
 }) {
@@ -114,6 +138,8 @@ function WeekTable({
   const known = new Set(clinicians.map((c) => c.id));
   const people = [
     ...clinicians.filter((c) => c.active !== false),
+    // inactive clinicians and unknown ones only when they have visits this week
+    ...clinicians.filter((c) => c.active === false && rows.has(c.id)),
     ...[...rows.keys()].filter((id) => !known.has(id)).map((id) => ({ id, name: 'Not on the roster', discipline: '' })),
   ];
   return (
@@ -135,7 +161,7 @@ function WeekTable({
             <tr key={c.id} data-clinician={c.name}>
               <th scope="row">
                 {c.name}
-                {c.discipline && <span className="muted"> · {c.discipline.length <= 3 ? c.discipline : humanType(c.discipline)}</span>}
+                {c.discipline && <span className="muted"> · {clinicianDiscipline(c.discipline)}</span>}
               </th>
               {days.map((d) => (
                 <td key={d}>
@@ -151,9 +177,7 @@ function WeekTable({
                       >
                         {formatTime(v.booking!.start)} {v.discipline} · {nameOf(v.patientId)}
                         {v.status !== 'SCHEDULED' && <span className="muted"> ({v.status.toLowerCase().replace('_', ' ')})</span>}
-                        {problems.length > 0 && (
-                          <span className="conflict-note">⚠ Conflict: {problems.map((p) => p.reason).join('; ')}</span>
-                        )}
+                        {problems.length > 0 && <ConflictNote problems={problems} />}
                       </button>
                     );
                   })}
@@ -164,5 +188,14 @@ function WeekTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A conflict in words with a warning sign, not by colour alone. */
+function ConflictNote({ problems }: { problems: Conflict[] }) {
+  return (
+    <span className="conflict-note">
+      <span aria-hidden="true">⚠ </span>Conflict: {problems.map((p) => p.reason).join('; ')}
+    </span>
   );
 }

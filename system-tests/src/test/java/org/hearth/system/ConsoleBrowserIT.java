@@ -106,7 +106,9 @@ class ConsoleBrowserIT {
                 "a nursing visit of Jane Doe to Nina Nurse through the board",
                 "ok - the board shows the visit in Nina Nurse's row",
                 "ok - the optimizer's progress bar moves live and reaches the end",
+                "ok - the optimizer's score arrives from the server-sent events",
                 "ok - the optimizer proposes a plan",
+                "ok - the coordinator applies the plan: Applied:",
                 "ok - schedule board with the optimizer: no serious accessibility violation",
                 // visits: the clinician's day with EVV, and staff messages with an urgent photo
                 "ok - My day draws Nina's route: a line from her home base through",

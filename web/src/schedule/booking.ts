@@ -1,0 +1,64 @@
+// Reading a visit with its ETag when the coordinator opens it, and booking it with that ETag (If-Match): if anyone
+// books, moves or starts the visit in between, the booking is refused (412) instead of overwriting what they did.
+import { ApiError, CONSOLE, api, problemSentence, type Problem } from '../api';
+import type { Visit } from '../types';
+import { instantOf } from './board';
+
+export interface VersionedVisit {
+  visit: Visit;
+  etag: string;
+}
+
+export async function loadVisit(visitId: string): Promise<VersionedVisit> {
+  let response: Response;
+  try {
+    response = await fetch(`${CONSOLE}/api/scheduling/v1/visits/${encodeURIComponent(visitId)}`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json, application/problem+json' },
+    });
+  } catch {
+    throw new ApiError(0, 'Hearth cannot be reached. Check your connection and try again.');
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
+    throw new ApiError(response.status, problemSentence(response.status, problem), problem);
+  }
+  return { visit: (await response.json()) as Visit, etag: response.headers.get('ETag') ?? '' };
+}
+
+export interface BookingChoice {
+  clinicianId: string;
+  /** YYYY-MM-DD and HH:MM in the browser's zone (the agency's zone in practice) */
+  day: string;
+  start: string;
+  minutes: number;
+}
+
+/** The request body of PUT /visits/{id}/booking for a choice, or the sentences of what is wrong with it. */
+export function bookingBody(choice: BookingChoice, visit: Pick<Visit, 'earliest' | 'latest'>): {
+  body?: { clinicianId: string; start: string; end: string };
+  errors: string[];
+} {
+  const errors: string[] = [];
+  if (!choice.clinicianId) errors.push('Choose a clinician.');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(choice.day)) errors.push('Choose a day.');
+  else if (choice.day < visit.earliest || choice.day > visit.latest) {
+    errors.push(`Choose a day from ${visit.earliest} to ${visit.latest}, the visit's window.`);
+  }
+  if (!/^\d{2}:\d{2}$/.test(choice.start)) errors.push('Choose a start time.');
+  if (!Number.isInteger(choice.minutes) || choice.minutes < 15 || choice.minutes > 240) {
+    errors.push('A visit lasts 15 to 240 minutes.');
+  }
+  if (errors.length) return { errors };
+  const start = instantOf(choice.day, choice.start);
+  const end = new Date(Date.parse(start) + choice.minutes * 60000).toISOString();
+  return { body: { clinicianId: choice.clinicianId, start, end }, errors };
+}
+
+export function bookVisit(visitId: string, etag: string, body: { clinicianId: string; start: string; end: string }): Promise<Visit> {
+  return api<Visit>(`/scheduling/v1/visits/${encodeURIComponent(visitId)}/booking`, {
+    method: 'PUT',
+    headers: { 'If-Match': etag },
+    body: JSON.stringify(body),
+  });
+}
