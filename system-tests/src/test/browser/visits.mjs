@@ -73,19 +73,23 @@ async function carlaBooksNinaToday(page) {
 
     // 15 minutes in the first free slot of Nina's next two hours (check-in opens two hours before the start), 5
     // minutes clear of her other visits today (earlier runs leave completed visits at their booked times)
+    // (her other visits may be at other homes: the booking rules also want the travel time between them, so each
+    // free slot is tried in turn until one is accepted)
     const taken = day.stops.map((s) => [new Date(s.start).getTime() - 5 * 60_000, new Date(s.end).getTime() + 5 * 60_000]);
-    const first = Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000;
-    let start = null;
-    for (let t = first; t + 15 * 60_000 <= Date.now() + 115 * 60_000 && !start; t += 300_000) {
-      if (taken.every(([from, to]) => t + 15 * 60_000 <= from || t >= to)) start = new Date(t);
-    }
-    if (!start) throw new Error('Nina\'s next two hours are fully booked; run the journey again later');
     const local = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
       hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-    const end = new Date(start.getTime() + 15 * 60_000);
-    if (!local(start).startsWith(today) || !local(end).startsWith(today)) {
+    const endOf = (t) => new Date(t.getTime() + 15 * 60_000);
+    const first = Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000;
+    const free = [];
+    for (let t = first; t + 15 * 60_000 <= Date.now() + 115 * 60_000; t += 300_000) {
+      if (taken.every(([from, to]) => t + 15 * 60_000 <= from || t >= to)) free.push(new Date(t));
+    }
+    if (free.length === 0) throw new Error('Nina\'s next two hours are fully booked; run the journey again later');
+    const candidates = free.filter((t) => local(t).startsWith(today) && local(endOf(t)).startsWith(today));
+    if (candidates.length === 0) {
       throw new Error(`too close to midnight in ${zone} to book a visit today; run the journey again after midnight`);
     }
+    let start = candidates[0];
     // an extra (PRN) visit added by hand, so that the plan's visits stay for the journeys that schedule them
     const visit = (await call('POST', '/scheduling/v1/visits',
       { patientId: jane.id, discipline: 'SN', type: 'IN_HOME', earliest: today, latest: today })).json;
@@ -97,9 +101,21 @@ async function carlaBooksNinaToday(page) {
       .map((d) => ({ day: d, start: '00:00', end: '23:59' })) };
     const changed = await call('PUT', `/scheduling/v1/clinicians/${nina.id}`, widened, { 'If-Match': clinician.etag });
     try {
-      const current = await call('GET', `/scheduling/v1/visits/${visit.id}`);
-      await call('PUT', `/scheduling/v1/visits/${visit.id}/booking`,
-        { clinicianId: nina.id, start: start.toISOString(), end: end.toISOString() }, { 'If-Match': current.etag });
+      let refusal = null;
+      for (const candidate of candidates) {
+        const current = await call('GET', `/scheduling/v1/visits/${visit.id}`);
+        try {
+          await call('PUT', `/scheduling/v1/visits/${visit.id}/booking`,
+            { clinicianId: nina.id, start: candidate.toISOString(), end: endOf(candidate).toISOString() }, { 'If-Match': current.etag });
+          start = candidate;
+          refusal = null;
+          break;
+        } catch (e) {
+          refusal = e; // e.g. TRAVEL_TIME from a visit at another home: the next slot
+          if (!String(e.message).includes(': 422 ')) throw e;
+        }
+      }
+      if (refusal) throw refusal;
     } finally {
       await call('PUT', `/scheduling/v1/clinicians/${nina.id}`, original, { 'If-Match': changed.etag });
     }
