@@ -84,6 +84,11 @@ export function problemSentence(status: number, problem?: Problem): string {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  return (await exchange<T>(url, init)).body;
+}
+
+/** One call: CSRF on unsafe methods, 401 → signed out, problem+json → ApiError; the body and the ETag. */
+async function exchange<T>(url: string, init: RequestInit = {}): Promise<{ body: T; etag: string }> {
   const method = (init.method ?? 'GET').toUpperCase();
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json, application/problem+json');
@@ -113,14 +118,20 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
     }
     throw new ApiError(response.status, problemSentence(response.status, problem), problem);
   }
-  if (response.status === 204) return undefined as T;
+  const etag = response.headers.get('ETag') ?? '';
+  if (response.status === 204) return { body: undefined as T, etag };
   const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return { body: (text ? JSON.parse(text) : undefined) as T, etag };
 }
 
 /** A call to a service through the console prefix: api('/patients/v1/patients'). */
 export function api<T>(path: string, init?: RequestInit): Promise<T> {
   return call<T>(`${CONSOLE}/api${path}`, init);
+}
+
+/** A read with its ETag, for a later write with If-Match: the write is refused (412) if anyone changed it since. */
+export function apiVersioned<T>(path: string): Promise<{ body: T; etag: string }> {
+  return exchange<T>(`${CONSOLE}/api${path}`);
 }
 
 export function post<T>(path: string, body?: unknown): Promise<T> {

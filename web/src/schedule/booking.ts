@@ -1,6 +1,6 @@
 // Reading a visit with its ETag when the coordinator opens it, and booking it with that ETag (If-Match): if anyone
 // books, moves or starts the visit in between, the booking is refused (412) instead of overwriting what they did.
-import { ApiError, CONSOLE, api, problemSentence, type Problem } from '../api';
+import { api, apiVersioned } from '../api';
 import type { Visit } from '../types';
 import { instantOf } from './board';
 
@@ -10,20 +10,8 @@ export interface VersionedVisit {
 }
 
 export async function loadVisit(visitId: string): Promise<VersionedVisit> {
-  let response: Response;
-  try {
-    response = await fetch(`${CONSOLE}/api/scheduling/v1/visits/${encodeURIComponent(visitId)}`, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json, application/problem+json' },
-    });
-  } catch {
-    throw new ApiError(0, 'Hearth cannot be reached. Check your connection and try again.');
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
-    throw new ApiError(response.status, problemSentence(response.status, problem), problem);
-  }
-  return { visit: (await response.json()) as Visit, etag: response.headers.get('ETag') ?? '' };
+  const { body, etag } = await apiVersioned<Visit>(`/scheduling/v1/visits/${encodeURIComponent(visitId)}`);
+  return { visit: body, etag };
 }
 
 export interface BookingChoice {
