@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
+import { ApiError, isoDate } from '../api';
 import { Show, formatDate, useLoad } from '../shell/states';
 import { discipline, type Visit } from '../types';
-import { clinicianDiscipline, dayOf, qualifiedFor, type RosterClinician } from './board';
+import { clinicianDiscipline, qualifiedFor, type RosterClinician } from './board';
 import { bookVisit, bookingBody, loadVisit, type VersionedVisit } from './booking';
 
 function timeOf(iso: string): string {
@@ -82,7 +82,7 @@ function BookingForm({
   const [clinicianId, setClinicianId] = useState(
     booking && qualified.some((c) => c.id === booking.clinicianId) ? booking.clinicianId : (qualified[0]?.id ?? ''),
   );
-  const [day, setDay] = useState(booking ? dayOf(new Date(booking.start)) : visit.earliest);
+  const [day, setDay] = useState(booking ? isoDate(new Date(booking.start)) : visit.earliest);
   const [start, setStart] = useState(booking ? timeOf(booking.start) : '09:00');
   const [minutes, setMinutes] = useState(
     booking ? Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / 60000) : 60,

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, CONSOLE, isoDate, post } from '../api';
 import { formatDate } from '../shell/states';
 import { discipline, type Visit } from '../types';
-import { percentDone, planChanges, type JobView, type Plan } from './board';
+import { addDays, percentDone, planChanges, type JobView, type Plan } from './board';
 
 interface Applied {
   booked: string[];
@@ -15,11 +15,6 @@ const SHOWN_CHANGES = 12;
 
 function laterOf(a: string, b: string): string {
   return a > b ? a : b;
-}
-
-function plusDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return isoDate(new Date(y, m - 1, d + days));
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -60,7 +55,7 @@ export function OptimizerPanel({
   useEffect(() => stopFollowing, []);
 
   const from = laterOf(weekStart, isoDate());
-  const to = plusDays(weekStart, 6);
+  const to = addDays(weekStart, 6);
   const past = from > to;
   const finished = job !== null && FINISHED.has(job.status);
   useEffect(() => {

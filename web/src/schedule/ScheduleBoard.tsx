@@ -3,16 +3,10 @@ import { api, isoDate, type Page } from '../api';
 import { Empty, Section, Show, formatDate, formatTime, useLoad } from '../shell/states';
 import { isScheduleEvent, useLive } from '../shell/live';
 import { discipline, fullName, type Board, type Patient, type Visit } from '../types';
-import { byClinicianAndDay, clinicianDiscipline, conflicts, shiftWeek, weekDays, type Conflict, type RosterClinician } from './board';
+import { byClinicianAndDay, clinicianDiscipline, conflicts, shiftWeek, sundayOf, weekDays, type Conflict, type RosterClinician } from './board';
 import { BookingPanel } from './BookingPanel';
 import { OptimizerPanel } from './OptimizerPanel';
 import './schedule.css';
-
-function sundayOf(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(y, m - 1, d);
-  return isoDate(new Date(y, m - 1, d - date.getDay()));
-}
 
 /** The coordinator's week: clinicians by day, what is still to book, conflicts, booking and the optimizer. */
 export function ScheduleBoard() {

@@ -10,6 +10,7 @@ import {
   planChanges,
   qualifiedFor,
   shiftWeek,
+  sundayOf,
   weekDays,
 } from './board';
 
@@ -38,6 +39,8 @@ describe('the week board', () => {
     expect(weekDays('2030-01-27')).toEqual(['2030-01-27', '2030-01-28', '2030-01-29', '2030-01-30', '2030-01-31', '2030-02-01', '2030-02-02']);
     expect(shiftWeek('2030-01-27', 1)).toBe('2030-02-03');
     expect(shiftWeek('2030-01-06', -1)).toBe('2029-12-30');
+    expect(sundayOf('2030-01-01')).toBe('2029-12-30'); // a Tuesday: its week began the Sunday before
+    expect(sundayOf('2030-01-06')).toBe('2030-01-06');
   });
 
   it('offers only active clinicians qualified for the discipline', () => {

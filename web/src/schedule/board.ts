@@ -1,5 +1,6 @@
 // The week board's logic, kept out of the components: rows per clinician, the days of the week, conflicts, who is
 // qualified for a visit, and the optimizer's progress as a share of its time limit.
+import { isoDate } from '../api';
 import type { Visit } from '../types';
 
 export interface WorkingHours {
@@ -53,24 +54,26 @@ export function qualifiedFor(visitDiscipline: string, clinicians: RosterClinicia
   return clinicians.filter((c) => c.active !== false && allowed.includes(c.discipline));
 }
 
-/** YYYY-MM-DD of a date in the browser's zone. */
-export function dayOf(date: Date): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+/** The day `days` after (or before) a YYYY-MM-DD day, counted in calendar days in the browser's zone. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return isoDate(new Date(y, m - 1, d + days));
+}
+
+/** The Sunday that starts the board's week of a YYYY-MM-DD day. */
+export function sundayOf(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return addDays(day, -new Date(y, m - 1, d).getDay());
 }
 
 /** The seven days of the week that starts on weekStart (YYYY-MM-DD, a Sunday on the board). */
 export function weekDays(weekStart: string): string[] {
-  const [y, m, d] = weekStart.split('-').map(Number);
-  return Array.from({ length: 7 }, (_, i) => dayOf(new Date(y, m - 1, d + i)));
+  return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
 }
 
 /** The day seven days before or after. */
 export function shiftWeek(weekStart: string, weeks: number): string {
-  const [y, m, d] = weekStart.split('-').map(Number);
-  return dayOf(new Date(y, m - 1, d + 7 * weeks));
+  return addDays(weekStart, 7 * weeks);
 }
 
 export type BookedVisit = Visit & { booking: NonNullable<Visit['booking']> };
@@ -84,7 +87,7 @@ export function byClinicianAndDay(booked: Record<string, Visit[]>): Map<string, 
   const rows = new Map<string, Map<string, BookedVisit[]>>();
   for (const visits of Object.values(booked)) {
     for (const v of visits.filter(isBooked)) {
-      const day = dayOf(new Date(v.booking.start));
+      const day = isoDate(new Date(v.booking.start));
       const row = rows.get(v.booking.clinicianId) ?? new Map<string, BookedVisit[]>();
       row.set(day, [...(row.get(day) ?? []), v].sort((a, b) => a.booking.start.localeCompare(b.booking.start)));
       rows.set(v.booking.clinicianId, row);
@@ -122,7 +125,7 @@ export function outsideHours(clinician: RosterClinician, start: string, end: str
   const hours = clinician.hours.find((h) => h.day === weekday);
   const dayName = weekday.charAt(0) + weekday.slice(1).toLowerCase();
   if (!hours) return `${clinician.name} does not work on ${dayName}s`;
-  const sameDay = dayOf(from) === dayOf(to);
+  const sameDay = isoDate(from) === isoDate(to);
   if (!sameDay || clockOf(from) < withSeconds(hours.start) || clockOf(to) > withSeconds(hours.end)) {
     return `outside ${clinician.name}'s working hours (${dayName} ${hhmm(hours.start)}–${hhmm(hours.end)})`;
   }
