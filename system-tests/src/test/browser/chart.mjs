@@ -3,26 +3,9 @@
 // Fran enters a vital sign in the family portal and finds the agency's caregiver resources.
 // Robust when run twice: it drafts a plan revision (toggling one intervention) only when no draft is open, raises an
 // alert (one high systolic reading) only when none is waiting, and adds VITALS to Fran's consent only if missing.
-import { accessible, base, check, settled, shot, signIn, signOut, timeout } from './lib.mjs';
+import { accessible, base, check, consoleCall as call, janeDoe, settled, shot, signIn, signOut, timeout } from './lib.mjs';
 
 const TOGGLED = 'Check both ankles for swelling at each visit';
-
-/** Calls the console API from the signed-in page (session cookie + CSRF header), answering status, ETag and body. */
-async function call(page, method, path, body, headers = {}) {
-  return page.evaluate(
-    async ({ method, path, body, headers }) => {
-      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
-      const response = await fetch(`/console/api${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf, ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, etag: response.headers.get('ETag'), json: text ? JSON.parse(text) : null };
-    },
-    { method, path, body, headers },
-  );
-}
 
 async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -40,8 +23,7 @@ export default async function chart(browser) {
     const { context, page } = await newPage(browser);
     await signIn(page, 'carla.coordinator');
     await page.waitForURL(`${base}/console/dashboard`, { timeout });
-    const patients = await call(page, 'GET', '/patients/v1/patients?size=200');
-    janeId = patients.json.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe')?.id;
+    janeId = (await janeDoe(page))?.id;
     check(Boolean(janeId), 'chart: the demo patient Jane Doe is listed for the coordinator');
     const planPath = `/patients/v1/patients/${janeId}/care-plan`;
 

@@ -6,7 +6,7 @@
 //   node console.mjs schedule ...    only the named journeys (the names of JOURNEYS below)
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
-import { accessible, base, check, executablePath, noTokensInTheBrowser, screenshots, settled, shot, signIn, signOut,
+import { accessible, base, check, consoleCall, executablePath, janeDoe, noTokensInTheBrowser, screenshots, settled, shot, signIn, signOut,
   timeout, password } from './lib.mjs';
 import chart from './chart.mjs';
 import schedule from './schedule.mjs';
@@ -76,22 +76,14 @@ async function basics(browser) {
 
     // the coordinator (still signed in) shares Jane's care with Fran: a CSRF-protected PUT with If-Match through the BFF
     const fran = await page.evaluate(async () => (await (await fetch('/console/session')).json()).subject);
-    const shared = await coordinatorPage.evaluate(async (subject) => {
-      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
-      const patients = await (await fetch('/console/api/patients/v1/patients?size=200')).json();
-      const jane = patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
-      const url = `/console/api/patients/v1/patients/${jane.id}/care-circle`;
-      const current = await fetch(url);
-      const others = ((await current.json()).members ?? []).filter((m) => m.subject !== subject).map((m) => ({
-        subject: m.subject, displayName: m.displayName, relationship: m.relationship, pointOfContact: m.pointOfContact, scopes: m.scopes }));
-      const put = await fetch(url, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag'), 'X-XSRF-TOKEN': xsrf },
-        body: JSON.stringify({ members: [...others, { subject, displayName: 'Fran', relationship: 'daughter', pointOfContact: true,
-          scopes: ['SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES', 'VITALS'] }] }),
-      });
-      return put.status;
-    }, fran);
+    const jane = await janeDoe(coordinatorPage);
+    const circlePath = `/patients/v1/patients/${jane.id}/care-circle`;
+    const current = await consoleCall(coordinatorPage, 'GET', circlePath);
+    const others = (current.json.members ?? []).filter((m) => m.subject !== fran).map((m) => ({
+      subject: m.subject, displayName: m.displayName, relationship: m.relationship, pointOfContact: m.pointOfContact, scopes: m.scopes }));
+    const shared = (await consoleCall(coordinatorPage, 'PUT', circlePath, { members: [...others, { subject: fran,
+      displayName: 'Fran', relationship: 'daughter', pointOfContact: true,
+      scopes: ['SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES', 'VITALS'] }] }, { 'If-Match': current.etag })).status;
     check(shared === 200, `the coordinator adds Fran to Jane Doe's care circle through the console API (got ${shared})`);
 
     // the family thread follows the care circle by event: reload until it is there
@@ -116,17 +108,11 @@ async function basics(browser) {
     check(true, 'live: the coordinator, on another page, is told of Fran\'s message without reloading');
     // the coordinator answers in the family thread (coordinators take part in it); Fran's open page shows it live
     const reply = `Thank you, Fran. Nina comes tomorrow as planned (${new Date().toISOString()})`;
-    const replied = await coordinatorPage.evaluate(async (text) => {
-      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
-      const patients = await (await fetch('/console/api/patients/v1/patients?size=200')).json();
-      const jane = patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
-      const threads = await (await fetch('/console/api/messaging/v1/threads?size=200')).json();
-      const family = threads.items.find((t) => t.kind === 'FAMILY' && t.patientId === jane.id);
-      if (!family) return 'no family thread';
-      const response = await fetch(`/console/api/messaging/v1/threads/${family.id}/messages`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf }, body: JSON.stringify({ body: text }) });
-      return response.status;
-    }, reply);
+    const threads = (await consoleCall(coordinatorPage, 'GET', '/messaging/v1/threads?size=200')).json;
+    const family = threads.items.find((t) => t.kind === 'FAMILY' && t.patientId === jane.id);
+    const replied = family
+      ? (await consoleCall(coordinatorPage, 'POST', `/messaging/v1/threads/${family.id}/messages`, { body: reply })).status
+      : 'no family thread';
     check(replied === 201, `the coordinator answers in Jane Doe's family thread (got ${replied})`);
     await janeCard.locator('.messages li', { hasText: reply }).waitFor({ timeout });
     check(true, 'live: the coordinator\'s answer appears in Fran\'s family thread without reloading');

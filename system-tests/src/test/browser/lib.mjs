@@ -82,14 +82,43 @@ export async function signOut(page, who) {
 }
 
 
+/** Calls the console API from a signed-in page (session cookie + CSRF header), answering status, ETag and body. */
+export async function consoleCall(page, method, path, body, headers = {}) {
+  return page.evaluate(
+    async ({ method, path, body, headers }) => {
+      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
+      const response = await fetch(`/console/api${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf, ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, etag: response.headers.get('ETag'), json: text ? JSON.parse(text) : null };
+    },
+    { method, path, body, headers },
+  );
+}
+
+/** {@link consoleCall}, failing with the call and its answer unless the status is 2xx. */
+export async function consoleCallOk(page, method, path, body, headers = {}) {
+  const answer = await consoleCall(page, method, path, body, headers);
+  if (answer.status < 200 || answer.status > 299) {
+    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
+  }
+  return answer;
+}
+
+/** Jane Doe of the demo, as the signed-in person's patient list has her. */
+export async function janeDoe(page) {
+  const patients = (await consoleCallOk(page, 'GET', '/patients/v1/patients?size=200')).json;
+  return patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
+}
+
 /** Scheduling's view of Jane Doe's SN prior authorization (booking her SN visits needs it approved). */
 export async function janeSnAuthorization(page) {
-  return page.evaluate(async () => {
-    const patients = await (await fetch('/console/api/patients/v1/patients?size=200')).json();
-    const jane = patients.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
-    const uses = await (await fetch(`/console/api/scheduling/v1/patients/${jane.id}/authorizations`)).json();
-    return uses.find((u) => u.discipline === 'SN') ?? null;
-  });
+  const jane = await janeDoe(page);
+  const uses = (await consoleCallOk(page, 'GET', `/scheduling/v1/patients/${jane.id}/authorizations`)).json;
+  return uses.find((u) => u.discipline === 'SN') ?? null;
 }
 
 /**
@@ -107,23 +136,13 @@ export async function approveJaneSnAuthorization(browser) {
     const billPage = await billing.newPage();
     billPage.setDefaultTimeout(timeout);
     await signIn(billPage, 'bill.billing');
-    const status = await billPage.evaluate(async (id) => {
-      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
-      const call = async (path, body) => {
-        const response = await fetch(`/console/api/billing/v1/authorizations/${id}${path}`, {
-          method: body ? 'POST' : 'GET',
-          headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf },
-          body: body ? JSON.stringify(body) : undefined,
-        });
-        if (!response.ok) throw new Error(`billing ${path || 'read'}: ${response.status} ${await response.text()}`);
-        return response.json();
-      };
-      let auth = await call('');
-      if (auth.status === 'DRAFT') auth = await call('/submission', { expedited: false });
-      if (auth.status === 'PENDING') auth = await call('/decision', { decision: 'APPROVED', approvedUnits: auth.requestedUnits });
-      return auth.status;
-    }, sn.authorizationId);
-    check(status === 'APPROVED', `billing has Jane Doe's SN prior authorization approved so that visits can be booked (${status})`);
+    const path = `/billing/v1/authorizations/${sn.authorizationId}`;
+    let auth = (await consoleCallOk(billPage, 'GET', path)).json;
+    if (auth.status === 'DRAFT') auth = (await consoleCallOk(billPage, 'POST', `${path}/submission`, { expedited: false })).json;
+    if (auth.status === 'PENDING') {
+      auth = (await consoleCallOk(billPage, 'POST', `${path}/decision`, { decision: 'APPROVED', approvedUnits: auth.requestedUnits })).json;
+    }
+    check(auth.status === 'APPROVED', `billing has Jane Doe's SN prior authorization approved so that visits can be booked (${auth.status})`);
     await signOut(billPage, 'bill.billing');
     await billing.close();
     for (let i = 0; i < 30 && (await janeSnAuthorization(page))?.status !== 'APPROVED'; i++) await page.waitForTimeout(1000);

@@ -2,7 +2,7 @@
 // home with the browser's location (EVV) and a visit note, then sends Dr. Patel an urgent message with a photo in
 // Jane's care-team thread; Dr. Patel finds it among his urgent messages and acknowledges it.
 import { deflateSync } from 'node:zlib';
-import { accessible, approveJaneSnAuthorization, base, check, settled, shot, signIn, signOut, timeout } from './lib.mjs';
+import { accessible, approveJaneSnAuthorization, base, check, consoleCallOk, janeDoe, settled, shot, signIn, signOut, timeout } from './lib.mjs';
 
 const ZONE = 'America/New_York'; // the demo agency's zone: "today" of the schedule
 
@@ -50,77 +50,66 @@ function photo(size = 48) {
  * working hours Carla widens them for the booking and restores them right after, as JaneJourneyIT does.
  */
 async function carlaBooksNinaToday(page) {
-  return page.evaluate(async (zone) => {
-    const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
-    const call = async (method, path, body, headers = {}) => {
-      const response = await fetch(`/console/api${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf, ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return { json: text ? JSON.parse(text) : null, etag: response.headers.get('ETag') };
-    };
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
-    const jane = (await call('GET', '/patients/v1/patients?size=200')).json.items.find((p) => p.givenName === 'Jane' && p.familyName === 'Doe');
-    const home = (await call('GET', `/scheduling/v1/patients/${jane.id}`)).json;
-    const nina = (await call('GET', '/scheduling/v1/clinicians?size=200')).json.items.find((c) => c.name === 'Nina Nurse');
-    const day = (await call('GET', `/scheduling/v1/clinicians/${nina.id}/day`)).json;
-    const open = day.stops.find((s) => s.patientId === jane.id && s.discipline === 'SN' && ['SCHEDULED', 'CHECKED_IN'].includes(s.status)
-      && new Date(s.start).getTime() - Date.now() < 115 * 60_000);
-    if (open) return { visitId: open.visitId, booked: false, latitude: home.latitude, longitude: home.longitude };
+  const zone = ZONE;
+  const call = (method, path, body, headers) => consoleCallOk(page, method, path, body, headers);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+  const jane = await janeDoe(page);
+  const home = (await call('GET', `/scheduling/v1/patients/${jane.id}`)).json;
+  const nina = (await call('GET', '/scheduling/v1/clinicians?size=200')).json.items.find((c) => c.name === 'Nina Nurse');
+  const day = (await call('GET', `/scheduling/v1/clinicians/${nina.id}/day`)).json;
+  const open = day.stops.find((s) => s.patientId === jane.id && s.discipline === 'SN' && ['SCHEDULED', 'CHECKED_IN'].includes(s.status)
+    && new Date(s.start).getTime() - Date.now() < 115 * 60_000);
+  if (open) return { visitId: open.visitId, booked: false, latitude: home.latitude, longitude: home.longitude };
 
-    // 15 minutes in the first free slot of Nina's next two hours (check-in opens two hours before the start), 5
-    // minutes clear of her other visits today (earlier runs leave completed visits at their booked times)
-    // (her other visits may be at other homes: the booking rules also want the travel time between them, so each
-    // free slot is tried in turn until one is accepted)
-    const taken = day.stops.map((s) => [new Date(s.start).getTime() - 5 * 60_000, new Date(s.end).getTime() + 5 * 60_000]);
-    const local = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-    const endOf = (t) => new Date(t.getTime() + 15 * 60_000);
-    const first = Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000;
-    const free = [];
-    for (let t = first; t + 15 * 60_000 <= Date.now() + 115 * 60_000; t += 300_000) {
-      if (taken.every(([from, to]) => t + 15 * 60_000 <= from || t >= to)) free.push(new Date(t));
-    }
-    if (free.length === 0) throw new Error('Nina\'s next two hours are fully booked; run the journey again later');
-    const candidates = free.filter((t) => local(t).startsWith(today) && local(endOf(t)).startsWith(today));
-    if (candidates.length === 0) {
-      throw new Error(`too close to midnight in ${zone} to book a visit today; run the journey again after midnight`);
-    }
-    let start = candidates[0];
-    // an extra (PRN) visit added by hand, so that the plan's visits stay for the journeys that schedule them
-    const visit = (await call('POST', '/scheduling/v1/visits',
-      { patientId: jane.id, discipline: 'SN', type: 'IN_HOME', earliest: today, latest: today })).json;
+  // 15 minutes in the first free slot of Nina's next two hours (check-in opens two hours before the start), 5
+  // minutes clear of her other visits today (earlier runs leave completed visits at their booked times)
+  // (her other visits may be at other homes: the booking rules also want the travel time between them, so each
+  // free slot is tried in turn until one is accepted)
+  const taken = day.stops.map((s) => [new Date(s.start).getTime() - 5 * 60_000, new Date(s.end).getTime() + 5 * 60_000]);
+  const local = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const endOf = (t) => new Date(t.getTime() + 15 * 60_000);
+  const first = Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000;
+  const free = [];
+  for (let t = first; t + 15 * 60_000 <= Date.now() + 115 * 60_000; t += 300_000) {
+    if (taken.every(([from, to]) => t + 15 * 60_000 <= from || t >= to)) free.push(new Date(t));
+  }
+  if (free.length === 0) throw new Error('Nina\'s next two hours are fully booked; run the journey again later');
+  const candidates = free.filter((t) => local(t).startsWith(today) && local(endOf(t)).startsWith(today));
+  if (candidates.length === 0) {
+    throw new Error(`too close to midnight in ${zone} to book a visit today; run the journey again after midnight`);
+  }
+  let start = candidates[0];
+  // an extra (PRN) visit added by hand, so that the plan's visits stay for the journeys that schedule them
+  const visit = (await call('POST', '/scheduling/v1/visits',
+    { patientId: jane.id, discipline: 'SN', type: 'IN_HOME', earliest: today, latest: today })).json;
 
-    const clinician = await call('GET', `/scheduling/v1/clinicians/${nina.id}`);
-    const original = { ...clinician.json };
-    delete original.id;
-    const widened = { ...original, hours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
-      .map((d) => ({ day: d, start: '00:00', end: '23:59' })) };
-    const changed = await call('PUT', `/scheduling/v1/clinicians/${nina.id}`, widened, { 'If-Match': clinician.etag });
-    try {
-      let refusal = null;
-      for (const candidate of candidates) {
-        const current = await call('GET', `/scheduling/v1/visits/${visit.id}`);
-        try {
-          await call('PUT', `/scheduling/v1/visits/${visit.id}/booking`,
-            { clinicianId: nina.id, start: candidate.toISOString(), end: endOf(candidate).toISOString() }, { 'If-Match': current.etag });
-          start = candidate;
-          refusal = null;
-          break;
-        } catch (e) {
-          refusal = e; // e.g. TRAVEL_TIME from a visit at another home: the next slot
-          if (!String(e.message).includes(': 422 ')) throw e;
-        }
+  const clinician = await call('GET', `/scheduling/v1/clinicians/${nina.id}`);
+  const original = { ...clinician.json };
+  delete original.id;
+  const widened = { ...original, hours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
+    .map((d) => ({ day: d, start: '00:00', end: '23:59' })) };
+  const changed = await call('PUT', `/scheduling/v1/clinicians/${nina.id}`, widened, { 'If-Match': clinician.etag });
+  try {
+    let refusal = null;
+    for (const candidate of candidates) {
+      const current = await call('GET', `/scheduling/v1/visits/${visit.id}`);
+      try {
+        await call('PUT', `/scheduling/v1/visits/${visit.id}/booking`,
+          { clinicianId: nina.id, start: candidate.toISOString(), end: endOf(candidate).toISOString() }, { 'If-Match': current.etag });
+        start = candidate;
+        refusal = null;
+        break;
+      } catch (e) {
+        refusal = e; // e.g. TRAVEL_TIME from a visit at another home: the next slot
+        if (!String(e.message).includes(': 422 ')) throw e;
       }
-      if (refusal) throw refusal;
-    } finally {
-      await call('PUT', `/scheduling/v1/clinicians/${nina.id}`, original, { 'If-Match': changed.etag });
     }
-    return { visitId: visit.id, booked: true, start: start.toISOString(), latitude: home.latitude, longitude: home.longitude };
-  }, ZONE);
+    if (refusal) throw refusal;
+  } finally {
+    await call('PUT', `/scheduling/v1/clinicians/${nina.id}`, original, { 'If-Match': changed.etag });
+  }
+  return { visitId: visit.id, booked: true, start: start.toISOString(), latitude: home.latitude, longitude: home.longitude };
 }
 
 export default async function visits(browser) {
