@@ -35,34 +35,14 @@ function VersionCompare({ patientId, versions }: { patientId: string; versions: 
   const initial = defaultPair(versions);
   const [from, setFrom] = useState(initial?.from ?? 0);
   const [to, setTo] = useState(initial?.to ?? 0);
-  const fromId = useId();
-  const toId = useId();
   if (!initial) return <p className="empty">There is only one version, so there is nothing to compare yet.</p>;
   const options = [...versions].sort((a, b) => b.number - a.number);
   return (
     <div className="compare">
       <h3>Compare two versions</h3>
       <div className="version-pick">
-        <label htmlFor={fromId}>
-          Older version
-          <select id={fromId} value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-            {options.map((v) => (
-              <option key={v.number} value={v.number}>
-                {versionLabel(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={toId}>
-          Newer version
-          <select id={toId} value={to} onChange={(e) => setTo(Number(e.target.value))}>
-            {options.map((v) => (
-              <option key={v.number} value={v.number}>
-                {versionLabel(v)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect label="Older version" value={from} onChange={setFrom} options={options} />
+        <VersionSelect label="Newer version" value={to} onChange={setTo} options={options} />
       </div>
       {from === to ? (
         <p className="empty">Choose two different versions to see what changed.</p>
@@ -72,5 +52,31 @@ function VersionCompare({ patientId, versions }: { patientId: string; versions: 
         </div>
       )}
     </div>
+  );
+}
+
+function VersionSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: number;
+  onChange: (version: number) => void;
+  options: VersionSummary[];
+}) {
+  const id = useId();
+  return (
+    <label htmlFor={id}>
+      {label}
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {options.map((v) => (
+          <option key={v.number} value={v.number}>
+            {versionLabel(v)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
