@@ -18,6 +18,8 @@ final class LocalStack {
     static final int OFFSET = Integer.getInteger("hearth.stack.offset", 0);
     static final int GATEWAY_PORT = 18080 + OFFSET;
     static final int KEYCLOAK_PORT = 18180 + OFFSET;
+    static final int KAFKA_PORT = 19092 + OFFSET;
+    static final int MONGO_PORT = 27018 + OFFSET;
 
     private static final Map<String, String> PORTS = Map.ofEntries(
             Map.entry("HEARTH_GATEWAY_PORT", String.valueOf(GATEWAY_PORT)),
@@ -27,9 +29,9 @@ final class LocalStack {
             Map.entry("HEARTH_BILLING_PORT", String.valueOf(18084 + OFFSET)),
             Map.entry("HEARTH_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT)),
             Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(19000 + OFFSET)),
-            Map.entry("HEARTH_KAFKA_PORT", String.valueOf(19092 + OFFSET)),
+            Map.entry("HEARTH_KAFKA_PORT", String.valueOf(KAFKA_PORT)),
             Map.entry("HEARTH_KAFKA_CONTROLLER_PORT", String.valueOf(19093 + OFFSET)),
-            Map.entry("HEARTH_MONGO_PORT", String.valueOf(27018 + OFFSET)),
+            Map.entry("HEARTH_MONGO_PORT", String.valueOf(MONGO_PORT)),
             Map.entry("HEARTH_PAYER_PORT", String.valueOf(18090 + OFFSET)));
 
     private final Path root = Path.of(System.getProperty("hearth.root", "..")).toAbsolutePath().normalize();
@@ -48,6 +50,45 @@ final class LocalStack {
 
     void down() {
         run(List.of("down"), 180);
+    }
+
+    /** A launcher command on the running stack (e.g. {@code kill kafka}, {@code start kafka}); fails on a non-zero exit. */
+    void launcher(int timeoutSeconds, String... command) {
+        run(List.of(command), timeoutSeconds);
+    }
+
+    /** A launcher command whose output the caller reads, whatever its exit code (e.g. {@code check}). */
+    Outcome call(int timeoutSeconds, Map<String, String> environment, String... command) {
+        try {
+            Path output = Files.createTempFile(home, "launcher", ".out");
+            try {
+                ProcessBuilder builder = launcherProcess(List.of(command)).redirectErrorStream(true)
+                        .redirectOutput(output.toFile());
+                builder.environment().putAll(environment);
+                Process process = builder.start();
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("./hearth " + List.of(command) + " did not finish in " + timeoutSeconds + " s");
+                }
+                return new Outcome(process.exitValue(), Files.readString(output));
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run ./hearth " + List.of(command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Exit code and output of one launcher command. */
+    record Outcome(int exitCode, String output) {
+    }
+
+    /** The log file of one part of the stack ({@code patient-service}, {@code kafka}, …). */
+    Path log(String part) {
+        return home.resolve("logs").resolve(part + ".log");
     }
 
     /** Pid files of processes the launcher still believes it runs. */
@@ -69,18 +110,8 @@ final class LocalStack {
         Path log = home.resolve("launcher.log");
         try {
             Files.createDirectories(home);
-            ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(root.resolve("hearth").toString()),
-                    command.stream()).toList()).directory(root.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = launcherProcess(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(PORTS);
-            builder.environment().put("HEARTH_HOME", home.toString());
-            // the Keycloak zip is shared with the developer's own stack so it is downloaded once per machine
-            builder.environment().put("HEARTH_DIST", root.resolve(".hearth/dist").toString());
-            builder.environment().put("HEARTH_NO_BUILD", "1"); // the reactor has just packaged every jar
-            builder.environment().put("HEARTH_UP_TIMEOUT", "540"); // a loaded CI machine starts Keycloak slowly
-            // a partner contract of 5 requests/s that the rate-limit test can exceed however slow the machine is
-            builder.environment().put("SPRING_APPLICATION_JSON", """
-                    {"hearth":{"gateway":{"rate-limit":{"clients":{"sunrise-metered":{"per-second":5,"burst":10}}}}}}""");
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -97,6 +128,22 @@ final class LocalStack {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private ProcessBuilder launcherProcess(List<String> command) throws IOException {
+        Files.createDirectories(home);
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(root.resolve("hearth").toString()),
+                command.stream()).toList()).directory(root.toFile());
+        builder.environment().putAll(PORTS);
+        builder.environment().put("HEARTH_HOME", home.toString());
+        // the Keycloak zip is shared with the developer's own stack so it is downloaded once per machine
+        builder.environment().put("HEARTH_DIST", root.resolve(".hearth/dist").toString());
+        builder.environment().put("HEARTH_NO_BUILD", "1"); // the reactor has just packaged every jar
+        builder.environment().put("HEARTH_UP_TIMEOUT", "540"); // a loaded CI machine starts Keycloak slowly
+        // a partner contract of 5 requests/s that the rate-limit test can exceed however slow the machine is
+        builder.environment().put("SPRING_APPLICATION_JSON", """
+                {"hearth":{"gateway":{"rate-limit":{"clients":{"sunrise-metered":{"per-second":5,"burst":10}}}}}}""");
+        return builder;
     }
 
     private static String tail(Path log) {
