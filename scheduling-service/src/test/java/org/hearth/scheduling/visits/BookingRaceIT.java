@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -50,6 +51,8 @@ class BookingRaceIT {
     MutableClock clock;
     @Autowired
     Environment environment;
+    @Autowired
+    MongoOperations mongo;
     ApiClient api;
     TopicWriter kafka;
     final String agency = UUID.randomUUID().toString();
@@ -177,9 +180,53 @@ class BookingRaceIT {
         assertThat(scheduledOf(nina)).isEqualTo(3);
     }
 
+    @Test
+    void aBookingThatLosesItsVisitToAnotherTakesItsClaimBack() throws Exception {
+        for (int trial = 0; trial < 5; trial++) {
+            String nina = clinician(5);
+            String contested = addVisit();
+            CyclicBarrier start = new CyclicBarrier(2);
+            String ten = "2030-01-07T15:00:00Z";
+            String noon = "2030-01-07T17:00:00Z";
+            Future<ApiClient.Response> a = threads.submit(() -> {
+                start.await();
+                return book(api, contested, coordinator("carla-sub"), nina, ten, "2030-01-07T16:00:00Z");
+            });
+            Future<ApiClient.Response> b = threads.submit(() -> {
+                start.await();
+                return book(api, contested, coordinator("cora-sub"), nina, noon, "2030-01-07T18:00:00Z");
+            });
+            ApiClient.Response first = a.get();
+            ApiClient.Response second = b.get();
+            assertThat(List.of(first.status(), second.status())).as(first.body() + second.body()).contains(200);
+            // Whichever time lost the visit is free again at once, not after the claim's grace.
+            boolean tenWon = first.status() == 200;
+            ApiClient.Response other = book(api, addVisit(), coordinator("dan-sub"), nina, tenWon ? noon : ten,
+                    tenWon ? "2030-01-07T18:00:00Z" : "2030-01-07T16:00:00Z");
+            assertThat(other.status()).as(other.body()).isEqualTo(200);
+            assertThat(scheduledOf(nina)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void visitsBookedBeforeClinicianDaysWereKeptStillHoldTheirTime() {
+        String nina = clinician(2);
+        assertThat(book(api, addVisit(), coordinator("a"), nina, "2030-01-07T15:00:00Z", "2030-01-07T16:00:00Z")
+                .status()).isEqualTo(200);
+        assertThat(book(api, addVisit(), coordinator("a"), nina, "2030-01-07T18:00:00Z", "2030-01-07T19:00:00Z")
+                .status()).isEqualTo(200);
+        mongo.dropCollection(ClinicianDayDocument.class);
+
+        ApiClient.Response overlap = book(api, addVisit(), coordinator("b"), nina, "2030-01-07T15:30:00Z",
+                "2030-01-07T16:30:00Z");
+        assertThat(overlap.status()).as(overlap.body()).isEqualTo(422);
+        assertThat(overlap.body()).contains("OVERLAP", "DAILY_LIMIT");
+    }
+
     /** Runs the trials: each books two visits for one clinician at one minute, from two threads released together. */
     int race(ApiClient one, ApiClient other) throws Exception {
         int doubleBookings = 0;
+        int overlaps = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
             String clinician = clinician(5);
             String first = addVisit();
@@ -208,9 +255,11 @@ class BookingRaceIT {
             if (refused.status() == 422) {
                 assertThat(refused.json().path("type").asString()).isEqualTo("/problems/rules-violated");
                 assertThat(refused.body()).contains("OVERLAP");
+                overlaps++;
             }
             assertThat(stored).isEqualTo(1);
         }
+        System.out.printf("losers answered 422 OVERLAP: %d, 409: %d%n", overlaps, TRIALS - doubleBookings - overlaps);
         return doubleBookings;
     }
 
