@@ -214,9 +214,7 @@ public class VisitBooking {
 
     /** The clinician's other claims of that local day, with where each takes place (the patient's home now). */
     private List<Neighbour> neighbours(List<Claim> others) {
-        Map<String, GeoPoint> homes = patients.findAll(others.stream().map(Claim::patientId).distinct().toList())
-                .stream().filter(p -> p.home() != null)
-                .collect(Collectors.toMap(PatientProjection::patientId, PatientProjection::home, (a, b) -> a));
+        Map<String, GeoPoint> homes = homes(others.stream().map(Claim::patientId).distinct().toList());
         return others.stream().map(c -> new Neighbour(c.visitId(), c.start(), c.end(),
                 c.type() == VisitType.TELEHEALTH ? null : homes.get(c.patientId()))).toList();
     }
@@ -257,7 +255,11 @@ public class VisitBooking {
     }
 
     Map<String, GeoPoint> homesOf(List<Visit> someVisits) {
-        return patients.findAll(someVisits.stream().map(Visit::patientId).distinct().toList()).stream()
+        return homes(someVisits.stream().map(Visit::patientId).distinct().toList());
+    }
+
+    private Map<String, GeoPoint> homes(List<String> patientIds) {
+        return patients.findAll(patientIds).stream()
                 .filter(p -> p.home() != null)
                 .collect(Collectors.toMap(PatientProjection::patientId, PatientProjection::home, (a, b) -> a));
     }
