@@ -1,5 +1,6 @@
 package org.hearth.scheduling.visits;
 
+import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.problem.RuleViolation;
@@ -12,6 +13,7 @@ import org.hearth.scheduling.geo.GeoPoint;
 import org.hearth.scheduling.patients.PatientProjection;
 import org.hearth.scheduling.patients.PatientProjectionRepository;
 import org.hearth.scheduling.visits.BookingRules.Neighbour;
+import org.hearth.scheduling.visits.ClinicianDayDocument.Claim;
 import org.hearth.scheduling.visits.BookingRules.PatientFacts;
 import org.hearth.scheduling.visits.BookingRules.Proposal;
 import org.hearth.scheduling.visits.Visit.Booking;
@@ -26,6 +28,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,22 +42,29 @@ import java.util.stream.Collectors;
 public class VisitBooking {
 
     static final Duration LONGEST_VISIT = Duration.ofHours(12);
+    /** Enough for every booking of a busy day to win its turn; then 409 rather than a request that never ends. */
+    static final int CLAIM_ATTEMPTS = 10;
+    private static final RuleViolation TWO_CLINICIANS = new RuleViolation("DOUBLE_STAFFING",
+            "a double-staffed visit needs two different clinicians");
 
     private final VisitRepository visits;
     private final ClinicianRepository clinicians;
     private final PatientProjectionRepository patients;
     private final Authorizations authorizations;
     private final BookingRules rules;
+    private final ClinicianDays days;
     private final ZoneId zone;
     private final Clock clock;
 
     VisitBooking(VisitRepository visits, ClinicianRepository clinicians, PatientProjectionRepository patients,
-            Authorizations authorizations, BookingRules rules, SchedulingSettings settings, Clock clock) {
+            Authorizations authorizations, BookingRules rules, ClinicianDays days, SchedulingSettings settings,
+            Clock clock) {
         this.visits = visits;
         this.clinicians = clinicians;
         this.patients = patients;
         this.authorizations = authorizations;
         this.rules = rules;
+        this.days = days;
         this.zone = settings.zone();
         this.clock = clock;
     }
@@ -66,7 +78,13 @@ public class VisitBooking {
         return book(visitId, expectedVersion, request, by);
     }
 
-    /** @return the booked visit at {@code expectedVersion + 1} */
+    /**
+     * Checks the rules against the clinician's day as stored in its day document and claims the time in the same
+     * conditional write; only then is the visit written, and if that fails the claim is taken back. A booking that
+     * loses the race on the day reads it again and is checked again, so it gets the answer a later booking would.
+     *
+     * @return the booked visit at {@code expectedVersion + 1}
+     */
     VisitRepository.Versioned book(String visitId, long expectedVersion, Request request, String by) {
         VisitRepository.Versioned stored = visits.find(visitId).orElseThrow(() -> ApiException.notFound("Visit " + visitId));
         if (stored.version() != expectedVersion) {
@@ -85,25 +103,81 @@ public class VisitBooking {
         List<AuthorizationGrant> grants = authorizations.of(visit.patientId(), visit.discipline());
         Map<String, Integer> used = visits.unitsUsed(grants.stream().map(AuthorizationGrant::authorizationId).toList(),
                 visit.id());
-        BookingRules.Outcome outcome = rules.check(visit, new Proposal(clinician, request.start(), request.end(), type),
-                facts, neighbours(clinician.id(), request.start(), visit.id()), grants, used);
         List<RuleViolation> pairing = pairingViolations(visit, clinician.id(), request.start());
-        if (!pairing.isEmpty()) {
+        Proposal proposal = new Proposal(clinician, request.start(), request.end(), type);
+        LocalDate date = days.dayOf(request.start());
+        for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Optional<ClinicianDayDocument> day = days.find(clinician.id(), date);
+            List<Claim> holding = ClinicianDayState.holding(day.map(ClinicianDayDocument::claims).orElse(List.of()),
+                    visits.ofClinician(clinician.id(), days.startOf(date), days.startOf(date.plusDays(1))), now);
+            List<Claim> others = holding.stream().filter(c -> !c.visitId().equals(visit.id())).toList();
+            BookingRules.Outcome outcome = rules.check(visit, proposal, facts, neighbours(others), grants, used);
             List<RuleViolation> all = new ArrayList<>(outcome.violations());
             all.addAll(pairing);
-            outcome = new BookingRules.Outcome(all, outcome.authorizationId(), outcome.units());
+            all.addAll(partnerClaimed(visit, others, pairing));
+            if (!all.isEmpty()) {
+                throw ApiException.rulesViolated("The booking breaks " + all.size()
+                        + " rule(s); nothing was changed.", all);
+            }
+            Claim mine = new Claim(UUID.randomUUID().toString(), visit.id(), visit.patientId(), type, request.start(),
+                    request.end(), now);
+            List<Claim> next = new ArrayList<>(holding);
+            next.add(mine);
+            if (days.write(clinician.id(), date, day.map(ClinicianDayDocument::version).orElse(0L), next)) {
+                Booking booking = new Booking(clinician.id(), request.start(), request.end(),
+                        type == VisitType.TELEHEALTH ? request.telehealthLink() : null, outcome.authorizationId(),
+                        outcome.units());
+                return commit(stored, visit.book(booking, type, by, now), mine, date);
+            }
+            pause(attempt);
         }
-        if (!outcome.allowed()) {
-            throw ApiException.rulesViolated("The booking breaks " + outcome.violations().size()
-                    + " rule(s); nothing was changed.", outcome.violations());
+        throw ApiException.conflict("The clinician's day kept changing while this booking was checked; try again");
+    }
+
+    /**
+     * Writes the visit behind its claim. If the visit changed meanwhile, the claim is taken back and nothing stays
+     * half-written; if it was written, the time its previous booking held is given back.
+     */
+    private VisitRepository.Versioned commit(VisitRepository.Versioned stored, WithEvents<Visit> next, Claim mine,
+            LocalDate date) {
+        String clinicianId = next.result().booking().clinicianId();
+        boolean saved = false;
+        try {
+            saved = visits.update(next, stored.version());
+        } finally {
+            if (!saved) {
+                days.release(clinicianId, date, c -> c.claimId().equals(mine.claimId()));
+            }
         }
-        Booking booking = new Booking(clinician.id(), request.start(), request.end(),
-                type == VisitType.TELEHEALTH ? request.telehealthLink() : null, outcome.authorizationId(), outcome.units());
-        var next = visit.book(booking, type, by, clock.instant());
-        if (!visits.update(next, stored.version())) {
+        if (!saved) {
             throw Versions.stale();
         }
+        Booking previous = stored.visit().status() == Visit.Status.SCHEDULED ? stored.visit().booking() : null;
+        if (previous != null) {
+            days.release(previous.clinicianId(), days.dayOf(previous.start()),
+                    c -> c.holds(mine.visitId(), previous.start(), previous.end()) && !c.claimId().equals(mine.claimId()));
+        }
         return new VisitRepository.Versioned(next.result(), stored.version() + 1);
+    }
+
+    /** The partner of a double-staffed visit claimed by this clinician in a booking not written to its visit yet. */
+    private static List<RuleViolation> partnerClaimed(Visit visit, List<Claim> others, List<RuleViolation> pairing) {
+        if (visit.pairing() == null || pairing.contains(TWO_CLINICIANS)
+                || others.stream().noneMatch(c -> c.visitId().equals(visit.pairing().partnerVisitId()))) {
+            return List.of();
+        }
+        return List.of(TWO_CLINICIANS);
+    }
+
+    /** Backs off a little, at random, so racing bookings do not collide again in step. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(2, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.conflict("Interrupted while booking; try again");
+        }
     }
 
     /** Bad input is a 400 and stores nothing; a clinician of another agency is as unknown as one who does not exist. */
@@ -138,14 +212,11 @@ public class VisitBooking {
         return clinician;
     }
 
-    /** The clinician's other visits of that local day, with where each takes place. */
-    private List<Neighbour> neighbours(String clinicianId, Instant start, String exceptVisitId) {
-        LocalDate day = LocalDate.ofInstant(start, zone);
-        List<Visit> sameDay = visits.ofClinician(clinicianId, day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant()).stream().filter(v -> !v.id().equals(exceptVisitId)).toList();
-        Map<String, GeoPoint> homes = homesOf(sameDay);
-        return sameDay.stream().map(v -> new Neighbour(v.id(), v.booking().start(), v.booking().end(),
-                v.type() == VisitType.TELEHEALTH ? null : homes.get(v.patientId()))).toList();
+    /** The clinician's other claims of that local day, with where each takes place (the patient's home now). */
+    private List<Neighbour> neighbours(List<Claim> others) {
+        Map<String, GeoPoint> homes = homes(others.stream().map(Claim::patientId).distinct().toList());
+        return others.stream().map(c -> new Neighbour(c.visitId(), c.start(), c.end(),
+                c.type() == VisitType.TELEHEALTH ? null : homes.get(c.patientId()))).toList();
     }
 
     /** A double-staffed visit needs another clinician than its partner, and the agreed gap to the partner's start. */
@@ -161,8 +232,7 @@ public class VisitBooking {
         }
         List<RuleViolation> violations = new ArrayList<>();
         if (partner.booking().clinicianId().equals(clinicianId)) {
-            violations.add(new RuleViolation("DOUBLE_STAFFING",
-                    "a double-staffed visit needs two different clinicians"));
+            violations.add(TWO_CLINICIANS);
         }
         long gap = Duration.between(pairing.leads() ? start : partner.booking().start(),
                 pairing.leads() ? partner.booking().start() : start).toMinutes();
@@ -185,7 +255,11 @@ public class VisitBooking {
     }
 
     Map<String, GeoPoint> homesOf(List<Visit> someVisits) {
-        return patients.findAll(someVisits.stream().map(Visit::patientId).distinct().toList()).stream()
+        return homes(someVisits.stream().map(Visit::patientId).distinct().toList());
+    }
+
+    private Map<String, GeoPoint> homes(List<String> patientIds) {
+        return patients.findAll(patientIds).stream()
                 .filter(p -> p.home() != null)
                 .collect(Collectors.toMap(PatientProjection::patientId, PatientProjection::home, (a, b) -> a));
     }

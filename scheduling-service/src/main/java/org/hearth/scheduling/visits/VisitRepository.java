@@ -34,10 +34,12 @@ public class VisitRepository {
 
     private final TenantScopedMongo mongo;
     private final VersionedDocuments versioned;
+    private final ClinicianDays days;
 
-    VisitRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
+    VisitRepository(TenantScopedMongo mongo, VersionedDocuments versioned, ClinicianDays days) {
         this.mongo = mongo;
         this.versioned = versioned;
+        this.days = days;
     }
 
     public record Versioned(Visit visit, long version) {
@@ -69,10 +71,19 @@ public class VisitRepository {
                 new Update(), VisitDocument.class);
     }
 
-    /** Writes the visit's next state and its events if nobody changed it since {@code expectedVersion}. */
+    /**
+     * Writes the visit's next state and its events if nobody changed it since {@code expectedVersion}. A write that
+     * ends the visit's hold on its clinician's time (cancelled, missed) then gives that time back, whoever made it:
+     * after the visit's write, so the day never lacks a claim of a visit still booked.
+     */
     boolean update(WithEvents<Visit> next, long expectedVersion) {
-        return versioned.update(next.result().id(), expectedVersion, VisitEvents.TOPIC, next.events(),
+        boolean saved = versioned.update(next.result().id(), expectedVersion, VisitEvents.TOPIC, next.events(),
                 new Update().set("visit", next.result()), VisitDocument.class);
+        Visit visit = next.result();
+        if (saved && visit.booking() != null && !visit.isActive()) {
+            days.release(visit.id(), visit.booking());
+        }
+        return saved;
     }
 
     /** Deletes a generated visit if it is still unscheduled (a coordinator may have just booked it). */
