@@ -12,7 +12,7 @@ import org.hearth.platform.problem.ProblemExceptionHandler;
 import org.hearth.platform.problem.Problems;
 import org.hearth.platform.security.HearthSecurityConfiguration;
 import org.hearth.platform.store.StoreProperties;
-import org.hearth.platform.store.StoreTimeouts;
+import org.hearth.platform.store.StoreClientSettings;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.web.CorrelationIdFilter;
 import org.hearth.platform.audit.AuditInterceptor;
@@ -97,8 +97,8 @@ public class HearthPlatformAutoConfiguration {
 
     /** Short MongoDB client time-outs in every service, so an unreachable store fails a request fast (503). */
     @Bean
-    StoreTimeouts storeTimeouts(StoreProperties properties) {
-        return new StoreTimeouts(properties);
+    StoreClientSettings storeClientSettings(StoreProperties properties) {
+        return new StoreClientSettings(properties);
     }
 
     /** Replaces Boot's MongoDB indicator by name; see {@link MongoPingHealthIndicator} for why. */

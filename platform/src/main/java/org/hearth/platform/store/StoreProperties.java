@@ -21,6 +21,12 @@ import java.time.Duration;
  *                               answer one of them in this time is treated as unreachable. Not shorter, so that a
  *                               loaded replica set's slow but healthy write (w: majority) is not cut off
  * @param retryAfter             what {@code Retry-After} tells a caller refused with 503 while the store is down
+ * @param writeConcern           {@code w} of every write, e.g. {@code majority} (production: an acknowledged write
+ *                               is on a majority of the replica set and survives a failover); empty: the URI's or
+ *                               the driver's default ({@code w: 1})
+ * @param journal                {@code j}: true waits for the journal on disk before acknowledging; empty: default
+ * @param readConcern            read concern level, e.g. {@code majority} (reads see only what cannot be rolled back);
+ *                               empty: default ({@code local})
  */
 @ConfigurationProperties("hearth.platform.mongo")
 public record StoreProperties(
@@ -28,5 +34,8 @@ public record StoreProperties(
         @DefaultValue("1s") Duration connectTimeout,
         @DefaultValue("1500ms") Duration poolWaitTimeout,
         @DefaultValue("5s") Duration readTimeout,
-        @DefaultValue("2s") Duration retryAfter) {
+        @DefaultValue("2s") Duration retryAfter,
+        String writeConcern,
+        Boolean journal,
+        String readConcern) {
 }
