@@ -118,6 +118,25 @@ class ChartTest {
         assertThat(resources).anyMatch(r -> r.getKind().equals("Ingress"));
     }
 
+    /** A 2xx from a service means majority-acknowledged and journaled; reads see only majority-committed data. */
+    @Test
+    void everyServiceWritesWithMajorityAndJournalAndReadsMajorityCommittedData() {
+        for (String manifest : List.of(render(), renderProduction())) {
+            List<HasMetadata> resources = parse(manifest);
+            for (String service : SERVICES.subList(1, SERVICES.size())) {
+                Map<String, String> env = new java.util.HashMap<>();
+                one(resources, Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0)
+                        .getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
+                assertThat(env).as(service)
+                        .containsEntry("HEARTH_PLATFORM_MONGO_WRITE_CONCERN", "majority")
+                        .containsEntry("HEARTH_PLATFORM_MONGO_JOURNAL", "true")
+                        .containsEntry("HEARTH_PLATFORM_MONGO_READ_CONCERN", "majority");
+            }
+        }
+        assertThatThrownBy(() -> render("global.mongodb.writeConcern", "some")).hasMessageContaining("writeConcern");
+        assertThatThrownBy(() -> render("global.mongodb.readConcern", "eventual")).hasMessageContaining("readConcern");
+    }
+
     @Test
     void renderedManifestsHaveNoFieldsKubernetesDoesNotKnow() {
         for (HasMetadata resource : parse(renderProduction())) {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
+import org.hearth.platform.security.Caller;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.hearth.platform.web.Versions;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.List;
@@ -43,8 +46,13 @@ class PayerController {
 
     private final PayerRepository payers;
 
-    PayerController(PayerRepository payers) {
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
+
+    PayerController(PayerRepository payers, IdempotencyKeys idempotency, JsonMapper json) {
         this.payers = payers;
+        this.idempotency = idempotency;
+        this.json = json;
     }
 
     record PayerRequest(@NotBlank @Size(max = 200) String name, @NotNull Payer.PayerType type,
@@ -54,13 +62,19 @@ class PayerController {
 
     @PostMapping
     @PreAuthorize(BILLING)
-    @Operation(summary = "Add a payer with its rules", description = "409 when the agency has a payer of that name")
-    ResponseEntity<Payer> add(@Valid @RequestBody PayerRequest request) {
-        Payer payer = toPayer(UUID.randomUUID().toString(), request);
-        if (!payers.insert(payer)) {
-            throw ApiException.conflict("The agency already has a payer named like this");
-        }
-        return ResponseEntity.created(URI.create("/api/billing/v1/payers/" + payer.id())).eTag(Versions.etag(1)).body(payer);
+    @Operation(summary = "Add a payer with its rules", description = "409 when the agency has a payer of that name. "
+            + "With Idempotency-Key, a retry of the same request answers the same payer; another body is 422")
+    ResponseEntity<Payer> add(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, @Valid @RequestBody PayerRequest request) {
+        toPayer(UUID.randomUUID().toString(), request); // refuse an invalid request before claiming its key
+        PayerRepository.Versioned stored = idempotency.createOnce(key, Caller.subject(), json.writeValueAsString(request),
+                payers::find, id -> {
+                    if (!payers.insert(toPayer(id, request))) {
+                        throw ApiException.conflict("The agency already has a payer named like this");
+                    }
+                    return payers.find(id).orElseThrow();
+                }).resource();
+        return ResponseEntity.created(URI.create("/api/billing/v1/payers/" + stored.payer().id()))
+                .eTag(Versions.etag(stored.version())).body(stored.payer());
     }
 
     @GetMapping

@@ -12,6 +12,12 @@ import java.util.concurrent.CountDownLatch;
  * survives {@code ./hearth down} and {@code up}. It has no transactions and no change streams, which the
  * services do not need (single-document outbox, ARCHITECTURE §5).
  *
+ * <p>A write is on disk before it is acknowledged ({@link DurableH2Backend}), so an answered write survives
+ * {@code kill -9} of this process and a crash of the machine. The system property
+ * {@code hearth.mongo.durability} picks {@link Durability#SYNC} (the default), {@link Durability#COMMIT} or
+ * {@link Durability#BACKGROUND} (mongo-java-server's own behaviour, which loses acknowledged writes on
+ * {@code kill -9}: only for measuring what durability costs).
+ *
  * <p>Usage: {@code MongoWireServer <port> <data-dir>}; binds to 127.0.0.1 only.
  */
 public final class MongoWireServer implements AutoCloseable {
@@ -24,9 +30,26 @@ public final class MongoWireServer implements AutoCloseable {
         this.backend = backend;
     }
 
+    /** When a write reaches the file, relative to its acknowledgement. */
+    public enum Durability {
+        /** written and forced to the device before the answer: survives a killed process and a crashed machine */
+        SYNC,
+        /** written to the file (the OS page cache) before the answer: survives a killed process */
+        COMMIT,
+        /** H2's background auto-commit, about a second after the answer: a killed process loses writes */
+        BACKGROUND
+    }
+
     public static MongoWireServer start(int port, Path dataDir) throws Exception {
+        return start(port, dataDir, Durability.valueOf(
+                System.getProperty("hearth.mongo.durability", Durability.SYNC.name()).toUpperCase()));
+    }
+
+    public static MongoWireServer start(int port, Path dataDir, Durability durability) throws Exception {
         Files.createDirectories(dataDir);
-        H2Backend backend = new H2Backend(dataDir.resolve("hearth.mv").toString());
+        String file = dataDir.resolve("hearth.mv").toString();
+        H2Backend backend = durability == Durability.BACKGROUND ? new H2Backend(file)
+                : new DurableH2Backend(file, durability == Durability.SYNC);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return new MongoWireServer(server, backend);
@@ -54,6 +77,7 @@ public final class MongoWireServer implements AutoCloseable {
             stopped.countDown();
         }));
         System.out.println("MongoDB wire server listening on 127.0.0.1:" + mongo.port());
+        System.out.flush();
         stopped.await();
     }
 }

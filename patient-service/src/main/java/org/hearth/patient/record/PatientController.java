@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.hearth.platform.web.Versions;
@@ -18,12 +19,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.UUID;
 
 /** Admit and read patients of the caller's agency. */
 @RestController
@@ -39,11 +43,16 @@ class PatientController {
 
     private final PatientRepository patients;
     private final PatientAccess access;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
     private final Clock clock;
 
-    PatientController(PatientRepository patients, PatientAccess access, Clock clock) {
+    PatientController(PatientRepository patients, PatientAccess access, IdempotencyKeys idempotency, JsonMapper json,
+            Clock clock) {
         this.patients = patients;
         this.access = access;
+        this.idempotency = idempotency;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -53,16 +62,28 @@ class PatientController {
      */
     @PostMapping
     @PreAuthorize("hasAnyRole('coordinator','agency-admin') or (hasRole('partner') and hasAuthority('SCOPE_hearth.referrals'))")
-    @Operation(summary = "Admit a patient", description = "Publishes PatientAdmitted.v1 on hearth.patient.events")
-    ResponseEntity<PatientView> admit(@Valid @RequestBody AdmitPatientRequest request) {
+    @Operation(summary = "Admit a patient", description = "Publishes PatientAdmitted.v1 on hearth.patient.events. "
+            + "With Idempotency-Key, a retry of the same request answers the same patient (201, same Location) and "
+            + "admits nobody twice; the same key with another body is 422")
+    ResponseEntity<PatientView> admit(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody AdmitPatientRequest request) {
         WithEvents<Patient> admitted;
         try {
-            admitted = Patient.admit(request.givenName(), request.familyName(), request.birthDate(),
-                    request.address().toAddress(), request.phone(), request.language(), clock.instant());
+            admitted = Patient.admit(UUID.randomUUID().toString(), request.givenName(), request.familyName(),
+                    request.birthDate(), request.address().toAddress(), request.phone(), request.language(),
+                    ClinicalProfile.none(), clock.instant());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        Patient patient = patients.insert(admitted);
+        String id = idempotency.claim(key, Caller.subject(), json.writeValueAsString(request), admitted.result().id())
+                .resourceId();
+        if (!id.equals(admitted.result().id())) { // a retry: admit under the id the first attempt claimed
+            admitted = Patient.admit(id, request.givenName(), request.familyName(), request.birthDate(),
+                    request.address().toAddress(), request.phone(), request.language(), ClinicalProfile.none(),
+                    clock.instant());
+        }
+        patients.insertIfAbsent(admitted); // false when the first attempt stored it: answer what it stored
+        Patient patient = patients.findById(id).orElseThrow();
         return ResponseEntity.created(URI.create("/api/patients/v1/patients/" + patient.id()))
                 .body(PatientView.of(patient));
     }

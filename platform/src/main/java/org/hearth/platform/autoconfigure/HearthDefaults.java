@@ -36,6 +36,9 @@ public class HearthDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("management.endpoint.health.show-details", "never"),
+            // not ready while the store is unreachable (traffic goes to replicas that can serve it); liveness
+            // stays as it is, since a restart does not bring the database back
+            Map.entry("management.endpoint.health.group.readiness.include", "readinessState,mongo"),
             Map.entry("springdoc.swagger-ui.enabled", "false"));
 
     @Override

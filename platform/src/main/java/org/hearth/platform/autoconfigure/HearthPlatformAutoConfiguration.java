@@ -11,6 +11,8 @@ import org.hearth.platform.health.MongoPingHealthIndicator;
 import org.hearth.platform.problem.ProblemExceptionHandler;
 import org.hearth.platform.problem.Problems;
 import org.hearth.platform.security.HearthSecurityConfiguration;
+import org.hearth.platform.store.StoreProperties;
+import org.hearth.platform.store.StoreClientSettings;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.web.CorrelationIdFilter;
 import org.hearth.platform.audit.AuditInterceptor;
@@ -54,7 +56,7 @@ import java.time.Clock;
                 "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
                 "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
-@EnableConfigurationProperties(HearthPlatformProperties.class)
+@EnableConfigurationProperties({HearthPlatformProperties.class, StoreProperties.class})
 @Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class, ApiDocumentation.class})
 public class HearthPlatformAutoConfiguration {
 
@@ -91,6 +93,12 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     TenantScopedMongo tenantScopedMongo(MongoOperations mongo) {
         return new TenantScopedMongo(mongo);
+    }
+
+    /** Short MongoDB client time-outs in every service, so an unreachable store fails a request fast (503). */
+    @Bean
+    StoreClientSettings storeClientSettings(StoreProperties properties) {
+        return new StoreClientSettings(properties);
     }
 
     /** Replaces Boot's MongoDB indicator by name; see {@link MongoPingHealthIndicator} for why. */

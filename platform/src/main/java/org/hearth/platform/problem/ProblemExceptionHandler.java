@@ -2,6 +2,8 @@ package org.hearth.platform.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.hearth.platform.store.StoreProperties;
+import org.hearth.platform.store.StoreUnavailable;
 import org.hearth.platform.tenancy.MissingTenantException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +46,12 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final ObjectProvider<RefusalAudit> refusals;
+    private final long retryAfterSeconds;
 
-    public ProblemExceptionHandler(ObjectProvider<RefusalAudit> refusals) {
+    public ProblemExceptionHandler(ObjectProvider<RefusalAudit> refusals, ObjectProvider<StoreProperties> store) {
         this.refusals = refusals;
+        StoreProperties properties = store.getIfAvailable();
+        this.retryAfterSeconds = properties == null ? 2 : Math.max(1, properties.retryAfter().toSeconds());
     }
 
     private void audit(HttpServletRequest request, String reason) {
@@ -100,8 +105,33 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), request.getRequestURI()));
     }
 
+    /**
+     * The database is unreachable (driver time-out, broken socket, no primary). 503 with Retry-After so that
+     * clients and the gateway back off and retry; logged as one WARN line without the stack, since it is an outage,
+     * not a bug, and hundreds of requests report it at once.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class,
+            org.springframework.dao.QueryTimeoutException.class,
+            com.mongodb.MongoTimeoutException.class, com.mongodb.MongoSocketException.class,
+            com.mongodb.MongoNotPrimaryException.class, com.mongodb.MongoNodeIsRecoveringException.class,
+            com.mongodb.MongoExecutionTimeoutException.class, com.mongodb.MongoOperationTimeoutException.class})
+    ResponseEntity<Object> storeUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Store unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getClass().getSimpleName());
+        return ResponseEntity.status(ProblemType.STORE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(ProblemType.STORE_UNAVAILABLE,
+                        "The database cannot be reached right now. Retry after the time in Retry-After; send the "
+                                + "same Idempotency-Key so that a write is applied once.", request.getRequestURI()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (StoreUnavailable.is(e)) { // wrapped on its way up, e.g. by a scheduled or parallel task
+            return storeUnavailable(e, request);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(Problems.of(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side. Quote the correlation id when you report it.",

@@ -26,6 +26,8 @@ public enum ProblemType {
     RULES_VIOLATED(HttpStatus.UNPROCESSABLE_CONTENT, "Rules violated"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     BUSY(HttpStatus.SERVICE_UNAVAILABLE, "Busy"),
+    /** The database cannot be reached now; nothing was stored unless a retry with the same Idempotency-Key says so. */
+    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
     UPSTREAM_FAILED(HttpStatus.BAD_GATEWAY, "Upstream system failed"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -80,6 +82,36 @@ public class IdempotencyKeys {
             }
         }
         throw ApiException.conflict("The request with this Idempotency-Key is being processed; retry shortly.");
+    }
+
+    /** What {@link #createOnce} answers: the resource, and whether an earlier request with the key created it. */
+    public record Created<T>(T resource, boolean replay) {
+    }
+
+    /**
+     * A create that runs at most once per key: claims the key for a new id (or finds the id an identical earlier
+     * request claimed), answers the stored resource if that request got as far as storing it, and otherwise calls
+     * {@code create} with the claimed id, which must store the resource under exactly that id. So a retry after a
+     * failure between the claim and the resource (e.g. the store went away) completes the create, and a retry after
+     * success creates nothing. Without a key, every call creates.
+     *
+     * @param find   reads the resource by id in the caller's agency
+     * @param create builds and stores the resource under the given id, returning it
+     */
+    public <T> Created<T> createOnce(String key, String caller, String requestBody, Function<String, Optional<T>> find,
+            Function<String, T> create) {
+        Claim claim = claim(key, caller, requestBody, UUID.randomUUID().toString());
+        if (claim.replay()) {
+            Optional<T> earlier = find.apply(claim.resourceId());
+            if (earlier.isPresent()) {
+                return new Created<>(earlier.get(), true);
+            }
+        }
+        try {
+            return new Created<>(create.apply(claim.resourceId()), claim.replay());
+        } catch (DuplicateKeyException sameRetryAtOnce) {
+            return new Created<>(find.apply(claim.resourceId()).orElseThrow(() -> sameRetryAtOnce), true);
+        }
     }
 
     private static String sha256(String body) {

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
+import org.hearth.platform.security.Caller;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.hearth.platform.web.Versions;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.List;
@@ -48,8 +51,13 @@ class ClinicianController {
 
     private final ClinicianRepository clinicians;
 
-    ClinicianController(ClinicianRepository clinicians) {
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
+
+    ClinicianController(ClinicianRepository clinicians, IdempotencyKeys idempotency, JsonMapper json) {
         this.clinicians = clinicians;
+        this.idempotency = idempotency;
+        this.json = json;
     }
 
     record ClinicianRequest(@Size(max = 100) String subject, @NotBlank @Size(max = 200) String name,
@@ -73,12 +81,17 @@ class ClinicianController {
 
     @PostMapping
     @PreAuthorize(MAINTAINERS)
-    @Operation(summary = "Add a clinician to the roster")
-    ResponseEntity<Clinician> add(@Valid @RequestBody ClinicianRequest request) {
-        Clinician clinician = toClinician(UUID.randomUUID().toString(), request);
-        clinicians.insert(clinician);
-        return ResponseEntity.created(URI.create("/api/scheduling/v1/clinicians/" + clinician.id()))
-                .eTag(Versions.etag(1)).body(clinician);
+    @Operation(summary = "Add a clinician to the roster", description = "With Idempotency-Key, a retry of the same "
+            + "request answers the same clinician and adds nobody twice; the same key with another body is 422")
+    ResponseEntity<Clinician> add(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, @Valid @RequestBody ClinicianRequest request) {
+        toClinician(UUID.randomUUID().toString(), request); // refuse an invalid request before claiming its key
+        ClinicianRepository.Versioned stored = idempotency.createOnce(key, Caller.subject(),
+                json.writeValueAsString(request), clinicians::find, id -> {
+                    clinicians.insert(toClinician(id, request));
+                    return clinicians.find(id).orElseThrow();
+                }).resource();
+        return ResponseEntity.created(URI.create("/api/scheduling/v1/clinicians/" + stored.clinician().id()))
+                .eTag(Versions.etag(stored.version())).body(stored.clinician());
     }
 
     @GetMapping

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.hearth.platform.web.Versions;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
@@ -57,15 +59,20 @@ class VisitController {
     private final VisitAccess access;
     private final PatientProjectionRepository patients;
     private final Clock clock;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
 
     VisitController(VisitRepository visits, VisitBooking booking, VisitEvv evv, VisitAccess access,
-            PatientProjectionRepository patients, Clock clock) {
+            PatientProjectionRepository patients, Clock clock,
+            IdempotencyKeys idempotency, JsonMapper json) {
         this.visits = visits;
         this.booking = booking;
         this.evv = evv;
         this.access = access;
         this.patients = patients;
         this.clock = clock;
+        this.idempotency = idempotency;
+        this.json = json;
     }
 
     record NewVisit(@NotBlank @Size(max = 100) String patientId,
@@ -104,8 +111,9 @@ class VisitController {
 
     @PostMapping
     @PreAuthorize(COORDINATORS)
-    @Operation(summary = "Add a visit by hand (e.g. a PRN visit)", description = "Unscheduled until booked")
-    ResponseEntity<Visit> add(@Valid @RequestBody NewVisit request) {
+    @Operation(summary = "Add a visit by hand (e.g. a PRN visit)", description = "Unscheduled until booked. With "
+            + "Idempotency-Key, a retry of the same request answers the same visit (and partner) and adds nothing twice")
+    ResponseEntity<Visit> add(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, @Valid @RequestBody NewVisit request) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (request.latest().isBefore(request.earliest())) {
             errors.add(new FieldError("latest", "must not be before earliest"));
@@ -123,21 +131,26 @@ class VisitController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        Visit visit = Visit.unscheduled(UUID.randomUUID().toString(), request.patientId(), request.discipline(),
+        // the partner's id follows from the visit's, so that a retry completes a pair half-stored before a failure
+        String visitId = idempotency.claim(key, Caller.subject(), json.writeValueAsString(request),
+                UUID.randomUUID().toString()).resourceId();
+        Visit visit = Visit.unscheduled(visitId, request.patientId(), request.discipline(),
                 request.type(), request.earliest(), request.latest(), 0,
                 new Visit.Needs(request.skills(), request.certifications()));
         DoubleStaffing pair = request.doubleStaffed();
         if (pair != null) {
-            Visit partner = Visit.unscheduled(UUID.randomUUID().toString(), request.patientId(), pair.partnerDiscipline(),
+            Visit partner = Visit.unscheduled(UUID.nameUUIDFromBytes(("partner-of|" + visitId)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(), request.patientId(), pair.partnerDiscipline(),
                     request.type(), request.earliest(), request.latest(), 0, Visit.Needs.NONE);
             visit = visit.pairedWith(new Visit.Pairing(partner.id(), true, pair.minGapMinutes(), pair.maxGapMinutes()));
             // the partner first: a visit never names a partner that does not exist
             visits.insertIfAbsent(partner.pairedWith(new Visit.Pairing(visit.id(), false, pair.minGapMinutes(),
                     pair.maxGapMinutes())), List.of());
         }
-        visits.insertIfAbsent(visit, List.of());
-        return ResponseEntity.created(URI.create("/api/scheduling/v1/visits/" + visit.id()))
-                .eTag(Versions.etag(1)).body(visit);
+        visits.insertIfAbsent(visit, List.of()); // false on a retry whose first attempt stored it: answer that
+        VisitRepository.Versioned stored = visits.find(visitId).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/scheduling/v1/visits/" + visitId))
+                .eTag(Versions.etag(stored.version())).body(stored.visit());
     }
 
     @GetMapping("/{id}")

@@ -64,6 +64,29 @@ class ClinicianApiIT {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheSameClinicianAndAddsNobody() {
+        String coordinator = TestTokenIssuer.shared().token().subject("coord-" + agency).agency("a", agency)
+                .roles("coordinator").audience("scheduling-service").sign();
+        String key = "roster-" + UUID.randomUUID();
+
+        ApiClient.Response first = addWithKey(coordinator, key, nina("16:00"));
+        ApiClient.Response retry = addWithKey(coordinator, key, nina("16:00"));
+        ApiClient.Response otherBody = addWithKey(coordinator, key, nina("15:00"));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(api.get(PATH, coordinator).json().path("totalItems").asLong()).isEqualTo(1);
+    }
+
+    private ApiClient.Response addWithKey(String token, String key, String body) {
+        return api.send(api.request(PATH, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
     void badRostersAnswerProblemDetailsAndStoreNothing() {
         ApiClient.Response backwards = api.post(PATH, token("coordinator", agency), nina("07:00"));
         ApiClient.Response badSkill = api.post(PATH, token("coordinator", agency), nina("16:00").replace("wound-care", "Wound Care!"));
