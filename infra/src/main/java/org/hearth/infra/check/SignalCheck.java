@@ -73,7 +73,7 @@ public final class SignalCheck {
         return findings;
     }
 
-    /** Alerts raised (hearth_patient.alerts) against alert notices (hearth_messaging.messages, source AlertRaised). */
+    /** Alerts raised (hearth_patient.alerts) against alert notices (hearth_messaging.messages, source.type AlertRaised, source.ref = alert id). */
     List<Finding> alertsHaveOneNotice() {
         Map<String, Map<String, Instant>> raised = byTenant(db("hearth_patient").getCollection("alerts"),
                 Filters.empty(), d -> d.get("alert", Document.class).getString("id"),
@@ -82,7 +82,7 @@ public final class SignalCheck {
         for (Document d : db("hearth_messaging").getCollection("messages")
                 .find(Filters.eq("source.type", ALERT_NOTICE)).projection(Projections.include("tenantId", "source"))) {
             notices.computeIfAbsent(d.getString("tenantId"), t -> new HashMap<>())
-                    .merge(d.get("source", Document.class).getString("id"), 1, Integer::sum);
+                    .merge(d.get("source", Document.class).getString("ref"), 1, Integer::sum);
         }
         return compare("alert -> notice", raised, notices);
     }
