@@ -66,6 +66,7 @@ public final class EventCatalog {
                     .append(" | ").append(String.join(", ", consumers.getOrDefault(type, Set.of("none"))))
                     .append(" | ").append(String.join("; ", intents(schema))).append(" |\n");
         }
+        md.append(EventOrderDependencies.SECTION);
         for (int i = 0; i < schemas.size(); i++) {
             JsonNode schema = nodes.get(i);
             String type = "org.hearth." + stem(schemas.get(i));
