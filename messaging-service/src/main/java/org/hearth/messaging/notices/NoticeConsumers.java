@@ -7,7 +7,8 @@ import org.hearth.messaging.messages.Posting;
 import org.hearth.messaging.patients.PatientCircle;
 import org.hearth.messaging.patients.PatientCircles;
 import org.hearth.messaging.threads.Threads;
-import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.events.EventEdge;
+import org.hearth.platform.events.EventRoutes;
 import org.hearth.platform.events.IncomingEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,8 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns other services' events into threads and notices; its whole inbound surface is the four listeners below, one
- * line per event type. Admission opens the patient's care-team and family threads; care team and circle changes
+ * Turns other services' events into threads and notices; its whole inbound surface is the four route tables below, one
+ * line per event type, through the platform's event edge (contract validation, dead letters, unknown types counted). Admission opens the patient's care-team and family threads; care team and circle changes
  * update who takes part. An alert posts a notice in the care-team thread that mirrors the alert's urgent state
  * ({@link AlertNotices}); a missed visit posts a notice and tells the coordinator and, with the SCHEDULE consent, the
  * family; an authorization running low tells the coordinator. A visit booked, moved or cancelled is a live CHANGE for
@@ -40,7 +41,7 @@ class NoticeConsumers {
     static final String COORDINATOR = "COORDINATOR";
     static final String SCHEDULE = "SCHEDULE";
 
-    private final EventHandling events;
+    private final EventEdge edge;
     private final PatientCircles circles;
     private final Threads threads;
     private final Posting posting;
@@ -50,10 +51,10 @@ class NoticeConsumers {
     private final Clock clock;
     private final ZoneId zone;
 
-    NoticeConsumers(EventHandling events, PatientCircles circles, Threads threads, Posting posting,
+    NoticeConsumers(EventEdge edge, PatientCircles circles, Threads threads, Posting posting,
             Deliveries deliveries, AlertNotices alerts, PendingNotices pending, Clock clock,
             @Value("${hearth.messaging.zone:America/New_York}") ZoneId zone) {
-        this.events = events;
+        this.edge = edge;
         this.circles = circles;
         this.threads = threads;
         this.posting = posting;
@@ -62,58 +63,48 @@ class NoticeConsumers {
         this.pending = pending;
         this.clock = clock;
         this.zone = zone;
+        this.alertEvents = EventRoutes.forConsumer("messaging-alerts")
+                .on(EventReadersV1.AlertRaised.TYPE, EventReadersV1.AlertRaised.class, alerts::raised)
+                .on(EventReadersV1.AlertAcknowledged.TYPE, EventReadersV1.AlertAcknowledged.class, alerts::acknowledged)
+                .on(EventReadersV1.AlertResolved.TYPE, EventReadersV1.AlertResolved.class, alerts::resolved)
+                .on(EventReadersV1.AlertEscalated.TYPE, EventReadersV1.AlertEscalated.class, alerts::escalated);
     }
+
+    private final EventRoutes patientEvents = EventRoutes.forConsumer("messaging-patient-events")
+            .on(EventReadersV1.PatientAdmitted.TYPE, EventReadersV1.PatientAdmitted.class, this::admitted)
+            .on(EventReadersV1.CareTeamChanged.TYPE, EventReadersV1.CareTeamChanged.class, this::careTeam)
+            .on(EventReadersV1.CareCircleChanged.TYPE, EventReadersV1.CareCircleChanged.class, this::careCircle);
+
+    /** Built in the constructor: its handlers are {@link AlertNotices}'. */
+    private final EventRoutes alertEvents;
+
+    private final EventRoutes schedulingEvents = EventRoutes.forConsumer("messaging-scheduling-events")
+            .on(EventReadersV1.VisitScheduled.TYPE, EventReadersV1.VisitScheduled.class, this::visitScheduled)
+            .on(EventReadersV1.VisitRescheduled.TYPE, EventReadersV1.VisitRescheduled.class, this::visitRescheduled)
+            .on(EventReadersV1.VisitCancelled.TYPE, EventReadersV1.VisitCancelled.class, this::visitCancelled)
+            .on(EventReadersV1.VisitMissed.TYPE, EventReadersV1.VisitMissed.class, this::visitMissed);
+
+    private final EventRoutes billingEvents = EventRoutes.forConsumer("messaging-billing-events")
+            .on(EventReadersV1.AuthorizationUnitsLow.TYPE, EventReadersV1.AuthorizationUnitsLow.class, this::unitsLow);
 
     @KafkaListener(topics = "hearth.patient.events", id = "messaging-patient-events")
     void onPatientEvent(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            switch (event.type()) {
-                case EventReadersV1.PatientAdmitted.TYPE -> admitted(event, read(event, EventReadersV1.PatientAdmitted.class));
-                case EventReadersV1.CareTeamChanged.TYPE -> careTeam(event, read(event, EventReadersV1.CareTeamChanged.class));
-                case EventReadersV1.CareCircleChanged.TYPE -> careCircle(event, read(event, EventReadersV1.CareCircleChanged.class));
-                default -> {
-                }
-            }
-        });
+        edge.dispatch(record, patientEvents);
     }
 
     @KafkaListener(topics = "hearth.patient.alerts", id = "messaging-alerts")
     void onAlert(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            switch (event.type()) {
-                case EventReadersV1.AlertRaised.TYPE -> alerts.raised(event, read(event, EventReadersV1.AlertRaised.class));
-                case EventReadersV1.AlertAcknowledged.TYPE -> alerts.acknowledged(event, read(event, EventReadersV1.AlertAcknowledged.class));
-                case EventReadersV1.AlertResolved.TYPE -> alerts.resolved(event, read(event, EventReadersV1.AlertResolved.class));
-                case EventReadersV1.AlertEscalated.TYPE -> alerts.escalated(event, read(event, EventReadersV1.AlertEscalated.class));
-                default -> {
-                }
-            }
-        });
+        edge.dispatch(record, alertEvents);
     }
 
     @KafkaListener(topics = "hearth.scheduling.events", id = "messaging-scheduling-events")
     void onScheduling(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            switch (event.type()) {
-                case EventReadersV1.VisitScheduled.TYPE -> visitScheduled(event, read(event, EventReadersV1.VisitScheduled.class));
-                case EventReadersV1.VisitRescheduled.TYPE -> visitRescheduled(event, read(event, EventReadersV1.VisitRescheduled.class));
-                case EventReadersV1.VisitCancelled.TYPE -> visitCancelled(event, read(event, EventReadersV1.VisitCancelled.class));
-                case EventReadersV1.VisitMissed.TYPE -> visitMissed(event, read(event, EventReadersV1.VisitMissed.class));
-                default -> {
-                }
-            }
-        });
+        edge.dispatch(record, schedulingEvents);
     }
 
     @KafkaListener(topics = "hearth.billing.events", id = "messaging-billing-events")
     void onBilling(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            switch (event.type()) {
-                case EventReadersV1.AuthorizationUnitsLow.TYPE -> unitsLow(event, read(event, EventReadersV1.AuthorizationUnitsLow.class));
-                default -> {
-                }
-            }
-        });
+        edge.dispatch(record, billingEvents);
     }
 
     void admitted(IncomingEvent event, EventReadersV1.PatientAdmitted admitted) {
@@ -174,10 +165,6 @@ class NoticeConsumers {
             watchers.addAll(circle.circleWith(SCHEDULE));
             deliveries.deliverOnce("CHANGE:" + event.id(), watchers, "CHANGE", null, null, patientId, notice);
         });
-    }
-
-    private <T> T read(IncomingEvent event, Class<T> reader) {
-        return events.read(event, reader);
     }
 
     static String idFor(IncomingEvent event) {

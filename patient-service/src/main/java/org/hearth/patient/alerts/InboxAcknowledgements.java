@@ -1,7 +1,8 @@
 package org.hearth.patient.alerts;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.events.EventEdge;
+import org.hearth.platform.events.EventRoutes;
 import org.hearth.platform.events.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,12 @@ class InboxAcknowledgements {
     private static final Logger log = LoggerFactory.getLogger(InboxAcknowledgements.class);
     private static final int ATTEMPTS = 5;
 
-    private final EventHandling events;
+    private final EventEdge edge;
     private final AlertRepository alerts;
     private final Clock clock;
 
-    InboxAcknowledgements(EventHandling events, AlertRepository alerts, Clock clock) {
-        this.events = events;
+    InboxAcknowledgements(EventEdge edge, AlertRepository alerts, Clock clock) {
+        this.edge = edge;
         this.alerts = alerts;
         this.clock = clock;
     }
@@ -38,15 +39,12 @@ class InboxAcknowledgements {
         static final String TYPE = "org.hearth.messaging.UrgentAcknowledged.v1";
     }
 
+    private final EventRoutes routes = EventRoutes.forConsumer("patient-messaging-events")
+            .on(UrgentAcknowledged.TYPE, UrgentAcknowledged.class, this::acknowledged);
+
     @KafkaListener(topics = "hearth.messaging.events", id = "patient-messaging-events")
     void on(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            switch (event.type()) {
-                case UrgentAcknowledged.TYPE -> acknowledged(event, events.read(event, UrgentAcknowledged.class));
-                default -> {
-                }
-            }
-        });
+        edge.dispatch(record, routes);
     }
 
     void acknowledged(IncomingEvent event, UrgentAcknowledged ack) {
