@@ -41,9 +41,10 @@ public record Message(@Id String id, String tenantId, String threadId, String pa
 
     /**
      * What a notice was posted for, in clear (ids only, no PHI) so operators can join notices with their sources:
-     * e.g. {@code {type: "AlertRaised", id: <alertId>, eventId: <ce_id>}}. Null for messages people write.
+     * e.g. {@code {type: "AlertRaised", ref: <alertId>, eventId: <ce_id>}}. Null for messages people write. (Not
+     * {@code id}: Spring Data would store a nested {@code id} as {@code _id}.)
      */
-    public record Source(String type, String id, String eventId) {
+    public record Source(String type, String ref, String eventId) {
 
         public static final String ALERT = "AlertRaised";
         public static final String VISIT_MISSED = "VisitMissed";

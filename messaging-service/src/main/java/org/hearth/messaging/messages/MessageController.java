@@ -181,7 +181,7 @@ class MessageController {
         }
         Instant now = clock.instant();
         // an alert notice's acknowledgement is the alert's: patient-service reads the alert id and acknowledges it there
-        String alertId = message.isAlertNotice() ? message.source().id() : null;
+        String alertId = message.isAlertNotice() ? message.source().ref() : null;
         write(message, new Update().set("urgent.acknowledgedAt", now).set("urgent.acknowledgedBy", me),
                 List.of(new UrgentAcknowledged(messageId, threadId, message.patientId(), me, now,
                         urgent.escalatedAt() != null, alertId)));

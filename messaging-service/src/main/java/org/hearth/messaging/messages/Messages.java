@@ -41,12 +41,12 @@ public class Messages {
     void createIndexes() {
         mongo.ensureIndex(Message.class, "threadId", "sentAt");
         mongo.ensureIndex(Message.class, "urgent.dueAt");
-        mongo.ensureIndex(Message.class, "source.id", "source.type");
+        mongo.ensureIndex(Message.class, "source.ref", "source.type");
     }
 
     /** The notice posted for a source (e.g. the alert notice of an alert id), if it was posted yet. */
     public Optional<Message> bySource(String type, String id) {
-        return mongo.find(Query.query(Criteria.where("source.id").is(id).and("source.type").is(type)).limit(1),
+        return mongo.find(Query.query(Criteria.where("source.ref").is(id).and("source.type").is(type)).limit(1),
                 Message.class).stream().findFirst();
     }
 
