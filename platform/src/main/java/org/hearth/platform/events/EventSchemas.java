@@ -1,8 +1,10 @@
 package org.hearth.platform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The event contracts ({@code contracts/events/<service>.<Event>.v<N>.json}, packaged on the platform's classpath
@@ -36,7 +39,13 @@ public final class EventSchemas {
 
     private final Map<String, Resource> index;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final JsonSchemaFactory factory = JsonSchemaFactory.builder(
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+            // the catalog's own annotations (x-topic, x-producer, x-consumers): known, never validated, not warned about
+            .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .keywords(Stream.of("x-topic", "x-producer", "x-consumers").map(NonValidationKeyword::new).toList())
+                    .build())
+            .build();
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(com.networknt.schema.PathType.JSON_PATH)
