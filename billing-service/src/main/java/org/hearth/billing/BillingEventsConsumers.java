@@ -7,7 +7,9 @@ import org.hearth.billing.patients.BillingFiles;
 import org.hearth.billing.trail.BillingTrail;
 import org.hearth.billing.trail.SchedulingEventsV1.EvvExceptionRecordedV1;
 import org.hearth.billing.trail.SchedulingEventsV1.VisitCompletedV1;
-import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.events.EventEdge;
+import org.hearth.platform.events.EventRoutes;
+import org.hearth.platform.events.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,52 +28,46 @@ class BillingEventsConsumers {
 
     private static final Logger log = LoggerFactory.getLogger(BillingEventsConsumers.class);
 
-    private final EventHandling events;
+    private final EventEdge edge;
     private final BillingFiles files;
     private final AuthorizationDrafting drafting;
-    private final BillingTrail trail;
     private final ZoneId zone;
+    private final EventRoutes patientEvents;
+    private final EventRoutes schedulingEvents;
 
-    BillingEventsConsumers(EventHandling events, BillingFiles files, AuthorizationDrafting drafting, BillingTrail trail,
+    BillingEventsConsumers(EventEdge edge, BillingFiles files, AuthorizationDrafting drafting, BillingTrail trail,
             @Value("${hearth.billing.zone:America/New_York}") ZoneId zone) {
-        this.events = events;
+        this.edge = edge;
         this.files = files;
         this.drafting = drafting;
-        this.trail = trail;
         this.zone = zone;
+        this.patientEvents = EventRoutes.forConsumer("billing-patient-events")
+                .on(PatientAdmittedV1.TYPE, PatientAdmittedV1.class, this::admitted)
+                .on(CarePlanSignedV1.TYPE, CarePlanSignedV1.class, this::planSigned);
+        this.schedulingEvents = EventRoutes.forConsumer("billing-scheduling-events")
+                .on(VisitCompletedV1.TYPE, VisitCompletedV1.class, (event, completed) -> trail.completed(completed))
+                .on(EvvExceptionRecordedV1.TYPE, EvvExceptionRecordedV1.class,
+                        (event, exception) -> trail.evvException(event.id(), exception));
     }
 
     @KafkaListener(topics = "hearth.patient.events", id = "billing-patient-events")
     void onPatientEvent(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            switch (event.type()) {
-                case PatientAdmittedV1.TYPE -> {
-                    var admitted = events.read(event, PatientAdmittedV1.class);
-                    files.admitted(event.id(), admitted.patientId(), LocalDate.ofInstant(admitted.admittedAt(), zone));
-                }
-                case CarePlanSignedV1.TYPE -> {
-                    var plan = events.read(event, CarePlanSignedV1.class);
-                    int drafted = drafting.draftFor(plan); // idempotent: drafts have derived ids
-                    files.planSigned(event.id(), plan.patientId(), plan.planVersion(), plan.signedAt());
-                    log.info("Plan v{} of patient {} signed: {} authorization request(s) drafted", plan.planVersion(),
-                            plan.patientId(), drafted);
-                }
-                default -> {
-                }
-            }
-        });
+        edge.dispatch(record, patientEvents);
     }
 
     @KafkaListener(topics = "hearth.scheduling.events", id = "billing-scheduling-events")
     void onSchedulingEvent(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            switch (event.type()) {
-                case VisitCompletedV1.TYPE -> trail.completed(events.read(event, VisitCompletedV1.class));
-                case EvvExceptionRecordedV1.TYPE ->
-                        trail.evvException(event.id(), events.read(event, EvvExceptionRecordedV1.class));
-                default -> {
-                }
-            }
-        });
+        edge.dispatch(record, schedulingEvents);
+    }
+
+    private void admitted(IncomingEvent event, PatientAdmittedV1 admitted) {
+        files.admitted(event.id(), admitted.patientId(), LocalDate.ofInstant(admitted.admittedAt(), zone));
+    }
+
+    private void planSigned(IncomingEvent event, CarePlanSignedV1 plan) {
+        int drafted = drafting.draftFor(plan); // idempotent: drafts have derived ids
+        files.planSigned(event.id(), plan.patientId(), plan.planVersion(), plan.signedAt());
+        log.info("Plan v{} of patient {} signed: {} authorization request(s) drafted", plan.planVersion(),
+                plan.patientId(), drafted);
     }
 }

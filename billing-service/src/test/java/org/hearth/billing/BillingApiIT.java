@@ -1,6 +1,7 @@
 package org.hearth.billing;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hearth.billing.patients.BillingFile;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.Eventually;
@@ -16,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -125,6 +129,25 @@ class BillingApiIT {
                  "checkedInAt":"%sT15:00:00Z","checkedOutAt":"%sT15:50:00Z","durationMinutes":50,"units":%d,
                  "authorizationId":%s}""".formatted(visitId, patient, day, day, units,
                 authorizationId == null ? "null" : "\"" + authorizationId + "\""));
+    }
+
+    /** The event edge refuses an admission without patientId: no billing file with a generated id, and it is dead-lettered. */
+    @Test
+    void anAdmissionWithoutPatientIdOpensNoBillingFile() {
+        String invalid = UUID.randomUUID().toString();
+        kafka.send("hearth.patient.events", patient, TopicWriter.envelope(invalid, "org.hearth.patient.PatientAdmitted.v1",
+                patient, agency), "{\"admittedAt\":\"2030-01-02T15:00:00Z\",\"status\":\"ACTIVE\"}");
+        publish("hearth.patient.events", "org.hearth.patient.PatientAdmitted.v1", UUID.randomUUID().toString(), """
+                {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(patient));
+
+        Eventually.await(Duration.ofSeconds(20), () -> api.get(API + "/patients/" + patient, billing()),
+                r -> r.status() == 200);
+        try (TopicReader dlt = new TopicReader("hearth.patient.events.dlt")) {
+            assertThat(dlt.await(r -> invalid.equals(TopicReader.header(r, "ce_id")), Duration.ofSeconds(20))).isPresent();
+        }
+        MongoOperations mongo = context.getBean(MongoOperations.class);
+        assertThat(mongo.find(Query.query(Criteria.where("tenantId").is(agency)), org.bson.Document.class,
+                BillingFile.COLLECTION)).extracting(d -> d.get("_id")).containsExactly(patient);
     }
 
     @Test

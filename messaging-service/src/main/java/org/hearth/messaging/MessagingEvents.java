@@ -37,8 +37,9 @@ public final class MessagingEvents {
             boolean system, int attachments, Instant postedAt) implements MessagingEvent {
     }
 
+    /** @param alertId the alert whose notice this urgent item is (patient-service then acknowledges it), else null */
     public record UrgentAcknowledged(String messageId, String threadId, String patientId, String acknowledgedBy,
-            Instant acknowledgedAt, boolean afterEscalation) implements MessagingEvent {
+            Instant acknowledgedAt, boolean afterEscalation, String alertId) implements MessagingEvent {
     }
 
     public record UrgentEscalated(String messageId, String threadId, String patientId, String recipient,

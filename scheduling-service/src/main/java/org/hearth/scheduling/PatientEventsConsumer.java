@@ -1,7 +1,14 @@
 package org.hearth.scheduling;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.events.EventEdge;
+import org.hearth.platform.events.EventRoutes;
+import org.hearth.scheduling.patients.PatientEventsV1.CareCircleChangedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.CareTeamChangedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientDischargedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientStatusChangedV1;
+import org.hearth.scheduling.visitplan.CarePlanSignedV1;
 import org.hearth.scheduling.patients.PatientProjectionHandler;
 import org.hearth.scheduling.visitplan.CarePlanSignedHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -15,21 +22,22 @@ import org.springframework.stereotype.Component;
 @Component
 class PatientEventsConsumer {
 
-    private final EventHandling events;
-    private final PatientProjectionHandler projection;
-    private final CarePlanSignedHandler carePlans;
+    private final EventEdge edge;
+    private final EventRoutes routes;
 
-    PatientEventsConsumer(EventHandling events, PatientProjectionHandler projection, CarePlanSignedHandler carePlans) {
-        this.events = events;
-        this.projection = projection;
-        this.carePlans = carePlans;
+    PatientEventsConsumer(EventEdge edge, PatientProjectionHandler projection, CarePlanSignedHandler carePlans) {
+        this.edge = edge;
+        this.routes = EventRoutes.forConsumer("scheduling-patient-events")
+                .on(PatientAdmittedV1.TYPE, PatientAdmittedV1.class, projection::admitted)
+                .on(PatientStatusChangedV1.TYPE, PatientStatusChangedV1.class, projection::statusChanged)
+                .on(CareTeamChangedV1.TYPE, CareTeamChangedV1.class, projection::careTeamChanged)
+                .on(CareCircleChangedV1.TYPE, CareCircleChangedV1.class, projection::careCircleChanged)
+                .on(PatientDischargedV1.TYPE, PatientDischargedV1.class, projection::discharged)
+                .on(CarePlanSignedV1.TYPE, CarePlanSignedV1.class, carePlans::signed);
     }
 
     @KafkaListener(topics = "hearth.patient.events")
     void on(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            projection.on(event);
-            carePlans.on(event);
-        });
+        edge.dispatch(record, routes);
     }
 }

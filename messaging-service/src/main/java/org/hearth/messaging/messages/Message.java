@@ -18,7 +18,8 @@ import java.util.List;
 @Document(Message.COLLECTION)
 public record Message(@Id String id, String tenantId, String threadId, String patientId, String author, Sealed body,
         Instant sentAt, Instant editedAt, boolean deleted, List<Revision> revisions, List<Receipt> readBy,
-        Urgent urgent, List<String> attachmentIds, long version, List<OutboxEntry> outbox) implements TenantOwned {
+        Urgent urgent, List<String> attachmentIds, long version, List<OutboxEntry> outbox, Source source)
+        implements TenantOwned {
 
     public static final String COLLECTION = "messages";
     public static final String SYSTEM = "system";
@@ -29,8 +30,29 @@ public record Message(@Id String id, String tenantId, String threadId, String pa
     public record Receipt(String subject, Instant at) {
     }
 
+    /**
+     * @param dueAt when messaging's own clock escalates it; {@code null} for a notice whose source keeps the clock (an
+     *              alert: patient-service owns its acknowledgement and escalation)
+     * @param closedAt when its source was closed (an alert resolved): nobody needs to act any more
+     */
     public record Urgent(String recipient, String backup, Instant dueAt, Instant acknowledgedAt, String acknowledgedBy,
-            Instant escalatedAt) {
+            Instant escalatedAt, Instant closedAt) {
+    }
+
+    /**
+     * What a notice was posted for, in clear (ids only, no PHI) so operators can join notices with their sources:
+     * e.g. {@code {type: "AlertRaised", ref: <alertId>, eventId: <ce_id>}}. Null for messages people write. (Not
+     * {@code id}: Spring Data would store a nested {@code id} as {@code _id}.)
+     */
+    public record Source(String type, String ref, String eventId) {
+
+        public static final String ALERT = "AlertRaised";
+        public static final String VISIT_MISSED = "VisitMissed";
+    }
+
+    /** An urgent item whose clock is its source's (an alert's): messaging never escalates it itself. */
+    public boolean isAlertNotice() {
+        return source != null && Source.ALERT.equals(source.type());
     }
 
     public Message {

@@ -172,21 +172,40 @@ class MessageController {
         if (urgent == null) {
             throw ApiException.conflict("This message is not urgent");
         }
-        boolean recipient = me.equals(urgent.recipient());
-        boolean backupNow = urgent.escalatedAt() != null && me.equals(urgent.backup());
-        if (!recipient && !backupNow) {
+        if (!mayAcknowledge(message, me)) {
             throw new ApiException(ProblemType.FORBIDDEN, "Only the urgent message's recipient (or its backup, once "
                     + "escalated) acknowledges it");
         }
-        if (urgent.acknowledgedAt() != null) {
+        if (urgent.acknowledgedAt() != null || urgent.closedAt() != null) {
             return view(message);
         }
         Instant now = clock.instant();
+        // an alert notice's acknowledgement is the alert's: patient-service reads the alert id and acknowledges it there
+        String alertId = message.isAlertNotice() ? message.source().ref() : null;
         write(message, new Update().set("urgent.acknowledgedAt", now).set("urgent.acknowledgedBy", me),
-                List.of(new UrgentAcknowledged(messageId, threadId, message.patientId(), me, now, urgent.escalatedAt() != null)));
+                List.of(new UrgentAcknowledged(messageId, threadId, message.patientId(), me, now,
+                        urgent.escalatedAt() != null, alertId)));
         deliveries.deliver(List.of(message.author()).stream().filter(a -> !Message.SYSTEM.equals(a)).toList(),
                 "ACKNOWLEDGED", threadId, messageId, message.patientId(), null);
         return view(messages.find(messageId).orElseThrow());
+    }
+
+    /**
+     * The recipient, the backup once escalated, or for an item owned by a role of the care team (an alert without a
+     * lead physician), any member with that role.
+     */
+    private boolean mayAcknowledge(Message message, String me) {
+        Message.Urgent urgent = message.urgent();
+        return holds(urgent.recipient(), message, me) || urgent.escalatedAt() != null && holds(urgent.backup(), message, me);
+    }
+
+    private boolean holds(String who, Message message, String me) {
+        if (who == null) {
+            return false;
+        }
+        return me.equals(who) || who.startsWith(Posting.ROLE_QUEUE) && message.patientId() != null
+                && access.hasTeamRole(message.patientId(), me,
+                        who.substring(Posting.ROLE_QUEUE.length()).toUpperCase(java.util.Locale.ROOT));
     }
 
     private Message inThread(String threadId, String messageId, String me) {

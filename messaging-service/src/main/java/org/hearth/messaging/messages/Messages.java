@@ -41,6 +41,13 @@ public class Messages {
     void createIndexes() {
         mongo.ensureIndex(Message.class, "threadId", "sentAt");
         mongo.ensureIndex(Message.class, "urgent.dueAt");
+        mongo.ensureIndex(Message.class, "source.ref", "source.type");
+    }
+
+    /** The notice posted for a source (e.g. the alert notice of an alert id), if it was posted yet. */
+    public Optional<Message> bySource(String type, String id) {
+        return mongo.find(Query.query(Criteria.where("source.ref").is(id).and("source.type").is(type)).limit(1),
+                Message.class).stream().findFirst();
     }
 
     public Optional<Message> find(String id) {
@@ -52,7 +59,7 @@ public class Messages {
         return versioned.createOrUpdate(message.id(), 0, MessagingEvents.TOPIC, events,
                 outbox -> new Message(message.id(), message.tenantId(), message.threadId(), message.patientId(),
                         message.author(), message.body(), message.sentAt(), message.editedAt(), message.deleted(),
-                        message.revisions(), message.readBy(), message.urgent(), message.attachmentIds(), 1, outbox),
+                        message.revisions(), message.readBy(), message.urgent(), message.attachmentIds(), 1, outbox, message.source()),
                 new Update(), Message.class);
     }
 
@@ -70,9 +77,14 @@ public class Messages {
                 Message.class);
     }
 
-    /** For the escalation watch: urgent messages of every agency past due, neither acknowledged nor escalated. */
+    /**
+     * For the escalation watch: urgent messages of every agency past due, neither acknowledged nor escalated. Notices
+     * (author system: alert notices, whose clock is the alert's in patient-service) are never on messaging's clock,
+     * also those stored with a due time before alerts kept their own.
+     */
     List<Message> overdueAcrossAgencies(Instant now, int limit) {
         return mongo.findAcrossAgencies(Query.query(Criteria.where("urgent.dueAt").lt(now)
-                .and("urgent.acknowledgedAt").is(null).and("urgent.escalatedAt").is(null)), limit, Message.class);
+                .and("urgent.acknowledgedAt").is(null).and("urgent.escalatedAt").is(null)
+                .and("author").ne(Message.SYSTEM)), limit, Message.class);
     }
 }

@@ -38,6 +38,9 @@ public class Posting {
         this.clock = clock;
     }
 
+    /** An urgent item for a role of the care team (an alert owned by "role:coordinator"), not for one person. */
+    public static final String ROLE_QUEUE = "role:";
+
     /** Who an urgent message is for, and who gets it if they do not acknowledge in time. */
     public record UrgentFor(String recipient, String backup) {
     }
@@ -52,21 +55,36 @@ public class Posting {
      */
     public Message post(String id, ChatThread thread, String author, String text, UrgentFor urgent,
             List<String> attachmentIds) {
+        return post(id, thread, author, text, urgent, attachmentIds, null, true);
+    }
+
+    /**
+     * Posts a system notice for a source event under an id derived from it, with the source reference in clear. Its
+     * urgent item, if any, has no due time: the source keeps the clock (an alert escalates in patient-service).
+     */
+    public Message postNotice(String id, ChatThread thread, String text, UrgentFor urgent, Message.Source source) {
+        return post(id, thread, Message.SYSTEM, text, urgent, List.of(), source, false);
+    }
+
+    private Message post(String id, ChatThread thread, String author, String text, UrgentFor urgent,
+            List<String> attachmentIds, Message.Source source, boolean ownClock) {
         Instant now = clock.instant();
         String tenant = TenantContext.current().value();
-        Message.Urgent urgentState = urgent == null ? null
-                : new Message.Urgent(urgent.recipient(), urgent.backup(), now.plus(acknowledgeWithin), null, null, null);
+        Message.Urgent urgentState = urgent == null ? null : new Message.Urgent(urgent.recipient(), urgent.backup(),
+                ownClock ? now.plus(acknowledgeWithin) : null, null, null, null, null);
         Message message = new Message(id, tenant, thread.id(), thread.patientId(), author, cipher.seal(tenant, text, id), now,
-                null, false, List.of(), List.of(), urgentState, attachmentIds, 1, List.of());
+                null, false, List.of(), List.of(), urgentState, attachmentIds, 1, List.of(), source);
         messages.insertIfAbsent(message, List.of(new MessagePosted(id, thread.id(), thread.patientId(), thread.kind().name(),
                 urgent != null, Message.SYSTEM.equals(author), attachmentIds.size(), now)));
         Set<String> others = new LinkedHashSet<>(access.participants(thread));
         others.remove(author);
         if (urgent != null) {
             others.remove(urgent.recipient());
-            deliveries.deliver(List.of(urgent.recipient()), "URGENT", thread.id(), id, thread.patientId(), null);
+            if (!urgent.recipient().startsWith(ROLE_QUEUE)) { // a role's members are told by the notice's own delivery
+                deliveries.deliver(List.of(urgent.recipient()), "URGENT", thread.id(), id, thread.patientId(), null);
+            }
         }
         deliveries.deliver(others, "MESSAGE", thread.id(), id, thread.patientId(), null);
-        return message;
+        return messages.find(id).orElse(message);
     }
 }

@@ -30,6 +30,20 @@ final class EventReadersV1 {
         static final String TYPE = "org.hearth.patient.AlertRaised.v1";
     }
 
+    record AlertAcknowledged(String patientId, String alertId, String acknowledgedBy, Instant acknowledgedAt) {
+        static final String TYPE = "org.hearth.patient.AlertAcknowledged.v1";
+    }
+
+    record AlertResolved(String patientId, String alertId, String resolvedBy, Instant resolvedAt) {
+        static final String TYPE = "org.hearth.patient.AlertResolved.v1";
+    }
+
+    /** @param recipients whom to page, resolved by patient-service when it escalated (optional: older producers) */
+    record AlertEscalated(String patientId, String alertId, int level, String escalatedTo,
+            java.util.List<String> recipients, Instant escalatedAt) {
+        static final String TYPE = "org.hearth.patient.AlertEscalated.v1";
+    }
+
     /** A visit booked, moved or cancelled: only which visit of which patient (a live CHANGE, never mailed). */
     record VisitScheduled(String visitId, String patientId) {
         static final String TYPE = "org.hearth.scheduling.VisitScheduled.v1";

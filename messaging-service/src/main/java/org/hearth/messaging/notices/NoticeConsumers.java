@@ -6,160 +6,168 @@ import org.hearth.messaging.messages.Message;
 import org.hearth.messaging.messages.Posting;
 import org.hearth.messaging.patients.PatientCircle;
 import org.hearth.messaging.patients.PatientCircles;
-import org.hearth.messaging.threads.ChatThread;
 import org.hearth.messaging.threads.Threads;
-import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.events.EventEdge;
+import org.hearth.platform.events.EventRoutes;
 import org.hearth.platform.events.IncomingEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns other services' events into threads and notices. Admission opens the patient's care-team and family threads;
- * care team and circle changes update who takes part. An alert posts a notice in the care-team thread that is an
- * urgent item for the lead physician (backed up by the care team's coordinator); a missed visit tells the
- * coordinator and, with the SCHEDULE consent, the family; an authorization running low tells the coordinator. A visit
- * booked, moved or cancelled is a live CHANGE for the care team and the family with the SCHEDULE consent (screens
- * reload; nobody is mailed for it).
- * Notice texts name codes and dates, never clinical values; message ids derive from event ids (idempotent).
+ * Turns other services' events into threads and notices; its whole inbound surface is the four route tables below, one
+ * line per event type, through the platform's event edge (contract validation, dead letters, unknown types counted). Admission opens the patient's care-team and family threads; care team and circle changes
+ * update who takes part. An alert posts a notice in the care-team thread that mirrors the alert's urgent state
+ * ({@link AlertNotices}); a missed visit posts a notice and tells the coordinator and, with the SCHEDULE consent, the
+ * family; an authorization running low tells the coordinator. A visit booked, moved or cancelled is a live CHANGE for
+ * the care team and the family with the SCHEDULE consent (screens reload; nobody is mailed for it).
+ * <p>
+ * No notice depends on arrival order: a notice opens its thread from its own event, and a delivery whose people are
+ * not known yet waits in {@link PendingNotices} until the care team arrives. Notice texts name codes and dates,
+ * never clinical values; message ids derive from event ids (idempotent).
  */
 @Component
 class NoticeConsumers {
 
     static final String COORDINATOR = "COORDINATOR";
+    static final String SCHEDULE = "SCHEDULE";
 
-    private final EventHandling events;
+    private final EventEdge edge;
     private final PatientCircles circles;
     private final Threads threads;
     private final Posting posting;
     private final Deliveries deliveries;
+    private final AlertNotices alerts;
+    private final PendingNotices pending;
+    private final Clock clock;
     private final ZoneId zone;
 
-    NoticeConsumers(EventHandling events, PatientCircles circles, Threads threads, Posting posting,
-            Deliveries deliveries, @Value("${hearth.messaging.zone:America/New_York}") ZoneId zone) {
-        this.events = events;
+    NoticeConsumers(EventEdge edge, PatientCircles circles, Threads threads, Posting posting,
+            Deliveries deliveries, AlertNotices alerts, PendingNotices pending, Clock clock,
+            @Value("${hearth.messaging.zone:America/New_York}") ZoneId zone) {
+        this.edge = edge;
         this.circles = circles;
         this.threads = threads;
         this.posting = posting;
         this.deliveries = deliveries;
+        this.alerts = alerts;
+        this.pending = pending;
+        this.clock = clock;
         this.zone = zone;
+        this.alertEvents = EventRoutes.forConsumer("messaging-alerts")
+                .on(EventReadersV1.AlertRaised.TYPE, EventReadersV1.AlertRaised.class, alerts::raised)
+                .on(EventReadersV1.AlertAcknowledged.TYPE, EventReadersV1.AlertAcknowledged.class, alerts::acknowledged)
+                .on(EventReadersV1.AlertResolved.TYPE, EventReadersV1.AlertResolved.class, alerts::resolved)
+                .on(EventReadersV1.AlertEscalated.TYPE, EventReadersV1.AlertEscalated.class, alerts::escalated);
     }
+
+    private final EventRoutes patientEvents = EventRoutes.forConsumer("messaging-patient-events")
+            .on(EventReadersV1.PatientAdmitted.TYPE, EventReadersV1.PatientAdmitted.class, this::admitted)
+            .on(EventReadersV1.CareTeamChanged.TYPE, EventReadersV1.CareTeamChanged.class, this::careTeam)
+            .on(EventReadersV1.CareCircleChanged.TYPE, EventReadersV1.CareCircleChanged.class, this::careCircle);
+
+    /** Built in the constructor: its handlers are {@link AlertNotices}'. */
+    private final EventRoutes alertEvents;
+
+    private final EventRoutes schedulingEvents = EventRoutes.forConsumer("messaging-scheduling-events")
+            .on(EventReadersV1.VisitScheduled.TYPE, EventReadersV1.VisitScheduled.class, this::visitScheduled)
+            .on(EventReadersV1.VisitRescheduled.TYPE, EventReadersV1.VisitRescheduled.class, this::visitRescheduled)
+            .on(EventReadersV1.VisitCancelled.TYPE, EventReadersV1.VisitCancelled.class, this::visitCancelled)
+            .on(EventReadersV1.VisitMissed.TYPE, EventReadersV1.VisitMissed.class, this::visitMissed);
+
+    private final EventRoutes billingEvents = EventRoutes.forConsumer("messaging-billing-events")
+            .on(EventReadersV1.AuthorizationUnitsLow.TYPE, EventReadersV1.AuthorizationUnitsLow.class, this::unitsLow);
 
     @KafkaListener(topics = "hearth.patient.events", id = "messaging-patient-events")
     void onPatientEvent(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            switch (event.type()) {
-                case EventReadersV1.PatientAdmitted.TYPE -> {
-                    var admitted = events.read(event, EventReadersV1.PatientAdmitted.class);
-                    circles.admitted(event.id(), admitted.patientId());
-                    threads.openPatientThreads(admitted.patientId(), admitted.admittedAt());
-                }
-                case EventReadersV1.CareTeamChanged.TYPE -> {
-                    var team = events.read(event, EventReadersV1.CareTeamChanged.class);
-                    circles.careTeam(event.id(), team.patientId(), team.leadPhysician(), team.members() == null ? List.of()
-                            : team.members().stream().map(m -> new PatientCircle.TeamMember(m.subject(), m.role())).toList());
-                }
-                case EventReadersV1.CareCircleChanged.TYPE -> {
-                    var circle = events.read(event, EventReadersV1.CareCircleChanged.class);
-                    circles.careCircle(event.id(), circle.patientId(), circle.members() == null ? List.of()
-                            : circle.members().stream().map(m -> new PatientCircle.CircleMember(m.subject(),
-                                    m.scopes() == null ? java.util.Set.of() : m.scopes())).toList());
-                }
-                default -> {
-                }
-            }
-        });
+        edge.dispatch(record, patientEvents);
     }
 
     @KafkaListener(topics = "hearth.patient.alerts", id = "messaging-alerts")
     void onAlert(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            if (!EventReadersV1.AlertRaised.TYPE.equals(event.type())) {
-                return;
-            }
-            var alert = events.read(event, EventReadersV1.AlertRaised.class);
-            careTeamThread(alert.patientId()).ifPresent(thread -> {
-                PatientCircle circle = circles.find(alert.patientId()).orElseThrow();
-                String physician = alert.owner() != null ? alert.owner() : circle.leadPhysician();
-                String backup = circle.withRole(COORDINATOR).stream().findFirst().orElse(null);
-                posting.post(idFor(event), thread, Message.SYSTEM, "Alert " + alert.rule() + " (" + alert.severity()
-                        + ") was raised. Review it in the patient's alerts.", physician == null ? null
-                        : new Posting.UrgentFor(physician, backup), List.of());
-            });
-        });
+        edge.dispatch(record, alertEvents);
     }
 
     @KafkaListener(topics = "hearth.scheduling.events", id = "messaging-scheduling-events")
     void onScheduling(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            if (EventReadersV1.VisitScheduled.TYPE.equals(event.type())) {
-                var booked = events.read(event, EventReadersV1.VisitScheduled.class);
-                scheduleChanged(event, booked.patientId(), "visit-scheduled:" + booked.visitId());
-                return;
-            }
-            if (EventReadersV1.VisitRescheduled.TYPE.equals(event.type())) {
-                var moved = events.read(event, EventReadersV1.VisitRescheduled.class);
-                scheduleChanged(event, moved.patientId(), "visit-rescheduled:" + moved.visitId());
-                return;
-            }
-            if (EventReadersV1.VisitCancelled.TYPE.equals(event.type())) {
-                var cancelled = events.read(event, EventReadersV1.VisitCancelled.class);
-                scheduleChanged(event, cancelled.patientId(), "visit-cancelled:" + cancelled.visitId());
-                return;
-            }
-            if (!EventReadersV1.VisitMissed.TYPE.equals(event.type())) {
-                return;
-            }
-            var missed = events.read(event, EventReadersV1.VisitMissed.class);
-            LocalDate day = LocalDate.ofInstant(missed.scheduledStart(), zone);
-            careTeamThread(missed.patientId()).ifPresent(thread -> posting.post(idFor(event), thread, Message.SYSTEM,
-                    "The " + missed.discipline() + " visit of " + day + " was missed (" + missed.reason() + ").", null,
-                    List.of()));
-            circles.find(missed.patientId()).ifPresent(circle -> {
-                deliveries.deliver(circle.withRole(COORDINATOR), "NOTICE", null, null, missed.patientId(),
-                        "visit-missed:" + missed.visitId());
-                deliveries.deliver(circle.circleWith("SCHEDULE"), "NOTICE", null, null, missed.patientId(),
-                        "visit-missed:" + missed.visitId());
-            });
-        });
+        edge.dispatch(record, schedulingEvents);
     }
 
     @KafkaListener(topics = "hearth.billing.events", id = "messaging-billing-events")
     void onBilling(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            if (!EventReadersV1.AuthorizationUnitsLow.TYPE.equals(event.type())) {
-                return;
-            }
-            var low = events.read(event, EventReadersV1.AuthorizationUnitsLow.class);
-            circles.find(low.patientId()).ifPresent(circle -> deliveries.deliver(circle.withRole(COORDINATOR), "NOTICE",
-                    null, null, low.patientId(), "authorization-low:" + low.authorizationId()));
-        });
+        edge.dispatch(record, billingEvents);
     }
 
-    /** The care team and, with the SCHEDULE consent, the family see a schedule change live; nobody is mailed. */
+    void admitted(IncomingEvent event, EventReadersV1.PatientAdmitted admitted) {
+        circles.admitted(event.id(), admitted.patientId());
+        threads.openPatientThreads(admitted.patientId(), admitted.admittedAt());
+    }
+
+    /** The team is what parked deliveries wait for: written first, then what waits for it is completed. */
+    void careTeam(IncomingEvent event, EventReadersV1.CareTeamChanged team) {
+        circles.careTeam(event.id(), team.patientId(), team.leadPhysician(), team.members() == null ? List.of()
+                : team.members().stream().map(m -> new PatientCircle.TeamMember(m.subject(), m.role())).toList());
+        pending.completeFor(team.patientId());
+    }
+
+    void careCircle(IncomingEvent event, EventReadersV1.CareCircleChanged circle) {
+        circles.careCircle(event.id(), circle.patientId(), circle.members() == null ? List.of()
+                : circle.members().stream().map(m -> new PatientCircle.CircleMember(m.subject(),
+                        m.scopes() == null ? Set.of() : m.scopes())).toList());
+        pending.completeFor(circle.patientId());
+    }
+
+    void visitScheduled(IncomingEvent event, EventReadersV1.VisitScheduled booked) {
+        scheduleChanged(event, booked.patientId(), "visit-scheduled:" + booked.visitId());
+    }
+
+    void visitRescheduled(IncomingEvent event, EventReadersV1.VisitRescheduled moved) {
+        scheduleChanged(event, moved.patientId(), "visit-rescheduled:" + moved.visitId());
+    }
+
+    void visitCancelled(IncomingEvent event, EventReadersV1.VisitCancelled cancelled) {
+        scheduleChanged(event, cancelled.patientId(), "visit-cancelled:" + cancelled.visitId());
+    }
+
+    /** A notice in the care-team thread (opened if need be), and a delivery to the coordinators and the family. */
+    void visitMissed(IncomingEvent event, EventReadersV1.VisitMissed missed) {
+        LocalDate day = LocalDate.ofInstant(missed.scheduledStart(), zone);
+        var thread = threads.careTeamOf(missed.patientId(), clock.instant());
+        posting.postNotice(idFor(event), thread, "The " + missed.discipline() + " visit of " + day + " was missed ("
+                + missed.reason() + ").", null, new Message.Source(Message.Source.VISIT_MISSED, missed.visitId(), event.id()));
+        pending.deliver(new PendingNotices.Request(event.id(), missed.patientId(), COORDINATOR, SCHEDULE, "NOTICE", null,
+                null, "visit-missed:" + missed.visitId(), Message.Source.VISIT_MISSED, missed.visitId()));
+    }
+
+    void unitsLow(IncomingEvent event, EventReadersV1.AuthorizationUnitsLow low) {
+        pending.deliver(new PendingNotices.Request(event.id(), low.patientId(), COORDINATOR, null, "NOTICE", null, null,
+                "authorization-low:" + low.authorizationId(), "AuthorizationUnitsLow", low.authorizationId()));
+    }
+
+    /**
+     * The care team and, with the SCHEDULE consent, the family see a schedule change live; nobody is mailed. Before
+     * the team is known nobody has the patient's schedule on screen, and a screen opened later loads the schedule
+     * itself: this is the one delivery that is not kept for later.
+     */
     private void scheduleChanged(IncomingEvent event, String patientId, String notice) {
         circles.find(patientId).ifPresent(circle -> {
             Set<String> watchers = new LinkedHashSet<>();
             circle.careTeam().forEach(member -> watchers.add(member.subject()));
-            watchers.addAll(circle.circleWith("SCHEDULE"));
+            watchers.addAll(circle.circleWith(SCHEDULE));
             deliveries.deliverOnce("CHANGE:" + event.id(), watchers, "CHANGE", null, null, patientId, notice);
         });
     }
 
-    private Optional<ChatThread> careTeamThread(String patientId) {
-        return threads.find(Threads.patientThreadId(ChatThread.Kind.CARE_TEAM, patientId));
-    }
-
-    private static String idFor(IncomingEvent event) {
+    static String idFor(IncomingEvent event) {
         return UUID.nameUUIDFromBytes(("notice|" + event.id()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -59,6 +59,11 @@ public class ThreadAccess {
         return circles.find(patientId).map(c -> c.onCareTeam(subject)).orElse(false);
     }
 
+    /** Whether {@code subject} has {@code role} (e.g. COORDINATOR) on the patient's care team. */
+    public boolean hasTeamRole(String patientId, String subject, String role) {
+        return circles.find(patientId).map(c -> c.withRole(role).contains(subject)).orElse(false);
+    }
+
     List<String> patientsOnCareTeam(String subject) {
         return circles.patientsWithTeamMember(subject);
     }

@@ -58,6 +58,18 @@ public class Threads {
         }
     }
 
+    /**
+     * The patient's care-team thread, opened (with the family thread) if no event opened it yet: a notice read before
+     * the admission still has its thread. Idempotent and safe between replicas (ids derive from the patient).
+     */
+    public ChatThread careTeamOf(String patientId, Instant at) {
+        String id = patientThreadId(ChatThread.Kind.CARE_TEAM, patientId);
+        return find(id).orElseGet(() -> {
+            openPatientThreads(patientId, at);
+            return find(id).orElseThrow();
+        });
+    }
+
     boolean addMember(String threadId, String subject) {
         return mongo.updateIfPresent(threadId, new Update().addToSet("members", subject).inc("version", 1), ChatThread.class);
     }

@@ -52,12 +52,19 @@ public record Alert(String id, String patientId, String rule, Severity severity,
         if (status != AlertStatus.OPEN || escalations >= ESCALATION_CHAIN.size()) {
             return java.util.Optional.empty();
         }
-        Instant due = raisedAt.plus(policy.after(severity).multipliedBy(escalations + 1L));
-        if (now.isBefore(due)) {
+        if (now.isBefore(nextEscalationAt(policy))) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Alert(id, patientId, rule, severity, finding, observationIds, status, owner,
                 raisedAt, null, null, null, null, null, null, escalations + 1, ESCALATION_CHAIN.get(escalations), now));
+    }
+
+    /** When the escalator must look at it next; null once acknowledged, resolved or at the top of the chain. */
+    Instant nextEscalationAt(AlertSettings policy) {
+        if (status != AlertStatus.OPEN || escalations >= ESCALATION_CHAIN.size()) {
+            return null;
+        }
+        return raisedAt.plus(policy.after(severity).multipliedBy(escalations + 1L));
     }
 
     boolean isActive() {

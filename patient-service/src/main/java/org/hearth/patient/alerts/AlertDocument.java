@@ -5,11 +5,18 @@ import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Instant;
 import java.util.List;
 
 @Document(AlertDocument.COLLECTION)
-record AlertDocument(@Id String id, String tenantId, Alert alert, long version, List<OutboxEntry> outbox)
-        implements TenantOwned {
+/**
+ * @param escalationDueAt when the escalator looks at the alert next (null when it never will): the escalator's query
+ *                        reads only due alerts, so alerts waiting at the top of the chain or not yet due never fill
+ *                        its batch and starve the due ones
+ */
+record AlertDocument(@Id String id, String tenantId, Alert alert, long version, List<OutboxEntry> outbox,
+        Instant escalationDueAt) implements TenantOwned {
 
     static final String COLLECTION = "alerts";
+    static final String ESCALATION_DUE_AT = "escalationDueAt";
 }

@@ -1,5 +1,8 @@
 package org.hearth.patient.alerts;
 
+import org.hearth.patient.careteam.CareTeamMember;
+import org.hearth.patient.careteam.CareTeamRepository;
+import org.hearth.patient.careteam.CareTeamRole;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
 import org.slf4j.Logger;
@@ -12,10 +15,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Escalates alerts nobody acknowledged in time, for every agency. Runs on each instance; the versioned update
- * makes two instances escalating the same alert at once harmless (one wins, the other changes nothing).
+ * Escalates alerts nobody acknowledged in time, for every agency: the one clock of an alert (messaging's urgent item
+ * mirrors it and has none of its own). Runs on each instance; the versioned update makes two instances escalating the
+ * same alert at once harmless (one wins and publishes the one AlertEscalated of that level, the other changes
+ * nothing), and each level is reached once, so the next person is paged once. Whom to page is resolved now, from
+ * the care team as it is at escalation time.
  */
 @Component
 class AlertEscalator {
@@ -24,11 +31,13 @@ class AlertEscalator {
     static final int BATCH = 500;
 
     private final AlertRepository alerts;
+    private final CareTeamRepository teams;
     private final AlertSettings settings;
     private final Clock clock;
 
-    AlertEscalator(AlertRepository alerts, AlertSettings settings, Clock clock) {
+    AlertEscalator(AlertRepository alerts, CareTeamRepository teams, AlertSettings settings, Clock clock) {
         this.alerts = alerts;
+        this.teams = teams;
         this.settings = settings;
         this.clock = clock;
     }
@@ -42,7 +51,7 @@ class AlertEscalator {
     int escalateDue() {
         Instant now = clock.instant();
         int escalated = 0;
-        for (AlertDocument candidate : alerts.openAcrossAgencies(now, BATCH)) {
+        for (AlertDocument candidate : alerts.dueAcrossAgencies(now, BATCH)) {
             var next = candidate.alert().escalateIfDue(now, settings);
             if (next.isEmpty()) {
                 continue;
@@ -50,7 +59,7 @@ class AlertEscalator {
             Alert alert = next.get();
             boolean saved = TenantContext.callAs(TenantId.of(candidate.tenantId()), () -> alerts.update(alert,
                     candidate.version(), new AlertEvents.AlertEscalated(alert.patientId(), alert.id(), alert.severity(),
-                            alert.escalations(), alert.escalatedTo(), now)));
+                            alert.escalations(), alert.escalatedTo(), now, whoIs(alert.patientId(), alert.escalatedTo()))));
             if (saved) {
                 escalated++;
                 log.warn("Alert {} ({} {}) unacknowledged since {}: escalated to {} (level {})", alert.id(),
@@ -58,6 +67,15 @@ class AlertEscalator {
             }
         }
         return escalated;
+    }
+
+    /** The people behind a role queue of the care team (coordinators); none for a queue outside the team. */
+    private List<String> whoIs(String patientId, String queue) {
+        if (!Alert.COORDINATORS.equals(queue)) {
+            return List.of();
+        }
+        return teams.find(patientId).team().members().stream().filter(m -> m.role() == CareTeamRole.COORDINATOR)
+                .map(CareTeamMember::subject).toList();
     }
 
     @Configuration(proxyBeanMethods = false)

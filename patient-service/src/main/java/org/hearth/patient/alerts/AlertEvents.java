@@ -48,8 +48,12 @@ final class AlertEvents {
         }
     }
 
+    /**
+     * @param recipients the people paged, resolved when it escalated (the care team's coordinators for
+     *                   role:coordinator); empty when the role has no member Hearth knows of
+     */
     record AlertEscalated(String patientId, String alertId, Severity severity, int level, String escalatedTo,
-            Instant escalatedAt) implements DomainEvent {
+            Instant escalatedAt, List<String> recipients) implements DomainEvent {
         static final String TYPE = "org.hearth.patient.AlertEscalated.v1";
 
         @Override

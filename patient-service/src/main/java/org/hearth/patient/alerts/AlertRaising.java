@@ -6,7 +6,9 @@ import org.hearth.patient.careteam.CareTeamRepository;
 import org.hearth.patient.observations.Observation;
 import org.hearth.patient.observations.ObservationRecorded;
 import org.hearth.patient.observations.ObservationRepository;
-import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.events.EventEdge;
+import org.hearth.platform.events.EventRoutes;
+import org.hearth.platform.events.IncomingEvent;
 import org.hearth.platform.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,8 @@ class AlertRaising {
 
     private static final Logger log = LoggerFactory.getLogger(AlertRaising.class);
 
-    private final EventHandling events;
+    private final EventEdge edge;
+    private final EventRoutes routes;
     private final ObservationRepository observations;
     private final CareTeamRepository teams;
     private final AlertRepository alerts;
@@ -36,10 +39,12 @@ class AlertRaising {
     private final AlertSettings settings;
     private final Clock clock;
 
-    AlertRaising(EventHandling events, ObservationRepository observations, CareTeamRepository teams,
+    AlertRaising(EventEdge edge, ObservationRepository observations, CareTeamRepository teams,
             AlertRepository alerts, AlertThresholds thresholds, AlertSettings settings, Clock clock) {
         this.thresholds = thresholds;
-        this.events = events;
+        this.edge = edge;
+        this.routes = EventRoutes.forConsumer("patient-alert-raising")
+                .on(ObservationRecorded.TYPE, ObservationRecorded.class, this::recorded);
         this.observations = observations;
         this.teams = teams;
         this.alerts = alerts;
@@ -49,33 +54,31 @@ class AlertRaising {
 
     @KafkaListener(topics = "hearth.patient.observations")
     void on(ConsumerRecord<String, String> record) {
-        events.handle(record, event -> {
-            if (!ObservationRecorded.TYPE.equals(event.type())) {
-                return;
+        edge.dispatch(record, routes);
+    }
+
+    private void recorded(IncomingEvent event, ObservationRecorded recorded) {
+        Observation reading = new Observation(recorded.observationId(), recorded.patientId(), recorded.vital(),
+                recorded.value(), recorded.observedAt(), recorded.source(), null, null);
+        var recent = observations.recent(reading.patientId(), reading.vital(),
+                reading.observedAt().minus(AlertRules.LOOKBACK));
+        var limits = thresholds.find(reading.patientId()).limits();
+        var findings = AlertRules.evaluate(reading, recent, settings.zone(), limits);
+        if (findings.isEmpty()) {
+            return;
+        }
+        String owner = teams.find(reading.patientId()).team().leadPhysician()
+                .map(CareTeamMember::subject).orElse(Alert.COORDINATORS);
+        for (AlertRules.Finding finding : findings) {
+            if (alerts.active(reading.patientId(), finding.rule()).isPresent()) {
+                continue; // the open alert already asks for attention; a second one would only be noise
             }
-            ObservationRecorded recorded = events.read(event, ObservationRecorded.class);
-            Observation reading = new Observation(recorded.observationId(), recorded.patientId(), recorded.vital(),
-                    recorded.value(), recorded.observedAt(), recorded.source(), null, null);
-            var recent = observations.recent(reading.patientId(), reading.vital(),
-                    reading.observedAt().minus(AlertRules.LOOKBACK));
-            var limits = thresholds.find(reading.patientId()).limits();
-            var findings = AlertRules.evaluate(reading, recent, settings.zone(), limits);
-            if (findings.isEmpty()) {
-                return;
+            String id = UUID.nameUUIDFromBytes((TenantContext.current().value() + "|" + event.id() + "|"
+                    + finding.rule()).getBytes(StandardCharsets.UTF_8)).toString();
+            if (alerts.insertIfNew(Alert.raise(id, reading.patientId(), finding, owner, clock.instant()))) {
+                log.info("Alert {} raised: rule {} severity {} for patient {}", id, finding.rule(),
+                        finding.severity(), reading.patientId());
             }
-            String owner = teams.find(reading.patientId()).team().leadPhysician()
-                    .map(CareTeamMember::subject).orElse(Alert.COORDINATORS);
-            for (AlertRules.Finding finding : findings) {
-                if (alerts.active(reading.patientId(), finding.rule()).isPresent()) {
-                    continue; // the open alert already asks for attention; a second one would only be noise
-                }
-                String id = UUID.nameUUIDFromBytes((TenantContext.current().value() + "|" + event.id() + "|"
-                        + finding.rule()).getBytes(StandardCharsets.UTF_8)).toString();
-                if (alerts.insertIfNew(Alert.raise(id, reading.patientId(), finding, owner, clock.instant()))) {
-                    log.info("Alert {} raised: rule {} severity {} for patient {}", id, finding.rule(),
-                            finding.severity(), reading.patientId());
-                }
-            }
-        });
+        }
     }
 }

@@ -30,11 +30,13 @@ class AlertRepository {
     private final TenantScopedMongo mongo;
     private final Outbox outbox;
     private final VersionedDocuments versioned;
+    private final AlertSettings settings;
 
-    AlertRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
+    AlertRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned, AlertSettings settings) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.versioned = versioned;
+        this.settings = settings;
     }
 
     record Versioned(Alert alert, long version) {
@@ -43,13 +45,14 @@ class AlertRepository {
     @PostConstruct
     void createIndexes() {
         mongo.ensureIndex(AlertDocument.class, "alert.patientId", "alert.rule", "alert.status");
+        mongo.ensureIndex(AlertDocument.class, AlertDocument.ESCALATION_DUE_AT);
     }
 
     /** Raises the alert unless one with its id exists (the same reading evaluated again after a redelivery). */
     boolean insertIfNew(Alert alert) {
         try {
             mongo.insert(new AlertDocument(alert.id(), TenantContext.current().value(), alert, 1,
-                    outbox.entries(TOPIC, List.of(AlertEvents.AlertRaised.of(alert)))));
+                    outbox.entries(TOPIC, List.of(AlertEvents.AlertRaised.of(alert))), alert.nextEscalationAt(settings)));
             outbox.written();
             return true;
         } catch (DuplicateKeyException alreadyRaised) {
@@ -68,9 +71,10 @@ class AlertRepository {
                 .stream().map(AlertDocument::alert).findFirst();
     }
 
-boolean update(Alert changed, long expectedVersion, DomainEvent event) {
-        return versioned.update(changed.id(), expectedVersion, TOPIC, List.of(event),
-                new Update().set("alert", changed), AlertDocument.class);
+    /** Writes the alert's next state and its event if it is still at {@code expectedVersion} (false otherwise). */
+    boolean update(Alert changed, long expectedVersion, DomainEvent event) {
+        return versioned.update(changed.id(), expectedVersion, TOPIC, List.of(event), new Update().set("alert", changed)
+                .set(AlertDocument.ESCALATION_DUE_AT, changed.nextEscalationAt(settings)), AlertDocument.class);
     }
 
     /** Alerts of the agency, or of the given patients only. */
@@ -82,10 +86,17 @@ boolean update(Alert changed, long expectedVersion, DomainEvent event) {
         return mongo.findPage(criteria, pageable, AlertDocument.class).map(AlertDocument::alert);
     }
 
-    /** Open alerts of every agency raised before {@code raisedBefore}: candidates for escalation (system job). */
-    List<AlertDocument> openAcrossAgencies(Instant raisedBefore, int limit) {
-        return mongo.findAcrossAgencies(Query.query(Criteria.where("alert.status").is(AlertStatus.OPEN)
-                .and("alert.raisedAt").lte(raisedBefore)), limit, AlertDocument.class);
+    /**
+     * Alerts of every agency due for escalation at {@code now}, earliest first (system job). Alerts stored before the
+     * due time was kept are read by status, below the top of the chain.
+     */
+    List<AlertDocument> dueAcrossAgencies(Instant now, int limit) {
+        Criteria due = Criteria.where(AlertDocument.ESCALATION_DUE_AT).lte(now);
+        Criteria stored = Criteria.where(AlertDocument.ESCALATION_DUE_AT).exists(false)
+                .and("alert.status").is(AlertStatus.OPEN).and("alert.escalations").lt(Alert.ESCALATION_CHAIN.size())
+                .and("alert.raisedAt").lte(now);
+        return mongo.findAcrossAgencies(Query.query(new Criteria().orOperator(due, stored))
+                .with(org.springframework.data.domain.Sort.by(AlertDocument.ESCALATION_DUE_AT)), limit, AlertDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

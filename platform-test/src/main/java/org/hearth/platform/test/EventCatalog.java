@@ -50,9 +50,31 @@ public final class EventCatalog {
                 W3C `traceparent`; key = patient id unless the event says otherwise; body = the JSON below. Bodies
                 carry ids, codes, dates and counts only: never names, notes, message text or photos.
 
-                **Consumers** are read from the code: a service consumes a type when one of its listeners dispatches on
-                that type's reader (`case Reader.TYPE ->`, `Reader.TYPE.equals(event.type())`). **Purpose and planned
-                readers** come from each schema's `x-consumers`; `EventCatalogTest` fails when the two disagree.
+                ## Event edge
+
+                Every listener hands its records to the platform's `EventEdge` with a route table, one line per type
+                it applies (`EventRoutes.forConsumer(name).on(Reader.TYPE, Reader.class, handler)`). Before any
+                handler runs the edge checks the envelope (`ce_id`, `ce_type`, a valid `ce_tenantid`, a body), that
+                the body is JSON valid against its schema below (formats such as `uuid` and `date-time` asserted),
+                and that `patientId` equals `ce_subject` when both are present. Then:
+
+                - valid and routed: the handler runs with the event's agency as tenant and its correlation id bound;
+                - a type with a schema but no route in this consumer: ignored on purpose (DEBUG);
+                - a type with no schema (a `.v2` nobody published a contract for, garbage): counted in
+                  `hearth.events.unknown` (tags `topic`, `consumer`, `type` or `other`), logged WARN, committed,
+                  never dead-lettered;
+                - invalid (envelope, not JSON, schema violation, subject mismatch): straight to `<topic>.dlt`,
+                  no retries; any other failure: retried with a short back-off, then `<topic>.dlt`. Each
+                  dead-lettered record is logged once at WARN (event id, type, topic-partition@offset, consumer
+                  group, reason: schema paths and keywords, never values) and counted in
+                  `hearth.events.dead-lettered` (tags `topic`, `reason`).
+
+                ## Types
+
+                **Consumers** are read from the code: a service consumes a type when one of its route tables has a line
+                for that type's reader (`.on(Reader.TYPE, ...)`; listeners not yet on the edge: `case Reader.TYPE ->`,
+                `Reader.TYPE.equals(event.type())`). **Purpose and planned readers** come from each schema's
+                `x-consumers`; `EventCatalogTest` fails when the two disagree.
 
                 | type | topic | key | producer | consumers (code) | purpose and planned readers |
                 |---|---|---|---|---|---|
@@ -66,6 +88,7 @@ public final class EventCatalog {
                     .append(" | ").append(String.join(", ", consumers.getOrDefault(type, Set.of("none"))))
                     .append(" | ").append(String.join("; ", intents(schema))).append(" |\n");
         }
+        md.append(EventOrderDependencies.SECTION);
         for (int i = 0; i < schemas.size(); i++) {
             JsonNode schema = nodes.get(i);
             String type = "org.hearth." + stem(schemas.get(i));

@@ -17,16 +17,19 @@ import java.util.stream.Stream;
 
 /**
  * Which service reads which event type, found in the services' code rather than written down: a consumer keeps
- * its own tolerant reader with a {@code TYPE} constant (ARCHITECTURE §5) and dispatches on it, as
- * {@code case Reader.TYPE ->} or {@code Reader.TYPE.equals(event.type())}. A constant only declared, or only used
- * to publish, does not count: the type must be compared with an incoming event's type.
+ * its own tolerant reader with a {@code TYPE} constant (ARCHITECTURE §5) and routes it in its event edge's table,
+ * {@code .on(Reader.TYPE, Reader.class, handler)} (or, in a listener not yet moved to the edge, dispatches on it as
+ * {@code case Reader.TYPE ->} or {@code Reader.TYPE.equals(event.type())}). A constant only declared, or only used
+ * to publish, does not count: the type must be routed or compared with an incoming event's type.
  */
 public final class EventConsumers {
 
     private static final Pattern DECLARATION = Pattern.compile("\\b(?:record|class|interface)\\s+([A-Z]\\w*)");
     private static final Pattern TYPE_CONSTANT = Pattern.compile("\\bTYPE\\s*=\\s*\"(org\\.hearth\\.[\\w.]+)\"");
     private static final Pattern DISPATCH = Pattern.compile(
-            "case\\s+((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\b|((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\.equals\\(\\s*\\w+\\.type\\(\\)\\s*\\)");
+            "\\.on\\(\\s*((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\s*,"
+                    + "|case\\s+((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\b"
+                    + "|((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\.equals\\(\\s*\\w+\\.type\\(\\)\\s*\\)");
 
     private EventConsumers() {
     }
@@ -41,7 +44,8 @@ public final class EventConsumers {
             for (String source : sources) {
                 Matcher dispatch = DISPATCH.matcher(source);
                 while (dispatch.find()) {
-                    String reader = dispatch.group(1) != null ? dispatch.group(1) : dispatch.group(2);
+                    String reader = dispatch.group(1) != null ? dispatch.group(1)
+                            : dispatch.group(2) != null ? dispatch.group(2) : dispatch.group(3);
                     String type = typeOfClass.get(reader.substring(reader.lastIndexOf('.') + 1));
                     if (type != null) {
                         consumers.computeIfAbsent(type, t -> new TreeSet<>()).add(service.getFileName().toString());

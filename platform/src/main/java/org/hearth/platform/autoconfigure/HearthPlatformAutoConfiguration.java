@@ -1,7 +1,11 @@
 package org.hearth.platform.autoconfigure;
 
 import org.hearth.platform.events.DeadLetters;
+import org.hearth.platform.events.EventEdge;
 import org.hearth.platform.events.EventHandling;
+import org.hearth.platform.events.EventSchemas;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.VersionedDocuments;
@@ -172,12 +176,20 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
+    @SuppressWarnings("deprecation")
     EventHandling eventHandling(JsonMapper json) {
         return new EventHandling(json);
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, HearthPlatformProperties properties) {
-        return DeadLetters.errorHandler(kafka, properties.consumerBackOff(), properties.consumerRetries());
+    EventEdge eventEdge(JsonMapper json, ObjectProvider<MeterRegistry> meters) {
+        return new EventEdge(json, EventSchemas.onClasspath(), meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, HearthPlatformProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        return DeadLetters.errorHandler(kafka, properties.consumerBackOff(), properties.consumerRetries(),
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 }

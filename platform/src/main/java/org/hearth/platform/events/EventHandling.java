@@ -13,7 +13,11 @@ import java.util.function.Consumer;
  * Runs an event handler the same way in every service: envelope parsed, correlation id and trace
  * context in the logs, the event's agency as the current tenant. Bodies are read by tolerant readers
  * (unknown fields ignored) so producers can add fields without breaking consumers.
+ *
+ * @deprecated validates nothing and lets listeners skip unknown types silently; consumers go through
+ * {@link EventEdge#dispatch} with an {@link EventRoutes} table. Kept only until the last listener has moved.
  */
+@Deprecated(forRemoval = true)
 public class EventHandling {
 
     private final JsonMapper tolerant;

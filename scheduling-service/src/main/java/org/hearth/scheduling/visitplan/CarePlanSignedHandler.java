@@ -1,6 +1,5 @@
 package org.hearth.scheduling.visitplan;
 
-import org.hearth.platform.events.EventHandling;
 import org.hearth.platform.events.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,24 +21,18 @@ public class CarePlanSignedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CarePlanSignedHandler.class);
 
-    private final EventHandling events;
     private final VisitPlanRepository plans;
     private final ZoneId zone;
     private final ApplicationEventPublisher local;
 
-    CarePlanSignedHandler(EventHandling events, VisitPlanRepository plans,
+    CarePlanSignedHandler(VisitPlanRepository plans,
             @Value("${hearth.scheduling.zone:America/New_York}") ZoneId zone, ApplicationEventPublisher local) {
-        this.events = events;
         this.plans = plans;
         this.zone = zone;
         this.local = local;
     }
 
-    public void on(IncomingEvent event) {
-        if (!CarePlanSignedV1.TYPE.equals(event.type())) {
-            return;
-        }
-        CarePlanSignedV1 signed = events.read(event, CarePlanSignedV1.class);
+    public void signed(IncomingEvent event, CarePlanSignedV1 signed) {
         LocalDate signedOn = LocalDate.ofInstant(signed.signedAt(), zone);
         var current = plans.find(signed.patientId());
         if (current.isPresent() && current.get().planVersion() >= signed.planVersion()) {

@@ -115,9 +115,30 @@ class PatientProjectionIT {
             ConsumerRecord<String, String> dead = dlt.await(r -> poisonId.equals(TopicReader.header(r, "ce_id")), WAIT)
                     .orElseThrow(() -> new AssertionError("poison event not dead-lettered"));
             assertThat(dead.value()).isEqualTo("{not json");
-            assertThat(TopicReader.header(dead, "kafka_dlt-exception-message")).contains("unreadable body");
+            assertThat(TopicReader.header(dead, "kafka_dlt-exception-message")).contains("not JSON");
             assertThat(TopicReader.header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
         }
+    }
+
+    /** The edge refuses an admission without patientId: no projection with a generated id, the next event applies. */
+    @Test
+    void anAdmissionWithoutPatientIdCreatesNothingAndIsDeadLettered() {
+        String agency = UUID.randomUUID().toString();
+        String patientId = UUID.randomUUID().toString();
+        String missingId = UUID.randomUUID().toString();
+        String body = admitted(patientId, "62701").replace("\"patientId\": \"" + patientId + "\",", "");
+        assertThat(body).doesNotContain("patientId");
+        kafka.send(TOPIC, patientId, TopicWriter.envelope(missingId, PatientAdmittedV1.TYPE, patientId, agency), body);
+        kafka.send(TOPIC, patientId, TopicWriter.envelope(UUID.randomUUID().toString(), PatientAdmittedV1.TYPE,
+                patientId, agency), admitted(patientId, "62701"));
+
+        ApiClient.Response one = Eventually.await(WAIT, () -> api.get("/api/scheduling/v1/patients", coordinator(agency)),
+                response -> response.status() == 200 && response.json().get("items").size() > 0);
+        try (TopicReader dlt = new TopicReader(TOPIC + ".dlt")) {
+            assertThat(dlt.await(r -> missingId.equals(TopicReader.header(r, "ce_id")), WAIT)).isPresent();
+        }
+        assertThat(api.get("/api/scheduling/v1/patients", coordinator(agency)).json().get("items").size()).isEqualTo(1);
+        assertThat(one.json().get("items").get(0).get("patientId").asString()).isEqualTo(patientId);
     }
 
     @Test

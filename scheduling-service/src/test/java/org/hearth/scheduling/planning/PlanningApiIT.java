@@ -181,7 +181,7 @@ class PlanningApiIT {
         clinician("Pete Therapist", "PT", 39.75, -89.62);
         String patient = admit(39.76, -89.63);
         String body = """
-                {"authorizationId":"auth-%s","patientId":"%s","discipline":"PT","status":"APPROVED","unit":"VISIT",
+                {"authorizationId":"%s","patientId":"%s","discipline":"PT","status":"APPROVED","unit":"VISIT",
                  "approvedUnits":1,"from":"2030-01-01","to":"2030-03-01","changedAt":"2030-01-05T10:00:00Z"}"""
                 .formatted(patient, patient);
         assertThat(EventContracts.violations("org.hearth.billing.AuthorizationStatusChanged.v1", body)).isEmpty();

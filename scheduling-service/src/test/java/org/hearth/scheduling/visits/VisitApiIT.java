@@ -316,7 +316,7 @@ class VisitApiIT {
         List<JsonNode> open = visitsOf(patient, "UNSCHEDULED", 2);
         String pete = clinician(agency, "pete-sub", "Pete Therapist", "PT");
         publish("hearth.billing.events", "org.hearth.billing.AuthorizationStatusChanged.v1", patient, """
-                {"authorizationId":"auth-%s","patientId":"%s","discipline":"PT","status":"APPROVED","unit":"VISIT",
+                {"authorizationId":"%s","patientId":"%s","discipline":"PT","status":"APPROVED","unit":"VISIT",
                  "approvedUnits":1,"from":"2030-01-01","to":"2030-03-01","payerId":"medicaid","changedAt":"2030-01-05T10:00:00Z"}"""
                 .formatted(patient, patient));
         String first = open.get(0).path("id").asString();
@@ -326,7 +326,7 @@ class VisitApiIT {
                 list -> list.size() == 1);
         ApiClient.Response firstBooked = book(first, "\"1\"", booking(pete, "2030-01-07T15:00:00Z", "2030-01-07T16:00:00Z"));
         assertThat(firstBooked.status()).as(firstBooked.body()).isEqualTo(200);
-        assertThat(firstBooked.json().path("booking").path("authorizationId").asString()).isEqualTo("auth-" + patient);
+        assertThat(firstBooked.json().path("booking").path("authorizationId").asString()).isEqualTo(patient);
 
         JsonNode units = api.get("/api/scheduling/v1/patients/" + patient + "/authorizations", coordinator()).json();
         assertThat(units.get(0).path("unitsRemaining").asInt()).isZero();
