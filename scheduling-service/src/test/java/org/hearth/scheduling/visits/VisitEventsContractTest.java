@@ -23,7 +23,7 @@ class VisitEventsContractTest {
     void everyVisitEventConformsToItsSchema() {
         List<DomainEvent> events = new ArrayList<>();
         Visit visit = VisitTest.unscheduled();
-        var booked = visit.book(new Booking("c1", VisitTest.NINE, VisitTest.TEN, null, "3b8f2c61-0d4e-4a9b-8c7f-1e2d3c4b5a69", 1), Visit.VisitType.IN_HOME,
+        var booked = visit.book(new Booking("c1", VisitTest.NINE, VisitTest.TEN, null, VisitTest.AUTHORIZATION, 1), Visit.VisitType.IN_HOME,
                 "coord", VisitTest.NINE.minus(Duration.ofDays(3)));
         var moved = booked.result().book(new Booking("c2", VisitTest.NINE, VisitTest.TEN, "https://video.example/x", null, 1),
                 Visit.VisitType.TELEHEALTH, "coord", VisitTest.NINE.minus(Duration.ofDays(2)));

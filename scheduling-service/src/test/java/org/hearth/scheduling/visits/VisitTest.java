@@ -23,8 +23,13 @@ class VisitTest {
     static final Instant NINE = Instant.parse("2026-11-30T14:00:00Z");
     static final Instant TEN = NINE.plus(Duration.ofHours(1));
 
+    /** Ids as production makes them (uuids), so the events they produce can be checked against their contracts. */
+    static final String VISIT = "5d2c9e1a-7b3f-4c8d-9e0a-1f2b3c4d5e6f";
+    static final String PATIENT = "0b6f7c1e-3f55-4d7a-9a43-2f1c7d8e9a10";
+    static final String AUTHORIZATION = "3b8f2c61-0d4e-4a9b-8c7f-1e2d3c4b5a69";
+
     static Visit unscheduled() {
-        return Visit.unscheduled("v1", "p1", "SN", Visit.VisitType.IN_HOME, LocalDate.of(2026, 11, 29),
+        return Visit.unscheduled(VISIT, PATIENT, "SN", Visit.VisitType.IN_HOME, LocalDate.of(2026, 11, 29),
                 LocalDate.of(2026, 12, 5), 1, null);
     }
 
@@ -40,7 +45,7 @@ class VisitTest {
         assertThat(first.result().status()).isEqualTo(Visit.Status.SCHEDULED);
         assertThat(first.events()).singleElement().isInstanceOf(VisitScheduled.class);
         assertThat(first.events().get(0).eventType()).isEqualTo("org.hearth.scheduling.VisitScheduled.v1");
-        assertThat(first.events().get(0).subject()).isEqualTo("p1");
+        assertThat(first.events().get(0).subject()).isEqualTo(PATIENT);
 
         WithEvents<Visit> moved = first.result().book(new Booking("c2", NINE.plus(Duration.ofDays(1)),
                 TEN.plus(Duration.ofDays(1)), null, null, 1), Visit.VisitType.IN_HOME, "coord", NINE.minus(Duration.ofDays(1)));
