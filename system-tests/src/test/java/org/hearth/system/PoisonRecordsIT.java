@@ -165,7 +165,8 @@ class PoisonRecordsIT {
                 {"patientId":"%s","dischargedOn":"2026-12-01","reason":"GOALS_MET","recordedAt":"2026-12-01T09:00:00Z"}"""
                 .formatted(p)));
         p = patient();
-        poisons.add(new Poison(envelope(id(), admittedType, p), admitted(p).replace("{", "{\"ssn\":\"" + SSN + "\",")));
+        poisons.add(new Poison(envelope(id(), admittedType, p), admitted(p)
+                .replace("{", "{\"ssn\":\"" + SSN + "\",").replace("39.8", "\"" + SSN + "\""))); // a number's place
         p = patient();
         poisons.add(new Poison(envelope(id(), "org.hearth.patient.PatientStatusChanged.v1", p), """
                 {"patientId":"%s","status":"ZOMBIE","reason":"HOSPITALIZED","changedAt":"2026-12-01T09:00:00Z"}"""

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.hearth.platform.store.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
@@ -14,6 +15,8 @@ import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +25,8 @@ import java.time.Duration;
 /**
  * Consumer failures: a few quick retries for transient trouble, then the record goes to {@code <topic>.dlt}
  * with the failure in its headers ({@code kafka_dlt-exception-*}) and the partition moves on, so one
- * poison message never blocks a patient's stream. Malformed events skip the retries. Each dead-lettered record
+ * poison message never blocks a patient's stream. Malformed events skip the retries; an unreachable store is retried
+ * without limit (see {@link #untilTheStoreIsBack(Duration)}). Each dead-lettered record
  * is logged once at WARN (event id, type, topic-partition@offset, consumer group, reason: ids and codes only,
  * never the body) and counted in {@code hearth.events.dead-lettered}.
  */
@@ -43,10 +47,22 @@ public final class DeadLetters {
         DefaultErrorHandler handler = new DefaultErrorHandler(new LoggedRecoverer(publisher, meters),
                 new FixedBackOff(backOff.toMillis(), retries));
         handler.addNotRetryableExceptions(MalformedEventException.class);
+        handler.setBackOffFunction((record, failure) -> StoreUnavailable.is(failure) ? untilTheStoreIsBack(backOff) : null);
         handler.setCommitRecovered(true);
         // the retries are routine and their exceptions may quote data; the one WARN line below is the record's log
         handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
+    }
+
+    /**
+     * The service's own database is unreachable: the event is fine and no handler is at fault, so it is retried until
+     * the store is back (the usual pause, doubling up to 30 s, without limit) instead of being dead-lettered after a
+     * few seconds. The partition waits, as every other write of the service does while its store is down.
+     */
+    static BackOff untilTheStoreIsBack(Duration first) {
+        ExponentialBackOff backOff = new ExponentialBackOff(Math.max(first.toMillis(), 1), 2.0);
+        backOff.setMaxInterval(30_000);
+        return backOff;
     }
 
     /** Publishes to the DLT, then logs and counts: a record whose publication failed is retried, not logged twice. */

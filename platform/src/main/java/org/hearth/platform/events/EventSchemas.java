@@ -1,6 +1,8 @@
 package org.hearth.platform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -28,6 +30,11 @@ import java.util.stream.Stream;
  * under {@code contracts/events/}), compiled once each on first use. A type is known when its schema exists; the
  * index is fixed at start-up so that garbage types cannot grow the cache. {@code format} (uuid, date-time) is
  * asserted, not only annotated as JSON Schema 2020-12 would by default.
+ *
+ * <p>The edge checks what a consumer relies on (required fields, types, formats, enums) and is a tolerant reader of
+ * the rest: {@code additionalProperties: false} is dropped here, so a producer may add an optional field before every
+ * consumer has the new contract (a rolling upgrade) without its events being dead-lettered. The producers' own
+ * contract tests ({@code EventContracts}) keep the schemas strict.
  */
 public final class EventSchemas {
 
@@ -35,6 +42,7 @@ public final class EventSchemas {
     public static final Pattern TYPE_SHAPE = Pattern.compile("org\\.hearth\\.([a-z]+)\\.([A-Z][A-Za-z0-9]*)\\.v([1-9][0-9]*)");
 
     private static final String LOCATION = "contracts/events/";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile EventSchemas classpath;
 
     private final Map<String, Resource> index;
@@ -110,11 +118,25 @@ public final class EventSchemas {
         }
         return Optional.of(compiled.computeIfAbsent(type, t -> {
             try (InputStream in = index.get(t).getInputStream()) {
-                return factory.getSchema(in, config);
+                return factory.getSchema(tolerant(JSON.readTree(in)), config);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }));
+    }
+
+    /** The schema without its {@code additionalProperties: false}, at every depth. */
+    static JsonNode tolerant(JsonNode schema) {
+        if (schema instanceof ObjectNode object) {
+            JsonNode additional = object.get("additionalProperties");
+            if (additional != null && additional.isBoolean() && !additional.booleanValue()) {
+                object.remove("additionalProperties");
+            }
+            object.properties().forEach(field -> tolerant(field.getValue()));
+        } else if (schema.isArray()) {
+            schema.forEach(EventSchemas::tolerant);
+        }
+        return schema;
     }
 
     /** Path and keyword; for {@code required} the missing property (named by the schema, so never data). */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
@@ -57,6 +58,7 @@ class EventEdgeTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<Handled> handled = new CopyOnWriteArrayList<>();
     final Map<String, AtomicInteger> failuresLeft = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.Set<String> storeDown = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final TopicWriter writer = new TopicWriter();
     KafkaMessageListenerContainer<String, String> container;
@@ -78,6 +80,9 @@ class EventEdgeTest {
                 .on(ADMITTED, Admitted.class, (event, body) -> {
                     AtomicInteger left = failuresLeft.get(event.id());
                     if (left != null && left.getAndDecrement() > 0) {
+                        if (storeDown.contains(event.id())) {
+                            throw new DataAccessResourceFailureException("Timed out while waiting for a server");
+                        }
                         throw new IllegalStateException("database briefly unreachable");
                     }
                     handled.add(new Handled(event.id(), TenantContext.current().value(), body));
@@ -210,6 +215,22 @@ class EventEdgeTest {
         awaitHandled(id);
 
         assertThat(failuresLeft.get(id).get()).isEqualTo(-1); // two failures, then the third attempt ran
+        assertThat(handled).extracting(Handled::eventId).containsExactly(id);
+        assertThat(deadLetter(id, Duration.ofSeconds(1))).isEmpty();
+        assertThat(warnings(id)).isEmpty();
+    }
+
+    @Test
+    void anUnreachableStoreIsRetriedBeyondTheUsualRetriesAndNeverDeadLettered() {
+        String patient = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        storeDown.add(id);
+        failuresLeft.put(id, new AtomicInteger(6)); // twice the usual retries: 100+200+400+800+1600+3200 ms of back-off
+
+        send(id, ADMITTED, patient, admitted(patient));
+        Eventually.await(Duration.ofSeconds(30), () -> handled.stream().anyMatch(h -> h.eventId().equals(id)), done -> done);
+
+        assertThat(failuresLeft.get(id).get()).isEqualTo(-1);
         assertThat(handled).extracting(Handled::eventId).containsExactly(id);
         assertThat(deadLetter(id, Duration.ofSeconds(1))).isEmpty();
         assertThat(warnings(id)).isEmpty();

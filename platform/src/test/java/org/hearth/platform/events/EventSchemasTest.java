@@ -46,6 +46,19 @@ class EventSchemasTest {
     }
 
     @Test
+    void aFieldANewerProducerAddedIsToleratedWhileRequiredFieldsAndTypesAreNot() throws IOException {
+        String example = EventContracts.example("org.hearth.patient.AlertRaised.v1");
+        String newer = example.replaceFirst("\\{", "{\"acknowledgeBy\":\"2026-11-25T14:00:00Z\",");
+        String wrongType = example.replace("\"severity\": \"HIGH\"", "\"severity\": 3");
+        assertThat(wrongType).isNotEqualTo(example);
+
+        assertThat(schemas.violations("org.hearth.patient.AlertRaised.v1", json.readTree(newer))).isEmpty();
+        assertThat(schemas.violations("org.hearth.patient.AlertRaised.v1", json.readTree(wrongType))).isNotEmpty();
+        assertThat(EventContracts.violations("org.hearth.patient.AlertRaised.v1", newer))
+                .as("the producer's own contract test stays strict").isNotEmpty();
+    }
+
+    @Test
     void onlyTypesWithAContractAreKnown() {
         assertThat(schemas.knows("org.hearth.patient.PatientAdmitted.v1")).isTrue();
         assertThat(schemas.knows("org.hearth.patient.PatientAdmitted.v2")).isFalse();
