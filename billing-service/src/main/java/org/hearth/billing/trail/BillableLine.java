@@ -24,7 +24,7 @@ import java.util.List;
 public record BillableLine(@Id String id, String tenantId, String patientId, String visitId, String payerId,
         String discipline, String hcpcs, LocalDate serviceDate, int units, String authorizationId, String clinicianId,
         Status status, List<HoldReason> holdReasons, LocalDate filingDeadline, List<OutboxEntry> outbox,
-        String bookedAuthorizationId, long version) implements TenantOwned {
+        String bookedAuthorizationId, Long version) implements TenantOwned {
 
     public static final String COLLECTION = "billable_lines";
     static final String VERSION = "version";
@@ -46,5 +46,6 @@ public record BillableLine(@Id String id, String tenantId, String patientId, Str
 
     public BillableLine {
         holdReasons = holdReasons == null ? List.of() : List.copyOf(holdReasons);
+        version = version == null ? 0L : version; // boxed: lines stored before versions have none
     }
 }

@@ -296,7 +296,7 @@ public class BillingTrail {
         BillableLine line = new BillableLine(visit.visitId(), TenantContext.current().value(), visit.patientId(),
                 visit.visitId(), verdict.payerId(), visit.discipline(), HcpcsCodes.of(visit.discipline()), visit.day(),
                 visit.units(), verdict.authorizationId(), visit.clinicianId(), verdict.status(), verdict.holds(),
-                verdict.filingDeadline(visit.day()), List.of(), visit.bookedAuthorizationId(), 1);
+                verdict.filingDeadline(visit.day()), List.of(), visit.bookedAuthorizationId(), 1L);
         try {
             mongo.insert(new BillableLine(line.id(), line.tenantId(), line.patientId(), line.visitId(), line.payerId(),
                     line.discipline(), line.hcpcs(), line.serviceDate(), line.units(), line.authorizationId(),

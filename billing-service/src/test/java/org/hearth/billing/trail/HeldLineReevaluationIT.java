@@ -57,6 +57,8 @@ class HeldLineReevaluationIT {
     int port;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoOperations mongo;
     ApiClient api;
     TopicWriter kafka;
     TopicReader published;
@@ -168,6 +170,26 @@ class HeldLineReevaluationIT {
         barrierOnPatientEvents();
         assertThat(line(visit).path("status").asString()).isEqualTo("ON_HOLD");
         assertThat(published.await(r -> isEvent(r, READY, visit), NO_MORE)).isEmpty();
+    }
+
+    @Test
+    void aLineStoredBeforeLinesHadVersionsIsReleasedToo() {
+        admitted();
+        covered(payer("[]"));
+        String visit = UUID.randomUUID().toString();
+        completed(visit, "2030-01-07");
+        assertThat(reasons(awaitEvent(ON_HOLD, visit))).containsExactly("UNSIGNED_PLAN");
+        // as billing stored held lines before this change: no version, no booked authorization
+        assertThat(mongo.getCollection("billable_lines").updateOne(new org.bson.Document("_id", visit),
+                new org.bson.Document("$unset", new org.bson.Document("version", "").append("bookedAuthorizationId", "")))
+                .getModifiedCount()).isEqualTo(1);
+        assertThat(mongo.getCollection("billable_lines").find(new org.bson.Document("_id", visit)).first())
+                .doesNotContainKey("version");
+        assertThat(line(visit).path("status").asString()).isEqualTo("ON_HOLD");
+
+        planSigned(UUID.randomUUID().toString(), 1);
+        assertThat(awaitEvent(READY, visit).path("serviceDate").asString()).isEqualTo("2030-01-07");
+        assertThat(line(visit).path("status").asString()).isEqualTo("READY");
     }
 
     // --- helpers
