@@ -21,7 +21,8 @@ import java.time.ZoneId;
 
 /**
  * Billing's consumers: patient events open the billing file and draft authorizations when a plan is signed;
- * scheduling events feed the billing trail. One consumer per topic keeps each patient's events in order.
+ * scheduling events feed the billing trail. One consumer per topic keeps each patient's events in order; across the
+ * two topics nothing is ordered, so a patient event re-evaluates the lines held while it had not been read.
  */
 @Component
 class BillingEventsConsumers {
@@ -31,6 +32,7 @@ class BillingEventsConsumers {
     private final EventEdge edge;
     private final BillingFiles files;
     private final AuthorizationDrafting drafting;
+    private final BillingTrail trail;
     private final ZoneId zone;
     private final EventRoutes patientEvents;
     private final EventRoutes schedulingEvents;
@@ -40,6 +42,7 @@ class BillingEventsConsumers {
         this.edge = edge;
         this.files = files;
         this.drafting = drafting;
+        this.trail = trail;
         this.zone = zone;
         this.patientEvents = EventRoutes.forConsumer("billing-patient-events")
                 .on(PatientAdmittedV1.TYPE, PatientAdmittedV1.class, this::admitted)
@@ -62,6 +65,7 @@ class BillingEventsConsumers {
 
     private void admitted(IncomingEvent event, PatientAdmittedV1 admitted) {
         files.admitted(event.id(), admitted.patientId(), LocalDate.ofInstant(admitted.admittedAt(), zone));
+        factsArrived(admitted.patientId());
     }
 
     private void planSigned(IncomingEvent event, CarePlanSignedV1 plan) {
@@ -69,5 +73,17 @@ class BillingEventsConsumers {
         files.planSigned(event.id(), plan.patientId(), plan.planVersion(), plan.signedAt());
         log.info("Plan v{} of patient {} signed: {} authorization request(s) drafted", plan.planVersion(),
                 plan.patientId(), drafted);
+        factsArrived(plan.patientId());
+    }
+
+    /**
+     * Visits are on another topic: one completed before this event was read has a line held for want of it. Runs
+     * on every delivery, not only the first, so a redelivery after a failed re-evaluation finishes the job.
+     */
+    private void factsArrived(String patientId) {
+        int ready = trail.reevaluateHeld(patientId);
+        if (ready > 0) {
+            log.info("{} held line(s) of patient {} ready now", ready, patientId);
+        }
     }
 }

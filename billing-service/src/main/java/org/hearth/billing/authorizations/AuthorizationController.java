@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.hearth.billing.eligibility.PayerGateway;
 import org.hearth.billing.patients.BillingFile;
 import org.hearth.billing.patients.BillingFileController;
+import org.hearth.billing.patients.BillingFactsChanged;
 import org.hearth.billing.patients.BillingFiles;
 import org.hearth.billing.patients.Coverage;
 import org.hearth.billing.payers.Payer;
@@ -23,6 +24,7 @@ import org.hearth.platform.web.Paging;
 import org.hearth.platform.web.Versions;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,14 +54,16 @@ class AuthorizationController {
     private final PayerRepository payers;
     private final PayerGateway gateway;
     private final Clock clock;
+    private final ApplicationEventPublisher local;
 
     AuthorizationController(AuthorizationRepository authorizations, BillingFiles files, PayerRepository payers,
-            PayerGateway gateway, Clock clock) {
+            PayerGateway gateway, Clock clock, ApplicationEventPublisher local) {
         this.authorizations = authorizations;
         this.files = files;
         this.payers = payers;
         this.gateway = gateway;
         this.clock = clock;
+        this.local = local;
     }
 
     record NewRequest(@NotBlank @Size(max = 100) String patientId, @NotBlank @Size(max = 100) String payerId,
@@ -170,8 +174,12 @@ class AuthorizationController {
     @PreAuthorize(BillingFileController.BILLING)
     @Operation(summary = "Record the payer's decision: approved or partially approved (units, dates) or denied (reason)")
     ResponseEntity<PriorAuthorization> decide(@PathVariable String id, @Valid @RequestBody Decision request) {
-        return write(stored(id), a -> a.decide(request.decision(), request.approvedUnits(), request.from(), request.to(),
-                request.reason(), clock.instant()));
+        ResponseEntity<PriorAuthorization> decided = write(stored(id), a -> a.decide(request.decision(),
+                request.approvedUnits(), request.from(), request.to(), request.reason(), clock.instant()));
+        if (decided.getBody().approved()) {
+            local.publishEvent(new BillingFactsChanged(decided.getBody().patientId(), "authorization approved"));
+        }
+        return decided;
     }
 
     @PostMapping("/{id}/appeal")

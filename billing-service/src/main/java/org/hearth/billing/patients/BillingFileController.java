@@ -11,6 +11,7 @@ import org.hearth.billing.payers.PayerRepository;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.web.Versions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,10 +42,12 @@ public class BillingFileController {
 
     private final BillingFiles files;
     private final PayerRepository payers;
+    private final ApplicationEventPublisher local;
 
-    BillingFileController(BillingFiles files, PayerRepository payers) {
+    BillingFileController(BillingFiles files, PayerRepository payers, ApplicationEventPublisher local) {
         this.files = files;
         this.payers = payers;
+        this.local = local;
     }
 
     record CoverageRequest(@NotBlank @Size(max = 100) String payerId,
@@ -107,6 +110,7 @@ public class BillingFileController {
         if (!files.setCoverages(patientId, file.version(), coverages)) {
             throw Versions.stale();
         }
+        local.publishEvent(new BillingFactsChanged(patientId, "coverage"));
         return get(patientId);
     }
 
