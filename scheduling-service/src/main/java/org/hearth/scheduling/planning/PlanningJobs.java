@@ -111,6 +111,12 @@ class PlanningJobs {
         return job;
     }
 
+    /** How many of the agency's jobs are kept (running or ended within {@code keep}). */
+    long count() {
+        String tenant = TenantContext.current().value();
+        return jobs.values().stream().filter(job -> job.tenantId.equals(tenant)).count();
+    }
+
     /** The agency's job; another agency's id is as unknown as a made-up one. */
     Optional<PlanningJob> find(String id) {
         PlanningJob job = jobs.get(id);
