@@ -59,7 +59,7 @@ public class AgencyDirectory {
         return people;
     }
 
-    public Person member(Agency agency, String userId) {
+    Person member(Agency agency, String userId) {
         requireMember(agency, userId);
         return person(keycloak.get("/users/{id}", userId));
     }

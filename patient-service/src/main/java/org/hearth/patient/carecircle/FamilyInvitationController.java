@@ -87,10 +87,12 @@ class FamilyInvitationController {
         boolean retry = idempotency.claim(key, Caller.subject(), patientId + "\n" + json.writeValueAsString(request),
                 UUID.randomUUID().toString()).replay();
         if (member.subject() != null) {
-            AgencyDirectory.Person linked = retry ? directory.member(agency, member.subject()) : null;
-            if (linked != null && linked.username().equals(username)) { // the first attempt got as far as the link
+            Optional<AgencyDirectory.Person> earlier = retry ? directory.memberNamed(agency, username)
+                    .filter(p -> p.id().equals(member.subject())) : Optional.empty();
+            if (earlier.isPresent()) { // the first attempt got as far as the link: answer as it did
                 return ResponseEntity.status(201).eTag(Versions.etag(stored.version()))
-                        .body(new Invitation(patientId, member.displayName(), linked.id(), linked.username()));
+                        .body(new Invitation(patientId, member.displayName(), earlier.get().id(),
+                                earlier.get().username()));
             }
             throw ApiException.conflict("This care-circle member already has an account.");
         }
