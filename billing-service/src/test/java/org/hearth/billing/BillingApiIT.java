@@ -290,6 +290,55 @@ class BillingApiIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void retriesWithTheSameIdempotencyKeyDraftOnceAndNeverAskThePayerTwice() {
+        String coverage = patientCoveredBy("S300"); // the simulator answers S-members slowly: each ask times out
+        String payerId = api.get(API + "/patients/" + patient, billing()).json().path("coverages").get(0)
+                .path("payerId").asString();
+        String draft = """
+                {"patientId":"%s","payerId":"%s","discipline":"PT","requestedUnits":4,"from":"2030-01-06","to":"2030-02-06"}"""
+                .formatted(patient, payerId);
+        String key = "auth-" + UUID.randomUUID();
+        ApiClient.Response first = postWithKey(API + "/authorizations", key, draft);
+        ApiClient.Response retry = postWithKey(API + "/authorizations", key, draft);
+        ApiClient.Response otherBody = postWithKey(API + "/authorizations", key, draft.replace("\"requestedUnits\":4",
+                "\"requestedUnits\":5"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).as("the retry is not refused as an overlap").isEqualTo(201);
+        assertThat(retry.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.json().path("type").asString()).endsWith("/problems/idempotency-key-reused");
+        assertThat(api.get(API + "/authorizations?patientId=" + patient, billing()).json().path("totalItems").asInt())
+                .isEqualTo(1);
+
+        String checkKey = "eligibility-" + UUID.randomUUID();
+        String check = "{\"coverageId\":\"" + coverage + "\"}";
+        String path = API + "/patients/" + patient + "/eligibility-checks";
+        long started = System.nanoTime();
+        ApiClient.Response asked = postWithKey(path, checkKey, check);
+        Duration asking = Duration.ofNanos(System.nanoTime() - started);
+        started = System.nanoTime();
+        ApiClient.Response answered = postWithKey(path, checkKey, check);
+        Duration answering = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        assertThat(asked.json().path("status").asString()).isEqualTo("TIMEOUT");
+        assertThat(asking).isGreaterThanOrEqualTo(Duration.ofSeconds(1)); // two attempts of 0.5 s
+        assertThat(answered.status()).isEqualTo(201);
+        assertThat(answered.json()).isEqualTo(asked.json());
+        assertThat(answered.header("Location")).isEqualTo(asked.header("Location"));
+        assertThat(answering).as("the stored answer, the payer not asked again").isLessThan(Duration.ofMillis(500));
+        assertThat(api.get(path, billing()).json()).hasSize(1);
+        System.out.printf("eligibility with Idempotency-Key: first %d ms (payer asked), retry %d ms (stored answer)%n",
+                asking.toMillis(), answering.toMillis());
+    }
+
+    ApiClient.Response postWithKey(String path, String key, String body) {
+        return api.send(api.request(path, billing()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     static List<String> fields(ApiClient.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         return response.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();

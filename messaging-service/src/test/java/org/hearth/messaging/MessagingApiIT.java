@@ -224,6 +224,59 @@ class MessagingApiIT {
     }
 
     @Test
+    void retriesWithTheSameIdempotencyKeyPostUploadAndOpenOnceAndAnotherBodyIsRefused() throws Exception {
+        String careTeam = careTeamThread().path("id").asString();
+        String nurse = token("nurse", nina);
+        byte[] photo = jpegWithGps();
+        String uploadKey = "upload-" + UUID.randomUUID();
+        ApiClient.Response uploaded = upload(careTeam, "wound.jpg", "image/jpeg", photo, uploadKey);
+        ApiClient.Response reUploaded = upload(careTeam, "wound-again.jpg", "image/jpeg", photo, uploadKey);
+        byte[] otherPhoto = jpegWithGps();
+        otherPhoto[otherPhoto.length - 3] = 'Z';
+        ApiClient.Response otherBytes = upload(careTeam, "wound.jpg", "image/jpeg", otherPhoto, uploadKey);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        assertThat(reUploaded.status()).as(reUploaded.body()).isEqualTo(201);
+        assertThat(reUploaded.json().path("id").asString()).isEqualTo(uploaded.json().path("id").asString());
+        assertThat(reUploaded.header("Location")).isEqualTo(uploaded.header("Location"));
+        assertThat(otherBytes.status()).isEqualTo(422);
+        assertThat(otherBytes.json().path("type").asString()).endsWith("/problems/idempotency-key-reused");
+        try (var mongo = MongoClients.create(mongoUri)) {
+            assertThat(mongo.getDatabase(mongoUri.substring(mongoUri.lastIndexOf('/') + 1)).getCollection("fs.files")
+                    .countDocuments(new Document("metadata.threadId", careTeam))).as("files stored").isEqualTo(1);
+        }
+
+        String messageKey = "message-" + UUID.randomUUID();
+        String body = "{\"body\":\"Photo of the heel\",\"attachmentIds\":[\"" + uploaded.json().path("id").asString() + "\"]}";
+        ApiClient.Response posted = postWithKey(API + "/threads/" + careTeam + "/messages", nurse, messageKey, body);
+        ApiClient.Response retried = postWithKey(API + "/threads/" + careTeam + "/messages", nurse, messageKey, body);
+        ApiClient.Response otherText = postWithKey(API + "/threads/" + careTeam + "/messages", nurse, messageKey,
+                body.replace("heel", "left heel"));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().path("id").asString()).isEqualTo(posted.json().path("id").asString());
+        assertThat(retried.header("Location")).isEqualTo(posted.header("Location"));
+        assertThat(retried.json().path("body").asString()).isEqualTo("Photo of the heel");
+        assertThat(otherText.status()).isEqualTo(422);
+        assertThat(api.get(API + "/threads/" + careTeam + "/messages", token("physician", dr)).json()).hasSize(1);
+
+        String threadKey = "direct-" + UUID.randomUUID();
+        String direct = "{\"kind\":\"DIRECT\",\"with\":\"" + dr + "\"}";
+        ApiClient.Response opened = postWithKey(API + "/threads", nurse, threadKey, direct);
+        ApiClient.Response reopened = postWithKey(API + "/threads", nurse, threadKey, direct);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(reopened.json().path("id").asString()).isEqualTo(opened.json().path("id").asString());
+        assertThat(reopened.header("Location")).isEqualTo(opened.header("Location"));
+        assertThat(postWithKey(API + "/threads", nurse, threadKey, direct.replace(dr, carla)).status()).isEqualTo(422);
+        assertThat(api.get(API + "/threads", nurse).json().path("items").valueStream()
+                .filter(t -> t.path("kind").asString().equals("DIRECT")).count()).isEqualTo(1);
+    }
+
+    ApiClient.Response postWithKey(String path, String token, String key, String json) {
+        return api.send(api.request(path, token).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
     void anUnacknowledgedUrgentMessageEscalatesToTheBackupAndTheSenderSeesTheAcknowledgement() {
         TopicReader events = new TopicReader("hearth.messaging.events");
         String careTeam = careTeamThread().path("id").asString();
@@ -431,15 +484,23 @@ class MessagingApiIT {
     }
 
     ApiClient.Response upload(String thread, String filename, String type, byte[] content) throws Exception {
+        return upload(thread, filename, type, content, null);
+    }
+
+    ApiClient.Response upload(String thread, String filename, String type, byte[] content, String idempotencyKey)
+            throws Exception {
         String boundary = "----hearth" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return api.send(api.request(API + "/threads/" + thread + "/attachments", token("nurse", nina))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        HttpRequest.Builder request = api.request(API + "/threads/" + thread + "/attachments", token("nurse", nina))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return api.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** A JPEG-shaped file: SOI, an APP1 Exif segment with a fake GPS marker, a quantization table, scan data. */

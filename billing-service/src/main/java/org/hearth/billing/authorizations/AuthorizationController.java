@@ -19,6 +19,8 @@ import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.problem.ProblemType;
+import org.hearth.platform.security.Caller;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.hearth.platform.web.Versions;
@@ -31,9 +33,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
@@ -53,15 +57,20 @@ class AuthorizationController {
     private final BillingFiles files;
     private final PayerRepository payers;
     private final PayerGateway gateway;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher local;
 
     AuthorizationController(AuthorizationRepository authorizations, BillingFiles files, PayerRepository payers,
-            PayerGateway gateway, Clock clock, ApplicationEventPublisher local) {
+            PayerGateway gateway, IdempotencyKeys idempotency, JsonMapper json, Clock clock,
+            ApplicationEventPublisher local) {
         this.authorizations = authorizations;
         this.files = files;
         this.payers = payers;
         this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.json = json;
         this.clock = clock;
         this.local = local;
     }
@@ -82,8 +91,11 @@ class AuthorizationController {
     @PostMapping
     @PreAuthorize(BillingFileController.BILLING)
     @Operation(summary = "Draft a prior-authorization request by hand",
-            description = "409 when an open request of the same payer and discipline overlaps its dates")
-    ResponseEntity<PriorAuthorization> create(@Valid @RequestBody NewRequest request) {
+            description = "409 when an open request of the same payer and discipline overlaps its dates. With "
+                    + "Idempotency-Key, a retry of the same request answers the same draft (not a 409) and drafts "
+                    + "nothing twice; the same key with another body is 422")
+    ResponseEntity<PriorAuthorization> create(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody NewRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.requestedUnits() < 1) {
             errors.add(new FieldError("requestedUnits", "must be at least 1"));
@@ -107,18 +119,24 @@ class AuthorizationController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        boolean duplicate = authorizations.of(request.patientId(), request.discipline()).stream()
-                .map(AuthorizationRepository.Versioned::authorization)
-                .anyMatch(a -> a.open() && a.payerId().equals(payer.id()) && !a.from().isAfter(request.to())
-                        && !request.from().isAfter(a.to()));
-        if (duplicate) {
-            throw ApiException.conflict("An open authorization of this payer and discipline already covers these dates");
-        }
-        var draft = PriorAuthorization.draft(UUID.randomUUID().toString(), request.patientId(), payer, coverage.id(),
-                request.discipline(), request.requestedUnits(), request.from(), request.to(), null, clock.instant());
-        authorizations.insertIfAbsent(draft);
-        return ResponseEntity.created(URI.create("/api/billing/v1/authorizations/" + draft.result().id()))
-                .eTag(Versions.etag(1)).body(draft.result());
+        // a retry finds its draft before the overlap rule is asked, which the draft itself would break
+        AuthorizationRepository.Versioned stored = idempotency.createOnce(key, Caller.subject(),
+                json.writeValueAsString(request), authorizations::find, id -> {
+                    boolean duplicate = authorizations.of(request.patientId(), request.discipline()).stream()
+                            .map(AuthorizationRepository.Versioned::authorization)
+                            .anyMatch(a -> a.open() && a.payerId().equals(payer.id()) && !a.from().isAfter(request.to())
+                                    && !request.from().isAfter(a.to()));
+                    if (duplicate) {
+                        throw ApiException.conflict("An open authorization of this payer and discipline already "
+                                + "covers these dates");
+                    }
+                    authorizations.insertIfAbsent(PriorAuthorization.draft(id, request.patientId(), payer,
+                            coverage.id(), request.discipline(), request.requestedUnits(), request.from(), request.to(),
+                            null, clock.instant()));
+                    return authorizations.find(id).orElseThrow();
+                }).resource();
+        return ResponseEntity.created(URI.create("/api/billing/v1/authorizations/" + stored.authorization().id()))
+                .eTag(Versions.etag(stored.version())).body(stored.authorization());
     }
 
     @GetMapping

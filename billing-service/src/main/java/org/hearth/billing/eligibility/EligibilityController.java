@@ -19,6 +19,7 @@ import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
@@ -30,13 +31,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /** Checks a coverage's eligibility with the payer now; the answer (or why there is none) is kept. */
 @RestController
@@ -49,15 +51,19 @@ class EligibilityController {
     private final PayerGateway gateway;
     private final TenantScopedMongo mongo;
     private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
     private final Clock clock;
 
     EligibilityController(BillingFiles files, PayerRepository payers, PayerGateway gateway, TenantScopedMongo mongo,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, IdempotencyKeys idempotency, JsonMapper json, Clock clock) {
         this.files = files;
         this.payers = payers;
         this.gateway = gateway;
         this.mongo = mongo;
         this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -85,15 +91,29 @@ class EligibilityController {
     @PreAuthorize(BillingFileController.BILLING)
     @Operation(summary = "Check eligibility for home health with the payer (X12 270/271)",
             description = "Always answers 201 with a status: ACTIVE, INACTIVE, NOT_FOUND, or ERROR / TIMEOUT after "
-                    + "bounded retries")
-    ResponseEntity<CheckView> check(@PathVariable String patientId, @Valid @RequestBody CheckRequest request) {
+                    + "bounded retries. With Idempotency-Key, a retry of the same request answers the stored check "
+                    + "without asking the payer again; the same key with another body (or patient) is 422")
+    ResponseEntity<CheckView> check(@PathVariable String patientId,
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody CheckRequest request) {
         BillingFile file = files.find(patientId).orElseThrow(() -> ApiException.notFound("Billing file of patient " + patientId));
         Coverage coverage = file.coverages().stream().filter(c -> c.id().equals(request.coverageId())).findFirst()
                 .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("coverageId", "not a coverage of this patient"))));
         Payer payer = payers.find(coverage.payerId()).orElseThrow(() -> ApiException.conflict("The coverage's payer no longer exists"))
                 .payer();
+        // The key is claimed before the payer is asked, so a retry after success answers the stored check and sends
+        // no second 270. A retry after a failure between the payer's answer and the store asks again: an inquiry
+        // changes nothing at the payer, so asking twice is harmless.
+        EligibilityCheck check = idempotency.createOnce(key, Caller.subject(),
+                patientId + "\n" + json.writeValueAsString(request),
+                id -> mongo.findById(id, EligibilityCheck.class).filter(c -> c.patientId().equals(patientId)),
+                id -> ask(id, patientId, payer, coverage)).resource();
+        return ResponseEntity.created(URI.create("/api/billing/v1/patients/" + patientId + "/eligibility-checks/"
+                + check.id())).body(CheckView.of(check));
+    }
+
+    private EligibilityCheck ask(String id, String patientId, Payer payer, Coverage coverage) {
         PayerGateway.Answer answer = gateway.checkEligibility(payer.payerCode(), coverage.memberId());
-        String id = UUID.randomUUID().toString();
         var event = new EligibilityChecked(id, patientId, payer.id(), coverage.id(), answer.status().name(),
                 answer.attempts(), clock.instant());
         EligibilityCheck check = new EligibilityCheck(id, TenantContext.current().value(), patientId, coverage.id(),
@@ -101,8 +121,7 @@ class EligibilityController {
                 outbox.entries(BillingEvents.TOPIC, List.of(event)));
         mongo.insert(check);
         outbox.written();
-        return ResponseEntity.created(URI.create("/api/billing/v1/patients/" + patientId + "/eligibility-checks/" + id))
-                .body(CheckView.of(check));
+        return check;
     }
 
     @GetMapping

@@ -37,6 +37,14 @@ public class Attachments {
     }
 
     public Stored store(String threadId, String uploadedBy, byte[] content) {
+        return store(threadId, uploadedBy, content, null);
+    }
+
+    /**
+     * Stores under a request id (an Idempotency-Key's claimed id) kept in the file's metadata: GridFS chooses the
+     * file's own id, so a retry finds what the first attempt stored by {@link #byRequest}.
+     */
+    public Stored store(String threadId, String uploadedBy, byte[] content, String requestId) {
         if (content.length > MAX_BYTES) {
             throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "An attachment may be at most 10 MB");
         }
@@ -51,8 +59,16 @@ public class Attachments {
         Sealed sealed = cipher.seal(TenantContext.current().value(), clean, keyId);
         String id = files.store(pack(sealed), keyId, "application/octet-stream", new Document()
                 .append("threadId", threadId).append("contentType", type.name()).append("size", (long) clean.length)
-                .append("uploadedBy", uploadedBy).append("keyId", keyId).append("keyVersion", sealed.keyVersion()));
+                .append("uploadedBy", uploadedBy).append("keyId", keyId).append("keyVersion", sealed.keyVersion())
+                .append("requestId", requestId));
         return new Stored(id, type, clean.length);
+    }
+
+    /** What an earlier upload under {@code requestId} stored in {@code threadId}, read from its metadata only. */
+    public Optional<Stored> byRequest(String threadId, String requestId) {
+        return files.idWhere("requestId", requestId).flatMap(id -> files.metadata(id)
+                .filter(m -> threadId.equals(m.getString("threadId")))
+                .map(m -> new Stored(id, ContentType.valueOf(m.getString("contentType")), m.getLong("size"))));
     }
 
     /** The attachment if it belongs to {@code threadId} in this agency. */

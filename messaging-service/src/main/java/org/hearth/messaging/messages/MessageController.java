@@ -22,6 +22,7 @@ import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.web.CorrelationId;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +33,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
@@ -60,11 +63,13 @@ class MessageController {
     private final Deliveries deliveries;
     private final MessageCipher cipher;
     private final AuditTrail audit;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
     private final Duration editWindow;
     private final Clock clock;
 
     MessageController(Messages messages, Posting posting, ThreadAccess access, Attachments attachments,
-            Deliveries deliveries, MessageCipher cipher, AuditTrail audit,
+            Deliveries deliveries, MessageCipher cipher, AuditTrail audit, IdempotencyKeys idempotency, JsonMapper json,
             @Value("${hearth.messaging.edit-window:PT15M}") Duration editWindow, Clock clock) {
         this.messages = messages;
         this.posting = posting;
@@ -73,6 +78,8 @@ class MessageController {
         this.deliveries = deliveries;
         this.cipher = cipher;
         this.audit = audit;
+        this.idempotency = idempotency;
+        this.json = json;
         this.editWindow = editWindow;
         this.clock = clock;
     }
@@ -90,8 +97,12 @@ class MessageController {
     @PostMapping
     @Operation(summary = "Post a message (at most 4,000 characters)",
             description = "urgent names a participant who must acknowledge, and a backup who gets it if they do not "
-                    + "within hearth.messaging.urgent.acknowledge-within (30 min); attachments are uploaded first")
-    ResponseEntity<MessageView> post(@PathVariable String threadId, @Valid @RequestBody PostRequest request) {
+                    + "within hearth.messaging.urgent.acknowledge-within (30 min); attachments are uploaded first. "
+                    + "With Idempotency-Key, a retry of the same request answers the same message (201, same Location) "
+                    + "and posts nothing twice; the same key with another body (or thread) is 422")
+    ResponseEntity<MessageView> post(@PathVariable String threadId,
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody PostRequest request) {
         String me = Caller.subject();
         ChatThread thread = access.readable(threadId, me);
         List<FieldError> errors = new ArrayList<>();
@@ -113,8 +124,12 @@ class MessageController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        Message message = posting.post(thread, me, request.body(), request.urgent() == null ? null
-                : new Posting.UrgentFor(request.urgent().recipient(), request.urgent().backup()), attached);
+        // the thread is part of what the key stands for: the same text to another thread is another request
+        Message message = idempotency.createOnce(key, me, threadId + "\n" + json.writeValueAsString(request),
+                id -> messages.find(id).filter(m -> m.threadId().equals(threadId)),
+                id -> posting.post(id, thread, me, request.body(), request.urgent() == null ? null
+                        : new Posting.UrgentFor(request.urgent().recipient(), request.urgent().backup()), attached))
+                .resource();
         return ResponseEntity.created(URI.create("/api/messaging/v1/threads/" + threadId + "/messages/" + message.id()))
                 .body(view(message));
     }

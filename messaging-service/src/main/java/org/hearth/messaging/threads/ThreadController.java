@@ -11,6 +11,7 @@ import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.springframework.data.domain.Sort;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
@@ -47,12 +50,17 @@ public class ThreadController {
     private final Threads threads;
     private final ThreadAccess access;
     private final MessageCipher cipher;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
     private final Clock clock;
 
-    ThreadController(Threads threads, ThreadAccess access, MessageCipher cipher, Clock clock) {
+    ThreadController(Threads threads, ThreadAccess access, MessageCipher cipher, IdempotencyKeys idempotency,
+            JsonMapper json, Clock clock) {
         this.threads = threads;
         this.access = access;
         this.cipher = cipher;
+        this.idempotency = idempotency;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -95,28 +103,39 @@ public class ThreadController {
     @PostMapping
     @PreAuthorize(STAFF)
     @Operation(summary = "Open a DIRECT thread with a colleague or call a HUDDLE on a patient",
-            description = "Care-team and family threads are opened by admission, not here")
-    ResponseEntity<ThreadView> open(@Valid @RequestBody NewThread request) {
+            description = "Care-team and family threads are opened by admission, not here. With Idempotency-Key, a "
+                    + "retry of the same request answers the same thread and opens none twice; another body is 422")
+    ResponseEntity<ThreadView> open(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody NewThread request) {
         String me = Caller.subject();
         String tenant = TenantContext.current().value();
         Instant now = clock.instant();
-        ChatThread thread = switch (request.kind()) {
+        validate(request, me); // refuse an invalid request before claiming its key
+        ChatThread thread = idempotency.createOnce(key, me, json.writeValueAsString(request), threads::find, id -> {
+            ChatThread opened = request.kind() == ChatThread.Kind.DIRECT
+                    ? new ChatThread(id, tenant, ChatThread.Kind.DIRECT, null, List.of(me, request.with()), null, now,
+                            me, 1)
+                    : huddle(id, request, me, tenant, now);
+            threads.createIfAbsent(opened);
+            return threads.find(id).orElse(opened);
+        }).resource();
+        return ResponseEntity.created(URI.create("/api/messaging/v1/threads/" + thread.id())).body(view(thread));
+    }
+
+    private void validate(NewThread request, String me) {
+        switch (request.kind()) {
             case DIRECT -> {
                 if (request.with() == null || request.with().equals(me)) {
                     throw ApiException.invalid(List.of(new FieldError("with", "name the colleague to write to")));
                 }
-                yield new ChatThread(UUID.randomUUID().toString(), tenant, ChatThread.Kind.DIRECT, null,
-                        List.of(me, request.with()), null, now, me, 1);
             }
-            case HUDDLE -> huddle(request, me, tenant, now);
+            case HUDDLE -> validateHuddle(request, me);
             default -> throw ApiException.invalid(List.of(new FieldError("kind", "only DIRECT and HUDDLE threads are "
                     + "opened here; care-team and family threads exist for every admitted patient")));
-        };
-        threads.createIfAbsent(thread);
-        return ResponseEntity.created(URI.create("/api/messaging/v1/threads/" + thread.id())).body(view(thread));
+        }
     }
 
-    private ChatThread huddle(NewThread request, String me, String tenant, Instant now) {
+    private void validateHuddle(NewThread request, String me) {
         List<FieldError> errors = new ArrayList<>();
         if (request.patientId() == null || !access.onCareTeam(request.patientId(), me)) {
             errors.add(new FieldError("patientId", "a huddle is called by a member of the patient's care team"));
@@ -133,7 +152,9 @@ public class ThreadController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        String id = UUID.randomUUID().toString();
+    }
+
+    private ChatThread huddle(String id, NewThread request, String me, String tenant, Instant now) {
         List<String> members = new ArrayList<>(request.attendees());
         if (!members.contains(me)) {
             members.add(0, me);

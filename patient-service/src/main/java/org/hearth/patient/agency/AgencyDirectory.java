@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,6 +62,21 @@ public class AgencyDirectory {
     Person member(Agency agency, String userId) {
         requireMember(agency, userId);
         return person(keycloak.get("/users/{id}", userId));
+    }
+
+    /**
+     * The agency's account with exactly this username, if any: how a retried create (same Idempotency-Key) finds
+     * the account its first attempt made, since Keycloak chooses the account's id and usernames are unique.
+     */
+    public Optional<Person> memberNamed(Agency agency, String username) {
+        for (JsonNode user : keycloak.get("/users?username={username}&exact=true", username)) {
+            String id = user.path("id").asString();
+            if (username.equalsIgnoreCase(user.path("username").asString())
+                    && keycloak.find("/organizations/{org}/members/{id}", agency.id(), id).isPresent()) {
+                return Optional.of(person(user));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -131,7 +147,7 @@ public class AgencyDirectory {
     // --- partner systems --------------------------------------------------------------------------------
 
     NewPartnerClient createPartner(Agency agency, String name, Set<PartnerScope> scopes) {
-        String clientId = agency.alias() + "-" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String clientId = partnerClientId(agency, name);
         List<String> clientScopes = new ArrayList<>(PARTNER_BASE_SCOPES);
         scopes.stream().map(PartnerScope::clientScope).sorted().forEach(clientScopes::add);
         Map<String, Object> client = new LinkedHashMap<>();
@@ -158,6 +174,26 @@ public class AgencyDirectory {
             keycloak.delete("/clients/{id}", uuid); // a partner without its agency or role would be useless or worse
             throw e;
         }
+    }
+
+    /** The client id follows from the agency and the name, so a retried create finds what its first attempt made. */
+    private static String partnerClientId(Agency agency, String name) {
+        return agency.alias() + "-" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /**
+     * The agency's partner client of this name with its secret, as {@link #createPartner} answered it: for a retry
+     * of the same create (same Idempotency-Key and body), whose first answer may never have reached the caller.
+     */
+    Optional<NewPartnerClient> existingPartner(Agency agency, String name) {
+        for (JsonNode client : keycloak.get("/clients?clientId={clientId}", partnerClientId(agency, name))) {
+            if (agency.id().equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
+                String uuid = client.path("id").asString();
+                return Optional.of(new NewPartnerClient(partner(client),
+                        keycloak.get("/clients/{id}/client-secret", uuid).path("value").asString()));
+            }
+        }
+        return Optional.empty();
     }
 
     List<PartnerClient> partners(Agency agency) {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
+import org.hearth.platform.security.Caller;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.Paging;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +20,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.List;
@@ -38,9 +42,13 @@ import java.util.TreeSet;
 class StaffController {
 
     private final AgencyDirectory directory;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
 
-    StaffController(AgencyDirectory directory) {
+    StaffController(AgencyDirectory directory, IdempotencyKeys idempotency, JsonMapper json) {
         this.directory = directory;
+        this.idempotency = idempotency;
+        this.json = json;
     }
 
     record StaffRequest(
@@ -70,16 +78,26 @@ class StaffController {
     @PostMapping
     @Operation(summary = "Provision a staff account", description = "Creates the Keycloak account in the agency's "
             + "organization with the given roles; the person sets a password at first sign-in (Keycloak sends the "
-            + "e-mail when SMTP is configured). 409 when the username or e-mail exists.")
-    ResponseEntity<AgencyDirectory.Person> provision(@Valid @RequestBody StaffRequest request) {
+            + "e-mail when SMTP is configured). 409 when the username or e-mail exists. With Idempotency-Key, a "
+            + "retry of the same request answers the account the first attempt made (201, same Location) and creates "
+            + "no second one; the same key with another body is 422")
+    ResponseEntity<AgencyDirectory.Person> provision(
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody StaffRequest request) {
         Set<String> roles = new TreeSet<>();
         for (String role : request.roles()) {
             roles.add(StaffRole.ofRealmRole(role).orElseThrow(() -> ApiException.invalid(List.of(new FieldError("roles",
                     "unknown staff role '" + role + "'; one of agency-admin, coordinator, physician, nurse, therapist, "
                             + "aide, social-worker, case-manager, billing")))).realmRole());
         }
-        AgencyDirectory.Person person = directory.provision(Agency.ofCaller(), new AgencyDirectory.NewPerson(
-                request.username(), request.email(), request.givenName().strip(), request.familyName().strip()), roles);
+        Agency agency = Agency.ofCaller();
+        // Keycloak chooses the account's id, so a retry does not look for the claimed id: it finds the account by its
+        // unique username (with the request's e-mail) in the agency, which is what its first attempt made
+        AgencyDirectory.Person person = idempotency.createOnce(key, Caller.subject(), json.writeValueAsString(request),
+                claimed -> directory.memberNamed(agency, request.username())
+                        .filter(p -> request.email().equalsIgnoreCase(p.email())),
+                claimed -> directory.provision(agency, new AgencyDirectory.NewPerson(request.username(), request.email(),
+                        request.givenName().strip(), request.familyName().strip()), roles)).resource();
         return ResponseEntity.created(URI.create("/api/patients/v1/agency/staff/" + person.id())).body(person);
     }
 

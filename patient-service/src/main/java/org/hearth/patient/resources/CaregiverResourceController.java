@@ -11,6 +11,7 @@ import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.springframework.data.domain.Sort;
@@ -23,13 +24,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.util.UUID;
 
 /** The agency's caregiver support resources: read by its staff and families, kept by coordinators and admins. */
 @RestController
@@ -42,10 +44,14 @@ class CaregiverResourceController {
     static final String KEEPERS = "hasAnyRole('agency-admin','coordinator','social-worker')";
 
     private final TenantScopedMongo mongo;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
     private final Clock clock;
 
-    CaregiverResourceController(TenantScopedMongo mongo, Clock clock) {
+    CaregiverResourceController(TenantScopedMongo mongo, IdempotencyKeys idempotency, JsonMapper json, Clock clock) {
         this.mongo = mongo;
+        this.idempotency = idempotency;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -76,12 +82,16 @@ class CaregiverResourceController {
 
     @PostMapping
     @PreAuthorize(KEEPERS)
-    @Operation(summary = "Add a caregiver resource", description = "Links must be http(s) addresses")
-    ResponseEntity<ResourceView> add(@Valid @RequestBody ResourceRequest request) {
-        CaregiverResource stored = mongo.insert(new CaregiverResource(UUID.randomUUID().toString(),
-                TenantContext.current().value(), request.category(), request.title().strip(),
-                request.description().strip(), blankToNull(request.contact()), blankToNull(request.url()),
-                Caller.subject(), clock.instant()));
+    @Operation(summary = "Add a caregiver resource", description = "Links must be http(s) addresses. With "
+            + "Idempotency-Key, a retry of the same request answers the same resource and adds nothing twice; the "
+            + "same key with another body is 422")
+    ResponseEntity<ResourceView> add(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody ResourceRequest request) {
+        CaregiverResource stored = idempotency.createOnce(key, Caller.subject(), json.writeValueAsString(request),
+                id -> mongo.findById(id, CaregiverResource.class),
+                id -> mongo.insert(new CaregiverResource(id, TenantContext.current().value(), request.category(),
+                        request.title().strip(), request.description().strip(), blankToNull(request.contact()),
+                        blankToNull(request.url()), Caller.subject(), clock.instant()))).resource();
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(stored.id()).toUri()).body(ResourceView.of(stored));
     }

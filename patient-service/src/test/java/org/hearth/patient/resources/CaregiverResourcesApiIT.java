@@ -87,6 +87,34 @@ class CaregiverResourcesApiIT {
         assertThat(api.get(API, coordinator).json().path("items")).isEmpty();
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheSameResourceAndAddsNothing() {
+        String coordinator = token(sunrise, "coordinator");
+        String key = "resource-" + UUID.randomUUID();
+        String respite = """
+                {"category":"RESPITE","title":"Weekend respite","description":"Up to 48 h of in-home relief care"}""";
+
+        ApiClient.Response first = addWithKey(coordinator, key, respite);
+        ApiClient.Response retry = addWithKey(coordinator, key, respite);
+        ApiClient.Response otherBody = addWithKey(coordinator, key, respite.replace("48 h", "72 h"));
+        ApiClient.Response sameKeyOtherAgency = addWithKey(token(riverbend, "coordinator"), key, respite);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.json().path("type").asString()).endsWith("/problems/idempotency-key-reused");
+        assertThat(api.get(API, coordinator).json().path("totalItems").asInt()).isEqualTo(1);
+        assertThat(sameKeyOtherAgency.status()).isEqualTo(201); // keys are per caller and agency
+        assertThat(sameKeyOtherAgency.json().path("id").asString()).isNotEqualTo(first.json().path("id").asString());
+    }
+
+    private ApiClient.Response addWithKey(String token, String key, String body) {
+        return api.send(api.request(API, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private ApiClient.Response delete(String id, String token) {
         return api.send(api.request(API + "/" + id, token).DELETE());
     }

@@ -3,6 +3,7 @@ package org.hearth.platform.tenancy;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 
@@ -39,6 +40,17 @@ public class TenantScopedFiles {
     /** What was said about a file when it was stored, without reading its content. */
     public Optional<Document> metadata(String id) {
         return find(id).map(GridFSFile::getMetadata);
+    }
+
+    /**
+     * The id of this agency's file whose metadata {@code field} equals {@code value} (the first stored, if several),
+     * e.g. the file an earlier request with the same Idempotency-Key stored.
+     */
+    public Optional<String> idWhere(String field, String value) {
+        return Optional.ofNullable(gridFs.findOne(query(where("metadata." + field).is(value)
+                        .and("metadata." + TenantOwned.FIELD).is(TenantContext.current().value()))
+                        .with(Sort.by("uploadDate", "_id"))))
+                .map(f -> f.getObjectId().toHexString());
     }
 
     public Optional<StoredFile> load(String id) {

@@ -14,6 +14,7 @@ import org.hearth.platform.problem.RuleViolation;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
+import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.scheduling.geo.TravelTimeEstimator;
 import org.hearth.scheduling.visits.SchedulingSettings;
 import org.hearth.scheduling.visits.VisitBooking;
@@ -24,8 +25,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
@@ -59,15 +62,19 @@ class PlanningController {
     private final VisitBooking booking;
     private final VisitRepository visits;
     private final TravelTimeEstimator travel;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
     private final ZoneId zone;
     private final Clock clock;
 
     PlanningController(PlanningJobs jobs, VisitBooking booking, VisitRepository visits, TravelTimeEstimator travel,
-            SchedulingSettings settings, Clock clock) {
+            IdempotencyKeys idempotency, JsonMapper json, SchedulingSettings settings, Clock clock) {
         this.jobs = jobs;
         this.booking = booking;
         this.visits = visits;
         this.travel = travel;
+        this.idempotency = idempotency;
+        this.json = json;
         this.zone = settings.zone();
         this.clock = clock;
     }
@@ -97,8 +104,11 @@ class PlanningController {
     @Operation(summary = "Start planning a date range (at most 14 days)",
             description = "OPTIMIZE may move booked visits (each move costs, so plans stay stable); REPAIR keeps every "
                     + "booked visit where it is and fits in the rest, e.g. after a clinician called in sick. "
-                    + "Checked-in and completed visits and pinnedVisitIds never move. 202 with the job; 503 when busy.")
-    ResponseEntity<JobView> start(@Valid @RequestBody JobRequest request) {
+                    + "Checked-in and completed visits and pinnedVisitIds never move. 202 with the job; 503 when busy. "
+                    + "With Idempotency-Key, a retry of the same request answers the same job (202, same Location) and "
+                    + "starts no second one while the job is kept; the same key with another body is 422")
+    ResponseEntity<JobView> start(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody JobRequest request) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         if (request.to().isBefore(request.from())) {
@@ -117,9 +127,12 @@ class PlanningController {
                 : mode == Mode.REPAIR ? 2 : 10);
         PlanningJob job;
         try {
-            job = jobs.start(new PlanningJobs.Request(request.from(), request.to(), limit,
-                    request.pinnedVisitIds() == null ? Set.of() : request.pinnedVisitIds(), mode == Mode.REPAIR),
-                    Caller.subject());
+            // jobs live in memory: a retry after the job was forgotten (kept 2 h, or a restart) starts it again under
+            // the claimed id, as does a retry after a 503
+            var planned = new PlanningJobs.Request(request.from(), request.to(), limit,
+                    request.pinnedVisitIds() == null ? Set.of() : request.pinnedVisitIds(), mode == Mode.REPAIR);
+            job = idempotency.createOnce(key, Caller.subject(), json.writeValueAsString(request), jobs::find,
+                    id -> jobs.start(id, planned, Caller.subject())).resource();
         } catch (RejectedExecutionException busy) {
             throw new ApiException(ProblemType.BUSY, "The planner is busy with other jobs; try again in a minute");
         }

@@ -87,11 +87,21 @@ class PlanningJobs {
     }
 
     PlanningJob start(Request request, String by) {
+        return start(UUID.randomUUID().toString(), request, by);
+    }
+
+    /**
+     * Starts a job under a given id (an Idempotency-Key's claimed id), or answers the agency's job already running
+     * under it, so two identical requests at once start one job.
+     */
+    PlanningJob start(String id, Request request, String by) {
         forgetOld();
         String tenant = TenantContext.current().value();
-        PlanningJob job = new PlanningJob(UUID.randomUUID().toString(), tenant, by, request.from(), request.to(),
-                clock.instant());
-        jobs.put(job.id, job);
+        PlanningJob job = new PlanningJob(id, tenant, by, request.from(), request.to(), clock.instant());
+        PlanningJob earlier = jobs.putIfAbsent(job.id, job);
+        if (earlier != null) {
+            return find(id).orElseThrow(() -> new IllegalStateException("job id taken in another agency"));
+        }
         try {
             pool.execute(() -> TenantContext.runAs(TenantId.of(tenant), () -> run(job, request)));
         } catch (RejectedExecutionException busy) {
@@ -99,6 +109,12 @@ class PlanningJobs {
             throw busy;
         }
         return job;
+    }
+
+    /** How many of the agency's jobs are kept (running or ended within {@code keep}). */
+    long count() {
+        String tenant = TenantContext.current().value();
+        return jobs.values().stream().filter(job -> job.tenantId.equals(tenant)).count();
     }
 
     /** The agency's job; another agency's id is as unknown as a made-up one. */

@@ -1,5 +1,7 @@
 package org.hearth.scheduling.planning;
 
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantId;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.Eventually;
@@ -43,6 +45,8 @@ class PlanningApiIT {
     int port;
     @Autowired
     MutableClock clock;
+    @Autowired
+    PlanningJobs jobs;
     ApiClient api;
     TopicWriter kafka;
     final String agency = UUID.randomUUID().toString();
@@ -201,6 +205,28 @@ class PlanningApiIT {
             assertThat(u.path("visitId").asString()).isIn(first, second).isNotIn(planned);
             assertThat(u.path("reason").asString()).contains("no units left");
         });
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheSameJobAndStartsNoSecond() {
+        String range = "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1}";
+        String key = "plan-" + UUID.randomUUID();
+        ApiClient.Response first = startWithKey(key, range);
+        ApiClient.Response retry = startWithKey(key, range);
+        ApiClient.Response otherBody = startWithKey(key, range.replace("\"timeLimitSeconds\":1", "\"timeLimitSeconds\":2"));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.json().path("type").asString()).endsWith("/problems/idempotency-key-reused");
+        TenantContext.runAs(TenantId.of(agency), () -> assertThat(jobs.count()).isEqualTo(1));
+    }
+
+    ApiClient.Response startWithKey(String key, String body) {
+        return api.send(api.request(JOBS, coordinator()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test
