@@ -94,15 +94,19 @@ class EscalationRecipients {
         if (cached != null && now.isBefore(cached.until())) {
             return Optional.of(cached.people());
         }
+        List<String> people;
         try {
-            List<String> people = directory.staffWithRole(agencyId, role, 500);
-            staff.put(key, new Cached(people, now.plus(CACHED_FOR)));
-            return Optional.of(people);
+            people = directory.staffWithRole(agencyId, role, 500);
         } catch (ApiException e) {
             if (e.type() == ProblemType.BUSY) {
                 return Optional.empty();
             }
-            throw e;
+            if (e.type() != ProblemType.NOT_FOUND) {
+                throw e;
+            }
+            people = List.of(); // Keycloak answered: no such organization (or role), so nobody holds it there
         }
+        staff.put(key, new Cached(people, now.plus(CACHED_FOR)));
+        return Optional.of(people);
     }
 }
