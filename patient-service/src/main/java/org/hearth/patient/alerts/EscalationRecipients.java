@@ -38,15 +38,30 @@ class EscalationRecipients {
     private final CareTeamRepository teams;
     private final AgencyDirectory directory;
     private final Clock clock;
+    /**
+     * After Keycloak failed, the rest of the pass does not ask again for the agency and role (each try may cost the
+     * client's time-outs); at most half the escalator's interval, so the next pass asks again.
+     */
+    private final Duration failureRememberedFor;
     private final Map<String, Cached> staff = new ConcurrentHashMap<>();
 
-    EscalationRecipients(CareTeamRepository teams, AgencyDirectory directory, Clock clock) {
+    EscalationRecipients(CareTeamRepository teams, AgencyDirectory directory, AlertSettings settings, Clock clock) {
         this.teams = teams;
         this.directory = directory;
         this.clock = clock;
+        Duration half = settings.checkInterval().dividedBy(2);
+        this.failureRememberedFor = half.compareTo(Duration.ofSeconds(15)) < 0 ? half : Duration.ofSeconds(15);
     }
 
+    /** @param people null: Keycloak failed, ask again after {@code until} */
     private record Cached(List<String> people, Instant until) {
+    }
+
+    /** Keycloak failed a moment ago for this agency and role. */
+    static final class Unreachable extends RuntimeException {
+        Unreachable() {
+            super("Keycloak failed moments ago", null, false, false);
+        }
     }
 
     /** Whom to page; {@link Answer#unavailable()} when Keycloak could not be asked now and the answer depends on it. */
@@ -71,9 +86,12 @@ class EscalationRecipients {
             Optional<List<String>> people;
             try {
                 people = staff(agencyId, role);
+            } catch (Unreachable stillDown) {
+                return new Answer(List.of(), true);
             } catch (RuntimeException unreachable) {
-                log.warn("Agency {}: Keycloak could not list the {} staff ({})", agencyId, role,
-                        unreachable instanceof ApiException e ? e.type() : unreachable.getClass().getSimpleName());
+                log.warn("Agency {}: Keycloak could not list the {} staff ({}); escalations that need them wait",
+                        agencyId, role, unreachable instanceof ApiException e ? e.type()
+                                : unreachable.getClass().getSimpleName());
                 return new Answer(List.of(), true);
             }
             if (people.isEmpty()) {
@@ -92,6 +110,9 @@ class EscalationRecipients {
         Instant now = clock.instant();
         Cached cached = staff.get(key);
         if (cached != null && now.isBefore(cached.until())) {
+            if (cached.people() == null) {
+                throw new Unreachable();
+            }
             return Optional.of(cached.people());
         }
         List<String> people;
@@ -102,9 +123,13 @@ class EscalationRecipients {
                 return Optional.empty();
             }
             if (e.type() != ProblemType.NOT_FOUND) {
+                staff.put(key, new Cached(null, now.plus(failureRememberedFor)));
                 throw e;
             }
             people = List.of(); // Keycloak answered: no such organization (or role), so nobody holds it there
+        } catch (RuntimeException e) {
+            staff.put(key, new Cached(null, now.plus(failureRememberedFor)));
+            throw e;
         }
         staff.put(key, new Cached(people, now.plus(CACHED_FOR)));
         return Optional.of(people);

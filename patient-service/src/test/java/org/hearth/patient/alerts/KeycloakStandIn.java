@@ -81,12 +81,16 @@ final class KeycloakStandIn implements AutoCloseable {
         return adminReads.get();
     }
 
-    /** How often an organization's members were read. */
+    /** How often an organization's members were asked for, also while down. */
     int memberReads(String organization) {
         return memberReads.getOrDefault(organization, new AtomicInteger()).get();
     }
 
     private void admin(HttpExchange exchange) throws IOException {
+        Matcher asked = MEMBERS.matcher(exchange.getRequestURI().getPath());
+        if (asked.matches()) {
+            memberReads.computeIfAbsent(asked.group(1), o -> new AtomicInteger()).incrementAndGet();
+        }
         if (down.get()) {
             respond(exchange, 503, "{}");
             return;
@@ -101,7 +105,6 @@ final class KeycloakStandIn implements AutoCloseable {
         Matcher roleUsers = ROLE_USERS.matcher(path);
         List<User> answer = new ArrayList<>();
         if (members.matches()) {
-            memberReads.computeIfAbsent(members.group(1), o -> new AtomicInteger()).incrementAndGet();
             organizations.getOrDefault(members.group(1), Set.of()).forEach(id -> answer.add(users.get(id)));
         } else if (roleUsers.matches()) {
             users.values().stream().filter(u -> u.roles().contains(roleUsers.group(1))).forEach(answer::add);
