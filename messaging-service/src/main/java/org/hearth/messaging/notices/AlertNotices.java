@@ -45,10 +45,12 @@ class AlertNotices {
     private final Messages messages;
     private final Deliveries deliveries;
     private final PendingNotices pending;
+    private final AgencyCoordinators agencyCoordinators;
     private final Clock clock;
 
     AlertNotices(TenantScopedMongo mongo, Threads threads, ThreadAccess access, PatientCircles circles, Posting posting,
-            Messages messages, Deliveries deliveries, PendingNotices pending, Clock clock) {
+            Messages messages, Deliveries deliveries, PendingNotices pending, AgencyCoordinators agencyCoordinators,
+            Clock clock) {
         this.mongo = mongo;
         this.threads = threads;
         this.access = access;
@@ -57,6 +59,7 @@ class AlertNotices {
         this.messages = messages;
         this.deliveries = deliveries;
         this.pending = pending;
+        this.agencyCoordinators = agencyCoordinators;
         this.clock = clock;
     }
 
@@ -94,14 +97,31 @@ class AlertNotices {
         reconcile(resolved.alertId());
     }
 
-    /** Pages the people the escalation names (or, from an older producer, the role queue's members). */
+    /**
+     * Pages exactly the people the escalation names, once per alert and level. An escalation that names nobody (an
+     * older producer, or patient-service could not reach Keycloak for longer than its grace) is never dropped: it is
+     * logged and pages the patient's coordinators, else the agency's coordinators messaging knows, else waits for the
+     * patient's coordinator (the role queue, completed by {@link PendingNotices}). The people are chosen when the event
+     * is first applied and stored with it, so a redelivery pages the same people.
+     */
     void escalated(IncomingEvent event, EventReadersV1.AlertEscalated escalated) {
         List<String> page = escalated.recipients() != null && !escalated.recipients().isEmpty() ? escalated.recipients()
-                : List.of(escalated.escalatedTo());
+                : unnamed(event, escalated);
         mongo.applyOnce(escalated.alertId(), event.id(), new Update().set("patientId", escalated.patientId())
                 .push("escalations", new AlertSignal.Escalation(escalated.level(), escalated.escalatedTo(), page,
                         escalated.escalatedAt())), AlertSignal.class);
         reconcile(escalated.alertId());
+    }
+
+    private List<String> unnamed(IncomingEvent event, EventReadersV1.AlertEscalated escalated) {
+        List<String> team = circles.find(escalated.patientId())
+                .map(c -> c.withRole(NoticeConsumers.COORDINATOR)).orElse(List.of());
+        List<String> page = !team.isEmpty() ? team : agencyCoordinators.known();
+        log.warn("AlertEscalated {} (alert {}, level {}, {}) names no recipients: paging {}", event.id(),
+                escalated.alertId(), escalated.level(), escalated.escalatedTo(), !team.isEmpty()
+                        ? team.size() + " coordinator(s) of the patient's team" : !page.isEmpty()
+                        ? page.size() + " coordinator(s) of the agency" : "the patient's coordinator once known");
+        return page.isEmpty() ? List.of(Posting.ROLE_QUEUE + "coordinator") : page;
     }
 
     /** Brings the alert's urgent item in line with what is known of the alert; idempotent, in any order. */
@@ -156,7 +176,11 @@ class AlertNotices {
             if (!named.startsWith(Posting.ROLE_QUEUE)) {
                 people.add(named);
             } else if (!NoticeConsumers.COORDINATOR.equals(role(named))) {
-                log.info("Alert {} escalated to {}: not a care-team role, nobody in messaging to page", alertId, named);
+                // stored by an older version of this consumer; new escalations name people or role:coordinator only
+                List<String> coordinators = agencyCoordinators.known();
+                log.warn("Alert {} escalated to {}: paging {} coordinator(s) of the agency instead", alertId, named,
+                        coordinators.size());
+                people.addAll(coordinators);
             } else {
                 pending.deliver(new PendingNotices.Request(occurrence, notice.patientId(), role(named), null, "URGENT",
                         notice.threadId(), notice.id(), null, Message.Source.ALERT, alertId));

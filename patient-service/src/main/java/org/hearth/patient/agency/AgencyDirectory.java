@@ -59,6 +59,28 @@ public class AgencyDirectory {
         return people;
     }
 
+    /**
+     * The enabled accounts of the agency that hold a realm role (e.g. agency-admin, coordinator), as Keycloak subs:
+     * the realm's holders of the role (direct mappings) that are also members of the agency's organization, so
+     * another agency's admins never appear. Two reads whatever the agency's size; at most {@code max} of each.
+     *
+     * @throws ApiException BUSY when Keycloak administration is not configured, UPSTREAM_FAILED when Keycloak fails
+     */
+    public List<String> staffWithRole(String agencyId, String realmRole, int max) {
+        Set<String> members = new java.util.HashSet<>();
+        for (JsonNode user : keycloak.get("/organizations/{org}/members?first=0&max={max}", agencyId, max)) {
+            members.add(user.path("id").asString());
+        }
+        List<String> holders = new ArrayList<>();
+        for (JsonNode user : keycloak.get("/roles/{name}/users?first=0&max={max}&briefRepresentation=true", realmRole, max)) {
+            String id = user.path("id").asString();
+            if (members.contains(id) && user.path("enabled").asBoolean(true)) {
+                holders.add(id);
+            }
+        }
+        return holders.stream().sorted().toList();
+    }
+
     Person member(Agency agency, String userId) {
         requireMember(agency, userId);
         return person(keycloak.get("/users/{id}", userId));

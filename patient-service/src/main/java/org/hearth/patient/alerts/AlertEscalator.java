@@ -1,8 +1,5 @@
 package org.hearth.patient.alerts;
 
-import org.hearth.patient.careteam.CareTeamMember;
-import org.hearth.patient.careteam.CareTeamRepository;
-import org.hearth.patient.careteam.CareTeamRole;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
 import org.slf4j.Logger;
@@ -15,14 +12,16 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Escalates alerts nobody acknowledged in time, for every agency: the one clock of an alert (messaging's urgent item
  * mirrors it and has none of its own). Runs on each instance; the versioned update makes two instances escalating the
  * same alert at once harmless (one wins and publishes the one AlertEscalated of that level, the other changes
- * nothing), and each level is reached once, so the next person is paged once. Whom to page is resolved now, from
- * the care team as it is at escalation time.
+ * nothing), and each level is reached once, so the next person is paged once. Whom to page is resolved now
+ * ({@link EscalationRecipients}: the care team, else the agency's staff in Keycloak) and named in the event. When
+ * Keycloak does not answer, the alert is left due and tried again on the next pass rather than escalated to nobody;
+ * only past {@code hearth.alerts.directory-grace} is it escalated with no names, and messaging then pages the agency's
+ * coordinators it knows.
  */
 @Component
 class AlertEscalator {
@@ -31,13 +30,13 @@ class AlertEscalator {
     static final int BATCH = 500;
 
     private final AlertRepository alerts;
-    private final CareTeamRepository teams;
+    private final EscalationRecipients recipients;
     private final AlertSettings settings;
     private final Clock clock;
 
-    AlertEscalator(AlertRepository alerts, CareTeamRepository teams, AlertSettings settings, Clock clock) {
+    AlertEscalator(AlertRepository alerts, EscalationRecipients recipients, AlertSettings settings, Clock clock) {
         this.alerts = alerts;
-        this.teams = teams;
+        this.recipients = recipients;
         this.settings = settings;
         this.clock = clock;
     }
@@ -57,25 +56,30 @@ class AlertEscalator {
                 continue;
             }
             Alert alert = next.get();
-            boolean saved = TenantContext.callAs(TenantId.of(candidate.tenantId()), () -> alerts.update(alert,
-                    candidate.version(), new AlertEvents.AlertEscalated(alert.patientId(), alert.id(), alert.severity(),
-                            alert.escalations(), alert.escalatedTo(), now, whoIs(alert.patientId(), alert.escalatedTo()))));
-            if (saved) {
+            Boolean saved = TenantContext.callAs(TenantId.of(candidate.tenantId()), () -> {
+                EscalationRecipients.Answer page = recipients.resolve(candidate.tenantId(), alert.patientId(),
+                        alert.escalatedTo());
+                Instant dueAt = candidate.alert().nextEscalationAt(settings);
+                if (page.unavailable() && now.isBefore(dueAt.plus(settings.directoryGrace()))) {
+                    log.warn("Alert {} due for level {} since {}: whom to page is unknown while Keycloak does not "
+                            + "answer; tried again on the next pass", alert.id(), alert.escalations(), dueAt);
+                    return null; // not written: the alert stays due and the next pass resolves and escalates it
+                }
+                if (page.people().isEmpty()) {
+                    log.warn("Alert {} escalated to {} (level {}) names nobody to page ({}): messaging pages the agency's "
+                            + "coordinators it knows", alert.id(), alert.escalatedTo(), alert.escalations(),
+                            page.unavailable() ? "Keycloak unreachable past the grace" : "no such staff");
+                }
+                return alerts.update(alert, candidate.version(), new AlertEvents.AlertEscalated(alert.patientId(),
+                        alert.id(), alert.severity(), alert.escalations(), alert.escalatedTo(), now, page.people()));
+            });
+            if (Boolean.TRUE.equals(saved)) {
                 escalated++;
                 log.warn("Alert {} ({} {}) unacknowledged since {}: escalated to {} (level {})", alert.id(),
                         alert.severity(), alert.rule(), alert.raisedAt(), alert.escalatedTo(), alert.escalations());
             }
         }
         return escalated;
-    }
-
-    /** The people behind a role queue of the care team (coordinators); none for a queue outside the team. */
-    private List<String> whoIs(String patientId, String queue) {
-        if (!Alert.COORDINATORS.equals(queue)) {
-            return List.of();
-        }
-        return teams.find(patientId).team().members().stream().filter(m -> m.role() == CareTeamRole.COORDINATOR)
-                .map(CareTeamMember::subject).toList();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -14,7 +14,8 @@ class AlertTest {
 
     static final Instant RAISED = Instant.parse("2026-11-25T07:40:00Z");
     static final AlertSettings SETTINGS = new AlertSettings(new AlertSettings.EscalateAfter(Duration.ofMinutes(15),
-            Duration.ofHours(1), Duration.ofHours(24)), Duration.ofSeconds(30), ZoneId.of("America/Chicago"));
+            Duration.ofHours(1), Duration.ofHours(24)), Duration.ofSeconds(30), ZoneId.of("America/Chicago"),
+            Duration.ofMinutes(5));
 
     static Alert raised(Severity severity) {
         return Alert.raise("a-1", "p-1", new AlertRules.Finding("SPO2_BELOW_88", severity, "SPO2 85 % < 88",
