@@ -129,7 +129,7 @@ class DoubleBookingIT {
                 Map.of("name", "Race Nurse " + UUID.randomUUID().toString().substring(0, 6), "discipline", "RN",
                         "skills", List.of(), "certifications", List.of(),
                         "homeBase", Map.of("latitude", 39.80, "longitude", -89.64), "hours", hours,
-                        "maxVisitsPerDay", 12, "timeOff", List.of()), Map.of());
+                        "maxVisitsPerDay", 12, "timeOff", List.of(), "active", true), Map.of());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asString();
     }

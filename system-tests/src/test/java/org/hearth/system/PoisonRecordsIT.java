@@ -91,7 +91,7 @@ class PoisonRecordsIT {
                             .as("patient %s admitted after the poison reached %s", canary, db).isEqualTo(1);
                 }
                 assertThat(Eventually.await(Duration.ofSeconds(60), () -> mongo.getDatabase("hearth_billing")
-                        .getCollection("billing_files").countDocuments(Filters.eq("patientId", canary)), n -> n >= 1))
+                        .getCollection("billing_files").countDocuments(Filters.eq("_id", canary)), n -> n >= 1))
                         .as("patient %s admitted after the poison reached billing", canary).isEqualTo(1);
             }
 

@@ -76,7 +76,7 @@ public final class SignalCheck {
     /** Alerts raised (hearth_patient.alerts) against alert notices (hearth_messaging.messages, source.type AlertRaised, source.ref = alert id). */
     List<Finding> alertsHaveOneNotice() {
         Map<String, Map<String, Instant>> raised = byTenant(db("hearth_patient").getCollection("alerts"),
-                Filters.empty(), d -> d.get("alert", Document.class).getString("id"),
+                Filters.empty(), d -> d.getString("_id"), // the alert's id (Spring Data stores a nested id as _id too)
                 d -> instant(d.get("alert", Document.class).get("raisedAt")));
         Map<String, Map<String, Integer>> notices = new HashMap<>();
         for (Document d : db("hearth_messaging").getCollection("messages")

@@ -5,16 +5,27 @@ import org.apache.kafka.common.header.Header;
 import org.hearth.platform.tenancy.TenantId;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** A CloudEvent read from Kafka in binary mode: the envelope from headers, the body as JSON text. */
 public record IncomingEvent(String id, String type, String source, String subject, TenantId tenant,
         String correlationId, String traceparent, String payload) {
 
-    /** Reads the envelope; a record without the required attributes cannot be processed and goes to the dead-letter topic. */
+    /** An agency is a Keycloak organization, whose id is a UUID. */
+    private static final Pattern ORGANIZATION_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * Reads the envelope; a record without the required attributes, or naming no possible agency, cannot be processed
+     * and goes to the dead-letter topic (no state is ever made for an agency that cannot exist).
+     */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
         String id = required(record, CloudEventHeaders.ID);
         String type = required(record, CloudEventHeaders.TYPE);
         String tenant = required(record, CloudEventHeaders.TENANT);
+        if (!ORGANIZATION_ID.matcher(tenant).matches()) {
+            throw new MalformedEventException("event " + id + " has an invalid tenant id");
+        }
         if (record.value() == null) {
             throw new MalformedEventException("event " + id + " has no body");
         }

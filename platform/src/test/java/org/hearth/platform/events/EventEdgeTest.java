@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventEdgeTest {
 
     static final String ADMITTED = "org.hearth.patient.PatientAdmitted.v1";
-    static final String TENANT = "sunrise";
+    static final String TENANT = "4f0c8a55-2b1e-4f7a-9d3c-6e2b1a0f9c87";
 
     record Admitted(String patientId, Instant admittedAt, String status) {
     }
@@ -161,6 +161,17 @@ class EventEdgeTest {
 
         assertThat(deadLetter(id, Duration.ofSeconds(15))).isPresent();
         assertThat(warnings(id)).singleElement().satisfies(line -> assertThat(line).contains("patientId other than its ce_subject"));
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void anEventForAnAgencyThatCannotExistIsDeadLetteredAndCreatesNothing() {
+        String patient = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        writer.send(topic, patient, TopicWriter.envelope(id, ADMITTED, patient, "not-an-agency"), admitted(patient));
+
+        assertThat(deadLetter(id, Duration.ofSeconds(15))).isPresent();
+        assertThat(warnings(id)).singleElement().satisfies(line -> assertThat(line).contains("invalid tenant id"));
         assertThat(handled).isEmpty();
     }
 
