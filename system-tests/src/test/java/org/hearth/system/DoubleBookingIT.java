@@ -106,8 +106,8 @@ class DoubleBookingIT {
 
     /** How many visits of the nurse start at {@code start}, as scheduling has stored them. */
     private static long bookedVisitsOf(String nurse, ZonedDateTime start) {
-        ApiClient.Response visits = DESK.send("GET", VISITS + "?clinicianId=" + nurse + "&from=" + start.toInstant()
-                + "&to=" + start.plusMinutes(45).toInstant() + "&size=50", DESK.token(RiverbendDesk.RITA), null, Map.of());
+        ApiClient.Response visits = DESK.send("GET", VISITS + "?clinicianId=" + nurse + "&from=" + start.toLocalDate()
+                + "&to=" + start.toLocalDate() + "&size=50", DESK.token(RiverbendDesk.RITA), null, Map.of());
         assertThat(visits.status()).as(visits.body()).isEqualTo(200);
         long count = 0;
         for (var v : visits.json().path("items")) {

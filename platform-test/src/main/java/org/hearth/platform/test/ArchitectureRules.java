@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -31,6 +32,8 @@ public final class ArchitectureRules {
             annotatedWith("org.springframework.stereotype.Repository"),
             annotatedWith("org.springframework.stereotype.Service"),
             annotatedWith("org.springframework.context.annotation.Configuration"));
+
+    private static final String EVENT_EDGE = "org.hearth.platform.events.EventEdge";
 
     private ArchitectureRules() {
     }
@@ -64,10 +67,25 @@ public final class ArchitectureRules {
                 .because("every query must be tenant-scoped, which only TenantScopedMongo guarantees");
     }
 
+    /**
+     * Every Kafka listener hands its records to the platform's event edge, which validates them against their
+     * contracts before any handler runs (ARCHITECTURE §12): no listener reads a record on its own.
+     */
+    public static ArchRule listenersGoThroughTheEventEdge(String servicePackage) {
+        return methods().that().areAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")
+                .and().areDeclaredInClassesThat().resideInAPackage(servicePackage + "..")
+                .should().beDeclaredInClassesThat(DescribedPredicate.describe("use the platform's EventEdge",
+                        (JavaClass listener) -> listener.getDirectDependenciesFromSelf().stream()
+                                .anyMatch(d -> d.getTargetClass().getName().equals(EVENT_EDGE))))
+                .allowEmptyShould(true)
+                .because("no handler may act on a record that has not been checked against its contract");
+    }
+
     /** All rules for one service, e.g. {@code checkService("org.hearth.patient")}. */
     public static void checkService(String servicePackage) {
         JavaClasses classes = importService(servicePackage);
         Stream.of(noDependencyOnOtherServices(servicePackage), domainKnowsNoWebOrKafka(servicePackage),
-                tenancyOnlyThroughPlatform(servicePackage)).forEach(rule -> rule.check(classes));
+                tenancyOnlyThroughPlatform(servicePackage), listenersGoThroughTheEventEdge(servicePackage))
+                .forEach(rule -> rule.check(classes));
     }
 }

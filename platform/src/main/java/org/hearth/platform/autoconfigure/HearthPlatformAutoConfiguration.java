@@ -2,7 +2,6 @@ package org.hearth.platform.autoconfigure;
 
 import org.hearth.platform.events.DeadLetters;
 import org.hearth.platform.events.EventEdge;
-import org.hearth.platform.events.EventHandling;
 import org.hearth.platform.events.EventSchemas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -173,12 +172,6 @@ public class HearthPlatformAutoConfiguration {
     Outbox outbox(JsonMapper json, Clock clock, OutboxRelay relay,
             @Value("${hearth.events.source:/hearth/${spring.application.name:unknown}}") String source) {
         return new Outbox(json, source, clock, relay);
-    }
-
-    @Bean
-    @SuppressWarnings("deprecation")
-    EventHandling eventHandling(JsonMapper json) {
-        return new EventHandling(json);
     }
 
     @Bean
