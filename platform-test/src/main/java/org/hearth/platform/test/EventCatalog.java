@@ -53,10 +53,14 @@ public final class EventCatalog {
                 ## Event edge
 
                 Every listener hands its records to the platform's `EventEdge` with a route table, one line per type
-                it applies (`EventRoutes.forConsumer(name).on(Reader.TYPE, Reader.class, handler)`). Before any
-                handler runs the edge checks the envelope (`ce_id`, `ce_type`, a valid `ce_tenantid`, a body), that
-                the body is JSON valid against its schema below (formats such as `uuid` and `date-time` asserted),
-                and that `patientId` equals `ce_subject` when both are present. Then:
+                it applies (`EventRoutes.forConsumer(name).on(Reader.TYPE, Reader.class, handler)`); an ArchUnit rule
+                fails the build of a service with a listener that does not. Before any handler runs the edge checks
+                the envelope (`ce_id`, `ce_type`, `ce_tenantid` an organization id (UUID), a body), that the body is
+                JSON valid against its schema below (required fields, types, enums; formats such as `uuid` and
+                `date-time` asserted), and that `patientId` equals `ce_subject` when both are present. The edge is a
+                tolerant reader of fields it does not know (`additionalProperties: false` is not applied to what is
+                read), so a producer may add an optional field before every consumer has the new contract; the
+                producers' own contract tests stay strict. Then:
 
                 - valid and routed: the handler runs with the event's agency as tenant and its correlation id bound;
                 - a type with a schema but no route in this consumer: ignored on purpose (DEBUG);
@@ -64,7 +68,9 @@ public final class EventCatalog {
                   `hearth.events.unknown` (tags `topic`, `consumer`, `type` or `other`), logged WARN, committed,
                   never dead-lettered;
                 - invalid (envelope, not JSON, schema violation, subject mismatch): straight to `<topic>.dlt`,
-                  no retries; any other failure: retried with a short back-off, then `<topic>.dlt`. Each
+                  no retries; a handler that finds its own database unreachable: retried without limit (the usual
+                  pause doubling up to 30 s) until it is back, never dead-lettered; any other failure: retried
+                  with a short back-off, then `<topic>.dlt`. Each
                   dead-lettered record is logged once at WARN (event id, type, topic-partition@offset, consumer
                   group, reason: schema paths and keywords, never values) and counted in
                   `hearth.events.dead-lettered` (tags `topic`, `reason`).
@@ -72,8 +78,7 @@ public final class EventCatalog {
                 ## Types
 
                 **Consumers** are read from the code: a service consumes a type when one of its route tables has a line
-                for that type's reader (`.on(Reader.TYPE, ...)`; listeners not yet on the edge: `case Reader.TYPE ->`,
-                `Reader.TYPE.equals(event.type())`). **Purpose and planned readers** come from each schema's
+                for that type's reader (`.on(Reader.TYPE, ...)`). **Purpose and planned readers** come from each schema's
                 `x-consumers`; `EventCatalogTest` fails when the two disagree.
 
                 | type | topic | key | producer | consumers (code) | purpose and planned readers |
