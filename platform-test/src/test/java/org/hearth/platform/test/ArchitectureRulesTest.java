@@ -27,6 +27,16 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void catchesAListenerThatBypassesTheEventEdge() {
+        JavaClasses listener = new ClassFileImporter().importPackages("org.hearth.fixture.listener");
+
+        assertThat(ArchitectureRules.listenersGoThroughTheEventEdge("org.hearth.fixture").evaluate(listener).hasViolation())
+                .isTrue();
+        assertThat(ArchitectureRules.listenersGoThroughTheEventEdge("org.hearth.patient").evaluate(clean).hasViolation())
+                .as("no listener, nothing to refuse").isFalse();
+    }
+
+    @Test
     void passesCleanCode() {
         assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();
         assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();
