@@ -24,6 +24,7 @@ public final class Evaluator {
     private final double[] time;
     private final int[] loc;
     final double[] start;
+    private Routes routes;
 
     double hard;
     double travel;
@@ -73,6 +74,7 @@ public final class Evaluator {
 
     /** Schedules {@code r} and returns its cost; the parts and start times stay readable until the next call. */
     public double evaluate(Routes r) {
+        this.routes = r;
         hard = 0;
         travel = 0;
         tardiness = 0;
@@ -134,8 +136,8 @@ public final class Evaluator {
                         startQ = Math.max(readyQ, readyT - gapMax);
                         startT = Math.max(readyT, startQ + gapMin);
                     }
-                    commit(w, t, startT);
-                    commit(wq, q, startQ);
+                    commit(w, t, onGrid(t, startT));
+                    commit(wq, q, onGrid(q, startQ));
                     remaining -= 2;
                     progressed = true;
                 }
@@ -154,12 +156,89 @@ public final class Evaluator {
             }
             balance += (double) r.len[w] * r.len[w];
         }
+        hard += homeAndDayBreaks(r);
         return cost();
     }
 
     private double ready(int w, int t) {
         double arrival = time[w] + p.travel(loc[w], p.taskLocation[t]);
-        return Math.max(arrival, p.earliest[t][w]);
+        double at = onGrid(t, Math.max(arrival, p.earliest[t][w]));
+        return p.sameHome[t].length == 0 ? at : afterOthersAtHome(t, at, p.duration[t][w]);
+    }
+
+    /** The first start on the agency's grid at or after {@code at}; pinned tasks keep their booked minute. */
+    private double onGrid(int t, double at) {
+        if (p.grid <= 0 || p.pinnedWorker[t] >= 0) {
+            return at;
+        }
+        return Math.ceil(at / p.grid - 1e-9) * p.grid;
+    }
+
+    /**
+     * The worker waits until the home is free: the first start from {@code at} that overlaps no visit already placed
+     * there, nor a pinned visit with a fixed time. A double-staffed pair is placed together and not pushed here; the
+     * final check counts what still overlaps.
+     */
+    private double afterOthersAtHome(int t, double at, double minutes) {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (int u : p.sameHome[t]) {
+                double from = occupiedFrom(u);
+                double to = from + (Double.isNaN(from) ? 0 : p.duration[u][routes.workerOf[u]]);
+                if (!Double.isNaN(from) && at < to && from < at + minutes) {
+                    at = onGrid(t, to);
+                    moved = true;
+                }
+            }
+        }
+        return at;
+    }
+
+    /** When task {@code u} starts at its home: placed already, or pinned at a fixed time; NaN when not known yet. */
+    private double occupiedFrom(int u) {
+        int wu = routes.workerOf[u];
+        if (wu < 0) {
+            return Double.NaN;
+        }
+        if (!Double.isNaN(start[u])) {
+            return start[u];
+        }
+        if (p.pinnedWorker[u] == wu && p.earliest[u][wu] == p.deadline[u][wu]) {
+            return p.earliest[u][wu];
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Hard breaks of the home and once-a-day rules: each overlapping pair at one home counts one, plus one per ten
+     * minutes of overlap; each pair of a once-a-day group on the same day counts one.
+     */
+    private double homeAndDayBreaks(Routes r) {
+        double breaks = 0;
+        for (int t : p.ruled) {
+            int wt = r.workerOf[t];
+            if (wt < 0 || Double.isNaN(start[t])) {
+                continue;
+            }
+            for (int u : p.sameHome[t]) {
+                int wu = r.workerOf[u];
+                if (u > t && wu >= 0 && !Double.isNaN(start[u])) {
+                    double overlap = Math.min(start[t] + p.duration[t][wt], start[u] + p.duration[u][wu])
+                            - Math.max(start[t], start[u]);
+                    if (overlap > 1e-9) {
+                        breaks += 1 + overlap / 10;
+                    }
+                }
+            }
+            for (int u : p.sameDailyGroup[t]) {
+                int wu = r.workerOf[u];
+                if (u > t && wu >= 0 && p.workerDay[wu] == p.workerDay[wt]) {
+                    breaks += 1;
+                }
+            }
+        }
+        return breaks;
     }
 
     private void commit(int w, int t, double at) {

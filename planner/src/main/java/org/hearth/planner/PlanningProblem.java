@@ -41,6 +41,14 @@ public final class PlanningProblem {
     final boolean[] leads;
     final int[] pinnedWorker;
     final Weights weights;
+    final int[] workerDay;
+    final double grid;
+    /** Per task, the other tasks at the same home (its double-staffed partner excepted): they must not overlap. */
+    final int[][] sameHome;
+    /** Per task, the other tasks of its once-a-day group: no two of them on workers of the same day. */
+    final int[][] sameDailyGroup;
+    /** The tasks with any home or daily-group rule, so problems without these rules pay nothing for them. */
+    final int[] ruled;
 
     private PlanningProblem(Builder b) {
         this.workers = b.workers;
@@ -63,12 +71,35 @@ public final class PlanningProblem {
         this.leads = b.leads;
         this.pinnedWorker = b.pinnedWorker;
         this.weights = Objects.requireNonNull(b.weights, "weights");
+        this.workerDay = b.workerDay;
+        this.grid = b.grid;
         for (int t = 0; t < tasks; t++) {
             int p = partner[t];
             if (p >= 0 && (p >= tasks || partner[p] != t || p == t)) {
                 throw new IllegalArgumentException("task " + t + ": partners must name each other");
             }
         }
+        this.sameHome = others(b.home, true);
+        this.sameDailyGroup = others(b.dailyGroup, true);
+        this.ruled = java.util.stream.IntStream.range(0, tasks)
+                .filter(t -> sameHome[t].length > 0 || sameDailyGroup[t].length > 0).toArray();
+    }
+
+    /** For each task, the other tasks with the same non-negative key (its partner left out when asked). */
+    private int[][] others(int[] key, boolean exceptPartner) {
+        java.util.Map<Integer, java.util.List<Integer>> byKey = new java.util.HashMap<>();
+        for (int t = 0; t < tasks; t++) {
+            if (key[t] >= 0) {
+                byKey.computeIfAbsent(key[t], k -> new java.util.ArrayList<>()).add(t);
+            }
+        }
+        int[][] result = new int[tasks][];
+        for (int t = 0; t < tasks; t++) {
+            int self = t;
+            result[t] = key[t] < 0 ? new int[0] : byKey.get(key[t]).stream().mapToInt(Integer::intValue)
+                    .filter(u -> u != self && !(exceptPartner && partner[self] == u)).toArray();
+        }
+        return result;
     }
 
     public static Builder builder(int workers, int tasks, double[][] travel) {
@@ -127,6 +158,10 @@ public final class PlanningProblem {
         final boolean[] leads;
         final int[] pinnedWorker;
         Weights weights = Weights.hhcrsp();
+        final int[] home;
+        final int[] dailyGroup;
+        final int[] workerDay;
+        double grid;
 
         private Builder(int workers, int tasks, double[][] travel) {
             this.workers = workers;
@@ -156,6 +191,15 @@ public final class PlanningProblem {
             leads = new boolean[tasks];
             pinnedWorker = new int[tasks];
             Arrays.fill(pinnedWorker, -1);
+            home = filled(tasks, -1);
+            dailyGroup = filled(tasks, -1);
+            workerDay = new int[workers];
+        }
+
+        private static int[] filled(int n, int value) {
+            int[] a = new int[n];
+            Arrays.fill(a, value);
+            return a;
         }
 
         public Builder worker(int w, int startLocation, int endLocation, double shiftStartMinute, double shiftEndMinute,
@@ -211,6 +255,39 @@ public final class PlanningProblem {
         /** Fixes a task to a worker: the planner never moves it to another route. */
         public Builder pin(int t, int w) {
             pinnedWorker[t] = w;
+            return this;
+        }
+
+        /**
+         * Task {@code t} happens at home {@code homeId} (e.g. the patient's address): two tasks at one home never
+         * overlap in time, a double-staffed partner excepted. A hard rule; -1 (the default) means no such rule.
+         */
+        public Builder home(int t, int homeId) {
+            home[t] = homeId;
+            return this;
+        }
+
+        /**
+         * Task {@code t} belongs to a once-a-day group (e.g. one patient's visits of one discipline): two tasks of a
+         * group never go to workers of the same {@link #workerDay day}, a double-staffed partner excepted. Hard.
+         */
+        public Builder oncePerDay(int t, int groupId) {
+            dailyGroup[t] = groupId;
+            return this;
+        }
+
+        /** Which day worker {@code w} works (any number; the default 0 puts every worker on one day). */
+        public Builder workerDay(int w, int day) {
+            workerDay[w] = day;
+            return this;
+        }
+
+        /** Starts of tasks that are not pinned fall on multiples of {@code minutes} from the origin (0: any time). */
+        public Builder grid(double minutes) {
+            if (minutes < 0) {
+                throw new IllegalArgumentException("grid must be >= 0");
+            }
+            grid = minutes;
             return this;
         }
 
