@@ -212,7 +212,8 @@ public final class Evaluator {
 
     /**
      * Hard breaks of the home and once-a-day rules: each overlapping pair at one home counts one, plus one per ten
-     * minutes of overlap; each pair of a once-a-day group on the same day counts one.
+     * minutes of overlap; each pair of a once-a-day group on the same day counts one. Two pinned tasks are
+     * people's commitments the planner cannot change: it reports nothing about them.
      */
     private double homeAndDayBreaks(Routes r) {
         double breaks = 0;
@@ -221,9 +222,10 @@ public final class Evaluator {
             if (wt < 0 || Double.isNaN(start[t])) {
                 continue;
             }
+            boolean fixed = p.pinnedWorker[t] >= 0;
             for (int u : p.sameHome[t]) {
                 int wu = r.workerOf[u];
-                if (u > t && wu >= 0 && !Double.isNaN(start[u])) {
+                if (u > t && wu >= 0 && !Double.isNaN(start[u]) && !(fixed && p.pinnedWorker[u] >= 0)) {
                     double overlap = Math.min(start[t] + p.duration[t][wt], start[u] + p.duration[u][wu])
                             - Math.max(start[t], start[u]);
                     if (overlap > 1e-9) {
@@ -233,7 +235,7 @@ public final class Evaluator {
             }
             for (int u : p.sameDailyGroup[t]) {
                 int wu = r.workerOf[u];
-                if (u > t && wu >= 0 && p.workerDay[wu] == p.workerDay[wt]) {
+                if (u > t && wu >= 0 && p.workerDay[wu] == p.workerDay[wt] && !(fixed && p.pinnedWorker[u] >= 0)) {
                     breaks += 1;
                 }
             }

@@ -6,6 +6,7 @@ import org.hearth.scheduling.geo.GeoPoint;
 import org.hearth.scheduling.geo.TravelTimeEstimator;
 import org.hearth.scheduling.patients.PatientProjection;
 import org.hearth.scheduling.patients.TimeWindow;
+import org.hearth.scheduling.visits.SchedulingSettings;
 import org.hearth.scheduling.visits.Visit;
 
 import java.time.DayOfWeek;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,10 +61,12 @@ final class PlanningModel {
     final int[] alternatives;
     final Map<String, Set<String>> seenBy;
     final Map<String, PatientProjection> patients;
+    private final SchedulingSettings.Planning rules;
 
     PlanningModel(LocalDate from, LocalDate to, ZoneId zone, Instant now, List<Clinician> clinicians,
             List<Task> candidates, Map<String, PatientProjection> patients, Map<String, Set<String>> seenBy,
-            TravelTimeEstimator travel, double balanceWeight) {
+            TravelTimeEstimator travel, double balanceWeight, SchedulingSettings.Planning rules) {
+        this.rules = rules;
         this.zone = zone;
         this.origin = from.atStartOfDay(zone).toInstant();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -102,7 +106,16 @@ final class PlanningModel {
             }
         }
         PlanningProblem.Builder b = PlanningProblem.builder(workers.size(), tasks.size(), minutes)
-                .weights(new PlanningProblem.Weights(1, 1, 1, balanceWeight));
+                .weights(new PlanningProblem.Weights(1, 1, 1, balanceWeight)).grid(rules.grid().toMinutes());
+        // Agency rules: one visit at a time in a home; one visit per discipline per patient per day.
+        Map<String, Integer> orderGroups = new HashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Visit v = tasks.get(t).visit();
+            if (taskPlace[t] != PlanningProblem.NO_LOCATION) {
+                b.home(t, taskPlace[t]);
+            }
+            b.oncePerDay(t, orderGroups.computeIfAbsent(v.patientId() + "/" + v.discipline(), k -> orderGroups.size()));
+        }
         double nowMinute = minutesOf(now);
         for (int w = 0; w < workers.size(); w++) {
             Worker worker = workers.get(w);
@@ -111,6 +124,7 @@ final class PlanningModel {
             double end = minutesOf(worker.day().atTime(hours.end()));
             b.worker(w, workerBase[w], workerBase[w], Math.max(start, nowMinute + 15), end,
                     worker.clinician().maxVisitsPerDay());
+            b.workerDay(w, (int) worker.day().toEpochDay());
         }
         initialWorker = new int[tasks.size()];
         java.util.Arrays.fill(initialWorker, -1);
@@ -224,15 +238,20 @@ final class PlanningModel {
         LocalDateTime close = worker.day().atTime(hours.end()).minusMinutes(task.minutes());
         List<TimeWindow> windows = patient == null ? List.of() : patient.timeWindows().stream()
                 .filter(tw -> tw.day() == worker.day().getDayOfWeek()).toList();
+        // the planner takes one window per day: the widest that still fits the visit; on a day the patient stated no
+        // window, the agency's default daytime window (never a visit at night because a clinician's hours allow it)
+        LocalTime windowStart = rules.defaultWindowStart();
+        LocalTime windowEnd = rules.defaultWindowEnd();
         if (!windows.isEmpty()) {
-            // the planner takes one window per day: the widest that still fits the visit
             TimeWindow widest = windows.stream().max(java.util.Comparator.comparing(
                     tw -> Duration.between(tw.start(), tw.end()))).orElseThrow();
-            LocalDateTime wOpen = worker.day().atTime(widest.start());
-            LocalDateTime wClose = worker.day().atTime(widest.end()).minusMinutes(task.minutes());
-            open = wOpen.isAfter(open) ? wOpen : open;
-            close = wClose.isBefore(close) ? wClose : close;
+            windowStart = widest.start();
+            windowEnd = widest.end();
         }
+        LocalDateTime wOpen = worker.day().atTime(windowStart);
+        LocalDateTime wClose = worker.day().atTime(windowEnd).minusMinutes(task.minutes());
+        open = wOpen.isAfter(open) ? wOpen : open;
+        close = wClose.isBefore(close) ? wClose : close;
         return close.isBefore(open) ? null : new double[] {minutesOf(open), minutesOf(close)};
     }
 
