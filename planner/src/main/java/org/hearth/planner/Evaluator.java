@@ -32,6 +32,7 @@ public final class Evaluator {
     double maxTardiness;
     double preference;
     double balance;
+    double spread;
 
     public Evaluator(PlanningProblem problem) {
         this.p = problem;
@@ -45,7 +46,7 @@ public final class Evaluator {
     public double objective() {
         PlanningProblem.Weights w = p.weights;
         return w.travel() * travel + w.tardiness() * tardiness + w.maxTardiness() * maxTardiness + preference
-                + w.balance() * balance;
+                + w.balance() * balance + spread;
     }
 
     public double hardViolations() {
@@ -81,6 +82,7 @@ public final class Evaluator {
         maxTardiness = 0;
         preference = 0;
         balance = 0;
+        spread = 0;
         Arrays.fill(start, Double.NaN);
         int remaining = 0;
         for (int w = 0; w < p.workers; w++) {
@@ -213,7 +215,7 @@ public final class Evaluator {
     /**
      * Hard breaks of the home and once-a-day rules: each overlapping pair at one home counts one, plus one per ten
      * minutes of overlap; each pair of a once-a-day group on the same day counts one. Two pinned tasks are
-     * people's commitments the planner cannot change: it reports nothing about them.
+     * people's commitments the planner cannot change: it reports nothing about them. Adds the soft spread cost.
      */
     private double homeAndDayBreaks(Routes r) {
         double breaks = 0;
@@ -237,6 +239,15 @@ public final class Evaluator {
                 int wu = r.workerOf[u];
                 if (u > t && wu >= 0 && p.workerDay[wu] == p.workerDay[wt] && !(fixed && p.pinnedWorker[u] >= 0)) {
                     breaks += 1;
+                }
+            }
+            for (int u : p.sameSpread[t]) {
+                int wu = r.workerOf[u];
+                if (u > t && wu >= 0) {
+                    double shortBy = p.spreadDays[t] - Math.abs(p.workerDay[wu] - p.workerDay[wt]);
+                    if (shortBy > 0) {
+                        spread += p.spreadWeight * shortBy;
+                    }
                 }
             }
         }

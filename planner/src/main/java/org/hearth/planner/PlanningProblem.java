@@ -47,7 +47,11 @@ public final class PlanningProblem {
     final int[][] sameHome;
     /** Per task, the other tasks of its once-a-day group: no two of them on workers of the same day. */
     final int[][] sameDailyGroup;
-    /** The tasks with any home or daily-group rule, so problems without these rules pay nothing for them. */
+    /** Per task, the other tasks of its spread group (one weekly order), and the day gap wanted between them. */
+    final int[][] sameSpread;
+    final double[] spreadDays;
+    final double spreadWeight;
+    /** The tasks with any home, daily-group or spread rule, so problems without these rules pay nothing for them. */
     final int[] ruled;
 
     private PlanningProblem(Builder b) {
@@ -81,8 +85,11 @@ public final class PlanningProblem {
         }
         this.sameHome = others(b.home, true);
         this.sameDailyGroup = others(b.dailyGroup, true);
-        this.ruled = java.util.stream.IntStream.range(0, tasks)
-                .filter(t -> sameHome[t].length > 0 || sameDailyGroup[t].length > 0).toArray();
+        this.sameSpread = others(b.spreadGroup, true);
+        this.spreadDays = b.spreadDays;
+        this.spreadWeight = b.spreadWeight;
+        this.ruled = java.util.stream.IntStream.range(0, tasks).filter(t -> sameHome[t].length > 0
+                || sameDailyGroup[t].length > 0 || sameSpread[t].length > 0).toArray();
     }
 
     /** For each task, the other tasks with the same non-negative key (its partner left out when asked). */
@@ -162,6 +169,9 @@ public final class PlanningProblem {
         final int[] dailyGroup;
         final int[] workerDay;
         double grid;
+        final int[] spreadGroup;
+        final double[] spreadDays;
+        double spreadWeight;
 
         private Builder(int workers, int tasks, double[][] travel) {
             this.workers = workers;
@@ -194,6 +204,8 @@ public final class PlanningProblem {
             home = filled(tasks, -1);
             dailyGroup = filled(tasks, -1);
             workerDay = new int[workers];
+            spreadGroup = filled(tasks, -1);
+            spreadDays = new double[tasks];
         }
 
         private static int[] filled(int n, int value) {
@@ -273,6 +285,17 @@ public final class PlanningProblem {
          */
         public Builder oncePerDay(int t, int groupId) {
             dailyGroup[t] = groupId;
+            return this;
+        }
+
+        /**
+         * Task {@code t} belongs to spread group {@code groupId} (e.g. the visits of one weekly order): two of its
+         * tasks on {@link #workerDay days} closer than {@code gapDays} cost {@code weight} per day short (soft).
+         */
+        public Builder spread(int t, int groupId, double gapDays, double weight) {
+            spreadGroup[t] = groupId;
+            spreadDays[t] = gapDays;
+            spreadWeight = weight;
             return this;
         }
 

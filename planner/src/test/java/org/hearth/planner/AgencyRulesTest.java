@@ -101,6 +101,39 @@ class AgencyRulesTest {
         assertThat(evaluator.hardViolations()).isPositive();
     }
 
+    /** Five workers on days 0..4; three tasks at one place wanted as early as possible (lateness costs). */
+    static PlanningProblem.Builder threeVisitsOfAWeeklyOrder() {
+        PlanningProblem.Builder b = PlanningProblem.builder(5, 3, PlannerTest.line(2));
+        for (int w = 0; w < 5; w++) {
+            b.worker(w, 0, 0, w * 1440, w * 1440 + 600, 10).workerDay(w, w);
+        }
+        for (int t = 0; t < 3; t++) {
+            b.location(t, 1).oncePerDay(t, 0);
+            for (int w = 0; w < 5; w++) {
+                b.task(t, w, 30, w * 1440, 0, NONE);
+            }
+        }
+        return b;
+    }
+
+    @Test
+    void theVisitsOfAWeeklyOrderSpreadOverTheWeek() {
+        Plan without = solve(threeVisitsOfAWeeklyOrder().build());
+        assertThat(days(without)).as("lateness alone packs them into the first days").containsExactly(0, 1, 2);
+
+        PlanningProblem.Builder b = threeVisitsOfAWeeklyOrder();
+        for (int t = 0; t < 3; t++) {
+            b.spread(t, 0, 2, 2_000);
+        }
+        Plan plan = solve(b.build());
+        assertThat(plan.feasible()).isTrue();
+        assertThat(days(plan)).containsExactly(0, 2, 4);
+    }
+
+    private static java.util.List<Integer> days(Plan plan) {
+        return java.util.Arrays.stream(plan.workerOf()).sorted().boxed().toList();
+    }
+
     private static double overlap(Plan plan, int a, int b) {
         double[] s = plan.starts();
         return Math.min(s[a] + 30, s[b] + 30) - Math.max(s[a], s[b]);

@@ -37,6 +37,7 @@ final class PlanningModel {
     static final double NOT_PREFERRED = 30;
     static final double MOVED = 45;
     static final double PINNED_MOVE = 10_000;
+    static final double SPREAD = 30;
 
     /** A worker: one clinician's day. */
     record Worker(Clinician clinician, LocalDate day) {
@@ -116,6 +117,7 @@ final class PlanningModel {
             }
             b.oncePerDay(t, orderGroups.computeIfAbsent(v.patientId() + "/" + v.discipline(), k -> orderGroups.size()));
         }
+        spreadWeeklyOrders(b, from, to);
         double nowMinute = minutesOf(now);
         for (int w = 0; w < workers.size(); w++) {
             Worker worker = workers.get(w);
@@ -183,6 +185,37 @@ final class PlanningModel {
             }
         }
         this.problem = b.build();
+    }
+
+    /**
+     * Soft: the visits of one weekly order (same patient, discipline and ordered week) spread evenly over the days
+     * of that week inside the range, e.g. three visits in Monday to Friday on Monday, Wednesday and Friday. Each two of
+     * them closer than the even gap cost {@link #SPREAD} per day short.
+     */
+    private void spreadWeeklyOrders(PlanningProblem.Builder b, LocalDate from, LocalDate to) {
+        Map<String, List<Integer>> orders = new LinkedHashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Visit v = tasks.get(t).visit();
+            if (v.earliest() != null && v.latest() != null && v.pairing() == null) {
+                orders.computeIfAbsent(v.patientId() + "/" + v.discipline() + "/" + v.earliest() + "/" + v.latest(),
+                        k -> new ArrayList<>()).add(t);
+            }
+        }
+        int group = 0;
+        for (List<Integer> order : orders.values()) {
+            if (order.size() < 2) {
+                continue;
+            }
+            Visit v = tasks.get(order.get(0)).visit();
+            LocalDate first = v.earliest().isAfter(from) ? v.earliest() : from;
+            LocalDate last = v.latest().isBefore(to) ? v.latest() : to;
+            double days = Math.max(0, last.toEpochDay() - first.toEpochDay());
+            double gap = days / (order.size() - 1);
+            for (int t : order) {
+                b.spread(t, group, gap, SPREAD);
+            }
+            group++;
+        }
     }
 
     Instant instantOf(double minute) {

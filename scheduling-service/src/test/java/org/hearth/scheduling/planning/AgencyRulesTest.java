@@ -113,6 +113,22 @@ class AgencyRulesTest {
     }
 
     @Test
+    void aWeeklyOrderIsSpreadEvenlyOverItsWeek() {
+        clinician("pete", Clinician.Discipline.PT, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY,
+                DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+        LocalDate friday = MONDAY.plusDays(4);
+        for (int i = 0; i < 3; i++) {
+            visit("pt" + i, "PT", MONDAY, friday); // PT 3W1
+        }
+        PlanningModel model = model(friday);
+        Plan plan = solve(model);
+        assertThat(plan.feasible()).isTrue();
+        List<DayOfWeek> days = java.util.stream.IntStream.range(0, 3).mapToObj(t -> start(model, plan, t).getDayOfWeek())
+                .sorted().toList();
+        assertThat(days).containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+    }
+
+    @Test
     void aPatientWithNoStatedWindowIsVisitedInTheAgencysDaytimeWindow() {
         // a clinician whose hours allow a visit just after midnight, the earliest and so the default start
         clinician("nina", Clinician.Discipline.RN, BASE, LocalTime.of(0, 0), LocalTime.of(23, 0), DayOfWeek.MONDAY);
