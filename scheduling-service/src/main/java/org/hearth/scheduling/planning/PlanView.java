@@ -55,7 +55,9 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
                         : task.pinned() ? Change.PINNED : Change.UNCHANGED;
                 List<String> drivers = new ArrayList<>();
                 if (task.pinned()) {
-                    drivers.add("pinned: " + v.status().name().toLowerCase().replace('_', '-') + " or locked for this run");
+                    drivers.add(v.status() == Visit.Status.SCHEDULED
+                            ? "pinned: booked; this job keeps bookings (or locks this visit) unless it may move them"
+                            : "pinned: " + v.status().name().toLowerCase().replace('_', '-'));
                 }
                 if (model.alternatives[t] <= 2) {
                     drivers.add("few options: " + model.alternatives[t] + " qualified clinician-day(s)");
