@@ -32,6 +32,7 @@ public final class Evaluator {
     double maxTardiness;
     double preference;
     double balance;
+    /** Soft costs between tasks: a weekly order's visits too close together, one patient's discipline split. */
     double spread;
 
     public Evaluator(PlanningProblem problem) {
@@ -215,7 +216,7 @@ public final class Evaluator {
     /**
      * Hard breaks of the home and once-a-day rules: each overlapping pair at one home counts one, plus one per ten
      * minutes of overlap; each pair of a once-a-day group on the same day counts one. Two pinned tasks are
-     * people's commitments the planner cannot change: it reports nothing about them. Adds the soft spread cost.
+     * people's commitments the planner cannot change: it reports nothing about them. Adds the soft spread and continuity costs.
      */
     private double homeAndDayBreaks(Routes r) {
         double breaks = 0;
@@ -248,6 +249,12 @@ public final class Evaluator {
                     if (shortBy > 0) {
                         spread += p.spreadWeight * shortBy;
                     }
+                }
+            }
+            for (int u : p.sameContinuity[t]) {
+                int wu = r.workerOf[u];
+                if (u > t && wu >= 0 && p.workerPerson[wu] != p.workerPerson[wt]) {
+                    spread += p.continuityWeight;
                 }
             }
         }

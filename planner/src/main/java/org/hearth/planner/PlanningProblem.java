@@ -51,6 +51,10 @@ public final class PlanningProblem {
     final int[][] sameSpread;
     final double[] spreadDays;
     final double spreadWeight;
+    /** Per task, the other tasks of its continuity group (one patient's discipline), and who each worker is. */
+    final int[][] sameContinuity;
+    final int[] workerPerson;
+    final double continuityWeight;
     /** The tasks with any home, daily-group or spread rule, so problems without these rules pay nothing for them. */
     final int[] ruled;
 
@@ -88,8 +92,11 @@ public final class PlanningProblem {
         this.sameSpread = others(b.spreadGroup, true);
         this.spreadDays = b.spreadDays;
         this.spreadWeight = b.spreadWeight;
+        this.sameContinuity = others(b.continuityGroup, true);
+        this.workerPerson = b.workerPerson;
+        this.continuityWeight = b.continuityWeight;
         this.ruled = java.util.stream.IntStream.range(0, tasks).filter(t -> sameHome[t].length > 0
-                || sameDailyGroup[t].length > 0 || sameSpread[t].length > 0).toArray();
+                || sameDailyGroup[t].length > 0 || sameSpread[t].length > 0 || sameContinuity[t].length > 0).toArray();
     }
 
     /** For each task, the other tasks with the same non-negative key (its partner left out when asked). */
@@ -172,6 +179,9 @@ public final class PlanningProblem {
         final int[] spreadGroup;
         final double[] spreadDays;
         double spreadWeight;
+        final int[] continuityGroup;
+        final int[] workerPerson;
+        double continuityWeight;
 
         private Builder(int workers, int tasks, double[][] travel) {
             this.workers = workers;
@@ -206,6 +216,8 @@ public final class PlanningProblem {
             workerDay = new int[workers];
             spreadGroup = filled(tasks, -1);
             spreadDays = new double[tasks];
+            continuityGroup = filled(tasks, -1);
+            workerPerson = java.util.stream.IntStream.range(0, workers).toArray();
         }
 
         private static int[] filled(int n, int value) {
@@ -296,6 +308,22 @@ public final class PlanningProblem {
             spreadGroup[t] = groupId;
             spreadDays[t] = gapDays;
             spreadWeight = weight;
+            return this;
+        }
+
+        /**
+         * Task {@code t} belongs to continuity group {@code groupId} (e.g. one patient's visits of one discipline):
+         * each two of its tasks done by different {@link #workerPerson persons} cost {@code weight} (soft).
+         */
+        public Builder continuity(int t, int groupId, double weight) {
+            continuityGroup[t] = groupId;
+            continuityWeight = weight;
+            return this;
+        }
+
+        /** Who worker {@code w} is (e.g. the clinician of a clinician-day); by default each worker is its own person. */
+        public Builder workerPerson(int w, int person) {
+            workerPerson[w] = person;
             return this;
         }
 

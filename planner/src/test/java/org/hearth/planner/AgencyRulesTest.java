@@ -130,6 +130,26 @@ class AgencyRulesTest {
         assertThat(days(plan)).containsExactly(0, 2, 4);
     }
 
+    /** Person 0 works days 0 and 1 (from a far base on day 1), person 1 day 1 only, nearer the patient. */
+    static PlanningProblem.Builder twoVisitsOfOnePatientsDiscipline() {
+        return PlanningProblem.builder(3, 2, PlannerTest.line(4))
+                .worker(0, 0, 0, 0, NONE, 10).workerDay(0, 0).workerPerson(0, 0)
+                .worker(1, 0, 0, 1440, NONE, 10).workerDay(1, 1).workerPerson(1, 1)
+                .worker(2, 3, 3, 1440, NONE, 10).workerDay(2, 1).workerPerson(2, 0)
+                .location(0, 1).task(0, 0, 30, 0, 600, NONE)
+                .location(1, 1).task(1, 1, 30, 1440, 2040, NONE).task(1, 2, 30, 1440, 2040, NONE);
+    }
+
+    @Test
+    void onePatientsVisitsOfADisciplineStayWithOneClinician() {
+        Plan without = solve(twoVisitsOfOnePatientsDiscipline().build());
+        assertThat(without.workerOf()[1]).as("without the rule the nearer person takes day 1").isEqualTo(1);
+
+        Plan plan = solve(twoVisitsOfOnePatientsDiscipline().continuity(0, 5, 50).continuity(1, 5, 50).build());
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.workerOf()[1]).as("the person who did day 0").isEqualTo(2);
+    }
+
     private static java.util.List<Integer> days(Plan plan) {
         return java.util.Arrays.stream(plan.workerOf()).sorted().boxed().toList();
     }

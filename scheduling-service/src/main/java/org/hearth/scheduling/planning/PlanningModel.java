@@ -38,6 +38,7 @@ final class PlanningModel {
     static final double MOVED = 45;
     static final double PINNED_MOVE = 10_000;
     static final double SPREAD = 30;
+    static final double SPLIT_CARE = 25;
 
     /** A worker: one clinician's day. */
     record Worker(Clinician clinician, LocalDate day) {
@@ -115,10 +116,13 @@ final class PlanningModel {
             if (taskPlace[t] != PlanningProblem.NO_LOCATION) {
                 b.home(t, taskPlace[t]);
             }
-            b.oncePerDay(t, orderGroups.computeIfAbsent(v.patientId() + "/" + v.discipline(), k -> orderGroups.size()));
+            int group = orderGroups.computeIfAbsent(v.patientId() + "/" + v.discipline(), k -> orderGroups.size());
+            b.oncePerDay(t, group);
+            b.continuity(t, group, SPLIT_CARE); // continuity of care inside the plan: one clinician per discipline
         }
         spreadWeeklyOrders(b, from, to);
         double nowMinute = minutesOf(now);
+        Map<String, Integer> clinicianIndex = new HashMap<>();
         for (int w = 0; w < workers.size(); w++) {
             Worker worker = workers.get(w);
             Clinician.WorkingHours hours = hoursOn(worker.clinician(), worker.day());
@@ -127,6 +131,7 @@ final class PlanningModel {
             b.worker(w, workerBase[w], workerBase[w], Math.max(start, nowMinute + 15), end,
                     worker.clinician().maxVisitsPerDay());
             b.workerDay(w, (int) worker.day().toEpochDay());
+            b.workerPerson(w, clinicianIndex.computeIfAbsent(worker.clinician().id(), k -> clinicianIndex.size()));
         }
         initialWorker = new int[tasks.size()];
         java.util.Arrays.fill(initialWorker, -1);

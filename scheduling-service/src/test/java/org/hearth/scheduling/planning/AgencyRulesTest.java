@@ -129,6 +129,26 @@ class AgencyRulesTest {
     }
 
     @Test
+    void aPatientsTherapyStaysWithOneTherapistAcrossTheWeek() {
+        // Pete works Monday and Tuesday; Paula, a little nearer Jane, only Tuesday: Monday is Pete's either way
+        clinician("pete", Clinician.Discipline.PT, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY,
+                DayOfWeek.TUESDAY);
+        clinician("paula", Clinician.Discipline.PT, new GeoPoint(39.705, -89.615), LocalTime.of(8, 0),
+                LocalTime.of(17, 0), DayOfWeek.TUESDAY);
+        LocalDate tuesday = MONDAY.plusDays(1);
+        visit("pt0", "PT", MONDAY, tuesday);
+        visit("pt1", "PT", MONDAY, tuesday);
+        PlanningModel model = model(tuesday);
+        assertThat(StraightLineTravel.suburban().between(new GeoPoint(39.705, -89.615), JANE))
+                .as("Paula is nearer").isLessThan(StraightLineTravel.suburban().between(BASE, JANE));
+        Plan plan = solve(model);
+        assertThat(plan.feasible()).isTrue();
+        for (int t = 0; t < 2; t++) {
+            assertThat(model.workers.get(plan.workerOf()[t]).clinician().id()).isEqualTo("pete");
+        }
+    }
+
+    @Test
     void aPatientWithNoStatedWindowIsVisitedInTheAgencysDaytimeWindow() {
         // a clinician whose hours allow a visit just after midnight, the earliest and so the default start
         clinician("nina", Clinician.Discipline.RN, BASE, LocalTime.of(0, 0), LocalTime.of(23, 0), DayOfWeek.MONDAY);
