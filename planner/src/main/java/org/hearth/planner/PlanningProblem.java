@@ -45,18 +45,31 @@ public final class PlanningProblem {
     final double grid;
     /** Per task, the other tasks at the same home (its double-staffed partner excepted): they must not overlap. */
     final int[][] sameHome;
-    /** Per task, the other tasks of its once-a-day group: no two of them on workers of the same day. */
-    final int[][] sameDailyGroup;
+    /** Per task, its once-a-day group as 0..dailyGroups-1 (-1: none); per worker, its day as 0..days-1. */
+    final int[] dailyGroup;
+    final int dailyGroups;
+    final int[] dayIndex;
+    final int days;
     /** Per task, the other tasks of its spread group (one weekly order), and the day gap wanted between them. */
     final int[][] sameSpread;
     final double[] spreadDays;
     final double spreadWeight;
-    /** Per task, the other tasks of its continuity group (one patient's discipline), and who each worker is. */
-    final int[][] sameContinuity;
-    final int[] workerPerson;
+    /** Per task, its continuity group as 0..continuityGroups-1 (-1: none); per worker, its person as 0..persons-1. */
+    final int[] continuityGroup;
+    final int continuityGroups;
+    final int[] person;
+    final int persons;
     final double continuityWeight;
-    /** The tasks with any home, daily-group or spread rule, so problems without these rules pay nothing for them. */
-    final int[] ruled;
+    /** Per task, its home as 0..homes-1 (-1: none), and the pinned tasks at the same home (partner excepted). */
+    final int[] homeIndex;
+    final int homes;
+    final int[][] pinnedAtHome;
+    /** Double-staffed tasks with a home rule: placed together, so the only ones whose overlap must be checked. */
+    final int[] pairedAtHome;
+    /** Tasks with a spread rule. */
+    final int[] spreading;
+    /** Whether any per-group rule is on, so problems without them (the benchmark) pay nothing for them. */
+    final boolean grouped;
 
     private PlanningProblem(Builder b) {
         this.workers = b.workers;
@@ -88,15 +101,46 @@ public final class PlanningProblem {
             }
         }
         this.sameHome = others(b.home, true);
-        this.sameDailyGroup = others(b.dailyGroup, true);
+        this.dailyGroup = compact(b.dailyGroup);
+        this.dailyGroups = count(dailyGroup);
+        this.dayIndex = compact(b.workerDay);
+        this.days = count(dayIndex);
         this.sameSpread = others(b.spreadGroup, true);
         this.spreadDays = b.spreadDays;
         this.spreadWeight = b.spreadWeight;
-        this.sameContinuity = others(b.continuityGroup, true);
-        this.workerPerson = b.workerPerson;
+        this.continuityGroup = compact(b.continuityGroup);
+        this.continuityGroups = count(continuityGroup);
+        this.person = compact(b.workerPerson);
+        this.persons = count(person);
         this.continuityWeight = b.continuityWeight;
-        this.ruled = java.util.stream.IntStream.range(0, tasks).filter(t -> sameHome[t].length > 0
-                || sameDailyGroup[t].length > 0 || sameSpread[t].length > 0 || sameContinuity[t].length > 0).toArray();
+        this.homeIndex = compact(b.home);
+        this.homes = count(homeIndex);
+        this.pinnedAtHome = new int[tasks][];
+        for (int t = 0; t < tasks; t++) {
+            pinnedAtHome[t] = java.util.Arrays.stream(sameHome[t]).filter(u -> pinnedWorker[u] >= 0).toArray();
+        }
+        this.pairedAtHome = java.util.stream.IntStream.range(0, tasks)
+                .filter(t -> sameHome[t].length > 0 && partner[t] >= 0).toArray();
+        this.spreading = java.util.stream.IntStream.range(0, tasks).filter(t -> sameSpread[t].length > 0).toArray();
+        this.grouped = dailyGroups > 0 || continuityGroups > 0 || spreading.length > 0 || pairedAtHome.length > 0;
+    }
+
+    /** Renumbers non-negative keys 0, 1, 2… in order of first appearance; negative keys stay -1. */
+    private static int[] compact(int[] keys) {
+        java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+        int[] result = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            result[i] = keys[i] < 0 ? -1 : index.computeIfAbsent(keys[i], k -> index.size());
+        }
+        return result;
+    }
+
+    private static int count(int[] compacted) {
+        int max = -1;
+        for (int x : compacted) {
+            max = Math.max(max, x);
+        }
+        return max + 1;
     }
 
     /** For each task, the other tasks with the same non-negative key (its partner left out when asked). */
@@ -293,7 +337,8 @@ public final class PlanningProblem {
 
         /**
          * Task {@code t} belongs to a once-a-day group (e.g. one patient's visits of one discipline): two tasks of a
-         * group never go to workers of the same {@link #workerDay day}, a double-staffed partner excepted. Hard.
+         * group never go to workers of the same {@link #workerDay day}, a double-staffed partner excepted. Hard: each
+         * task beyond the first of a group on one day counts one (two pinned tasks are not counted).
          */
         public Builder oncePerDay(int t, int groupId) {
             dailyGroup[t] = groupId;
@@ -313,7 +358,8 @@ public final class PlanningProblem {
 
         /**
          * Task {@code t} belongs to continuity group {@code groupId} (e.g. one patient's visits of one discipline):
-         * each two of its tasks done by different {@link #workerPerson persons} cost {@code weight} (soft).
+         * each person beyond the first who does any of its tasks costs {@code weight} (soft); a double-staffed
+         * partner does not count.
          */
         public Builder continuity(int t, int groupId, double weight) {
             continuityGroup[t] = groupId;
