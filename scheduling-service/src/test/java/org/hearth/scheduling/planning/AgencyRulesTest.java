@@ -146,6 +146,12 @@ class AgencyRulesTest {
         for (int t = 0; t < 2; t++) {
             assertThat(model.workers.get(plan.workerOf()[t]).clinician().id()).isEqualTo("pete");
         }
+        PlanningJob job = new PlanningJob("j", "a", "carla", MONDAY, tuesday, NOW);
+        job.model = model;
+        job.plan = plan;
+        assertThat(PlanView.of(job, StraightLineTravel.suburban()).assignments())
+                .allSatisfy(a -> assertThat(a.explanation().drivers())
+                        .contains("continuity of care: the same clinician for the patient's 2 PT visits in this plan"));
     }
 
     @Test
