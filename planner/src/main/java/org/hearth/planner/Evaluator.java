@@ -24,6 +24,15 @@ public final class Evaluator {
     private final double[] time;
     private final int[] loc;
     final double[] start;
+    private Routes routes;
+    private int generation;
+    private int homeGeneration;
+    private final int[] slotStamp;
+    private final int[] slotHead;
+    private final int[] nextInSlot;
+    private final int[] dayStamp;
+    private final int[] personStamp;
+    private final int[] groupStamp;
 
     double hard;
     double travel;
@@ -31,6 +40,8 @@ public final class Evaluator {
     double maxTardiness;
     double preference;
     double balance;
+    /** Soft costs between tasks: a weekly order's visits too close together, one patient's discipline split. */
+    double spread;
 
     public Evaluator(PlanningProblem problem) {
         this.p = problem;
@@ -38,13 +49,19 @@ public final class Evaluator {
         time = new double[p.workers];
         loc = new int[p.workers];
         start = new double[p.tasks];
+        dayStamp = new int[Math.multiplyExact(p.dailyGroups, p.days)];
+        personStamp = new int[Math.multiplyExact(p.continuityGroups, p.persons)];
+        groupStamp = new int[p.continuityGroups];
+        slotStamp = new int[Math.multiplyExact(p.homes, p.days)];
+        slotHead = new int[slotStamp.length];
+        nextInSlot = new int[p.tasks];
     }
 
     /** The soft objective, without hard violations. */
     public double objective() {
         PlanningProblem.Weights w = p.weights;
         return w.travel() * travel + w.tardiness() * tardiness + w.maxTardiness() * maxTardiness + preference
-                + w.balance() * balance;
+                + w.balance() * balance + spread;
     }
 
     public double hardViolations() {
@@ -73,12 +90,15 @@ public final class Evaluator {
 
     /** Schedules {@code r} and returns its cost; the parts and start times stay readable until the next call. */
     public double evaluate(Routes r) {
+        this.routes = r;
+        homeGeneration++;
         hard = 0;
         travel = 0;
         tardiness = 0;
         maxTardiness = 0;
         preference = 0;
         balance = 0;
+        spread = 0;
         Arrays.fill(start, Double.NaN);
         int remaining = 0;
         for (int w = 0; w < p.workers; w++) {
@@ -134,8 +154,8 @@ public final class Evaluator {
                         startQ = Math.max(readyQ, readyT - gapMax);
                         startT = Math.max(readyT, startQ + gapMin);
                     }
-                    commit(w, t, startT);
-                    commit(wq, q, startQ);
+                    commit(w, t, onGrid(t, startT));
+                    commit(wq, q, onGrid(q, startQ));
                     remaining -= 2;
                     progressed = true;
                 }
@@ -154,16 +174,158 @@ public final class Evaluator {
             }
             balance += (double) r.len[w] * r.len[w];
         }
+        hard += homeAndDayBreaks(r);
         return cost();
     }
 
     private double ready(int w, int t) {
         double arrival = time[w] + p.travel(loc[w], p.taskLocation[t]);
-        return Math.max(arrival, p.earliest[t][w]);
+        double at = onGrid(t, Math.max(arrival, p.earliest[t][w]));
+        return p.homeIndex[t] < 0 ? at : afterOthersAtHome(t, w, at, p.duration[t][w]);
+    }
+
+    /** The first start on the agency's grid at or after {@code at}; pinned tasks keep their booked minute. */
+    private double onGrid(int t, double at) {
+        if (p.grid <= 0 || p.pinnedWorker[t] >= 0) {
+            return at;
+        }
+        return Math.ceil(at / p.grid - 1e-9) * p.grid;
+    }
+
+    /**
+     * The worker waits until the home is free: the first start from {@code at} that overlaps no visit already placed
+     * there that day, nor a pinned visit with a fixed time. A double-staffed pair is placed together and not pushed
+     * here; the final check counts what still overlaps.
+     */
+    private double afterOthersAtHome(int t, int w, double at, double minutes) {
+        int slot = p.homeIndex[t] * p.days + p.dayIndex[w];
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            if (slotStamp[slot] == homeGeneration) {
+                for (int u = slotHead[slot]; u >= 0; u = nextInSlot[u]) {
+                    double to = start[u] + p.duration[u][routes.workerOf[u]];
+                    if (u != p.partner[t] && at < to && start[u] < at + minutes) {
+                        at = onGrid(t, to);
+                        moved = true;
+                    }
+                }
+            }
+            for (int u : p.pinnedAtHome[t]) {
+                int wu = routes.workerOf[u];
+                if (wu >= 0 && Double.isNaN(start[u]) && p.pinnedWorker[u] == wu
+                        && p.earliest[u][wu] == p.deadline[u][wu]) {
+                    double from = p.earliest[u][wu];
+                    double to = from + p.duration[u][wu];
+                    if (at < to && from < at + minutes) {
+                        at = onGrid(t, to);
+                        moved = true;
+                    }
+                }
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Hard breaks of the home and once-a-day rules, and the soft spread and continuity costs. Visits at one home are
+     * kept apart while scheduling, except a double-staffed pair placed together: each pair that still overlaps counts
+     * one, plus one per ten minutes of overlap. Each task beyond the first of a once-a-day group on one day counts
+     * one. Two pinned tasks are people's commitments the planner cannot change: nothing is counted between them.
+     * Stamps instead of pairwise checks keep this linear in the number of tasks.
+     */
+    private double homeAndDayBreaks(Routes r) {
+        if (!p.grouped) {
+            return 0;
+        }
+        double breaks = 0;
+        for (int t : p.pairedAtHome) {
+            int wt = r.workerOf[t];
+            if (wt < 0 || Double.isNaN(start[t])) {
+                continue;
+            }
+            for (int u : p.sameHome[t]) {
+                int wu = r.workerOf[u];
+                if (wu >= 0 && !Double.isNaN(start[u]) && !(p.pinnedWorker[t] >= 0 && p.pinnedWorker[u] >= 0)
+                        && (p.partner[u] < 0 || u > t)) {
+                    double overlap = Math.min(start[t] + p.duration[t][wt], start[u] + p.duration[u][wu])
+                            - Math.max(start[t], start[u]);
+                    if (overlap > 1e-9) {
+                        breaks += 1 + overlap / 10;
+                    }
+                }
+            }
+        }
+        generation++;
+        if (p.dailyGroups > 0) {
+            // pinned tasks first: a free task on a day a pinned one holds breaks the rule, two pinned ones do not
+            for (int pass = 0; pass < 2; pass++) {
+                for (int t = 0; t < p.tasks; t++) {
+                    int g = p.dailyGroup[t];
+                    int wt = r.workerOf[t];
+                    if (g < 0 || wt < 0 || (p.pinnedWorker[t] >= 0) != (pass == 0) || secondOfPair(t, p.dailyGroup)) {
+                        continue;
+                    }
+                    int slot = g * p.days + p.dayIndex[wt];
+                    if (dayStamp[slot] == generation && pass == 1) {
+                        breaks += 1;
+                    }
+                    dayStamp[slot] = generation;
+                }
+            }
+        }
+        if (p.continuityGroups > 0) {
+            for (int t = 0; t < p.tasks; t++) {
+                int g = p.continuityGroup[t];
+                int wt = r.workerOf[t];
+                if (g < 0 || wt < 0 || secondOfPair(t, p.continuityGroup)) {
+                    continue;
+                }
+                int slot = g * p.persons + p.person[wt];
+                if (personStamp[slot] != generation) {
+                    personStamp[slot] = generation;
+                    if (groupStamp[g] == generation) {
+                        spread += p.continuityWeight; // one more person for this group
+                    }
+                    groupStamp[g] = generation;
+                }
+            }
+        }
+        for (int t : p.spreading) {
+            int wt = r.workerOf[t];
+            if (wt < 0) {
+                continue;
+            }
+            for (int u : p.sameSpread[t]) {
+                int wu = r.workerOf[u];
+                if (u > t && wu >= 0) {
+                    double shortBy = p.spreadDays[t] - Math.abs(p.workerDay[wu] - p.workerDay[wt]);
+                    if (shortBy > 0) {
+                        spread += p.spreadWeight * shortBy;
+                    }
+                }
+            }
+        }
+        return breaks;
+    }
+
+    /** The following half of a double-staffed pair whose partner is in the same group: it counts with its partner. */
+    private boolean secondOfPair(int t, int[] group) {
+        int q = p.partner[t];
+        return q >= 0 && !p.leads[t] && group[q] == group[t];
     }
 
     private void commit(int w, int t, double at) {
         start[t] = at;
+        if (p.homeIndex[t] >= 0) { // remember the visit in its home's day, for the visits placed after it
+            int slot = p.homeIndex[t] * p.days + p.dayIndex[w];
+            if (slotStamp[slot] != homeGeneration) {
+                slotStamp[slot] = homeGeneration;
+                slotHead[slot] = -1;
+            }
+            nextInSlot[t] = slotHead[slot];
+            slotHead[slot] = t;
+        }
         double leg = p.travel(loc[w], p.taskLocation[t]);
         travel += leg;
         double late = at - p.latest[t][w];

@@ -41,6 +41,35 @@ public final class PlanningProblem {
     final boolean[] leads;
     final int[] pinnedWorker;
     final Weights weights;
+    final int[] workerDay;
+    final double grid;
+    /** Per task, the other tasks at the same home (its double-staffed partner excepted): they must not overlap. */
+    final int[][] sameHome;
+    /** Per task, its once-a-day group as 0..dailyGroups-1 (-1: none); per worker, its day as 0..days-1. */
+    final int[] dailyGroup;
+    final int dailyGroups;
+    final int[] dayIndex;
+    final int days;
+    /** Per task, the other tasks of its spread group (one weekly order), and the day gap wanted between them. */
+    final int[][] sameSpread;
+    final double[] spreadDays;
+    final double spreadWeight;
+    /** Per task, its continuity group as 0..continuityGroups-1 (-1: none); per worker, its person as 0..persons-1. */
+    final int[] continuityGroup;
+    final int continuityGroups;
+    final int[] person;
+    final int persons;
+    final double continuityWeight;
+    /** Per task, its home as 0..homes-1 (-1: none), and the pinned tasks at the same home (partner excepted). */
+    final int[] homeIndex;
+    final int homes;
+    final int[][] pinnedAtHome;
+    /** Double-staffed tasks with a home rule: placed together, so the only ones whose overlap must be checked. */
+    final int[] pairedAtHome;
+    /** Tasks with a spread rule. */
+    final int[] spreading;
+    /** Whether any per-group rule is on, so problems without them (the benchmark) pay nothing for them. */
+    final boolean grouped;
 
     private PlanningProblem(Builder b) {
         this.workers = b.workers;
@@ -63,12 +92,72 @@ public final class PlanningProblem {
         this.leads = b.leads;
         this.pinnedWorker = b.pinnedWorker;
         this.weights = Objects.requireNonNull(b.weights, "weights");
+        this.workerDay = b.workerDay;
+        this.grid = b.grid;
         for (int t = 0; t < tasks; t++) {
             int p = partner[t];
             if (p >= 0 && (p >= tasks || partner[p] != t || p == t)) {
                 throw new IllegalArgumentException("task " + t + ": partners must name each other");
             }
         }
+        this.sameHome = others(b.home, true);
+        this.dailyGroup = compact(b.dailyGroup);
+        this.dailyGroups = count(dailyGroup);
+        this.dayIndex = compact(b.workerDay);
+        this.days = count(dayIndex);
+        this.sameSpread = others(b.spreadGroup, true);
+        this.spreadDays = b.spreadDays;
+        this.spreadWeight = b.spreadWeight;
+        this.continuityGroup = compact(b.continuityGroup);
+        this.continuityGroups = count(continuityGroup);
+        this.person = compact(b.workerPerson);
+        this.persons = count(person);
+        this.continuityWeight = b.continuityWeight;
+        this.homeIndex = compact(b.home);
+        this.homes = count(homeIndex);
+        this.pinnedAtHome = new int[tasks][];
+        for (int t = 0; t < tasks; t++) {
+            pinnedAtHome[t] = java.util.Arrays.stream(sameHome[t]).filter(u -> pinnedWorker[u] >= 0).toArray();
+        }
+        this.pairedAtHome = java.util.stream.IntStream.range(0, tasks)
+                .filter(t -> sameHome[t].length > 0 && partner[t] >= 0).toArray();
+        this.spreading = java.util.stream.IntStream.range(0, tasks).filter(t -> sameSpread[t].length > 0).toArray();
+        this.grouped = dailyGroups > 0 || continuityGroups > 0 || spreading.length > 0 || pairedAtHome.length > 0;
+    }
+
+    /** Renumbers non-negative keys 0, 1, 2… in order of first appearance; negative keys stay -1. */
+    private static int[] compact(int[] keys) {
+        java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+        int[] result = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            result[i] = keys[i] < 0 ? -1 : index.computeIfAbsent(keys[i], k -> index.size());
+        }
+        return result;
+    }
+
+    private static int count(int[] compacted) {
+        int max = -1;
+        for (int x : compacted) {
+            max = Math.max(max, x);
+        }
+        return max + 1;
+    }
+
+    /** For each task, the other tasks with the same non-negative key (its partner left out when asked). */
+    private int[][] others(int[] key, boolean exceptPartner) {
+        java.util.Map<Integer, java.util.List<Integer>> byKey = new java.util.HashMap<>();
+        for (int t = 0; t < tasks; t++) {
+            if (key[t] >= 0) {
+                byKey.computeIfAbsent(key[t], k -> new java.util.ArrayList<>()).add(t);
+            }
+        }
+        int[][] result = new int[tasks][];
+        for (int t = 0; t < tasks; t++) {
+            int self = t;
+            result[t] = key[t] < 0 ? new int[0] : byKey.get(key[t]).stream().mapToInt(Integer::intValue)
+                    .filter(u -> u != self && !(exceptPartner && partner[self] == u)).toArray();
+        }
+        return result;
     }
 
     public static Builder builder(int workers, int tasks, double[][] travel) {
@@ -127,6 +216,16 @@ public final class PlanningProblem {
         final boolean[] leads;
         final int[] pinnedWorker;
         Weights weights = Weights.hhcrsp();
+        final int[] home;
+        final int[] dailyGroup;
+        final int[] workerDay;
+        double grid;
+        final int[] spreadGroup;
+        final double[] spreadDays;
+        double spreadWeight;
+        final int[] continuityGroup;
+        final int[] workerPerson;
+        double continuityWeight;
 
         private Builder(int workers, int tasks, double[][] travel) {
             this.workers = workers;
@@ -156,6 +255,19 @@ public final class PlanningProblem {
             leads = new boolean[tasks];
             pinnedWorker = new int[tasks];
             Arrays.fill(pinnedWorker, -1);
+            home = filled(tasks, -1);
+            dailyGroup = filled(tasks, -1);
+            workerDay = new int[workers];
+            spreadGroup = filled(tasks, -1);
+            spreadDays = new double[tasks];
+            continuityGroup = filled(tasks, -1);
+            workerPerson = java.util.stream.IntStream.range(0, workers).toArray();
+        }
+
+        private static int[] filled(int n, int value) {
+            int[] a = new int[n];
+            Arrays.fill(a, value);
+            return a;
         }
 
         public Builder worker(int w, int startLocation, int endLocation, double shiftStartMinute, double shiftEndMinute,
@@ -211,6 +323,68 @@ public final class PlanningProblem {
         /** Fixes a task to a worker: the planner never moves it to another route. */
         public Builder pin(int t, int w) {
             pinnedWorker[t] = w;
+            return this;
+        }
+
+        /**
+         * Task {@code t} happens at home {@code homeId} (e.g. the patient's address): two tasks at one home never
+         * overlap in time, a double-staffed partner excepted. A hard rule; -1 (the default) means no such rule.
+         */
+        public Builder home(int t, int homeId) {
+            home[t] = homeId;
+            return this;
+        }
+
+        /**
+         * Task {@code t} belongs to a once-a-day group (e.g. one patient's visits of one discipline): two tasks of a
+         * group never go to workers of the same {@link #workerDay day}, a double-staffed partner excepted. Hard: each
+         * task beyond the first of a group on one day counts one (two pinned tasks are not counted).
+         */
+        public Builder oncePerDay(int t, int groupId) {
+            dailyGroup[t] = groupId;
+            return this;
+        }
+
+        /**
+         * Task {@code t} belongs to spread group {@code groupId} (e.g. the visits of one weekly order): two of its
+         * tasks on {@link #workerDay days} closer than {@code gapDays} cost {@code weight} per day short (soft).
+         */
+        public Builder spread(int t, int groupId, double gapDays, double weight) {
+            spreadGroup[t] = groupId;
+            spreadDays[t] = gapDays;
+            spreadWeight = weight;
+            return this;
+        }
+
+        /**
+         * Task {@code t} belongs to continuity group {@code groupId} (e.g. one patient's visits of one discipline):
+         * each person beyond the first who does any of its tasks costs {@code weight} (soft); a double-staffed
+         * partner does not count.
+         */
+        public Builder continuity(int t, int groupId, double weight) {
+            continuityGroup[t] = groupId;
+            continuityWeight = weight;
+            return this;
+        }
+
+        /** Who worker {@code w} is (e.g. the clinician of a clinician-day); by default each worker is its own person. */
+        public Builder workerPerson(int w, int person) {
+            workerPerson[w] = person;
+            return this;
+        }
+
+        /** Which day worker {@code w} works (any number; the default 0 puts every worker on one day). */
+        public Builder workerDay(int w, int day) {
+            workerDay[w] = day;
+            return this;
+        }
+
+        /** Starts of tasks that are not pinned fall on multiples of {@code minutes} from the origin (0: any time). */
+        public Builder grid(double minutes) {
+            if (minutes < 0) {
+                throw new IllegalArgumentException("grid must be >= 0");
+            }
+            grid = minutes;
             return this;
         }
 

@@ -1,7 +1,8 @@
 /**
  * The visit planner: assigns tasks (a visit's service) to workers (a clinician's day) and orders each worker's
  * route, under hard rules (qualification, time windows and deadlines, shift ends, task limits, synchronized
- * double services on two different workers, pinned tasks) while minimising a weighted sum of travel, total and
+ * double services on two different workers, pinned tasks, and the opt-in agency rules: one task at a time per home,
+ * once per day per group, starts on a grid) while minimising a weighted sum of travel, total and
  * maximum tardiness, preference costs (continuity of care, preferred clinician, language) and workload imbalance.
  *
  * <p>Plain Java with no framework: scheduling-service maps Hearth's visits and clinicians onto it, and the bench
@@ -16,6 +17,11 @@
  *   partner + gap    a double-staffed visit (two clinicians)     DS patients: simultaneous or [mind, maxd]
  *   pinned           checked-in, completed or locked visits      (none)
  *   travel           TravelTimeEstimator between homes           the distance matrix d (1 unit = 1 minute)
+ *   home             the patient's address (no overlap there)   (none: each patient its own place)
+ *   once-per-day     one patient's discipline, per date          (none)
+ *   grid             agency's start grid (default 5 minutes)     0: any start
+ *   spread           a weekly order's visits over its week       (none)
+ *   continuity       one clinician per patient and discipline    (none)
  * </pre>
  */
 package org.hearth.planner;

@@ -37,6 +37,8 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
         Plan plan = job.plan;
         List<Assignment> assignments = new ArrayList<>();
         List<Unassigned> unassigned = new ArrayList<>();
+        Map<String, Integer> visitsByDiscipline = new java.util.HashMap<>();
+        Map<String, java.util.Set<String>> careByDiscipline = careByDiscipline(model, plan, visitsByDiscipline);
         for (int w = 0; w < plan.routes().length; w++) {
             PlanningModel.Worker worker = model.workers.get(w);
             GeoPoint previous = worker.clinician().homeBase();
@@ -55,7 +57,9 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
                         : task.pinned() ? Change.PINNED : Change.UNCHANGED;
                 List<String> drivers = new ArrayList<>();
                 if (task.pinned()) {
-                    drivers.add("pinned: " + v.status().name().toLowerCase().replace('_', '-') + " or locked for this run");
+                    drivers.add(v.status() == Visit.Status.SCHEDULED
+                            ? "pinned: booked; this job keeps bookings (or locks this visit) unless it may move them"
+                            : "pinned: " + v.status().name().toLowerCase().replace('_', '-'));
                 }
                 if (model.alternatives[t] <= 2) {
                     drivers.add("few options: " + model.alternatives[t] + " qualified clinician-day(s)");
@@ -68,6 +72,11 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
                 }
                 if (v.pairing() != null) {
                     drivers.add("double-staffed with visit " + v.pairing().partnerVisitId());
+                }
+                String care = v.patientId() + "/" + v.discipline();
+                if (visitsByDiscipline.get(care) > 1 && careByDiscipline.get(care).size() == 1) {
+                    drivers.add("continuity of care: the same clinician for the patient's " + visitsByDiscipline.get(care)
+                            + " " + v.discipline() + " visits in this plan");
                 }
                 drivers.add(leg + " min of travel from the previous stop");
                 assignments.add(new Assignment(v.id(), v.patientId(), v.discipline(), worker.clinician().id(),
@@ -89,6 +98,22 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
         assignments.sort(Comparator.comparing(Assignment::start).thenComparing(Assignment::clinicianName));
         return new PlanView(job.id, plan.feasible() && unassigned.isEmpty(), plan.hardViolations(),
                 Math.round(plan.objective() * 100) / 100.0, Math.round(plan.travel()), assignments, unassigned);
+    }
+
+    /** Per patient and discipline, the clinicians the plan gives its visits to, and how many visits. */
+    private static Map<String, java.util.Set<String>> careByDiscipline(PlanningModel model, Plan plan,
+            Map<String, Integer> visits) {
+        Map<String, java.util.Set<String>> clinicians = new java.util.HashMap<>();
+        for (int t = 0; t < model.tasks.size(); t++) {
+            if (plan.workerOf()[t] >= 0) {
+                Visit v = model.tasks.get(t).visit();
+                String key = v.patientId() + "/" + v.discipline();
+                clinicians.computeIfAbsent(key, k -> new java.util.HashSet<>())
+                        .add(model.workers.get(plan.workerOf()[t]).clinician().id());
+                visits.merge(key, 1, Integer::sum);
+            }
+        }
+        return clinicians;
     }
 
     /** Assignments a coordinator must book: new or moved ones. */

@@ -82,7 +82,7 @@ class PlanningController {
     enum Mode { OPTIMIZE, REPAIR }
 
     record JobRequest(@NotNull LocalDate from, @NotNull LocalDate to, @Min(1) @Max(300) Integer timeLimitSeconds,
-            @Size(max = 500) Set<String> pinnedVisitIds, Mode mode) {
+            @Size(max = 500) Set<String> pinnedVisitIds, Mode mode, Boolean moveBookedVisits) {
     }
 
     record JobView(String id, PlanningJob.Status status, LocalDate from, LocalDate to, List<PlanningJob.Progress> progress,
@@ -102,9 +102,10 @@ class PlanningController {
 
     @PostMapping
     @Operation(summary = "Start planning a date range (at most 14 days)",
-            description = "OPTIMIZE may move booked visits (each move costs, so plans stay stable); REPAIR keeps every "
-                    + "booked visit where it is and fits in the rest, e.g. after a clinician called in sick. "
-                    + "Checked-in and completed visits and pinnedVisitIds never move. 202 with the job; 503 when busy. "
+            description = "Booked visits are pinned: they stay with their clinician at their time and the plan fits in "
+                    + "the rest; OPTIMIZE with moveBookedVisits=true may move them (each move costs, so plans stay "
+                    + "stable); REPAIR keeps every booking whose clinician still works that day, e.g. after a sick "
+                    + "call. Checked-in and completed visits and pinnedVisitIds never move. 202 with the job; 503 when busy. "
                     + "With Idempotency-Key, a retry of the same request answers the same job (202, same Location) and "
                     + "starts no second one while the job is kept; the same key with another body is 422")
     ResponseEntity<JobView> start(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
@@ -130,7 +131,8 @@ class PlanningController {
             // jobs live in memory: a retry after the job was forgotten (kept 2 h, or a restart) starts it again under
             // the claimed id, as does a retry after a 503
             var planned = new PlanningJobs.Request(request.from(), request.to(), limit,
-                    request.pinnedVisitIds() == null ? Set.of() : request.pinnedVisitIds(), mode == Mode.REPAIR);
+                    request.pinnedVisitIds() == null ? Set.of() : request.pinnedVisitIds(), mode == Mode.REPAIR,
+                    Boolean.TRUE.equals(request.moveBookedVisits()));
             job = idempotency.createOnce(key, Caller.subject(), json.writeValueAsString(request), jobs::find,
                     id -> jobs.start(id, planned, Caller.subject())).resource();
         } catch (RejectedExecutionException busy) {

@@ -64,6 +64,7 @@ class PlanningJobs {
     private final ZoneId zone;
     private final Clock clock;
     private final Duration keep;
+    private final SchedulingSettings.Planning rules;
 
     PlanningJobs(ClinicianRepository clinicians, VisitRepository visits, PatientProjectionRepository patients,
             TravelTimeEstimator travel, org.hearth.scheduling.authorizations.Authorizations authorizations,
@@ -76,14 +77,24 @@ class PlanningJobs {
         this.travel = travel;
         this.authorizations = authorizations;
         this.zone = settings.zone();
+        this.rules = settings.planning();
         this.clock = clock;
         this.keep = keep;
         this.pool = new ThreadPoolExecutor(concurrent, concurrent, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10),
                 Thread.ofPlatform().name("planner-", 0).daemon().factory());
     }
 
-    /** What to plan: the dates, the search time, and booked visits that must not move. */
-    record Request(LocalDate from, LocalDate to, Duration timeLimit, Set<String> pinnedVisitIds, boolean repair) {
+    /**
+     * What to plan: the dates, the search time, and visits that must not move. Booked visits are pinned (a booking
+     * is a commitment to the patient, whether a coordinator made it by hand or applied it from a plan) unless
+     * {@code moveBooked} says the job may move them; then each move costs, and a repair never moves them.
+     */
+    record Request(LocalDate from, LocalDate to, Duration timeLimit, Set<String> pinnedVisitIds, boolean repair,
+            boolean moveBooked) {
+
+        Request(LocalDate from, LocalDate to, Duration timeLimit, Set<String> pinnedVisitIds, boolean repair) {
+            this(from, to, timeLimit, pinnedVisitIds, repair, false);
+        }
     }
 
     PlanningJob start(Request request, String by) {
@@ -168,7 +179,7 @@ class PlanningJobs {
             }
             boolean fixed = v.status() == Visit.Status.CHECKED_IN || v.status() == Visit.Status.COMPLETED
                     || request.pinnedVisitIds().contains(v.id())
-                    || (request.repair() && v.booking() != null && stillPossible(v, rosterById));
+                    || ((request.repair() || !request.moveBooked()) && v.booking() != null && stillPossible(v, rosterById));
             int minutes = v.booking() != null ? (int) v.booking().duration().toMinutes() : defaultMinutes(v.discipline());
             tasks.add(new PlanningModel.Task(v, minutes, fixed && v.booking() != null));
         }
@@ -179,7 +190,7 @@ class PlanningJobs {
         Map<String, String> unauthorized = unauthorized(tasks);
         List<PlanningModel.Task> plannable = tasks.stream().filter(t -> !unauthorized.containsKey(t.visit().id())).toList();
         PlanningModel model = new PlanningModel(request.from(), request.to(), zone, clock.instant(), roster, plannable,
-                byId, seenBy(patientIds), travel, 2);
+                byId, seenBy(patientIds), travel, 2, rules);
         model.excluded.putAll(unauthorized);
         return model;
     }

@@ -6,6 +6,7 @@ import org.hearth.scheduling.geo.GeoPoint;
 import org.hearth.scheduling.geo.TravelTimeEstimator;
 import org.hearth.scheduling.patients.PatientProjection;
 import org.hearth.scheduling.patients.TimeWindow;
+import org.hearth.scheduling.visits.SchedulingSettings;
 import org.hearth.scheduling.visits.Visit;
 
 import java.time.DayOfWeek;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +37,8 @@ final class PlanningModel {
     static final double NOT_PREFERRED = 30;
     static final double MOVED = 45;
     static final double PINNED_MOVE = 10_000;
+    static final double SPREAD = 30;
+    static final double SPLIT_CARE = 25;
 
     /** A worker: one clinician's day. */
     record Worker(Clinician clinician, LocalDate day) {
@@ -59,10 +63,12 @@ final class PlanningModel {
     final int[] alternatives;
     final Map<String, Set<String>> seenBy;
     final Map<String, PatientProjection> patients;
+    private final SchedulingSettings.Planning rules;
 
     PlanningModel(LocalDate from, LocalDate to, ZoneId zone, Instant now, List<Clinician> clinicians,
             List<Task> candidates, Map<String, PatientProjection> patients, Map<String, Set<String>> seenBy,
-            TravelTimeEstimator travel, double balanceWeight) {
+            TravelTimeEstimator travel, double balanceWeight, SchedulingSettings.Planning rules) {
+        this.rules = rules;
         this.zone = zone;
         this.origin = from.atStartOfDay(zone).toInstant();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -102,8 +108,21 @@ final class PlanningModel {
             }
         }
         PlanningProblem.Builder b = PlanningProblem.builder(workers.size(), tasks.size(), minutes)
-                .weights(new PlanningProblem.Weights(1, 1, 1, balanceWeight));
+                .weights(new PlanningProblem.Weights(1, 1, 1, balanceWeight)).grid(rules.grid().toMinutes());
+        // Agency rules: one visit at a time in a home; one visit per discipline per patient per day.
+        Map<String, Integer> orderGroups = new HashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Visit v = tasks.get(t).visit();
+            if (taskPlace[t] != PlanningProblem.NO_LOCATION) {
+                b.home(t, taskPlace[t]);
+            }
+            int group = orderGroups.computeIfAbsent(v.patientId() + "/" + v.discipline(), k -> orderGroups.size());
+            b.oncePerDay(t, group);
+            b.continuity(t, group, SPLIT_CARE); // continuity of care inside the plan: one clinician per discipline
+        }
+        spreadWeeklyOrders(b, from, to);
         double nowMinute = minutesOf(now);
+        Map<String, Integer> clinicianIndex = new HashMap<>();
         for (int w = 0; w < workers.size(); w++) {
             Worker worker = workers.get(w);
             Clinician.WorkingHours hours = hoursOn(worker.clinician(), worker.day());
@@ -111,6 +130,8 @@ final class PlanningModel {
             double end = minutesOf(worker.day().atTime(hours.end()));
             b.worker(w, workerBase[w], workerBase[w], Math.max(start, nowMinute + 15), end,
                     worker.clinician().maxVisitsPerDay());
+            b.workerDay(w, (int) worker.day().toEpochDay());
+            b.workerPerson(w, clinicianIndex.computeIfAbsent(worker.clinician().id(), k -> clinicianIndex.size()));
         }
         initialWorker = new int[tasks.size()];
         java.util.Arrays.fill(initialWorker, -1);
@@ -171,6 +192,37 @@ final class PlanningModel {
         this.problem = b.build();
     }
 
+    /**
+     * Soft: the visits of one weekly order (same patient, discipline and ordered week) spread evenly over the days
+     * of that week inside the range, e.g. three visits in Monday to Friday on Monday, Wednesday and Friday. Each two of
+     * them closer than the even gap cost {@link #SPREAD} per day short.
+     */
+    private void spreadWeeklyOrders(PlanningProblem.Builder b, LocalDate from, LocalDate to) {
+        Map<String, List<Integer>> orders = new LinkedHashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Visit v = tasks.get(t).visit();
+            if (v.earliest() != null && v.latest() != null && v.pairing() == null) {
+                orders.computeIfAbsent(v.patientId() + "/" + v.discipline() + "/" + v.earliest() + "/" + v.latest(),
+                        k -> new ArrayList<>()).add(t);
+            }
+        }
+        int group = 0;
+        for (List<Integer> order : orders.values()) {
+            if (order.size() < 2) {
+                continue;
+            }
+            Visit v = tasks.get(order.get(0)).visit();
+            LocalDate first = v.earliest().isAfter(from) ? v.earliest() : from;
+            LocalDate last = v.latest().isBefore(to) ? v.latest() : to;
+            double days = Math.max(0, last.toEpochDay() - first.toEpochDay());
+            double gap = days / (order.size() - 1);
+            for (int t : order) {
+                b.spread(t, group, gap, SPREAD);
+            }
+            group++;
+        }
+    }
+
     Instant instantOf(double minute) {
         return origin.plusSeconds(Math.round(minute * 60));
     }
@@ -224,15 +276,20 @@ final class PlanningModel {
         LocalDateTime close = worker.day().atTime(hours.end()).minusMinutes(task.minutes());
         List<TimeWindow> windows = patient == null ? List.of() : patient.timeWindows().stream()
                 .filter(tw -> tw.day() == worker.day().getDayOfWeek()).toList();
+        // the planner takes one window per day: the widest that still fits the visit; on a day the patient stated no
+        // window, the agency's default daytime window (never a visit at night because a clinician's hours allow it)
+        LocalTime windowStart = rules.defaultWindowStart();
+        LocalTime windowEnd = rules.defaultWindowEnd();
         if (!windows.isEmpty()) {
-            // the planner takes one window per day: the widest that still fits the visit
             TimeWindow widest = windows.stream().max(java.util.Comparator.comparing(
                     tw -> Duration.between(tw.start(), tw.end()))).orElseThrow();
-            LocalDateTime wOpen = worker.day().atTime(widest.start());
-            LocalDateTime wClose = worker.day().atTime(widest.end()).minusMinutes(task.minutes());
-            open = wOpen.isAfter(open) ? wOpen : open;
-            close = wClose.isBefore(close) ? wClose : close;
+            windowStart = widest.start();
+            windowEnd = widest.end();
         }
+        LocalDateTime wOpen = worker.day().atTime(windowStart);
+        LocalDateTime wClose = worker.day().atTime(windowEnd).minusMinutes(task.minutes());
+        open = wOpen.isAfter(open) ? wOpen : open;
+        close = wClose.isBefore(close) ? wClose : close;
         return close.isBefore(open) ? null : new double[] {minutesOf(open), minutesOf(close)};
     }
 

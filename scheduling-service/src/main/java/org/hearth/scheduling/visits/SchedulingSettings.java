@@ -6,17 +6,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
  * Settings under {@code hearth.scheduling}: the agency's zone (in which days, weeks and working hours are read), the
  * EVV radius around the patient's home, how late a check-in may be before the coordinator is warned, and the
- * default travel-time estimator.
+ * default travel-time estimator, and the planner's agency rules ({@code hearth.scheduling.planning.*}).
  */
 @ConfigurationProperties("hearth.scheduling")
 public record SchedulingSettings(@DefaultValue("America/New_York") ZoneId zone,
         @DefaultValue("200") double evvRadiusMetres, @DefaultValue("PT30M") Duration missedVisitGrace,
-        @DefaultValue("PT1M") Duration missedVisitCheckInterval, @DefaultValue Travel travel) {
+        @DefaultValue("PT1M") Duration missedVisitCheckInterval, @DefaultValue Travel travel,
+        @DefaultValue Planning planning) {
+
+    /**
+     * The planner's agency rules: the window a patient gets on a day they stated none for (agency time), and the grid
+     * planned start times fall on. Other keys under {@code hearth.scheduling.planning} (job pool, how long jobs are
+     * kept) are read by the planning jobs themselves.
+     */
+    public record Planning(@DefaultValue("08:00") LocalTime defaultWindowStart,
+            @DefaultValue("18:00") LocalTime defaultWindowEnd, @DefaultValue("PT5M") Duration grid) {
+
+        public Planning {
+            if (!defaultWindowEnd.isAfter(defaultWindowStart)) {
+                throw new IllegalArgumentException("hearth.scheduling.planning: the default window must end after it starts");
+            }
+            if (grid.isNegative() || grid.isZero() || grid.toSeconds() % 60 != 0 || grid.toMinutes() > 60) {
+                throw new IllegalArgumentException("hearth.scheduling.planning.grid: whole minutes, 1 to 60");
+            }
+        }
+    }
 
     /** Straight-line distance × road factor at an average speed, plus parking and reaching the door. */
     public record Travel(@DefaultValue("1.3") double roadFactor, @DefaultValue("40") double kilometresPerHour,

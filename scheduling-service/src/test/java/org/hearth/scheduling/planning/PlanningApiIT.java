@@ -230,6 +230,37 @@ class PlanningApiIT {
     }
 
     @Test
+    void aVisitBookedByHandIsPinnedUnlessTheJobMayMoveBookings() {
+        String nina = clinician("Nina Nurse", "RN", 39.95, -89.90); // far from the patient
+        String ron = clinician("Ron Nurse", "RN", 39.76, -89.63);   // next door: moving the visit to Ron saves travel
+        String patient = admit(39.76, -89.63);
+        String visit = visit(patient, "SN", "");
+        ApiClient.Response booked = api.send(api.request(VISITS + "/" + visit + "/booking", coordinator())
+                .header("Content-Type", "application/json")
+                .header("If-Match", api.get(VISITS + "/" + visit, coordinator()).header("ETag").orElseThrow())
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"clinicianId":"%s","start":"2030-01-07T15:00:00Z","end":"2030-01-07T16:00:00Z"}"""
+                        .formatted(nina))));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+
+        JsonNode kept = assignment(run("{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1}"), visit);
+        assertThat(kept.path("clinicianId").asString()).isEqualTo(nina);
+        assertThat(kept.path("start").asString()).isEqualTo("2030-01-07T15:00:00Z");
+        assertThat(kept.path("change").asString()).isEqualTo("PINNED");
+
+        JsonNode moved = assignment(run("""
+                {"from":"2030-01-07","to":"2030-01-07","timeLimitSeconds":1,"moveBookedVisits":true}"""), visit);
+        assertThat(moved.path("clinicianId").asString()).as("a job that may move bookings does").isEqualTo(ron);
+        assertThat(moved.path("change").asString()).isEqualTo("MOVED");
+    }
+
+    JsonNode assignment(JsonNode job, String visitId) {
+        JsonNode plan = api.get(JOBS + "/" + job.path("id").asString() + "/plan", coordinator()).json();
+        return plan.path("assignments").valueStream().filter(a -> a.path("visitId").asString().equals(visitId))
+                .findFirst().orElseThrow(() -> new AssertionError("not planned: " + plan));
+    }
+
+    @Test
     void badRangesAreRefusedAndAnotherAgencysJobIsUnknown() {
         assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-08\",\"to\":\"2030-01-07\"}").status()).isEqualTo(400);
         assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-07\",\"to\":\"2030-02-07\"}").status()).isEqualTo(400);
