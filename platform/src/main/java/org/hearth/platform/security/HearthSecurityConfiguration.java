@@ -79,6 +79,21 @@ public class HearthSecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The firewall's refusals (encoded slashes, semicolons, undecodable or control characters in the path) answer
+     * 400 problem+json; the default handler's sendError would end on an error page. The message is not logged: it
+     * can echo request content.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler hearthRequestRejectedHandler(Problems problems) {
+        return (request, response, rejected) -> {
+            if (!response.isCommitted()) {
+                problems.write(request, response, ProblemType.BAD_REQUEST,
+                        "The request cannot be processed: its URI, headers or parameters are malformed.");
+            }
+        };
+    }
+
     @Bean
     JwtDecoder hearthJwtDecoder(HearthSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
