@@ -30,13 +30,13 @@ import java.util.Collection;
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
-    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+    // metrics and info are never public (PublicActuator answers 404 for them on this port)
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**",
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/webjars/**"};
 
     /** JSON answers need nothing; the API documentation page needs its own scripts and styles only. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; frame-ancestors 'none'; "
-            + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'self'";
+    static final String CONTENT_SECURITY_POLICY = org.hearth.gateway.problem.SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
@@ -66,6 +66,19 @@ class GatewaySecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * The firewall's refusals (encoded slashes or percent signs, semicolons, control characters or undecodable bytes
+     * in the path) answer 400 problem+json with the security headers; the default handler sends an empty 400.
+     */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler gatewayRejectedHandler() {
+        return (exchange, rejected) -> {
+            org.hearth.gateway.problem.SecurityHeaders.STATIC.forEach(exchange.getResponse().getHeaders()::set);
+            return GatewayProblems.write(exchange, HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                    "The request cannot be processed: its URI, headers or parameters are malformed.");
+        };
     }
 
     @Bean
