@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -84,10 +83,19 @@ class GatewaySecurityConfiguration {
     @Bean
     ReactiveJwtDecoder gatewayJwtDecoder(GatewaySecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+        decoder.setJwtValidator(validator(properties, java.time.Clock.systemUTC()));
+        return new CachingReactiveJwtDecoder(decoder); // one signature check per token, not per request
+    }
+
+    /** Issuer, audience and {@code exp}/{@code nbf} with the configured skew; tests build it the same way. */
+    static org.springframework.security.oauth2.core.OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt>
+            validator(GatewaySecurityProperties properties, java.time.Clock clock) {
+        org.springframework.security.oauth2.jwt.JwtTimestampValidator timestamps =
+                new org.springframework.security.oauth2.jwt.JwtTimestampValidator(properties.clockSkew());
+        timestamps.setClock(clock);
+        return JwtValidators.createDefaultWithValidators(java.util.List.of(timestamps,
+                new org.springframework.security.oauth2.jwt.JwtIssuerValidator(properties.issuerUri()),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(properties.audience()))));
-        return new CachingReactiveJwtDecoder(decoder); // one signature check per token, not per request
     }
 }
