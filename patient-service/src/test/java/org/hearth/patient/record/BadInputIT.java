@@ -93,6 +93,13 @@ class BadInputIT {
     }
 
     @Test
+    void aWildcardContentTypeOnARequestWithoutABodyIsHarmless() {
+        ApiClient.Response answer = api.send(api.request(PATH, coordinator()).header("Content-Type", "*/*").GET());
+
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
     void trailingGarbageAfterTheBodyIsRefused() {
         int before = patients();
 

@@ -38,7 +38,8 @@ public class BodyShapeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String declared = request.getContentType();
-        if (declared == null || declared.isBlank()) {
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (!body || declared == null || declared.isBlank()) { // a stray header on a GET harms nobody
             chain.doFilter(request, response);
             return;
         }
