@@ -59,6 +59,11 @@ class BadInputIT {
         assertThat(answer.json().get("type").asString()).isEqualTo("/problems/unsupported-media-type");
         assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
         assertThat(patients()).isEqualTo(before);
+
+        ApiClient.Response empty = api.send(api.request(PATH, coordinator())
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(empty.status()).as("an empty body").isIn(400, 415);
+        assertThat(empty.contentType()).startsWith("application/problem+json");
     }
 
     /** The firewall refuses the JSON "parameter names" a form parser finds; its message must not reach the log. */

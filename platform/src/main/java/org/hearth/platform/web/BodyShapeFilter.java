@@ -28,6 +28,8 @@ import java.io.IOException;
  */
 public class BodyShapeFilter extends OncePerRequestFilter {
 
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
     private final Problems problems;
 
     public BodyShapeFilter(Problems problems) {
@@ -38,8 +40,9 @@ public class BodyShapeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String declared = request.getContentType();
-        boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-        if (!body || declared == null || declared.isBlank()) { // a stray header on a GET harms nobody
+        // a stray header on a GET harms nobody; any other method may be read as a body, even an empty one
+        boolean readsBody = !SAFE_METHODS.contains(request.getMethod());
+        if (!readsBody || declared == null || declared.isBlank()) {
             chain.doFilter(request, response);
             return;
         }
