@@ -19,9 +19,6 @@ public record HearthSecurityProperties(String issuerUri, String jwkSetUri, Strin
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
 
-    public HearthSecurityProperties(String issuerUri, String jwkSetUri, String audience) {
-        this(issuerUri, jwkSetUri, audience, null);
-    }
 
     public HearthSecurityProperties {
         if (issuerUri == null || issuerUri.isBlank()) {

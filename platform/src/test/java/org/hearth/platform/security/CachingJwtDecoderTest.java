@@ -95,7 +95,8 @@ class CachingJwtDecoderTest {
 
     @Test
     void theProductionDecoderRefusesATokenOnceTheDefaultSkewOfFiveSecondsHasPassed() {
-        HearthSecurityProperties defaults = new HearthSecurityProperties(issuer.issuerUri(), null, "patient-service");
+        HearthSecurityProperties defaults = new HearthSecurityProperties(issuer.issuerUri(), null, "patient-service",
+                null);
         assertThat(defaults.clockSkew()).isEqualTo(Duration.ofSeconds(5));
         CachingJwtDecoder decoder = new CachingJwtDecoder(production(defaults.clockSkew()), 100, clock);
         String token = token();
