@@ -73,6 +73,30 @@ class ChartTest {
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
     }
 
+    /** Metrics name internal URLs and every agency's traffic: the gateway's actuator is never on its public port. */
+    @Test
+    void theGatewaysActuatorIsOnAManagementPortOnlyPrometheusAndTheProbesReach() {
+        List<HasMetadata> resources = parse(render());
+        Deployment deployment = one(resources, Deployment.class, "gateway");
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getEnv()).anyMatch(e -> e.getName().equals("MANAGEMENT_SERVER_PORT")
+                && e.getValue().equals("9080"));
+        assertThat(container.getEnv()).anyMatch(e -> e.getName().equals("HEARTH_CONSOLE_SECURE_COOKIE")
+                && e.getValue().equals("true"));
+        assertThat(container.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/port", "9080");
+        NetworkPolicy policy = one(resources, NetworkPolicy.class, "gateway");
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getPorts().get(0).getPort().getIntVal()).isEqualTo(9080);
+            assertThat(rule.getFrom().get(0).getNamespaceSelector().getMatchLabels()).doesNotContainValue("ingress-nginx");
+        });
+        Container patients = one(resources, Deployment.class, "patient").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(patients.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    }
+
     @Test
     void everyServiceHasAutoscalingADisruptionBudgetProbesANetworkPolicyAndRunsAsNonRoot() {
         List<HasMetadata> resources = parse(render());

@@ -14,12 +14,16 @@ import java.time.Duration;
  *                      carries it)
  * @param tokenUri      where the gateway itself redeems codes and refresh tokens, when it reaches Keycloak by another
  *                      address than browsers do (default: the issuer's token endpoint)
+ * @param secureCookie  whether the session and CSRF cookies carry {@code Secure}: unset follows the request's scheme
+ *                      (HTTPS to the gateway itself); set it to {@code true} wherever the public URL is HTTPS but TLS
+ *                      ends before the gateway (an ingress), as the Helm chart does
  */
 @ConfigurationProperties("hearth.console")
 public record ConsoleProperties(@DefaultValue("hearth-console") String clientId,
         @DefaultValue("15m") Duration idleTimeout,
         @DefaultValue("HEARTH_SESSION") String cookieName,
-        String tokenUri) {
+        String tokenUri,
+        Boolean secureCookie) {
 
     static final String REGISTRATION = "keycloak";
 }

@@ -92,7 +92,12 @@ class ConsoleSecurityConfiguration {
         endKeycloakSession.setLogoutSuccessUrl(URI.create(SIGNED_OUT));
 
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.path(BASE).sameSite("Lax"));
+        csrfTokens.setCookieCustomizer(cookie -> {
+            cookie.path(BASE).sameSite("Lax");
+            if (console.secureCookie() != null) { // as the session cookie (ConsoleSessions)
+                cookie.secure(console.secureCookie());
+            }
+        });
 
         URI issuer = URI.create(security.issuerUri());
         String keycloak = issuer.getScheme() + "://" + issuer.getAuthority();

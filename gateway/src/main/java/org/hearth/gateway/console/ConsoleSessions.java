@@ -27,7 +27,12 @@ class ConsoleSessions {
         store.setMaxSessions(10_000);
         CookieWebSessionIdResolver cookies = new CookieWebSessionIdResolver();
         cookies.setCookieName(console.cookieName());
-        cookies.addCookieInitializer(cookie -> cookie.path(ConsoleSecurityConfiguration.BASE).httpOnly(true).sameSite("Lax"));
+        cookies.addCookieInitializer(cookie -> {
+            cookie.path(ConsoleSecurityConfiguration.BASE).httpOnly(true).sameSite("Lax");
+            if (console.secureCookie() != null) { // otherwise Secure follows the request's scheme
+                cookie.secure(console.secureCookie());
+            }
+        });
         DefaultWebSessionManager manager = new DefaultWebSessionManager();
         manager.setSessionStore(store);
         manager.setSessionIdResolver(cookies);

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -30,13 +29,13 @@ import java.util.Collection;
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
-    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+    // metrics and info are never public (PublicActuator answers 404 for them on this port)
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**",
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/webjars/**"};
 
     /** JSON answers need nothing; the API documentation page needs its own scripts and styles only. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; frame-ancestors 'none'; "
-            + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'self'";
+    static final String CONTENT_SECURITY_POLICY = org.hearth.gateway.problem.SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
@@ -68,13 +67,35 @@ class GatewaySecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The firewall's refusals (encoded slashes or percent signs, semicolons, control characters or undecodable bytes
+     * in the path) answer 400 problem+json with the security headers; the default handler sends an empty 400.
+     */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler gatewayRejectedHandler() {
+        return (exchange, rejected) -> {
+            org.hearth.gateway.problem.SecurityHeaders.STATIC.forEach(exchange.getResponse().getHeaders()::set);
+            return GatewayProblems.write(exchange, HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                    "The request cannot be processed: its URI, headers or parameters are malformed.");
+        };
+    }
+
     @Bean
     ReactiveJwtDecoder gatewayJwtDecoder(GatewaySecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+        decoder.setJwtValidator(validator(properties, java.time.Clock.systemUTC()));
+        return new CachingReactiveJwtDecoder(decoder); // one signature check per token, not per request
+    }
+
+    /** Issuer, audience and {@code exp}/{@code nbf} with the configured skew; tests build it the same way. */
+    static org.springframework.security.oauth2.core.OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt>
+            validator(GatewaySecurityProperties properties, java.time.Clock clock) {
+        org.springframework.security.oauth2.jwt.JwtTimestampValidator timestamps =
+                new org.springframework.security.oauth2.jwt.JwtTimestampValidator(properties.clockSkew());
+        timestamps.setClock(clock);
+        return JwtValidators.createDefaultWithValidators(java.util.List.of(timestamps,
+                new org.springframework.security.oauth2.jwt.JwtIssuerValidator(properties.issuerUri()),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(properties.audience()))));
-        return new CachingReactiveJwtDecoder(decoder); // one signature check per token, not per request
     }
 }

@@ -55,6 +55,28 @@ class CachingReactiveJwtDecoderTest {
         return token;
     }
 
+    /** The decoder's checks exactly as the gateway builds them, on the test's clock. */
+    ReactiveJwtDecoder production(GatewaySecurityProperties properties) {
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+        nimbus.setJwtValidator(GatewaySecurityConfiguration.validator(properties, clock));
+        return nimbus;
+    }
+
+    @Test
+    void theGatewaysDecoderRefusesATokenOnceItsFiveSecondSkewHasPassed() {
+        GatewaySecurityProperties properties = new GatewaySecurityProperties(issuer.issuerUri(), issuer.jwkSetUri(),
+                "hearth-gateway", Duration.ofSeconds(5));
+        CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(production(properties), 100, clock);
+        String token = token();
+        Instant expiresAt = decoder.decode(token).block().getExpiresAt();
+
+        clock.set(expiresAt.plusSeconds(4));
+        assertThat(decoder.decode(token).block().getExpiresAt()).as("within the skew").isEqualTo(expiresAt);
+
+        clock.set(expiresAt.plusSeconds(6));
+        assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtValidationException.class);
+    }
+
     @Test
     void verifiesARepeatedTokenOnlyOnce() {
         CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(verifying(), 100, clock);

@@ -58,9 +58,12 @@ import java.time.Clock;
                 "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
                 "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
+                "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+                // our ErrorController replaces Boot's BasicErrorController, which backs off only if it sees ours first
+                "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties({HearthPlatformProperties.class, StoreProperties.class})
-@Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class, ApiDocumentation.class})
+@Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class, ApiDocumentation.class,
+        org.hearth.platform.problem.ProblemErrorController.class})
 public class HearthPlatformAutoConfiguration {
 
     @Bean
@@ -83,6 +86,21 @@ public class HearthPlatformAutoConfiguration {
                         properties.maxUploadSize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Wildcard or unparseable Content-Type (415) and a JSON body's byte-order mark (400), after the size cap. */
+    @Bean
+    FilterRegistrationBean<org.hearth.platform.web.BodyShapeFilter> bodyShapeFilter(Problems problems) {
+        FilterRegistrationBean<org.hearth.platform.web.BodyShapeFilter> registration = new FilterRegistrationBean<>(
+                new org.hearth.platform.web.BodyShapeFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Tomcat's own refusals (undecodable URIs) answer problem+json, not Tomcat's HTML page. */
+    @Bean
+    org.hearth.platform.web.ProblemErrorPages problemErrorPages() {
+        return new org.hearth.platform.web.ProblemErrorPages();
     }
 
     @Bean

@@ -100,6 +100,36 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.getName(), "has an invalid format"))));
     }
 
+    /**
+     * The security firewall refused the request (encoded slashes, semicolons, non-printable or undecodable characters
+     * in the path, parameter names it does not allow). Its message can echo request content, so only the class is
+     * logged.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejected(Exception e, HttpServletRequest request) {
+        log.info("Request refused by the firewall on {}", request.getMethod());
+        return problem(Problems.of(ProblemType.BAD_REQUEST,
+                "The request cannot be processed: its URI, headers or parameters are malformed.", null));
+    }
+
+    /** A multipart body without a boundary, cut off mid-part, or otherwise unparseable is the client's fault. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> multipart(org.springframework.web.multipart.MultipartException e,
+            HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge(tooLarge, request);
+            }
+        }
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return problem(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The upload is too large.",
+                    request.getRequestURI()));
+        }
+        return problem(Problems.of(ProblemType.BAD_REQUEST,
+                "The multipart body is malformed (missing boundary, or cut off before its end).",
+                request.getRequestURI()));
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
         return problem(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), request.getRequestURI()));
@@ -131,6 +161,16 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         if (StoreUnavailable.is(e)) { // wrapped on its way up, e.g. by a scheduled or parallel task
             return storeUnavailable(e, request);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // read outside a converter (e.g. by a multipart parser or a controller reading the stream itself)
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge(tooLarge, request);
+            }
+            if (t instanceof MalformedBodyException malformed) {
+                return problem(Problems.of(ProblemType.MALFORMED_JSON, malformed.getMessage(),
+                        request.getRequestURI()));
+            }
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(Problems.of(ProblemType.INTERNAL_ERROR,
@@ -168,6 +208,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException tooLarge) {
                 return problem(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), path(request)));
+            }
+            if (t instanceof MalformedBodyException malformed) {
+                return problem(Problems.of(ProblemType.MALFORMED_JSON, malformed.getMessage(), path(request)));
             }
         }
         Throwable cause = e.getMostSpecificCause();

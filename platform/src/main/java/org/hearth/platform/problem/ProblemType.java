@@ -22,6 +22,8 @@ public enum ProblemType {
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "Precondition failed"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "Precondition required"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "URI too long"),
+    HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused"),
     RULES_VIOLATED(HttpStatus.UNPROCESSABLE_CONTENT, "Rules violated"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),

@@ -33,8 +33,21 @@ public class Problems {
         return problem;
     }
 
+    /**
+     * At most this many field errors are listed; a 400 KB batch with one bad field per item must not answer with
+     * megabytes. {@code errorCount} always says how many there were, {@code errorsTruncated} whether some are left out.
+     */
+    public static final int MAX_LISTED_ERRORS = 100;
+
     public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
-        problem.setProperty("errors", errors);
+        if (errors.size() > MAX_LISTED_ERRORS) {
+            problem.setProperty("errors", List.copyOf(errors.subList(0, MAX_LISTED_ERRORS)));
+            problem.setProperty("errorCount", errors.size());
+            problem.setProperty("errorsTruncated", true);
+        } else {
+            problem.setProperty("errors", errors);
+            problem.setProperty("errorCount", errors.size());
+        }
         return problem;
     }
 

@@ -28,7 +28,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import java.time.Clock;
 import java.util.Collection;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
  * Resource-server defaults of every Hearth service: stateless, every request authenticated except health,
@@ -79,18 +82,40 @@ public class HearthSecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The firewall's refusals (encoded slashes, semicolons, undecodable or control characters in the path) answer
+     * 400 problem+json; the default handler's sendError would end on an error page. The message is not logged: it
+     * can echo request content.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler hearthRequestRejectedHandler(Problems problems) {
+        return (request, response, rejected) -> {
+            if (!response.isCommitted()) {
+                problems.write(request, response, ProblemType.BAD_REQUEST,
+                        "The request cannot be processed: its URI, headers or parameters are malformed.");
+            }
+        };
+    }
+
     @Bean
     JwtDecoder hearthJwtDecoder(HearthSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(validator(properties));
+        decoder.setJwtValidator(validator(properties, Clock.systemUTC()));
         // clients repeat one token for its 5 minutes: verify its signature once, not on every request
         return new CachingJwtDecoder(decoder);
     }
 
-    static OAuth2TokenValidator<Jwt> validator(HearthSecurityProperties properties) {
+    /**
+     * The checks every token passes: issuer, audience, and {@code exp}/{@code nbf} with the configured clock skew
+     * (Spring's default would add 60 s). Public to tests so that they check what runs, on their own clock.
+     */
+    public static OAuth2TokenValidator<Jwt> validator(HearthSecurityProperties properties, Clock clock) {
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                audience);
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setClock(clock);
+        // Spring's defaults (the certificate-bound token check) are kept; our timestamp validator replaces its own
+        return JwtValidators.createDefaultWithValidators(
+                List.of(timestamps, new JwtIssuerValidator(properties.issuerUri()), audience));
     }
 }

@@ -82,6 +82,52 @@ class CachingJwtDecoderTest {
         assertThat(decoder.size()).isZero();
     }
 
+    /** The decoder as production builds it (issuer, audience, the configured skew), on the test's clock. */
+    JwtDecoder production(java.time.Duration skew) {
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+        nimbus.setJwtValidator(HearthSecurityConfiguration.validator(
+                new HearthSecurityProperties(issuer.issuerUri(), issuer.jwkSetUri(), "patient-service", skew), clock));
+        return token -> {
+            verified.incrementAndGet();
+            return nimbus.decode(token);
+        };
+    }
+
+    @Test
+    void theProductionDecoderRefusesATokenOnceTheDefaultSkewOfFiveSecondsHasPassed() {
+        HearthSecurityProperties defaults = new HearthSecurityProperties(issuer.issuerUri(), null, "patient-service",
+                null);
+        assertThat(defaults.clockSkew()).isEqualTo(Duration.ofSeconds(5));
+        CachingJwtDecoder decoder = new CachingJwtDecoder(production(defaults.clockSkew()), 100, clock);
+        String token = token();
+        Instant expiresAt = decoder.decode(token).getExpiresAt();
+
+        clock.set(expiresAt.plusSeconds(4));
+        assertThat(decoder.decode(token).getExpiresAt()).as("within the skew").isEqualTo(expiresAt);
+
+        clock.set(expiresAt.plusSeconds(6));
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void theProductionDecoderWithZeroSkewRefusesATokenOneSecondAfterExp() {
+        CachingJwtDecoder decoder = new CachingJwtDecoder(production(Duration.ZERO), 100, clock);
+        String token = token();
+        Instant expiresAt = decoder.decode(token).getExpiresAt();
+
+        clock.set(expiresAt.plusSeconds(1));
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void theProductionDecoderRefusesAnotherAudience() {
+        JwtDecoder decoder = production(Duration.ZERO);
+        String token = issuer.token().subject("x").audience("billing-service").sign();
+        clock.set(Instant.now().plusSeconds(1));
+
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
+    }
+
     @Test
     void neverRemembersARejectedToken() {
         CachingJwtDecoder decoder = new CachingJwtDecoder(verifying(), 100, clock);

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
@@ -82,7 +83,10 @@ class PlanningController {
     enum Mode { OPTIMIZE, REPAIR }
 
     record JobRequest(@NotNull LocalDate from, @NotNull LocalDate to, @Min(1) @Max(300) Integer timeLimitSeconds,
-            @Size(max = 500) Set<String> pinnedVisitIds, Mode mode, Boolean moveBookedVisits) {
+            @Size(max = 500) Set<@NotNull @Pattern(regexp = VISIT_ID, message = "must be a visit id") String> pinnedVisitIds,
+            Mode mode, Boolean moveBookedVisits) {
+        /** Visit ids are UUIDs (random, or name-based for visits derived from a visit plan). */
+        static final String VISIT_ID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     }
 
     record JobView(String id, PlanningJob.Status status, LocalDate from, LocalDate to, List<PlanningJob.Progress> progress,
