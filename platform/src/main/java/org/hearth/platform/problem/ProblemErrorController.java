@@ -1,5 +1,6 @@
 package org.hearth.platform.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hearth.platform.web.ProblemErrorPages;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's error page: whatever called {@code sendError} (a filter, the security firewall, the container)
  * gets problem+json with a stable type, not Boot's {@code {"timestamp":…,"error":…}} shape.
  */
+@Hidden // the container's error page, not an operation of the API
 @RestController
 public class ProblemErrorController implements ErrorController {
 
