@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.Eventually;
+import org.hearth.platform.test.TopicWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -206,17 +207,9 @@ class PoisonRecordsIT {
                  "postalCode":"62702","latitude":39.8,"longitude":-89.64}""".formatted(patientId);
     }
 
+    /** The envelope another service's relay would write (platform-test's), for Riverbend. */
     private Map<String, String> envelope(String eventId, String type, String subject) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_id", eventId);
-        headers.put("ce_source", "/hearth/fault-probe");
-        headers.put("ce_type", type);
-        headers.put("ce_subject", subject);
-        headers.put("ce_time", Instant.now().toString());
-        headers.put("ce_tenantid", tenant);
-        headers.put("content-type", "application/json");
-        return headers;
+        return TopicWriter.envelope(eventId, type, subject, tenant);
     }
 
     private static Map<String, String> without(Map<String, String> headers, String name) {
