@@ -11,7 +11,8 @@ import './intake.css';
 /** One referral and the coordinator's decision on it: accept or decline (with a reason), then admit. */
 export function ReferralDetail({ referralId }: { referralId: string }) {
   const path = `/patients/v1/referrals/${encodeURIComponent(referralId)}`;
-  const [loaded, reload] = useLoad(() => api<Referral>(path), [path]);
+  // after a decision the page refreshes in place (no loading flash), so the status line stays where it was read
+  const [loaded, reload, refresh] = useLoad(() => api<Referral>(path), [path]);
   const [said, setSaid] = useState<string | null>(null);
   return (
     <>
@@ -31,9 +32,9 @@ export function ReferralDetail({ referralId }: { referralId: string }) {
             <div className="grid">
               <ReferralFacts r={r} />
               <Section id="decision" title={r.status === 'ACCEPTED' ? 'Admission' : 'Decision'}>
-                {r.status === 'RECEIVED' && <Decide path={path} name={prospectName(r)} onDecided={(text) => { setSaid(text); reload(); }} />}
+                {r.status === 'RECEIVED' && <Decide path={path} name={prospectName(r)} onDecided={(text) => { setSaid(text); refresh(); }} />}
                 {r.status === 'ACCEPTED' && (
-                  <AdmitForm referral={r} path={path} onAdmitted={(text) => { setSaid(text); reload(); }} />
+                  <AdmitForm referral={r} path={path} onAdmitted={(text) => { setSaid(text); refresh(); }} />
                 )}
                 {r.status === 'DECLINED' && (
                   <p>

@@ -38,7 +38,7 @@ export function taskState(task: TransitionTask): string {
  */
 export function TransitionTasks({ patientId, title = 'Transition-of-care tasks', id = 'intake-transition' }: { patientId: string; title?: string; id?: string }) {
   const path = `/patients/v1/patients/${encodeURIComponent(patientId)}/transition-of-care`;
-  const [loaded, reload] = useLoad(
+  const [loaded, reload, refresh] = useLoad(
     async () => {
       try {
         return await api<Transition>(path);
@@ -60,7 +60,7 @@ export function TransitionTasks({ patientId, title = 'Transition-of-care tasks',
     try {
       await post<Transition>(`${path}/tasks/${task.type}/completion`);
       setDone(`${taskLabel(task.type)} is marked done.`);
-      reload();
+      refresh();
     } catch (e) {
       setFailure(e instanceof ApiError ? e.message : 'The task could not be marked done. Please try again.');
     } finally {
