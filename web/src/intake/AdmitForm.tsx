@@ -102,7 +102,7 @@ export function AdmitForm({ referral, path, onAdmitted }: { referral: Referral; 
         <textarea id={`${id}-homebound`} rows={2} value={facts.reason} onChange={(e) => setFacts({ ...facts, reason: e.target.value })}
           aria-invalid={errors['homebound.reason'] ? true : undefined}
           aria-describedby={errors['homebound.reason'] ? `${id}-homebound-error` : undefined} />
-        <FieldMessages id={`${id}-homebound-error`} messages={errors['homebound.reason']} />
+        <FieldMessages id={`${id}-homebound-error`} messages={errors['homebound.reason']} alert />
       </fieldset>
       <fieldset>
         <legend>Allergies</legend>
@@ -127,7 +127,7 @@ export function AdmitForm({ referral, path, onAdmitted }: { referral: Referral; 
               <button type="button" className="secondary" onClick={() => setFacts((f) => ({ ...f, allergies: f.allergies.filter((_, j) => j !== i) }))}>
                 Remove allergy {i + 1}
               </button>
-              <FieldMessages id={`${id}-substance-${i}-error`} messages={errors[key] ?? errors[`allergies[${i}].severity`]} />
+              <FieldMessages id={`${id}-substance-${i}-error`} messages={errors[key] ?? errors[`allergies[${i}].severity`]} alert />
             </div>
           );
         })}
@@ -136,7 +136,7 @@ export function AdmitForm({ referral, path, onAdmitted }: { referral: Referral; 
           Add an allergy
         </button>
       </fieldset>
-      <FieldMessages id={`${id}-general`} messages={errors['']} />
+      <FieldMessages id={`${id}-general`} messages={errors['']} alert />
       <button type="submit" disabled={busy}>
         Admit {name}
       </button>

@@ -153,12 +153,12 @@ export function Decide({ path, name, onDecided }: { path: string; name: string; 
         <label htmlFor={`${id}-reason`}>Reason for declining (required to decline)</label>
         <textarea id={`${id}-reason`} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)}
           aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-reason-error` : undefined} />
-        <FieldMessages id={`${id}-reason-error`} messages={errors.reason} />
+        <FieldMessages id={`${id}-reason-error`} messages={errors.reason} alert />
         <button type="submit" className="secondary" disabled={busy}>
           Decline referral
         </button>
       </form>
-      <FieldMessages id={`${id}-general`} messages={errors['']} />
+      <FieldMessages id={`${id}-general`} messages={errors['']} alert />
     </div>
   );
 }
