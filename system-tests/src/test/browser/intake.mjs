@@ -17,9 +17,9 @@ export async function timed(name, step) {
   return result;
 }
 
-/** A patient nobody referred before: "Iris Walker-<stamp>". */
-export function newProspect(given = 'Iris') {
-  return { givenName: given, familyName: `Walker-${Date.now().toString(36)}` };
+/** A patient nobody referred before: "Iris Walker-<stamp>" (the stamp makes each run's patients new). */
+export function newProspect(given = 'Iris', family = 'Walker') {
+  return { givenName: given, familyName: `${family}-${Date.now().toString(36)}` };
 }
 
 export const nameOf = (p) => `${p.givenName} ${p.familyName}`;
@@ -237,7 +237,7 @@ export async function clinicalProfile(page, patientId, prospect) {
 
 export default async function intake(browser) {
   const prospect = newProspect('Iris');
-  const other = newProspect('Oscar');
+  const other = newProspect('Oscar', 'Finch');
   await timed('partner refers two patients', async () => {
     await referFromPartner(browser, prospect);
     await referFromPartner(browser, other, { source: 'SPECIALIST', dischargeDate: null, complexity: null });
