@@ -72,6 +72,12 @@ describe('assessment form', () => {
     );
     expect(within(screen.getByRole('group', { name: 'Pets' })).getByText('Check pets: all 12 items are checked before completion.')).toBeDefined();
     expect(calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
+    expect(document.activeElement).toBe(screen.getByRole('alert'));
+
+    fireEvent.change(systolic, { target: { value: '142' } });
+    expect(systolic.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('20 things need your attention');
+    expect(screen.queryByText('Enter the systolic blood pressure: it is needed to complete the assessment.')).toBeNull();
   });
 
   it('writes the first version with If-Match "0", then completes it with the version it read back', async () => {

@@ -57,15 +57,28 @@ function AssessmentEditor({ patientId, loaded }: { patientId: string; loaded: Lo
   const path = `/patients/v1/patients/${encodeURIComponent(patientId)}/assessment`;
   const count = Object.values(errors).reduce((n, list) => n + list.length, 0);
 
+  // after a refused attempt the form is checked again as it is edited, so that fixed fields lose their message
+  const [attempt, setAttempt] = useState<{ completing: boolean; round: number } | null>(null);
   useEffect(() => {
-    if (count > 0) document.getElementById(`${id}-summary`)?.focus();
-  }, [count, id]);
+    if (attempt !== null) setErrors(check(form, attempt.completing));
+  }, [form, attempt]);
+  // focus moves to the summary only when a save is refused, never while typing
+  const round = attempt?.round;
+  useEffect(() => {
+    if (round !== undefined) document.getElementById(`${id}-summary`)?.focus();
+  }, [round, id]);
+
+  const refused = (completing: boolean) => setAttempt((a) => ({ completing, round: (a?.round ?? 0) + 1 }));
 
   const save = async (completing: boolean) => {
     setSaid(null);
     const found = check(form, completing);
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      refused(completing);
+      return;
+    }
+    setAttempt(null);
     const request = toRequest(form);
     setBusy(true);
     try {
@@ -82,8 +95,10 @@ function AssessmentEditor({ patientId, loaded }: { patientId: string; loaded: Lo
       }
       setEtag(tag);
     } catch (e) {
+      // the service's own refusal stays on screen until the next save (the checks here do not know its reasons)
       if (e instanceof ApiError && e.problem?.errors?.length) setErrors(serverErrors(e.problem, request));
       else setErrors({ '': [e instanceof ApiError ? e.message : 'The assessment was not saved. Please try again.'] });
+      window.setTimeout(() => document.getElementById(`${id}-summary`)?.focus(), 0); // once the summary is shown
     } finally {
       setBusy(false);
     }
