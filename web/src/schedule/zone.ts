@@ -77,7 +77,10 @@ export function zoneLabel(zone: string, at: Date = new Date()): string {
 
 /** "10:00 AM ET": the clock time of an instant in the zone, with the zone's name. */
 export function timeIn(iso: string, zone: string): string {
-  const clock = new Date(iso).toLocaleTimeString('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' });
+  // newer ICU puts a narrow no-break space before AM/PM: a plain space reads, searches and matches the same everywhere
+  const clock = new Date(iso)
+    .toLocaleTimeString('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' })
+    .replace(/[\u202f\u00a0]/g, ' ');
   return `${clock} ${zoneLabel(zone, new Date(iso))}`;
 }
 

@@ -92,7 +92,7 @@ class VisitSlots {
         LocalDate sunday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
         List<ClinicianSlots> offered = new ArrayList<>();
         List<List<RuleViolation>> all = new ArrayList<>();
-        for (Clinician clinician : qualified(visit)) {
+        for (Clinician clinician : qualified(visit, clinicians.active(500))) {
             List<Neighbour> day = lookups.day(clinician.id(), date);
             List<Trial> trials = trials(visit, clinician, date, length, type, lookups);
             List<Slot> slots = trials.stream().filter(t -> t.violations().isEmpty())
@@ -120,6 +120,7 @@ class VisitSlots {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<String, List<Blocker>> found = new LinkedHashMap<>();
         Map<String, List<Neighbour>> days = new HashMap<>();
+        List<Clinician> active = clinicians.active(500);
         for (Visit visit : unassigned) {
             if (visit.status() != Visit.Status.UNSCHEDULED || visit.latest() == null) {
                 continue;
@@ -128,7 +129,7 @@ class VisitSlots {
                 found.put(visit.id(), List.of(new Blocker("WINDOW_PASSED", "its window ended on " + visit.latest())));
                 continue;
             }
-            List<Clinician> qualified = qualified(visit);
+            List<Clinician> qualified = qualified(visit, active);
             if (qualified.isEmpty()) {
                 found.put(visit.id(), List.of(noneQualified(visit)));
                 continue;
@@ -157,8 +158,8 @@ class VisitSlots {
     }
 
     /** Active clinicians whose discipline may make the visit (the rules' own table); skills and licences are rules. */
-    private List<Clinician> qualified(Visit visit) {
-        return clinicians.active(500).stream().filter(c -> BookingRules.qualifies(c, visit.discipline()))
+    private static List<Clinician> qualified(Visit visit, List<Clinician> active) {
+        return active.stream().filter(c -> BookingRules.qualifies(c, visit.discipline()))
                 .sorted(Comparator.comparing(Clinician::name)).toList();
     }
 
