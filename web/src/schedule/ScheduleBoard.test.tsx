@@ -190,7 +190,9 @@ describe('the schedule board', () => {
   });
 
   it('offers free slots with load and travel; choosing one fills the form and moves to Book (keyboard)', async () => {
-    const calls = stubApi([json({ ...unassigned, status: 'SCHEDULED', booking: { clinicianId: 'nina', start: 'x', end: 'y' } })]);
+    const calls = stubApi([
+      json({ ...unassigned, status: 'SCHEDULED', booking: { clinicianId: 'nina', start: instantOf('2030-01-09', '14:30'), end: instantOf('2030-01-09', '15:30') } }),
+    ]);
     render(<ScheduleBoard />);
     const assign = await screen.findByRole('button', { name: /^Assign Nursing visit of Jane Doe/ });
     assign.focus();
@@ -209,8 +211,10 @@ describe('the schedule board', () => {
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(JSON.parse(put.body!).start).toBe(instantOf('2030-01-09', '14:30'));
-    // the panel closes and focus returns to where the coordinator was
+    // the panel closes; the board says what was booked, and the keyboard focus is on that sentence
     await vi.waitFor(() => expect(screen.queryByRole('region', { name: /Assign the Nursing visit/ })).toBeNull());
+    const notice = await screen.findByText(/^Booked: the Nursing visit of Jane Doe with Nina Nurse on .* at 2:30 PM \S+\.$/);
+    await vi.waitFor(() => expect(document.activeElement).toBe(notice));
   });
 
   it('books a telehealth visit with its link, and asks for the link first', async () => {

@@ -7,7 +7,7 @@ import { byClinicianAndDay, clinicianDiscipline, conflicts, shiftWeek, sundayOf,
 import { BookingPanel } from './BookingPanel';
 import { OptimizerPanel } from './OptimizerPanel';
 import { loadBlockers, orderText, sentence, type Blocker, type OrderedVisit } from './slots';
-import { browserZone, timeIn, zoneLabel, zoneName } from './zone';
+import { browserZone, dayIn, timeIn, todayIn, zoneLabel, zoneName } from './zone';
 import './schedule.css';
 
 /** The coordinator's week: clinicians by day, what is still to book, conflicts, booking and the optimizer. */
@@ -25,6 +25,9 @@ export function ScheduleBoard() {
     setSelected(null);
     opener.current?.focus();
   };
+  // after a booking the row is gone: say what was booked and put the keyboard focus on that sentence
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   // the board and the roster together: without the roster the board cannot say who is who or what conflicts
   const [loaded, reloadBoard, refreshBoard] = useLoad(async () => {
     const [board, roster] = await Promise.all([
@@ -39,6 +42,18 @@ export function ScheduleBoard() {
   });
   // what blocks each unassigned visit, in the booking rules' words: loaded beside the board, which stays usable if it fails
   const [blocked, , refreshBlockers] = useLoad(() => loadBlockers(week), [week]);
+  const booked = (v: Visit) => {
+    setSelected(null);
+    refreshBoard();
+    refreshBlockers();
+    const who = clinicians.find((c) => c.id === v.booking?.clinicianId)?.name;
+    setNotice(
+      v.booking && !Number.isNaN(Date.parse(v.booking.start))
+        ? `Booked: the ${discipline(v.discipline)} visit of ${nameOf(v.patientId)}${who ? ` with ${who}` : ''} on ${formatDate(dayIn(v.booking.start, zone))} at ${timeIn(v.booking.start, zone)}${v.type === 'TELEHEALTH' ? ', by video' : ''}.`
+        : 'Booked.',
+    );
+    setTimeout(() => noticeRef.current?.focus(), 0);
+  };
   useLive(() => {
     refreshBoard();
     refreshBlockers();
@@ -58,7 +73,7 @@ export function ScheduleBoard() {
   const found = useMemo(
     () =>
       loaded.state === 'ready'
-        ? conflicts(loaded.data.board.booked, loaded.data.clinicians, loaded.data.board.unassigned, isoDate(), zone)
+        ? conflicts(loaded.data.board.booked, loaded.data.clinicians, loaded.data.board.unassigned, todayIn(zone), zone)
         : new Map<string, Conflict[]>(),
     [loaded, zone],
   );
@@ -78,6 +93,9 @@ export function ScheduleBoard() {
         </button>
         <span>Week of {formatDate(week)}</span>
       </div>
+      <p role="status" className="booked-notice" tabIndex={-1} ref={noticeRef}>
+        {notice}
+      </p>
       <Show loaded={loaded} what="the week's board" retry={reloadBoard}>
         {({ board: b }) => (
           <>
@@ -129,11 +147,7 @@ export function ScheduleBoard() {
                             clinicians={clinicians}
                             zone={zone}
                             onClose={close}
-                            onBooked={() => {
-                              setSelected(null);
-                              refreshBoard();
-                              refreshBlockers();
-                            }}
+                            onBooked={booked}
                           />
                         )}
                       </li>
@@ -152,11 +166,7 @@ export function ScheduleBoard() {
           clinicians={clinicians}
           zone={zone}
           onClose={close}
-          onBooked={() => {
-            setSelected(null);
-            refreshBoard();
-            refreshBlockers();
-          }}
+          onBooked={booked}
         />
       )}
       <OptimizerPanel weekStart={week} nameOf={nameOf} visitOf={visitOf} onApplied={refreshBoard} />

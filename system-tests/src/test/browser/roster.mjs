@@ -185,6 +185,9 @@ export async function bookFromSlotByKeyboard(page, patient, clinician = 'Nina Nu
   const start = (await panel.getByLabel('Start').inputValue()) ?? '';
   await page.keyboard.press('Enter');
   await panel.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.classList.contains('booked-notice'), null, { timeout: 5000 }).catch(() => undefined);
+  const told = await page.evaluate(() => (document.activeElement?.classList.contains('booked-notice') ? document.activeElement.textContent : '') ?? '');
+  check(told.startsWith('Booked: '), `after booking, the keyboard focus is on the sentence saying what was booked: "${told}"`);
   const time = slot.split(' with ')[0];
   const chip = page.locator(`tr[data-clinician="${clinician}"] .chip`, { hasText: `${time} ${code} · ${patient}` });
   await chip.first().waitFor();

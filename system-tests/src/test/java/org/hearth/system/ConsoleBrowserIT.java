@@ -123,6 +123,7 @@ class ConsoleBrowserIT {
                 "ok - slot times are labelled in the agency's zone, whatever the browser's:",
                 "ok - booking panel with free slots: no serious accessibility violation",
                 "ok - Enter on a slot fills the form and moves the focus to Book",
+                "ok - after booking, the keyboard focus is on the sentence saying what was booked: \"Booked: the Nursing visit of Jane Doe",
                 "a nursing visit of Jane Doe with the keyboard only, from the slot",
                 "ok - telehealth slots need no travel:",
                 "ok - the coordinator books a telehealth visit of Jane Doe at",
