@@ -207,6 +207,9 @@ class VisitSlotsIT {
 
         JsonNode before = api.get("/api/scheduling/v1/board/blockers?week=2030-01-08", coordinator()).json();
         assertThat(before.path("weekStart").asString()).isEqualTo("2030-01-06");
+        assertThat(before.path("zone").asString()).isEqualTo("America/New_York");
+        assertThat(api.get("/api/scheduling/v1/board?week=2030-01-08", coordinator()).json().path("zone").asString())
+                .isEqualTo("America/New_York");
         assertThat(before.path("visits").has(sn)).as(before.toString()).isFalse(); // Nina can take it
         assertThat(before.path("visits").path(st).get(0).path("rule").asString()).isEqualTo("NO_QUALIFIED_CLINICIAN");
         assertThat(before.path("visits").path(st).get(0).path("message").asString()).contains("ST");
