@@ -14,6 +14,7 @@ import { PhysicianInbox } from './physician/PhysicianInbox';
 import { FamilyPortal } from './family/FamilyPortal';
 import { Authorizations } from './billing/Authorizations';
 import { ScheduleBoard } from './schedule/ScheduleBoard';
+import { RosterPage } from './roster/RosterPage';
 import { Messages } from './messages/Messages';
 import { ReferralInbox } from './intake/ReferralInbox';
 import { ReferralDetail } from './intake/ReferralDetail';
@@ -149,6 +150,8 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
       return <PhysicianInbox />;
     case '/schedule':
       return <ScheduleBoard />;
+    case '/roster':
+      return <RosterPage />;
     case '/authorizations':
       return <Authorizations />;
     case '/family':

@@ -27,6 +27,7 @@ export const PAGES: PageDef[] = [
   { path: '/messages', title: 'Messages', personas: ['coordinator', 'clinician', 'physician'], inMenu: true },
   { path: '/patients', title: 'Patients', personas: ['coordinator', 'clinician', 'physician'], inMenu: true },
   { path: '/schedule', title: 'Schedule board', personas: ['coordinator'], inMenu: true },
+  { path: '/roster', title: 'Roster', personas: ['coordinator'], inMenu: true },
   { path: '/authorizations', title: 'Authorizations', personas: ['coordinator', 'billing'], inMenu: true },
   { path: '/family', title: 'Family portal', personas: ['family'], inMenu: true },
   { path: '/referrals', title: 'Referral inbox', personas: ['coordinator'], inMenu: true },

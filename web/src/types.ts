@@ -54,6 +54,8 @@ export interface Board {
   booked: Record<string, Visit[]>;
   /** Unscheduled visits whose window (earliest..latest) meets the week. */
   unassigned: Visit[];
+  /** The agency's zone (IANA id), in which days are counted and times are shown and entered. */
+  zone?: string;
 }
 
 export interface Alert {

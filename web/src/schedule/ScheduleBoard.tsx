@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { api, isoDate, type Page } from '../api';
-import { Empty, Section, Show, formatDate, formatTime, useLoad } from '../shell/states';
+import { Empty, Section, Show, formatDate, useLoad } from '../shell/states';
 import { isScheduleEvent, useLive } from '../shell/live';
 import { discipline, fullName, type Board, type Patient, type Visit } from '../types';
 import { byClinicianAndDay, clinicianDiscipline, conflicts, shiftWeek, sundayOf, weekDays, type Conflict, type RosterClinician } from './board';
 import { BookingPanel } from './BookingPanel';
 import { OptimizerPanel } from './OptimizerPanel';
+import { loadBlockers, orderText, sentence, type Blocker, type OrderedVisit } from './slots';
+import { browserZone, dayIn, timeIn, todayIn, zoneLabel, zoneName } from './zone';
 import './schedule.css';
 
 /** The coordinator's week: clinicians by day, what is still to book, conflicts, booking and the optimizer. */
@@ -13,6 +15,19 @@ export function ScheduleBoard() {
   const thisWeek = sundayOf(isoDate());
   const [week, setWeek] = useState(thisWeek);
   const [selected, setSelected] = useState<Visit | null>(null);
+  // focus goes back where the coordinator was when the panel closes (keyboard use)
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (v: Visit) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setSelected(v);
+  };
+  const close = () => {
+    setSelected(null);
+    opener.current?.focus();
+  };
+  // after a booking the row is gone: say what was booked and put the keyboard focus on that sentence
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   // the board and the roster together: without the roster the board cannot say who is who or what conflicts
   const [loaded, reloadBoard, refreshBoard] = useLoad(async () => {
     const [board, roster] = await Promise.all([
@@ -25,7 +40,27 @@ export function ScheduleBoard() {
     const page = await api<Page<Patient>>('/patients/v1/patients?size=200');
     return new Map(page.items.map((p) => [p.id, fullName(p)]));
   });
-  useLive(() => refreshBoard(), isScheduleEvent);
+  // what blocks each unassigned visit, in the booking rules' words: loaded beside the board, which stays usable if it fails
+  const [blocked, , refreshBlockers] = useLoad(() => loadBlockers(week), [week]);
+  const booked = (v: Visit) => {
+    setSelected(null);
+    refreshBoard();
+    refreshBlockers();
+    const who = clinicians.find((c) => c.id === v.booking?.clinicianId)?.name;
+    setNotice(
+      v.booking && !Number.isNaN(Date.parse(v.booking.start))
+        ? `Booked: the ${discipline(v.discipline)} visit of ${nameOf(v.patientId)}${who ? ` with ${who}` : ''} on ${formatDate(dayIn(v.booking.start, zone))} at ${timeIn(v.booking.start, zone)}${v.type === 'TELEHEALTH' ? ', by video' : ''}.`
+        : 'Booked.',
+    );
+    setTimeout(() => noticeRef.current?.focus(), 0);
+  };
+  useLive(() => {
+    refreshBoard();
+    refreshBlockers();
+  }, isScheduleEvent);
+  const zone = (loaded.state === 'ready' && loaded.data.board.zone) || browserZone();
+  const blockersOf = (visitId: string): Blocker[] | undefined =>
+    blocked.state === 'ready' ? (blocked.data.visits?.[visitId] ?? []) : undefined;
 
   const clinicians = loaded.state === 'ready' ? loaded.data.clinicians : [];
   const nameOf = (patientId: string) => (patients.state === 'ready' ? patients.data.get(patientId) : undefined) ?? 'Patient';
@@ -38,9 +73,9 @@ export function ScheduleBoard() {
   const found = useMemo(
     () =>
       loaded.state === 'ready'
-        ? conflicts(loaded.data.board.booked, loaded.data.clinicians, loaded.data.board.unassigned, isoDate())
+        ? conflicts(loaded.data.board.booked, loaded.data.clinicians, loaded.data.board.unassigned, todayIn(zone), zone)
         : new Map<string, Conflict[]>(),
-    [loaded],
+    [loaded, zone],
   );
 
   return (
@@ -58,6 +93,9 @@ export function ScheduleBoard() {
         </button>
         <span>Week of {formatDate(week)}</span>
       </div>
+      <p role="status" className="booked-notice" tabIndex={-1} ref={noticeRef}>
+        {notice}
+      </p>
       <Show loaded={loaded} what="the week's board" retry={reloadBoard}>
         {({ board: b }) => (
           <>
@@ -68,7 +106,7 @@ export function ScheduleBoard() {
             </p>
             {patients.state === 'error' && <p className="muted">Patient names could not be loaded: {patients.message}</p>}
             {Object.values(b.booked).every((day) => day.length === 0) && <Empty>No visit is booked this week.</Empty>}
-            <WeekTable board={b} clinicians={clinicians} conflicts={found} nameOf={nameOf} onSelect={setSelected} />
+            <WeekTable board={b} clinicians={clinicians} conflicts={found} nameOf={nameOf} onSelect={open} zone={zone} />
             <Section id="unassigned" title={`Unassigned: still to book this week (${b.unassigned.length})`}>
               {b.unassigned.length === 0 ? (
                 <Empty>Every visit this week has a clinician.</Empty>
@@ -76,18 +114,42 @@ export function ScheduleBoard() {
                 <ul className="list unassigned">
                   {b.unassigned.map((v) => {
                     const problems = found.get(v.id) ?? [];
+                    const blockers = blockersOf(v.id);
+                    const all = [...Object.values(b.booked).flat(), ...b.unassigned] as OrderedVisit[];
+                    const order = orderText(v as OrderedVisit, all, formatDate);
                     return (
-                      <li key={v.id}>
-                        {discipline(v.discipline)} for {nameOf(v.patientId)}, between {formatDate(v.earliest)} and{' '}
-                        {formatDate(v.latest)}{' '}
-                        <button
-                          type="button"
-                          onClick={() => setSelected(v)}
-                          aria-label={`Assign ${discipline(v.discipline)} visit of ${nameOf(v.patientId)}, ${formatDate(v.earliest)} to ${formatDate(v.latest)}`}
-                        >
-                          Assign
-                        </button>
+                      <li key={v.id} className="unassigned-visit">
+                        <p>
+                          <strong>
+                            {discipline(v.discipline)} for {nameOf(v.patientId)}
+                          </strong>
+                          {v.type === 'TELEHEALTH' && ' (telehealth)'}, {order}{' '}
+                          <button
+                            type="button"
+                            onClick={() => open(v)}
+                            aria-expanded={selected?.id === v.id}
+                            aria-label={`Assign ${discipline(v.discipline)} visit of ${nameOf(v.patientId)}, ${formatDate(v.earliest)} to ${formatDate(v.latest)}, ${order}`}
+                          >
+                            Assign
+                          </button>
+                        </p>
+                        {blockers && blockers.length > 0 && (
+                          <p className="blocked">
+                            <span aria-hidden="true">⛔ </span>Blocked: {blockers.map((x) => sentence(x.message)).join(' ')}
+                          </p>
+                        )}
+                        {blockers && blockers.length === 0 && <p className="muted">Bookable: free time exists in its window.</p>}
                         {problems.length > 0 && <ConflictNote problems={problems} />}
+                        {selected?.id === v.id && !selected.booking && (
+                          <BookingPanel
+                            visit={selected}
+                            patientName={nameOf(selected.patientId)}
+                            clinicians={clinicians}
+                            zone={zone}
+                            onClose={close}
+                            onBooked={booked}
+                          />
+                        )}
                       </li>
                     );
                   })}
@@ -97,16 +159,14 @@ export function ScheduleBoard() {
           </>
         )}
       </Show>
-      {selected && (
+      {selected && (selected.booking || !(loaded.state === 'ready' && loaded.data.board.unassigned.some((v) => v.id === selected.id))) && (
         <BookingPanel
           visit={selected}
           patientName={nameOf(selected.patientId)}
           clinicians={clinicians}
-          onClose={() => setSelected(null)}
-          onBooked={() => {
-            setSelected(null);
-            refreshBoard();
-          }}
+          zone={zone}
+          onClose={close}
+          onBooked={booked}
         />
       )}
       <OptimizerPanel weekStart={week} nameOf={nameOf} visitOf={visitOf} onApplied={refreshBoard} />
@@ -120,7 +180,9 @@ function WeekTable({
   conflicts: found,
   nameOf,
   onSelect,
+  zone,
 }: {
+  zone: string;
   board: Board;
   clinicians: RosterClinician[];
   conflicts: Map<string, Conflict[]>;
@@ -128,7 +190,7 @@ function WeekTable({
   onSelect: (v: Visit) => void;
 }) {
   const days = weekDays(board.weekStart);
-  const rows = byClinicianAndDay(board.booked);
+  const rows = byClinicianAndDay(board.booked, zone);
   const known = new Set(clinicians.map((c) => c.id));
   const people = [
     ...clinicians.filter((c) => c.active !== false),
@@ -138,6 +200,9 @@ function WeekTable({
   ];
   return (
     <div className="board-scroll">
+      <p className="muted">
+        Times are {zoneName(zone)} ({zoneLabel(zone)}), the agency&apos;s time zone.
+      </p>
       <table className="board">
         <caption>Booked visits by clinician and day</caption>
         <thead>
@@ -169,7 +234,8 @@ function WeekTable({
                         onClick={() => onSelect(v)}
                         title={problems.map((p) => p.reason).join('; ') || undefined}
                       >
-                        {formatTime(v.booking!.start)} {v.discipline} · {nameOf(v.patientId)}
+                        {timeIn(v.booking!.start, zone)} {v.discipline} · {nameOf(v.patientId)}
+                        {v.type === 'TELEHEALTH' && ' · video'}
                         {v.status !== 'SCHEDULED' && <span className="muted"> ({v.status.toLowerCase().replace('_', ' ')})</span>}
                         {problems.length > 0 && <ConflictNote problems={problems} />}
                       </button>

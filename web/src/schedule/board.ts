@@ -2,6 +2,7 @@
 // qualified for a visit, and the optimizer's progress as a share of its time limit.
 import { isoDate } from '../api';
 import type { Visit } from '../types';
+import { clockIn, dayIn } from './zone';
 
 export interface WorkingHours {
   /** MONDAY … SUNDAY */
@@ -82,12 +83,12 @@ export function isBooked(v: Visit): v is BookedVisit {
   return v.booking != null;
 }
 
-/** Booked visits by clinician id, then by day, in time order. */
-export function byClinicianAndDay(booked: Record<string, Visit[]>): Map<string, Map<string, BookedVisit[]>> {
+/** Booked visits by clinician id, then by day (in `zone`, the browser's if none is given), in time order. */
+export function byClinicianAndDay(booked: Record<string, Visit[]>, zone?: string): Map<string, Map<string, BookedVisit[]>> {
   const rows = new Map<string, Map<string, BookedVisit[]>>();
   for (const visits of Object.values(booked)) {
     for (const v of visits.filter(isBooked)) {
-      const day = isoDate(new Date(v.booking.start));
+      const day = zone ? dayIn(v.booking.start, zone) : isoDate(new Date(v.booking.start));
       const row = rows.get(v.booking.clinicianId) ?? new Map<string, BookedVisit[]>();
       row.set(day, [...(row.get(day) ?? []), v].sort((a, b) => a.booking.start.localeCompare(b.booking.start)));
       rows.set(v.booking.clinicianId, row);
@@ -117,16 +118,18 @@ function withSeconds(time: string): string {
 }
 
 /** Why a booking falls outside the clinician's working hours, or null when it is inside them (or they are unknown). */
-export function outsideHours(clinician: RosterClinician, start: string, end: string): string | null {
+export function outsideHours(clinician: RosterClinician, start: string, end: string, zone?: string): string | null {
   if (!clinician.hours) return null;
   const from = new Date(start);
   const to = new Date(end);
-  const weekday = WEEKDAYS[from.getDay()];
+  const day = (d: Date) => (zone ? dayIn(d, zone) : isoDate(d));
+  const clock = (d: Date) => (zone ? `${clockIn(d, zone)}:${String(d.getUTCSeconds()).padStart(2, '0')}` : clockOf(d));
+  const weekday = WEEKDAYS[zone ? new Date(`${day(from)}T12:00:00Z`).getUTCDay() : from.getDay()];
   const hours = clinician.hours.find((h) => h.day === weekday);
   const dayName = weekday.charAt(0) + weekday.slice(1).toLowerCase();
   if (!hours) return `${clinician.name} does not work on ${dayName}s`;
-  const sameDay = isoDate(from) === isoDate(to);
-  if (!sameDay || clockOf(from) < withSeconds(hours.start) || clockOf(to) > withSeconds(hours.end)) {
+  const sameDay = day(from) === day(to);
+  if (!sameDay || clock(from) < withSeconds(hours.start) || clock(to) > withSeconds(hours.end)) {
     return `outside ${clinician.name}'s working hours (${dayName} ${hhmm(hours.start)}–${hhmm(hours.end)})`;
   }
   return null;
@@ -145,6 +148,7 @@ export function conflicts(
   clinicians: RosterClinician[],
   unassigned: Visit[] = [],
   today?: string,
+  zone?: string,
 ): Map<string, Conflict[]> {
   const found = new Map<string, Conflict[]>();
   const add = (visitId: string, reason: string) => {
@@ -154,7 +158,7 @@ export function conflicts(
   const roster = new Map(clinicians.map((c) => [c.id, c]));
   const clinicianOf = new Map<string, string>();
   for (const visits of Object.values(booked)) for (const v of visits.filter(isBooked)) clinicianOf.set(v.id, v.booking.clinicianId);
-  for (const [clinicianId, days] of byClinicianAndDay(booked)) {
+  for (const [clinicianId, days] of byClinicianAndDay(booked, zone)) {
     const clinician = roster.get(clinicianId);
     for (const [day, visits] of days) {
       const open = visits.filter((v) => v.status === 'SCHEDULED' || v.status === 'CHECKED_IN');
@@ -178,7 +182,7 @@ export function conflicts(
         if (clinician.active === false) add(v.id, `${clinician.name} is no longer active`);
         if (clinician.timeOff?.some((off) => off.from <= day && day <= off.to)) add(v.id, `${clinician.name} is off that day`);
         else {
-          const hours = outsideHours(clinician, v.booking.start, v.booking.end);
+          const hours = outsideHours(clinician, v.booking.start, v.booking.end, zone);
           if (hours) add(v.id, hours);
         }
         if (clinician.maxVisitsPerDay && active.length > clinician.maxVisitsPerDay) {

@@ -10,6 +10,7 @@ import { accessible, base, check, consoleCall, executablePath, janeDoe, noTokens
   timeout, password } from './lib.mjs';
 import chart from './chart.mjs';
 import schedule from './schedule.mjs';
+import roster from './roster.mjs';
 import visits from './visits.mjs';
 import intake from './intake.mjs';
 
@@ -188,7 +189,7 @@ async function basics(browser) {
 }
 
 // Each journey signs in its own personas in fresh browser contexts; they run in this order.
-const JOURNEYS = { basics, chart, visits, schedule, intake };
+const JOURNEYS = { basics, chart, visits, schedule, roster, intake };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in JOURNEYS));

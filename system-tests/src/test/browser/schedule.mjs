@@ -88,7 +88,8 @@ export default async function schedule(browser) {
   check(booked, `the coordinator ${reassigning ? 'reassigns' : 'assigns'} a nursing visit of Jane Doe to Nina Nurse through the board (${when || 'last refusal: ' + refusal.trim()})`);
   const ninaRow = page.locator('tr[data-clinician="Nina Nurse"]');
   const weekOf = await page.locator('.week-nav span').textContent();
-  const chip = ninaRow.locator('.chip', { hasText: `${clockLabel(when.slice(-5))} SN · Jane Doe` });
+  // times on the board carry the agency's zone: "10:00 AM ET SN · Jane Doe"
+  const chip = ninaRow.locator('.chip', { hasText: new RegExp(`${clockLabel(when.slice(-5))} E[SD]?T SN · Jane Doe`) });
   await chip.first().waitFor().catch(() => undefined);
   check(booked && (await chip.count()) > 0,
     `the board shows the visit in Nina Nurse's row at ${clockLabel(when.slice(-5))} (week of ${weekOf?.replace('Week of ', '')})`);

@@ -110,6 +110,23 @@ class ConsoleBrowserIT {
                 "ok - the optimizer proposes a plan",
                 "ok - the coordinator applies the plan: Applied:",
                 "ok - schedule board with the optimizer: no serious accessibility violation",
+                // journey roster
+                "ok - the roster lists the clinicians with disciplines, skills, certifications, hours and time off",
+                "ok - roster: no serious accessibility violation",
+                "ok - the roster shows Pete Therapist's Lymphedema therapy (CLT) with its expiry warning in words",
+                "ok - the roster shows Pete Therapist's day off on",
+                "ok - the board says why an unassigned visit cannot be booked:",
+                "ok - schedule board with blockers: no serious accessibility violation",
+                "ok - Enter on the visit opens the booking panel with the keyboard focus on its heading",
+                "ok - the panel offers free slots of Nina Nurse",
+                "ok - each clinician comes with load and travel:",
+                "ok - slot times are labelled in the agency's zone, whatever the browser's:",
+                "ok - booking panel with free slots: no serious accessibility violation",
+                "ok - Enter on a slot fills the form and moves the focus to Book",
+                "ok - after booking, the keyboard focus is on the sentence saying what was booked: \"Booked: the Nursing visit of Jane Doe",
+                "a nursing visit of Jane Doe with the keyboard only, from the slot",
+                "ok - telehealth slots need no travel:",
+                "ok - the coordinator books a telehealth visit of Jane Doe at",
                 // visits: the clinician's day with EVV, and staff messages with an urgent photo
                 "ok - My day draws Nina's route: a line from her home base through",
                 "ok - My day with the drawn route: no serious accessibility violation",
@@ -144,6 +161,9 @@ class ConsoleBrowserIT {
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
                 "family-portal-vitals", "coordinator-schedule-board", "coordinator-optimizer", "clinician-route",
                 "physician-urgent", "coordinator-referral-inbox", "coordinator-assessment", "coordinator-clinical-profile")) {
+            assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
+        }
+        for (String name : List.of("coordinator-roster", "coordinator-booking-slots")) { // journey roster
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }

@@ -99,10 +99,9 @@ public class VisitBooking {
             throw ApiException.conflict("A " + visit.status().name().toLowerCase().replace('_', '-')
                     + " visit cannot be booked");
         }
-        PatientProjection patient = patients.findById(visit.patientId()).orElse(null);
-        PatientFacts facts = patient == null ? new PatientFacts(null, null, List.of())
-                : new PatientFacts(patient.status(), patient.home(), patient.timeWindows());
-        List<AuthorizationGrant> grants = authorizations.of(visit.patientId(), visit.discipline());
+        Facts known = factsOf(visit);
+        PatientFacts facts = known.patient();
+        List<AuthorizationGrant> grants = known.grants();
         List<RuleViolation> pairing = pairingViolations(visit, clinician.id(), request.start());
         Proposal proposal = new Proposal(clinician, request.start(), request.end(), type);
         LocalDate date = days.dayOf(request.start());
@@ -187,6 +186,36 @@ public class VisitBooking {
                     c -> c.holds(mine.visitId(), previous.start(), previous.end()) && !c.claimId().equals(mine.claimId()));
         }
         return new VisitRepository.Versioned(next.result(), stored.version() + 1);
+    }
+
+    /** What the rules need to know about a visit besides the proposal: its patient, authorizations and units used. */
+    record Facts(PatientFacts patient, List<AuthorizationGrant> grants, Map<String, Integer> used) {
+    }
+
+    Facts factsOf(Visit visit) {
+        PatientProjection patient = patients.findById(visit.patientId()).orElse(null);
+        PatientFacts facts = patient == null ? new PatientFacts(null, null, List.of())
+                : new PatientFacts(patient.status(), patient.home(), patient.timeWindows());
+        List<AuthorizationGrant> grants = authorizations.of(visit.patientId(), visit.discipline());
+        Map<String, Integer> used = visits.unitsUsed(grants.stream().map(AuthorizationGrant::authorizationId).toList(),
+                visit.id());
+        return new Facts(facts, grants, used);
+    }
+
+    /**
+     * The clinician's other visits of a local day as a booking would see them now (claims still held and booked
+     * visits), without {@code exceptVisitId}: what the slot finder checks proposals against.
+     */
+    List<Neighbour> neighboursOn(String clinicianId, LocalDate date, String exceptVisitId) {
+        List<Claim> stored = days.find(clinicianId, date).map(ClinicianDayDocument::claims).orElse(List.of());
+        List<Claim> holding = ClinicianDayState.holding(stored,
+                visits.ofClinician(clinicianId, days.startOf(date), days.startOf(date.plusDays(1))), clock.instant());
+        return neighbours(holding.stream().filter(c -> !c.visitId().equals(exceptVisitId)).toList());
+    }
+
+    /** The rules a double-staffed visit adds for this clinician and start (none for a single visit). */
+    List<RuleViolation> pairingRules(Visit visit, String clinicianId, Instant start) {
+        return pairingViolations(visit, clinicianId, start);
     }
 
     /** The partner of a double-staffed visit claimed by this clinician in a booking not written to its visit yet. */

@@ -80,7 +80,8 @@ class VisitViewsController {
             int approvedUnits, int unitsBookedOrUsed, int unitsRemaining, LocalDate from, LocalDate to) {
     }
 
-    record Board(LocalDate weekStart, Map<LocalDate, List<Visit>> booked, List<Visit> unassigned) {
+    /** {@code zone}: the agency's zone, in which the days are counted and the console shows and takes times. */
+    record Board(LocalDate weekStart, Map<LocalDate, List<Visit>> booked, List<Visit> unassigned, String zone) {
     }
 
     @GetMapping("/api/scheduling/v1/clinicians/{clinicianId}/day")
@@ -178,7 +179,7 @@ class VisitViewsController {
             }
         }
         booked.values().forEach(list -> list.sort(Comparator.comparing(v -> v.booking().start())));
-        return new Board(start, booked, unassigned);
+        return new Board(start, booked, unassigned, zone.getId());
     }
 
     @GetMapping(value = "/api/scheduling/v1/clinicians/{clinicianId}/calendar.ics", produces = "text/calendar")
