@@ -27,8 +27,8 @@ public final class WeekBench {
     }
 
     /** One run's figures. */
-    record Row(int patients, long seed, int visits, int clinicians, int clinicianDays, long firstPlanMillis,
-            long firstFeasibleMillis, WeekCheck.Result check, Plan plan) {
+    record Row(int patients, long seed, int visits, int clinicians, int clinicianDays, long firstPlanCpuMillis,
+            long firstPlanMillis, long firstFeasibleMillis, WeekCheck.Result check, Plan plan) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,8 +38,8 @@ public final class WeekBench {
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 10;
         System.out.printf(Locale.ROOT, "Realistic week: %s patients × %d seeds, %.0f s each; load average at start %s%n",
                 sizes, seeds, seconds, loadAverage());
-        System.out.println("patients seed visits clinicians days | first plan ms  first feasible ms | planned %  "
-                + "breaks  travel/visit  continuity % | breaks by kind");
+        System.out.println("patients seed visits clinicians days | first plan cpu ms  wall ms  first feasible ms | "
+                + "planned %  breaks  travel/visit  continuity % | breaks by kind");
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
             for (long seed = 1; seed <= seeds; seed++) {
@@ -56,12 +56,18 @@ public final class WeekBench {
     static Row run(int patients, long seed, Duration limit) {
         WeekAgency week = WeekAgency.generate(patients, seed);
         WeekModel model = new WeekModel(week);
+        // the first plan alone, timed in this thread's CPU time: comparable even when other processes load the machine
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuBefore = cpu.getCurrentThreadCpuTime();
+        Planner.solve(model.problem, Planner.Options.timeLimit(limit).withSeed(seed).withMaxIterations(0), () -> false);
+        long firstPlanCpu = (cpu.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         Plan plan = Planner.solve(model.problem, Planner.Options.timeLimit(limit).withSeed(seed), () -> false);
         long firstPlan = plan.progress().isEmpty() ? -1 : plan.progress().get(0).atMillis();
         long firstFeasible = plan.progress().stream().filter(p -> p.hardViolations() == 0)
                 .mapToLong(Plan.Progress::atMillis).findFirst().orElse(-1);
         WeekCheck.Result check = WeekCheck.check(week, model.workers, plan.routes(), plan.starts());
-        return new Row(patients, seed, week.visits().size(), week.clinicians().size(), model.workers.size(), firstPlan,
+        return new Row(patients, seed, week.visits().size(), week.clinicians().size(), model.workers.size(),
+                firstPlanCpu, firstPlan,
                 firstFeasible, check, plan);
     }
 
@@ -69,8 +75,9 @@ public final class WeekBench {
         WeekCheck.Result c = r.check();
         String kinds = c.breaks().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        System.out.printf(Locale.ROOT, "%8d %4d %6d %10d %4d | %13d  %17s | %9.1f  %6d  %12.1f  %12.1f | %s%n",
-                r.patients(), r.seed(), r.visits(), r.clinicians(), r.clinicianDays(), r.firstPlanMillis(),
+        System.out.printf(Locale.ROOT, "%8d %4d %6d %10d %4d | %17d  %7d  %17s | %9.1f  %6d  %12.1f  %12.1f | %s%n",
+                r.patients(), r.seed(), r.visits(), r.clinicians(), r.clinicianDays(), r.firstPlanCpuMillis(),
+                r.firstPlanMillis(),
                 r.firstFeasibleMillis() < 0 ? "none" : Long.toString(r.firstFeasibleMillis()), 100 * c.plannedShare(),
                 c.totalBreaks(), c.travelPerVisit(), 100 * c.continuity(), kinds.isEmpty() ? "-" : kinds);
         Map<String, Double> soft = r.plan().breakdown().soft();
