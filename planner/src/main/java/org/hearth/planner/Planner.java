@@ -148,8 +148,12 @@ public final class Planner {
         options.onImprovement().accept(point);
     }
 
+    /** Puts each pinned task on its worker, in order of its earliest start there (bookings in the order of the day). */
     private void placePinned(Routes routes) {
-        for (int t = 0; t < p.tasks; t++) {
+        Integer[] pinned = java.util.stream.IntStream.range(0, p.tasks).filter(t -> p.pinnedWorker[t] >= 0).boxed()
+                .toArray(Integer[]::new);
+        java.util.Arrays.sort(pinned, java.util.Comparator.comparingDouble(t -> p.earliest[t][p.pinnedWorker[t]]));
+        for (int t : pinned) {
             int w = p.pinnedWorker[t];
             if (w >= 0 && routes.workerOf[t] != w) {
                 if (routes.workerOf[t] >= 0) {

@@ -175,8 +175,9 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
                     int[] slot = {9 * 60 + 30, 15 * 60};
                     int at = slot[random.nextInt(slot.length)];
                     Patient p = patients.get(order.patient());
-                    boolean fits = c.hours()[day] != null && at >= c.hours()[day][0] + 30
-                            && at + type.minutes() <= c.hours()[day][1] - 30
+                    double drive = minutes(c.latitude(), c.longitude(), p.latitude(), p.longitude());
+                    boolean fits = c.hours()[day] != null && at >= c.hours()[day][0] + drive + 10 // reachable
+                            && at + type.minutes() + drive + 10 <= c.hours()[day][1]
                             && at >= (p.window() == null ? DEFAULT_OPEN : p.window()[0])
                             && at + type.minutes() <= (p.window() == null ? DEFAULT_CLOSE : p.window()[1]);
                     if (fits && bookedSlots.add(c.id() + "/" + day + "/" + at)
