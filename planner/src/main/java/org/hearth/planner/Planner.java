@@ -262,6 +262,8 @@ public final class Planner {
             if (q >= 0 && r.workerOf[q] < 0) {
                 insertPair(r, p.leads[t] ? t : q, p.leads[t] ? q : t, blink);
                 done[q] = true;
+            } else if (p.tasks > CONSTRUCTION_THRESHOLD) {
+                insertEstimated(r, t, blink); // a large problem: estimate the positions, evaluate the best few
             } else {
                 insertBest(r, t, -1, blink);
             }
@@ -418,11 +420,6 @@ public final class Planner {
         sortBy(order, t -> (p.dailyGroup[t] < 0 ? 0 : -groupMembers(p.dailyGroup[t]).length * span)
                 + firstEarliest(t) + random.nextDouble());
         removedCount = 0;
-        double[] base = new double[p.tasks];
-        double[][] slack = new double[p.workers][];
-        int size = p.tasks + p.workers;
-        long[] candidates = new long[size * 4];
-        double[] estimates = new double[size * 4];
         for (int t : order) {
             if (r.workerOf[t] >= 0) {
                 continue;
@@ -434,70 +431,91 @@ public final class Planner {
                 }
                 continue;
             }
-            double before = eval.evaluate(r);
-            double hardBefore = eval.hardViolations();
-            System.arraycopy(eval.start, 0, base, 0, p.tasks);
-            int found = 0;
-            for (int w = 0; w < p.workers; w++) {
-                if (!allowed(t, w) || r.len[w] >= p.maxTasks[w] || repeatsGroupOnDay(r, t, w)) {
+            insertEstimated(r, t, 0);
+        }
+    }
+
+    private double[] base;
+    private double[][] slackOf;
+    private long[] candidates;
+    private double[] estimates;
+
+    /**
+     * Inserts a single task at the best of the positions its estimate ranks first (see {@link #construct}), skipping
+     * a position now and then ({@code blink}) as {@link #insertBest} does.
+     */
+    private void insertEstimated(Routes r, int t, double blink) {
+        if (base == null) {
+            base = new double[p.tasks];
+            slackOf = new double[p.workers][];
+            candidates = new long[(p.tasks + p.workers) * 4];
+            estimates = new double[candidates.length];
+        }
+        double[] base = this.base;
+        double[][] slack = slackOf;
+        double before = eval.evaluate(r);
+        double hardBefore = eval.hardViolations();
+        System.arraycopy(eval.start, 0, base, 0, p.tasks);
+        int found = 0;
+        for (int w = 0; w < p.workers; w++) {
+            if (!allowed(t, w) || r.len[w] >= p.maxTasks[w] || repeatsGroupOnDay(r, t, w)) {
+                continue;
+            }
+            slack[w] = slack(r, w, base, slack[w]);
+            double groupCost = groupEstimate(r, t, w);
+            for (int i = 0; i <= r.len[w]; i++) {
+                double e = estimate(r, t, w, i, base, slack[w]);
+                if (Double.isNaN(e)) {
+                    break; // this and every later position start past the task's deadline
+                }
+                if (e == Double.POSITIVE_INFINITY || (blink > 0 && random.nextDouble() < blink)) {
                     continue;
                 }
-                slack[w] = slack(r, w, base, slack[w]);
-                double groupCost = groupEstimate(r, t, w);
-                for (int i = 0; i <= r.len[w]; i++) {
-                    double e = estimate(r, t, w, i, base, slack[w]);
-                    if (Double.isNaN(e)) {
-                        break; // this and every later position start past the task's deadline
-                    }
-                    if (e == Double.POSITIVE_INFINITY) {
-                        continue;
-                    }
-                    if (found == candidates.length) {
-                        candidates = java.util.Arrays.copyOf(candidates, found * 2);
-                        estimates = java.util.Arrays.copyOf(estimates, found * 2);
-                    }
-                    candidates[found] = ((long) w << 32) | i;
-                    estimates[found++] = e + groupCost;
+                if (found == candidates.length) {
+                    candidates = java.util.Arrays.copyOf(candidates, found * 2);
+                    estimates = java.util.Arrays.copyOf(estimates, found * 2);
                 }
+                candidates[found] = ((long) w << 32) | i;
+                estimates[found++] = e + groupCost;
             }
-            // evaluate the best few in full; if none places the task without a new hard break, a few more
-            int bestW = -1;
-            int bestPos = -1;
-            double bestCost = Double.POSITIVE_INFINITY;
-            double bestHard = Double.POSITIVE_INFINITY;
-            int evaluated = 0;
-            for (int batch : new int[] {CONSTRUCTION_CANDIDATES, 5 * CONSTRUCTION_CANDIDATES, found}) {
-                for (int k = 0; k < batch && evaluated < found; k++) {
-                    int pick = evaluated;
-                    for (int j = evaluated + 1; j < found; j++) { // selection: the next cheapest estimate
-                        if (estimates[j] < estimates[pick]) {
-                            pick = j;
-                        }
-                    }
-                    swap(candidates, estimates, evaluated, pick);
-                    int w = (int) (candidates[evaluated] >>> 32);
-                    int i = (int) candidates[evaluated];
-                    evaluated++;
-                    r.insert(w, i, t);
-                    double c = eval.evaluate(r);
-                    double h = eval.hardViolations();
-                    r.remove(t);
-                    if (c < bestCost) {
-                        bestCost = c;
-                        bestHard = h;
-                        bestW = w;
-                        bestPos = i;
+        }
+        // evaluate the best few in full; if none places the task without a new hard break, a few more
+        int bestW = -1;
+        int bestPos = -1;
+        double bestCost = Double.POSITIVE_INFINITY;
+        double bestHard = Double.POSITIVE_INFINITY;
+        int evaluated = 0;
+        for (int batch : new int[] {CONSTRUCTION_CANDIDATES, 5 * CONSTRUCTION_CANDIDATES, found}) {
+            for (int k = 0; k < batch && evaluated < found; k++) {
+                int pick = evaluated;
+                for (int j = evaluated + 1; j < found; j++) { // selection: the next cheapest estimate
+                    if (estimates[j] < estimates[pick]) {
+                        pick = j;
                     }
                 }
-                if (bestHard <= hardBefore - Evaluator.UNASSIGNED + 1e-9) {
-                    break;
+                swap(candidates, estimates, evaluated, pick);
+                int w = (int) (candidates[evaluated] >>> 32);
+                int i = (int) candidates[evaluated];
+                evaluated++;
+                r.insert(w, i, t);
+                double c = eval.evaluate(r);
+                double h = eval.hardViolations();
+                r.remove(t);
+                if (c < bestCost) {
+                    bestCost = c;
+                    bestHard = h;
+                    bestW = w;
+                    bestPos = i;
                 }
             }
-            if (bestW >= 0 && bestCost <= before && bestHard <= hardBefore - Evaluator.UNASSIGNED + 1e-9) {
-                r.insert(bestW, bestPos, t);
-            } else {
-                insertBest(r, t, -1, 0); // no position passed the estimate: try them all
+            if (bestHard <= hardBefore - Evaluator.UNASSIGNED + 1e-9) {
+                break;
             }
+        }
+        if (bestW >= 0 && bestCost <= before && bestHard <= hardBefore - Evaluator.UNASSIGNED + 1e-9) {
+            r.insert(bestW, bestPos, t);
+        } else {
+            insertBest(r, t, -1, 0); // no position passed the estimate: try them all
         }
     }
 
