@@ -15,6 +15,9 @@ import { FamilyPortal } from './family/FamilyPortal';
 import { Authorizations } from './billing/Authorizations';
 import { ScheduleBoard } from './schedule/ScheduleBoard';
 import { Messages } from './messages/Messages';
+import { ReferralInbox } from './intake/ReferralInbox';
+import { ReferralDetail } from './intake/ReferralDetail';
+import { AssessmentPage } from './intake/AssessmentForm';
 
 export function App() {
   const path = usePath();
@@ -125,6 +128,10 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
       </div>
     );
   }
+  const assessment = path.match(/^\/patients\/([^/]+)\/assessment$/);
+  if (assessment) return <AssessmentPage patientId={decodeURIComponent(assessment[1])} />;
+  const referral = path.match(/^\/referrals\/([^/]+)$/);
+  if (referral) return <ReferralDetail referralId={decodeURIComponent(referral[1])} />;
   const patient = path.match(/^\/patients\/([^/]+)$/);
   if (patient) return <PatientChart patientId={decodeURIComponent(patient[1])} persona={persona} />;
   const thread = path.match(/^\/messages\/([^/]+)$/);
@@ -146,6 +153,8 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
       return <Authorizations />;
     case '/family':
       return <FamilyPortal session={session} />;
+    case '/referrals':
+      return <ReferralInbox />;
   }
   return null;
 }

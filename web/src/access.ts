@@ -29,6 +29,7 @@ export const PAGES: PageDef[] = [
   { path: '/schedule', title: 'Schedule board', personas: ['coordinator'], inMenu: true },
   { path: '/authorizations', title: 'Authorizations', personas: ['coordinator', 'billing'], inMenu: true },
   { path: '/family', title: 'Family portal', personas: ['family'], inMenu: true },
+  { path: '/referrals', title: 'Referral inbox', personas: ['coordinator'], inMenu: true },
 ];
 
 export function homeOf(persona: Persona): string {

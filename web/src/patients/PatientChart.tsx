@@ -8,6 +8,7 @@ import { PlanHistory } from '../careplan/PlanHistory';
 import { ChartSignature } from '../careplan/DraftReview';
 import { PatientAlerts } from '../alerts/PatientAlerts';
 import { VitalsCharts } from '../vitals/VitalsCharts';
+import { ClinicalProfile } from '../intake/ClinicalProfile';
 
 export function PatientChart({ patientId, persona }: { patientId: string; persona: Persona }) {
   const id = encodeURIComponent(patientId);
@@ -73,6 +74,7 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
                 {persona === 'physician' && <ChartSignature patientId={patientId} />}
               </Section>
             </div>
+            <ClinicalProfile summary={s} persona={persona} />
           </>
         )}
       </Show>

@@ -22,8 +22,8 @@ final class Fixtures {
 
     static final String PLAN = """
             {"problems":[{"description":"Heart failure, fluid overload risk","goals":[{"description":"Stable weight",
-               "measure":"gain under 1 kg a week","targetDate":"2027-01-15"}]},
-              {"description":"Fall risk","goals":[{"description":"No falls","measure":"zero falls","targetDate":"2027-01-15"}]}],
+               "measure":"gain under 1 kg a week","targetDate":"2099-01-15"}]},
+              {"description":"Fall risk","goals":[{"description":"No falls","measure":"zero falls","targetDate":"2099-01-15"}]}],
              "interventions":["Daily weights","Teach low-salt diet","Gait training with walker"],
              "medications":[{"name":"Furosemide","dose":"40 mg","route":"ORAL","times":["08:00"],"start":"2026-11-20"},
                {"name":"Metformin","dose":"500 mg","route":"ORAL","times":["08:00","18:00"],"start":"2026-01-10"}],

@@ -153,7 +153,7 @@ class PlannerTest {
 
     @Test
     void theSmallestSharedBenchmarkInstanceIsSolvedToItsProvenOptimum() throws Exception {
-        Path file = Path.of("..", "..", "shared", "benchmarks", "hhcrsp", "instances", "InstanzCPLEX_HCSRP_10_1.txt");
+        Path file = Path.of("..", "benchmarks", "hhcrsp", "instances", "InstanzCPLEX_HCSRP_10_1.txt");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(file), "benchmark data beside the repository");
         HhcrspInstance instance = HhcrspInstance.read(file);
         Plan plan = Planner.solve(instance.problem(), Planner.Options.timeLimit(Duration.ofSeconds(5)).withMaxIterations(200_000),

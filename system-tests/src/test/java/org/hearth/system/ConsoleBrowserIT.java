@@ -122,12 +122,28 @@ class ConsoleBrowserIT {
                 "ok - Dr. Patel sees Nina's urgent message with its photo under \"Urgent messages\" in his inbox",
                 "ok - physician inbox with urgent messages: no serious accessibility violation",
                 "ok - Dr. Patel acknowledges the urgent message; it leaves his urgent list",
-                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel");
+                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel",
+                // journey intake
+                "ok - partner system gets a client-credentials token from Keycloak",
+                "ok - the inbox lists",
+                "ok - referral inbox: no serious accessibility violation",
+                "ok - referral decision: no serious accessibility violation",
+                "ok - admission: homebound without a reason is refused with a sentence next to the field",
+                "ok - admission form: no serious accessibility violation",
+                "ok - after admission the transition-of-care tasks created are shown, with their due dates",
+                "ok - declining without a reason is refused with a sentence",
+                "ok - completing an empty assessment is refused: each missing part is a sentence next to its field",
+                "ok - a hazard without an action is refused with a sentence next to its action field",
+                "ok - assessment form: no serious accessibility violation",
+                "ok - the clinical profile shows homebound status with its reason, the diagnoses and the allergy",
+                "ok - the chart lists the assessment's home-safety hazards with their actions",
+                "ok - carla.coordinator marks the interactive contact done; the face-to-face visit stays open",
+                "ok - chart with the clinical profile: no serious accessibility violation");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
                 "family-portal-vitals", "coordinator-schedule-board", "coordinator-optimizer", "clinician-route",
-                "physician-urgent")) {
+                "physician-urgent", "coordinator-referral-inbox", "coordinator-assessment", "coordinator-clinical-profile")) {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }

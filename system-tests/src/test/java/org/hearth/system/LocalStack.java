@@ -140,9 +140,11 @@ final class LocalStack {
         builder.environment().put("HEARTH_DIST", root.resolve(".hearth/dist").toString());
         builder.environment().put("HEARTH_NO_BUILD", "1"); // the reactor has just packaged every jar
         builder.environment().put("HEARTH_UP_TIMEOUT", "540"); // a loaded CI machine starts Keycloak slowly
-        // a partner contract of 5 requests/s that the rate-limit test can exceed however slow the machine is
+        // a partner contract of 5 requests/s that the rate-limit test can exceed however slow the machine is; people
+        // get a budget the fuzz suite's thousands of requests do not exhaust (it measures validation, not the limiter)
         builder.environment().put("SPRING_APPLICATION_JSON", """
-                {"hearth":{"gateway":{"rate-limit":{"clients":{"sunrise-metered":{"per-second":5,"burst":10}}}}}}""");
+                {"hearth":{"gateway":{"rate-limit":{"clients":{"sunrise-metered":{"per-second":5,"burst":10}},\
+                "per-caller":{"per-second":500,"burst":1000},"per-agency":{"per-second":2000,"burst":4000}}}}}""");
         return builder;
     }
 

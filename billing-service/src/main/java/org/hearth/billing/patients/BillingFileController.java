@@ -11,6 +11,7 @@ import org.hearth.billing.payers.PayerRepository;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.web.Versions;
+import org.hearth.platform.clinical.ValidNpi;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +60,7 @@ public class BillingFileController {
     }
 
     record FactsRequest(Boolean homebound, @Size(max = 500) String homeboundReason, LocalDate faceToFaceOn,
-            @Pattern(regexp = "\\d{10}", message = "must be a 10-digit NPI") String certifyingPhysicianNpi) {
+            @ValidNpi String certifyingPhysicianNpi) {
     }
 
     record FileView(String patientId, LocalDate startOfCare, Integer signedPlanVersion, List<Coverage> coverages,

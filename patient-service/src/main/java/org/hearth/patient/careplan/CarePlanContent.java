@@ -3,6 +3,7 @@ package org.hearth.patient.careplan;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -31,10 +32,33 @@ public record CarePlanContent(
             @NotNull LocalDate targetDate) {
     }
 
-    /** A medication as ordered: times in the patient's day, a stop date when it is a course. */
-    public record Medication(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String dose,
+    /**
+     * A medication as ordered: times in the patient's day, a stop date when it is a course (not before its start).
+     * The dose is a positive amount and its unit, a UCUM code or words ("40 mg", "0.5 mL", "1 tablet", "2 puffs").
+     */
+    @CourseDates
+    public record Medication(@NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 100) @Pattern(regexp = DOSE, message = DOSE_MESSAGE) String dose,
             @NotNull Route route, @NotNull @Size(min = 1, max = 12) List<@NotNull LocalTime> times,
             @NotNull LocalDate start, LocalDate stop) {
+    }
+
+    /** A positive amount (not zero, no sign), optionally a range ("1-2"), then a unit. */
+    static final String DOSE = "^(?=[\\d.,]*[1-9])\\d+(?:[.,]\\d+)?(?:\\s*(?:-|to)\\s*\\d+(?:[.,]\\d+)?)?\\s*[\\p{L}%µ\\[{].*$";
+    static final String DOSE_MESSAGE = "must be a positive amount with its unit, e.g. \"40 mg\" or \"1 tablet\"";
+
+    /** Where goals have a target date already past on {@code today} ("problems[0].goals[1]"): not signed so. */
+    public List<String> goalsDueBefore(LocalDate today) {
+        List<String> past = new java.util.ArrayList<>();
+        for (int p = 0; p < problems.size(); p++) {
+            List<Goal> goals = problems.get(p).goals();
+            for (int g = 0; g < goals.size(); g++) {
+                if (goals.get(g).targetDate() != null && goals.get(g).targetDate().isBefore(today)) {
+                    past.add("problems[" + p + "].goals[" + g + "]");
+                }
+            }
+        }
+        return past;
     }
 
     public enum Route { ORAL, SUBLINGUAL, TOPICAL, TRANSDERMAL, INHALED, SUBCUTANEOUS, INTRAMUSCULAR, INTRAVENOUS, RECTAL, OPHTHALMIC, OTIC, NASAL, ENTERAL }

@@ -109,6 +109,7 @@ class CarePlanController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CarePlanRepository.Versioned stored = load(patientId);
         Versions.require(ifMatch, stored.version());
+        requireGoalsStillAhead(stored.plan());
         WithEvents<CarePlan> signed;
         try {
             signed = stored.plan().sign(Caller.subject(),
@@ -120,6 +121,20 @@ class CarePlanController {
         }
         save(signed, stored.version());
         return view(signed.result(), stored.version() + 1);
+    }
+
+    /**
+     * A plan is not signed with a goal whose target date has passed: the physician would certify a goal that can no
+     * longer be met. "Passed" means passed everywhere (the date at UTC-12), so no agency's zone is wronged.
+     */
+    private void requireGoalsStillAhead(CarePlan plan) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(-12));
+        List<String> past = plan.draft().map(d -> d.content().goalsDueBefore(today)).orElse(List.of());
+        if (!past.isEmpty()) {
+            throw ApiException.rulesViolated("The draft has goals whose target date has passed; change them before signing.",
+                    past.stream().map(goal -> new org.hearth.platform.problem.RuleViolation("GOAL_TARGET_DATE_PASSED",
+                            "The target date of " + goal + " is in the past.")).toList());
+        }
     }
 
     /** What a family member with the care-plan-summary consent sees: the active plan's content, not its workflow. */

@@ -80,8 +80,8 @@ class ObservationController {
             + "nothing twice. Units are UCUM codes; impossible values are refused (400) and nothing is stored. "
             + "Publishes ObservationRecorded.v1 on hearth.patient.observations for each new reading")
     BatchResult record(@PathVariable String patientId, @Valid @RequestBody Batch batch) {
-        requirePatient(patientId);
-        List<Observation> readings = validated(patientId, batch.observations());
+        java.time.LocalDate born = access.require(patientId, Purpose.VITALS).birthDate();
+        List<Observation> readings = validated(patientId, born, batch.observations());
         int accepted = 0;
         for (Observation reading : readings) {
             if (observations.insertIfNew(reading)) {
@@ -106,7 +106,8 @@ class ObservationController {
                 Paging.of(page, size).withSort(Sort.by(Sort.Direction.DESC, "observation.observedAt"))), ObservationView::of);
     }
 
-    private List<Observation> validated(String patientId, List<Reading> batch) {
+    /** Readings that could have been taken: not in the future (beyond the clocks' tolerance), not before birth. */
+    private List<Observation> validated(String patientId, java.time.LocalDate born, List<Reading> batch) {
         Instant now = clock.instant();
         ObservationSource source = source();
         String recordedBy = Caller.subject();
@@ -117,6 +118,11 @@ class ObservationController {
             String field = "observations[" + i + "]";
             if (reading.observedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
                 errors.add(new FieldError(field + ".observedAt", "is in the future"));
+                continue;
+            }
+            // the earliest zone's midnight of the birth date: a reading before it was taken before the patient was born
+            if (reading.observedAt().isBefore(born.atStartOfDay(java.time.ZoneOffset.ofHours(14)).toInstant())) {
+                errors.add(new FieldError(field + ".observedAt", "is before the patient's birth"));
                 continue;
             }
             try {

@@ -5,6 +5,8 @@ import org.hearth.patient.record.Address;
 import org.hearth.patient.record.ClinicalProfile;
 import org.hearth.patient.transitions.TransitionOfCare;
 
+import org.hearth.platform.clinical.Npi;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -111,7 +111,9 @@ class ObservationsAndAlertsApiIT {
         ApiClient.Response refused = record(patient, coordinator(), batch(
                 reading(UUID.randomUUID().toString(), "HEART_RATE", 72, "/min", now.minusSeconds(60)),
                 reading(UUID.randomUUID().toString(), "SPO2", 140, "%", now.minusSeconds(60)),
-                reading(UUID.randomUUID().toString(), "WEIGHT", 80, "kg", now.plus(Duration.ofHours(2)))));
+                reading(UUID.randomUUID().toString(), "WEIGHT", 80, "kg", now.plus(Duration.ofHours(2))),
+                reading(UUID.randomUUID().toString(), "SYSTOLIC_BP", 120, "mm[Hg]", Instant.parse("1900-01-01T08:00:00Z")),
+                reading(UUID.randomUUID().toString(), "SYSTOLIC_BP", 121, "mm[Hg]", Instant.parse("1941-03-01T08:00:00Z"))));
         ApiClient.Response unknownVital = record(patient, coordinator(), batch(
                 reading(UUID.randomUUID().toString(), "MOOD", 3, null, now)));
         ApiClient.Response notAUuid = record(patient, coordinator(), batch(reading("reading-1", "PAIN", 3, null, now)));
@@ -119,7 +121,8 @@ class ObservationsAndAlertsApiIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("type").asString()).endsWith("/problems/validation-failed");
         assertThat(refused.json().path("errors").toString()).contains("observations[1].value",
-                "not physiologically possible", "observations[2].observedAt").doesNotContain("observations[0]");
+                "not physiologically possible", "observations[2].observedAt", "observations[3].observedAt",
+                "is before the patient's birth", "observations[4].observedAt").doesNotContain("observations[0]");
         assertThat(unknownVital.status()).isEqualTo(400);
         assertThat(notAUuid.status()).isEqualTo(400);
         assertThat(api.get(PATIENTS + "/" + patient + "/observations", coordinator()).json().path("totalItems").asLong())

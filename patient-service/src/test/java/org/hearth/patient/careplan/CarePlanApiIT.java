@@ -80,11 +80,40 @@ class CarePlanApiIT {
     static String plan(String frequency, String intervention) {
         return """
                 {"problems":[{"description":"Heart failure","goals":[{"description":"Stable weight",
-                   "measure":"gain under 1 kg a week","targetDate":"2027-01-15"}]}],
+                   "measure":"gain under 1 kg a week","targetDate":"%s"}]}],
                  "interventions":["%s"],
                  "medications":[{"name":"Furosemide","dose":"40 mg","route":"ORAL","times":["08:00"],"start":"2026-11-20"}],
                  "diet":["2 g sodium"],"equipment":[{"item":"walker","status":"ORDERED"}],
-                 "communityServices":["meal delivery"],"frequency":"%s"}""".formatted(intervention, frequency);
+                 "communityServices":["meal delivery"],"frequency":"%s"}""".formatted(
+                java.time.LocalDate.now().plusMonths(2), intervention, frequency);
+    }
+
+    @Test
+    void clinicallyImpossibleMedicationsAreRefusedAndAPlanIsNotSignedWithAGoalAlreadyPast() {
+        String patient = admittedPatient();
+        String base = PATIENTS + "/" + patient;
+        put(base + "/care-team", coordinator(), "\"0\"", team());
+
+        String stopsBeforeItStarts = plan("SN 2W4", "Daily weights").replace("\"start\":\"2026-11-20\"",
+                "\"start\":\"2026-11-20\",\"stop\":\"2026-11-10\"");
+        ApiClient.Response refused = put(base + "/care-plan/draft", coordinator(), "\"0\"", stopsBeforeItStarts);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("medications[0].stop");
+        for (String dose : new String[] {"-40 mg", "0 mg", "40", "mg", "0.0 mL"}) {
+            ApiClient.Response badDose = put(base + "/care-plan/draft", coordinator(), "\"0\"",
+                    plan("SN 2W4", "Daily weights").replace("\"40 mg\"", "\"" + dose + "\""));
+            assertThat(badDose.status()).as("dose %s: %s", dose, badDose.body()).isEqualTo(400);
+            assertThat(badDose.json().path("errors").get(0).path("field").asString()).isEqualTo("medications[0].dose");
+        }
+        String pastGoal = plan("SN 2W4", "Daily weights").replaceFirst("\"targetDate\":\"[0-9-]+\"",
+                "\"targetDate\":\"2020-01-15\"").replace("\"40 mg\"", "\"0.5 mL\"");
+        ApiClient.Response draft = put(base + "/care-plan/draft", coordinator(), "\"0\"", pastGoal);
+        assertThat(draft.status()).as("a past goal may be drafted (and corrected): %s", draft.body()).isEqualTo(200);
+        ApiClient.Response signing = sign(patient, token(drPatel, "physician", agency), "\"1\"");
+        assertThat(signing.status()).as(signing.body()).isEqualTo(422);
+        assertThat(signing.json().path("violations").get(0).path("rule").asString()).isEqualTo("GOAL_TARGET_DATE_PASSED");
+        assertThat(signing.body()).contains("problems[0].goals[0]").doesNotContain("Stable weight");
+        assertThat(api.get(base + "/care-plan", coordinator()).json().path("active").isNull()).isTrue();
     }
 
     @Test

@@ -87,5 +87,6 @@ public final class ArchitectureRules {
         Stream.of(noDependencyOnOtherServices(servicePackage), domainKnowsNoWebOrKafka(servicePackage),
                 tenancyOnlyThroughPlatform(servicePackage), listenersGoThroughTheEventEdge(servicePackage))
                 .forEach(rule -> rule.check(classes));
+        RequestSizeCaps.check(classes);
     }
 }

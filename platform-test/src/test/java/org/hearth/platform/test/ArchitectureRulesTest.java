@@ -37,6 +37,19 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void catchesCollectionsInRequestBodiesWithoutAMaximumAtAnyDepth() {
+        JavaClasses uncapped = new ClassFileImporter().importClasses(org.hearth.fixture.sizes.UncappedController.class);
+        JavaClasses capped = new ClassFileImporter().importClasses(org.hearth.fixture.sizes.CappedController.class);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RequestSizeCaps.check(uncapped))
+                .hasMessageContaining("UncappedController.create(@RequestBody).lines[].notes")
+                .hasMessageContaining("UncappedController.create(@RequestBody).extras")
+                .hasMessageContaining("UncappedController.tags(@RequestBody)")
+                .hasMessageNotContaining(".lines\n");
+        RequestSizeCaps.check(capped);
+    }
+
+    @Test
     void passesCleanCode() {
         assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();
         assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();

@@ -53,18 +53,20 @@ public class VisitBooking {
     private final Authorizations authorizations;
     private final BookingRules rules;
     private final ClinicianDays days;
+    private final AuthorizationUnits units;
     private final ZoneId zone;
     private final Clock clock;
 
     VisitBooking(VisitRepository visits, ClinicianRepository clinicians, PatientProjectionRepository patients,
-            Authorizations authorizations, BookingRules rules, ClinicianDays days, SchedulingSettings settings,
-            Clock clock) {
+            Authorizations authorizations, BookingRules rules, ClinicianDays days, AuthorizationUnits units,
+            SchedulingSettings settings, Clock clock) {
         this.visits = visits;
         this.clinicians = clinicians;
         this.patients = patients;
         this.authorizations = authorizations;
         this.rules = rules;
         this.days = days;
+        this.units = units;
         this.zone = settings.zone();
         this.clock = clock;
     }
@@ -101,13 +103,23 @@ public class VisitBooking {
         PatientFacts facts = patient == null ? new PatientFacts(null, null, List.of())
                 : new PatientFacts(patient.status(), patient.home(), patient.timeWindows());
         List<AuthorizationGrant> grants = authorizations.of(visit.patientId(), visit.discipline());
-        Map<String, Integer> used = visits.unitsUsed(grants.stream().map(AuthorizationGrant::authorizationId).toList(),
-                visit.id());
         List<RuleViolation> pairing = pairingViolations(visit, clinician.id(), request.start());
         Proposal proposal = new Proposal(clinician, request.start(), request.end(), type);
         LocalDate date = days.dayOf(request.start());
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
+            // units are read again on every attempt: a booking that lost a race must count what the winner took
+            Map<String, AuthorizationUnits.Ledger> ledgers = new java.util.HashMap<>();
+            Map<String, Map<String, Integer>> holders = visits.unitHolders(
+                    grants.stream().map(AuthorizationGrant::authorizationId).toList(), visit.id());
+            Map<String, Integer> used = new java.util.HashMap<>();
+            for (AuthorizationGrant grant : grants) {
+                AuthorizationUnits.Ledger ledger = units.read(grant.authorizationId());
+                ledgers.put(grant.authorizationId(), ledger);
+                Map<String, Integer> booked = holders.getOrDefault(grant.authorizationId(), Map.of());
+                used.put(grant.authorizationId(), booked.values().stream().mapToInt(Integer::intValue).sum()
+                        + ledger.unitsTakenBesides(visit.id(), booked.keySet(), now));
+            }
             Optional<ClinicianDayDocument> day = days.find(clinician.id(), date);
             List<Claim> holding = ClinicianDayState.holding(day.map(ClinicianDayDocument::claims).orElse(List.of()),
                     visits.ofClinician(clinician.id(), days.startOf(date), days.startOf(date.plusDays(1))), now);
@@ -122,13 +134,29 @@ public class VisitBooking {
             }
             Claim mine = new Claim(UUID.randomUUID().toString(), visit.id(), visit.patientId(), type, request.start(),
                     request.end(), now);
+            // the authorization's units first, then the clinician's time: each is one conditional write
+            AuthorizationUnitsDocument.UnitClaim unitClaim = outcome.authorizationId() == null ? null
+                    : new AuthorizationUnitsDocument.UnitClaim(mine.claimId(), visit.id(), outcome.units(), now);
+            if (unitClaim != null && !units.claim(ledgers.get(outcome.authorizationId()), unitClaim, now)) {
+                pause(attempt);
+                continue;
+            }
             List<Claim> next = new ArrayList<>(holding);
             next.add(mine);
-            if (days.write(clinician.id(), date, day.map(ClinicianDayDocument::version).orElse(0L), next)) {
-                Booking booking = new Booking(clinician.id(), request.start(), request.end(),
-                        type == VisitType.TELEHEALTH ? request.telehealthLink() : null, outcome.authorizationId(),
-                        outcome.units());
-                return commit(stored, visit.book(booking, type, by, now), mine, date);
+            boolean dayClaimed = false;
+            try {
+                dayClaimed = days.write(clinician.id(), date, day.map(ClinicianDayDocument::version).orElse(0L), next);
+                if (dayClaimed) {
+                    Booking booking = new Booking(clinician.id(), request.start(), request.end(),
+                            type == VisitType.TELEHEALTH ? request.telehealthLink() : null, outcome.authorizationId(),
+                            outcome.units());
+                    return commit(stored, visit.book(booking, type, by, now), mine, date);
+                }
+            } finally {
+                // written or not, the visit now counts its own units (or holds none): the claim has done its work
+                if (unitClaim != null) {
+                    units.release(outcome.authorizationId(), unitClaim.claimId());
+                }
             }
             pause(attempt);
         }

@@ -117,6 +117,19 @@ public class VisitRepository {
         return used;
     }
 
+    /** Per authorization, the visits (but {@code exceptVisitId}) whose bookings hold its units, with their units. */
+    Map<String, Map<String, Integer>> unitHolders(Collection<String> authorizationIds, String exceptVisitId) {
+        Map<String, Map<String, Integer>> holders = new HashMap<>();
+        if (authorizationIds.isEmpty()) {
+            return holders;
+        }
+        mongo.find(Query.query(Criteria.where("visit.booking.authorizationId").in(authorizationIds)
+                .and("visit.status").in(HOLDING_TIME).and("_id").ne(exceptVisitId)), VisitDocument.class)
+                .forEach(d -> holders.computeIfAbsent(d.visit().booking().authorizationId(), a -> new HashMap<>())
+                        .put(d.id(), d.visit().booking().units()));
+        return holders;
+    }
+
     public Page<Visit> list(Criteria criteria, Pageable pageable) {
         return mongo.findPage(criteria, pageable, VisitDocument.class).map(VisitDocument::visit);
     }

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Coordinators racing for the same clinician's time through the public API: two bookings of different visits at
  * the same minute, released together, on one replica and on two replicas sharing one database; more bookings than
- * the daily limit at once; and time freed by a cancellation or a reschedule taken again.
+ * the daily limit at once; the patient's last authorized unit booked at once with two different clinicians; and time
+ * freed by a cancellation or a reschedule taken again.
  */
 @HearthServiceTest
 @Import(MutableClock.Config.class)
@@ -134,6 +135,51 @@ class BookingRaceIT {
             assertThat(stored).as("one refused by the limit, none for a lost race").isEqualTo(limit);
         }
         System.out.printf("daily limit exceeded: %d of 5 trials%n", overbooked);
+    }
+
+    @Test
+    void theLastAuthorizedUnitBookedAtOnceWithTwoCliniciansIsBookedOnce() throws Exception {
+        int overUsed = 0;
+        int exhausted = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            String patientId = UUID.randomUUID().toString();
+            admit(patientId);
+            approveUnits(patientId, "SN", 1);
+            String first = addVisit(patientId);
+            String second = addVisit(patientId);
+            String nina = clinician(5);
+            String noah = clinician(5);
+            CyclicBarrier start = new CyclicBarrier(2);
+            String carla = coordinator("carla-sub");
+            String cora = coordinator("cora-sub");
+            // different clinicians, so their days never meet: only the authorization's units can refuse one
+            Future<ApiClient.Response> a = threads.submit(() -> {
+                start.await();
+                return book(api, first, carla, nina, "2030-01-07T15:00:00Z", "2030-01-07T16:00:00Z");
+            });
+            Future<ApiClient.Response> b = threads.submit(() -> {
+                start.await();
+                return book(api, second, cora, noah, "2030-01-08T15:00:00Z", "2030-01-08T16:00:00Z");
+            });
+            List<ApiClient.Response> answers = List.of(a.get(), b.get());
+            int stored = api.get(VISITS + "?patientId=" + patientId + "&status=SCHEDULED", carla).json()
+                    .path("totalItems").asInt();
+            if (stored > 1) {
+                overUsed++;
+                continue;
+            }
+            assertThat(answers.stream().filter(r -> r.status() == 200).count()).as(answers.toString()).isEqualTo(1);
+            ApiClient.Response refused = answers.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
+            assertThat(refused.status()).as(refused.body()).isIn(409, 422);
+            if (refused.status() == 422) {
+                assertThat(refused.body()).contains("AUTHORIZED_UNITS_EXHAUSTED");
+                exhausted++;
+            }
+            assertThat(stored).isEqualTo(1);
+        }
+        System.out.printf("authorization used beyond its units: %d of %d trials (losers answered 422 units exhausted: %d)%n",
+                overUsed, TRIALS, exhausted);
+        assertThat(overUsed).isZero();
     }
 
     @Test
@@ -290,8 +336,27 @@ class BookingRaceIT {
     }
 
     String addVisit() {
+        return addVisit(patient);
+    }
+
+    /** Billing approved {@code units} visits of the discipline for the patient; waits until scheduling knows it. */
+    void approveUnits(String patientId, String discipline, int units) {
         String body = """
-                {"patientId":"%s","discipline":"SN","earliest":"2030-01-06","latest":"2030-01-12"}""".formatted(patient);
+                {"authorizationId":"%s","patientId":"%s","discipline":"%s","status":"APPROVED","unit":"VISIT",
+                 "approvedUnits":%d,"from":"2030-01-01","to":"2030-03-01","payerId":"medicaid","changedAt":"2030-01-05T10:00:00Z"}"""
+                .formatted(UUID.randomUUID(), patientId, discipline, units);
+        String type = "org.hearth.billing.AuthorizationStatusChanged.v1";
+        assertThat(EventContracts.violations(type, body)).isEmpty();
+        kafka.send("hearth.billing.events", patientId,
+                TopicWriter.envelope(UUID.randomUUID().toString(), type, patientId, agency), body);
+        Eventually.await(Duration.ofSeconds(20),
+                () -> api.get("/api/scheduling/v1/patients/" + patientId + "/authorizations", coordinator("carla-sub")),
+                r -> r.status() == 200 && r.json().size() == 1);
+    }
+
+    String addVisit(String patientId) {
+        String body = """
+                {"patientId":"%s","discipline":"SN","earliest":"2030-01-06","latest":"2030-01-12"}""".formatted(patientId);
         ApiClient.Response added = Eventually.await(Duration.ofSeconds(20),
                 () -> api.post(VISITS, coordinator("carla-sub"), body), r -> r.status() != 400);
         assertThat(added.status()).as(added.body()).isEqualTo(201);

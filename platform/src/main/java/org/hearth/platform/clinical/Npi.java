@@ -1,15 +1,16 @@
-package org.hearth.patient.referral;
+package org.hearth.platform.clinical;
 
 /**
  * A US National Provider Identifier: ten digits whose last is a Luhn check digit computed with the prefix
- * 80840 (the NPI's ISO issuer prefix). Catches most typos before a referral reaches a coordinator.
+ * 80840 (the NPI's ISO issuer prefix). Catches most typos before a referral reaches a coordinator or a claim a payer.
+ * The one NPI check of every service: referrals, care teams and billing files use it (directly or as {@link ValidNpi}).
  */
-final class Npi {
+public final class Npi {
 
     private Npi() {
     }
 
-    static boolean isValid(String npi) {
+    public static boolean isValid(String npi) {
         if (npi == null || !npi.matches("[12][0-9]{9}")) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.hearth.patient.referral;
+package org.hearth.platform.clinical;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
