@@ -19,6 +19,18 @@ public final class Evaluator {
     /** Leaving a task out weighs more than being late for one: a plan places everything it can. */
     static final double UNASSIGNED = 10;
 
+    /** The kinds of hard violation, as {@link Plan.Breakdown} names them; indices into {@link #hardBy}. */
+    static final String[] HARD_KINDS = {"unplanned", "maxVisits", "pairOnOneWorker", "window", "shiftEnd", "homeOverlap",
+        "oncePerDay", "break"};
+    static final int UNPLANNED = 0;
+    static final int MAX_TASKS = 1;
+    static final int PAIR_ONE_WORKER = 2;
+    static final int WINDOW = 3;
+    static final int SHIFT_END = 4;
+    static final int HOME = 5;
+    static final int ONCE_PER_DAY = 6;
+    static final int BREAK = 7;
+
     private final PlanningProblem p;
     private final int[] pos;
     private final double[] time;
@@ -33,6 +45,10 @@ public final class Evaluator {
     private final int[] dayStamp;
     private final int[] personStamp;
     private final int[] groupStamp;
+    /** Per worker, when its break started (NaN: not yet taken). */
+    private final double[] breakAt;
+    /** Hard violations by kind ({@link #HARD_KINDS}); they add up to {@link #hard}. */
+    final double[] hardBy = new double[HARD_KINDS.length];
 
     double hard;
     double travel;
@@ -40,8 +56,10 @@ public final class Evaluator {
     double maxTardiness;
     double preference;
     double balance;
-    /** Soft costs between tasks: a weekly order's visits too close together, one patient's discipline split. */
+    /** Soft cost between tasks: a weekly order's visits too close together. */
     double spread;
+    /** Soft cost between tasks: one patient's discipline split between several people. */
+    double continuity;
 
     public Evaluator(PlanningProblem problem) {
         this.p = problem;
@@ -55,13 +73,14 @@ public final class Evaluator {
         slotStamp = new int[Math.multiplyExact(p.homes, p.days)];
         slotHead = new int[slotStamp.length];
         nextInSlot = new int[p.tasks];
+        breakAt = new double[p.workers];
     }
 
     /** The soft objective, without hard violations. */
     public double objective() {
         PlanningProblem.Weights w = p.weights;
         return w.travel() * travel + w.tardiness() * tardiness + w.maxTardiness() * maxTardiness + preference
-                + w.balance() * balance + spread;
+                + w.balance() * balance + spread + continuity;
     }
 
     public double hardViolations() {
@@ -88,6 +107,48 @@ public final class Evaluator {
         return start[t];
     }
 
+    /**
+     * What the last evaluated plan breaks and pays, by kind: hard violations (they add up to
+     * {@link #hardViolations()}; an unplanned task counts {@value #UNASSIGNED}) and the weighted soft costs (they add
+     * up to {@link #objective()}); kinds with nothing to report are left out.
+     */
+    public Plan.Breakdown breakdown() {
+        java.util.Map<String, Double> hardKinds = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < HARD_KINDS.length; k++) {
+            if (hardBy[k] > 0) {
+                hardKinds.put(HARD_KINDS[k], hardBy[k]);
+            }
+        }
+        PlanningProblem.Weights w = p.weights;
+        java.util.Map<String, Double> soft = new java.util.LinkedHashMap<>();
+        putPositive(soft, "travel", w.travel() * travel);
+        putPositive(soft, "tardiness", w.tardiness() * tardiness);
+        putPositive(soft, "maxTardiness", w.maxTardiness() * maxTardiness);
+        double named = 0;
+        for (var kind : p.preferenceByKind.entrySet()) {
+            double sum = 0;
+            for (int t = 0; t < p.tasks; t++) {
+                int wt = routes.workerOf[t];
+                if (wt >= 0) {
+                    sum += kind.getValue()[t][wt];
+                }
+            }
+            putPositive(soft, kind.getKey(), sum);
+            named += sum;
+        }
+        putPositive(soft, "preference", preference - named);
+        putPositive(soft, "continuity", continuity);
+        putPositive(soft, "spread", spread);
+        putPositive(soft, "balance", w.balance() * balance);
+        return new Plan.Breakdown(hardKinds, soft);
+    }
+
+    private static void putPositive(java.util.Map<String, Double> map, String key, double value) {
+        if (value > 1e-9) {
+            map.put(key, value);
+        }
+    }
+
     /** Schedules {@code r} and returns its cost; the parts and start times stay readable until the next call. */
     public double evaluate(Routes r) {
         this.routes = r;
@@ -99,7 +160,12 @@ public final class Evaluator {
         preference = 0;
         balance = 0;
         spread = 0;
+        continuity = 0;
+        Arrays.fill(hardBy, 0);
         Arrays.fill(start, Double.NaN);
+        if (p.breaks) {
+            Arrays.fill(breakAt, Double.NaN);
+        }
         int remaining = 0;
         for (int w = 0; w < p.workers; w++) {
             pos[w] = 0;
@@ -108,9 +174,11 @@ public final class Evaluator {
             remaining += r.len[w];
             if (r.len[w] > p.maxTasks[w]) {
                 hard += r.len[w] - p.maxTasks[w];
+                hardBy[MAX_TASKS] += r.len[w] - p.maxTasks[w];
             }
         }
         hard += UNASSIGNED * (p.tasks - remaining); // unassigned tasks
+        hardBy[UNPLANNED] += UNASSIGNED * (p.tasks - remaining);
         boolean progressed = true;
         while (remaining > 0 && progressed) {
             progressed = false;
@@ -127,6 +195,7 @@ public final class Evaluator {
                     }
                     if (wq == w) {
                         hard += 1; // both halves on one worker: schedule them one after the other anyway
+                        hardBy[PAIR_ONE_WORKER] += 1;
                         commit(w, t, ready(w, t));
                         remaining--;
                         progressed = true;
@@ -162,15 +231,20 @@ public final class Evaluator {
             }
         }
         hard += UNASSIGNED * remaining; // deadlocked tasks
+        hardBy[UNPLANNED] += UNASSIGNED * remaining;
         for (int w = 0; w < p.workers; w++) {
             if (r.len[w] == 0) {
                 continue;
+            }
+            if (p.breaks && p.breakMinutes[w] > 0 && Double.isNaN(breakAt[w]) && time[w] > p.breakEarliest[w]) {
+                time[w] = takeBreak(w, time[w]) + p.breakMinutes[w]; // still at work in the break window: after the last
             }
             double back = p.travel(loc[w], p.workerEnd[w]);
             travel += back;
             double end = time[w] + back;
             if (end > p.shiftEnd[w]) {
                 hard += (end - p.shiftEnd[w]) / 10; // ten minutes of overtime weigh one violation
+                hardBy[SHIFT_END] += (end - p.shiftEnd[w]) / 10;
             }
             balance += (double) r.len[w] * r.len[w];
         }
@@ -181,7 +255,41 @@ public final class Evaluator {
     private double ready(int w, int t) {
         double arrival = time[w] + p.travel(loc[w], p.taskLocation[t]);
         double at = onGrid(t, Math.max(arrival, p.earliest[t][w]));
-        return p.homeIndex[t] < 0 ? at : afterOthersAtHome(t, w, at, p.duration[t][w]);
+        at = p.homeIndex[t] < 0 ? at : afterOthersAtHome(t, w, at, p.duration[t][w]);
+        if (p.breaks && breakBefore(w, t, arrival, at)) { // the break comes first: the task starts after it
+            double after = onGrid(t, Math.max(at, Math.max(arrival, p.breakEarliest[w]) + p.breakMinutes[w]));
+            after = p.homeIndex[t] < 0 ? after : afterOthersAtHome(t, w, after, p.duration[t][w]);
+            if (after <= p.deadline[t][w] + 1e-9) { // else a fixed time (a booking) wins and the break is cut short
+                at = after;
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Whether worker {@code w}, arriving at {@code arrival} for task {@code t} that would start at {@code at}, takes
+     * its break before the task: the break is still due and either fits in the wait (it starts on arrival or when its
+     * window opens) or must, because the task would end after the break's latest start.
+     */
+    private boolean breakBefore(int w, int t, double arrival, double at) {
+        if (p.breakMinutes[w] <= 0 || !Double.isNaN(breakAt[w])) {
+            return false;
+        }
+        double from = Math.max(arrival, p.breakEarliest[w]);
+        boolean fitsInWait = from <= p.breakLatest[w] && from + p.breakMinutes[w] <= at + 1e-9;
+        return fitsInWait || at + p.duration[t][w] > p.breakLatest[w] + 1e-9;
+    }
+
+    /** Takes worker {@code w}'s break at the first moment from {@code from} its window allows; returns its start. */
+    private double takeBreak(int w, double from) {
+        double at = Math.max(from, p.breakEarliest[w]);
+        breakAt[w] = at;
+        if (at > p.breakLatest[w] + 1e-9) {
+            double late = 1 + (at - p.breakLatest[w]) / 10;
+            hard += late;
+            hardBy[BREAK] += late;
+        }
+        return at;
     }
 
     /** The first start on the agency's grid at or after {@code at}; pinned tasks keep their booked minute. */
@@ -239,6 +347,7 @@ public final class Evaluator {
             return 0;
         }
         double breaks = 0;
+        double daily = 0;
         for (int t : p.pairedAtHome) {
             int wt = r.workerOf[t];
             if (wt < 0 || Double.isNaN(start[t])) {
@@ -268,7 +377,7 @@ public final class Evaluator {
                     }
                     int slot = g * p.days + p.dayIndex[wt];
                     if (dayStamp[slot] == generation && pass == 1) {
-                        breaks += 1;
+                        daily += 1;
                     }
                     dayStamp[slot] = generation;
                 }
@@ -285,7 +394,7 @@ public final class Evaluator {
                 if (personStamp[slot] != generation) {
                     personStamp[slot] = generation;
                     if (groupStamp[g] == generation) {
-                        spread += p.continuityWeight; // one more person for this group
+                        continuity += p.continuityWeight; // one more person for this group
                     }
                     groupStamp[g] = generation;
                 }
@@ -306,7 +415,9 @@ public final class Evaluator {
                 }
             }
         }
-        return breaks;
+        hardBy[HOME] += breaks;
+        hardBy[ONCE_PER_DAY] += daily;
+        return breaks + daily;
     }
 
     /** The following half of a double-staffed pair whose partner is in the same group: it counts with its partner. */
@@ -316,6 +427,17 @@ public final class Evaluator {
     }
 
     private void commit(int w, int t, double at) {
+        if (p.breaks) {
+            double arrival = time[w] + p.travel(loc[w], p.taskLocation[t]);
+            if (breakBefore(w, t, arrival, at)) {
+                double from = takeBreak(w, arrival);
+                if (from + p.breakMinutes[w] > at + 1e-9) { // a fixed start left no room for it
+                    double cut = 1 + (from + p.breakMinutes[w] - at) / 10;
+                    hard += cut;
+                    hardBy[BREAK] += cut;
+                }
+            }
+        }
         start[t] = at;
         if (p.homeIndex[t] >= 0) { // remember the visit in its home's day, for the visits placed after it
             int slot = p.homeIndex[t] * p.days + p.dayIndex[w];
@@ -338,6 +460,7 @@ public final class Evaluator {
         double overDeadline = at - p.deadline[t][w];
         if (overDeadline > 0) {
             hard += 1 + overDeadline / 10;
+            hardBy[WINDOW] += 1 + overDeadline / 10;
         }
         preference += p.preference[t][w];
         time[w] = at + p.duration[t][w];

@@ -70,6 +70,13 @@ public final class PlanningProblem {
     final int[] spreading;
     /** Whether any per-group rule is on, so problems without them (the benchmark) pay nothing for them. */
     final boolean grouped;
+    /** Per worker, a break of {@code breakMinutes} (0: none) starting between {@code breakEarliest} and {@code breakLatest}. */
+    final double[] breakMinutes;
+    final double[] breakEarliest;
+    final double[] breakLatest;
+    final boolean breaks;
+    /** The preference costs by kind (e.g. "preferredClinician", "language"), each task × worker; their sum is in preference. */
+    final java.util.Map<String, double[][]> preferenceByKind;
 
     private PlanningProblem(Builder b) {
         this.workers = b.workers;
@@ -122,6 +129,11 @@ public final class PlanningProblem {
         this.pairedAtHome = java.util.stream.IntStream.range(0, tasks)
                 .filter(t -> sameHome[t].length > 0 && partner[t] >= 0).toArray();
         this.spreading = java.util.stream.IntStream.range(0, tasks).filter(t -> sameSpread[t].length > 0).toArray();
+        this.breakMinutes = b.breakMinutes;
+        this.breakEarliest = b.breakEarliest;
+        this.breakLatest = b.breakLatest;
+        this.breaks = java.util.Arrays.stream(breakMinutes).anyMatch(m -> m > 0);
+        this.preferenceByKind = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.preferenceByKind));
         this.grouped = dailyGroups > 0 || continuityGroups > 0 || spreading.length > 0 || pairedAtHome.length > 0;
     }
 
@@ -226,6 +238,10 @@ public final class PlanningProblem {
         final int[] continuityGroup;
         final int[] workerPerson;
         double continuityWeight;
+        final double[] breakMinutes;
+        final double[] breakEarliest;
+        final double[] breakLatest;
+        final java.util.Map<String, double[][]> preferenceByKind = new java.util.LinkedHashMap<>();
 
         private Builder(int workers, int tasks, double[][] travel) {
             this.workers = workers;
@@ -262,6 +278,9 @@ public final class PlanningProblem {
             spreadDays = new double[tasks];
             continuityGroup = filled(tasks, -1);
             workerPerson = java.util.stream.IntStream.range(0, workers).toArray();
+            breakMinutes = new double[workers];
+            breakEarliest = new double[workers];
+            breakLatest = new double[workers];
         }
 
         private static int[] filled(int n, int value) {
@@ -297,9 +316,40 @@ public final class PlanningProblem {
             return this;
         }
 
-        /** A soft cost of worker {@code w} doing task {@code t} (e.g. a clinician the patient has never seen). */
+        /** A soft cost of worker {@code w} doing task {@code t}; costs for one task and worker add up. */
         public Builder preference(int t, int w, double cost) {
-            preference[t][w] = cost;
+            preference[t][w] += cost;
+            return this;
+        }
+
+        /**
+         * A soft cost of worker {@code w} doing task {@code t}, of a named kind (e.g. "preferredClinician",
+         * "language", "stability"): added to the task's preference cost, and reported by kind in the plan's
+         * {@link Plan.Breakdown}. Costs of one kind for one task and worker add up.
+         */
+        public Builder preference(int t, int w, String kind, double cost) {
+            if (cost == 0) {
+                return this;
+            }
+            preference[t][w] += cost;
+            preferenceByKind.computeIfAbsent(kind, k -> new double[tasks][workers])[t][w] += cost;
+            return this;
+        }
+
+        /**
+         * Worker {@code w} takes a break of {@code minutes} that starts between {@code earliestStart} and
+         * {@code latestStart} (e.g. 30 minutes for lunch between 11:00 and 14:00). Hard: the break is taken while the
+         * worker waits if it fits there, otherwise before the first task that would end after {@code latestStart};
+         * a break that cannot start by then counts one violation plus one per ten minutes late. A worker whose tasks
+         * all end before {@code earliestStart} needs none.
+         */
+        public Builder breakTime(int w, double minutes, double earliestStart, double latestStart) {
+            if (minutes < 0 || latestStart < earliestStart) {
+                throw new IllegalArgumentException("break: minutes >= 0 and earliest <= latest start");
+            }
+            breakMinutes[w] = minutes;
+            breakEarliest[w] = earliestStart;
+            breakLatest[w] = latestStart;
             return this;
         }
 

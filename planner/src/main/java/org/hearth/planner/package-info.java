@@ -2,7 +2,7 @@
  * The visit planner: assigns tasks (a visit's service) to workers (a clinician's day) and orders each worker's
  * route, under hard rules (qualification, time windows and deadlines, shift ends, task limits, synchronized
  * double services on two different workers, pinned tasks, and the opt-in agency rules: one task at a time per home,
- * once per day per group, starts on a grid) while minimising a weighted sum of travel, total and
+ * once per day per group, starts on a grid, a worker's break) while minimising a weighted sum of travel, total and
  * maximum tardiness, preference costs (continuity of care, preferred clinician, language) and workload imbalance.
  *
  * <p>Plain Java with no framework: scheduling-service maps Hearth's visits and clinicians onto it, and the bench
@@ -22,6 +22,9 @@
  *   grid             agency's start grid (default 5 minutes)     0: any start
  *   spread           a weekly order's visits over its week       (none)
  *   continuity       one clinician per patient and discipline    (none)
+ *   break            lunch in the agency's window on long days   (none)
+ *   named preference preferred clinician, language, new to the   (none)
+ *                    patient, stability (moving a booking)
  * </pre>
  */
 package org.hearth.planner;

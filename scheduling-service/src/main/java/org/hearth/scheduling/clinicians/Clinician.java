@@ -14,11 +14,13 @@ import java.util.Set;
  * A clinician who visits patients. Availability questions are answered here so that booking checks them the
  * same way everywhere.
  *
- * @param subject the Keycloak {@code sub} when the clinician signs in to Hearth (links care teams and EVV)
+ * @param subject   the Keycloak {@code sub} when the clinician signs in to Hearth (links care teams and EVV)
+ * @param languages the languages the clinician speaks with patients, as language tags (en, es…); none on file
+ *                  means the agency's language only
  */
 public record Clinician(String id, String subject, String name, Discipline discipline, Set<String> skills,
         List<Certification> certifications, GeoPoint homeBase, List<WorkingHours> hours, int maxVisitsPerDay,
-        List<TimeOff> timeOff, boolean active) {
+        List<TimeOff> timeOff, boolean active, Set<String> languages) {
 
     public enum Discipline { RN, LPN, PT, OT, ST, DIETITIAN, SOCIAL_WORKER, AIDE }
 
@@ -40,6 +42,7 @@ public record Clinician(String id, String subject, String name, Discipline disci
         certifications = List.copyOf(certifications);
         hours = List.copyOf(hours);
         timeOff = List.copyOf(timeOff);
+        languages = languages == null ? Set.of() : Set.copyOf(languages);
         if (maxVisitsPerDay < 1 || maxVisitsPerDay > 12) {
             throw new IllegalArgumentException("maxVisitsPerDay: must be 1 to 12");
         }
@@ -65,6 +68,25 @@ public record Clinician(String id, String subject, String name, Discipline disci
         boolean onLeave = timeOff.stream().anyMatch(t -> !day.isBefore(t.from()) && !day.isAfter(t.to()));
         return !onLeave && hours.stream().anyMatch(h -> h.day() == day.getDayOfWeek()
                 && !start.toLocalTime().isBefore(h.start()) && !end.toLocalTime().isAfter(h.end()));
+    }
+
+    /**
+     * Whether the clinician speaks {@code language} (a tag such as es or es-MX; the primary language counts), taking
+     * a clinician with no languages on file to speak {@code agencyLanguage}.
+     */
+    public boolean speaks(String language, String agencyLanguage) {
+        return languages.isEmpty() ? sameLanguage(language, agencyLanguage)
+                : languages.stream().anyMatch(l -> sameLanguage(l, language));
+    }
+
+    /** Whether two language tags name one language (es and es-MX do). */
+    public static boolean sameLanguage(String a, String b) {
+        return primary(a).equals(primary(b));
+    }
+
+    private static String primary(String tag) {
+        int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Whether the named certification is held and still valid on {@code day}. */

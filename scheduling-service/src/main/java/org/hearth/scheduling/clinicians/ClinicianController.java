@@ -69,7 +69,9 @@ class ClinicianController {
             @NotNull @Size(min = 1, max = 7) List<@Valid @NotNull WorkingHours> hours,
             @Min(1) @Max(12) int maxVisitsPerDay,
             @NotNull @Size(max = 50) List<@Valid @NotNull TimeOff> timeOff,
-            boolean active) {
+            boolean active,
+            @Size(max = 10) Set<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?",
+                    message = "must be a language tag such as en or es-MX") String> languages) {
     }
 
     record Certification(@NotBlank @Size(max = 100) String name, @NotNull java.time.LocalDate expiresOn) {
@@ -132,7 +134,7 @@ class ClinicianController {
             return new Clinician(id, r.subject(), r.name().strip(), r.discipline(), r.skills(),
                     r.certifications().stream().map(c -> new Clinician.Certification(c.name().strip(), c.expiresOn())).toList(),
                     new GeoPoint(r.homeBase().latitude(), r.homeBase().longitude()), r.hours(), r.maxVisitsPerDay(),
-                    r.timeOff(), r.active());
+                    r.timeOff(), r.active(), r.languages());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(List.of(FieldError.fromRuleMessage(e.getMessage())));
         }

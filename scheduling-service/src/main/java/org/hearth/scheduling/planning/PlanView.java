@@ -11,9 +11,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The best plan of a job as the API shows it, each assignment with what drove it. */
+/**
+ * The best plan of a job as the API shows it, each assignment with what drove it.
+ *
+ * @param breakdown the plan's score rule by rule: hard breaks by kind (must all be absent for a feasible plan) and the
+ *                  soft costs by kind (travel, newToPatient, preferredClinician, language, stability, continuity,
+ *                  spread, balance…), which add up to {@code objective}
+ */
 record PlanView(String jobId, boolean feasible, double hardViolations, double objective, long travelMinutes,
-        List<Assignment> assignments, List<Unassigned> unassigned) {
+        List<Assignment> assignments, List<Unassigned> unassigned, Breakdown breakdown) {
+
+    /** Hard breaks and soft costs by rule, rounded to hundredths; an unplanned visit counts 10 hard. */
+    record Breakdown(Map<String, Double> hard, Map<String, Double> soft) {
+
+        static Breakdown of(Plan.Breakdown b) {
+            return new Breakdown(rounded(b.hard()), rounded(b.soft()));
+        }
+
+        private static Map<String, Double> rounded(Map<String, Double> parts) {
+            Map<String, Double> result = new java.util.LinkedHashMap<>();
+            parts.forEach((k, v) -> result.put(k, Math.round(v * 100) / 100.0));
+            return result;
+        }
+    }
 
     enum Change { NEW, MOVED, UNCHANGED, PINNED }
 
@@ -70,6 +90,23 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
                 if (preferred) {
                     drivers.add("the patient's preferred clinician");
                 }
+                String language = patient == null ? null : patient.language();
+                if (language != null && !language.isBlank() && !model.speaksWith(worker.clinician(), patient)) {
+                    drivers.add("does not speak the patient's language (" + language
+                            + "): no clinician who does could take it at a lower cost");
+                } else if (language != null && !language.isBlank() && !model.isAgencyLanguage(language)) {
+                    drivers.add("speaks the patient's language (" + language + ")");
+                }
+                boolean keptClinicianDay = v.booking() != null && v.booking().clinicianId().equals(worker.clinician().id())
+                        && java.time.LocalDate.ofInstant(v.booking().start(), model.zone).equals(worker.day());
+                if (change == Change.UNCHANGED) {
+                    drivers.add("kept as booked (stability)");
+                } else if (change == Change.MOVED && keptClinicianDay) {
+                    drivers.add("kept with its booked clinician and day (stability); the time moves to fit the route");
+                } else if (change == Change.MOVED) {
+                    drivers.add("moved from its booking: the plan is better by more than the cost of a move ("
+                            + (int) PlanningModel.MOVED + ")");
+                }
                 if (v.pairing() != null) {
                     drivers.add("double-staffed with visit " + v.pairing().partnerVisitId());
                 }
@@ -97,7 +134,8 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
         model.excluded.forEach((visitId, reason) -> unassigned.add(new Unassigned(visitId, null, null, reason)));
         assignments.sort(Comparator.comparing(Assignment::start).thenComparing(Assignment::clinicianName));
         return new PlanView(job.id, plan.feasible() && unassigned.isEmpty(), plan.hardViolations(),
-                Math.round(plan.objective() * 100) / 100.0, Math.round(plan.travel()), assignments, unassigned);
+                Math.round(plan.objective() * 100) / 100.0, Math.round(plan.travel()), assignments, unassigned,
+                Breakdown.of(plan.breakdown()));
     }
 
     /** Per patient and discipline, the clinicians the plan gives its visits to, and how many visits. */

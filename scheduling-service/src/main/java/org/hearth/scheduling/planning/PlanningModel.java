@@ -28,8 +28,10 @@ import java.util.Set;
  * (shift = that day's working hours, no time off); a task is a visit to plan; a clinician qualifies for a task by
  * discipline, skills and certifications valid that day, on a day inside the visit's ordered week, within the
  * patient's window for that weekday. Minutes count from the range's first midnight in the agency's zone.
- * Soft costs: travel minutes, a clinician new to the patient (continuity), not the patient's preferred clinician,
- * unbalanced days, and moving a visit that was already booked (stability).
+ * Hard, on top: a clinician's break on a long day (the agency's break window). Soft costs, each reported by name in
+ * the plan's breakdown: travel minutes, a clinician new to the patient ("newToPatient"), not the patient's preferred
+ * clinician ("preferredClinician"), a clinician who does not speak the patient's language ("language"), unbalanced
+ * days ("balance"), and moving a visit that was already booked ("stability").
  */
 final class PlanningModel {
 
@@ -39,6 +41,7 @@ final class PlanningModel {
     static final double PINNED_MOVE = 10_000;
     static final double SPREAD = 30;
     static final double SPLIT_CARE = 25;
+    static final double NO_COMMON_LANGUAGE = 40;
 
     /** A worker: one clinician's day. */
     record Worker(Clinician clinician, LocalDate day) {
@@ -132,6 +135,10 @@ final class PlanningModel {
                     worker.clinician().maxVisitsPerDay());
             b.workerDay(w, (int) worker.day().toEpochDay());
             b.workerPerson(w, clinicianIndex.computeIfAbsent(worker.clinician().id(), k -> clinicianIndex.size()));
+            double[] lunch = breakOn(hours, worker.day());
+            if (lunch != null) {
+                b.breakTime(w, rules.breakLength().toMinutes(), lunch[0], lunch[1]);
+            }
         }
         initialWorker = new int[tasks.size()];
         java.util.Arrays.fill(initialWorker, -1);
@@ -156,21 +163,22 @@ final class PlanningModel {
                 }
                 qualifiedWorkers++;
                 b.task(t, w, task.minutes(), window[0], window[1], window[1]);
-                double cost = 0;
                 if (!seenBy.getOrDefault(v.patientId(), Set.of()).contains(worker.clinician().id())) {
-                    cost += NEW_TO_PATIENT;
+                    b.preference(t, w, "newToPatient", NEW_TO_PATIENT);
                 }
                 if (patient != null && patient.preferredClinicianId() != null
                         && !patient.preferredClinicianId().equals(worker.clinician().id())) {
-                    cost += NOT_PREFERRED;
+                    b.preference(t, w, "preferredClinician", NOT_PREFERRED);
+                }
+                if (!speaksWith(worker.clinician(), patient)) {
+                    b.preference(t, w, "language", NO_COMMON_LANGUAGE);
                 }
                 if (v.booking() != null && !bookedOn(v, worker)) {
-                    cost += task.pinned() ? PINNED_MOVE : MOVED;
+                    b.preference(t, w, "stability", task.pinned() ? PINNED_MOVE : MOVED);
                 }
                 if (v.booking() != null && bookedOn(v, worker)) {
                     initialWorker[t] = w;
                 }
-                b.preference(t, w, cost);
             }
             alternatives[t] = qualifiedWorkers;
             if (qualifiedWorkers == 0) {
@@ -221,6 +229,34 @@ final class PlanningModel {
             }
             group++;
         }
+    }
+
+    /** Whether the clinician speaks the patient's language (true when the patient's language is not on file). */
+    boolean speaksWith(Clinician c, PatientProjection patient) {
+        return patient == null || patient.language() == null || patient.language().isBlank()
+                || c.speaks(patient.language(), rules.agencyLanguage());
+    }
+
+    /** Whether {@code language} is the agency's own (a clinician with no languages on file speaks it). */
+    boolean isAgencyLanguage(String language) {
+        return Clinician.sameLanguage(language, rules.agencyLanguage());
+    }
+
+    /**
+     * The earliest and latest start of a clinician's break on a day whose hours are longer than the agency's
+     * threshold: the agency's break window inside the hours; null for a short day, breaks off, or no room.
+     */
+    private double[] breakOn(Clinician.WorkingHours hours, LocalDate day) {
+        Duration length = rules.breakLength();
+        if (length.isZero() || Duration.between(hours.start(), hours.end()).compareTo(rules.breakAfter()) <= 0) {
+            return null;
+        }
+        LocalTime from = hours.start().isAfter(rules.breakWindowStart()) ? hours.start() : rules.breakWindowStart();
+        LocalTime to = hours.end().isBefore(rules.breakWindowEnd()) ? hours.end() : rules.breakWindowEnd();
+        if (Duration.between(from, to).compareTo(length) < 0) {
+            return null;
+        }
+        return new double[] {minutesOf(day.atTime(from)), minutesOf(day.atTime(to.minus(length)))};
     }
 
     Instant instantOf(double minute) {

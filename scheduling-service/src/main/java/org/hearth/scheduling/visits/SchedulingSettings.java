@@ -21,14 +21,23 @@ public record SchedulingSettings(@DefaultValue("America/New_York") ZoneId zone,
         @DefaultValue Planning planning) {
 
     /**
-     * The planner's agency rules: the window a patient gets on a day they stated none for (agency time), and the grid
-     * planned start times fall on. Other keys under {@code hearth.scheduling.planning} (job pool, how long jobs are
-     * kept) are read by the planning jobs themselves.
+     * The planner's agency rules: the window a patient gets on a day they stated none for (agency time), the grid
+     * planned start times fall on, a clinician's break ({@code breakLength} inside {@code breakWindowStart} to
+     * {@code breakWindowEnd} on days whose hours are longer than {@code breakAfter}; a zero length turns breaks off),
+     * and the agency's language (what a clinician with no languages on file speaks). Other keys under
+     * {@code hearth.scheduling.planning} (job pool, how long jobs are kept) are read by the planning jobs themselves.
      */
     public record Planning(@DefaultValue("08:00") LocalTime defaultWindowStart,
-            @DefaultValue("18:00") LocalTime defaultWindowEnd, @DefaultValue("PT5M") Duration grid) {
+            @DefaultValue("18:00") LocalTime defaultWindowEnd, @DefaultValue("PT5M") Duration grid,
+            @DefaultValue("PT30M") Duration breakLength, @DefaultValue("11:00") LocalTime breakWindowStart,
+            @DefaultValue("14:00") LocalTime breakWindowEnd, @DefaultValue("PT6H") Duration breakAfter,
+            @DefaultValue("en") String agencyLanguage) {
 
         public Planning {
+            if (breakLength.isNegative() || breakLength.compareTo(Duration.between(breakWindowStart, breakWindowEnd)) > 0) {
+                throw new IllegalArgumentException(
+                        "hearth.scheduling.planning.break-length: from 0 to the length of the break window");
+            }
             if (!defaultWindowEnd.isAfter(defaultWindowStart)) {
                 throw new IllegalArgumentException("hearth.scheduling.planning: the default window must end after it starts");
             }

@@ -102,6 +102,20 @@ class ClinicianApiIT {
     }
 
     @Test
+    void aClinicianSpeaksTheLanguagesOnFileAsLanguageTags() {
+        String withLanguages = nina("16:00").replace("\"active\":true", "\"active\":true,\"languages\":[\"en\",\"es-MX\"]");
+        ApiClient.Response added = api.post(PATH, token("coordinator", agency), withLanguages);
+        ApiClient.Response spelledOut = api.post(PATH, token("coordinator", agency), withLanguages.replace("es-MX", "Spanish"));
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(api.get(PATH + "/" + added.json().path("id").asString(), token("nurse", agency)).json()
+                .path("languages").toString()).contains("es-MX").contains("en");
+        assertThat(spelledOut.status()).isEqualTo(400);
+        assertThat(api.post(PATH, token("coordinator", agency), nina("16:00")).json().path("languages").size())
+                .as("none on file").isZero();
+    }
+
+    @Test
     void anotherAgencysClinicianIsNotFound() {
         String id = api.post(PATH, token("coordinator", agency), nina("16:00")).json().path("id").asString();
 

@@ -22,7 +22,7 @@ class ClinicianTest {
                 List.of(new Clinician.Certification("BLS", LocalDate.parse("2027-03-31"))), new GeoPoint(39.8, -89.65),
                 List.of(new Clinician.WorkingHours(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(16, 0)),
                         new Clinician.WorkingHours(DayOfWeek.TUESDAY, LocalTime.of(8, 0), LocalTime.of(12, 0))),
-                6, timeOff, active);
+                6, timeOff, active, Set.of());
     }
 
     @Test
@@ -51,8 +51,19 @@ class ClinicianTest {
     void refusesHoursThatEndBeforeTheyStartAndImpossibleLimits() {
         assertThatThrownBy(() -> new Clinician("c", null, "X", Clinician.Discipline.PT, Set.of(), List.of(),
                 new GeoPoint(0, 0), List.of(new Clinician.WorkingHours(DayOfWeek.MONDAY, LocalTime.NOON, LocalTime.of(8, 0))),
-                5, List.of(), true)).hasMessageContaining("hours: MONDAY ends before it starts");
+                5, List.of(), true, null)).hasMessageContaining("hours: MONDAY ends before it starts");
         assertThatThrownBy(() -> new Clinician("c", null, "X", Clinician.Discipline.PT, Set.of(), List.of(),
-                new GeoPoint(0, 0), List.of(), 13, List.of(), true)).hasMessageContaining("maxVisitsPerDay");
+                new GeoPoint(0, 0), List.of(), 13, List.of(), true, null)).hasMessageContaining("maxVisitsPerDay");
+    }
+
+    @Test
+    void speaksALanguageByItsPrimaryTagAndTheAgencysWhenNoneIsOnFile() {
+        Clinician rosa = new Clinician("c", null, "Rosa", Clinician.Discipline.RN, Set.of(), List.of(),
+                new GeoPoint(0, 0), List.of(), 5, List.of(), true, Set.of("en", "es-MX"));
+        assertThat(rosa.speaks("es", "en")).isTrue();
+        assertThat(rosa.speaks("es-US", "en")).isTrue();
+        assertThat(rosa.speaks("vi", "en")).isFalse();
+        assertThat(nina(List.of(), true).speaks("en-US", "en")).as("nothing on file: the agency's language").isTrue();
+        assertThat(nina(List.of(), true).speaks("es", "en")).isFalse();
     }
 }

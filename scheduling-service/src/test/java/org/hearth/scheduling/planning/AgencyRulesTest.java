@@ -37,19 +37,27 @@ class AgencyRulesTest {
     static final LocalDate MONDAY = LocalDate.of(2030, 1, 7);
     static final Instant NOW = Instant.parse("2030-01-06T17:00:00Z");
     static final SchedulingSettings.Planning RULES = new SchedulingSettings.Planning(LocalTime.of(8, 0),
-            LocalTime.of(18, 0), Duration.ofMinutes(5));
+            LocalTime.of(18, 0), Duration.ofMinutes(5), Duration.ofMinutes(30), LocalTime.of(11, 0), LocalTime.of(14, 0),
+            Duration.ofHours(6), "en");
+    static final SchedulingSettings.Planning NO_BREAKS = new SchedulingSettings.Planning(LocalTime.of(8, 0),
+            LocalTime.of(18, 0), Duration.ofMinutes(5), Duration.ZERO, LocalTime.of(11, 0), LocalTime.of(14, 0),
+            Duration.ofHours(6), "en");
     static final GeoPoint BASE = new GeoPoint(39.70, -89.60);
     static final GeoPoint JANE = new GeoPoint(39.7123, -89.6345);
 
     final List<Clinician> clinicians = new ArrayList<>();
     final List<PlanningModel.Task> tasks = new ArrayList<>();
+    final Map<String, PatientProjection> others = new java.util.HashMap<>();
     List<TimeWindow> janeWindows = List.of();
+    String janesLanguage = "en";
+    String janesPreferredClinician;
 
     Clinician clinician(String id, Clinician.Discipline discipline, GeoPoint base, LocalTime from, LocalTime to,
             DayOfWeek... days) {
         List<Clinician.WorkingHours> hours = java.util.Arrays.stream(days)
                 .map(d -> new Clinician.WorkingHours(d, from, to)).toList();
-        Clinician c = new Clinician(id, id, id, discipline, Set.of(), List.of(), base, hours, 8, List.of(), true);
+        Clinician c = new Clinician(id, id, id, discipline, Set.of(), List.of(), base, hours, 8, List.of(), true,
+                Set.of());
         clinicians.add(c);
         return c;
     }
@@ -62,10 +70,45 @@ class AgencyRulesTest {
     }
 
     PlanningModel model(LocalDate to) {
-        PatientProjection jane = new PatientProjection("jane", "a", "ACTIVE", "en", null, JANE.latitude(),
-                JANE.longitude(), NOW, List.of(), List.of(), janeWindows, null, List.of());
-        return new PlanningModel(MONDAY, to, ZONE, NOW, clinicians, tasks, Map.of("jane", jane), Map.of(),
-                StraightLineTravel.suburban(), 2, RULES);
+        return model(to, RULES);
+    }
+
+    PlanningModel model(LocalDate to, SchedulingSettings.Planning rules) {
+        PatientProjection jane = new PatientProjection("jane", "a", "ACTIVE", janesLanguage, null, JANE.latitude(),
+                JANE.longitude(), NOW, List.of(), List.of(), janeWindows, janesPreferredClinician, List.of());
+        Map<String, PatientProjection> patients = new java.util.HashMap<>(others);
+        patients.put("jane", jane);
+        return new PlanningModel(MONDAY, to, ZONE, NOW, clinicians, tasks, patients, Map.of(),
+                StraightLineTravel.suburban(), 2, rules);
+    }
+
+    /** Another patient at {@code home} with one visit of {@code discipline} on {@code day}. */
+    Visit visitOf(String patientId, GeoPoint home, String discipline, LocalDate day) {
+        others.put(patientId, new PatientProjection(patientId, "a", "ACTIVE", "en", null, home.latitude(),
+                home.longitude(), NOW, List.of(), List.of(), List.of(), null, List.of()));
+        Visit v = Visit.unscheduled(patientId + "-" + discipline, patientId, discipline, Visit.VisitType.IN_HOME, day,
+                day, 1, Visit.Needs.NONE);
+        tasks.add(new PlanningModel.Task(v, 60, false));
+        return v;
+    }
+
+    Clinician withLanguagesAndLimit(Clinician c, int maxVisits, String... languages) {
+        Clinician changed = new Clinician(c.id(), c.subject(), c.name(), c.discipline(), c.skills(), c.certifications(),
+                c.homeBase(), c.hours(), maxVisits, c.timeOff(), c.active(), Set.of(languages));
+        clinicians.set(clinicians.indexOf(c), changed);
+        return changed;
+    }
+
+    static PlanView view(PlanningModel model, Plan plan) {
+        PlanningJob job = new PlanningJob("j", "a", "carla", MONDAY, MONDAY, NOW);
+        job.model = model;
+        job.plan = plan;
+        return PlanView.of(job, StraightLineTravel.suburban());
+    }
+
+    static String clinicianOf(PlanningModel model, Plan plan, int t) {
+        assertThat(plan.workerOf()[t]).as("task " + t + " planned").isNotNegative();
+        return model.workers.get(plan.workerOf()[t]).clinician().id();
     }
 
     static Plan solve(PlanningModel model) {
@@ -209,5 +252,127 @@ class AgencyRulesTest {
         ZonedDateTime pt = start(model, plan, 1);
         assertThat(!pt.plusMinutes(60).toInstant().isAfter(ten) || !pt.toInstant().isBefore(ten.plusSeconds(3600)))
                 .as("PT %s overlaps the booked SN", pt).isTrue();
+    }
+
+    /** Six patients a few minutes apart, one SN visit each on Monday: a nurse 08:00-17:00 could go back to back. */
+    PlanningModel aFullMondayForNina(SchedulingSettings.Planning rules) {
+        clinician("nina", Clinician.Discipline.RN, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY);
+        for (int i = 0; i < 6; i++) {
+            visitOf("p" + i, new GeoPoint(39.70 + 0.004 * i, -89.61), "SN", MONDAY);
+        }
+        return model(MONDAY, rules);
+    }
+
+    /** When Nina's day leaves a half hour free starting between 11:00 and 13:30 (travel counted), else null. */
+    static LocalTime lunch(PlanningModel model, Plan plan) {
+        List<Integer> route = java.util.Arrays.stream(plan.routes()[0]).boxed()
+                .sorted(java.util.Comparator.comparingDouble(t -> plan.starts()[t])).toList();
+        for (int i = 0; i + 1 < route.size(); i++) {
+            int a = route.get(i);
+            int b = route.get(i + 1);
+            ZonedDateTime free = start(model, plan, a).plusMinutes(60)
+                    .plus(StraightLineTravel.suburban().between(model.taskPoint[a], model.taskPoint[b]));
+            ZonedDateTime from = free.toLocalTime().isBefore(LocalTime.of(11, 0)) ? free.with(LocalTime.of(11, 0)) : free;
+            if (!from.toLocalTime().isAfter(LocalTime.of(13, 30)) && !from.plusMinutes(30).isAfter(start(model, plan, b))) {
+                return from.toLocalTime();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aClinicianOnALongDayGetsHerLunchBreak() {
+        PlanningModel without = aFullMondayForNina(NO_BREAKS);
+        Plan backToBack = solve(without);
+        assertThat(backToBack.feasible()).isTrue();
+        assertThat(lunch(without, backToBack)).as("without breaks the six visits run back to back").isNull();
+
+        clinicians.clear();
+        tasks.clear();
+        PlanningModel model = aFullMondayForNina(RULES);
+        Plan plan = solve(model);
+        assertThat(plan.feasible()).isTrue();
+        assertThat(lunch(model, plan)).isNotNull();
+        assertThat(view(model, plan).breakdown().hard()).isEmpty();
+    }
+
+    @Test
+    void aClinicianNeverTakesMoreVisitsThanHerDailyMaximum() {
+        Clinician nina = clinician("nina", Clinician.Discipline.RN, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0),
+                DayOfWeek.MONDAY);
+        clinician("ron", Clinician.Discipline.RN, new GeoPoint(39.80, -89.75), LocalTime.of(8, 0), LocalTime.of(17, 0),
+                DayOfWeek.MONDAY);
+        for (int i = 0; i < 3; i++) {
+            visitOf("p" + i, new GeoPoint(39.70 + 0.004 * i, -89.61), "SN", MONDAY);
+        }
+        Plan nearest = solve(model(MONDAY));
+        assertThat(nearest.routes()[0]).as("Nina, nearer, takes all three without a limit").hasSize(3);
+
+        withLanguagesAndLimit(nina, 2);
+        PlanningModel model = model(MONDAY);
+        Plan plan = solve(model);
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.routes()[0]).hasSize(2);
+        assertThat(plan.routes()[1]).hasSize(1);
+    }
+
+    /** Nina lives nearer Jane than Rosa does; both RNs, Monday. */
+    void ninaNearerThanRosa() {
+        clinician("nina", Clinician.Discipline.RN, new GeoPoint(39.705, -89.615), LocalTime.of(8, 0),
+                LocalTime.of(17, 0), DayOfWeek.MONDAY);
+        clinician("rosa", Clinician.Discipline.RN, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY);
+        assertThat(StraightLineTravel.suburban().between(new GeoPoint(39.705, -89.615), JANE))
+                .isLessThan(StraightLineTravel.suburban().between(BASE, JANE));
+        visit("sn", "SN", MONDAY, MONDAY);
+    }
+
+    @Test
+    void aClinicianWhoSpeaksThePatientsLanguageIsPreferred() {
+        ninaNearerThanRosa();
+        janesLanguage = "es";
+        PlanningModel model = model(MONDAY);
+        Plan plan = solve(model);
+        assertThat(clinicianOf(model, plan, 0)).as("nobody on file speaks Spanish: the nearer").isEqualTo("nina");
+        assertThat(view(model, plan).breakdown().soft()).containsEntry("language", PlanningModel.NO_COMMON_LANGUAGE);
+
+        withLanguagesAndLimit(clinicians.get(1), 8, "en", "es-MX");
+        model = model(MONDAY);
+        plan = solve(model);
+        assertThat(plan.feasible()).isTrue();
+        assertThat(clinicianOf(model, plan, 0)).isEqualTo("rosa");
+        PlanView view = view(model, plan);
+        assertThat(view.breakdown().soft()).doesNotContainKey("language").containsKey("travel");
+        assertThat(view.assignments().get(0).explanation().drivers()).contains("speaks the patient's language (es)");
+    }
+
+    @Test
+    void thePatientsPreferredClinicianIsChosenOverANearerOne() {
+        ninaNearerThanRosa();
+        PlanningModel nearest = model(MONDAY);
+        assertThat(clinicianOf(nearest, solve(nearest), 0)).isEqualTo("nina");
+
+        janesPreferredClinician = "rosa";
+        PlanningModel model = model(MONDAY);
+        Plan plan = solve(model);
+        assertThat(clinicianOf(model, plan, 0)).isEqualTo("rosa");
+        assertThat(view(model, plan).breakdown().soft()).doesNotContainKey("preferredClinician");
+    }
+
+    @Test
+    void aBookingTheJobMayMoveStaysUnlessMovingIsClearlyBetter() {
+        ninaNearerThanRosa();
+        tasks.clear();
+        Instant ten = MONDAY.atTime(10, 0).atZone(ZONE).toInstant();
+        Visit booked = Visit.unscheduled("sn", "jane", "SN", Visit.VisitType.IN_HOME, MONDAY, MONDAY, 1,
+                Visit.Needs.NONE).book(new Visit.Booking("rosa", ten, ten.plusSeconds(3600), null, null, 0),
+                Visit.VisitType.IN_HOME, "carla", NOW).result();
+        tasks.add(new PlanningModel.Task(booked, 60, false)); // not pinned: the job may move bookings
+        PlanningModel model = model(MONDAY);
+        Plan plan = solve(model);
+        assertThat(clinicianOf(model, plan, 0)).as("Nina is nearer, Rosa is booked").isEqualTo("rosa");
+        PlanView view = view(model, plan);
+        assertThat(view.breakdown().soft()).doesNotContainKey("stability");
+        assertThat(view.assignments().get(0).explanation().drivers()).contains(
+                "kept with its booked clinician and day (stability); the time moves to fit the route");
     }
 }

@@ -81,11 +81,12 @@ class PlanningApiIT {
         return patient;
     }
 
+    /** Hours 08:00-17:30: after a sick call one nurse does seven one-hour visits, the drives and a lunch break. */
     String clinician(String name, String discipline, double lat, double lon) {
         ApiClient.Response added = api.post("/api/scheduling/v1/clinicians", coordinator(), """
                 {"subject":"%s","name":"%s","discipline":"%s","skills":[],"certifications":[],
                  "homeBase":{"latitude":%s,"longitude":%s},
-                 "hours":[{"day":"MONDAY","start":"08:00","end":"17:00"}],
+                 "hours":[{"day":"MONDAY","start":"08:00","end":"17:30"}],
                  "maxVisitsPerDay":8,"timeOff":[],"active":true}""".formatted(name.toLowerCase(), name, discipline, lat, lon));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return added.json().path("id").asString();
@@ -128,6 +129,8 @@ class PlanningApiIT {
         JsonNode plan = api.get(JOBS + "/" + job.path("id").asString() + "/plan", coordinator()).json();
         assertThat(plan.path("feasible").asBoolean()).as(plan.toString()).isTrue();
         assertThat(plan.path("unassigned")).isEmpty();
+        assertThat(plan.path("breakdown").path("hard")).as("no rule broken").isEmpty();
+        assertThat(plan.path("breakdown").path("soft").path("travel").asDouble()).isPositive();
         Map<String, JsonNode> byVisit = plan.path("assignments").valueStream()
                 .collect(Collectors.toMap(a -> a.path("visitId").asString(), a -> a));
         assertThat(byVisit).containsKeys(nursing.toArray(String[]::new)).containsKeys(lead, partner);

@@ -41,7 +41,7 @@ class BookingRulesTest {
         return new Clinician("c1", "nina-sub", "Nina Nurse", discipline, Set.of("wound-care"),
                 List.of(new Clinician.Certification("BLS", blsExpires)), HOME,
                 List.of(new Clinician.WorkingHours(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(16, 0))), 3,
-                List.of(), true);
+                List.of(), true, Set.of());
     }
 
     static Clinician nina() {
