@@ -109,7 +109,14 @@ export function ScheduleBoard() {
           }}
         />
       )}
-      <OptimizerPanel weekStart={week} nameOf={nameOf} visitOf={visitOf} onApplied={refreshBoard} />
+      <OptimizerPanel
+        weekStart={week}
+        nameOf={nameOf}
+        visitOf={visitOf}
+        onApplied={refreshBoard}
+        patients={patients.state === 'ready' ? [...patients.data].map(([id, name]) => ({ id, name })) : []}
+        clinicians={clinicians}
+      />
     </>
   );
 }
@@ -168,6 +175,9 @@ function WeekTable({
                         className={`chip${problems.length ? ' conflict' : ''}`}
                         onClick={() => onSelect(v)}
                         title={problems.map((p) => p.reason).join('; ') || undefined}
+                        data-patient={v.patientId}
+                        data-start={v.booking!.start}
+                        data-end={v.booking!.end}
                       >
                         {formatTime(v.booking!.start)} {v.discipline} · {nameOf(v.patientId)}
                         {v.status !== 'SCHEDULED' && <span className="muted"> ({v.status.toLowerCase().replace('_', ' ')})</span>}
