@@ -238,7 +238,7 @@ export function OptimizerPanel({
         Plans who goes where and when, within hours, skills, authorizations and travel; visits already booked stay
         unless you let it move them. Nothing is booked until you apply the plan.
       </p>
-      <form className="booking-form optimizer-scope" aria-label="What to plan" onSubmit={run}>
+      <form className="booking-form optimizer-scope" aria-label="What to plan" onSubmit={run} noValidate>
         <label>
           From
           <input type="date" value={scope.from} min={today} onChange={(e) => setScope({ ...scope, from: e.target.value })} />

@@ -141,6 +141,7 @@ class PlanningController {
                     + "the same job (202, same Location) and starts no second one; the same key with another body is 422")
     ResponseEntity<JobView> start(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody JobRequest request) {
+        long received = System.nanoTime(); // the time limit counts from here: the caller waits for the whole of it
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         if (request.to().isBefore(request.from())) {
@@ -171,7 +172,8 @@ class PlanningController {
         StoredJob job;
         try {
             var planned = new PlanningJobs.Request(mode, request.from(), request.to(), request.patientIds(),
-                    request.disciplines(), limit, request.pinnedVisitIds(), Boolean.TRUE.equals(request.moveBookedVisits()));
+                    request.disciplines(), limit, request.pinnedVisitIds(), Boolean.TRUE.equals(request.moveBookedVisits()),
+                    received);
             job = idempotency.createOnce(key, Caller.subject(), json.writeValueAsString(request), jobs::find,
                     id -> jobs.start(id, planned, Caller.subject())).resource();
         } catch (RejectedExecutionException busy) {

@@ -94,7 +94,7 @@ class PlanningJobs {
             @Value("${hearth.scheduling.planning.concurrent-jobs:1}") int concurrent,
             @Value("${hearth.scheduling.planning.lease:PT30S}") Duration lease,
             @Value("${hearth.scheduling.planning.tick:PT0.5S}") Duration tick,
-            @Value("${hearth.scheduling.planning.reserve:PT0.3S}") Duration reserve) {
+            @Value("${hearth.scheduling.planning.reserve:PT0.45S}") Duration reserve) {
         this.mongo = mongo;
         this.leases = leases;
         this.clinicians = clinicians;
@@ -122,7 +122,12 @@ class PlanningJobs {
      * them; then each move costs, and a repair never moves them.
      */
     record Request(StoredJob.Mode mode, LocalDate from, LocalDate to, Set<String> patientIds, Set<String> disciplines,
-            Duration timeLimit, Set<String> pinnedVisitIds, boolean moveBooked) {
+            Duration timeLimit, Set<String> pinnedVisitIds, boolean moveBooked, long receivedNanos) {
+
+        Request(StoredJob.Mode mode, LocalDate from, LocalDate to, Set<String> patientIds, Set<String> disciplines,
+                Duration timeLimit, Set<String> pinnedVisitIds, boolean moveBooked) {
+            this(mode, from, to, patientIds, disciplines, timeLimit, pinnedVisitIds, moveBooked, System.nanoTime());
+        }
 
         Request {
             patientIds = patientIds == null ? Set.of() : Set.copyOf(patientIds);
@@ -156,7 +161,7 @@ class PlanningJobs {
      * two identical requests start one job. Throws {@link AlreadyRunning} when another job holds an overlapping range.
      */
     StoredJob start(String id, Request request, String by) {
-        long accepted = System.nanoTime();
+        long accepted = request.receivedNanos();
         Optional<StoredJob> earlier = find(id);
         if (earlier.isPresent()) {
             return earlier.get();

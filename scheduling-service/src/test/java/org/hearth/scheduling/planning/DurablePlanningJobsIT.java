@@ -288,13 +288,13 @@ class DurablePlanningJobsIT {
         String ron = clinician("Ron Nurse", "RN", 39.70, -89.60);
         clinician("Sue Nurse", "RN", 39.74, -89.70);
         List<String> nursing = new ArrayList<>();
-        for (int i = 0; i < 15; i++) {
-            nursing.add(visit(admit(39.68 + (i % 5) * 0.02, -89.70 + (i / 5) * 0.03), "SN"));
+        for (int i = 0; i < 12; i++) {
+            nursing.add(visit(admit(39.68 + (i % 4) * 0.02, -89.70 + (i / 4) * 0.03), "SN"));
         }
         String planId = startJob("{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":2}");
         assertThat(awaitEnd(planId).path("status").asString()).isEqualTo("DONE");
         JsonNode applied = api.post(JOBS + "/" + planId + "/application", coordinator(), "").json();
-        assertThat(applied.path("booked")).hasSize(15);
+        assertThat(applied.path("booked")).hasSize(12);
         Map<String, String> before = new HashMap<>();
         nursing.forEach(v -> before.put(v, api.get(VISITS + "/" + v, coordinator()).json().path("booking")
                 .path("clinicianId").asString()));
