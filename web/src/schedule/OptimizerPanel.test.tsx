@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { OptimizerPanel } from './OptimizerPanel';
 import { isoDate } from '../api';
-import { addDays } from './board';
+import { addDays, sundayOf } from './board';
 
 afterEach(() => {
   cleanup();
@@ -214,7 +214,7 @@ describe('the optimizer panel', { timeout: 20_000 }, () => {
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.headers!.get('If-Match')).toBe('"4"');
     expect(JSON.parse(put.body!)).toEqual({ name: 'Ron Nurse', discipline: 'RN', timeOff: [{ from: day, to: day }], hours: [], active: true });
-    expect(JSON.parse(calls.at(-1)!.body!)).toEqual({ from: day, to: day, mode: 'REPAIR' });
+    expect(JSON.parse(calls.at(-1)!.body!)).toEqual({ from: day, to: addDays(sundayOf(day), 6), mode: 'REPAIR' });
     expect(await screen.findByText(/^Repair from .* for Ron Nurse called in sick for .* in progress$/)).toBeTruthy();
     await finish(FakeEventSource.last!);
     expect(screen.getByRole('button', { name: 'Apply the plan' })).toHaveProperty('disabled', false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { achievementLines, agencyClock, agencyTime, decisionSummary, jobRequest, pinned, readableDrivers, scopeProblem, toApply, zoneLabel } from './plan';
-import { offOn } from './sickCall';
+import { offOn, repairRequest } from './sickCall';
 
 const scope = { from: '2030-01-07', to: '2030-01-11', patientId: '', discipline: '', moveBooked: false };
 
@@ -50,6 +50,11 @@ describe('the optimizer plan as people read it', () => {
     expect(readableDrivers(['pinned: booked; this job keeps bookings (or locks this visit) unless it may move them', '5 min of travel from the previous stop']))
       .toEqual(['Pinned: already booked, so it stays with its clinician and time', '5 min of travel from the previous stop']);
     expect(readableDrivers(null)).toEqual([]);
+  });
+
+  it('repairs from the sick day to the end of its week, so a visit may move to another day', () => {
+    expect(repairRequest('2030-01-08')).toEqual({ from: '2030-01-08', to: '2030-01-12', mode: 'REPAIR' });
+    expect(repairRequest('2030-01-12')).toEqual({ from: '2030-01-12', to: '2030-01-12', mode: 'REPAIR' });
   });
 
   it('knows a sick day already recorded', () => {

@@ -1,6 +1,7 @@
 // "Clinician called in sick": the day becomes time off on the clinician's roster entry (a versioned write with
 // If-Match, so a concurrent roster change is not overwritten), then a REPAIR job re-plans that day around it.
 import { api, apiVersioned } from '../../api';
+import { addDays, sundayOf } from '../board';
 
 interface RosterEntry {
   id?: string;
@@ -31,7 +32,11 @@ export async function recordSickDay(clinicianId: string, day: string): Promise<b
   return true;
 }
 
-/** The request of the repair job for that day: every booking whose clinician still works stays. */
+/**
+ * The request of the repair job: from the sick day to the end of its week (Saturday; the board's weeks start on
+ * Sunday), so that a visit can go to another clinician that day or to another day of its ordered week. Every booking
+ * whose clinician still works stays where it is.
+ */
 export function repairRequest(day: string) {
-  return { from: day, to: day, mode: 'REPAIR' as const };
+  return { from: day, to: addDays(sundayOf(day), 6), mode: 'REPAIR' as const };
 }
