@@ -24,14 +24,15 @@ export async function openBoard(browser) {
 }
 
 /**
- * Moves the board to the first week from next week on (up to four weeks ahead) in which the patient still has a visit to
- * book, so that a plan has something to propose; answers how many weeks ahead, or 1 when every week is booked.
+ * Moves the board to the first week from next week on (up to four weeks ahead) in which the patient still has a visit
+ * of the kind to book (nursing: its authorization is approved in the demo, so a plan can place it), so that a plan has
+ * something to propose; answers how many weeks ahead, or 1 when every week is booked.
  */
-export async function weekWithOpenVisits(page, patient) {
+export async function weekWithOpenVisits(page, patient, kind = 'Nursing') {
   for (let ahead = 1; ahead <= 4; ahead++) {
     await page.getByRole('button', { name: 'Next week →' }).click();
     await settled(page);
-    if ((await page.getByRole('button', { name: new RegExp(`^Assign .* visit of ${patient}`) }).count()) > 0) return ahead;
+    if ((await page.getByRole('button', { name: new RegExp(`^Assign ${kind} visit of ${patient}`) }).count()) > 0) return ahead;
   }
   for (let back = 4; back > 1; back--) await page.getByRole('button', { name: '← Previous week' }).click();
   await settled(page);

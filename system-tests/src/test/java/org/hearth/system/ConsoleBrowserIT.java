@@ -122,12 +122,29 @@ class ConsoleBrowserIT {
                 "ok - Dr. Patel sees Nina's urgent message with its photo under \"Urgent messages\" in his inbox",
                 "ok - physician inbox with urgent messages: no serious accessibility violation",
                 "ok - Dr. Patel acknowledges the urgent message; it leaves his urgent list",
-                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel");
+                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel",
+                // journey optimizer
+                "ok - carla scopes a job to Jane Doe",
+                "ok - the optimizer proposes a plan for Jane Doe",
+                "ok - the plan says what it achieves against the current schedule: Visits planned:",
+                "ok - the plan shows no raw cost",
+                "ok - its time is on the agency's 5-minute grid in the agency's zone, without seconds",
+                "ok - why this clinician and time:",
+                "ok - carla pins one visit",
+                "ok - carla applies the plan: Applied:",
+                "ok - scoped optimizer plan: no serious accessibility violation",
+                "no two at her home at the same time",
+                "ok - a sick call for Nina Nurse on",
+                "ok - the repair plan is there to review",
+                "ok - sick-call repair plan: no serious accessibility violation");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
                 "family-portal-vitals", "coordinator-schedule-board", "coordinator-optimizer", "clinician-route",
                 "physician-urgent")) {
+            assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
+        }
+        for (String name : List.of("coordinator-optimizer-scoped", "coordinator-sick-call")) { // journey optimizer
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }

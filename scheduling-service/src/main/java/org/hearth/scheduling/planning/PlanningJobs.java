@@ -50,7 +50,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * Runs planning jobs on a small pool (default one at a time: the solver uses a whole core) and keeps them in MongoDB
+ * Runs planning jobs on a small pool (default one at a time: the solver uses a whole core; repairs on a thread of their
+ * own, so a sick call never waits behind a long search) and keeps them in MongoDB
  * ({@link StoredJob}) so that every replica can answer for a job and a restart loses none. A job reads the agency's
  * data when it starts, in the agency's tenant context; applying a plan goes through booking again, so a plan that went
  * stale is refused visit by visit, never applied blindly.
@@ -73,6 +74,8 @@ class PlanningJobs {
     final String instance = UUID.randomUUID().toString();
     private final Map<String, PlanningJob> running = new ConcurrentHashMap<>();
     private final ExecutorService pool;
+    /** Repairs have their own thread: a sick call's 2 s must not wait behind another job's 10 s search. */
+    private final ExecutorService repairs;
     private final ScheduledExecutorService ticker;
     private final TenantScopedMongo mongo;
     private final PlanningLeases leases;
@@ -109,6 +112,8 @@ class PlanningJobs {
         this.reserve = reserve;
         this.pool = new ThreadPoolExecutor(concurrent, concurrent, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10),
                 Thread.ofPlatform().name("planner-", 0).daemon().factory());
+        this.repairs = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10),
+                Thread.ofPlatform().name("planner-repair-", 0).daemon().factory());
         this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("planner-tick").daemon()
                 .factory());
         ticker.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
@@ -183,7 +188,8 @@ class PlanningJobs {
         PlanningJob job = new PlanningJob(id, tenant, by, request.from(), request.to(), now);
         running.put(id, job);
         try {
-            pool.execute(() -> TenantContext.runAs(TenantId.of(tenant), () -> run(job, request, accepted)));
+            (request.repair() ? repairs : pool).execute(() -> TenantContext.runAs(TenantId.of(tenant),
+                    () -> run(job, request, accepted)));
         } catch (RejectedExecutionException busy) {
             running.remove(id);
             leases.release(id);
@@ -358,6 +364,7 @@ class PlanningJobs {
         halted = true;
         ticker.shutdownNow();
         pool.shutdownNow();
+        repairs.shutdownNow();
     }
 
     /** For tests: this instance dies on the spot, writing nothing more (no heartbeat, no result, no release). */
