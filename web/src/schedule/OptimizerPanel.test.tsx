@@ -126,7 +126,7 @@ describe('the optimizer panel', { timeout: 20_000 }, () => {
     expect(screen.getByText(/^3 visits to book or move \(2 new, 1 moved\), 1 left unplanned, 1 visit kept as booked\.$/)).toBeTruthy();
     const achieves = screen.getByRole('list', { name: 'What the plan achieves' }).textContent;
     expect(achieves).toContain('Visits planned: 2 of 3 (now 1 booked)');
-    expect(achieves).toContain('Travel: 18 minutes, better than now (25 minutes)');
+    expect(achieves).toContain('Travel: 18 minutes for 2 visits (now 25 minutes for 1 visit booked)');
     expect(achieves).toContain('Continuity of care: 100% of visits');
     const table = screen.getByRole('table', { name: /Visits the plan books or moves/ });
     // 14:05 UTC is 9:05 AM in New York, whatever the zone of the machine running the test; no seconds

@@ -13,14 +13,16 @@ describe('the optimizer plan as people read it', () => {
   });
 
   it('compares the plan with the current schedule in words, never as a cost', () => {
-    const lines = achievementLines({ scopedVisits: 5, plannedVisits: 4, bookedNow: 2, travelMinutes: 40, travelMinutesNow: 40,
+    const lines = achievementLines({ scopedVisits: 5, plannedVisits: 4, bookedNow: 4, travelMinutes: 40, travelMinutesNow: 40,
       continuityPercent: 75, continuityPercentNow: 100 });
     expect(lines).toEqual([
-      'Visits planned: 4 of 5 (now 2 booked)',
+      'Visits planned: 4 of 5 (now 4 booked)',
       'Travel: 40 minutes, same as now (40 minutes)',
       "Continuity of care: 75% of visits by the patient's usual clinician for that discipline, worse than now (100 %)",
     ]);
     expect(lines.join(' ')).not.toMatch(/cost|objective/i);
+    expect(achievementLines({ scopedVisits: 2, plannedVisits: 2, bookedNow: 0, travelMinutes: 16, travelMinutesNow: 0,
+      continuityPercent: 100, continuityPercentNow: 100 })[1]).toBe('Travel: 16 minutes for 2 visits (now 0 minutes for 0 visits booked)');
   });
 
   it('applies accepted and pinned visits, and sends only the pinned ones back as pins', () => {

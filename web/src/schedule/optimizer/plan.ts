@@ -104,7 +104,10 @@ function change(now: number, then: number, unit: string, lessIsBetter: boolean):
 export function achievementLines(a: Achievement): string[] {
   return [
     `Visits planned: ${a.plannedVisits} of ${a.scopedVisits} (now ${a.bookedNow} booked)`,
-    `Travel: ${a.travelMinutes} minutes, ${change(a.travelMinutes, a.travelMinutesNow, 'minutes', true)}`,
+    // travel is comparable only for the same visits: more visits planned than booked drive more, and that is no loss
+    a.plannedVisits === a.bookedNow
+      ? `Travel: ${a.travelMinutes} minutes, ${change(a.travelMinutes, a.travelMinutesNow, 'minutes', true)}`
+      : `Travel: ${a.travelMinutes} minutes for ${plural(a.plannedVisits, 'visit')} (now ${a.travelMinutesNow} minutes for ${plural(a.bookedNow, 'visit')} booked)`,
     `Continuity of care: ${a.continuityPercent}% of visits by the patient's usual clinician for that discipline, ` +
       `${change(a.continuityPercent, a.continuityPercentNow, '%', false)}`,
   ];
