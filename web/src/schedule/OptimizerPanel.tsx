@@ -102,7 +102,9 @@ export function OptimizerPanel({
     try {
       const read = await api<ExplainedPlan>(`/scheduling/v1/planning-jobs/${encodeURIComponent(done.id)}/plan`);
       setPlan(read);
-      setDecisions({ ...initialDecisions(planChanges(read)), ...Object.fromEntries(pins.filter((p) => planChanges(read).some((c) => c.visitId === p)).map((p) => [p, 'pin' as Decision])) });
+      // pins of earlier runs stay pins in an optimization; a repair after a sick call moves what it must
+      const carried = done.mode === 'REPAIR' ? [] : pins.filter((p) => planChanges(read).some((c) => c.visitId === p));
+      setDecisions({ ...initialDecisions(planChanges(read)), ...Object.fromEntries(carried.map((p) => [p, 'pin' as Decision])) });
     } catch (e) {
       setMessage(e instanceof Error ? e.message : 'The plan could not be read.');
     }
@@ -217,7 +219,7 @@ export function OptimizerPanel({
     setMessage(null);
     try {
       setApplied(await post<Applied>(`/scheduling/v1/planning-jobs/${encodeURIComponent(job.id)}/application`, { visitIds: toApply(decisions) }));
-      setPins(pinned(decisions));
+      if (job.mode !== 'REPAIR') setPins(pinned(decisions));
       onApplied();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : 'The plan could not be applied.');
@@ -322,7 +324,7 @@ export function OptimizerPanel({
         <p role="status" className="applied">
           Applied: {plural(applied.booked.length, 'visit')} booked
           {applied.refused.length > 0 && `, ${applied.refused.length} refused by the booking rules and left as they were`}
-          {pins.length > 0 && `; ${plural(pins.length, 'pinned visit')} kept in the next run`}.
+          {job?.mode !== 'REPAIR' && pins.length > 0 && `; ${plural(pins.length, 'pinned visit')} kept in the next run`}.
         </p>
       )}
       {applied && applied.refused.length > 0 && (

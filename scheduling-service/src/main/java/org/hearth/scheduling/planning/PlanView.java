@@ -131,15 +131,23 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
 
     private static Achievement achievement(PlanningModel model, Plan plan, java.util.Set<String> context,
             TravelTimeEstimator travel, long routeMinutes, List<Assignment> assignments, int unplanned) {
-        // the current schedule: each clinician-day's booked visits in booked order
+        // the current schedule: each clinician-day's booked visits in booked order, from the clinician's base (also for
+        // a clinician who no longer works that day: a sick call's visits are part of the schedule as it stands)
+        Map<String, GeoPoint> bases = new java.util.HashMap<>();
+        model.workers.forEach(w -> bases.putIfAbsent(w.clinician().id(), w.clinician().homeBase()));
+        Map<String, List<Integer>> bookedDays = new java.util.TreeMap<>();
+        for (int t = 0; t < model.tasks.size(); t++) {
+            Visit.Booking booking = model.tasks.get(t).visit().booking();
+            if (booking != null) {
+                bookedDays.computeIfAbsent(booking.clinicianId() + "/" + booking.start().atZone(model.zone).toLocalDate(),
+                        k -> new ArrayList<>()).add(t);
+            }
+        }
         long nowMinutes = 0;
-        for (int w = 0; w < model.workers.size(); w++) {
-            final int worker = w;
-            GeoPoint previous = model.workers.get(w).clinician().homeBase();
-            List<Integer> booked = java.util.stream.IntStream.range(0, model.tasks.size())
-                    .filter(t -> model.initialWorker[t] == worker).boxed()
-                    .sorted(Comparator.comparing(t -> model.tasks.get(t).visit().booking().start())).toList();
-            for (int t : booked) {
+        for (List<Integer> day : bookedDays.values()) {
+            day.sort(Comparator.comparing(t -> model.tasks.get(t).visit().booking().start()));
+            GeoPoint previous = bases.get(model.tasks.get(day.get(0)).visit().booking().clinicianId());
+            for (int t : day) {
                 GeoPoint here = model.taskPoint[t];
                 nowMinutes += previous == null || here == null ? 0 : travel.between(previous, here).toMinutes();
                 if (here != null) {
