@@ -1,8 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
-import { api, CONSOLE, isoDate, post } from '../api';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, CONSOLE, isoDate, post } from '../api';
 import { formatDate } from '../shell/states';
 import { discipline, type Visit } from '../types';
-import { addDays, percentDone, planChanges, type JobView, type Plan } from './board';
+import { addDays, percentDone, planChanges, type JobView, type RosterClinician } from './board';
+import { PlanReview, type ExplainedPlan } from './optimizer/PlanReview';
+import { SickCallForm } from './optimizer/SickCall';
+import {
+  decisionSummary,
+  initialDecisions,
+  jobRequest,
+  pinned,
+  plural,
+  scopeProblem,
+  toApply,
+  type Decision,
+  type Scope,
+} from './optimizer/plan';
+import { recordSickDay, repairRequest } from './optimizer/sickCall';
 
 interface Applied {
   booked: string[];
@@ -10,38 +24,54 @@ interface Applied {
 }
 
 const LIMIT_SECONDS = 10;
-const FINISHED = new Set(['DONE', 'STOPPED', 'FAILED', 'APPLIED']);
-const SHOWN_CHANGES = 12;
+const REPAIR_SECONDS = 2;
+const FINISHED = new Set(['DONE', 'STOPPED', 'FAILED', 'APPLIED', 'INTERRUPTED']);
+const DISCIPLINES = ['SN', 'PT', 'OT', 'ST', 'MSW', 'HHA', 'RD'];
 
 function laterOf(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
- * Runs the optimizer over the shown week (from today when the week has begun): its progress arrives as server-sent
- * events, the finished plan is summarized, and Apply books it through the booking rules.
+ * Runs the optimizer over a scope (by default the shown week from today, every patient and discipline), or repairs a
+ * day after a clinician called in sick: progress arrives as server-sent events, the finished plan is explained visit
+ * by visit, the coordinator accepts, pins or excludes each, and Apply books the accepted and pinned ones through the
+ * booking rules.
  */
 export function OptimizerPanel({
   weekStart,
   nameOf,
   visitOf,
   onApplied,
+  patients = [],
+  clinicians = [],
 }: {
   weekStart: string;
   nameOf: (patientId: string) => string;
   /** A visit on the board, to name what the plan leaves out when the planner does not. */
   visitOf: (visitId: string) => Visit | undefined;
   onApplied: () => void;
+  /** Patients to scope a job to. */
+  patients?: { id: string; name: string }[];
+  /** The roster, for the sick call. */
+  clinicians?: RosterClinician[];
 }) {
+  const today = isoDate();
+  const weekFrom = laterOf(weekStart, today);
+  const weekTo = addDays(weekStart, 6);
+  const past = weekFrom > weekTo;
+  const [scope, setScope] = useState<Scope>({ from: weekFrom, to: weekTo, patientId: '', discipline: '', moveBooked: false });
+  useEffect(() => setScope((s) => ({ ...s, from: weekFrom, to: weekTo })), [weekFrom, weekTo]);
   const [job, setJob] = useState<JobView | null>(null);
-  const [plan, setPlan] = useState<Plan | null>(null);
+  const [purpose, setPurpose] = useState<string>('');
+  const [limit, setLimit] = useState(LIMIT_SECONDS);
+  const [plan, setPlan] = useState<ExplainedPlan | null>(null);
+  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const [pins, setPins] = useState<string[]>([]);
   const [applied, setApplied] = useState<Applied | null>(null);
   const [applying, setApplying] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [runningJobId, setRunningJobId] = useState<string | null>(null);
   const source = useRef<EventSource | null>(null);
   const polling = useRef<number | null>(null);
   const [startedAt, setStartedAt] = useState(0);
@@ -54,10 +84,8 @@ export function OptimizerPanel({
   };
   useEffect(() => stopFollowing, []);
 
-  const from = laterOf(weekStart, isoDate());
-  const to = addDays(weekStart, 6);
-  const past = from > to;
   const finished = job !== null && FINISHED.has(job.status);
+  const busy = job !== null && !finished;
   useEffect(() => {
     if (!job || finished) return undefined;
     const tick = window.setInterval(() => setNow(Date.now()), 250);
@@ -67,12 +95,16 @@ export function OptimizerPanel({
   const ended = async (done: JobView) => {
     stopFollowing();
     setJob(done);
-    if (done.status === 'FAILED') {
-      setMessage(`The optimizer failed: ${done.failure ?? 'no reason given'}.`);
+    if (done.status === 'FAILED' || done.status === 'INTERRUPTED') {
+      setMessage(`The optimizer ${done.status === 'FAILED' ? 'failed' : 'was interrupted'}: ${done.failure ?? 'no reason given'}.`);
       return;
     }
     try {
-      setPlan(await api<Plan>(`/scheduling/v1/planning-jobs/${encodeURIComponent(done.id)}/plan`));
+      const read = await api<ExplainedPlan>(`/scheduling/v1/planning-jobs/${encodeURIComponent(done.id)}/plan`);
+      setPlan(read);
+      // pins of earlier runs stay pins in an optimization; a repair after a sick call moves what it must
+      const carried = done.mode === 'REPAIR' ? [] : pins.filter((p) => planChanges(read).some((c) => c.visitId === p));
+      setDecisions({ ...initialDecisions(planChanges(read)), ...Object.fromEntries(carried.map((p) => [p, 'pin' as Decision])) });
     } catch (e) {
       setMessage(e instanceof Error ? e.message : 'The plan could not be read.');
     }
@@ -110,18 +142,65 @@ export function OptimizerPanel({
     };
   };
 
-  const run = async () => {
+  const begin = (started: JobView, seconds: number, what: string) => {
+    setPurpose(what);
+    setLimit(seconds);
+    setStartedAt(Date.now());
+    setNow(Date.now());
+    setJob({ ...started, progress: started.progress ?? [] });
+    follow(started);
+  };
+
+  const reset = () => {
     setMessage(null);
+    setRunningJobId(null);
     setPlan(null);
     setApplied(null);
+    setDecisions({});
+  };
+
+  const start = async (body: object, seconds: number, what: string) => {
+    reset();
     try {
-      const started = await post<JobView>('/scheduling/v1/planning-jobs', { from, to, timeLimitSeconds: LIMIT_SECONDS, mode: 'OPTIMIZE' });
-      setStartedAt(Date.now());
-      setNow(Date.now());
-      setJob({ ...started, progress: started.progress ?? [] });
-      follow(started);
+      begin(await post<JobView>('/scheduling/v1/planning-jobs', body), seconds, what);
     } catch (e) {
+      // another job of the agency plans an overlapping range (perhaps a colleague's): offer to follow it
+      const running = e instanceof ApiError && e.status === 409 ? (e.problem as { runningJobId?: string } | undefined)?.runningJobId : undefined;
+      setRunningJobId(running ?? null);
       setMessage(e instanceof Error ? e.message : 'The optimizer could not start.');
+    }
+  };
+
+  const run = (e?: FormEvent) => {
+    e?.preventDefault();
+    const problem = scopeProblem(scope, today);
+    if (problem) {
+      setMessage(problem);
+      return;
+    }
+    const who = scope.patientId ? nameOf(scope.patientId) : 'every patient';
+    const which = scope.discipline ? discipline(scope.discipline) : 'every discipline';
+    void start(jobRequest(scope, LIMIT_SECONDS, pins), LIMIT_SECONDS, `${who}, ${which}`);
+  };
+
+  const followRunning = async () => {
+    if (!runningJobId) return;
+    try {
+      const running = await api<JobView>(`/scheduling/v1/planning-jobs/${encodeURIComponent(runningJobId)}`);
+      reset();
+      begin(running, LIMIT_SECONDS, 'a job started earlier');
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : 'The running job could not be read.');
+    }
+  };
+
+  const sickCall = async (clinician: RosterClinician, day: string) => {
+    reset();
+    try {
+      const recorded = await recordSickDay(clinician.id, day);
+      await start(repairRequest(day), REPAIR_SECONDS, `${clinician.name} called in sick for ${formatDate(day)}${recorded ? '' : ' (already off that day)'}`);
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : 'The sick call could not be recorded.');
     }
   };
 
@@ -139,7 +218,8 @@ export function OptimizerPanel({
     setApplying(true);
     setMessage(null);
     try {
-      setApplied(await post<Applied>(`/scheduling/v1/planning-jobs/${encodeURIComponent(job.id)}/application`));
+      setApplied(await post<Applied>(`/scheduling/v1/planning-jobs/${encodeURIComponent(job.id)}/application`, { visitIds: toApply(decisions) }));
+      if (job.mode !== 'REPAIR') setPins(pinned(decisions));
       onApplied();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : 'The plan could not be applied.');
@@ -149,22 +229,57 @@ export function OptimizerPanel({
   };
 
   const changes = plan ? planChanges(plan) : [];
-  const percent = job ? percentDone(now - startedAt, LIMIT_SECONDS, finished) : 0;
+  const percent = job ? percentDone(now - startedAt, limit, finished) : 0;
   const latest = job && job.progress.length > 0 ? job.progress[job.progress.length - 1] : null;
+  const chosen = toApply(decisions).length;
   return (
     <section className="card optimizer" aria-labelledby="optimizer-title">
       <h2 id="optimizer-title">Optimizer</h2>
-      {past ? (
-        <p>This week has passed; the optimizer plans from today on.</p>
-      ) : (
-        <p>
-          Plans the visits from {formatDate(from)} to {formatDate(to)}: who goes where and when, within hours, skills,
-          authorizations and travel. Nothing is booked until you apply the plan.
-        </p>
-      )}
-      <button type="button" onClick={run} disabled={past || (job !== null && !finished)}>
-        Run the optimizer
-      </button>{' '}
+      {past && <p>This week has passed; the optimizer plans from today on.</p>}
+      <p>
+        Plans who goes where and when, within hours, skills, authorizations and travel; visits already booked stay
+        unless you let it move them. Nothing is booked until you apply the plan.
+      </p>
+      <form className="booking-form optimizer-scope" aria-label="What to plan" onSubmit={run} noValidate>
+        <label>
+          From
+          <input type="date" value={scope.from} min={today} onChange={(e) => setScope({ ...scope, from: e.target.value })} />
+        </label>
+        <label>
+          To
+          <input type="date" value={scope.to} min={scope.from} onChange={(e) => setScope({ ...scope, to: e.target.value })} />
+        </label>
+        <label>
+          Patient
+          <select value={scope.patientId} onChange={(e) => setScope({ ...scope, patientId: e.target.value })}>
+            <option value="">Every patient</option>
+            {patients.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Discipline
+          <select value={scope.discipline} onChange={(e) => setScope({ ...scope, discipline: e.target.value })}>
+            <option value="">Every discipline</option>
+            {DISCIPLINES.map((d) => (
+              <option key={d} value={d}>
+                {discipline(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={scope.moveBooked} onChange={(e) => setScope({ ...scope, moveBooked: e.target.checked })} /> May
+          move booked visits
+        </label>
+        <button type="submit" disabled={past || busy}>
+          Run the optimizer
+        </button>
+        {pins.length > 0 && <span className="muted">{plural(pins.length, 'pinned visit')} kept in the next run</span>}
+      </form>
       {job && !finished && (
         <button type="button" onClick={stop}>
           Stop and keep the best plan
@@ -173,59 +288,34 @@ export function OptimizerPanel({
       {job && (
         <div className="optimizer-progress">
           <label htmlFor="optimizer-progress">
-            Search from {formatDate(job.from)} to {formatDate(job.to)} {finished ? 'finished' : 'in progress'}
+            {job.mode === 'REPAIR' ? 'Repair' : 'Search'} from {formatDate(job.from)} to {formatDate(job.to)}
+            {purpose ? ` for ${purpose}` : ''} {finished ? 'finished' : 'in progress'}
           </label>
           <progress id="optimizer-progress" max={100} value={percent}>
             {percent}%
           </progress>
           <p role="status" aria-live="polite">
             {plural(job.progress.length, 'better plan')} found
-            {latest && `; the best so far breaks ${plural(latest.hardViolations, 'hard rule')}, cost ${latest.objective}`}
+            {latest && `; the best so far breaks ${plural(latest.hardViolations, 'hard rule')}`}
             {finished && job.best && `; ${plural(job.best.assigned, 'visit')} placed`}
             {finished && ` · ${job.status.toLowerCase()}`}
           </p>
         </div>
       )}
       {plan && (
-        <div className="plan-summary">
-          <h3>Proposed plan</h3>
-          <p>
-            {plural(changes.length, 'visit')} to book or move ({changes.filter((c) => c.change === 'NEW').length} new,{' '}
-            {changes.filter((c) => c.change === 'MOVED').length} moved), {plan.unassigned.length} left unplanned, about{' '}
-            {plan.travelMinutes} minutes of travel
-            {plan.hardViolations > 0 ? ` — the plan still breaks ${plural(plan.hardViolations, 'hard rule')}` : ''}.
-          </p>
-          {changes.length > 0 && (
-            <ul className="list plan-changes" aria-label="Visits the plan books or moves">
-              {changes.slice(0, SHOWN_CHANGES).map((a) => (
-                <li key={a.visitId}>
-                  {new Date(a.start).toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })}{' '}
-                  · {discipline(a.discipline)} for {nameOf(a.patientId)} → {a.clinicianName} ({a.change === 'NEW' ? 'new' : 'moved'})
-                </li>
-              ))}
-              {changes.length > SHOWN_CHANGES && <li>and {changes.length - SHOWN_CHANGES} more</li>}
-            </ul>
-          )}
-          {plan.unassigned.length > 0 && (
-            <>
-              <h4>Not planned</h4>
-              <ul className="list">
-                {plan.unassigned.slice(0, SHOWN_CHANGES).map((u) => {
-                  const known = visitOf(u.visitId);
-                  const code = u.discipline ?? known?.discipline;
-                  const patientId = u.patientId ?? known?.patientId;
-                  return (
-                    <li key={u.visitId}>
-                      {code ? `${discipline(code)} visit` : 'A visit'}
-                      {patientId ? ` of ${nameOf(patientId)}` : ''}: {u.reason}
-                    </li>
-                  );
-                })}
-                {plan.unassigned.length > SHOWN_CHANGES && <li>and {plan.unassigned.length - SHOWN_CHANGES} more</li>}
-              </ul>
-            </>
-          )}
-          <button type="button" onClick={apply} disabled={applying || applied !== null || changes.length === 0}>
+        <div className="plan-summary" role="region" aria-labelledby="plan-title">
+          <h3 id="plan-title">Proposed plan</h3>
+          <PlanReview
+            plan={plan}
+            changes={changes}
+            decisions={decisions}
+            onDecide={(visitId, d) => setDecisions({ ...decisions, [visitId]: d })}
+            nameOf={nameOf}
+            visitOf={visitOf}
+            locked={applied !== null}
+          />
+          {changes.length > 0 && <p className="muted">{decisionSummary(decisions)}: Apply books the accepted and pinned visits.</p>}
+          <button type="button" onClick={apply} disabled={applying || applied !== null || chosen === 0}>
             {applying ? 'Applying…' : 'Apply the plan'}
           </button>
         </div>
@@ -233,12 +323,13 @@ export function OptimizerPanel({
       {applied && (
         <p role="status" className="applied">
           Applied: {plural(applied.booked.length, 'visit')} booked
-          {applied.refused.length > 0 && `, ${applied.refused.length} refused by the booking rules and left as they were`}.
+          {applied.refused.length > 0 && `, ${applied.refused.length} refused by the booking rules and left as they were`}
+          {job?.mode !== 'REPAIR' && pins.length > 0 && `; ${plural(pins.length, 'pinned visit')} kept in the next run`}.
         </p>
       )}
       {applied && applied.refused.length > 0 && (
         <ul className="list">
-          {applied.refused.slice(0, SHOWN_CHANGES).map((r) => (
+          {applied.refused.map((r) => (
             <li key={r.visitId}>
               Refused: {[r.detail, ...(r.violations ?? []).map((v) => v.message ?? v.rule)].filter(Boolean).join('; ') || 'the booking rules refused it'}
             </li>
@@ -248,8 +339,17 @@ export function OptimizerPanel({
       {message && (
         <p role="alert" className="error">
           {message}
+          {runningJobId && (
+            <>
+              {' '}
+              <button type="button" onClick={followRunning}>
+                Follow the running job
+              </button>
+            </>
+          )}
         </p>
       )}
+      <SickCallForm clinicians={clinicians} defaultDay={addDays(today, 1)} minDay={today} busy={busy} onSickCall={(c, d) => void sickCall(c, d)} />
     </section>
   );
 }

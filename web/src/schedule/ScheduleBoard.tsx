@@ -169,7 +169,14 @@ export function ScheduleBoard() {
           onBooked={booked}
         />
       )}
-      <OptimizerPanel weekStart={week} nameOf={nameOf} visitOf={visitOf} onApplied={refreshBoard} />
+      <OptimizerPanel
+        weekStart={week}
+        nameOf={nameOf}
+        visitOf={visitOf}
+        onApplied={refreshBoard}
+        patients={patients.state === 'ready' ? [...patients.data].map(([id, name]) => ({ id, name })) : []}
+        clinicians={clinicians}
+      />
     </>
   );
 }
@@ -233,6 +240,9 @@ function WeekTable({
                         className={`chip${problems.length ? ' conflict' : ''}`}
                         onClick={() => onSelect(v)}
                         title={problems.map((p) => p.reason).join('; ') || undefined}
+                        data-patient={v.patientId}
+                        data-start={v.booking!.start}
+                        data-end={v.booking!.end}
                       >
                         {timeIn(v.booking!.start, zone)} {v.discipline} · {nameOf(v.patientId)}
                         {v.type === 'TELEHEALTH' && ' · video'}

@@ -207,7 +207,8 @@ export interface Progress {
 /** A planning job as GET /scheduling/v1/planning-jobs/{id} and the 'status' event show it. */
 export interface JobView {
   id: string;
-  status: 'QUEUED' | 'SOLVING' | 'DONE' | 'STOPPED' | 'FAILED' | 'APPLIED';
+  status: 'QUEUED' | 'SOLVING' | 'DONE' | 'STOPPED' | 'FAILED' | 'APPLIED' | 'INTERRUPTED';
+  mode?: 'OPTIMIZE' | 'REPAIR';
   from: string;
   to: string;
   progress: Progress[];

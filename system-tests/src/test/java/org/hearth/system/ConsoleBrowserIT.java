@@ -155,7 +155,21 @@ class ConsoleBrowserIT {
                 "ok - the clinical profile shows homebound status with its reason, the diagnoses and the allergy",
                 "ok - the chart lists the assessment's home-safety hazards with their actions",
                 "ok - carla.coordinator marks the interactive contact done; the face-to-face visit stays open",
-                "ok - chart with the clinical profile: no serious accessibility violation");
+                "ok - chart with the clinical profile: no serious accessibility violation",
+                // journey optimizer
+                "ok - carla scopes a job to Jane Doe",
+                "ok - the optimizer proposes a plan for Jane Doe",
+                "ok - the plan says what it achieves against the current schedule: Visits planned:",
+                "ok - the plan shows no raw cost",
+                "ok - its time is on the agency's 5-minute grid in the agency's zone, without seconds",
+                "ok - why this clinician and time:",
+                "ok - carla pins one visit",
+                "ok - carla applies the plan: Applied:",
+                "ok - scoped optimizer plan: no serious accessibility violation",
+                "no two at her home at the same time",
+                "ok - a sick call for Nina Nurse on",
+                "ok - the repair plan is there to review",
+                "ok - sick-call repair plan: no serious accessibility violation");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
@@ -164,6 +178,9 @@ class ConsoleBrowserIT {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
         for (String name : List.of("coordinator-roster", "coordinator-booking-slots")) { // journey roster
+            assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
+        }
+        for (String name : List.of("coordinator-optimizer-scoped", "coordinator-sick-call")) { // journey optimizer
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }

@@ -307,9 +307,9 @@ class JaneJourneyIT {
     }
 
     /**
-     * The optimizer plans every visit of the agency in a date range; there is no patient filter, so applying its
-     * plan ({@code POST …/planning-jobs/{id}/application}) would book the demo's Jane Doe as well. The journey reads
-     * the plan and checks Jane's part of it, and books her visits by hand below.
+     * The optimizer plans every visit of the agency in a date range (a job may also be scoped to patients and
+     * disciplines, as the console's optimizer journey does). The journey reads the plan over every patient, checks
+     * Jane's part of it, and books her visits by hand below.
      */
     private void carlaRunsTheOptimizer() {
         String jobs = "/api/scheduling/v1/planning-jobs";

@@ -5,13 +5,15 @@ import org.hearth.planner.Plan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One planning run of one agency: what was asked, how the score went, and the best plan found. */
+/**
+ * A planning job while it runs on this instance: its score over time, the model and the best plan. What every
+ * replica sees is the {@link StoredJob}, which the running instance writes a few times a second.
+ */
 final class PlanningJob {
-
-    enum Status { QUEUED, SOLVING, DONE, STOPPED, FAILED, APPLIED }
 
     /** A point on the way: when, hard violations, objective (lower is better). */
     record Progress(long atMillis, double hardViolations, double objective) {
@@ -25,10 +27,15 @@ final class PlanningJob {
     final Instant createdAt;
     final AtomicBoolean stopRequested = new AtomicBoolean();
     final List<Progress> progress = new CopyOnWriteArrayList<>();
-    volatile Status status = Status.QUEUED;
     volatile PlanningModel model;
     volatile Plan plan;
-    volatile String failure;
+    /**
+     * Visits in the model only as context: booked visits outside the job's scope, pinned so that the plan respects the
+     * clinicians' time and the homes they take, and left out of the plan shown.
+     */
+    volatile Set<String> context = Set.of();
+    /** Set once the job's final state is written; nothing is written for it after that. */
+    volatile boolean ended;
 
     PlanningJob(String id, String tenantId, String requestedBy, LocalDate from, LocalDate to, Instant createdAt) {
         this.id = id;
@@ -37,9 +44,5 @@ final class PlanningJob {
         this.from = from;
         this.to = to;
         this.createdAt = createdAt;
-    }
-
-    boolean finished() {
-        return status == Status.DONE || status == Status.STOPPED || status == Status.FAILED || status == Status.APPLIED;
     }
 }
