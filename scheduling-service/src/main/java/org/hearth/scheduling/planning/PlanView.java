@@ -137,14 +137,6 @@ record PlanView(String jobId, boolean feasible, double hardViolations, double ob
                     drivers.add("moved from its booking: the plan is better by more than the cost of a move ("
                             + (int) PlanningModel.MOVED + ")");
                 }
-                if (v.pairing() != null) {
-                    drivers.add("double-staffed with visit " + v.pairing().partnerVisitId());
-                }
-                String care = v.patientId() + "/" + v.discipline();
-                if (visitsByDiscipline.get(care) > 1 && careByDiscipline.get(care).size() == 1) {
-                    drivers.add("continuity of care: the same clinician for the patient's " + visitsByDiscipline.get(care)
-                            + " " + v.discipline() + " visits in this plan");
-                }
                 drivers.add(leg + " min of travel from the previous stop");
                 drivers.add(timeDriver(task));
                 assignments.add(new Assignment(v.id(), v.patientId(), v.discipline(), worker.clinician().id(),
