@@ -3,6 +3,8 @@ import { api, post, type Page } from '../api';
 import { Link } from '../shell/router';
 import { discipline, type Thread, type Visit } from '../types';
 import { evvOutcome, locate, noteMessage, noteProblem, MAX_NOTE, type Located } from './evv';
+import { checkInState, type CheckInWindow } from './day';
+import { VisitNote } from './VisitNote';
 
 type Action = 'check-in' | 'check-out';
 
@@ -10,7 +12,20 @@ type Action = 'check-in' | 'check-out';
  * EVV for one visit: check in and out with the device's position (or, if there is none, without it, which the record
  * flags for review), and a visit note shared with the care team at check-out.
  */
-export function VisitEvv({ visit, onChanged }: { visit: Visit; onChanged: (visit: Visit) => void }) {
+export function VisitEvv({
+  visit,
+  onChanged,
+  window,
+  zone,
+  now = () => new Date(),
+}: {
+  visit: Visit;
+  onChanged: (visit: Visit) => void;
+  /** When check-in is open (the day's stop says); without it the button shows and the service decides. */
+  window?: CheckInWindow | null;
+  zone?: string;
+  now?: () => Date;
+}) {
   const [phase, setPhase] = useState<'idle' | 'locating' | 'sending'>('idle');
   const [noLocation, setNoLocation] = useState<{ action: Action; reason: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,6 +100,7 @@ export function VisitEvv({ visit, onChanged }: { visit: Visit; onChanged: (visit
   const checkedIn = evvOutcome(visit, 'CHECK_IN');
   const checkedOut = evvOutcome(visit, 'CHECK_OUT');
   const label = (action: Action) => (action === 'check-in' ? 'Check in' : 'Check out');
+  const checkIn = visit.status === 'SCHEDULED' && window && zone ? checkInState(window, zone, now()) : { open: true as const };
 
   return (
     <div className="evv">
@@ -120,11 +136,14 @@ export function VisitEvv({ visit, onChanged }: { visit: Visit; onChanged: (visit
           </button>
         </div>
       )}
-      {visit.status === 'SCHEDULED' && (
-        <button type="button" disabled={busy} onClick={() => start('check-in')}>
-          Check in
-        </button>
-      )}
+      {visit.status === 'SCHEDULED' &&
+        (checkIn.open ? (
+          <button type="button" disabled={busy} onClick={() => start('check-in')}>
+            Check in
+          </button>
+        ) : (
+          <p className="hint check-in-closed">{checkIn.reason}</p>
+        ))}
       {visit.status === 'CHECKED_IN' && (
         <div className="compose">
           <label htmlFor={`${id}-note`}>Visit note for the care team (optional)</label>
@@ -152,6 +171,7 @@ export function VisitEvv({ visit, onChanged }: { visit: Visit; onChanged: (visit
           </div>
         </div>
       )}
+      {visit.status === 'COMPLETED' && !shared && <VisitNote visit={visit} />}
       {unshared && (
         <button type="button" onClick={() => shareNote(unshared)}>
           Share the note again

@@ -194,7 +194,7 @@ function FamilyThread({ patientId, session, t, language }: Props & { patientId: 
               ) : (
                 <ul className="messages">
                   {th.messages.map((m) => (
-                    <li key={m.id} className={m.author === session.subject ? 'mine' : m.notice ? 'notice' : undefined}>
+                    <li key={m.id} className={m.author === session.subject ? 'mine' : m.notice ? 'system-notice' : undefined}>
                       <span className="meta">
                         {author(m)} · {dateTimeIn(language, m.sentAt)}
                       </span>
