@@ -136,7 +136,7 @@ export async function familyReadsInSpanishAndWrites(browser) {
   }
   const plan = card.getByRole('region', { name: 'Plan de cuidado en resumen' });
   const words = (await plan.locator('.plan-words li').allInnerTexts()).map((w) => w.trim());
-  check(words.length > 0 && words.every((w) => /^Visitas de [a-zé ]+ (.*(vez|veces) por semana durante \d+ semanas?|solo si hace falta).*\.$/.test(w)),
+  check(words.length > 0 && words.every((w) => /^Visitas de [\p{L} ]+ (.*(vez|veces) por semana durante \d+ semanas?|solo si hace falta).*\.$/u.test(w)),
     `the plan reads in plain Spanish words: ${words.map((w) => `"${w}"`).join(' ')}`);
   const thread = card.getByRole('region', { name: 'Mensajes de la familia' });
   const notice = thread.locator('.messages li.system-notice', { hasText: /Se programó una visita de enfermería para el/ });
