@@ -118,6 +118,9 @@ describe('language choice and notices', () => {
       /^The nursing visit of .+ was cancelled\.$/,
     );
     expect(noticeText({ kind: 'SOMETHING_ELSE' }, STRINGS.es, 'es')).toBeNull();
+    const booked = noticeText({ kind: 'VISIT_SCHEDULED', discipline: 'SN', at: '2026-12-04T15:00:00Z' }, STRINGS.es, 'es')!;
+    expect(booked).toMatch(/^Se programó una visita de enfermería para el .+\.$/);
+    expect(booked.endsWith('..')).toBe(false);
   });
 
   it('has every English string in Spanish', () => {

@@ -12,6 +12,12 @@ export interface FamilyNotice {
 }
 
 export function noticeText(notice: FamilyNotice, t: Strings, language: Language): string | null {
+  const text = worded(notice, t, language);
+  // Spanish times end in "a.m."/"p.m.": the sentence's own full stop is not doubled
+  return text === null ? null : text.replace(/\.\.$/, '.');
+}
+
+function worded(notice: FamilyNotice, t: Strings, language: Language): string | null {
   const discipline = disciplineIn(t, notice.discipline ?? '');
   switch (notice.kind) {
     case 'PLAN_SIGNED':
