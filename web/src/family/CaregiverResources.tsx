@@ -1,7 +1,8 @@
 import { ApiError, api, type Page } from '../api';
-import { Section, Show, useLoad } from '../shell/states';
+import { Section, useLoad } from '../shell/states';
 import { groupResources, safeUrl, type CaregiverResource } from './resources';
 import { STRINGS, type Strings } from './i18n';
+import { FamilyShow } from './FamilyShow';
 
 /** The agency's resources for family caregivers (respite, support groups, education), grouped by kind. */
 export function CaregiverResources({ t = STRINGS.en }: { t?: Strings }) {
@@ -17,7 +18,7 @@ export function CaregiverResources({ t = STRINGS.en }: { t?: Strings }) {
   );
   return (
     <Section id="caregiver-resources" title={t.resources}>
-      <Show loaded={resources} what={t.caregiverResources} retry={reload}>
+      <FamilyShow t={t} loaded={resources} what={t.caregiverResources} retry={reload}>
         {(items) =>
           items === null ? (
             <p className="empty">{t.resourcesUnavailable}</p>
@@ -51,7 +52,7 @@ export function CaregiverResources({ t = STRINGS.en }: { t?: Strings }) {
             ))
           )
         }
-      </Show>
+      </FamilyShow>
     </Section>
   );
 }

@@ -98,6 +98,21 @@ describe('family portal languages', () => {
   });
 });
 
+describe('family portal states', () => {
+  it('says loading and failure in the chosen language', async () => {
+    localStorage.setItem(LANGUAGE_KEY, 'es');
+    const base = services('en');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (url.includes('/messaging/v1/threads?') ? json({ status: 500 }, 500) : base(url))),
+    );
+    render(<FamilyPortal session={session} />);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Cargando las personas que usted cuida…');
+    const thread = await screen.findByRole('region', { name: 'Mensajes de la familia' });
+    expect(await within(thread).findByRole('button', { name: 'Intentar de nuevo' })).toBeDefined();
+  });
+});
+
 describe('language choice and notices', () => {
   it('prefers the remembered choice, then the patient language, then English', () => {
     const store = (value: string | null) => ({ getItem: () => value });

@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, post, type Page, type Session } from '../api';
-import { Section, Show, useLoad } from '../shell/states';
+import { Section, useLoad } from '../shell/states';
 import { isScheduleEvent, useLive } from '../shell/live';
 import { fullName, type CarePlanContent, type FamilyVisit, type Message, type Patient, type Thread } from '../types';
 import { VitalsEntry } from './VitalsEntry';
 import { CaregiverResources } from './CaregiverResources';
 import { LanguageSwitch } from './LanguageSwitch';
+import { FamilyShow } from './FamilyShow';
 import { STRINGS, dateIn, dateTimeIn, disciplineIn, initialLanguage, rememberLanguage, storedLanguage, type Language, type Strings } from './i18n';
 import { planInWords } from './planWords';
 import { noticeText, type FamilyNotice } from './notices';
@@ -33,7 +34,7 @@ export function FamilyPortal({ session }: { session: Session }) {
       <h1>{t.portal}</h1>
       <p className="lead">{t.welcome(session.name)}</p>
       <LanguageSwitch language={language} onChange={choose} t={t} />
-      <Show
+      <FamilyShow t={t}
         loaded={patients}
         what={t.peopleYouCareFor}
         retry={reload}
@@ -41,7 +42,7 @@ export function FamilyPortal({ session }: { session: Session }) {
         empty={t.noOneShared}
       >
         {(list) => list.map((p) => <Person key={p.id} patient={p} session={session} t={t} language={language} />)}
-      </Show>
+      </FamilyShow>
       <CaregiverResources t={t} />
     </div>
   );
@@ -82,7 +83,7 @@ function Person({ patient, session, t, language }: Props & { patient: Patient })
       <h2 id={`person-${patient.id}`}>{fullName(patient)}</h2>
       <div className="grid">
         <Section id={`visits-${patient.id}`} title={t.upcomingVisits}>
-          <Show loaded={visits} what={t.visits} retry={reloadVisits}>
+          <FamilyShow t={t} loaded={visits} what={t.visits} retry={reloadVisits}>
             {(list) =>
               list === null ? (
                 <p className="empty">{t.scheduleNotShared}</p>
@@ -98,12 +99,12 @@ function Person({ patient, session, t, language }: Props & { patient: Patient })
                 </ul>
               )
             }
-          </Show>
+          </FamilyShow>
         </Section>
         <Section id={`plan-${patient.id}`} title={t.planInBrief}>
-          <Show loaded={plan} what={t.thePlan} retry={reloadPlan}>
+          <FamilyShow t={t} loaded={plan} what={t.thePlan} retry={reloadPlan}>
             {(summary) => (summary === null ? <p className="empty">{t.noPlan}</p> : <PlanInBrief summary={summary} t={t} language={language} />)}
-          </Show>
+          </FamilyShow>
         </Section>
         <FamilyThread patientId={patient.id} session={session} t={t} language={language} />
         <VitalsEntry patientId={patient.id} patientName={fullName(patient)} t={t} />
@@ -183,7 +184,7 @@ function FamilyThread({ patientId, session, t, language }: Props & { patientId: 
   const body = (m: ThreadMessage) => (m.deleted ? t.deleted : m.notice ? noticeText(m.notice, t, language) ?? m.body : m.body);
   return (
     <Section id={`thread-${patientId}`} title={t.familyMessages}>
-      <Show loaded={thread} what={t.messages} retry={reload}>
+      <FamilyShow t={t} loaded={thread} what={t.messages} retry={reload}>
         {(th) =>
           th === null ? (
             <p className="empty">{t.messagesNotShared}</p>
@@ -214,7 +215,7 @@ function FamilyThread({ patientId, session, t, language }: Props & { patientId: 
             </>
           )
         }
-      </Show>
+      </FamilyShow>
     </Section>
   );
 }

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, post, type Page } from '../api';
-import { Section, Show, formatDateTime, useLoad } from '../shell/states';
+import { Section, formatDateTime, useLoad } from '../shell/states';
 import { VITALS, checkReading, formatValue, localDateTime, vitalInfo, type Observation } from '../vitals/vitals';
 import { STRINGS, type Strings } from './i18n';
+import { FamilyShow } from './FamilyShow';
 
 function newId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -30,7 +31,7 @@ export function VitalsEntry({ patientId, patientName, t = STRINGS.en }: { patien
   );
   return (
     <Section id={`vitals-${patientId}`} title={t.vitals}>
-      <Show loaded={recent} what={t.readings} retry={reload}>
+      <FamilyShow t={t} loaded={recent} what={t.readings} retry={reload}>
         {(list) =>
           list === null ? (
             <p className="empty">{t.noVitalsConsent(patientName)}</p>
@@ -51,7 +52,7 @@ export function VitalsEntry({ patientId, patientName, t = STRINGS.en }: { patien
             </>
           )
         }
-      </Show>
+      </FamilyShow>
     </Section>
   );
 }

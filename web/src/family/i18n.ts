@@ -6,6 +6,8 @@ export type { Language };
 
 const en = {
   portal: 'Family portal',
+  loading: (what: string) => `Loading ${what}…`,
+  tryAgain: 'Try again',
   welcome: (name: string) => `Welcome, ${name}.`,
   language: 'Language',
   languageNames: { en: 'English', es: 'Español' } as Record<Language, string>,
@@ -78,6 +80,8 @@ export type Strings = typeof en;
 
 const es: Strings = {
   portal: 'Portal familiar',
+  loading: (what) => `Cargando ${what}…`,
+  tryAgain: 'Intentar de nuevo',
   welcome: (name) => `Bienvenida o bienvenido, ${name}.`,
   language: 'Idioma',
   languageNames: { en: 'English', es: 'Español' },
