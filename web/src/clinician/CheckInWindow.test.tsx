@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { VisitEvv } from './VisitEvv';
 import { noteMessage } from './evv';
 import type { Visit } from '../types';
@@ -22,6 +22,21 @@ afterEach(() => {
 });
 
 describe('check-in window on the visit', () => {
+  it('shows the check-in button when the window opens while the page is open', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-04T12:59:00Z'));
+      render(<VisitEvv visit={visit} onChanged={() => {}} window={window} zone="America/New_York" />);
+      expect(screen.queryByRole('button', { name: 'Check in' })).toBeNull();
+      await act(async () => {
+        vi.advanceTimersByTime(62_000);
+      });
+      expect(screen.getByRole('button', { name: 'Check in' })).toBeDefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('offers no check-in before the window opens and says when it opens', () => {
     render(<VisitEvv visit={visit} onChanged={() => {}} window={window} zone="America/New_York" now={() => new Date('2026-12-03T22:00:00Z')} />);
     expect(screen.queryByRole('button', { name: 'Check in' })).toBeNull();

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { api, post, type Page } from '../api';
 import { Link } from '../shell/router';
 import { discipline, type Thread, type Visit } from '../types';
@@ -7,6 +7,8 @@ import { checkInState, type CheckInWindow } from './day';
 import { VisitNote } from './VisitNote';
 
 type Action = 'check-in' | 'check-out';
+
+const systemNow = () => new Date();
 
 /**
  * EVV for one visit: check in and out with the device's position (or, if there is none, without it, which the record
@@ -17,7 +19,7 @@ export function VisitEvv({
   onChanged,
   window,
   zone,
-  now = () => new Date(),
+  now = systemNow,
 }: {
   visit: Visit;
   onChanged: (visit: Visit) => void;
@@ -101,6 +103,16 @@ export function VisitEvv({
   const checkedOut = evvOutcome(visit, 'CHECK_OUT');
   const label = (action: Action) => (action === 'check-in' ? 'Check in' : 'Check out');
   const checkIn = visit.status === 'SCHEDULED' && window && zone ? checkInState(window, zone, now()) : { open: true as const };
+  // the page may stay open until the window opens or closes: look again then (timers cap at about 24 days)
+  const [, tick] = useReducer((n: number) => n + 1, 0);
+  const nextAt = visit.status === 'SCHEDULED' && window ? [window.opensAt, window.closesAt].find((at) => Date.parse(at) > now().getTime()) : undefined;
+  useEffect(() => {
+    if (nextAt === undefined) return;
+    const wait = Date.parse(nextAt) - now().getTime() + 1000;
+    if (wait > 2_000_000_000) return;
+    const timer = setTimeout(tick, wait);
+    return () => clearTimeout(timer);
+  }, [nextAt, now]);
 
   return (
     <div className="evv">
