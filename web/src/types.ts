@@ -148,6 +148,9 @@ export interface Stop {
   end: string;
   travelMinutesFromPrevious: number;
   kilometresFromPrevious: number;
+  /** EVV check-in is open from checkInOpensAt until checkInClosesAt (scheduling-service's rule). */
+  checkInOpensAt?: string;
+  checkInClosesAt?: string;
 }
 
 export interface Day {
@@ -156,6 +159,8 @@ export interface Day {
   stops: Stop[];
   totalTravelMinutes: number;
   totalKilometres: number;
+  /** The agency's time zone (IANA), in which the day runs. */
+  zone?: string;
 }
 
 export interface FamilyVisit {

@@ -1,16 +1,33 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { api, post, type Page } from '../api';
 import { Link } from '../shell/router';
 import { discipline, type Thread, type Visit } from '../types';
 import { evvOutcome, locate, noteMessage, noteProblem, MAX_NOTE, type Located } from './evv';
+import { checkInState, type CheckInWindow } from './day';
+import { VisitNote } from './VisitNote';
 
 type Action = 'check-in' | 'check-out';
+
+const systemNow = () => new Date();
 
 /**
  * EVV for one visit: check in and out with the device's position (or, if there is none, without it, which the record
  * flags for review), and a visit note shared with the care team at check-out.
  */
-export function VisitEvv({ visit, onChanged }: { visit: Visit; onChanged: (visit: Visit) => void }) {
+export function VisitEvv({
+  visit,
+  onChanged,
+  window,
+  zone,
+  now = systemNow,
+}: {
+  visit: Visit;
+  onChanged: (visit: Visit) => void;
+  /** When check-in is open (the day's stop says); without it the button shows and the service decides. */
+  window?: CheckInWindow | null;
+  zone?: string;
+  now?: () => Date;
+}) {
   const [phase, setPhase] = useState<'idle' | 'locating' | 'sending'>('idle');
   const [noLocation, setNoLocation] = useState<{ action: Action; reason: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,6 +102,17 @@ export function VisitEvv({ visit, onChanged }: { visit: Visit; onChanged: (visit
   const checkedIn = evvOutcome(visit, 'CHECK_IN');
   const checkedOut = evvOutcome(visit, 'CHECK_OUT');
   const label = (action: Action) => (action === 'check-in' ? 'Check in' : 'Check out');
+  const checkIn = visit.status === 'SCHEDULED' && window && zone ? checkInState(window, zone, now()) : { open: true as const };
+  // the page may stay open until the window opens or closes: look again then (timers cap at about 24 days)
+  const [, tick] = useReducer((n: number) => n + 1, 0);
+  const nextAt = visit.status === 'SCHEDULED' && window ? [window.opensAt, window.closesAt].find((at) => Date.parse(at) > now().getTime()) : undefined;
+  useEffect(() => {
+    if (nextAt === undefined) return;
+    const wait = Date.parse(nextAt) - now().getTime() + 1000;
+    if (wait > 2_000_000_000) return;
+    const timer = setTimeout(tick, wait);
+    return () => clearTimeout(timer);
+  }, [nextAt, now]);
 
   return (
     <div className="evv">
@@ -120,11 +148,14 @@ export function VisitEvv({ visit, onChanged }: { visit: Visit; onChanged: (visit
           </button>
         </div>
       )}
-      {visit.status === 'SCHEDULED' && (
-        <button type="button" disabled={busy} onClick={() => start('check-in')}>
-          Check in
-        </button>
-      )}
+      {visit.status === 'SCHEDULED' &&
+        (checkIn.open ? (
+          <button type="button" disabled={busy} onClick={() => start('check-in')}>
+            Check in
+          </button>
+        ) : (
+          <p className="hint check-in-closed">{checkIn.reason}</p>
+        ))}
       {visit.status === 'CHECKED_IN' && (
         <div className="compose">
           <label htmlFor={`${id}-note`}>Visit note for the care team (optional)</label>
@@ -152,6 +183,7 @@ export function VisitEvv({ visit, onChanged }: { visit: Visit; onChanged: (visit
           </div>
         </div>
       )}
+      {visit.status === 'COMPLETED' && !shared && <VisitNote visit={visit} />}
       {unshared && (
         <button type="button" onClick={() => shareNote(unshared)}>
           Share the note again

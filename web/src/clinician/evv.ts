@@ -75,7 +75,12 @@ export function noteProblem(note: string): string | null {
   return null;
 }
 
+/** The first line of the message that carries a visit note: which visit and when (read back by it too). */
+export function noteHeading(disciplineName: string, checkedOutAt: string): string {
+  return `Visit note (${disciplineName} visit, checked out ${formatTime(checkedOutAt)}):`;
+}
+
 /** The message that carries a visit note: which visit, when, then the note. */
 export function noteMessage(note: string, disciplineName: string, checkedOutAt: string): string {
-  return `Visit note (${disciplineName} visit, checked out ${formatTime(checkedOutAt)}):\n${note.trim()}`;
+  return `${noteHeading(disciplineName, checkedOutAt)}\n${note.trim()}`;
 }

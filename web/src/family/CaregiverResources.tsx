@@ -1,9 +1,11 @@
 import { ApiError, api, type Page } from '../api';
-import { Section, Show, useLoad } from '../shell/states';
+import { Section, useLoad } from '../shell/states';
 import { groupResources, safeUrl, type CaregiverResource } from './resources';
+import { STRINGS, type Strings } from './i18n';
+import { FamilyShow } from './FamilyShow';
 
 /** The agency's resources for family caregivers (respite, support groups, education), grouped by kind. */
-export function CaregiverResources() {
+export function CaregiverResources({ t = STRINGS.en }: { t?: Strings }) {
   const [resources, reload] = useLoad(() =>
     api<Page<CaregiverResource>>('/patients/v1/agency/caregiver-resources?size=100').then(
       (page) => page.items,
@@ -15,17 +17,17 @@ export function CaregiverResources() {
     ),
   );
   return (
-    <Section id="caregiver-resources" title="Resources for caregivers">
-      <Show loaded={resources} what="caregiver resources" retry={reload}>
+    <Section id="caregiver-resources" title={t.resources}>
+      <FamilyShow t={t} loaded={resources} what={t.caregiverResources} retry={reload}>
         {(items) =>
           items === null ? (
-            <p className="empty">Caregiver resources are not available yet. Please ask the agency.</p>
+            <p className="empty">{t.resourcesUnavailable}</p>
           ) : items.length === 0 ? (
-            <p className="empty">The agency has not shared any caregiver resources yet.</p>
+            <p className="empty">{t.noResources}</p>
           ) : (
             groupResources(items).map((group) => (
               <div key={group.category} className="resource-group">
-                <h3>{group.title}</h3>
+                <h3>{t.categories[group.category] ?? (group.title === 'Other' ? t.categories.OTHER : undefined) ?? group.title}</h3>
                 <ul className="list">
                   {group.items.map((r) => {
                     const url = safeUrl(r.url);
@@ -33,12 +35,12 @@ export function CaregiverResources() {
                       <li key={r.id}>
                         <strong>{r.title}</strong>
                         {r.description && <> — {r.description}</>}
-                        {r.contact && <> Contact: {r.contact}.</>}
+                        {r.contact && <> {t.contact(r.contact)}</>}
                         {url && (
                           <>
                             {' '}
                             <a href={url} target="_blank" rel="noopener noreferrer">
-                              {r.title} (website, opens in a new tab)
+                              {t.website(r.title)}
                             </a>
                           </>
                         )}
@@ -50,7 +52,7 @@ export function CaregiverResources() {
             ))
           )
         }
-      </Show>
+      </FamilyShow>
     </Section>
   );
 }

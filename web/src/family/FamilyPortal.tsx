@@ -1,34 +1,50 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, post, type Page, type Session } from '../api';
-import { Section, Show, formatDate, formatDateTime, useLoad } from '../shell/states';
+import { Section, useLoad } from '../shell/states';
 import { isScheduleEvent, useLive } from '../shell/live';
-import { discipline, fullName, type CarePlanContent, type FamilyVisit, type Message, type Patient, type Thread } from '../types';
+import { fullName, type CarePlanContent, type FamilyVisit, type Message, type Patient, type Thread } from '../types';
 import { VitalsEntry } from './VitalsEntry';
 import { CaregiverResources } from './CaregiverResources';
+import { LanguageSwitch } from './LanguageSwitch';
+import { FamilyShow } from './FamilyShow';
+import { STRINGS, dateIn, dateTimeIn, disciplineIn, initialLanguage, rememberLanguage, storedLanguage, type Language, type Strings } from './i18n';
+import { planInWords } from './planWords';
+import { noticeText, type FamilyNotice } from './notices';
 import './family.css';
 
 /**
  * What a family member sees of the people whose care circle lists them, and only what their consent allows:
- * upcoming visits (SCHEDULE), the plan in brief (CARE_PLAN_SUMMARY), the family thread (MESSAGES) and vital signs to
- * read and enter (VITALS); and the agency's resources for caregivers. Never billing.
+ * upcoming visits (SCHEDULE), the plan in brief and in plain words (CARE_PLAN_SUMMARY), the family thread with notices
+ * of plan and schedule changes (MESSAGES) and vital signs to read and enter (VITALS); and the agency's resources for
+ * caregivers. Never billing. In English or Spanish: the choice is remembered on the device, and until one is made the
+ * portal speaks the (first) patient's language.
  */
 export function FamilyPortal({ session }: { session: Session }) {
+  const [chosen, setChosen] = useState<Language | null>(() => storedLanguage());
   const [patients, reload] = useLoad(async () => (await api<Page<Patient>>('/patients/v1/patients?size=20')).items);
+  const fallback = patients.state === 'ready' && patients.data.length > 0 ? initialLanguage(patients.data[0].language) : 'en';
+  const language: Language = chosen ?? fallback;
+  const t = STRINGS[language];
+  const choose = (next: Language) => {
+    rememberLanguage(next);
+    setChosen(next);
+  };
   return (
-    <>
-      <h1>Family portal</h1>
-      <p className="lead">Welcome, {session.name}.</p>
-      <Show
+    <div lang={language}>
+      <h1>{t.portal}</h1>
+      <p className="lead">{t.welcome(session.name)}</p>
+      <LanguageSwitch language={language} onChange={choose} t={t} />
+      <FamilyShow t={t}
         loaded={patients}
-        what="the people you care for"
+        what={t.peopleYouCareFor}
         retry={reload}
         isEmpty={(l) => l.length === 0}
-        empty="No one has shared their care with you yet. The agency adds you to a patient's care circle."
+        empty={t.noOneShared}
       >
-        {(list) => list.map((p) => <Person key={p.id} patient={p} session={session} />)}
-      </Show>
-      <CaregiverResources />
-    </>
+        {(list) => list.map((p) => <Person key={p.id} patient={p} session={session} t={t} language={language} />)}
+      </FamilyShow>
+      <CaregiverResources t={t} />
+    </div>
   );
 }
 
@@ -38,7 +54,13 @@ function notShared<T>(e: unknown, fallback: T): T {
   throw e;
 }
 
-function Person({ patient, session }: { patient: Patient; session: Session }) {
+interface Props {
+  session: Session;
+  t: Strings;
+  language: Language;
+}
+
+function Person({ patient, session, t, language }: Props & { patient: Patient }) {
   const id = encodeURIComponent(patient.id);
   const [visits, reloadVisits, refreshVisits] = useLoad(
     () =>
@@ -60,71 +82,89 @@ function Person({ patient, session }: { patient: Patient; session: Session }) {
     <article className="person" aria-labelledby={`person-${patient.id}`}>
       <h2 id={`person-${patient.id}`}>{fullName(patient)}</h2>
       <div className="grid">
-        <Section id={`visits-${patient.id}`} title="Upcoming visits">
-          <Show loaded={visits} what="visits" retry={reloadVisits}>
+        <Section id={`visits-${patient.id}`} title={t.upcomingVisits}>
+          <FamilyShow t={t} loaded={visits} what={t.visits} retry={reloadVisits}>
             {(list) =>
               list === null ? (
-                <p className="empty">The schedule is not shared with you.</p>
+                <p className="empty">{t.scheduleNotShared}</p>
               ) : list.length === 0 ? (
-                <p className="empty">No visits are booked yet.</p>
+                <p className="empty">{t.noVisits}</p>
               ) : (
                 <ul className="list">
                   {list.map((v) => (
                     <li key={v.start + v.discipline}>
-                      {formatDateTime(v.start)} · {discipline(v.discipline)}
-                      {v.clinicianFirstName && <> with {v.clinicianFirstName}</>}
+                      {dateTimeIn(language, v.start)} · {t.visitWith(disciplineIn(t, v.discipline), v.clinicianFirstName)}
                     </li>
                   ))}
                 </ul>
               )
             }
-          </Show>
+          </FamilyShow>
         </Section>
-        <Section id={`plan-${patient.id}`} title="Plan of care in brief">
-          <Show loaded={plan} what="the plan" retry={reloadPlan}>
-            {(summary) =>
-              summary === null ? (
-                <p className="empty">No signed plan is shared with you yet.</p>
-              ) : (
-                <>
-                  <p>
-                    Signed {formatDate(summary.signedAt?.slice(0, 10))}. Visits: {summary.content.frequency}
-                  </p>
-                  <ul className="list">
-                    {summary.content.problems.map((p) => (
-                      <li key={p.description}>
-                        {p.description}
-                        <ul>
-                          {p.goals.map((g) => (
-                            <li key={g.description}>
-                              {g.description} (by {formatDate(g.targetDate)})
-                            </li>
-                          ))}
-                        </ul>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )
-            }
-          </Show>
+        <Section id={`plan-${patient.id}`} title={t.planInBrief}>
+          <FamilyShow t={t} loaded={plan} what={t.thePlan} retry={reloadPlan}>
+            {(summary) => (summary === null ? <p className="empty">{t.noPlan}</p> : <PlanInBrief summary={summary} t={t} language={language} />)}
+          </FamilyShow>
         </Section>
-        <FamilyThread patientId={patient.id} session={session} />
-        <VitalsEntry patientId={patient.id} patientName={fullName(patient)} />
+        <FamilyThread patientId={patient.id} session={session} t={t} language={language} />
+        <VitalsEntry patientId={patient.id} patientName={fullName(patient)} t={t} />
       </div>
     </article>
   );
 }
 
-function FamilyThread({ patientId, session }: { patientId: string; session: Session }) {
+function PlanInBrief({
+  summary,
+  t,
+  language,
+}: {
+  summary: { signedAt: string; content: CarePlanContent };
+  t: Strings;
+  language: Language;
+}) {
+  const words = planInWords(summary.content.frequency, language);
+  return (
+    <>
+      <p>{t.signed(dateIn(language, summary.signedAt?.slice(0, 10)))}</p>
+      <h3>{t.visitPlan}</h3>
+      {words ? (
+        <ul className="list plan-words">
+          {words.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="hint">{t.asWritten(summary.content.frequency)}</p>
+      {summary.content.problems.length > 0 && <p>{t.problemsNote}</p>}
+      <ul className="list">
+        {summary.content.problems.map((p) => (
+          <li key={p.description}>
+            {p.description}
+            <ul>
+              {p.goals.map((g) => (
+                <li key={g.description}>
+                  {g.description} ({t.goalsBy(dateIn(language, g.targetDate))})
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+type ThreadMessage = Message & { notice?: FamilyNotice | null };
+
+function FamilyThread({ patientId, session, t, language }: Props & { patientId: string }) {
   const inputId = useId();
   const [text, setText] = useState('');
   const [sendError, setSendError] = useState<string | null>(null);
   const [thread, reload, refresh] = useLoad(async () => {
     const threads = (await api<Page<Thread>>('/messaging/v1/threads?size=200')).items;
-    const family = threads.find((t) => t.kind === 'FAMILY' && t.patientId === patientId);
+    const family = threads.find((th) => th.kind === 'FAMILY' && th.patientId === patientId);
     if (!family) return null;
-    const messages = await api<Message[]>(`/messaging/v1/threads/${family.id}/messages?size=30`);
+    const messages = await api<ThreadMessage[]>(`/messaging/v1/threads/${family.id}/messages?size=30`);
     return { id: family.id, messages: [...messages].reverse() };
   }, [patientId]);
   useLive(refresh, (e) => e.patientId === patientId && (e.kind === 'MESSAGE' || e.kind === 'URGENT'));
@@ -137,43 +177,45 @@ function FamilyThread({ patientId, session }: { patientId: string; session: Sess
       setSendError(null);
       reload();
     } catch (e) {
-      setSendError(e instanceof Error ? e.message : 'The message could not be sent.');
+      setSendError(e instanceof Error ? e.message : t.notSent);
     }
   };
+  const author = (m: ThreadMessage) => (m.author === session.subject ? t.you : m.author === 'system' ? t.notice : t.careTeam);
+  const body = (m: ThreadMessage) => (m.deleted ? t.deleted : m.notice ? noticeText(m.notice, t, language) ?? m.body : m.body);
   return (
-    <Section id={`thread-${patientId}`} title="Family messages">
-      <Show loaded={thread} what="messages" retry={reload}>
-        {(t) =>
-          t === null ? (
-            <p className="empty">Messages with the care team are not shared with you.</p>
+    <Section id={`thread-${patientId}`} title={t.familyMessages}>
+      <FamilyShow t={t} loaded={thread} what={t.messages} retry={reload}>
+        {(th) =>
+          th === null ? (
+            <p className="empty">{t.messagesNotShared}</p>
           ) : (
             <>
-              {t.messages.length === 0 ? (
-                <p className="empty">No messages yet.</p>
+              {th.messages.length === 0 ? (
+                <p className="empty">{t.noMessages}</p>
               ) : (
                 <ul className="messages">
-                  {t.messages.map((m) => (
-                    <li key={m.id} className={m.author === session.subject ? 'mine' : undefined}>
+                  {th.messages.map((m) => (
+                    <li key={m.id} className={m.author === session.subject ? 'mine' : m.notice ? 'system-notice' : undefined}>
                       <span className="meta">
-                        {m.author === session.subject ? 'You' : 'Care team'} · {formatDateTime(m.sentAt)}
+                        {author(m)} · {dateTimeIn(language, m.sentAt)}
                       </span>
-                      <span>{m.deleted ? '(deleted)' : m.body}</span>
+                      <span>{body(m)}</span>
                     </li>
                   ))}
                 </ul>
               )}
               <form onSubmit={send} className="compose">
-                <label htmlFor={inputId}>Write to the care team</label>
+                <label htmlFor={inputId}>{t.writeToTeam}</label>
                 <textarea id={inputId} value={text} maxLength={4000} onChange={(e) => setText(e.target.value)} rows={3} />
                 <button type="submit" disabled={!text.trim()}>
-                  Send
+                  {t.send}
                 </button>
                 {sendError && <p role="alert">{sendError}</p>}
               </form>
             </>
           )
         }
-      </Show>
+      </FamilyShow>
     </Section>
   );
 }

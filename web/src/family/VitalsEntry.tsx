@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, post, type Page } from '../api';
-import { Section, Show, formatDateTime, useLoad } from '../shell/states';
+import { Section, formatDateTime, useLoad } from '../shell/states';
 import { VITALS, checkReading, formatValue, localDateTime, vitalInfo, type Observation } from '../vitals/vitals';
+import { STRINGS, type Strings } from './i18n';
+import { FamilyShow } from './FamilyShow';
 
 function newId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -13,7 +15,8 @@ function newId(): string {
  * A family member records a reading (blood pressure, weight, …) when their consent includes VITALS; without it the
  * service answers 403 and the card says why there is no form.
  */
-export function VitalsEntry({ patientId, patientName }: { patientId: string; patientName: string }) {
+export function VitalsEntry({ patientId, patientName, t = STRINGS.en }: { patientId: string; patientName: string; t?: Strings }) {
+  const vitalName = (code: string) => t.vitalNames[code] ?? vitalInfo(code)?.label ?? code;
   const id = encodeURIComponent(patientId);
   const [recent, reload, refresh] = useLoad(
     () =>
@@ -27,37 +30,44 @@ export function VitalsEntry({ patientId, patientName }: { patientId: string; pat
     [id],
   );
   return (
-    <Section id={`vitals-${patientId}`} title="Vital signs">
-      <Show loaded={recent} what="readings" retry={reload}>
+    <Section id={`vitals-${patientId}`} title={t.vitals}>
+      <FamilyShow t={t} loaded={recent} what={t.readings} retry={reload}>
         {(list) =>
           list === null ? (
-            <p className="empty">
-              {patientName}'s consent does not include vital signs, so you cannot see or enter readings here. The agency
-              can add vital signs to what you may see.
-            </p>
+            <p className="empty">{t.noVitalsConsent(patientName)}</p>
           ) : (
             <>
               {list.length === 0 ? (
-                <p className="empty">No readings yet.</p>
+                <p className="empty">{t.noReadings}</p>
               ) : (
                 <ul className="list">
                   {list.map((o) => (
                     <li key={o.id}>
-                      {vitalInfo(o.vital)?.label ?? o.vital}: {formatValue(o.value, vitalInfo(o.vital))} · {formatDateTime(o.observedAt)}
+                      {vitalName(o.vital)}: {formatValue(o.value, vitalInfo(o.vital))} · {formatDateTime(o.observedAt)}
                     </li>
                   ))}
                 </ul>
               )}
-              <ReadingForm patientId={patientId} onSaved={refresh} />
+              <ReadingForm patientId={patientId} onSaved={refresh} t={t} vitalName={vitalName} />
             </>
           )
         }
-      </Show>
+      </FamilyShow>
     </Section>
   );
 }
 
-function ReadingForm({ patientId, onSaved }: { patientId: string; onSaved: () => void }) {
+function ReadingForm({
+  patientId,
+  onSaved,
+  t,
+  vitalName,
+}: {
+  patientId: string;
+  onSaved: () => void;
+  t: Strings;
+  vitalName: (code: string) => string;
+}) {
   const ids = { vital: useId(), value: useId(), unit: useId(), at: useId(), errors: useId() };
   const [vital, setVital] = useState('SYSTOLIC_BP');
   const [value, setValue] = useState('');
@@ -81,10 +91,10 @@ function ReadingForm({ patientId, onSaved }: { patientId: string; onSaved: () =>
       await post(`/patients/v1/patients/${encodeURIComponent(patientId)}/observations`, { observations: [checked.reading] });
       setErrors([]);
       setValue('');
-      setSaved(`Saved: ${info.label.toLowerCase()} ${value.trim()} ${info.units.find((u) => u.code === unit)?.label ?? ''}. The care team sees it.`);
+      setSaved(t.saved(`${vitalName(vital).toLowerCase()} ${value.trim()} ${info.units.find((u) => u.code === unit)?.label ?? ''}`.trim()));
       onSaved();
     } catch (e) {
-      setErrors([e instanceof Error ? e.message : 'The reading could not be saved.']);
+      setErrors([e instanceof Error ? e.message : t.readingNotSaved]);
     } finally {
       setBusy(false);
     }
@@ -92,8 +102,8 @@ function ReadingForm({ patientId, onSaved }: { patientId: string; onSaved: () =>
 
   return (
     <form className="reading" onSubmit={submit} noValidate aria-describedby={errors.length ? ids.errors : undefined}>
-      <h3>Enter a reading</h3>
-      <label htmlFor={ids.vital}>What you measured</label>
+      <h3>{t.enterReading}</h3>
+      <label htmlFor={ids.vital}>{t.whatMeasured}</label>
       <select
         id={ids.vital}
         value={vital}
@@ -104,13 +114,13 @@ function ReadingForm({ patientId, onSaved }: { patientId: string; onSaved: () =>
       >
         {VITALS.map((v) => (
           <option key={v.code} value={v.code}>
-            {v.label}
+            {vitalName(v.code)}
           </option>
         ))}
       </select>
-      <label htmlFor={ids.value}>Reading</label>
+      <label htmlFor={ids.value}>{t.reading}</label>
       <input id={ids.value} type="text" inputMode="decimal" autoComplete="off" value={value} aria-invalid={errors.length > 0 || undefined} onChange={(e) => setValue(e.target.value)} />
-      <label htmlFor={ids.unit}>Unit</label>
+      <label htmlFor={ids.unit}>{t.unit}</label>
       <select id={ids.unit} value={unit} onChange={(e) => setUnit(e.target.value)} disabled={info.units.length === 1}>
         {info.units.map((u) => (
           <option key={u.code} value={u.code}>
@@ -118,10 +128,10 @@ function ReadingForm({ patientId, onSaved }: { patientId: string; onSaved: () =>
           </option>
         ))}
       </select>
-      <label htmlFor={ids.at}>Taken at</label>
+      <label htmlFor={ids.at}>{t.takenAt}</label>
       <input id={ids.at} type="datetime-local" value={observedAt} onChange={(e) => setObservedAt(e.target.value)} />
       <button type="submit" disabled={busy}>
-        Save reading
+        {t.saveReading}
       </button>
       {errors.length > 0 && (
         <div id={ids.errors} role="alert" className="error">

@@ -70,7 +70,7 @@ export function messagesOf(threadId: string): Promise<MessageView[]> {
 export async function loadInbox(me: string): Promise<Inbox> {
   const threads = (await api<Page<ThreadView>>('/messaging/v1/threads?size=200')).items;
   const patientIds = [...new Set(threads.map((t) => t.patientId).filter((id): id is string => !!id))];
-  const [messages, patients, teams] = await Promise.all([
+  const [messages, patients, teams, circles] = await Promise.all([
     Promise.all(threads.map((t) => orDefault(messagesOf(t.id), [] as MessageView[]))),
     Promise.all(patientIds.map((id) => orDefault<Patient | null>(api<Patient>(`/patients/v1/patients/${encodeURIComponent(id)}`), null))),
     Promise.all(
@@ -78,16 +78,39 @@ export async function loadInbox(me: string): Promise<Inbox> {
         orDefault(api<{ members: CareTeamMember[] }>(`/patients/v1/patients/${encodeURIComponent(id)}/care-team`), { members: [] }),
       ),
     ),
+    // family members write in family threads: their names are in the care circle, not the care team
+    Promise.all(
+      patientIds.map((id) =>
+        orDefault(api<{ members: CircleName[] }>(`/patients/v1/patients/${encodeURIComponent(id)}/care-circle`), { members: [] }),
+      ),
+    ),
   ]);
-  const people: Directory = {};
-  for (const team of teams) for (const m of team.members) if (m.displayName) people[m.subject] = m.displayName;
   return {
     me,
     threads,
     messages: Object.fromEntries(threads.map((t, i) => [t.id, messages[i]])),
-    people,
+    people: directory(teams, circles),
     patients: Object.fromEntries(patientIds.map((id, i) => [id, patients[i] ? fullName(patients[i]!) : 'a patient'])),
   };
+}
+
+/** A care-circle member as the care team reads them (a contact without a login has no subject). */
+export interface CircleName {
+  subject?: string | null;
+  displayName: string;
+  relationship?: string | null;
+}
+
+/** Names by subject from the care teams and the care circles ("Fran (daughter)"); a team member's own name wins. */
+export function directory(teams: { members: CareTeamMember[] }[], circles: { members: CircleName[] }[]): Directory {
+  const people: Directory = {};
+  for (const circle of circles) {
+    for (const m of circle.members) {
+      if (m.subject && m.displayName) people[m.subject] = m.relationship ? `${m.displayName} (${m.relationship})` : m.displayName;
+    }
+  }
+  for (const team of teams) for (const m of team.members) if (m.displayName) people[m.subject] = m.displayName;
+  return people;
 }
 
 export function personName(subject: string | null | undefined, people: Directory, me: string): string {

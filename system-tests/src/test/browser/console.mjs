@@ -14,6 +14,7 @@ import roster from './roster.mjs';
 import visits from './visits.mjs';
 import intake from './intake.mjs';
 import optimizer from './optimizer.mjs';
+import family from './family.mjs';
 
 /** Sign-in, each persona's first page, the family portal and what the family member may not reach, sign-out. */
 async function basics(browser) {
@@ -190,7 +191,7 @@ async function basics(browser) {
 }
 
 // Each journey signs in its own personas in fresh browser contexts; they run in this order.
-const JOURNEYS = { basics, chart, visits, schedule, roster, optimizer, intake };
+const JOURNEYS = { basics, chart, visits, schedule, roster, family, intake, optimizer };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in JOURNEYS));

@@ -126,8 +126,8 @@ class MessagingApiIT {
                  {"subject":"%s","scopes":["MESSAGES","SCHEDULE"]},{"subject":"%s","scopes":["VITALS"]}]}"""
                 .formatted(patient, fran, sam));
         Eventually.await(Duration.ofSeconds(20), () -> careTeamThread(), t -> t != null && t.path("participants").size() == 3);
-        // the family thread: Fran (MESSAGES consent) and the care team's coordinator, Carla
-        Eventually.await(Duration.ofSeconds(20), () -> familyThread(), t -> t != null && t.path("participants").size() == 2);
+        // the family thread: Fran (MESSAGES consent), the care team's coordinator, Carla, and its lead physician
+        Eventually.await(Duration.ofSeconds(20), () -> familyThread(), t -> t != null && t.path("participants").size() == 3);
     }
 
     JsonNode careTeamThread() {

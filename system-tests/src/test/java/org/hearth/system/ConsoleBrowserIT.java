@@ -183,6 +183,24 @@ class ConsoleBrowserIT {
         for (String name : List.of("coordinator-optimizer-scoped", "coordinator-sick-call")) { // journey optimizer
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
+        // journey family
+        assertThat(run.output()).contains(
+                "ok - tomorrow's visit offers no \"Check in\" button before its window opens",
+                "ok - the visit says why and when check-in opens: \"Check-in is not open yet: it opens at",
+                "ok - an \"Open in maps\" link opens Jane's address in the phone's maps app",
+                "ok - My day, tomorrow: no serious accessibility violation",
+                "ok - the plan reads in plain Spanish words:",
+                "ok - the family was told in its thread, in Spanish, that a nursing visit was booked",
+                "ok - family portal in Spanish: no serious accessibility violation",
+                "ok - the Spanish choice survives a reload",
+                "ok - Fran writes to the care team in Spanish: her message is in the family thread",
+                "ok - Dr. Patel, Jane's lead physician, takes part in the family thread and sees Fran's message under her name",
+                "ok - family thread for the lead physician: no serious accessibility violation",
+                "ok - Dr. Patel answers Fran in the family thread",
+                "ok - Fran sees the lead physician's answer from the care team, in the Spanish portal");
+        for (String name : List.of("clinician-any-day", "family-portal-spanish", "physician-family-thread")) {
+            assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
+        }
     }
 
     /** {@code npm ci} of the pinned playwright-core (the driver only: browser downloads are switched off). */

@@ -18,7 +18,7 @@ import java.util.List;
 @Document(Message.COLLECTION)
 public record Message(@Id String id, String tenantId, String threadId, String patientId, String author, Sealed body,
         Instant sentAt, Instant editedAt, boolean deleted, List<Revision> revisions, List<Receipt> readBy,
-        Urgent urgent, List<String> attachmentIds, long version, List<OutboxEntry> outbox, Source source)
+        Urgent urgent, List<String> attachmentIds, long version, List<OutboxEntry> outbox, Source source, Notice notice)
         implements TenantOwned {
 
     public static final String COLLECTION = "messages";
@@ -48,6 +48,17 @@ public record Message(@Id String id, String tenantId, String threadId, String pa
 
         public static final String ALERT = "AlertRaised";
         public static final String VISIT_MISSED = "VisitMissed";
+    }
+
+    /**
+     * The facts of a notice to the family, so each reader's screen words it in their language (the body is the English
+     * wording staff read): a plan version signed, or a visit booked, moved or cancelled. {@code scope} is the consent
+     * a family member needs to read it (CARE_PLAN_SUMMARY or SCHEDULE); staff always read it. Null for other messages.
+     *
+     * @param kind PLAN_SIGNED, VISIT_SCHEDULED, VISIT_RESCHEDULED or VISIT_CANCELLED
+     * @param at   when the visit starts (for a move: its new start), or when the plan was signed
+     */
+    public record Notice(String kind, String scope, String discipline, Instant at, Instant previousAt, Integer planVersion) {
     }
 
     /** An urgent item whose clock is its source's (an alert's): messaging never escalates it itself. */

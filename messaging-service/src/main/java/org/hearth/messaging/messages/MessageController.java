@@ -138,8 +138,12 @@ class MessageController {
     @Operation(summary = "Messages, newest first; page back with before=<sentAt of the oldest seen>")
     List<MessageView> list(@PathVariable String threadId, @RequestParam(required = false) Instant before,
             @RequestParam(required = false) @Min(1) @Max(200) Integer size) {
-        access.readable(threadId, Caller.subject());
-        return messages.ofThread(threadId, before, size == null ? 50 : size).stream().map(this::view).toList();
+        String me = Caller.subject();
+        ChatThread thread = access.readable(threadId, me);
+        // a family member reads the notices their consent covers (the schedule, the plan), not the others
+        return messages.ofThread(threadId, before, size == null ? 50 : size).stream()
+                .filter(m -> m.notice() == null || access.consents(thread, me, m.notice().scope()))
+                .map(this::view).toList();
     }
 
     @PostMapping("/{messageId}/read")
@@ -265,6 +269,6 @@ class MessageController {
     private MessageView view(Message m) {
         String body = m.deleted() ? null : cipher.openText(m.tenantId(), m.body(), m.id());
         return new MessageView(m.id(), m.threadId(), m.author(), body, m.sentAt(), m.editedAt(), m.deleted(),
-                m.revisions().size(), m.readBy(), m.urgent(), m.attachmentIds());
+                m.revisions().size(), m.readBy(), m.urgent(), m.attachmentIds(), m.notice());
     }
 }

@@ -59,7 +59,8 @@ public class Messages {
         return versioned.createOrUpdate(message.id(), 0, MessagingEvents.TOPIC, events,
                 outbox -> new Message(message.id(), message.tenantId(), message.threadId(), message.patientId(),
                         message.author(), message.body(), message.sentAt(), message.editedAt(), message.deleted(),
-                        message.revisions(), message.readBy(), message.urgent(), message.attachmentIds(), 1, outbox, message.source()),
+                        message.revisions(), message.readBy(), message.urgent(), message.attachmentIds(), 1, outbox, message.source(),
+                        message.notice()),
                 new Update(), Message.class);
     }
 

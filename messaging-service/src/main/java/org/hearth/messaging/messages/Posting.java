@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,16 +67,20 @@ public class Posting {
         return post(id, thread, Message.SYSTEM, text, urgent, List.of(), source, false);
     }
 
+    /**
+     * Posts a notice for the family in the family thread, delivered live to {@code recipients} only (the family members
+     * whose consent covers it); staff read it in the thread but are not interrupted for it.
+     */
+    public Message postFamilyNotice(String id, ChatThread thread, String text, Message.Source source,
+            Message.Notice notice, Collection<String> recipients) {
+        Message message = store(id, thread, Message.SYSTEM, text, null, List.of(), source, notice, false);
+        deliveries.deliver(recipients, "MESSAGE", thread.id(), id, thread.patientId(), null);
+        return message;
+    }
+
     private Message post(String id, ChatThread thread, String author, String text, UrgentFor urgent,
             List<String> attachmentIds, Message.Source source, boolean ownClock) {
-        Instant now = clock.instant();
-        String tenant = TenantContext.current().value();
-        Message.Urgent urgentState = urgent == null ? null : new Message.Urgent(urgent.recipient(), urgent.backup(),
-                ownClock ? now.plus(acknowledgeWithin) : null, null, null, null, null);
-        Message message = new Message(id, tenant, thread.id(), thread.patientId(), author, cipher.seal(tenant, text, id), now,
-                null, false, List.of(), List.of(), urgentState, attachmentIds, 1, List.of(), source);
-        messages.insertIfAbsent(message, List.of(new MessagePosted(id, thread.id(), thread.patientId(), thread.kind().name(),
-                urgent != null, Message.SYSTEM.equals(author), attachmentIds.size(), now)));
+        Message message = store(id, thread, author, text, urgent, attachmentIds, source, null, ownClock);
         Set<String> others = new LinkedHashSet<>(access.participants(thread));
         others.remove(author);
         if (urgent != null) {
@@ -85,6 +90,19 @@ public class Posting {
             }
         }
         deliveries.deliver(others, "MESSAGE", thread.id(), id, thread.patientId(), null);
+        return message;
+    }
+
+    private Message store(String id, ChatThread thread, String author, String text, UrgentFor urgent,
+            List<String> attachmentIds, Message.Source source, Message.Notice notice, boolean ownClock) {
+        Instant now = clock.instant();
+        String tenant = TenantContext.current().value();
+        Message.Urgent urgentState = urgent == null ? null : new Message.Urgent(urgent.recipient(), urgent.backup(),
+                ownClock ? now.plus(acknowledgeWithin) : null, null, null, null, null);
+        Message message = new Message(id, tenant, thread.id(), thread.patientId(), author, cipher.seal(tenant, text, id), now,
+                null, false, List.of(), List.of(), urgentState, attachmentIds, 1, List.of(), source, notice);
+        messages.insertIfAbsent(message, List.of(new MessagePosted(id, thread.id(), thread.patientId(), thread.kind().name(),
+                urgent != null, Message.SYSTEM.equals(author), attachmentIds.size(), now)));
         return messages.find(id).orElse(message);
     }
 }

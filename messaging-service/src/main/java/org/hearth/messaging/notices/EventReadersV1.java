@@ -44,17 +44,22 @@ final class EventReadersV1 {
         static final String TYPE = "org.hearth.patient.AlertEscalated.v1";
     }
 
-    /** A visit booked, moved or cancelled: only which visit of which patient (a live CHANGE, never mailed). */
-    record VisitScheduled(String visitId, String patientId) {
+    /** A visit booked, moved or cancelled: a live CHANGE for screens, and a notice to the family in its thread. */
+    record VisitScheduled(String visitId, String patientId, String discipline, Instant start) {
         static final String TYPE = "org.hearth.scheduling.VisitScheduled.v1";
     }
 
-    record VisitRescheduled(String visitId, String patientId) {
+    record VisitRescheduled(String visitId, String patientId, String discipline, Instant start, Instant previousStart) {
         static final String TYPE = "org.hearth.scheduling.VisitRescheduled.v1";
     }
 
-    record VisitCancelled(String visitId, String patientId) {
+    record VisitCancelled(String visitId, String patientId, String discipline, Instant scheduledStart) {
         static final String TYPE = "org.hearth.scheduling.VisitCancelled.v1";
+    }
+
+    /** A plan version signed: the family is told the plan changed (what it says, they read in the portal). */
+    record CarePlanSigned(String patientId, int planVersion, Integer supersedesVersion, Instant signedAt) {
+        static final String TYPE = "org.hearth.patient.CarePlanSigned.v1";
     }
 
     record VisitMissed(String visitId, String patientId, String discipline, Instant scheduledStart, String reason) {

@@ -29,7 +29,8 @@ import java.util.UUID;
  * update who takes part. An alert posts a notice in the care-team thread that mirrors the alert's urgent state
  * ({@link AlertNotices}); a missed visit posts a notice and tells the coordinator and, with the SCHEDULE consent, the
  * family; an authorization running low tells the coordinator. A visit booked, moved or cancelled is a live CHANGE for
- * the care team and the family with the SCHEDULE consent (screens reload; nobody is mailed for it).
+ * the care team and the family with the SCHEDULE consent (screens reload; nobody is mailed for it), and with a signed
+ * plan version it is a notice to the family in the family thread ({@link FamilyNotices}, within the consent).
  * <p>
  * No notice depends on arrival order: a notice opens its thread from its own event, and a delivery whose people are
  * not known yet waits in {@link PendingNotices} until the care team arrives. Notice texts name codes and dates,
@@ -48,11 +49,12 @@ class NoticeConsumers {
     private final Deliveries deliveries;
     private final AlertNotices alerts;
     private final PendingNotices pending;
+    private final FamilyNotices family;
     private final Clock clock;
     private final ZoneId zone;
 
     NoticeConsumers(EventEdge edge, PatientCircles circles, Threads threads, Posting posting,
-            Deliveries deliveries, AlertNotices alerts, PendingNotices pending, Clock clock,
+            Deliveries deliveries, AlertNotices alerts, PendingNotices pending, FamilyNotices family, Clock clock,
             @Value("${hearth.messaging.zone:America/New_York}") ZoneId zone) {
         this.edge = edge;
         this.circles = circles;
@@ -61,6 +63,7 @@ class NoticeConsumers {
         this.deliveries = deliveries;
         this.alerts = alerts;
         this.pending = pending;
+        this.family = family;
         this.clock = clock;
         this.zone = zone;
         this.alertEvents = EventRoutes.forConsumer("messaging-alerts")
@@ -73,7 +76,8 @@ class NoticeConsumers {
     private final EventRoutes patientEvents = EventRoutes.forConsumer("messaging-patient-events")
             .on(EventReadersV1.PatientAdmitted.TYPE, EventReadersV1.PatientAdmitted.class, this::admitted)
             .on(EventReadersV1.CareTeamChanged.TYPE, EventReadersV1.CareTeamChanged.class, this::careTeam)
-            .on(EventReadersV1.CareCircleChanged.TYPE, EventReadersV1.CareCircleChanged.class, this::careCircle);
+            .on(EventReadersV1.CareCircleChanged.TYPE, EventReadersV1.CareCircleChanged.class, this::careCircle)
+            .on(EventReadersV1.CarePlanSigned.TYPE, EventReadersV1.CarePlanSigned.class, this::planSigned);
 
     /** Built in the constructor: its handlers are {@link AlertNotices}'. */
     private final EventRoutes alertEvents;
@@ -126,16 +130,23 @@ class NoticeConsumers {
         pending.completeFor(circle.patientId());
     }
 
+    void planSigned(IncomingEvent event, EventReadersV1.CarePlanSigned signed) {
+        family.planSigned(event, signed);
+    }
+
     void visitScheduled(IncomingEvent event, EventReadersV1.VisitScheduled booked) {
         scheduleChanged(event, booked.patientId(), "visit-scheduled:" + booked.visitId());
+        family.visitScheduled(event, booked);
     }
 
     void visitRescheduled(IncomingEvent event, EventReadersV1.VisitRescheduled moved) {
         scheduleChanged(event, moved.patientId(), "visit-rescheduled:" + moved.visitId());
+        family.visitRescheduled(event, moved);
     }
 
     void visitCancelled(IncomingEvent event, EventReadersV1.VisitCancelled cancelled) {
         scheduleChanged(event, cancelled.patientId(), "visit-cancelled:" + cancelled.visitId());
+        family.visitCancelled(event, cancelled);
     }
 
     /** A notice in the care-team thread (opened if need be), and a delivery to the coordinators and the family. */

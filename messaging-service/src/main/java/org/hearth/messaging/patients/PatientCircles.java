@@ -36,6 +36,13 @@ public class PatientCircles {
                 PatientCircle.class).stream().map(PatientCircle::patientId).toList();
     }
 
+    /** Patients whose care team's lead physician is {@code subject}. */
+    public List<String> patientsLedBy(String subject) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("leadPhysician").is(subject)).limit(500),
+                PatientCircle.class).stream().map(PatientCircle::patientId).toList();
+    }
+
     /** Patients whose care circle grants {@code subject} the consent {@code scope}. */
     public List<String> patientsWithCircleMember(String subject, String scope) {
         return mongo.find(org.springframework.data.mongodb.core.query.Query.query(

@@ -43,15 +43,31 @@ public class ThreadAccess {
         Optional<PatientCircle> circle = thread.patientId() == null ? Optional.empty() : circles.find(thread.patientId());
         switch (thread.kind()) {
             case CARE_TEAM -> circle.ifPresent(c -> c.careTeam().forEach(m -> everyone.add(m.subject())));
-            // the family writes "to the care team": the team's coordinators always read and answer the family thread
+            // the family writes "to the care team": the team's coordinators and its lead clinician (the lead physician,
+            // who signs the plan) always read and answer the family thread
             case FAMILY -> circle.ifPresent(c -> {
                 everyone.addAll(c.circleWith(MESSAGES));
                 everyone.addAll(c.withRole(COORDINATOR));
+                if (c.leadPhysician() != null) {
+                    everyone.add(c.leadPhysician());
+                }
             });
             default -> {
             }
         }
         return everyone;
+    }
+
+    /**
+     * Whether {@code subject} may read what needs {@code scope} in the thread: staff always; a member of the patient's
+     * care circle only with that consent (e.g. SCHEDULE for a notice that a visit was booked).
+     */
+    public boolean consents(ChatThread thread, String subject, String scope) {
+        if (scope == null || thread.patientId() == null) {
+            return true;
+        }
+        return circles.find(thread.patientId()).map(c -> c.careCircle().stream().noneMatch(m -> m.subject().equals(subject))
+                || c.circleGrants(subject, scope)).orElse(true);
     }
 
     /** Staff of the patient's care team (who may join the family thread or call a huddle). */
@@ -68,9 +84,14 @@ public class ThreadAccess {
         return circles.patientsWithTeamMember(subject);
     }
 
-    /** Patients whose family thread {@code subject} takes part in by role: those whose care team they coordinate. */
+    /**
+     * Patients whose family thread {@code subject} takes part in by role: those whose care team they coordinate, and
+     * those whose lead physician they are.
+     */
     List<String> patientsCoordinated(String subject) {
-        return circles.patientsWithTeamRole(subject, COORDINATOR);
+        List<String> patients = new java.util.ArrayList<>(circles.patientsWithTeamRole(subject, COORDINATOR));
+        circles.patientsLedBy(subject).stream().filter(p -> !patients.contains(p)).forEach(patients::add);
+        return patients;
     }
 
     List<String> patientsInCircle(String subject) {

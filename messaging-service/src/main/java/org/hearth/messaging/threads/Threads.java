@@ -70,6 +70,15 @@ public class Threads {
         });
     }
 
+    /** The patient's family thread, opened (with the care-team thread) if no event opened it yet. */
+    public ChatThread familyOf(String patientId, Instant at) {
+        String id = patientThreadId(ChatThread.Kind.FAMILY, patientId);
+        return find(id).orElseGet(() -> {
+            openPatientThreads(patientId, at);
+            return find(id).orElseThrow();
+        });
+    }
+
     boolean addMember(String threadId, String subject) {
         return mongo.updateIfPresent(threadId, new Update().addToSet("members", subject).inc("version", 1), ChatThread.class);
     }

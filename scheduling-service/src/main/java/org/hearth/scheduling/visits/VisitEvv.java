@@ -31,6 +31,19 @@ class VisitEvv {
 
     static final Duration EARLIEST_CHECK_IN = Duration.ofHours(2);
 
+    /** When check-in is open for a visit starting at {@code start}: [opensAt, closesAt), closing at the day's end. */
+    record CheckInWindow(Instant opensAt, Instant closesAt) {
+
+        static CheckInWindow of(Instant start, ZoneId zone) {
+            LocalDate day = LocalDate.ofInstant(start, zone);
+            return new CheckInWindow(start.minus(EARLIEST_CHECK_IN), day.plusDays(1).atStartOfDay(zone).toInstant());
+        }
+
+        boolean isOpenAt(Instant now) {
+            return !now.isBefore(opensAt) && now.isBefore(closesAt);
+        }
+    }
+
     private final VisitRepository visits;
     private final ClinicianRepository clinicians;
     private final PatientProjectionRepository patients;
@@ -63,7 +76,7 @@ class VisitEvv {
                     + visit.status().name().toLowerCase().replace('_', '-'));
         }
         LocalDate day = LocalDate.ofInstant(visit.booking().start(), zone);
-        if (now.isBefore(visit.booking().start().minus(EARLIEST_CHECK_IN)) || LocalDate.ofInstant(now, zone).isAfter(day)) {
+        if (!CheckInWindow.of(visit.booking().start(), zone).isOpenAt(now)) {
             throw ApiException.conflict("Check-in is open from two hours before the visit until the end of " + day);
         }
         CheckPoint point = new CheckPoint(now, position.latitude(), position.longitude(), visit.booking().clinicianId());

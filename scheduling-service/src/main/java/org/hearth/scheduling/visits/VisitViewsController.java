@@ -60,12 +60,18 @@ class VisitViewsController {
         this.clock = clock;
     }
 
-    /** One stop of a route: the visit and the estimated travel to it from the previous stop (or home base). */
+    /**
+     * One stop of a route: the visit, the estimated travel to it from the previous stop (or home base), and when its
+     * EVV check-in is open (from two hours before the start until the end of its day in the agency's zone).
+     */
     record Stop(String visitId, String patientId, String discipline, Visit.VisitType type, Visit.Status status,
-            Instant start, Instant end, long travelMinutesFromPrevious, double kilometresFromPrevious) {
+            Instant start, Instant end, long travelMinutesFromPrevious, double kilometresFromPrevious,
+            Instant checkInOpensAt, Instant checkInClosesAt) {
     }
 
-    record Day(String clinicianId, LocalDate date, List<Stop> stops, long totalTravelMinutes, double totalKilometres) {
+    /** @param zone the agency's time zone, in which the day runs and its times are meant to be read */
+    record Day(String clinicianId, LocalDate date, List<Stop> stops, long totalTravelMinutes, double totalKilometres,
+            ZoneId zone) {
     }
 
     /** What a family member with the SCHEDULE consent sees of a visit: when, which discipline, and who by first name. */
@@ -103,13 +109,14 @@ class VisitViewsController {
             GeoPoint here = place.apply(visit);
             long leg = previous == null || here == null ? 0 : travel.between(previous, here).toMinutes();
             double km = previous == null || here == null ? 0 : Math.round(previous.metresTo(here) / 100.0) / 10.0;
+            VisitEvv.CheckInWindow window = VisitEvv.CheckInWindow.of(visit.booking().start(), zone);
             stops.add(new Stop(visit.id(), visit.patientId(), visit.discipline(), visit.type(), visit.status(),
-                    visit.booking().start(), visit.booking().end(), leg, km));
+                    visit.booking().start(), visit.booking().end(), leg, km, window.opensAt(), window.closesAt()));
             minutes += leg;
             kilometres += km;
             previous = here == null ? previous : here;
         }
-        return new Day(clinicianId, day, stops, minutes, Math.round(kilometres * 10) / 10.0);
+        return new Day(clinicianId, day, stops, minutes, Math.round(kilometres * 10) / 10.0, zone);
     }
 
     @GetMapping("/api/scheduling/v1/patients/{patientId}/visits")

@@ -294,6 +294,13 @@ class VisitApiIT {
         assertThat(day.path("stops")).hasSize(1);
         assertThat(day.path("stops").get(0).path("kilometresFromPrevious").asDouble()).isBetween(1.9, 2.2);
         assertThat(day.path("totalTravelMinutes").asLong()).isPositive();
+        // the day says its zone and when each stop's check-in opens and closes (the rule check-in itself applies)
+        assertThat(day.path("zone").asString()).isNotBlank();
+        java.time.Instant start = java.time.Instant.parse(day.path("stops").get(0).path("start").asString());
+        assertThat(java.time.Instant.parse(day.path("stops").get(0).path("checkInOpensAt").asString()))
+                .isEqualTo(start.minus(java.time.Duration.ofHours(2)));
+        assertThat(java.time.LocalDate.ofInstant(java.time.Instant.parse(day.path("stops").get(0).path("checkInClosesAt")
+                .asString()), java.time.ZoneId.of(day.path("zone").asString()))).isEqualTo(java.time.LocalDate.parse("2030-01-10"));
         assertThat(api.get("/api/scheduling/v1/clinicians/" + nina + "/day?date=2030-01-09",
                 token("nurse", "ron-sub", agency)).status()).isEqualTo(404);
 

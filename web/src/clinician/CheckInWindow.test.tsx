@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { VisitEvv } from './VisitEvv';
+import { noteMessage } from './evv';
+import type { Visit } from '../types';
+
+const visit: Visit = {
+  id: 'v-1',
+  patientId: 'p-1',
+  discipline: 'SN',
+  type: 'IN_HOME',
+  earliest: '2026-12-04',
+  latest: '2026-12-04',
+  status: 'SCHEDULED',
+};
+const window = { opensAt: '2026-12-04T13:00:00Z', closesAt: '2026-12-05T05:00:00Z' };
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('check-in window on the visit', () => {
+  it('shows the check-in button when the window opens while the page is open', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-04T12:59:00Z'));
+      render(<VisitEvv visit={visit} onChanged={() => {}} window={window} zone="America/New_York" />);
+      expect(screen.queryByRole('button', { name: 'Check in' })).toBeNull();
+      await act(async () => {
+        vi.advanceTimersByTime(62_000);
+      });
+      expect(screen.getByRole('button', { name: 'Check in' })).toBeDefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('offers no check-in before the window opens and says when it opens', () => {
+    render(<VisitEvv visit={visit} onChanged={() => {}} window={window} zone="America/New_York" now={() => new Date('2026-12-03T22:00:00Z')} />);
+    expect(screen.queryByRole('button', { name: 'Check in' })).toBeNull();
+    expect(screen.getByText(/^Check-in is not open yet: it opens at Fri, Dec 4, 8:00\sAM \(EST, America\/New_York\)/)).toBeDefined();
+  });
+
+  it('offers check-in inside the window, and none once the day is over', () => {
+    render(<VisitEvv visit={visit} onChanged={() => {}} window={window} zone="America/New_York" now={() => new Date('2026-12-04T13:00:00Z')} />);
+    expect(screen.getByRole('button', { name: 'Check in' })).toBeDefined();
+    cleanup();
+    render(<VisitEvv visit={visit} onChanged={() => {}} window={window} zone="America/New_York" now={() => new Date('2026-12-05T05:00:00Z')} />);
+    expect(screen.queryByRole('button', { name: 'Check in' })).toBeNull();
+    expect(screen.getByText(/^Check-in closed at the end of the visit's day/)).toBeDefined();
+  });
+
+  it('reads back the note shared at check-out of a completed visit', async () => {
+    const done: Visit = { ...visit, status: 'COMPLETED', checkIn: { at: '2026-12-04T14:00:00Z' }, checkOut: { at: '2026-12-04T14:40:00Z' } };
+    const shared = noteMessage('Dressing changed; edges red.', 'Nursing', '2026-12-04T14:40:00Z');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.includes('/threads?')
+          ? json({ items: [{ id: 't1', kind: 'CARE_TEAM', patientId: 'p-1' }] })
+          : json([
+              { id: 'm2', author: 'nina', body: 'Another message', sentAt: '2026-12-04T15:00:00Z', deleted: false },
+              { id: 'm1', author: 'nina', body: shared, sentAt: '2026-12-04T14:40:01Z', deleted: false },
+            ]),
+      ),
+    );
+    render(<VisitEvv visit={done} onChanged={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Read the visit note' }));
+    expect((await screen.findByText('Dressing changed; edges red.')).tagName).toBe('P');
+  });
+
+  it('says so when no note was shared for the visit', async () => {
+    const done: Visit = { ...visit, status: 'COMPLETED', checkIn: { at: '2026-12-04T14:00:00Z' }, checkOut: { at: '2026-12-04T14:40:00Z' } };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (url.includes('/threads?') ? json({ items: [{ id: 't1', kind: 'CARE_TEAM', patientId: 'p-1' }] }) : json([]))),
+    );
+    render(<VisitEvv visit={done} onChanged={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Read the visit note' }));
+    expect(await screen.findByText('No note was shared for this visit.')).toBeDefined();
+  });
+});
