@@ -15,6 +15,9 @@ import { FamilyPortal } from './family/FamilyPortal';
 import { Authorizations } from './billing/Authorizations';
 import { ScheduleBoard } from './schedule/ScheduleBoard';
 import { Messages } from './messages/Messages';
+import { PlanEditor } from './careplan/PlanEditor';
+import { TeamAndCircle } from './careteam/TeamAndCircle';
+import { Huddles } from './huddles/Huddles';
 
 export function App() {
   const path = usePath();
@@ -125,6 +128,10 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
       </div>
     );
   }
+  const careWork = path.match(/^\/patients\/([^/]+)\/(plan|team|huddles)$/);
+  if (careWork?.[2] === 'plan') return <PlanEditor patientId={decodeURIComponent(careWork[1])} />;
+  if (careWork?.[2] === 'team') return <TeamAndCircle patientId={decodeURIComponent(careWork[1])} />;
+  if (careWork?.[2] === 'huddles') return <Huddles patientId={decodeURIComponent(careWork[1])} session={session} />;
   const patient = path.match(/^\/patients\/([^/]+)$/);
   if (patient) return <PatientChart patientId={decodeURIComponent(patient[1])} persona={persona} />;
   const thread = path.match(/^\/messages\/([^/]+)$/);

@@ -8,6 +8,7 @@ import { PlanHistory } from '../careplan/PlanHistory';
 import { ChartSignature } from '../careplan/DraftReview';
 import { PatientAlerts } from '../alerts/PatientAlerts';
 import { VitalsCharts } from '../vitals/VitalsCharts';
+import { CareWorkLinks } from '../careplan/CareWorkLinks';
 
 export function PatientChart({ patientId, persona }: { patientId: string; persona: Persona }) {
   const id = encodeURIComponent(patientId);
@@ -25,6 +26,7 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
         {(s) => (
           <>
             <h1>{fullName(s.patient)}</h1>
+            <CareWorkLinks patientId={patientId} persona={persona} />
             <div className="grid">
               <Section id="profile" title="Summary">
                 <dl className="facts">
