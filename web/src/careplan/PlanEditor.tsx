@@ -115,7 +115,7 @@ function Editor({ patientId, patient, initial }: { patientId: string; patient: P
       )}
       {problems.length > 0 && (
         <div role="alert" className="error">
-          <p>Nothing was {busy ? 'sent' : 'changed'} yet; please fix:</p>
+          <p>Not done yet; please fix:</p>
           <ul>
             {problems.map((p) => (
               <li key={p}>{p}</li>
@@ -132,7 +132,7 @@ function Editor({ patientId, patient, initial }: { patientId: string; patient: P
             void act('save');
           }}
         >
-          <Section id="editor-frequency" title="Visit frequency">
+          <Section id="editor-frequency" title="Visits">
             <FrequencyField value={form.frequency} onChange={(v) => change({ frequency: v })} onReading={setReading} />
           </Section>
           <Section id="editor-medications" title="Medications">

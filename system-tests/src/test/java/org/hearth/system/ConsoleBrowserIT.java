@@ -122,12 +122,25 @@ class ConsoleBrowserIT {
                 "ok - Dr. Patel sees Nina's urgent message with its photo under \"Urgent messages\" in his inbox",
                 "ok - physician inbox with urgent messages: no serious accessibility violation",
                 "ok - Dr. Patel acknowledges the urgent message; it leaves his urgent list",
-                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel");
+                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel",
+                // journey careplan: plan editor with live parsing, submission, signature, care circle, huddle
+                "shows the parser's own message under the field",
+                "ok - careplan: the fixed order \"SN 2W4, PT 3W2\" is said in words: Skilled nursing: 2 visits a week for 4 weeks",
+                "ok - careplan: submitting with a goal dated in the past is refused with the rule as a sentence",
+                "of Jane Doe's plan is saved and submitted for signature",
+                "ok - plan editor: no serious accessibility violation",
+                "ok - careplan: dr.patel reviews the diet change before signing",
+                "of Jane Doe's plan in his inbox",
+                "consent to see the visit schedule; it is kept after a reload",
+                "ok - care team and circle: no serious accessibility violation",
+                "ok - careplan: the huddle records a decision linked to plan version",
+                "ok - huddles: no serious accessibility violation");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
                 "family-portal-vitals", "coordinator-schedule-board", "coordinator-optimizer", "clinician-route",
-                "physician-urgent")) {
+                "physician-urgent",
+                "coordinator-plan-editor", "coordinator-care-circle", "coordinator-huddle")) {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }
