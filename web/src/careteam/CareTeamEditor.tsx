@@ -3,7 +3,7 @@ import { ApiError, api, apiVersioned, apiVersionedWrite, type Page } from '../ap
 import { Section, Show, useLoad } from '../shell/states';
 import { humanType } from '../coordinator/dashboard';
 import type { Clinician } from '../types';
-import { TEAM_ROLES, addMember, candidates, removeMember, roleOf, setLead, setRole, teamWarnings, type TeamMember } from './team';
+import { TEAM_ROLES, addMember, candidates, fromRoster, fromStaff, removeMember, setLead, setRole, teamWarnings, type Candidate, type TeamMember } from './team';
 
 interface TeamView {
   patientId: string;
@@ -13,30 +13,29 @@ interface TeamView {
 
 /**
  * The patient's care team: remove a member, change a role, choose the lead physician (who signs the plan), add a
- * clinician from the agency's roster. Saved whole with the ETag read (If-Match).
+ * colleague from the agency's roster of clinicians or its caring staff (physicians, coordinators, case managers). Saved whole with the ETag read (If-Match).
  */
 export function CareTeamEditor({ patientId }: { patientId: string }) {
   const path = `/patients/v1/patients/${encodeURIComponent(patientId)}/care-team`;
   const [loaded, reload] = useLoad(async () => {
-    const [team, roster] = await Promise.all([
+    // without the roster or the staff list the team can still be edited, only not extended from that source
+    const [team, roster, staff] = await Promise.all([
       apiVersioned<TeamView>(path),
-      api<Page<Clinician>>('/scheduling/v1/clinicians?size=200').then(
-        (p) => p.items,
-        () => [] as Clinician[], // without the roster the team can still be edited, only not extended
-      ),
+      api<Page<Clinician>>('/scheduling/v1/clinicians?size=200').then((p) => p.items.map(fromRoster), () => [] as Candidate[]),
+      api<{ id: string; name: string; roles: string[] }[]>('/patients/v1/agency/care-staff').then((l) => l.map(fromStaff), () => [] as Candidate[]),
     ]);
-    return { team, roster };
+    return { team, offered: [...roster, ...staff] };
   }, [path]);
   return (
     <Section id="team-editor" title="Care team">
       <Show loaded={loaded} what="the care team" retry={reload}>
-        {({ team, roster }) => <TeamForm key={team.etag} path={path} initial={team.body.members} etag={team.etag} roster={roster} />}
+        {({ team, offered }) => <TeamForm key={team.etag} path={path} initial={team.body.members} etag={team.etag} offered={offered} />}
       </Show>
     </Section>
   );
 }
 
-function TeamForm({ path, initial, etag: firstEtag, roster }: { path: string; initial: TeamMember[]; etag: string; roster: Clinician[] }) {
+function TeamForm({ path, initial, etag: firstEtag, offered }: { path: string; initial: TeamMember[]; etag: string; offered: Candidate[] }) {
   const id = useId();
   const [members, setMembers] = useState(initial);
   const [etag, setEtag] = useState(firstEtag);
@@ -46,7 +45,7 @@ function TeamForm({ path, initial, etag: firstEtag, roster }: { path: string; in
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const others = candidates(roster, members);
+  const others = candidates(offered, members);
   const update = (next: TeamMember[]) => {
     setMembers(next);
     setDirty(true);
@@ -124,20 +123,20 @@ function TeamForm({ path, initial, etag: firstEtag, roster }: { path: string; in
       {members.length > 0 && teamWarnings(members).map((w) => <p key={w} className="hint">{w}</p>)}
       <div className="inline-form">
         <div className="field">
-          <label htmlFor={`${id}-pick`}>Agency clinician to add</label>
+          <label htmlFor={`${id}-pick`}>Colleague to add</label>
           <select
             id={`${id}-pick`}
             value={pick}
             onChange={(e) => {
               setPick(e.target.value);
               const c = others.find((o) => o.subject === e.target.value);
-              setPickRole(c ? roleOf(c.discipline) : '');
+              setPickRole(c ? c.role : '');
             }}
           >
-            <option value="">{others.length === 0 ? 'Everyone on the roster is on the team' : 'Choose a clinician'}</option>
+            <option value="">{others.length === 0 ? 'Everyone who could join is on the team' : 'Choose a colleague'}</option>
             {others.map((c) => (
               <option key={c.subject} value={c.subject}>
-                {c.name} ({humanType(c.discipline)})
+                {c.name} ({c.what})
               </option>
             ))}
           </select>

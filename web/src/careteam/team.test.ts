@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addMember,
   candidates,
+  fromRoster,
+  fromStaff,
   circleProblems,
   circleRequest,
   invitationFor,
@@ -36,18 +38,29 @@ describe('care team editing', () => {
     expect(teamWarnings(team)).toEqual([]);
   });
 
-  it('offers the rostered clinicians who are not on the team, and adds one once with a role from the discipline', () => {
+  it('offers roster clinicians and caring staff who are not on the team, once each, and adds one once', () => {
     const roster = [
       { id: '1', subject: 'nina', name: 'Nina Nurse', discipline: 'RN' },
       { id: '2', subject: 'pete', name: 'Pete Therapist', discipline: 'PT' },
       { id: '3', subject: 'dana', name: 'Dana Diaz', discipline: 'DIETITIAN' },
-    ];
-    const others = candidates(roster, team);
-    expect(others.map((c) => c.name)).toEqual(['Dana Diaz', 'Pete Therapist']);
-    const added = addMember(team, others[1], roleOf(others[1].discipline));
-    expect(added.at(-1)).toEqual({ subject: 'pete', role: 'PHYSICAL_THERAPIST', displayName: 'Pete Therapist', lead: false });
-    expect(addMember(added, others[1], 'NURSE')).toHaveLength(4);
-    expect(removeMember(added, 'pete')).toEqual(team);
+    ].map(fromRoster);
+    const staff = [
+      { id: 'pete', name: 'Pete Therapist', roles: ['therapist'] },
+      { id: 'lee', name: 'Dr. Lee Kim', roles: ['physician'] },
+      { id: 'cara', name: 'Cara Case', roles: ['case-manager', 'nurse'] },
+    ].map(fromStaff);
+    const others = candidates([...roster, ...staff], team);
+    expect(others.map((c) => `${c.name}: ${c.role}`)).toEqual([
+      'Cara Case: NURSE',
+      'Dana Diaz: DIETITIAN',
+      'Dr. Lee Kim: PHYSICIAN',
+      'Pete Therapist: PHYSICAL_THERAPIST',
+    ]);
+    expect(others.find((c) => c.subject === 'pete')!.what).toBe('physical therapist'); // the roster's entry, not the staff one
+    const added = addMember(team, others[2], others[2].role);
+    expect(added.at(-1)).toEqual({ subject: 'lee', role: 'PHYSICIAN', displayName: 'Dr. Lee Kim', lead: false });
+    expect(addMember(added, others[2], 'NURSE')).toHaveLength(4);
+    expect(removeMember(added, 'lee')).toEqual(team);
     expect(roleOf('LPN')).toBe('NURSE');
   });
 });

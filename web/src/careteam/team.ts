@@ -32,15 +32,60 @@ export function roleOf(discipline: string): string {
   }
 }
 
-/** Agency clinicians who could join: on the roster, not on the team yet, by name. */
-export function candidates(roster: Clinician[], members: TeamMember[]): Clinician[] {
-  const on = new Set(members.map((m) => m.subject));
-  return roster.filter((c) => c.subject && !on.has(c.subject)).sort((a, b) => a.name.localeCompare(b.name));
+/** Someone who could join the team: a clinician on scheduling's roster or a caring member of the agency's staff. */
+export interface Candidate {
+  subject: string;
+  name: string;
+  /** The care-team role suggested for them. */
+  role: string;
+  /** What they do, in words, to tell two people of the same name apart. */
+  what: string;
 }
 
-export function addMember(members: TeamMember[], clinician: Clinician, role: string): TeamMember[] {
-  if (members.some((m) => m.subject === clinician.subject)) return members;
-  return [...members, { subject: clinician.subject, role, displayName: clinician.name, lead: false }];
+const DISCIPLINES: Record<string, string> = {
+  RN: 'registered nurse',
+  LPN: 'licensed practical nurse',
+  PT: 'physical therapist',
+  OT: 'occupational therapist',
+  ST: 'speech therapist',
+};
+
+export function fromRoster(c: Clinician): Candidate {
+  const what = DISCIPLINES[c.discipline] ?? c.discipline.replace(/_/g, ' ').toLowerCase();
+  return { subject: c.subject, name: c.name, role: roleOf(c.discipline), what };
+}
+
+const REALM_ROLES: [string, string][] = [
+  ['physician', 'PHYSICIAN'],
+  ['nurse', 'NURSE'],
+  ['therapist', 'PHYSICAL_THERAPIST'],
+  ['social-worker', 'SOCIAL_WORKER'],
+  ['case-manager', 'CASE_MANAGER'],
+  ['aide', 'AIDE'],
+  ['coordinator', 'COORDINATOR'],
+  ['agency-admin', 'COORDINATOR'],
+];
+
+export function fromStaff(s: { id: string; name: string; roles: string[] }): Candidate {
+  const role = REALM_ROLES.find(([realm]) => s.roles.includes(realm))?.[1] ?? 'COORDINATOR';
+  return { subject: s.id, name: s.name, role, what: s.roles.join(', ') };
+}
+
+/**
+ * Who could join: everyone offered (roster entries first: their discipline says more than a realm role), once each,
+ * not on the team yet, by name.
+ */
+export function candidates(offered: Candidate[], members: TeamMember[]): Candidate[] {
+  const taken = new Set(members.map((m) => m.subject));
+  const seen = new Set<string>();
+  return offered
+    .filter((c) => c.subject && !taken.has(c.subject) && !seen.has(c.subject) && seen.add(c.subject))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function addMember(members: TeamMember[], candidate: Candidate, role: string): TeamMember[] {
+  if (members.some((m) => m.subject === candidate.subject)) return members;
+  return [...members, { subject: candidate.subject, role, displayName: candidate.name, lead: false }];
 }
 
 /** The lead is one physician; choosing another moves the lead, and a member who stops being a physician loses it. */
