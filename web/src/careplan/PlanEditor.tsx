@@ -95,7 +95,7 @@ function Editor({ patientId, patient, initial }: { patientId: string; patient: P
   };
 
   return (
-    <>
+    <div className="care-page">
       <h1>Plan of care: {name}</h1>
       <Section id="plan-state" title="Versions">
         <p>
@@ -161,7 +161,7 @@ function Editor({ patientId, patient, initial }: { patientId: string; patient: P
           </div>
         </form>
       )}
-    </>
+    </div>
   );
 }
 

@@ -59,12 +59,12 @@ export function ProblemsEditor({ rows, onChange }: { rows: ProblemRow[]; onChang
             Problem {i + 1}
             {p.description.trim() ? `: ${p.description.trim()}` : ''}
           </legend>
-          <Field label="Problem" value={p.description} onChange={(v) => set(i, { ...p, description: v })} />
+          <Field label="Problem" wide value={p.description} onChange={(v) => set(i, { ...p, description: v })} />
           {p.goals.map((g, j) => (
             <fieldset key={j} className="goal">
               <legend>Goal {j + 1}</legend>
-              <Field label="Goal" value={g.description} onChange={(v) => set(i, { ...p, goals: replaceAt(p.goals, j, { ...g, description: v }) })} />
-              <Field label="Measured by" value={g.measure} onChange={(v) => set(i, { ...p, goals: replaceAt(p.goals, j, { ...g, measure: v }) })} />
+              <Field label="Goal" wide value={g.description} onChange={(v) => set(i, { ...p, goals: replaceAt(p.goals, j, { ...g, description: v }) })} />
+              <Field label="Measured by" wide value={g.measure} onChange={(v) => set(i, { ...p, goals: replaceAt(p.goals, j, { ...g, measure: v }) })} />
               <Field label="Target date" type="date" value={g.targetDate} onChange={(v) => set(i, { ...p, goals: replaceAt(p.goals, j, { ...g, targetDate: v }) })} />
             </fieldset>
           ))}
@@ -107,10 +107,10 @@ export function EquipmentEditor({ rows, onChange }: { rows: DraftForm['equipment
   );
 }
 
-export function Field({ label, value, onChange, type = 'text' }: { label: string; value: string; onChange: (v: string) => void; type?: string }) {
+export function Field({ label, value, onChange, type = 'text', wide = false }: { label: string; value: string; onChange: (v: string) => void; type?: string; wide?: boolean }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={wide ? 'field wide' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
     </div>

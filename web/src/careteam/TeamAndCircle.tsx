@@ -19,7 +19,7 @@ export function TeamAndCircle({ patientId }: { patientId: string }) {
         {(p) => (
           <>
             <h1>Care team and circle: {fullName(p)}</h1>
-            <div className="grid">
+            <div className="care-page">
               <CareTeamEditor patientId={patientId} />
               <CareCircleEditor patientId={patientId} />
             </div>

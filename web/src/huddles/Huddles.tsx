@@ -35,7 +35,7 @@ export function Huddles({ patientId, session }: { patientId: string; session: Se
           const names: Record<string, string> = Object.fromEntries(team.map((m) => [m.subject, m.displayName]));
           names[session.subject] = `${session.name} (you)`;
           return (
-            <>
+            <div className="care-page">
               <h1>Huddles: {fullName(patient)}</h1>
               {message && (
                 <p role="status" className="notice">
@@ -68,7 +68,7 @@ export function Huddles({ patientId, session }: { patientId: string; session: Se
                   ))
                 )}
               </Section>
-            </>
+            </div>
           );
         }}
       </Show>

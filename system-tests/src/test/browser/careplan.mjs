@@ -124,8 +124,8 @@ export async function editCareCircle(page, name) {
   await page.getByRole('heading', { name: `Care team and circle: ${name}` }).waitFor();
   await settled(page);
   const team = page.getByRole('region', { name: 'Care team' });
-  const lead = team.getByRole('radio', { checked: true });
-  check((await lead.count()) === 1, `careplan: the care team of ${name} shows its lead physician (${await team.locator('tr', { has: lead }).locator('th').innerText().catch(() => 'none')})`);
+  const leadRow = team.locator('tbody tr').filter({ has: page.getByRole('radio', { checked: true }) });
+  check((await leadRow.count()) === 1, `careplan: the care team of ${name} shows its lead physician (${await leadRow.locator('th').innerText()})`);
 
   const circle = page.getByRole('region', { name: 'Care circle and consent' });
   let member = circle.locator('fieldset.entry', { hasText: 'Has no sign-in yet.' }).first();
