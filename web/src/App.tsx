@@ -19,6 +19,9 @@ import { Messages } from './messages/Messages';
 import { ReferralInbox } from './intake/ReferralInbox';
 import { ReferralDetail } from './intake/ReferralDetail';
 import { AssessmentPage } from './intake/AssessmentForm';
+import { PlanEditor } from './careplan/PlanEditor';
+import { TeamAndCircle } from './careteam/TeamAndCircle';
+import { Huddles } from './huddles/Huddles';
 
 export function App() {
   const path = usePath();
@@ -133,6 +136,10 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
   if (assessment) return <AssessmentPage patientId={decodeURIComponent(assessment[1])} />;
   const referral = path.match(/^\/referrals\/([^/]+)$/);
   if (referral) return <ReferralDetail referralId={decodeURIComponent(referral[1])} />;
+  const careWork = path.match(/^\/patients\/([^/]+)\/(plan|team|huddles)$/);
+  if (careWork?.[2] === 'plan') return <PlanEditor patientId={decodeURIComponent(careWork[1])} />;
+  if (careWork?.[2] === 'team') return <TeamAndCircle patientId={decodeURIComponent(careWork[1])} />;
+  if (careWork?.[2] === 'huddles') return <Huddles patientId={decodeURIComponent(careWork[1])} session={session} />;
   const patient = path.match(/^\/patients\/([^/]+)$/);
   if (patient) return <PatientChart patientId={decodeURIComponent(patient[1])} persona={persona} />;
   const thread = path.match(/^\/messages\/([^/]+)$/);

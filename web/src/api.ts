@@ -134,6 +134,11 @@ export function apiVersioned<T>(path: string): Promise<{ body: T; etag: string }
   return exchange<T>(`${CONSOLE}/api${path}`);
 }
 
+/** A write to a versioned resource (If-Match in init), answering the body with the new ETag for the next write. */
+export function apiVersionedWrite<T>(path: string, init: RequestInit): Promise<{ body: T; etag: string }> {
+  return exchange<T>(`${CONSOLE}/api${path}`, init);
+}
+
 export function post<T>(path: string, body?: unknown): Promise<T> {
   return api<T>(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
 }

@@ -115,6 +115,8 @@ export interface CarePlanVersion {
   authoredAt: string;
   signedBy?: string | null;
   signedAt?: string | null;
+  submittedBy?: string | null;
+  submittedAt?: string | null;
 }
 
 export interface PatientSummary {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Show, useLoad } from '../shell/states';
+import { Show, formatDateTime, useLoad } from '../shell/states';
 import { PlanDiffView } from './PlanDiff';
 import { loadPlan, signDraft, type VersionedPlan } from './signature';
 import type { CarePlanContent } from '../types';
@@ -43,6 +43,11 @@ export function DraftReview({
     <div className="draft-review">
       <p>
         Draft version {draft.number} is waiting for your signature (visits: {draft.content.frequency}).
+      </p>
+      <p className="hint">
+        {draft.submittedAt
+          ? `Submitted for signature ${formatDateTime(draft.submittedAt)}.`
+          : 'Not yet submitted for signature by its author: it may still change.'}
       </p>
       {plan.active ? (
         <PlanDiffView patientId={patientId} from={plan.active.number} to={draft.number} headingLevel={4} />

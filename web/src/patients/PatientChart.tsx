@@ -9,6 +9,7 @@ import { ChartSignature } from '../careplan/DraftReview';
 import { PatientAlerts } from '../alerts/PatientAlerts';
 import { VitalsCharts } from '../vitals/VitalsCharts';
 import { ClinicalProfile } from '../intake/ClinicalProfile';
+import { CareWorkLinks } from '../careplan/CareWorkLinks';
 
 export function PatientChart({ patientId, persona }: { patientId: string; persona: Persona }) {
   const id = encodeURIComponent(patientId);
@@ -26,6 +27,7 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
         {(s) => (
           <>
             <h1>{fullName(s.patient)}</h1>
+            <CareWorkLinks patientId={patientId} persona={persona} />
             <div className="grid">
               <Section id="profile" title="Summary">
                 <dl className="facts">

@@ -169,7 +169,19 @@ class ConsoleBrowserIT {
                 "no two at her home at the same time",
                 "ok - a sick call for Nina Nurse on",
                 "ok - the repair plan is there to review",
-                "ok - sick-call repair plan: no serious accessibility violation");
+                "ok - sick-call repair plan: no serious accessibility violation",
+                // journey careplan: plan editor with live parsing, submission, signature, care circle, huddle
+                "shows the parser's own message under the field",
+                "ok - careplan: the fixed order \"SN 2W4, PT 3W2\" is said in words: Skilled nursing: 2 visits a week for 4 weeks",
+                "ok - careplan: submitting with a goal dated in the past is refused with the rule as a sentence",
+                "of Jane Doe's plan is saved and submitted for signature",
+                "ok - plan editor: no serious accessibility violation",
+                "ok - careplan: dr.patel reviews the diet change before signing",
+                "of Jane Doe's plan in his inbox",
+                "consent to see the visit schedule; it is kept after a reload",
+                "ok - care team and circle: no serious accessibility violation",
+                "ok - careplan: the huddle records a decision linked to plan version",
+                "ok - huddles: no serious accessibility violation");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
@@ -199,6 +211,9 @@ class ConsoleBrowserIT {
                 "ok - Dr. Patel answers Fran in the family thread",
                 "ok - Fran sees the lead physician's answer from the care team, in the Spanish portal");
         for (String name : List.of("clinician-any-day", "family-portal-spanish", "physician-family-thread")) {
+            assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
+        }
+        for (String name : List.of("coordinator-plan-editor", "coordinator-care-circle", "coordinator-huddle")) { // journey careplan
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }

@@ -3,6 +3,7 @@ package org.hearth.patient.careplan;
 import org.hearth.platform.events.WithEvents;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,10 +47,24 @@ public record CarePlan(String patientId, List<CarePlanVersion> versions) {
                 FrequencyNotation.format(orders));
         int number = draft().map(CarePlanVersion::number).orElse(versions.size() + 1);
         CarePlanVersion draft = new CarePlanVersion(number, CarePlanStatus.DRAFT, canonical, orders, author, now,
-                null, null);
+                null, null, null, null);
         List<CarePlanVersion> next = new ArrayList<>(versions.stream().filter(v -> v.number() != number).toList());
         next.add(draft);
         return new CarePlan(patientId, next);
+    }
+
+    /**
+     * The author hands the open draft to the lead physician for signature, once it breaks none of the
+     * {@link CarePlanRules}; every broken rule is answered at once, so the author fixes them in one pass.
+     *
+     * @throws IllegalStateException     if there is no draft to submit
+     * @throws CarePlanRules.Broken      if the draft breaks rules (each one listed)
+     */
+    public CarePlan submit(String submitter, Instant now, LocalDate today) {
+        CarePlanVersion draft = draft().orElseThrow(() -> new IllegalStateException("there is no draft to submit"));
+        CarePlanRules.check(draft.content(), today);
+        return new CarePlan(patientId, versions.stream()
+                .map(v -> v.number() == draft.number() ? v.submitted(submitter, now) : v).toList());
     }
 
     /**

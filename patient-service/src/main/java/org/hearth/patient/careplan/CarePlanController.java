@@ -5,6 +5,7 @@ import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.hearth.patient.alerts.AlertSettings;
 import org.hearth.patient.assessment.AssessmentRepository;
 import org.hearth.patient.careteam.CareTeamMember;
 import org.hearth.patient.careteam.CareTeamRepository;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -50,14 +52,16 @@ class CarePlanController {
     private final CareTeamRepository teams;
     private final CarePlanRepository plans;
     private final Clock clock;
+    private final AlertSettings settings;
 
     CarePlanController(PatientAccess access, AssessmentRepository assessments, CareTeamRepository teams,
-            CarePlanRepository plans, Clock clock) {
+            CarePlanRepository plans, Clock clock, AlertSettings settings) {
         this.access = access;
         this.assessments = assessments;
         this.teams = teams;
         this.plans = plans;
         this.clock = clock;
+        this.settings = settings;
     }
 
     record CarePlanView(String patientId, CarePlanVersion active, CarePlanVersion draft) {
@@ -99,6 +103,29 @@ class CarePlanController {
         }
         save(new WithEvents<>(next, List.of()), stored.version());
         return view(next, stored.version() + 1);
+    }
+
+    @PostMapping("/draft/submission")
+    @PreAuthorize(AUTHORS)
+    @Operation(summary = "Submit the draft for signature", description = "If-Match required. Checks what a plan "
+            + "must satisfy before it is signed (a problem to work on, no goal dated in the past, no medication that "
+            + "stops before it starts or is listed twice): 422 rules-violated lists every broken rule. Marks the "
+            + "draft as submitted (by whom, when); writing the draft again withdraws the submission")
+    ResponseEntity<CarePlanView> submit(@PathVariable String patientId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        CarePlanRepository.Versioned stored = load(patientId);
+        Versions.require(ifMatch, stored.version());
+        CarePlan submitted;
+        try {
+            submitted = stored.plan().submit(Caller.subject(), clock.instant(),
+                    LocalDate.ofInstant(clock.instant(), settings.zone()));
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict("There is no draft to submit.");
+        } catch (CarePlanRules.Broken e) {
+            throw ApiException.rulesViolated("The draft cannot be submitted for signature yet.", e.violations());
+        }
+        save(new WithEvents<>(submitted, List.of()), stored.version());
+        return view(submitted, stored.version() + 1);
     }
 
     @PostMapping("/draft/signature")

@@ -91,6 +91,32 @@ class StaffIdempotencyIT {
         assertThat(KEYCLOAK.usersCreated.get() - before).as("Keycloak users created").isEqualTo(1);
     }
 
+    @Test
+    void aCoordinatorListsTheAgencysCaringStaffByNameAndRolesOnly() {
+        String suffix = agency.substring(0, 8);
+        String nurse = """
+                {"username":"nora-%s","email":"nora-%s@example.org","givenName":"Nora","familyName":"Nurse","roles":["nurse"]}"""
+                .formatted(suffix, suffix);
+        String biller = """
+                {"username":"bea-%s","email":"bea-%s@example.org","givenName":"Bea","familyName":"Biller","roles":["billing"]}"""
+                .formatted(suffix, suffix);
+        assertThat(provision(null, nurse).status()).isEqualTo(201);
+        assertThat(provision(null, biller).status()).isEqualTo(201);
+        String coordinator = TestTokenIssuer.shared().token().subject("carla-" + agency).agency("a", agency)
+                .roles("coordinator").audience("patient-service").sign();
+
+        ApiClient.Response staff = api.get("/api/patients/v1/agency/care-staff", coordinator);
+
+        assertThat(staff.status()).as(staff.body()).isEqualTo(200);
+        assertThat(staff.json()).hasSize(1);
+        assertThat(staff.json().get(0).path("name").asString()).isEqualTo("Nora Nurse");
+        assertThat(staff.json().get(0).path("roles").get(0).asString()).isEqualTo("nurse");
+        assertThat(staff.body()).doesNotContain("example.org").doesNotContain("nora-");
+        String nurseToken = TestTokenIssuer.shared().token().subject("n-" + agency).agency("a", agency).roles("nurse")
+                .audience("patient-service").sign();
+        assertThat(api.get("/api/patients/v1/agency/care-staff", nurseToken).status()).isEqualTo(403);
+    }
+
     ApiClient.Response provision(String key, String body) {
         HttpRequest.Builder request = api.request(API, admin()).header("Content-Type", "application/json");
         if (key != null) {
@@ -172,6 +198,9 @@ class StaffIdempotencyIT {
             } else if (p.length == 4 && p[1].equals("organizations") && method.equals("POST")) {
                 members.add(p[2] + "|" + json.readTree(body).asString());
                 exchange.sendResponseHeaders(201, -1);
+            } else if (p.length == 4 && p[1].equals("organizations") && method.equals("GET")) {
+                answer(exchange, 200, users.values().stream().filter(u -> members.contains(p[2] + "|" + u.get("id")))
+                        .toList());
             } else if (p.length == 5 && p[1].equals("organizations") && method.equals("GET")) {
                 boolean member = members.contains(p[2] + "|" + p[4]);
                 answer(exchange, member ? 200 : 404, member ? users.get(p[4]) : Map.of());

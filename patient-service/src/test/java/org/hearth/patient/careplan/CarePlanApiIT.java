@@ -273,4 +273,61 @@ class CarePlanApiIT {
         assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", coordinator()).json().path("draft")
                 .path("content").path("frequency").asString()).isEqualTo("SN 2W4");
     }
+
+    ApiClient.Response submit(String patientId, String token, String ifMatch) {
+        return api.send(api.request(PATIENTS + "/" + patientId + "/care-plan/draft/submission", token)
+                .header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    @Test
+    void aDraftBreakingRulesIsNotSubmittedAndEveryBrokenRuleIsListed() {
+        String patient = admittedPatient();
+        String base = PATIENTS + "/" + patient;
+        String broken = plan("SN 2W4", "Daily weights")
+                .replace("\"targetDate\":\"2027-01-15\"", "\"targetDate\":\"2020-01-15\"")
+                .replace("\"start\":\"2026-11-20\"", "\"start\":\"2026-11-20\",\"stop\":\"2026-11-01\"");
+        assertThat(put(base + "/care-plan/draft", coordinator(), "\"0\"", broken).status()).isEqualTo(200);
+
+        ApiClient.Response refused = submit(patient, coordinator(), "\"1\"");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("violations").findValuesAsString("rule"))
+                .containsExactlyInAnyOrder("GOAL_DATE_PASSED", "MEDICATION_STOPS_BEFORE_START");
+        assertThat(api.get(base + "/care-plan", coordinator()).json().path("draft").path("submittedAt").isNull())
+                .isTrue();
+
+        assertThat(put(base + "/care-plan/draft", coordinator(), "\"1\"", plan("SN 2W4", "Daily weights")).status())
+                .isEqualTo(200);
+        ApiClient.Response submitted = submit(patient, coordinator(), "\"2\"");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertThat(submitted.json().path("draft").path("submittedBy").asString()).isEqualTo("carla");
+        assertThat(submitted.header("ETag")).hasValue("\"3\"");
+        assertThat(submit(patient, coordinator(), "\"2\"").status()).isEqualTo(412);
+
+        // writing the draft again withdraws the submission: the physician would sign something else
+        ApiClient.Response rewritten = put(base + "/care-plan/draft", coordinator(), "\"3\"",
+                plan("SN 2W3", "Daily weights"));
+        assertThat(rewritten.json().path("draft").path("submittedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void theParserReadsANotationWithoutSavingAndAnswersItsOwnMessage() {
+        ApiClient.Response read = api.post("/api/patients/v1/frequency-orders/parse", coordinator(),
+                "{\"notation\":\"sn 3w1, 2w4, 2 prn; PT 2-3W3\"}");
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().path("valid").asBoolean()).isTrue();
+        assertThat(read.json().path("canonical").asString()).isEqualTo("SN 3W1, 2W4, 2 PRN, PT 2-3W3");
+        JsonNode sn = read.json().path("orders").path(0);
+        assertThat(sn.path("discipline").path("description").asString()).isEqualTo("skilled nursing");
+        assertThat(sn.path("prnVisits").asInt()).isEqualTo(2);
+        assertThat(sn.path("maxScheduledVisits").asInt()).isEqualTo(11);
+
+        ApiClient.Response unreadable = api.post("/api/patients/v1/frequency-orders/parse", coordinator(),
+                "{\"notation\":\"SN 2W4, XY 3W2\"}");
+        assertThat(unreadable.status()).isEqualTo(200);
+        assertThat(unreadable.json().path("valid").asBoolean()).isFalse();
+        assertThat(unreadable.json().path("error").asString()).startsWith("unknown discipline \"XY\"");
+
+        assertThat(api.post("/api/patients/v1/frequency-orders/parse", token("bill", "billing", agency),
+                "{\"notation\":\"SN 2W4\"}").status()).isEqualTo(403);
+    }
 }
