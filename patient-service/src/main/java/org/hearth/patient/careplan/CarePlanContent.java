@@ -47,20 +47,6 @@ public record CarePlanContent(
     static final String DOSE = "^(?=[\\d.,]*[1-9])\\d+(?:[.,]\\d+)?(?:\\s*(?:-|to)\\s*\\d+(?:[.,]\\d+)?)?\\s*[\\p{L}%µ\\[{].*$";
     static final String DOSE_MESSAGE = "must be a positive amount with its unit, e.g. \"40 mg\" or \"1 tablet\"";
 
-    /** Where goals have a target date already past on {@code today} ("problems[0].goals[1]"): not signed so. */
-    public List<String> goalsDueBefore(LocalDate today) {
-        List<String> past = new java.util.ArrayList<>();
-        for (int p = 0; p < problems.size(); p++) {
-            List<Goal> goals = problems.get(p).goals();
-            for (int g = 0; g < goals.size(); g++) {
-                if (goals.get(g).targetDate() != null && goals.get(g).targetDate().isBefore(today)) {
-                    past.add("problems[" + p + "].goals[" + g + "]");
-                }
-            }
-        }
-        return past;
-    }
-
     public enum Route { ORAL, SUBLINGUAL, TOPICAL, TRANSDERMAL, INHALED, SUBCUTANEOUS, INTRAMUSCULAR, INTRAVENOUS, RECTAL, OPHTHALMIC, OTIC, NASAL, ENTERAL }
 
     /** Durable medical equipment and where its order stands. */

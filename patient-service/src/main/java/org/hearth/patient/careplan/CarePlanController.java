@@ -136,7 +136,7 @@ class CarePlanController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CarePlanRepository.Versioned stored = load(patientId);
         Versions.require(ifMatch, stored.version());
-        requireGoalsStillAhead(stored.plan());
+        requireSignable(stored.plan());
         WithEvents<CarePlan> signed;
         try {
             signed = stored.plan().sign(Caller.subject(),
@@ -151,16 +151,15 @@ class CarePlanController {
     }
 
     /**
-     * A plan is not signed with a goal whose target date has passed: the physician would certify a goal that can no
-     * longer be met. "Passed" means passed everywhere (the date at UTC-12), so no agency's zone is wronged.
+     * Signing does not require a submission, so the lead physician's signature checks the same rules a submission
+     * does (a goal already past, a medication listed twice…): nobody signs what could not be submitted.
      */
-    private void requireGoalsStillAhead(CarePlan plan) {
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(-12));
-        List<String> past = plan.draft().map(d -> d.content().goalsDueBefore(today)).orElse(List.of());
-        if (!past.isEmpty()) {
-            throw ApiException.rulesViolated("The draft has goals whose target date has passed; change them before signing.",
-                    past.stream().map(goal -> new org.hearth.platform.problem.RuleViolation("GOAL_TARGET_DATE_PASSED",
-                            "The target date of " + goal + " is in the past.")).toList());
+    private void requireSignable(CarePlan plan) {
+        List<org.hearth.platform.problem.RuleViolation> broken = plan.draft()
+                .map(d -> CarePlanRules.violations(d.content(), LocalDate.ofInstant(clock.instant(), settings.zone())))
+                .orElse(List.of());
+        if (!broken.isEmpty()) {
+            throw ApiException.rulesViolated("The draft cannot be signed yet.", broken);
         }
     }
 
