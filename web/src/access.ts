@@ -43,7 +43,7 @@ export function homeOf(persona: Persona): string {
     case 'physician':
       return '/inbox';
     case 'billing':
-      return '/billing';
+      return '/authorizations';
     case 'family':
       return '/family';
     default:

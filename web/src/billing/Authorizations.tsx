@@ -95,7 +95,7 @@ export function Authorizations({ persona = 'billing' }: { persona?: Persona }) {
                     {shown.map((a) => {
                       const due = decisionDue(a, new Date());
                       return (
-                        <tr key={a.id} data-patient={directory.patientName(a.patientId)} data-discipline={a.discipline} data-status={a.status}>
+                        <tr key={a.id} data-id={a.id} data-patient={directory.patientName(a.patientId)} data-discipline={a.discipline} data-status={a.status} data-to={a.to}>
                           <th scope="row">{directory.patientName(a.patientId)}</th>
                           <td>{discipline(a.discipline)}</td>
                           <td>{directory.payerName(a.payerId)}</td>

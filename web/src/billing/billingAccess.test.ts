@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PAGES, homeOf, liveTarget, mayOpen, pageOf, refusalSentence } from '../access';
 
 describe('billing pages', () => {
-  it('open the workbench, authorizations and billable lines to billing, and land on the workbench', () => {
-    expect(homeOf('billing')).toBe('/billing');
+  it('open the workbench, authorizations and billable lines to billing, and land on the authorizations', () => {
+    expect(homeOf('billing')).toBe('/authorizations');
     for (const path of ['/billing', '/authorizations', '/billable-lines']) expect(mayOpen('billing', path), path).toBe(true);
     expect(mayOpen('clinician', '/billing')).toBe(false);
     expect(mayOpen('family', '/billable-lines')).toBe(false);

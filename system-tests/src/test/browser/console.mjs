@@ -11,6 +11,7 @@ import { accessible, base, check, consoleCall, executablePath, janeDoe, noTokens
 import chart from './chart.mjs';
 import schedule from './schedule.mjs';
 import visits from './visits.mjs';
+import billing from './billing.mjs';
 
 /** Sign-in, each persona's first page, the family portal and what the family member may not reach, sign-out. */
 async function basics(browser) {
@@ -187,7 +188,7 @@ async function basics(browser) {
 }
 
 // Each journey signs in its own personas in fresh browser contexts; they run in this order.
-const JOURNEYS = { basics, chart, visits, schedule };
+const JOURNEYS = { basics, chart, visits, schedule, billing };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in JOURNEYS));

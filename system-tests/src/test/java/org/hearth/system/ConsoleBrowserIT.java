@@ -122,12 +122,34 @@ class ConsoleBrowserIT {
                 "ok - Dr. Patel sees Nina's urgent message with its photo under \"Urgent messages\" in his inbox",
                 "ok - physician inbox with urgent messages: no serious accessibility violation",
                 "ok - Dr. Patel acknowledges the urgent message; it leaves his urgent list",
-                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel");
+                "ok - the care-team thread shows the urgent message as acknowledged by Dr. Patel",
+                // journey billing
+                "coverage with Medicare Part A (member A-JDOE-MEDA",
+                "ok - billing checks the eligibility of Jane Doe with Medicare Part A and reads the answer",
+                "ok - the coverage row shows the latest eligibility answer",
+                "ok - billing workbench: no serious accessibility violation",
+                "ok - the authorizations table has a patient column",
+                "ok - claim readiness counts Jane Doe's draft authorization as blocking",
+                "ok - billing submits a draft authorization of Jane Doe to the payer",
+                "ok - billing records the payer's approval of Jane Doe's authorization with its units",
+                "ok - live: billing's second tab shows the approval without reloading",
+                "ok - live: billing's stream is open on every page, never refused",
+                "ok - claim readiness changes live once approved",
+                "ok - authorizations with claim readiness: no serious accessibility violation",
+                "ok - billing downloads the CSV of the filtered lines",
+                "ok - billable lines: no serious accessibility violation",
+                "ok - billing opening a clinical page is not told it \"is for agency staff\"",
+                "ok - an unknown patient URL shows one not-found page (1 heading, 0 \"could not be found\" boxes)",
+                "ok - patient not found: no serious accessibility violation",
+                "links to the open critical alerts",
+                "ok - open alerts: no serious accessibility violation",
+                "ok - live: the banner names the sender and the patient: \"You have a new message from");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
                 "family-portal-vitals", "coordinator-schedule-board", "coordinator-optimizer", "clinician-route",
-                "physician-urgent")) {
+                "physician-urgent", "billing-workbench", "billing-authorizations", "billing-lines",
+                "coordinator-patient-not-found")) {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }
