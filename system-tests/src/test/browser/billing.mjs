@@ -66,7 +66,7 @@ export async function recordCoverage(page, patientName, { payer, memberId, prior
   await form.getByLabel('Covered from').fill(from);
   await form.getByRole('button', { name: 'Save coverage' }).click();
   await page.getByRole('status').filter({ hasText: `(member ${memberId}) saved for ${patientName}` }).waitFor();
-  await row.waitFor();
+  await row.filter({ hasText: plan }).waitFor(); // an edited row is there before: wait for the saved plan
   check((await row.innerText()).includes(plan),
     `billing ${editing ? 'edits' : 'records'} ${patientName}'s ${priority.toLowerCase()} coverage with ${payer} (member ${memberId}, plan "${plan}") on the workbench`);
 }
@@ -84,8 +84,11 @@ export async function checkEligibility(page, patientName, { payer, memberId }) {
   check(true, 'the coverage row shows the latest eligibility answer');
 }
 
-/** The patient's authorizations rows on the Authorizations page, filtered to the patient. */
+/** The patient's authorizations rows on the Authorizations page (opened from the menu if need be), filtered to them. */
 async function rowsOf(page, patientName) {
+  if (!(await page.getByRole('heading', { name: 'Prior authorizations', level: 1 }).isVisible())) {
+    await openBillingPage(page, 'Authorizations', 'Prior authorizations');
+  }
   await page.locator('main').getByLabel('Patient', { exact: true }).first().selectOption({ label: patientName });
   return page.locator(`table.authorizations tr[data-patient="${patientName}"]`);
 }
