@@ -112,7 +112,7 @@ export async function draftIfNone(page, patientName, { discipline = 'OT', label 
   await form.getByLabel('Last day').fill(addDays(from, 29));
   await form.getByRole('button', { name: 'Draft the request' }).click();
   await page.getByRole('status').filter({ hasText: `Drafted the ${label} authorization of ${patientName}` }).waitFor();
-  check(true, `billing requests a ${label} authorization for ${patientName} by hand (${from}, ${units} units): a draft`);
+  check(true, `billing requests ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label} authorization for ${patientName} by hand (${from}, ${units} units): a draft`);
   return { from, to: addDays(from, 29) };
 }
 
