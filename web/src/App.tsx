@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, SIGNED_OUT_EVENT, loadSession, type Session, CONSOLE } from './api';
-import { PAGES, homeOf, mayOpen, pageOf, personaOf, type Persona } from './access';
+import { PAGES, homeOf, liveTarget, mayOpen, pageOf, personaOf, refusalSentence, type Persona } from './access';
 import { Link, navigate, usePath } from './shell/router';
 import { SignOutForm, SignedOutPage } from './shell/SignOut';
 import { ErrorMessage, Loading } from './shell/states';
@@ -22,6 +22,9 @@ import { AssessmentPage } from './intake/AssessmentForm';
 import { PlanEditor } from './careplan/PlanEditor';
 import { TeamAndCircle } from './careteam/TeamAndCircle';
 import { Huddles } from './huddles/Huddles';
+import { BillingWorkbench } from './billing/BillingWorkbench';
+import { BillableLines } from './billing/BillableLines';
+import { OpenAlerts } from './alerts/OpenAlerts';
 
 export function App() {
   const path = usePath();
@@ -101,7 +104,7 @@ function Shell({ session, path }: { session: Session; path: string }) {
         <SignOutForm />
       </header>
       <IdleLogoff seconds={session.idleTimeoutSeconds} />
-      <LiveAnnouncer readAt={persona === 'family' ? '/family' : persona === 'physician' ? '/inbox' : '/messages'} />
+      <LiveAnnouncer readAt={liveTarget(persona)} />
       <main id="main" tabIndex={-1}>
         <Page persona={persona} path={path} session={session} />
       </main>
@@ -126,8 +129,7 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
       <div role="alert" className="forbidden">
         <h1>Not available</h1>
         <p>
-          This page is for {pageOf(path)!.personas.includes('family') ? 'family members' : 'agency staff'}; your
-          account cannot open it. <Link to={homeOf(persona)}>Go to your home page</Link>.
+          {refusalSentence(persona, pageOf(path)!)} <Link to={homeOf(persona)}>Go to your home page</Link>.
         </p>
       </div>
     );
@@ -160,7 +162,13 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
     case '/roster':
       return <RosterPage />;
     case '/authorizations':
-      return <Authorizations />;
+      return <Authorizations persona={persona} />;
+    case '/billing':
+      return <BillingWorkbench />;
+    case '/billable-lines':
+      return <BillableLines />;
+    case '/alerts':
+      return <OpenAlerts severity={path.split('/')[2]} />;
     case '/family':
       return <FamilyPortal session={session} />;
     case '/referrals':

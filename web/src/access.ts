@@ -31,6 +31,9 @@ export const PAGES: PageDef[] = [
   { path: '/authorizations', title: 'Authorizations', personas: ['coordinator', 'billing'], inMenu: true },
   { path: '/family', title: 'Family portal', personas: ['family'], inMenu: true },
   { path: '/referrals', title: 'Referral inbox', personas: ['coordinator'], inMenu: true },
+  { path: '/billing', title: 'Billing workbench', personas: ['billing'], inMenu: true },
+  { path: '/billable-lines', title: 'Billable lines', personas: ['billing'], inMenu: true },
+  { path: '/alerts', title: 'Open alerts', personas: ['coordinator'] },
 ];
 
 export function homeOf(persona: Persona): string {
@@ -58,4 +61,40 @@ export function pageOf(path: string): PageDef | undefined {
 export function mayOpen(persona: Persona, path: string): boolean {
   const page = pageOf(path);
   return page !== undefined && page.personas.includes(persona);
+}
+
+const PERSONA_NAMES: Record<Persona, string> = {
+  coordinator: 'coordinators',
+  clinician: 'clinicians',
+  physician: 'physicians',
+  billing: 'billing staff',
+  family: 'family members',
+  none: 'nobody',
+};
+
+/**
+ * Why a page is refused, naming who it is for: billing staff are agency staff too, so "this page is for agency
+ * staff" would be untrue for them.
+ */
+export function refusalSentence(persona: Persona, page: PageDef): string {
+  if ((persona === 'family' || persona === 'none') && !page.personas.includes('family')) {
+    return 'This page is for agency staff; your account cannot open it.';
+  }
+  const names = page.personas.map((p) => PERSONA_NAMES[p]);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  return `This page is for ${list}; your account cannot open it.`;
+}
+
+/** Where the live announcer's "Open" link leads each persona (billing staff have no messages). */
+export function liveTarget(persona: Persona): string {
+  switch (persona) {
+    case 'family':
+      return '/family';
+    case 'physician':
+      return '/inbox';
+    case 'billing':
+      return '/authorizations';
+    default:
+      return '/messages';
+  }
 }

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, type Page } from '../api';
+import { useLive } from '../shell/live';
 import { Section, Show, formatDate, useLoad } from '../shell/states';
+import { isBillingChange } from './data';
 import { discipline, fullName, type Patient } from '../types';
 import {
   defaultPeriod,
@@ -8,6 +10,7 @@ import {
   holdSummary,
   patientReadiness,
   readinessText,
+  type AuthorizationFact,
   type BillableLine,
   type BillingFile,
   type Readiness,
@@ -41,13 +44,14 @@ export function ClaimReadiness() {
   const [formError, setFormError] = useState<string | null>(null);
   const fromId = useId();
   const toId = useId();
-  const [data, reload] = useLoad(async () => {
+  const [data, reload, refresh] = useLoad(async () => {
     const { from, to } = period;
-    const [readiness, lines, payers, patients] = await Promise.all([
+    const [readiness, lines, payers, patients, authorizations] = await Promise.all([
       api<Readiness>(`/billing/v1/reports/claim-readiness?from=${from}&to=${to}`),
       allLines(from, to),
       api<Page<Payer>>('/billing/v1/payers?size=200'),
       api<Page<Patient>>('/patients/v1/patients?size=100'),
+      api<Page<AuthorizationFact>>('/billing/v1/authorizations?size=200'),
     ]);
     const files: Record<string, BillingFile | null> = {};
     await Promise.all(
@@ -63,9 +67,11 @@ export function ClaimReadiness() {
       lines,
       payerNames: Object.fromEntries(payers.items.map((p) => [p.id, p.name])) as Record<string, string>,
       patientNames: Object.fromEntries(patients.items.map((p) => [p.id, fullName(p)])) as Record<string, string>,
-      patients: patientReadiness(patients.items.map((p) => p.id), lines.lines, files, from, to),
+      patients: patientReadiness(patients.items.map((p) => p.id), lines.lines, files, from, to, authorizations.items, discipline),
     };
   }, [period.from, period.to]);
+  // a decision recorded (here, in another tab or by a colleague) or a line made ready changes what blocks a claim
+  useLive(refresh, isBillingChange);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -107,7 +113,7 @@ export function ClaimReadiness() {
                 </thead>
                 <tbody>
                   {d.patients.map((p) => (
-                    <tr key={p.patientId}>
+                    <tr key={p.patientId} data-patient={d.patientNames[p.patientId] ?? ''}>
                       <th scope="row">{d.patientNames[p.patientId] ?? 'Patient not listed'}</th>
                       <td>
                         <span className={`readiness ${p.state}`}>{readinessText(p)}</span>

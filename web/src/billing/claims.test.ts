@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, fileBlockers, holdSummary, patientReadiness, readinessText, type BillableLine, type BillingFile } from './claims';
+import { authorizationBlockers, defaultPeriod, fileBlockers, holdSummary, patientReadiness, readinessText, type BillableLine, type BillingFile } from './claims';
 
 const line = (patientId: string, status: BillableLine['status'], holdReasons: BillableLine['holdReasons'] = [], extra: Partial<BillableLine> = {}): BillableLine => ({
   visitId: Math.random().toString(36),
@@ -71,5 +71,38 @@ describe('claim readiness', () => {
 
   it('looks at the last 90 days by default', () => {
     expect(defaultPeriod(new Date(2026, 10, 25))).toEqual({ from: '2026-08-28', to: '2026-11-25' });
+  });
+});
+
+describe('authorizations in claim readiness', () => {
+  const auth = (status: string, extra: Partial<{ discipline: string; from: string; to: string; patientId: string }> = {}) => ({
+    patientId: 'a',
+    discipline: 'PT',
+    status,
+    from: '2026-11-01',
+    to: '2026-11-30',
+    ...extra,
+  });
+
+  it('counts a draft authorization as blocking, even for a patient whose lines are all ready', () => {
+    const [a] = patientReadiness(['a'], [line('a', 'READY')], { a: file() }, '2026-09-01', '2026-11-30', [auth('DRAFT')]);
+    expect(a.state).toBe('blocked');
+    expect(a.fileBlockers).toEqual(['The PT authorization is a draft: submit it to the payer.']);
+    const [b] = patientReadiness(['a'], [], { a: file() }, '2026-09-01', '2026-11-30', [auth('DRAFT')]);
+    expect(b.state).toBe('blocked');
+  });
+
+  it('lifts the block once the payer approved, and names pending, appealed and denied requests', () => {
+    expect(patientReadiness(['a'], [line('a', 'READY')], { a: file() }, '2026-09-01', '2026-11-30', [auth('APPROVED')])[0].state).toBe('ready');
+    expect(authorizationBlockers([auth('PENDING'), auth('APPEALED', { discipline: 'SN' })], '2026-09-01', '2026-11-30', (c) => (c === 'PT' ? 'physical therapy' : 'nursing'))).toEqual([
+      "The physical therapy authorization waits for the payer's decision.",
+      "The nursing authorization is appealed and waits for the payer's decision.",
+    ]);
+    expect(authorizationBlockers([auth('DENIED')], '2026-09-01', '2026-11-30')).toEqual(['The PT authorization was denied: appeal it or submit it again.']);
+    expect(authorizationBlockers([auth('DENIED'), auth('APPROVED')], '2026-09-01', '2026-11-30')).toEqual([]);
+  });
+
+  it('ignores authorizations outside the period and expired ones', () => {
+    expect(authorizationBlockers([auth('DRAFT', { from: '2027-01-01', to: '2027-02-01' }), auth('EXPIRED')], '2026-09-01', '2026-11-30')).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 // Claim readiness as billing-service reports it (BillingTrailController: GET /billing/v1/reports/claim-readiness per
 // payer, GET /billing/v1/billable-lines per visit) and the billing file of each patient (signed plan, coverage),
 // turned into what is ready and what blocks a claim, per payer and per patient. Pure functions.
+// A prior authorization that is still a draft, waits for the payer's decision or was denied blocks the claims of its
+// discipline in its dates, even before any visit is completed: the lines alone (the payer report) cannot show that.
 
 export type HoldReason = 'NO_COVERAGE' | 'UNSIGNED_PLAN' | 'AUTHORIZATION_MISSING' | 'AUTHORIZATION_EXHAUSTED' | 'EVV_EXCEPTION';
 
@@ -90,13 +92,44 @@ export function fileBlockers(file: BillingFile | null | undefined, from: string,
   return blockers;
 }
 
-/** Lines grouped per patient with the file's blockers; patients without lines keep their file's blockers. */
+/** What a prior authorization needs of billing or of the payer before it authorizes anything. */
+export interface AuthorizationFact {
+  patientId: string;
+  discipline: string;
+  status: string;
+  from: string;
+  to: string;
+}
+
+const UNSETTLED: Record<string, string> = {
+  DRAFT: 'is a draft: submit it to the payer',
+  PENDING: "waits for the payer's decision",
+  APPEALED: "is appealed and waits for the payer's decision",
+  DENIED: 'was denied: appeal it or submit it again',
+};
+
+/**
+ * The patient's authorizations overlapping the period that authorize nothing yet (draft, pending, appealed, or
+ * denied with no approval of the same discipline overlapping it), as sentences naming the discipline.
+ */
+export function authorizationBlockers(authorizations: AuthorizationFact[], from: string, to: string, name: (code: string) => string = (c) => c): string[] {
+  const inPeriod = authorizations.filter((a) => a.from <= to && a.to >= from);
+  const approved = inPeriod.filter((a) => a.status === 'APPROVED' || a.status === 'PARTIALLY_APPROVED');
+  return inPeriod
+    .filter((a) => a.status in UNSETTLED)
+    .filter((a) => a.status !== 'DENIED' || !approved.some((b) => b.discipline === a.discipline && b.from <= a.to && b.to >= a.from))
+    .map((a) => `The ${name(a.discipline)} authorization ${UNSETTLED[a.status]}.`);
+}
+
+/** Lines grouped per patient with the file's and the authorizations' blockers; patients without lines keep theirs. */
 export function patientReadiness(
   patientIds: string[],
   allLines: BillableLine[],
   files: Record<string, BillingFile | null>,
   from: string,
   to: string,
+  authorizations: AuthorizationFact[] = [],
+  name?: (code: string) => string,
 ): PatientReadiness[] {
   const ids = [...new Set([...patientIds, ...allLines.map((l) => l.patientId)])];
   return ids.map((patientId) => {
@@ -106,7 +139,10 @@ export function patientReadiness(
     const byReason: Partial<Record<HoldReason, number>> = {};
     for (const line of held) for (const r of line.holdReasons) byReason[r] = (byReason[r] ?? 0) + 1;
     const deadlines = ready.map((l) => l.filingDeadline).filter((d): d is string => Boolean(d)).sort();
-    const blockers = fileBlockers(files[patientId], from, to);
+    const blockers = [
+      ...fileBlockers(files[patientId], from, to),
+      ...authorizationBlockers(authorizations.filter((a) => a.patientId === patientId), from, to, name),
+    ];
     const state: PatientReadiness['state'] = held.length > 0 || (blockers.length > 0 && mine.length > 0)
       ? 'blocked'
       : ready.length > 0

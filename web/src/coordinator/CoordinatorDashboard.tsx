@@ -114,7 +114,11 @@ export function CoordinatorDashboard() {
                   {SEVERITIES.map((s) => (
                     <div key={s} className={`severity ${s.toLowerCase()}`}>
                       <dt>{humanType(s)}</dt>
-                      <dd>{counts[s]}</dd>
+                      <dd>
+                        <Link to={`/alerts/${s.toLowerCase()}`} aria-label={`${counts[s]} open ${humanType(s).toLowerCase()} ${counts[s] === 1 ? 'alert' : 'alerts'}`}>
+                          {counts[s]}
+                        </Link>
+                      </dd>
                     </div>
                   ))}
                 </dl>

@@ -18,6 +18,8 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
     async () => (await api<{ visits: Visit[] | null }>(`/scheduling/v1/patients/${id}/visits`)).visits ?? [],
     [id],
   );
+  // an unknown (or not shared) patient: one page that says so, not one "could not be found" per section
+  if (summary.state === 'error' && summary.status === 404) return <PatientNotFound />;
   return (
     <>
       <p>
@@ -137,5 +139,16 @@ function CareCircleSection({ patientId }: { patientId: string }) {
         )}
       </Show>
     </Section>
+  );
+}
+
+function PatientNotFound() {
+  return (
+    <div role="alert" className="not-found">
+      <h1>Patient not found</h1>
+      <p>
+        There is no such patient, or the patient is not shared with you. <Link to="/patients">Go to the patient list</Link>.
+      </p>
+    </div>
   );
 }

@@ -38,3 +38,17 @@ describe('LiveAnnouncer', () => {
     expect(screen.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe('/console/messages');
   });
 });
+
+describe('LiveAnnouncer with names', () => {
+  afterEach(() => {
+    delete (globalThis as { EventSource?: unknown }).EventSource;
+  });
+
+  it('names the sender and the patient once they are read', async () => {
+    (globalThis as { EventSource?: unknown }).EventSource = FakeSource;
+    const names = { patientName: async () => 'Jane Doe', senderName: async () => 'Fran Doe' };
+    render(<LiveAnnouncer readAt="/messages" names={names} />);
+    FakeSource.last!.emit('message', { kind: 'MESSAGE', threadId: 't', messageId: 'm1', patientId: 'p1' });
+    expect(await screen.findByText(/You have a new message from Fran Doe about Jane Doe\./)).toBeDefined();
+  });
+});

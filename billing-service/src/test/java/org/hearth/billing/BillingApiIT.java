@@ -242,6 +242,17 @@ class BillingApiIT {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body().split("\r\n")).hasSize(4);
         assertThat(csv.body()).contains(v1 + "," + patient, "G0151", "AUTHORIZATION_EXHAUSTED;EVV_EXCEPTION");
+        assertThat(csv.header("Content-Disposition").orElse("")).contains("attachment", "billable-lines-2030-01-01-2030-01-31.csv");
+        // the same filters as the paged lines: only what is on hold, only this patient, another patient's nothing
+        ApiClient.Response held = api.get(API + "/billable-lines.csv?from=2030-01-01&to=2030-01-31&status=ON_HOLD&patientId="
+                + patient, billing());
+        assertThat(held.body().split("\r\n")).hasSize(2);
+        assertThat(held.body().split("\r\n")[0]).startsWith("visit_id,patient_id,payer_id,discipline,hcpcs,service_date");
+        assertThat(held.body().split("\r\n")[1]).startsWith(v3 + "," + patient).contains("ON_HOLD");
+        assertThat(api.get(API + "/billable-lines.csv?from=2030-01-01&to=2030-01-31&patientId=" + UUID.randomUUID(),
+                billing()).body().split("\r\n")).hasSize(1);
+        assertThat(api.get(API + "/billable-lines.csv?from=2030-01-01&to=2030-01-31&status=MAYBE", billing()).status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -391,6 +391,38 @@ class MessagingApiIT {
     }
 
     @Test
+    void billingStaffOpenTheStreamAndAreToldLiveOfBillingsChangesButOfNoMessage() throws Exception {
+        String bill = "bill-" + UUID.randomUUID();
+        // the console opens the stream on every page: billing was refused (403) before it could listen
+        assertThat(String.join("\n", streamFrom(token("billing", bill), "?since=now"))).contains(":connected");
+        assertThat(api.get(API + "/threads", token("billing", bill)).status()).as("billing takes part in no thread")
+                .isEqualTo(403);
+        assertThat(api.get(API + "/stream", TestTokenIssuer.shared().token().agency("a", agency).roles("partner")
+                .subject("partner-" + UUID.randomUUID()).audience("messaging-service").sign()).status()).isEqualTo(403);
+
+        String authorization = UUID.randomUUID().toString();
+        publish("hearth.billing.events", "org.hearth.billing.AuthorizationStatusChanged.v1", """
+                {"authorizationId":"%s","patientId":"%s","discipline":"PT","status":"APPROVED","unit":"VISIT",
+                 "approvedUnits":6,"from":"2030-01-02","to":"2030-02-01","payerId":"p1",
+                 "changedAt":"2030-01-07T15:00:00Z"}""".formatted(authorization, patient));
+        String line = UUID.randomUUID().toString();
+        publish("hearth.billing.events", "org.hearth.billing.BillableLineOnHold.v1", """
+                {"lineId":"%s","patientId":"%s","visitId":"%s","payerId":null,"discipline":"PT","hcpcs":"G0151",
+                 "serviceDate":"2030-01-06","units":1,"reasons":["NO_COVERAGE"]}""".formatted(line, patient, line));
+        String seen = Eventually.await(Duration.ofSeconds(20), () -> streamText(token("billing", bill)),
+                text -> text.contains("billable-line-on-hold:" + line));
+        assertThat(seen).contains("event:change", "\"notice\":\"authorization-changed:" + authorization,
+                "\"patientId\":\"" + patient);
+        // another agency's billing clerk hears nothing of it
+        String other = "bill-" + UUID.randomUUID();
+        String otherToken = TestTokenIssuer.shared().token().agency("b", UUID.randomUUID().toString()).roles("billing")
+                .subject(other).audience("messaging-service").sign();
+        assertThat(String.join("\n", stream(otherToken, null))).doesNotContain(authorization, line);
+        // care-team members are not told of billing's changes
+        assertThat(String.join("\n", stream(token("nurse", nina), null))).doesNotContain(authorization);
+    }
+
+    @Test
     void authorsEditAndDeleteWithinTheWindowReadersLeaveReceiptsAndHuddlesRecordDecisions() {
         String careTeam = careTeamThread().path("id").asString();
         String id = post(careTeam, token("nurse", nina), "{\"body\":\"Dressing changed at 9\"}").json().path("id").asString();

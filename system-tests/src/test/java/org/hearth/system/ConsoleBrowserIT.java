@@ -181,7 +181,28 @@ class ConsoleBrowserIT {
                 "consent to see the visit schedule; it is kept after a reload",
                 "ok - care team and circle: no serious accessibility violation",
                 "ok - careplan: the huddle records a decision linked to plan version",
-                "ok - huddles: no serious accessibility violation");
+                "ok - huddles: no serious accessibility violation",
+                // journey billing
+                "coverage with Medicare Part A (member A-JDOE-MEDA",
+                "ok - billing checks the eligibility of Jane Doe with Medicare Part A and reads the answer",
+                "ok - the coverage row shows the latest eligibility answer",
+                "ok - billing workbench: no serious accessibility violation",
+                "ok - the authorizations table has a patient column",
+                "ok - claim readiness counts Jane Doe's draft authorization as blocking",
+                "ok - billing submits a draft authorization of Jane Doe to the payer",
+                "ok - billing records the payer's approval of Jane Doe's authorization with its units",
+                "ok - live: billing's second tab shows the approval without reloading",
+                "ok - live: billing's stream is open on every page, never refused",
+                "ok - claim readiness changes live once approved",
+                "ok - authorizations with claim readiness: no serious accessibility violation",
+                "ok - billing downloads the CSV of the filtered lines",
+                "ok - billable lines: no serious accessibility violation",
+                "ok - billing opening a clinical page is not told it \"is for agency staff\"",
+                "ok - an unknown patient URL shows one not-found page (1 heading, 0 \"could not be found\" boxes)",
+                "ok - patient not found: no serious accessibility violation",
+                "links to the open critical alerts",
+                "ok - open alerts: no serious accessibility violation",
+                "ok - live: the banner names the sender and the patient: \"You have a new message from");
         for (String name : List.of("coordinator-dashboard", "coordinator-patients", "coordinator-patient-chart",
                 "family-portal", "family-forbidden-staff-page", "clinician-my-day", "physician-inbox",
                 "coordinator-patient-chart-clinical", "physician-signed-plan", "billing-claim-readiness",
@@ -214,6 +235,10 @@ class ConsoleBrowserIT {
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
         for (String name : List.of("coordinator-plan-editor", "coordinator-care-circle", "coordinator-huddle")) { // journey careplan
+            assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
+        }
+        for (String name : List.of("billing-workbench", "billing-authorizations", "billing-lines",
+                "coordinator-patient-not-found")) { // journey billing
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
     }

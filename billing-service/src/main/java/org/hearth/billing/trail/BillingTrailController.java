@@ -65,16 +65,7 @@ class BillingTrailController {
             @RequestParam(required = false) BillableLine.Status status, @RequestParam(required = false) String payerId,
             @RequestParam(required = false) String patientId, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        Criteria criteria = period(from, to);
-        if (status != null) {
-            criteria.and("status").is(status);
-        }
-        if (payerId != null) {
-            criteria.and("payerId").is(payerId);
-        }
-        if (patientId != null) {
-            criteria.and("patientId").is(patientId);
-        }
+        Criteria criteria = filtered(from, to, status, payerId, patientId);
         return PageResponse.of(mongo.findPage(criteria, Paging.of(page, size).withSort(Sort.by("serviceDate", "_id")),
                 BillableLine.class), LineView::of);
     }
@@ -101,12 +92,16 @@ class BillingTrailController {
 
     @GetMapping(value = "/api/billing/v1/billable-lines.csv", produces = "text/csv")
     @PreAuthorize("hasRole('billing')")
-    @Operation(summary = "Export a period's billable lines as CSV (RFC 4180) for the claims system")
+    @Operation(summary = "Export a period's billable lines as CSV (RFC 4180) for the claims system",
+            description = "The same filters as the paged lines (status, payer, patient); ids and codes only, no "
+                    + "names; at most " + MAX_EXPORT + " lines, oldest service date first")
     ResponseEntity<String> csv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) BillableLine.Status status, @RequestParam(required = false) String payerId,
+            @RequestParam(required = false) String patientId) {
         StringBuilder csv = new StringBuilder(
                 "visit_id,patient_id,payer_id,discipline,hcpcs,service_date,units,authorization_id,status,hold_reasons,filing_deadline\r\n");
-        for (BillableLine l : all(from, to)) {
+        for (BillableLine l : all(filtered(from, to, status, payerId, patientId))) {
             csv.append(String.join(",", l.visitId(), l.patientId(), nullable(l.payerId()), l.discipline(), l.hcpcs(),
                     l.serviceDate().toString(), String.valueOf(l.units()), nullable(l.authorizationId()),
                     l.status().name(), l.holdReasons().stream().map(Enum::name).collect(Collectors.joining(";")),
@@ -118,8 +113,27 @@ class BillingTrailController {
     }
 
     private List<BillableLine> all(LocalDate from, LocalDate to) {
-        return mongo.find(new Query(period(from, to)).with(Sort.by("serviceDate", "_id")).limit(MAX_EXPORT),
-                BillableLine.class);
+        return all(period(from, to));
+    }
+
+    private List<BillableLine> all(Criteria criteria) {
+        return mongo.find(new Query(criteria).with(Sort.by("serviceDate", "_id")).limit(MAX_EXPORT), BillableLine.class);
+    }
+
+    /** The period and the optional filters shared by the paged lines and the CSV export. */
+    private static Criteria filtered(LocalDate from, LocalDate to, BillableLine.Status status, String payerId,
+            String patientId) {
+        Criteria criteria = period(from, to);
+        if (status != null) {
+            criteria.and("status").is(status);
+        }
+        if (payerId != null) {
+            criteria.and("payerId").is(payerId);
+        }
+        if (patientId != null) {
+            criteria.and("patientId").is(patientId);
+        }
+        return criteria;
     }
 
     private static Criteria period(LocalDate from, LocalDate to) {

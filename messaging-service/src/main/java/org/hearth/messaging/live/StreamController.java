@@ -31,23 +31,29 @@ import java.util.List;
 @Tag(name = "Live delivery")
 class StreamController {
 
+    /** Everyone who takes part in threads, and billing staff, who are told live of billing's own changes. */
+    static final String LISTENERS = ThreadController.PEOPLE + " or hasRole('billing')";
+
     private final Deliveries deliveries;
     private final Presence presence;
+    private final BillingDesk desk;
     private final Duration maxDuration;
 
-    StreamController(Deliveries deliveries, Presence presence,
+    StreamController(Deliveries deliveries, Presence presence, BillingDesk desk,
             @Value("${hearth.messaging.stream.max-duration:PT5M}") Duration maxDuration) {
         this.deliveries = deliveries;
         this.presence = presence;
+        this.desk = desk;
         this.maxDuration = maxDuration;
     }
 
     @GetMapping(value = "/api/messaging/v1/stream", produces = "text/event-stream")
-    @PreAuthorize(ThreadController.PEOPLE)
+    @PreAuthorize(LISTENERS)
     @Operation(summary = "My deliveries as server-sent events; Last-Event-ID replays what I missed",
             description = "Without Last-Event-ID the stream starts with my first delivery, or with the next one when "
                     + "since=now (a screen that loads its data itself). The first comment carries the event id to "
-                    + "resume from, so a reconnect loses nothing even before the first event.")
+                    + "resume from, so a reconnect loses nothing even before the first event. Billing staff take part "
+                    + "in no thread but receive billing's changes (CHANGE events) here.")
     SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(value = "since", required = false) String since) {
         if (since != null && !"now".equals(since)) {
@@ -55,6 +61,9 @@ class StreamController {
         }
         String me = Caller.subject();
         TenantId tenant = TenantContext.current();
+        if (Caller.hasRole("billing")) {
+            desk.joined(me);
+        }
         long after = lastEventId == null && "now".equals(since) ? deliveries.latestSeq(me) : parse(lastEventId);
         SseEmitter emitter = new SseEmitter(maxDuration.plusSeconds(5).toMillis());
         presence.connected(tenant.value(), me);

@@ -69,4 +69,16 @@ final class EventReadersV1 {
     record AuthorizationUnitsLow(String authorizationId, String patientId, String discipline, int unitsRemaining) {
         static final String TYPE = "org.hearth.billing.AuthorizationUnitsLow.v1";
     }
+
+    record AuthorizationStatusChanged(String authorizationId, String patientId, String status) {
+        static final String TYPE = "org.hearth.billing.AuthorizationStatusChanged.v1";
+    }
+
+    record BillableLineReady(String lineId, String patientId) {
+        static final String TYPE = "org.hearth.billing.BillableLineReady.v1";
+    }
+
+    record BillableLineOnHold(String lineId, String patientId) {
+        static final String TYPE = "org.hearth.billing.BillableLineOnHold.v1";
+    }
 }

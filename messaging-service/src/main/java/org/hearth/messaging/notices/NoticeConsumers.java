@@ -1,6 +1,7 @@
 package org.hearth.messaging.notices;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hearth.messaging.live.BillingDesk;
 import org.hearth.messaging.live.Deliveries;
 import org.hearth.messaging.messages.Message;
 import org.hearth.messaging.messages.Posting;
@@ -28,9 +29,10 @@ import java.util.UUID;
  * line per event type, through the platform's event edge (contract validation, dead letters, unknown types counted). Admission opens the patient's care-team and family threads; care team and circle changes
  * update who takes part. An alert posts a notice in the care-team thread that mirrors the alert's urgent state
  * ({@link AlertNotices}); a missed visit posts a notice and tells the coordinator and, with the SCHEDULE consent, the
- * family; an authorization running low tells the coordinator. A visit booked, moved or cancelled is a live CHANGE for
- * the care team and the family with the SCHEDULE consent (screens reload; nobody is mailed for it), and with a signed
- * plan version it is a notice to the family in the family thread ({@link FamilyNotices}, within the consent).
+ * family; an authorization running low tells the coordinator; billing's own changes are a live CHANGE for its billing
+ * staff. A visit booked, moved or cancelled is a live CHANGE for the care team and the family with the SCHEDULE consent
+ * (screens reload; nobody is mailed for it), and with a signed plan version it is a notice to the family in the family
+ * thread ({@link FamilyNotices}, within the consent).
  * <p>
  * No notice depends on arrival order: a notice opens its thread from its own event, and a delivery whose people are
  * not known yet waits in {@link PendingNotices} until the care team arrives. Notice texts name codes and dates,
@@ -47,6 +49,7 @@ class NoticeConsumers {
     private final Threads threads;
     private final Posting posting;
     private final Deliveries deliveries;
+    private final BillingDesk desk;
     private final AlertNotices alerts;
     private final PendingNotices pending;
     private final FamilyNotices family;
@@ -54,13 +57,15 @@ class NoticeConsumers {
     private final ZoneId zone;
 
     NoticeConsumers(EventEdge edge, PatientCircles circles, Threads threads, Posting posting,
-            Deliveries deliveries, AlertNotices alerts, PendingNotices pending, FamilyNotices family, Clock clock,
+            Deliveries deliveries, BillingDesk desk, AlertNotices alerts, PendingNotices pending, FamilyNotices family,
+            Clock clock,
             @Value("${hearth.messaging.zone:America/New_York}") ZoneId zone) {
         this.edge = edge;
         this.circles = circles;
         this.threads = threads;
         this.posting = posting;
         this.deliveries = deliveries;
+        this.desk = desk;
         this.alerts = alerts;
         this.pending = pending;
         this.family = family;
@@ -89,7 +94,14 @@ class NoticeConsumers {
             .on(EventReadersV1.VisitMissed.TYPE, EventReadersV1.VisitMissed.class, this::visitMissed);
 
     private final EventRoutes billingEvents = EventRoutes.forConsumer("messaging-billing-events")
-            .on(EventReadersV1.AuthorizationUnitsLow.TYPE, EventReadersV1.AuthorizationUnitsLow.class, this::unitsLow);
+            .on(EventReadersV1.AuthorizationUnitsLow.TYPE, EventReadersV1.AuthorizationUnitsLow.class, this::unitsLow)
+            .on(EventReadersV1.AuthorizationStatusChanged.TYPE, EventReadersV1.AuthorizationStatusChanged.class,
+                    (event, changed) -> billingChanged(event, changed.patientId(),
+                            "authorization-changed:" + changed.authorizationId()))
+            .on(EventReadersV1.BillableLineReady.TYPE, EventReadersV1.BillableLineReady.class,
+                    (event, line) -> billingChanged(event, line.patientId(), "billable-line-ready:" + line.lineId()))
+            .on(EventReadersV1.BillableLineOnHold.TYPE, EventReadersV1.BillableLineOnHold.class,
+                    (event, line) -> billingChanged(event, line.patientId(), "billable-line-on-hold:" + line.lineId()));
 
     @KafkaListener(topics = "hearth.patient.events", id = "messaging-patient-events")
     void onPatientEvent(ConsumerRecord<String, String> record) {
@@ -162,6 +174,17 @@ class NoticeConsumers {
     void unitsLow(IncomingEvent event, EventReadersV1.AuthorizationUnitsLow low) {
         pending.deliver(new PendingNotices.Request(event.id(), low.patientId(), COORDINATOR, null, "NOTICE", null, null,
                 "authorization-low:" + low.authorizationId(), "AuthorizationUnitsLow", low.authorizationId()));
+    }
+
+    /**
+     * Billing's own changes are a live CHANGE for the agency's billing staff (their open screens reload; nobody is
+     * mailed): an authorization drafted, submitted or decided, a billable line ready or held.
+     */
+    private void billingChanged(IncomingEvent event, String patientId, String notice) {
+        List<String> desk = this.desk.members();
+        if (!desk.isEmpty()) {
+            deliveries.deliverOnce("CHANGE:" + event.id(), desk, "CHANGE", null, null, patientId, notice);
+        }
     }
 
     /**

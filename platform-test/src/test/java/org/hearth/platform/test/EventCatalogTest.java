@@ -42,7 +42,8 @@ class EventCatalogTest {
         assertThat(consumers.get("org.hearth.patient.CarePlanSigned.v1"))
                 .containsExactly("billing-service", "messaging-service", "scheduling-service");
         assertThat(consumers.get("org.hearth.patient.ObservationRecorded.v1")).containsExactly("patient-service");
-        assertThat(consumers.get("org.hearth.billing.AuthorizationStatusChanged.v1")).containsExactly("scheduling-service");
+        assertThat(consumers.get("org.hearth.billing.AuthorizationStatusChanged.v1"))
+                .containsExactly("messaging-service", "scheduling-service");
         assertThat(consumers).doesNotContainKey("org.hearth.patient.ReferralReceived.v1");
     }
 

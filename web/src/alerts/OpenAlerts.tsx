@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { api, type Page } from '../api';
+import { Link } from '../shell/router';
+import { useLive } from '../shell/live';
+import { Section, Show, useLoad } from '../shell/states';
+import { SEVERITIES, humanType } from '../coordinator/dashboard';
+import { fullName, type Alert, type Patient } from '../types';
+import { AlertList } from './AlertList';
+
+/**
+ * The agency's open alerts, where the dashboard's counters lead: all of them, or one severity (/alerts/critical).
+ * Acknowledge or resolve here; the list reloads when an alert arrives live.
+ */
+export function OpenAlerts({ severity }: { severity?: string }) {
+  const wanted = SEVERITIES.find((s) => s.toLowerCase() === severity?.toLowerCase());
+  const [alerts, reload, refresh] = useLoad(async () => {
+    const [open, patients] = await Promise.all([
+      api<Page<Alert>>('/patients/v1/alerts?status=OPEN&size=200'),
+      api<Page<Patient>>('/patients/v1/patients?size=200'),
+    ]);
+    const list = open.items
+      .filter((a) => !wanted || a.severity === wanted)
+      .sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+    return { list, names: Object.fromEntries(patients.items.map((p) => [p.id, fullName(p)])) };
+  }, [wanted]);
+  const [message, setMessage] = useState<string | null>(null);
+  useLive(refresh, (e) => Boolean(e.patientId) && e.kind !== 'CHANGE');
+  const title = wanted ? `Open ${humanType(wanted).toLowerCase()} alerts` : 'Open alerts';
+  return (
+    <>
+      <h1>{title}</h1>
+      <nav aria-label="Alerts by severity">
+        <ul className="severity-filter">
+          <li>
+            <Link to="/alerts" aria-current={!wanted ? 'page' : undefined}>
+              All
+            </Link>
+          </li>
+          {SEVERITIES.map((s) => (
+            <li key={s}>
+              <Link to={`/alerts/${s.toLowerCase()}`} aria-current={wanted === s ? 'page' : undefined}>
+                {humanType(s)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Section id="open-alerts" title={title}>
+        {message && (
+          <p role="status" className="notice">
+            {message}
+          </p>
+        )}
+        <Show loaded={alerts} what="alerts" retry={reload} isEmpty={(a) => a.list.length === 0} empty="No open alert.">
+          {({ list, names }) => (
+            <AlertList
+              alerts={list}
+              patientNames={names}
+              onChanged={(m) => {
+                setMessage(m);
+                refresh();
+              }}
+            />
+          )}
+        </Show>
+      </Section>
+    </>
+  );
+}
