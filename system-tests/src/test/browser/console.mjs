@@ -207,11 +207,15 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
 });
 let failed = false;
+const timings = [];
 try {
   for (const [name, journey] of Object.entries(JOURNEYS)) {
     if (wanted.length === 0 || wanted.includes(name)) {
       console.log(`# journey ${name}`);
+      const started = Date.now();
       await journey(browser);
+      timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`# journey ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   }
 } catch (error) {
@@ -224,6 +228,7 @@ try {
     }
   }
 } finally {
+  console.log(`# journey timings: ${timings.join(', ')}`);
   await browser.close();
 }
 process.exit(failed ? 1 : 0);

@@ -30,9 +30,14 @@ export async function accessible(page, what) {
   check(violations.length === 0, `${what}: no serious accessibility violation (axe-core, WCAG 2 AA)${violations.length ? '\n  ' + violations.join('\n  ') : ''}`);
 }
 
+let lastCheck = Date.now();
+
+/** One "ok - …" line per check, with the time the step took since the previous check (the journeys' step timings). */
 export function check(condition, what) {
   if (!condition) throw new Error(`FAILED: ${what}`);
-  console.log(`ok - ${what}`);
+  const now = Date.now();
+  console.log(`ok - ${what} [+${now - lastCheck} ms]`);
+  lastCheck = now;
 }
 
 export async function shot(page, name) {
