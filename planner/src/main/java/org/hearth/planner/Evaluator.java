@@ -173,12 +173,10 @@ public final class Evaluator {
             loc[w] = p.workerStart[w];
             remaining += r.len[w];
             if (r.len[w] > p.maxTasks[w]) {
-                hard += r.len[w] - p.maxTasks[w];
-                hardBy[MAX_TASKS] += r.len[w] - p.maxTasks[w];
+                violate(MAX_TASKS, r.len[w] - p.maxTasks[w]);
             }
         }
-        hard += UNASSIGNED * (p.tasks - remaining); // unassigned tasks
-        hardBy[UNPLANNED] += UNASSIGNED * (p.tasks - remaining);
+        violate(UNPLANNED, UNASSIGNED * (p.tasks - remaining)); // unassigned tasks
         boolean progressed = true;
         while (remaining > 0 && progressed) {
             progressed = false;
@@ -194,8 +192,7 @@ public final class Evaluator {
                         continue;
                     }
                     if (wq == w) {
-                        hard += 1; // both halves on one worker: schedule them one after the other anyway
-                        hardBy[PAIR_ONE_WORKER] += 1;
+                        violate(PAIR_ONE_WORKER, 1); // both halves on one worker: schedule them one after the other anyway
                         commit(w, t, ready(w, t));
                         remaining--;
                         progressed = true;
@@ -230,8 +227,7 @@ public final class Evaluator {
                 }
             }
         }
-        hard += UNASSIGNED * remaining; // deadlocked tasks
-        hardBy[UNPLANNED] += UNASSIGNED * remaining;
+        violate(UNPLANNED, UNASSIGNED * remaining); // deadlocked tasks
         for (int w = 0; w < p.workers; w++) {
             if (r.len[w] == 0) {
                 continue;
@@ -243,8 +239,7 @@ public final class Evaluator {
             travel += back;
             double end = time[w] + back;
             if (end > p.shiftEnd[w]) {
-                hard += (end - p.shiftEnd[w]) / 10; // ten minutes of overtime weigh one violation
-                hardBy[SHIFT_END] += (end - p.shiftEnd[w]) / 10;
+                violate(SHIFT_END, (end - p.shiftEnd[w]) / 10); // ten minutes of overtime weigh one violation
             }
             balance += (double) r.len[w] * r.len[w];
         }
@@ -256,11 +251,16 @@ public final class Evaluator {
         double arrival = time[w] + p.travel(loc[w], p.taskLocation[t]);
         double at = onGrid(t, Math.max(arrival, p.earliest[t][w]));
         at = p.homeIndex[t] < 0 ? at : afterOthersAtHome(t, w, at, p.duration[t][w]);
-        if (p.breaks && breakBefore(w, t, arrival, at)) { // the break comes first: the task starts after it
+        return p.breaks ? afterBreak(w, t, arrival, at) : at;
+    }
+
+    /** The start of task {@code t} when worker {@code w}'s break comes first (kept out of the hot path). */
+    private double afterBreak(int w, int t, double arrival, double at) {
+        if (breakBefore(w, t, arrival, at)) { // the break comes first: the task starts after it
             double after = onGrid(t, Math.max(at, Math.max(arrival, p.breakEarliest[w]) + p.breakMinutes[w]));
             after = p.homeIndex[t] < 0 ? after : afterOthersAtHome(t, w, after, p.duration[t][w]);
             if (after <= p.deadline[t][w] + 1e-9) { // else a fixed time (a booking) wins and the break is cut short
-                at = after;
+                return after;
             }
         }
         return at;
@@ -280,14 +280,31 @@ public final class Evaluator {
         return fitsInWait || at + p.duration[t][w] > p.breakLatest[w] + 1e-9;
     }
 
+    /** The break taken before task {@code t} when it is due (out of {@link #commit}, the hottest method). */
+    private void breakBeforeCommit(int w, int t, double at) {
+        double arrival = time[w] + p.travel(loc[w], p.taskLocation[t]);
+        if (breakBefore(w, t, arrival, at)) {
+            double from = takeBreak(w, arrival);
+            if (from + p.breakMinutes[w] > at + 1e-9) { // a fixed start left no room for it
+                double cut = 1 + (from + p.breakMinutes[w] - at) / 10;
+                violate(BREAK, cut);
+            }
+        }
+    }
+
+    /** Counts a hard violation, by kind (a small method: the hot paths stay small enough for the JIT to inline). */
+    private void violate(int kind, double amount) {
+        hard += amount;
+        hardBy[kind] += amount;
+    }
+
     /** Takes worker {@code w}'s break at the first moment from {@code from} its window allows; returns its start. */
     private double takeBreak(int w, double from) {
         double at = Math.max(from, p.breakEarliest[w]);
         breakAt[w] = at;
         if (at > p.breakLatest[w] + 1e-9) {
             double late = 1 + (at - p.breakLatest[w]) / 10;
-            hard += late;
-            hardBy[BREAK] += late;
+            violate(BREAK, late);
         }
         return at;
     }
@@ -428,15 +445,7 @@ public final class Evaluator {
 
     private void commit(int w, int t, double at) {
         if (p.breaks) {
-            double arrival = time[w] + p.travel(loc[w], p.taskLocation[t]);
-            if (breakBefore(w, t, arrival, at)) {
-                double from = takeBreak(w, arrival);
-                if (from + p.breakMinutes[w] > at + 1e-9) { // a fixed start left no room for it
-                    double cut = 1 + (from + p.breakMinutes[w] - at) / 10;
-                    hard += cut;
-                    hardBy[BREAK] += cut;
-                }
-            }
+            breakBeforeCommit(w, t, at);
         }
         start[t] = at;
         if (p.homeIndex[t] >= 0) { // remember the visit in its home's day, for the visits placed after it
@@ -459,8 +468,7 @@ public final class Evaluator {
         }
         double overDeadline = at - p.deadline[t][w];
         if (overDeadline > 0) {
-            hard += 1 + overDeadline / 10;
-            hardBy[WINDOW] += 1 + overDeadline / 10;
+            violate(WINDOW, 1 + overDeadline / 10);
         }
         preference += p.preference[t][w];
         time[w] = at + p.duration[t][w];
