@@ -99,8 +99,9 @@ public class VisitBooking {
             throw ApiException.conflict("A " + visit.status().name().toLowerCase().replace('_', '-')
                     + " visit cannot be booked");
         }
-        PatientFacts facts = patientFactsOf(visit);
-        List<AuthorizationGrant> grants = authorizations.of(visit.patientId(), visit.discipline());
+        Facts known = factsOf(visit);
+        PatientFacts facts = known.patient();
+        List<AuthorizationGrant> grants = known.grants();
         List<RuleViolation> pairing = pairingViolations(visit, clinician.id(), request.start());
         Proposal proposal = new Proposal(clinician, request.start(), request.end(), type);
         LocalDate date = days.dayOf(request.start());
@@ -108,7 +109,16 @@ public class VisitBooking {
             Instant now = clock.instant();
             // units are read again on every attempt: a booking that lost a race must count what the winner took
             Map<String, AuthorizationUnits.Ledger> ledgers = new java.util.HashMap<>();
-            Map<String, Integer> used = unitsTaken(grants, visit.id(), now, ledgers);
+            Map<String, Map<String, Integer>> holders = visits.unitHolders(
+                    grants.stream().map(AuthorizationGrant::authorizationId).toList(), visit.id());
+            Map<String, Integer> used = new java.util.HashMap<>();
+            for (AuthorizationGrant grant : grants) {
+                AuthorizationUnits.Ledger ledger = units.read(grant.authorizationId());
+                ledgers.put(grant.authorizationId(), ledger);
+                Map<String, Integer> booked = holders.getOrDefault(grant.authorizationId(), Map.of());
+                used.put(grant.authorizationId(), booked.values().stream().mapToInt(Integer::intValue).sum()
+                        + ledger.unitsTakenBesides(visit.id(), booked.keySet(), now));
+            }
             Optional<ClinicianDayDocument> day = days.find(clinician.id(), date);
             List<Claim> holding = ClinicianDayState.holding(day.map(ClinicianDayDocument::claims).orElse(List.of()),
                     visits.ofClinician(clinician.id(), days.startOf(date), days.startOf(date.plusDays(1))), now);
@@ -183,35 +193,13 @@ public class VisitBooking {
     }
 
     Facts factsOf(Visit visit) {
-        List<AuthorizationGrant> grants = authorizations.of(visit.patientId(), visit.discipline());
-        return new Facts(patientFactsOf(visit), grants,
-                unitsTaken(grants, visit.id(), clock.instant(), new java.util.HashMap<>()));
-    }
-
-    private PatientFacts patientFactsOf(Visit visit) {
         PatientProjection patient = patients.findById(visit.patientId()).orElse(null);
-        return patient == null ? new PatientFacts(null, null, List.of())
+        PatientFacts facts = patient == null ? new PatientFacts(null, null, List.of())
                 : new PatientFacts(patient.status(), patient.home(), patient.timeWindows());
-    }
-
-    /**
-     * Units each authorization has given away besides {@code visitId}: booked visits, plus the claims of bookings in
-     * flight whose visits do not carry their booking yet. Fills {@code ledgers} with the claim lists as read, which a
-     * booking then claims against.
-     */
-    private Map<String, Integer> unitsTaken(List<AuthorizationGrant> grants, String visitId, Instant now,
-            Map<String, AuthorizationUnits.Ledger> ledgers) {
-        Map<String, Map<String, Integer>> holders = visits.unitHolders(
-                grants.stream().map(AuthorizationGrant::authorizationId).toList(), visitId);
-        Map<String, Integer> used = new java.util.HashMap<>();
-        for (AuthorizationGrant grant : grants) {
-            AuthorizationUnits.Ledger ledger = units.read(grant.authorizationId());
-            ledgers.put(grant.authorizationId(), ledger);
-            Map<String, Integer> booked = holders.getOrDefault(grant.authorizationId(), Map.of());
-            used.put(grant.authorizationId(), booked.values().stream().mapToInt(Integer::intValue).sum()
-                    + ledger.unitsTakenBesides(visitId, booked.keySet(), now));
-        }
-        return used;
+        List<AuthorizationGrant> grants = authorizations.of(visit.patientId(), visit.discipline());
+        Map<String, Integer> used = visits.unitsUsed(grants.stream().map(AuthorizationGrant::authorizationId).toList(),
+                visit.id());
+        return new Facts(facts, grants, used);
     }
 
     /**
