@@ -1,8 +1,5 @@
 package org.hearth.patient.access;
 
-import org.hearth.patient.carecircle.CareCircleMember;
-import org.hearth.patient.carecircle.CareCircleRepository;
-import org.hearth.patient.careteam.CareTeamRepository;
 import org.hearth.patient.record.Patient;
 import org.hearth.patient.record.PatientRepository;
 import org.hearth.platform.problem.ApiException;
@@ -12,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The relationship rules of ARCHITECTURE §4, in one place for every patient endpoint:
@@ -30,10 +28,10 @@ public class PatientAccess {
     static final List<String> CLINICIANS = List.of("physician", "nurse", "therapist", "aide", "social-worker", "case-manager");
 
     private final PatientRepository patients;
-    private final CareTeamRepository teams;
-    private final CareCircleRepository circles;
+    private final CareTeams teams;
+    private final CareCircles circles;
 
-    PatientAccess(PatientRepository patients, CareTeamRepository teams, CareCircleRepository circles) {
+    PatientAccess(PatientRepository patients, CareTeams teams, CareCircles circles) {
         this.patients = patients;
         this.teams = teams;
         this.circles = circles;
@@ -80,13 +78,13 @@ public class PatientAccess {
             return true;
         }
         if (CLINICIANS.stream().anyMatch(Caller::hasRole)
-                && teams.find(patientId).team().includes(Caller.subject())) {
+                && teams.lists(patientId, Caller.subject())) {
             return true;
         }
         if (Caller.hasRole("family")) {
-            Optional<CareCircleMember> member = circles.find(patientId).circle().member(Caller.subject());
-            return member.isPresent()
-                    && (purpose == Purpose.RECORD || (purpose.familyScope() != null && member.get().allows(purpose.familyScope())));
+            Optional<Set<ConsentScope>> consent = circles.consentOf(patientId, Caller.subject());
+            return consent.isPresent()
+                    && (purpose == Purpose.RECORD || (purpose.familyScope() != null && consent.get().contains(purpose.familyScope())));
         }
         if (Caller.hasRole("partner")) {
             // patients:read grants records; writing referrals or observations implies reading what one writes to

@@ -1,6 +1,8 @@
 package org.hearth.patient.carecircle;
 
 import jakarta.annotation.PostConstruct;
+import org.hearth.patient.access.CareCircles;
+import org.hearth.patient.access.ConsentScope;
 import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
@@ -14,9 +16,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 @Repository
-public class CareCircleRepository {
+public class CareCircleRepository implements CareCircles {
 
     static final String TOPIC = "hearth.patient.events";
 
@@ -42,7 +46,13 @@ public class CareCircleRepository {
                 .orElseGet(() -> new Versioned(CareCircle.empty(patientId), 0));
     }
 
+    @Override
+    public Optional<Set<ConsentScope>> consentOf(String patientId, String subject) {
+        return find(patientId).circle().member(subject).map(CareCircleMember::scopes);
+    }
+
     /** The patients whose circle lists {@code subject}: what a family member's patient list shows. */
+    @Override
     public List<String> patientsOf(String subject) {
         return mongo.find(Query.query(Criteria.where("members.subject").is(subject)).limit(200), CareCircleDocument.class)
                 .stream().map(CareCircleDocument::id).toList();

@@ -1,5 +1,6 @@
 package org.hearth.patient.careteam;
 
+import org.hearth.patient.access.CareTeams;
 import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /** Care teams of the caller's agency; a patient without a stored team has an empty one at version 0. */
 @Repository
-public class CareTeamRepository {
+public class CareTeamRepository implements CareTeams {
 
     static final String TOPIC = "hearth.patient.events";
 
@@ -32,7 +33,13 @@ public class CareTeamRepository {
     public record Versioned(CareTeam team, long version) {
     }
 
+    @Override
+    public boolean lists(String patientId, String subject) {
+        return find(patientId).team().includes(subject);
+    }
+
     /** The patients whose team lists {@code subject}: what a clinician's patient list shows. */
+    @Override
     public List<String> patientsOf(String subject) {
         return mongo.find(Query.query(Criteria.where("members.subject").is(subject)).limit(500), CareTeamDocument.class)
                 .stream().map(CareTeamDocument::id).toList();

@@ -5,7 +5,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hearth.platform.events.CloudEventHeaders;
 import org.hearth.platform.tenancy.OrganizationClaim;
 import org.hearth.platform.tenancy.TenantId;
-import org.hearth.platform.web.CorrelationId;
+import org.hearth.platform.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;

@@ -63,7 +63,7 @@ import java.time.Clock;
                 "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties({HearthPlatformProperties.class, StoreProperties.class})
 @Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class, ApiDocumentation.class,
-        org.hearth.platform.problem.ProblemErrorController.class})
+        org.hearth.platform.web.ProblemErrorController.class})
 public class HearthPlatformAutoConfiguration {
 
     @Bean

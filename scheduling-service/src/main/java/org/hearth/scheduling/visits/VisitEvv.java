@@ -4,6 +4,7 @@ import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.scheduling.authorizations.AuthorizationGrant;
 import org.hearth.scheduling.authorizations.Authorizations;
+import org.hearth.scheduling.authorizations.UnitRule;
 import org.hearth.scheduling.clinicians.Clinician;
 import org.hearth.scheduling.clinicians.ClinicianRepository;
 import org.hearth.scheduling.geo.EvvLocationCheck;
