@@ -6,6 +6,7 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +36,7 @@ class ReferralApiIT {
     }
 
     String coordinator() {
-        return issuer.token().subject("carla").agency("a", agency).roles("coordinator").audience("patient-service").sign();
+        return Tokens.coordinator(agency, "patient-service");
     }
 
     String partner() {
