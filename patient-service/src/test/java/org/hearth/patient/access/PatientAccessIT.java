@@ -6,6 +6,7 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
 import org.hearth.platform.test.story.Patients;
 import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class PatientAccessIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
     final String nina = "nina-" + UUID.randomUUID();
     final String ron = "ron-" + UUID.randomUUID();
     final String drPatel = "dr-patel-" + UUID.randomUUID();

@@ -6,6 +6,7 @@ import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TopicReader;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Agencies;
 import org.hearth.platform.test.story.Patients;
 import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class AlertRaisingEdgeIT {
     int port;
     @Autowired
     MongoOperations mongo;
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
 
     String coordinator() {
         return Tokens.coordinator(agency, "patient-service");

@@ -7,6 +7,7 @@ import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
 import org.hearth.platform.test.story.Patients;
 import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class ObservationsAndAlertsApiIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
     final String drPatel = "dr-patel-" + UUID.randomUUID();
 
     @BeforeEach

@@ -6,6 +6,7 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
 import org.hearth.platform.test.story.Patients;
 import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hearth.platform.test.PublishedEvents.on;
@@ -27,7 +27,7 @@ class AssessmentApiIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
 
     @BeforeEach
     void client() {

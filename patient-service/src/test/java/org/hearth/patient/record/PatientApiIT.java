@@ -6,6 +6,7 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
 import org.hearth.platform.test.story.Patients;
 import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PatientApiIT {
 
     static final String PATH = "/api/patients/v1/patients";
-    static final String SUNRISE = UUID.randomUUID().toString();
-    static final String RIVERBEND = UUID.randomUUID().toString();
+    static final String SUNRISE = Agencies.sunrise().id();
+    static final String RIVERBEND = Agencies.riverbend().id();
 
     @LocalServerPort
     int port;

@@ -6,6 +6,7 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
 import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ReferralApiIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
 
     @BeforeEach
     void client() {
