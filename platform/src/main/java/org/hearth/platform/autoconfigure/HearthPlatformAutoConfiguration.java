@@ -141,6 +141,17 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
+    org.hearth.platform.aggregate.AggregateStores aggregateStores(TenantScopedMongo mongo, Outbox outbox,
+            VersionedDocuments versioned) {
+        return new org.hearth.platform.aggregate.AggregateStores(mongo, outbox, versioned);
+    }
+
+    @Bean
+    org.hearth.platform.aggregate.AgencySweeps agencySweeps(ObjectProvider<MeterRegistry> meters) {
+        return new org.hearth.platform.aggregate.AgencySweeps(meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
     RefusalAudit refusalAudit(KafkaTemplate<String, String> kafka, Clock clock,
             @Value("${hearth.events.source:/hearth/${spring.application.name:unknown}}") String source) {
         return new RefusalAudit(kafka, source, clock);
