@@ -3,10 +3,10 @@ package org.hearth.patient.carecircle;
 import jakarta.annotation.PostConstruct;
 import org.hearth.patient.access.CareCircles;
 import org.hearth.patient.access.ConsentScope;
-import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +25,16 @@ public class CareCircleRepository implements CareCircles {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<CareCircle, CareCircleDocument> store;
 
-    CareCircleRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
+    CareCircleRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.versioned = versioned;
+        this.store = stores.of(CareCircleDocument.class, TOPIC)
+                .readAs(d -> new CareCircle(d.id(), d.members()))
+                .identifiedBy(CareCircle::patientId)
+                .createdAs((circle, tenant, version, outbox) -> new CareCircleDocument(circle.patientId(), tenant,
+                        circle.members(), version, outbox))
+                .updatedAs(circle -> new Update().set("members", circle.members()));
     }
 
     public record Versioned(CareCircle circle, long version) {
@@ -41,9 +46,8 @@ public class CareCircleRepository implements CareCircles {
     }
 
     public Versioned find(String patientId) {
-        return mongo.findById(patientId, CareCircleDocument.class)
-                .map(d -> new Versioned(new CareCircle(patientId, d.members()), d.version()))
-                .orElseGet(() -> new Versioned(CareCircle.empty(patientId), 0));
+        var stored = store.findOr(patientId, () -> CareCircle.empty(patientId));
+        return new Versioned(stored.aggregate(), stored.version());
     }
 
     @Override
@@ -58,12 +62,8 @@ public class CareCircleRepository implements CareCircles {
                 .stream().map(CareCircleDocument::id).toList();
     }
 
-boolean save(WithEvents<CareCircle> changed, long expectedVersion) {
-        CareCircle circle = changed.result();
-        return versioned.createOrUpdate(circle.patientId(), expectedVersion, TOPIC, changed.events(),
-                entries -> new CareCircleDocument(circle.patientId(), TenantContext.current().value(), circle.members(),
-                        1, entries),
-                new Update().set("members", circle.members()), CareCircleDocument.class);
+    boolean save(WithEvents<CareCircle> changed, long expectedVersion) {
+        return store.save(changed, expectedVersion);
     }
 
     @Configuration(proxyBeanMethods = false)
