@@ -1,11 +1,11 @@
 package org.hearth.billing.authorizations;
 
+import org.hearth.billing.BillingSettings;
 import org.hearth.platform.aggregate.AgencySweep;
 import org.hearth.platform.aggregate.AgencySweeps;
 import org.hearth.platform.events.WithEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +27,9 @@ public class AuthorizationWatch {
     private final AgencySweep sweep;
 
     AuthorizationWatch(AuthorizationRepository authorizations,
-            @Value("${hearth.billing.zone:America/New_York}") ZoneId zone, Clock clock, AgencySweeps sweeps) {
+            BillingSettings settings, Clock clock, AgencySweeps sweeps) {
         this.authorizations = authorizations;
-        this.zone = zone;
+        this.zone = settings.zone();
         this.clock = clock;
         this.sweep = sweeps.named("authorization-watch", 1000);
     }
