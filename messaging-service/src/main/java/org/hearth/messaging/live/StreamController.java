@@ -2,13 +2,13 @@ package org.hearth.messaging.live;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.mail.Presence;
 import org.hearth.messaging.threads.ThreadController;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +40,11 @@ class StreamController {
     private final Duration maxDuration;
 
     StreamController(Deliveries deliveries, Presence presence, BillingDesk desk,
-            @Value("${hearth.messaging.stream.max-duration:PT5M}") Duration maxDuration) {
+            MessagingSettings settings) {
         this.deliveries = deliveries;
         this.presence = presence;
         this.desk = desk;
-        this.maxDuration = maxDuration;
+        this.maxDuration = settings.stream().maxDuration();
     }
 
     @GetMapping(value = "/api/messaging/v1/stream", produces = "text/event-stream")

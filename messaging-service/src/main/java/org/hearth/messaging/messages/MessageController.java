@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.MessagingEvents.UrgentAcknowledged;
 import org.hearth.messaging.attachments.Attachments;
 import org.hearth.messaging.crypto.MessageCipher;
@@ -23,7 +24,6 @@ import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.correlation.CorrelationId;
 import org.hearth.platform.web.IdempotencyKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,7 +70,7 @@ class MessageController {
 
     MessageController(Messages messages, Posting posting, ThreadAccess access, Attachments attachments,
             Deliveries deliveries, MessageCipher cipher, AuditTrail audit, IdempotencyKeys idempotency, JsonMapper json,
-            @Value("${hearth.messaging.edit-window:PT15M}") Duration editWindow, Clock clock) {
+            MessagingSettings settings, Clock clock) {
         this.messages = messages;
         this.posting = posting;
         this.access = access;
@@ -80,7 +80,7 @@ class MessageController {
         this.audit = audit;
         this.idempotency = idempotency;
         this.json = json;
-        this.editWindow = editWindow;
+        this.editWindow = settings.editWindow();
         this.clock = clock;
     }
 

@@ -1,0 +1,37 @@
+package org.hearth.messaging;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Settings under {@code hearth.messaging}, read in one place: the agency's zone (in which notices name days and
+ * times), the console's address (what an email links to), how long an author may edit or delete a message, the
+ * deployment's master key (never in the repository; blank means a key of this process only), and per feature: mail to
+ * people who are away, urgent messages, the live stream.
+ */
+@ConfigurationProperties("hearth.messaging")
+public record MessagingSettings(@DefaultValue("America/New_York") ZoneId zone,
+        @DefaultValue("http://127.0.0.1:8080/") String consoleUrl, @DefaultValue("PT15M") Duration editWindow,
+        String masterKey, @DefaultValue("1") int masterKeyVersion, @DefaultValue Mail mail,
+        @DefaultValue Urgent urgent, @DefaultValue Stream stream) {
+
+    public MessagingSettings {
+        masterKey = masterKey == null ? "" : masterKey;
+    }
+
+    /** Who the email is from, when a person counts as away, and how long to wait before mailing them again. */
+    public record Mail(@DefaultValue("no-reply@hearth.local") String from, @DefaultValue("PT10M") Duration awayAfter,
+            @DefaultValue("PT15M") Duration quietPeriod) {
+    }
+
+    /** How long the recipient of an urgent message has before it is escalated to the backup. */
+    public record Urgent(@DefaultValue("PT30M") Duration acknowledgeWithin) {
+    }
+
+    /** How long one live stream stays open before the client reconnects. */
+    public record Stream(@DefaultValue("PT5M") Duration maxDuration) {
+    }
+}
