@@ -2,6 +2,7 @@ package org.hearth.scheduling.visits;
 
 import org.hearth.platform.aggregate.AgencySweep;
 import org.hearth.platform.aggregate.AgencySweeps;
+import org.hearth.scheduling.SchedulingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -5,6 +5,7 @@ import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.problem.RuleViolation;
 import org.hearth.platform.web.Versions;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.authorizations.AuthorizationGrant;
 import org.hearth.scheduling.authorizations.Authorizations;
 import org.hearth.scheduling.clinicians.Clinician;

@@ -2,6 +2,7 @@ package org.hearth.scheduling.visits;
 
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.authorizations.AuthorizationGrant;
 import org.hearth.scheduling.authorizations.Authorizations;
 import org.hearth.scheduling.authorizations.UnitRule;

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.authorizations.Authorizations;
 import org.hearth.scheduling.authorizations.UnitRule;
 import org.hearth.scheduling.clinicians.Clinician;
