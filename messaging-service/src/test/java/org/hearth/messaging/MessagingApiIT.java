@@ -515,8 +515,10 @@ class MessagingApiIT {
     }
 
     @Test
-    void billingStaffAreToldLiveOfBillingsChanges() {
+    void billingStaffAreToldLiveOfBillingsChanges() throws Exception {
         String bill = "bill-" + UUID.randomUUID();
+        // the clerk's console is open before billing changes anything (the desk learns of clerks who listen)
+        assertThat(String.join("\n", streamFrom(token("billing", bill), "?since=now"))).contains(":connected");
         BillingChanges changes = billingChanges();
         String seen = seenByBilling(bill, changes.line());
         assertThat(seen).contains("event:change", "\"notice\":\"authorization-changed:" + changes.authorization(),
