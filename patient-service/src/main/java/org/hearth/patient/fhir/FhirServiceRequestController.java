@@ -6,7 +6,9 @@ import org.hearth.patient.access.PartnerIdentity;
 import org.hearth.patient.referral.Referral;
 import org.hearth.patient.referral.ReferralIntake;
 import org.hearth.platform.fhir.FhirAudit;
+import org.hearth.platform.fhir.FhirBundles;
 import org.hearth.platform.fhir.FhirException;
+import org.hearth.platform.fhir.FhirPage;
 import org.hearth.platform.fhir.FhirPaths;
 import org.hearth.platform.fhir.FhirSearchParams;
 import org.hearth.platform.security.Caller;
@@ -77,8 +79,12 @@ class FhirServiceRequestController {
                 .toList();
         List<ServiceRequest> matches = all.stream().map(ServiceRequestMapper::toFhir)
                 .filter(s -> FhirSearchParams.matches(status, s.getStatus().toCode())).toList();
-        FhirAudit.patients(all.stream().map(Referral::patientId).filter(Objects::nonNull).distinct().toList());
-        return FhirProfileController.page(request, query.page(), matches);
+        FhirPage page = query.page();
+        List<ServiceRequest> shown = page.slice(matches);
+        // the patients whose referrals this page shows
+        FhirAudit.patients(shown.stream().filter(s -> s.getSubject().getReference().startsWith("Patient/"))
+                .map(s -> s.getSubject().getReference().substring("Patient/".length())).distinct().toList());
+        return FhirBundles.searchset(request, page, shown, matches.size(), List.of());
     }
 
     @PostMapping

@@ -178,7 +178,7 @@ public final class FhirValidation {
                 synchronized (parsed) {
                     expression = parsed.computeIfAbsent(constraint.getExpression(), engine::parse);
                 }
-                if (!engine.evaluateToBoolean(resource, resource, focus, expression)) {
+                if (isFalse(engine.evaluate(null, resource, resource, focus, expression))) {
                     message(context, ResultSeverityEnum.ERROR, where,
                             constraint.getKey() + ": " + constraint.getHuman());
                 }
@@ -187,6 +187,16 @@ public final class FhirValidation {
                 message(context, ResultSeverityEnum.INFORMATION, where,
                         constraint.getKey() + " not evaluated: " + notEvaluable.getMessage());
             }
+        }
+
+        /**
+         * An invariant fails when it evaluates to false. Empty is not false: R4's ref-1 on a reference with only a
+         * display ({@code reference.startsWith('#').not() or …}) is empty, and R5 wrote out the same meaning with
+         * {@code reference.exists() implies …}.
+         */
+        private static boolean isFalse(List<Base> result) {
+            return result.size() == 1 && result.getFirst().isBooleanPrimitive()
+                    && !Boolean.parseBoolean(result.getFirst().primitiveValue());
         }
 
         private List<Base> safeEvaluate(Resource resource, String path) {

@@ -5,11 +5,15 @@ import org.hearth.platform.audit.RefusalAudit;
 import org.hearth.platform.fhir.FhirErrors;
 import org.hearth.platform.fhir.FhirMessageConverter;
 import org.hearth.platform.store.StoreProperties;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -31,6 +35,19 @@ public class HearthFhirAutoConfiguration {
     @ConditionalOnMissingBean
     FhirContext fhirContext() {
         return FhirContext.forR4Cached();
+    }
+
+    /**
+     * HAPI scans its model classes on first use, which takes seconds on a busy machine: do it for the common types
+     * once the service is up, off the request path, so the first partner request is not the slow one.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> hearthFhirWarmUp(FhirContext fhir) {
+        return event -> Thread.ofVirtual().name("fhir-warm-up").start(() -> {
+            Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+            bundle.addEntry().setResource(FhirErrors.outcome(OperationOutcome.IssueType.INFORMATIONAL, "warm-up"));
+            fhir.newJsonParser().parseResource(fhir.newJsonParser().encodeResourceToString(bundle));
+        });
     }
 
     @Bean
