@@ -91,10 +91,12 @@ class FhirObservationController {
         Observation first = result.readings().getFirst();
         // a reading stored before (the same identifier resent) is answered as stored then, not as sent now
         Observation stored = observations.findById(first.id()).orElse(first);
+        if (!stored.patientId().equals(incoming.patientId()) || stored.vital() != first.vital()) {
+            throw FhirException.unprocessable("This identifier was used for another reading already.");
+        }
         boolean created = result.accepted() > 0;
         ResponseEntity.BodyBuilder answer = created ? ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(FhirPaths.BASE + "/Observation/" + stored.id())) : ResponseEntity.ok();
         return answer.body(ObservationMapper.toFhir(stored));
     }
-
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.hearth.platform.audit.RefusalAudit;
 import org.hearth.platform.fhir.FhirErrors;
 import org.hearth.platform.fhir.FhirMessageConverter;
+import org.hearth.platform.fhir.FhirPaths;
 import org.hearth.platform.store.StoreProperties;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.List;
 
@@ -43,11 +45,23 @@ public class HearthFhirAutoConfiguration {
      */
     @Bean
     ApplicationListener<ApplicationReadyEvent> hearthFhirWarmUp(FhirContext fhir) {
-        return event -> Thread.ofVirtual().name("fhir-warm-up").start(() -> {
-            Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-            bundle.addEntry().setResource(FhirErrors.outcome(OperationOutcome.IssueType.INFORMATIONAL, "warm-up"));
-            fhir.newJsonParser().parseResource(fhir.newJsonParser().encodeResourceToString(bundle));
-        });
+        return event -> {
+            if (!servesFhir(event)) {
+                return; // e.g. messaging-service: HAPI is on its classpath, but it answers no FHIR
+            }
+            Thread.ofVirtual().name("fhir-warm-up").start(() -> {
+                Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+                bundle.addEntry().setResource(FhirErrors.outcome(OperationOutcome.IssueType.INFORMATIONAL, "warm-up"));
+                fhir.newJsonParser().parseResource(fhir.newJsonParser().encodeResourceToString(bundle));
+            });
+        };
+    }
+
+    private static boolean servesFhir(ApplicationReadyEvent event) {
+        return event.getApplicationContext().getBeansOfType(RequestMappingHandlerMapping.class).values().stream()
+                .flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
+                .flatMap(info -> info.getPatternValues().stream())
+                .anyMatch(pattern -> pattern.startsWith(FhirPaths.BASE + "/"));
     }
 
     @Bean
