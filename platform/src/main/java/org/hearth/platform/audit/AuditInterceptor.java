@@ -14,6 +14,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +25,12 @@ import java.util.UUID;
  * granted one. Requests refused before reaching a handler (no or bad token) are not patient data accesses.
  */
 public class AuditInterceptor implements HandlerInterceptor {
+
+    /**
+     * Request attribute with the ids ({@code Set<String>}) of the patients a handler touched when its route has no
+     * {@code {patientId}} (FHIR: {@code Patient/{id}}, {@code ?patient=}); see {@code FhirAudit}.
+     */
+    public static final String PATIENTS_ATTRIBUTE = AuditInterceptor.class.getName() + ".patients";
 
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
 
@@ -42,12 +50,22 @@ public class AuditInterceptor implements HandlerInterceptor {
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        String patientId = patientOf(request, response);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (patientId == null || !(caller instanceof JwtAuthenticationToken jwt) || TenantContext.find().isEmpty()) {
+        if (!(caller instanceof JwtAuthenticationToken jwt) || TenantContext.find().isEmpty()) {
             return;
         }
         String route = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+        String single = patientOf(request, response);
+        Collection<String> patients = single != null ? List.of(single)
+                : request.getAttribute(PATIENTS_ATTRIBUTE) instanceof Collection<?> marked
+                        ? marked.stream().map(String::valueOf).toList() : List.of();
+        for (String patientId : patients) {
+            record(request, response, jwt, caller, route, patientId);
+        }
+    }
+
+    private void record(HttpServletRequest request, HttpServletResponse response, JwtAuthenticationToken jwt,
+            Authentication caller, String route, String patientId) {
         try {
             trail.record(new AuditRecord(UUID.randomUUID().toString(), patientId, jwt.getToken().getSubject(),
                     caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)

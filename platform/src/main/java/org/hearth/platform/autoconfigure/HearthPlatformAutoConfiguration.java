@@ -67,8 +67,8 @@ import java.time.Clock;
 public class HearthPlatformAutoConfiguration {
 
     @Bean
-    Problems problems(JsonMapper json) {
-        return new Problems(json);
+    Problems problems(JsonMapper json, ObjectProvider<org.hearth.platform.problem.ErrorFormat> formats) {
+        return new Problems(json, () -> formats.orderedStream().toList());
     }
 
     @Bean
@@ -163,8 +163,8 @@ public class HearthPlatformAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 // the audit first, so that a refusal by the role check is recorded with its 403 too
-                registry.addInterceptor(interceptor).addPathPatterns("/api/**");
-                registry.addInterceptor(new AuthorizeBeforeBinding()).addPathPatterns("/api/**");
+                registry.addInterceptor(interceptor).addPathPatterns("/api/**", "/fhir/R4/**");
+                registry.addInterceptor(new AuthorizeBeforeBinding()).addPathPatterns("/api/**", "/fhir/R4/**");
             }
         };
     }
