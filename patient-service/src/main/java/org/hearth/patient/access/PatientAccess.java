@@ -59,6 +59,11 @@ public class PatientAccess {
         }
     }
 
+    /** Whether the caller may use this patient (of their agency, already found) for {@code purpose}. */
+    public boolean allows(String patientId, Purpose purpose) {
+        return allowed(patientId, purpose);
+    }
+
     /**
      * The patients the caller may list: empty means all of the agency, otherwise only these ids.
      */
@@ -90,9 +95,11 @@ public class PatientAccess {
         }
         if (Caller.hasRole("partner")) {
             // patients:read grants records; writing referrals or observations implies reading what one writes to
+            // a SMART backend client writing Observations (system/Observation.write) is a remote-monitoring vendor
+            boolean recordsVitals = Caller.hasScope("hearth.observations") || Caller.hasScope("system/Observation.write");
             return (purpose == Purpose.RECORD && (Caller.hasScope("hearth.patients.read")
-                    || Caller.hasScope("hearth.referrals") || Caller.hasScope("hearth.observations")))
-                    || (purpose == Purpose.VITALS && Caller.hasScope("hearth.observations"));
+                    || Caller.hasScope("hearth.referrals") || recordsVitals))
+                    || (purpose == Purpose.VITALS && recordsVitals);
         }
         if (Caller.hasRole("billing")) {
             return purpose == Purpose.RECORD;
