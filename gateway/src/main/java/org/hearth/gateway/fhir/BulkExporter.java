@@ -171,6 +171,11 @@ class BulkExporter {
             IParser parser = FhirOutcomes.FHIR.newJsonParser();
             for (int pages = 0; page != null && pages < 10_000; pages++) {
                 HttpResponse<String> response = get(page);
+                if (response.statusCode() == 400 && page.getRawQuery().contains("_lastUpdated=")) {
+                    // a search without _lastUpdated: the file keeps only what changed anyway (changedSince)
+                    page = URI.create(page.toString().replaceAll("&_lastUpdated=[^&]*", ""));
+                    response = get(page);
+                }
                 if (response.statusCode() != 200) {
                     if (response.statusCode() == 401 || response.statusCode() == 403) {
                         refusedTypes.add(type);
