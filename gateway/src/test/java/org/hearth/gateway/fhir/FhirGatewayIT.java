@@ -81,6 +81,8 @@ class FhirGatewayIT {
         registry.add("hearth.gateway.services.billing", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
         registry.add("hearth.gateway.fhir.export-directory", EXPORTS::toString);
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + NOBODY_LISTENS);
+        registry.add("hearth.gateway.rate-limit.clients.polling-partner.per-second", () -> "0.2");
+        registry.add("hearth.gateway.rate-limit.clients.polling-partner.burst", () -> "2");
     }
 
     @LocalServerPort
@@ -241,6 +243,28 @@ class FhirGatewayIT {
         String nurse = ISSUER.token().agency("sunrise", "org-sunrise").roles("nurse").audience("hearth-gateway").sign();
         assertThat(api.send(api.request("/fhir/R4/$export", nurse).header("Prefer", "respond-async").GET()).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void pollingAnExportIsRateLimitedLikeAnyRouteWith429OperationOutcome() {
+        String token = partner("polling-partner", "system/Patient.read");
+        String status = "/fhir/R4/$export-status/" + java.util.UUID.randomUUID();
+        List<Integer> answers = new java.util.ArrayList<>();
+        ApiClient.Response last = null;
+        for (int i = 0; i < 4; i++) {
+            last = api.sendOnce(api.request(status, token).GET().build());
+            answers.add(last.status());
+        }
+        assertThat(answers).startsWith(404, 404).endsWith(429);
+        assertThat(last.header("Retry-After")).isPresent();
+        assertThat(fhir.newJsonParser().parseResource(OperationOutcome.class, last.body()).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.THROTTLED);
+    }
+
+    @Test
+    void theMergedCapabilityStatementIsValidR4() {
+        org.hearth.platform.test.FhirValidation.assertValid(fhir.newJsonParser().parseResource(CapabilityStatement.class,
+                api.get("/fhir/R4/metadata", null).body()));
     }
 
     private ApiClient.Response awaitManifest(String statusPath, String token) throws InterruptedException {
