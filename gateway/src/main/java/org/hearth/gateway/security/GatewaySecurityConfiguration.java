@@ -34,7 +34,9 @@ class GatewaySecurityConfiguration {
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             BackChannelLogout.PATH, // Keycloak's call, authenticated by the logout token's signature
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/webjars/**"};
+            "/webjars/**",
+            // FHIR: the CapabilityStatement and the SMART configuration are how a partner learns to get a token
+            "/fhir/R4/metadata", "/.well-known/smart-configuration", "/fhir/R4/.well-known/smart-configuration"};
 
     /** JSON answers need nothing; the API documentation page needs its own scripts and styles only. */
     static final String CONTENT_SECURITY_POLICY = org.hearth.gateway.problem.SecurityHeaders.CONTENT_SECURITY_POLICY;

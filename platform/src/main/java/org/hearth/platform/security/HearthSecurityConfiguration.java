@@ -54,7 +54,9 @@ public class HearthSecurityConfiguration {
     static final String[] OPEN_PATHS = {
             "/actuator/**",
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/error"};
+            "/error",
+            // the service's own FHIR CapabilityStatement: the gateway merges them into /fhir/R4/metadata
+            "/fhir/R4/metadata"};
 
     @Bean
     SecurityFilterChain hearthSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, Problems problems,
