@@ -48,12 +48,15 @@ public class AuditInterceptor implements HandlerInterceptor {
             return;
         }
         String route = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+        Object breakGlass = request.getAttribute(AuditRecord.BREAK_GLASS_ATTRIBUTE);
         try {
             trail.record(new AuditRecord(UUID.randomUUID().toString(), patientId, jwt.getToken().getSubject(),
                     caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                             .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList(),
                     jwt.getToken().getClaimAsString("azp"), request.getMethod() + " " + route, response.getStatus(),
-                    CorrelationId.current().orElse(null), clock.instant()));
+                    CorrelationId.current().orElse(null), clock.instant(),
+                    breakGlass == null ? null : AuditRecord.BREAK_GLASS, null, null,
+                    breakGlass == null ? null : breakGlass.toString()));
         } catch (RuntimeException e) {
             // The answer is already on its way; an audit failure must be loud in operations, not silent.
             log.error("AUDIT RECORD NOT WRITTEN for {} {} (patient id withheld): {}", request.getMethod(), route, e.toString());
