@@ -35,9 +35,22 @@ final class AuditEntries {
         String route = parts.length > 1 ? parts[1] : "";
         Matcher matcher = PATIENT_IN_ROUTE.matcher(route);
         String kind = matcher.find() && matcher.group(1) != null ? matcher.group(1) : "patient";
-        return prepare(event.auditId(), event.patientId(), event.actor(), event.actorName(), event.roles(),
+        Prepared prepared = prepare(event.auditId(), event.patientId(), event.actor(), event.actorName(), event.roles(),
                 event.clientId(), event.organization(), event.address(), method, route, kind, event.outcome(), null,
                 source, event.correlationId(), ChainRecord.time(event.at()));
+        if (event.purposeOfUse() != null) {
+            prepared.facts().put("purposeOfUse", event.purposeOfUse());
+            prepared.facts().put("grantId", event.grantId());
+            prepared.facts().put("patientAgency", event.patientAgency());
+            prepared.facts().put("actorAgency", event.actorAgency());
+            // BALP: the reason outside the usual treatment relationship (v3 ActReason)
+            prepared.entry().put("purposeOfEvent", List.of(Map.of("coding", List.of(coding(
+                    "http://terminology.hl7.org/CodeSystem/v3-ActReason",
+                    "breakGlass".equals(event.purposeOfUse()) ? "ETREAT" : "TREAT",
+                    "breakGlass".equals(event.purposeOfUse()) ? "Emergency Treatment" : "treatment")),
+                    "text", event.purposeOfUse())));
+        }
+        return prepared;
     }
 
     static Prepared refused(AuditReadersV1.AccessRefused event) {

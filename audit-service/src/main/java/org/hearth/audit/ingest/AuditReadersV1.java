@@ -9,10 +9,13 @@ final class AuditReadersV1 {
     private AuditReadersV1() {
     }
 
-    /** @param actorName, organization, address optional: producers before this store did not send them */
+    /**
+     * @param actorName    optional, like organization and address: producers before this store did not send them
+     * @param purposeOfUse breakGlass or sharedRecord when the access relied on an exception to the care relationship
+     */
     record PatientDataAccessed(String auditId, String patientId, String actor, String actorName, List<String> roles,
             String clientId, String organization, String address, String action, int outcome, String correlationId,
-            Instant at) {
+            Instant at, String purposeOfUse, String patientAgency, String actorAgency, String grantId) {
         static final String TYPE = "org.hearth.audit.PatientDataAccessed.v1";
     }
 

@@ -47,7 +47,7 @@ class RecordAccessController {
             description = "Role and name of each person who read or changed the record, their organisation, when, and "
                     + "what kind of data, grouped by kind; refused requests are left out. The privacy officer and the "
                     + "agency admin see any patient of their agency. A family member sees only a patient whose care "
-                    + "circle lists them (404 otherwise) with the ACCESS_LOG consent (403 otherwise). Without from/to, "
+                    + "circle lists them (404 otherwise) as its point of contact with the ACCESS_LOG consent (403 otherwise). Without from/to, "
                     + "the last 30 days.")
     RecordAccesses accesses(@PathVariable String patientId,
             @Parameter(description = "start of the window (inclusive), ISO-8601 instant")
@@ -59,9 +59,9 @@ class RecordAccessController {
             if (relation == null || !relation.inCircle(Caller.subject())) {
                 throw ApiException.notFound("The patient");
             }
-            if (!relation.grants(Caller.subject(), CareRelation.ACCESS_LOG)) {
-                throw new ApiException(ProblemType.FORBIDDEN,
-                        "The patient's consent does not include seeing who accessed the record (ACCESS_LOG).");
+            if (!relation.grantsAccessLog(Caller.subject())) {
+                throw new ApiException(ProblemType.FORBIDDEN, "Only the patient's point of contact, with the "
+                        + "consent to see who accessed the record (ACCESS_LOG), may see this list.");
             }
         }
         AuditRecords.Window window = records.window(from, to);

@@ -15,7 +15,8 @@ public record CareRelation(@Id String patientId, String tenantId, List<String> t
     /** The consent scope that lets a care circle member read who accessed the record. */
     public static final String ACCESS_LOG = "ACCESS_LOG";
 
-    public record CircleMember(String subject, Set<String> scopes) {
+    /** @param pointOfContact the person the team calls first: the only member for whom ACCESS_LOG counts */
+    public record CircleMember(String subject, Set<String> scopes, boolean pointOfContact) {
     }
 
     public boolean onTeam(String subject) {
@@ -26,8 +27,9 @@ public record CareRelation(@Id String patientId, String tenantId, List<String> t
         return circle != null && circle.stream().anyMatch(m -> m.subject().equals(subject));
     }
 
-    public boolean grants(String subject, String scope) {
-        return circle != null && circle.stream().anyMatch(m -> m.subject().equals(subject) && m.scopes() != null
-                && m.scopes().stream().anyMatch(s -> s.equalsIgnoreCase(scope) || s.equalsIgnoreCase("access-log")));
+    /** Whether {@code subject} is the patient's point of contact and the consent includes ACCESS_LOG. */
+    public boolean grantsAccessLog(String subject) {
+        return circle != null && circle.stream().anyMatch(m -> m.subject().equals(subject) && m.pointOfContact()
+                && m.scopes() != null && m.scopes().contains(ACCESS_LOG));
     }
 }

@@ -34,7 +34,7 @@ public class CareRelations {
     record CareCircleChanged(String patientId, Instant changedAt, List<Member> members) {
         static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
 
-        record Member(String subject, Set<String> scopes) {
+        record Member(String subject, Set<String> scopes, Boolean pointOfContact) {
         }
     }
 
@@ -62,7 +62,8 @@ public class CareRelations {
 
     void careCircle(IncomingEvent event, CareCircleChanged changed) {
         List<CareRelation.CircleMember> circle = changed.members() == null ? List.of() : changed.members().stream()
-                .map(m -> new CareRelation.CircleMember(m.subject(), m.scopes() == null ? Set.of() : m.scopes()))
+                .map(m -> new CareRelation.CircleMember(m.subject(), m.scopes() == null ? Set.of() : m.scopes(),
+                        Boolean.TRUE.equals(m.pointOfContact())))
                 .toList();
         mongo.applyOnce(changed.patientId(), event.id(), new Update().set("circle", circle), CareRelation.class);
     }
