@@ -5,7 +5,7 @@ import org.hearth.audit.chain.ChainVerifier;
 import org.hearth.audit.chain.CheckpointSigner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.hearth.platform.tenancy.TenantScopedMongo;
 
 import java.time.Clock;
 
@@ -19,9 +19,8 @@ class AuditConfiguration {
     }
 
     @Bean
-    ChainStore chainStore(MongoDatabaseFactory databases, CheckpointSigner signer, Clock clock,
-            AuditProperties properties) {
-        ChainStore store = new ChainStore(databases.getMongoDatabase(), signer, clock, properties.checkpointEvery());
+    ChainStore chainStore(TenantScopedMongo mongo, CheckpointSigner signer, Clock clock, AuditProperties properties) {
+        ChainStore store = new ChainStore(mongo, signer, clock, properties.checkpointEvery());
         store.ensureIndexes();
         return store;
     }

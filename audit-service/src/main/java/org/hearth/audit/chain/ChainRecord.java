@@ -37,8 +37,32 @@ public record ChainRecord(String tenantId, long seq, String eventId, String reco
     /** A new link after {@code prevHash}, its hash computed. */
     public static ChainRecord link(String tenantId, long seq, String eventId, Instant recordedAt,
             Map<String, Object> facts, Map<String, Object> entry, String prevHash) {
-        ChainRecord unsealed = new ChainRecord(tenantId, seq, eventId, time(recordedAt), facts, entry, prevHash, null);
-        return new ChainRecord(tenantId, seq, eventId, unsealed.recordedAt, facts, entry, prevHash, unsealed.computeHash());
+        Map<String, Object> cleanFacts = withoutNulls(facts);
+        Map<String, Object> cleanEntry = withoutNulls(entry);
+        ChainRecord unsealed = new ChainRecord(tenantId, seq, eventId, time(recordedAt), cleanFacts, cleanEntry, prevHash,
+                null);
+        return new ChainRecord(tenantId, seq, eventId, unsealed.recordedAt, cleanFacts, cleanEntry, prevHash,
+                unsealed.computeHash());
+    }
+
+    /**
+     * Absent and null are the same to a reader but not to a hash, and a store may keep or drop a null: records are
+     * chained without null members, so that what is read back hashes like what was written.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> clean = new LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                clean.put(key, withoutNulls((Map<String, Object>) nested));
+            } else if (value instanceof java.util.List<?> list) {
+                clean.put(key, list.stream().map(v -> v instanceof Map<?, ?> m ? withoutNulls((Map<String, Object>) m) : v)
+                        .toList());
+            } else if (value != null) {
+                clean.put(key, value);
+            }
+        });
+        return clean;
     }
 
     /** What the hash covers: every field but the hash itself. */

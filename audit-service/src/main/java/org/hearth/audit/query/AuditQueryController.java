@@ -188,7 +188,7 @@ class AuditQueryController {
 
     private PageResponse<AuditRecordView> page(AuditRecords.Filter filter, Integer page, Integer size) {
         PageRequest paging = Paging.of(page, size);
-        AuditRecords.Page found = records.find(filter, paging);
+        AuditRecords.Found found = records.find(filter, paging);
         return new PageResponse<>(found.items().stream().map(AuditRecordView::of).toList(), paging.getPageNumber(),
                 paging.getPageSize(), found.total(), (int) ((found.total() + paging.getPageSize() - 1) / paging.getPageSize()));
     }

@@ -1,41 +1,36 @@
 package org.hearth.audit.query;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.hearth.audit.chain.ChainRecord;
-import org.hearth.audit.chain.ChainStore;
+import org.hearth.audit.chain.StoredLink;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
-import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/**
- * Reads of the current agency's chain. The chain lives in raw documents (see ChainStore), so this repository adds the
- * agency criterion itself, in the one place every read goes through.
- */
+/** Reads of the current agency's chain (tenant-scoped by the platform). */
 @Repository
 public class AuditRecords {
 
     /** A window without bounds is the last 30 days. */
     static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+    private static final int BATCH = 500;
 
-    private final MongoCollection<Document> records;
+    private final TenantScopedMongo mongo;
     private final Clock clock;
 
-    AuditRecords(MongoDatabaseFactory databases, Clock clock) {
-        this.records = databases.getMongoDatabase().getCollection(ChainStore.RECORDS);
+    AuditRecords(TenantScopedMongo mongo, Clock clock) {
+        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -56,42 +51,48 @@ public class AuditRecords {
     public record Filter(String patientId, String actor, Boolean refused, String action, Window window) {
     }
 
-    public record Page(List<ChainRecord> items, long total) {
+    public record Found(List<ChainRecord> items, long total) {
     }
 
-    public Page find(Filter filter, PageRequest page) {
-        Bson query = query(filter);
-        long total = records.countDocuments(query);
-        List<ChainRecord> items = records.find(query).sort(Sorts.descending("seq"))
-                .skip((int) page.getOffset()).limit(page.getPageSize()).map(ChainRecord::from).into(new ArrayList<>());
-        return new Page(items, total);
+    /** One page, newest first. */
+    public Found find(Filter filter, PageRequest page) {
+        Page<StoredLink> found = mongo.findPage(criteria(filter),
+                PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(Sort.Direction.DESC, "seq")),
+                StoredLink.class);
+        return new Found(found.getContent().stream().map(StoredLink::record).toList(), found.getTotalElements());
     }
 
     /** Every record matching {@code filter}, oldest first, handed over one by one (exports, aggregations). */
     public void each(Filter filter, Consumer<ChainRecord> consumer) {
-        records.find(query(filter)).sort(Sorts.ascending("seq")).batchSize(500).map(ChainRecord::from)
-                .forEach(consumer);
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<StoredLink> batch = mongo.find(Query.query(criteria(filter).and("seq").gt(after))
+                    .with(Sort.by("seq")).limit(BATCH), StoredLink.class);
+            batch.forEach(link -> consumer.accept(link.record()));
+            if (batch.size() < BATCH) {
+                return;
+            }
+            after = batch.getLast().seq();
+        }
     }
 
-    private static Bson query(Filter filter) {
-        List<Bson> criteria = new ArrayList<>();
-        criteria.add(Filters.eq("tenantId", TenantContext.current().value()));
+    private static Criteria criteria(Filter filter) {
+        Criteria criteria = new Criteria();
         if (filter.patientId() != null) {
-            criteria.add(Filters.eq("facts.patientId", filter.patientId()));
+            criteria.and("facts.patientId").is(filter.patientId());
         }
         if (filter.actor() != null) {
-            criteria.add(Filters.eq("facts.actor", filter.actor()));
+            criteria.and("facts.actor").is(filter.actor());
         }
         if (filter.refused() != null) {
-            criteria.add(Filters.eq("facts.refused", filter.refused()));
+            criteria.and("facts.refused").is(filter.refused());
         }
         if (filter.action() != null) {
-            criteria.add(Filters.eq("facts.action", filter.action()));
+            criteria.and("facts.action").is(filter.action());
         }
         if (filter.window() != null) {
-            criteria.add(Filters.gte("facts.at", ChainRecord.time(filter.window().from())));
-            criteria.add(Filters.lt("facts.at", ChainRecord.time(filter.window().to())));
+            criteria.and("facts.at").gte(ChainRecord.time(filter.window().from())).lt(ChainRecord.time(filter.window().to()));
         }
-        return Filters.and(criteria);
+        return criteria;
     }
 }
