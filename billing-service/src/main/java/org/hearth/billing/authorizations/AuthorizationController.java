@@ -15,6 +15,7 @@ import org.hearth.billing.patients.BillingFiles;
 import org.hearth.billing.patients.Coverage;
 import org.hearth.billing.payers.Payer;
 import org.hearth.billing.payers.PayerRepository;
+import org.hearth.platform.audit.AuditedPatient;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
@@ -110,6 +111,8 @@ class AuthorizationController {
         BillingFile file = files.find(request.patientId()).orElse(null);
         if (file == null) {
             errors.add(new FieldError("patientId", "no such patient in this agency"));
+        } else {
+            AuditedPatient.is(request.patientId());
         }
         Coverage coverage = file == null ? null : file.coverages().stream()
                 .filter(c -> c.payerId().equals(request.payerId())).findFirst().orElse(null);
@@ -207,8 +210,12 @@ class AuthorizationController {
         return write(stored(id), a -> a.appeal(clock.instant()));
     }
 
+    /** The authorization; the request is then an access to its patient's data (audited once by the platform). */
     private AuthorizationRepository.Versioned stored(String id) {
-        return authorizations.find(id).orElseThrow(() -> ApiException.notFound("Authorization " + id));
+        AuthorizationRepository.Versioned stored = authorizations.find(id)
+                .orElseThrow(() -> ApiException.notFound("Authorization " + id));
+        AuditedPatient.is(stored.authorization().patientId());
+        return stored;
     }
 
     private ResponseEntity<PriorAuthorization> write(AuthorizationRepository.Versioned stored,

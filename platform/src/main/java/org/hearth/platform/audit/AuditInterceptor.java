@@ -15,12 +15,15 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Records every handled request whose route names a patient ({@code {patientId}} in the path, or the
- * {@code Location} of a patient just created), whatever its outcome: a refused read is audited as well as a
- * granted one. Requests refused before reaching a handler (no or bad token) are not patient data accesses.
+ * Writes the one audit record of every handled request that concerns a patient: {@code {patientId}} in the route, a
+ * resource of a patient loaded by the handler ({@link AuditedPatient}), or the {@code Location} of a patient just
+ * created; whatever its outcome. A request refused for its credentials or rights is recorded once, by
+ * {@link RefusalAudit} (which names the path), and not a second time here. Requests refused before reaching a handler
+ * (no or bad token) are recorded by RefusalAudit only.
  */
 public class AuditInterceptor implements HandlerInterceptor {
 
@@ -44,7 +47,8 @@ public class AuditInterceptor implements HandlerInterceptor {
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         String patientId = patientOf(request, response);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (patientId == null || !(caller instanceof JwtAuthenticationToken jwt) || TenantContext.find().isEmpty()) {
+        if (patientId == null || !(caller instanceof JwtAuthenticationToken jwt) || TenantContext.find().isEmpty()
+                || RefusalAudit.recorded(request)) {
             return;
         }
         String route = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
@@ -56,7 +60,8 @@ public class AuditInterceptor implements HandlerInterceptor {
                     jwt.getToken().getClaimAsString("azp"), request.getMethod() + " " + route, response.getStatus(),
                     CorrelationId.current().orElse(null), clock.instant(),
                     breakGlass == null ? null : AuditRecord.BREAK_GLASS, null, null,
-                    breakGlass == null ? null : breakGlass.toString()));
+                    breakGlass == null ? null : breakGlass.toString(), RefusalAudit.nameOf(jwt),
+                    RefusalAudit.organizationOf(jwt), RefusalAudit.addressOf(request)));
         } catch (RuntimeException e) {
             // The answer is already on its way; an audit failure must be loud in operations, not silent.
             log.error("AUDIT RECORD NOT WRITTEN for {} {} (patient id withheld): {}", request.getMethod(), route, e.toString());
@@ -68,6 +73,10 @@ public class AuditInterceptor implements HandlerInterceptor {
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (variables instanceof Map<?, ?> map && map.get("patientId") instanceof String id) {
             return id;
+        }
+        Optional<String> loaded = AuditedPatient.of(request);
+        if (loaded.isPresent()) {
+            return loaded.get();
         }
         String location = response.getHeader("Location");
         if (createdPrefix != null && response.getStatus() == 201 && location != null && location.startsWith(createdPrefix)) {

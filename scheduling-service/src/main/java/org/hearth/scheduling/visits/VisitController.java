@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hearth.platform.audit.AuditedPatient;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
@@ -127,6 +128,8 @@ class VisitController {
         }
         if (patients.findById(request.patientId()).isEmpty()) {
             errors.add(new FieldError("patientId", "no such patient in this agency"));
+        } else {
+            AuditedPatient.is(request.patientId());
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -240,6 +243,7 @@ class VisitController {
     private ResponseEntity<Visit> change(String id,
             Function<Visit, org.hearth.platform.events.WithEvents<Visit>> transition) {
         VisitRepository.Versioned stored = visits.find(id).orElseThrow(() -> ApiException.notFound("Visit " + id));
+        AuditedPatient.is(stored.visit().patientId());
         org.hearth.platform.events.WithEvents<Visit> next;
         try {
             next = transition.apply(stored.visit());
@@ -255,6 +259,7 @@ class VisitController {
     /** Staff who see the patient, or the clinician booked for the visit. */
     private VisitRepository.Versioned readable(String id) {
         VisitRepository.Versioned stored = visits.find(id).orElseThrow(() -> ApiException.notFound("Visit " + id));
+        AuditedPatient.is(stored.visit().patientId());
         try {
             if (access.sightOf(stored.visit().patientId()) == VisitAccess.Sight.FULL) {
                 return stored;
