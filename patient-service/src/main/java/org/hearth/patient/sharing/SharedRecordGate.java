@@ -15,6 +15,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -77,6 +79,17 @@ class SharedRecordGate {
         return result;
     }
 
+    /** The client's address as the interceptor records it: the gateway's X-Forwarded-For first hop, else the peer. */
+    private static String address() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String forwarded = attributes.getRequest().getHeader("X-Forwarded-For");
+            String address = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
+                    : attributes.getRequest().getRemoteAddr();
+            return address == null || address.length() > 64 ? null : address;
+        }
+        return null;
+    }
+
     private void audit(SharingGrant grant, String action) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (!(caller instanceof JwtAuthenticationToken jwt)) {
@@ -85,12 +98,16 @@ class SharedRecordGate {
         String reader = TenantContext.current().value();
         List<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
+        String name = jwt.getToken().getClaimAsString("name") != null ? jwt.getToken().getClaimAsString("name")
+                : jwt.getToken().getClaimAsString("preferred_username");
+        String organization = Agency.ofCaller().alias();
+        String address = address();
         for (String agency : List.of(grant.ownerAgency(), reader)) {
             try {
                 TenantContext.runAs(TenantId.of(agency), () -> trail.record(new AuditRecord(UUID.randomUUID().toString(),
                         grant.patientId(), jwt.getToken().getSubject(), roles, jwt.getToken().getClaimAsString("azp"),
                         action, 200, CorrelationId.current().orElse(null), clock.instant(), AuditRecord.SHARED_RECORD,
-                        grant.ownerAgency(), reader, grant.id())));
+                        grant.ownerAgency(), reader, grant.id(), name, organization, address)));
             } catch (RuntimeException e) {
                 log.error("AUDIT RECORD NOT WRITTEN for {} (shared record, patient id withheld): {}", action, e.toString());
             }
