@@ -252,7 +252,7 @@ class ConsoleBrowserIT {
                 "ok - noah.nurse reads the chart of Jane Doe under emergency access, with its end shown",
                 "ok - chart under emergency access: no serious accessibility violation",
                 "ok - the privacy officer sees Noah Night's emergency access to Jane Doe with its reason",
-                "ok - the privacy officer sees Fran's question about an access",
+                "ok - the privacy officer sees Fran Doe's question about an access",
                 "ok - break-glass review: no serious accessibility violation",
                 "ok - the privacy officer revokes Noah Night's emergency access",
                 "ok - the reviewed access leaves the review queue",
