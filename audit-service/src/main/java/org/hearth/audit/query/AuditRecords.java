@@ -62,6 +62,11 @@ public class AuditRecords {
         return new Found(found.getContent().stream().map(StoredLink::record).toList(), found.getTotalElements());
     }
 
+    /** Whether the agency's chain has any record of {@code patientId}. */
+    public boolean any(String patientId) {
+        return mongo.count(Query.query(Criteria.where("facts.patientId").is(patientId)), StoredLink.class) > 0;
+    }
+
     /** Every record matching {@code filter}, oldest first, handed over one by one (exports, aggregations). */
     public void each(Filter filter, Consumer<ChainRecord> consumer) {
         long after = Long.MIN_VALUE;

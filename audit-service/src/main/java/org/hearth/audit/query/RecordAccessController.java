@@ -54,6 +54,9 @@ class RecordAccessController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @Parameter(description = "end of the window (exclusive), ISO-8601 instant")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        if (relations.of(patientId).isEmpty() && !records.any(patientId)) {
+            throw ApiException.notFound("The patient"); // nothing of this agency: another agency's or no patient
+        }
         if (!Caller.hasRole("privacy-officer") && !Caller.hasRole("agency-admin")) {
             CareRelation relation = relations.of(patientId).orElse(null);
             if (relation == null || !relation.inCircle(Caller.subject())) {
