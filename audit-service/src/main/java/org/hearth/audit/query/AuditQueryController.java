@@ -68,15 +68,18 @@ class AuditQueryController {
     @GetMapping("/records")
     @PreAuthorize(OFFICERS)
     @Operation(summary = "The agency's audit records, newest first, by patient, user and time window",
-            description = "Any combination of patientId, actor (the user id) and from/to; without from/to the last 30 "
+            description = "Any combination of patientId, actor (the user id), correlationId and from/to; without from/to the last 30 "
                     + "days. Refused requests are included (refused=true); see /refusals for those only. Paged (size at "
                     + "most 200).")
     PageResponse<AuditRecordView> records(@RequestParam(required = false) String patientId,
             @Parameter(description = "the user id (sub) of who accessed") @RequestParam(required = false) String actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @Parameter(description = "the X-Correlation-Id of one request: what it left in the trail")
+            @RequestParam(required = false) String correlationId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return page(new AuditRecords.Filter(patientId, actor, null, null, records.window(from, to)), page, size);
+        return page(new AuditRecords.Filter(patientId, actor, null, null, correlationId, records.window(from, to)), page,
+                size);
     }
 
     @GetMapping("/refusals")
@@ -88,7 +91,7 @@ class AuditQueryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return page(new AuditRecords.Filter(patientId, actor, true, null, records.window(from, to)), page, size);
+        return page(new AuditRecords.Filter(patientId, actor, true, null, null, records.window(from, to)), page, size);
     }
 
     @GetMapping("/unusual-access")
@@ -117,7 +120,7 @@ class AuditQueryController {
         }
         Map<String, Reader> readers = new LinkedHashMap<>();
         Map<String, Optional<CareRelation>> known = new HashMap<>();
-        records.each(new AuditRecords.Filter(null, null, false, "R", window), record -> {
+        records.each(new AuditRecords.Filter(null, null, false, "R", null, window), record -> {
             Map<String, Object> facts = record.facts();
             String actor = (String) facts.get("actor");
             String patient = (String) facts.get("patientId");
@@ -169,7 +172,7 @@ class AuditQueryController {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + window.from() + ".ndjson\"");
         OutputStream out = response.getOutputStream();
-        records.each(new AuditRecords.Filter(null, null, null, null, window), record -> {
+        records.each(new AuditRecords.Filter(null, null, null, null, null, window), record -> {
             Map<String, Object> line = fhir ? record.entry() : withHash(record);
             try {
                 out.write((CanonicalJson.of(line) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -48,7 +48,8 @@ public class AuditRecords {
     }
 
     /** What a query filters on; null parts are not filtered. */
-    public record Filter(String patientId, String actor, Boolean refused, String action, Window window) {
+    public record Filter(String patientId, String actor, Boolean refused, String action, String correlationId,
+            Window window) {
     }
 
     public record Found(List<ChainRecord> items, long total) {
@@ -94,6 +95,9 @@ public class AuditRecords {
         }
         if (filter.action() != null) {
             criteria.and("facts.action").is(filter.action());
+        }
+        if (filter.correlationId() != null) {
+            criteria.and("facts.correlationId").is(filter.correlationId());
         }
         if (filter.window() != null) {
             criteria.and("facts.at").gte(ChainRecord.time(filter.window().from())).lt(ChainRecord.time(filter.window().to()));

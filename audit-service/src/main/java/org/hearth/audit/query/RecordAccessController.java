@@ -70,7 +70,7 @@ class RecordAccessController {
         AuditRecords.Window window = records.window(from, to);
         List<RecordAccesses.RecordAccess> accesses = new ArrayList<>();
         int[] total = {0};
-        records.each(new AuditRecords.Filter(patientId, null, false, null, window), record -> {
+        records.each(new AuditRecords.Filter(patientId, null, false, null, null, window), record -> {
             if (AuditViews.ownAudit(record)) {
                 return; // reading this very list is not an access to the record
             }

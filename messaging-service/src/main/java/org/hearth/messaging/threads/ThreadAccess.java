@@ -2,7 +2,6 @@ package org.hearth.messaging.threads;
 
 import org.hearth.messaging.patients.PatientCircle;
 import org.hearth.messaging.patients.PatientCircles;
-import org.hearth.platform.audit.AuditedPatient;
 import org.hearth.platform.problem.ApiException;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +28,9 @@ public class ThreadAccess {
         this.circles = circles;
     }
 
-    /**
-     * The thread if {@code subject} takes part in it, else 404. A patient's thread makes the request an access to that
-     * patient's data, audited once by the platform ({@link AuditedPatient}).
-     */
+    /** The thread if {@code subject} takes part in it, else 404. */
     public ChatThread readable(String threadId, String subject) {
         ChatThread thread = threads.find(threadId).orElseThrow(() -> ApiException.notFound("Thread " + threadId));
-        AuditedPatient.is(thread.patientId());
         if (!participants(thread).contains(subject)) {
             throw ApiException.notFound("Thread " + threadId);
         }

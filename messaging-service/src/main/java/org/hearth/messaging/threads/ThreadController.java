@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.hearth.messaging.crypto.MessageCipher;
-import org.hearth.platform.audit.AuditedPatient;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
@@ -170,7 +169,6 @@ public class ThreadController {
     ThreadView join(@PathVariable String id) {
         String me = Caller.subject();
         ChatThread thread = threads.find(id).orElseThrow(() -> ApiException.notFound("Thread " + id));
-        AuditedPatient.is(thread.patientId());
         if (thread.kind() != ChatThread.Kind.FAMILY || !access.onCareTeam(thread.patientId(), me)) {
             throw ApiException.notFound("Thread " + id);
         }

@@ -14,14 +14,17 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes the one audit record of every handled request that concerns a patient: {@code {patientId}} in the route, a
- * resource of a patient loaded by the handler ({@link AuditedPatient}), or the {@code Location} of a patient just
- * created; whatever its outcome. A request refused for its credentials or rights is recorded once, by
+ * patient named by the handler ({@link AuditedPatient}, e.g. in a create's body), the owner of the route's resource
+ * ({@link PatientOfResource}: a visit, a thread, an authorization), or the {@code Location} of a patient just created;
+ * whatever its outcome. A request refused for its credentials or rights is recorded once, by
  * {@link RefusalAudit} (which names the path), and not a second time here. Requests refused before reaching a handler
  * (no or bad token) are recorded by RefusalAudit only.
  */
@@ -32,28 +35,39 @@ public class AuditInterceptor implements HandlerInterceptor {
     private final AuditTrail trail;
     private final String createdPrefix;
     private final Clock clock;
+    private final Supplier<List<PatientOfResource>> resources;
 
     /**
      * @param createdPrefix the collection path whose 201 answers create a patient, e.g.
      *                      {@code /api/patients/v1/patients/}; null in services that create no patients
      */
     public AuditInterceptor(AuditTrail trail, String createdPrefix, Clock clock) {
+        this(trail, createdPrefix, clock, List::of);
+    }
+
+    /** @param resources the service's {@link PatientOfResource} resolvers (looked up on use) */
+    public AuditInterceptor(AuditTrail trail, String createdPrefix, Clock clock,
+            Supplier<List<PatientOfResource>> resources) {
         this.trail = trail;
         this.createdPrefix = createdPrefix;
         this.clock = clock;
+        this.resources = resources;
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        String patientId = patientOf(request, response);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (patientId == null || !(caller instanceof JwtAuthenticationToken jwt) || TenantContext.find().isEmpty()
+        if (!(caller instanceof JwtAuthenticationToken jwt) || TenantContext.find().isEmpty()
                 || RefusalAudit.recorded(request)) {
             return;
         }
         String route = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         Object breakGlass = request.getAttribute(AuditRecord.BREAK_GLASS_ATTRIBUTE);
         try {
+            String patientId = patientOf(request, response, route);
+            if (patientId == null) {
+                return;
+            }
             trail.record(new AuditRecord(UUID.randomUUID().toString(), patientId, jwt.getToken().getSubject(),
                     caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                             .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList(),
@@ -69,7 +83,7 @@ public class AuditInterceptor implements HandlerInterceptor {
     }
 
     @SuppressWarnings("unchecked")
-    private String patientOf(HttpServletRequest request, HttpServletResponse response) {
+    private String patientOf(HttpServletRequest request, HttpServletResponse response, String route) {
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (variables instanceof Map<?, ?> map && map.get("patientId") instanceof String id) {
             return id;
@@ -77,6 +91,15 @@ public class AuditInterceptor implements HandlerInterceptor {
         Optional<String> loaded = AuditedPatient.of(request);
         if (loaded.isPresent()) {
             return loaded.get();
+        }
+        if (variables instanceof Map<?, ?> map && !map.isEmpty()) {
+            Map<String, String> values = (Map<String, String>) map;
+            for (PatientOfResource resource : resources.get()) {
+                Optional<String> owner = resource.patientOf(route, values);
+                if (owner.isPresent()) {
+                    return owner.get();
+                }
+            }
         }
         String location = response.getHeader("Location");
         if (createdPrefix != null && response.getStatus() == 201 && location != null && location.startsWith(createdPrefix)) {

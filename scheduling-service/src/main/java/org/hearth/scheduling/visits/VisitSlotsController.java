@@ -2,7 +2,6 @@ package org.hearth.scheduling.visits;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.hearth.platform.audit.AuditedPatient;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.scheduling.visits.Visit.VisitType;
 import org.springframework.data.domain.PageRequest;
@@ -60,7 +59,6 @@ class VisitSlotsController {
             @RequestParam(required = false) Integer minutes, @RequestParam(required = false) VisitType type) {
         Visit visit = visits.find(id).map(VisitRepository.Versioned::visit)
                 .orElseThrow(() -> ApiException.notFound("Visit " + id));
-        AuditedPatient.is(visit.patientId());
         access.sightOf(visit.patientId());
         int length = minutes == null ? 60 : minutes;
         if (length < 15 || length > 240) {
