@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChartTest {
 
     static final Path CHART = Path.of("hearth");
-    static final List<String> SERVICES = List.of("gateway", "patient", "scheduling", "messaging", "billing");
+    static final List<String> SERVICES = List.of("gateway", "patient", "scheduling", "messaging", "billing", "audit");
 
     static String render(String... setKeyValues) {
         var template = new Helm(CHART).template().withName("hearth").withNamespace("hearth");
@@ -197,6 +197,22 @@ class ChartTest {
                 .hasMessageContaining("topics have 12 partitions");
         assertThatThrownBy(() -> render("global.podSecurityContext.runAsNonRoot", "false")).hasMessageContaining("runAsNonRoot");
         assertThatThrownBy(() -> render("services.billing.payerUrl", "ftp://x")).hasMessageContaining("payerUrl");
+    }
+
+    /** The audit store is the record (6 years, signed with a key from a Secret); hearth.audit is only its transport. */
+    @Test
+    void theAuditStoreKeepsSixYearsSignsWithASecretAndItsTopicIsATransport() {
+        String manifest = renderProduction();
+        Container audit = one(parse(manifest), Deployment.class, "audit").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(audit.getEnv()).anyMatch(e -> e.getName().equals("HEARTH_AUDIT_RETENTION") && e.getValue().equals("2192d"));
+        assertThat(audit.getEnv()).anyMatch(e -> e.getName().equals("HEARTH_AUDIT_SIGNING_KEY")
+                && e.getValueFrom().getSecretKeyRef().getName().equals("hearth-audit-signing-key"));
+        String auditTopic = manifest.substring(manifest.indexOf("topicName: hearth.audit\n"));
+        assertThat(auditTopic.substring(0, auditTopic.indexOf("---") < 0 ? auditTopic.length() : auditTopic.indexOf("---")))
+                .contains("retention.ms: \"2592000000\"");
+        String patientTopic = manifest.substring(manifest.indexOf("topicName: hearth.patient.events\n"));
+        assertThat(patientTopic.substring(0, patientTopic.indexOf("---"))).doesNotContain("retention.ms");
     }
 
     @Test

@@ -120,7 +120,7 @@ class AccessMatrixIT {
     }
 
     /** A patient with dr.patel as lead physician and nina on the team, and fran in the circle with two scopes. */
-    private static String patientWithTeamAndCircle() {
+    static String patientWithTeamAndCircle() {
         String carla = KEYCLOAK.userToken("carla.coordinator");
         ApiClient.Response admitted = GATEWAY.post("/api/patients/v1/patients", carla, """
                 {"givenName":"Matrix","familyName":"Fixture","birthDate":"1940-02-02","language":"en",

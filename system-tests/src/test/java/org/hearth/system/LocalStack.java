@@ -27,6 +27,7 @@ final class LocalStack {
             Map.entry("HEARTH_SCHEDULING_PORT", String.valueOf(18082 + OFFSET)),
             Map.entry("HEARTH_MESSAGING_PORT", String.valueOf(18083 + OFFSET)),
             Map.entry("HEARTH_BILLING_PORT", String.valueOf(18084 + OFFSET)),
+            Map.entry("HEARTH_AUDIT_PORT", String.valueOf(18085 + OFFSET)),
             Map.entry("HEARTH_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT)),
             Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(19000 + OFFSET)),
             Map.entry("HEARTH_KAFKA_PORT", String.valueOf(KAFKA_PORT)),

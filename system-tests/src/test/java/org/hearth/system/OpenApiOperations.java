@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class OpenApiOperations {
 
-    static final List<String> SERVICES = List.of("patients", "scheduling", "messaging", "billing");
+    static final List<String> SERVICES = List.of("patients", "scheduling", "messaging", "billing", "audit");
     static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "PATCH");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

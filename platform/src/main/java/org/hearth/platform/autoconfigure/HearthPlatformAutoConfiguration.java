@@ -157,8 +157,10 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer hearthAuditInterceptor(AuditTrail trail, HearthPlatformProperties properties, Clock clock) {
-        AuditInterceptor interceptor = new AuditInterceptor(trail, properties.auditCreatedPrefix(), clock);
+    WebMvcConfigurer hearthAuditInterceptor(AuditTrail trail, HearthPlatformProperties properties, Clock clock,
+            ObjectProvider<org.hearth.platform.audit.PatientOfResource> resources) {
+        AuditInterceptor interceptor = new AuditInterceptor(trail, properties.auditCreatedPrefix(), clock,
+                () -> resources.orderedStream().toList());
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
