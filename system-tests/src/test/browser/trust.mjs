@@ -128,7 +128,7 @@ export async function share(browser, patientId, agency = 'riverbend') {
   await section.getByLabel('Plan of care in brief').check();
   await section.getByLabel('Until (last day)').fill(until);
   await section.getByLabel('Consent document (reference)').fill(`CONSENT-${Date.now()}`);
-  await section.getByRole('button', { name: 'Share' }).click();
+  await section.getByRole('button', { name: 'Share', exact: true }).click();
   await section.getByRole('button', { name: `Revoke sharing with ${agency}` }).first().waitFor();
   check((await section.getByRole('list', { name: 'Sharing consents' }).textContent())?.includes('shared now') === true,
     `carla records Jane's consent to share the plan of care in brief with ${agency}`);
