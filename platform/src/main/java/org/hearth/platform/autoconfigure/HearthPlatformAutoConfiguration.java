@@ -10,6 +10,14 @@ import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxPendingFlag;
 import org.hearth.platform.events.OutboxRelay;
+import org.hearth.platform.events.OutboxBacklog;
+import org.hearth.platform.observability.MongoTracing;
+import org.hearth.platform.observability.Traces;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.hearth.platform.health.MongoPingHealthIndicator;
 import org.hearth.platform.problem.ProblemExceptionHandler;
 import org.hearth.platform.problem.Problems;
@@ -176,9 +184,40 @@ public class HearthPlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka,
-            ObjectProvider<OutboxCollection> collections, HearthPlatformProperties properties) {
+            ObjectProvider<OutboxCollection> collections, HearthPlatformProperties properties, Traces traces) {
         return new OutboxRelay(mongo, kafka, collections.orderedStream().toList(), properties.outboxPoll(),
-                properties.outboxSendTimeout());
+                properties.outboxSendTimeout(), traces);
+    }
+
+    /** Backlog and age of the oldest unsent entry of each outbox collection (hearth.outbox.*). */
+    @Bean
+    OutboxBacklog outboxBacklog(MongoOperations mongo, ObjectProvider<OutboxCollection> collections, Clock clock) {
+        return new OutboxBacklog(mongo, collections.orderedStream().toList(), clock);
+    }
+
+    /** The current trace for the outbox and the relay; {@link Traces#NONE} where tracing is switched off. */
+    @Bean
+    Traces traces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? Traces.NONE : new Traces(t, p);
+    }
+
+    @Bean
+    MongoTracing mongoTracing(ObjectProvider<ObservationRegistry> registry) {
+        return new MongoTracing(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    ObservationPredicate mongoCommandsOnlyWithinATrace() {
+        return MongoTracing.onlyWithinATrace();
+    }
+
+    /** Probes and scrapes every few seconds are not traces anyone looks for. */
+    @Bean
+    ObservationPredicate noActuatorObservations() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request)
+                || request.getCarrier() == null || !request.getCarrier().getRequestURI().startsWith("/actuator");
     }
 
     @Bean
@@ -187,9 +226,9 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JsonMapper json, Clock clock, OutboxRelay relay,
+    Outbox outbox(JsonMapper json, Clock clock, OutboxRelay relay, Traces traces,
             @Value("${hearth.events.source:/hearth/${spring.application.name:unknown}}") String source) {
-        return new Outbox(json, source, clock, relay);
+        return new Outbox(json, source, clock, relay, traces);
     }
 
     @Bean
