@@ -5,6 +5,8 @@ import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +53,8 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
 
     ApiClient api;
 
@@ -86,7 +90,9 @@ class GatewayIT {
         assertThat(forwarded.path()).isEqualTo("/api/patients/v1/patients?page=0");
         assertThat(forwarded.header("Authorization")).isEqualTo("Bearer " + token);
         assertThat(forwarded.header("X-Correlation-Id")).isEqualTo("case-42");
-        assertThat(forwarded.header("traceparent")).isEqualTo(traceparent);
+        // the same trace, continued by the gateway's own span
+        assertThat(forwarded.header("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .doesNotContain("00f067aa0ba902b7");
         assertThat(SCHEDULING.operations()).isEmpty();
     }
 
@@ -211,6 +217,7 @@ class GatewayIT {
         String metered = ISSUER.token().agency("sunrise", "org-sunrise").roles("partner").audience("hearth-gateway")
                 .claim("azp", "metered-partner").subject("svc-metered").sign();
         String colleague = token();
+        double refusedBefore = refusals("metered-partner");
 
         List<Integer> statuses = new java.util.ArrayList<>();
         ApiClient.Response refused = null;
@@ -228,9 +235,18 @@ class GatewayIT {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asString()).endsWith("/problems/rate-limited");
         assertThat(refused.header("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 5));
+        assertThat(refusals("metered-partner") - refusedBefore)
+                .isEqualTo(statuses.stream().filter(status -> status == 429).count());
+        assertThat(meters.get("hearth.gateway.rate_limit.refused").tag("client", "metered-partner")
+                .tag("agency", "org-sunrise").counter()).isNotNull();
         ApiClient.Response other = api.get("/api/patients/v1/patients", colleague);
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.header("X-RateLimit-Remaining")).isPresent();
+    }
+
+    private double refusals(String client) {
+        return meters.find("hearth.gateway.rate_limit.refused").tag("client", client).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 
     @Test

@@ -47,7 +47,7 @@ public class OutboxBacklog implements MeterBinder {
             String name = collection.name();
             Gauge.builder(BACKLOG_METRIC, () -> snapshot(name).entries())
                     .description("Outbox entries written but not yet published to Kafka")
-                    .tag("collection", name).baseUnit("events").register(registry);
+                    .tag("collection", name).register(registry);
             Gauge.builder(OLDEST_AGE_METRIC, () -> snapshot(name).oldestAgeSeconds(clock.instant()))
                     .description("Age of the oldest outbox entry not yet published (0 when none waits)")
                     .tag("collection", name).baseUnit("seconds").register(registry);
