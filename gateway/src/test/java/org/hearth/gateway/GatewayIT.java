@@ -79,9 +79,26 @@ class GatewayIT {
     void relaysTheCallersOwnTokenCorrelationIdAndTraceContextToTheService() {
         String token = token();
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        ch.qos.logback.classic.Logger requests = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.hearth.gateway.correlation.RequestLog.class);
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        requests.addAppender(lines);
+        requests.setLevel(ch.qos.logback.classic.Level.DEBUG);
 
-        ApiClient.Response response = api.send(api.request("/api/patients/v1/patients?page=0", token)
-                .header("X-Correlation-Id", "case-42").header("traceparent", traceparent).GET());
+        ApiClient.Response response;
+        try {
+            response = api.send(api.request("/api/patients/v1/patients?page=0", token)
+                    .header("X-Correlation-Id", "case-42").header("traceparent", traceparent).GET());
+        } finally {
+            requests.detachAppender(lines);
+            requests.setLevel(null);
+        }
+        // the gateway's own line is in the caller's trace: its ids reach every log line
+        assertThat(lines.list).anySatisfy(line -> {
+            assertThat(line.getFormattedMessage()).startsWith("GET via route patients answered 200");
+            assertThat(line.getMDCPropertyMap()).containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        });
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("service").asString()).isEqualTo("patients");

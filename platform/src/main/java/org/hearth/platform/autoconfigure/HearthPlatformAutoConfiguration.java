@@ -96,6 +96,15 @@ public class HearthPlatformAutoConfiguration {
         return registration;
     }
 
+    /** Inside the request's span (the observation filter runs at HIGHEST_PRECEDENCE + 1), so its line has the trace id. */
+    @Bean
+    FilterRegistrationBean<org.hearth.platform.observability.RequestLog> requestLog() {
+        FilterRegistrationBean<org.hearth.platform.observability.RequestLog> registration = new FilterRegistrationBean<>(
+                new org.hearth.platform.observability.RequestLog());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     /** Wildcard or unparseable Content-Type (415) and a JSON body's byte-order mark (400), after the size cap. */
     @Bean
     FilterRegistrationBean<org.hearth.platform.web.BodyShapeFilter> bodyShapeFilter(Problems problems) {
