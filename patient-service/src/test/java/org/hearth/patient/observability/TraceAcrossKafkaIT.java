@@ -154,6 +154,9 @@ class TraceAcrossKafkaIT {
         assertThat(count("hearth.alerts.acknowledged")).isEqualTo(acknowledgedBefore + 1);
         assertThat(meters.find("hearth.alerts.time-to-acknowledge").tag("agency", agency).timers().stream()
                 .mapToLong(t -> t.count()).sum()).isEqualTo(timedBefore + 1);
+        // consumer lag comes from the Kafka client's own metrics (the chart's HearthConsumerLag rule reads it)
+        assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges()).isNotEmpty();
+        assertThat(meters.find("hearth.outbox.oldest.age").tag("service", "patient-service").gauges()).isNotEmpty();
     }
 
     private double count(String name) {
