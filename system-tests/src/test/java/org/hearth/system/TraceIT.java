@@ -56,7 +56,7 @@ class TraceIT {
 
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("gateway", "via route patients answered 200");
-        expected.put("patient-service", "/api/patients/v1/referrals/{referralId}/admission answered 200");
+        expected.put("patient-service", "/admission answered 200");
         expected.put("scheduling-service", "org.hearth.patient.PatientAdmitted.v1");
         expected.put("messaging-service", "org.hearth.patient.PatientAdmitted.v1");
         expected.put("billing-service", "org.hearth.patient.PatientAdmitted.v1");

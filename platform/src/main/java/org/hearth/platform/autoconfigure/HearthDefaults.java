@@ -40,9 +40,8 @@ public class HearthDefaults implements EnvironmentPostProcessor {
             // stays as it is, since a restart does not bring the database back
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,mongo"),
             Map.entry("springdoc.swagger-ui.enabled", "false"),
-            // observability: every meter names its service; spans across HTTP, Kafka (producer and listener
+            // observability: spans across HTTP, Kafka (producer and listener
             // observations carry the trace in the records' traceparent header) and MongoDB (MongoTracing)
-            Map.entry("management.metrics.tags.service", "${spring.application.name:unknown}"),
             Map.entry("spring.kafka.template.observation-enabled", "true"),
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             // every request is traced locally (ids in every log line); the chart sets the share exported in production
