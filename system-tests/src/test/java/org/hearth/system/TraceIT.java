@@ -132,7 +132,7 @@ class TraceIT {
                 "reason", "Home after heart failure",
                 "diagnoses", List.of(Map.of("code", "I50.9", "description", "Heart failure, unspecified", "primary", true)),
                 "requestedDisciplines", List.of("SN"),
-                "dischargeDate", LocalDate.now().minusDays(1).toString(), "complexity", "MEDIUM",
+                "dischargeDate", LocalDate.now().minusDays(1).toString(), "complexity", "HIGH",
                 "patient", Map.of("givenName", "Jane", "familyName", "Trace", "birthDate", "1947-05-02",
                         "address", Map.of("line1", "9 Trace Road", "city", "Springfield", "state", "IL",
                                 "postalCode", "62702", "latitude", 39.81, "longitude", -89.66)));
