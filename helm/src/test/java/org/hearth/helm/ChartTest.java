@@ -180,12 +180,63 @@ class ChartTest {
     @Test
     void renderedManifestsHaveNoFieldsKubernetesDoesNotKnow() {
         for (HasMetadata resource : parse(renderProduction())) {
-            if (resource.getKind().equals("ScaledObject") || resource.getKind().equals("KafkaTopic")) {
+            if (resource.getKind().equals("ScaledObject") || resource.getKind().equals("KafkaTopic")
+                    || resource.getKind().equals("PrometheusRule")) {
                 continue; // custom resources: no model types here
             }
             assertThat(unknownFields(resource, resource.getKind(), java.util.Collections.newSetFromMap(new IdentityHashMap<>())))
                     .as(resource.getKind() + " " + resource.getMetadata().getName()).isEmpty();
         }
+    }
+
+    @Test
+    void tracesLeaveThePodsOnlyForAnOtlpEndpointAndTheSamplingShareIsAValue() {
+        Container quiet = one(parse(render()), Deployment.class, "patient").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(quiet.getEnv()).noneMatch(e -> e.getName().equals("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"));
+        assertThat(quiet.getEnv()).anyMatch(e -> e.getName().equals("MANAGEMENT_TRACING_SAMPLING_PROBABILITY")
+                && e.getValue().equals("0.1"));
+        assertThat(render()).doesNotContain("PrometheusRule", "grafana_dashboard");
+
+        List<HasMetadata> production = parse(renderProduction());
+        for (String service : SERVICES) {
+            Container container = one(production, Deployment.class, service).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0);
+            assertThat(container.getEnv()).as(service).anyMatch(e -> e.getName()
+                    .equals("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")
+                    && e.getValue().equals("http://otel-collector.monitoring.svc:4318/v1/traces"));
+            assertThat(one(production, NetworkPolicy.class, service).getSpec().getEgress()).as(service)
+                    .anySatisfy(rule -> assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getIntVal())
+                            .isEqualTo(4318)));
+        }
+        assertThatThrownBy(() -> render("observability.tracing.samplingProbability", "2")).hasMessageContaining(
+                "samplingProbability");
+    }
+
+    @Test
+    void theDashboardAndTheAlertRulesShipBehindTheirFlags() throws Exception {
+        List<HasMetadata> resources = parse(renderProduction());
+        io.fabric8.kubernetes.api.model.ConfigMap dashboard = resources.stream()
+                .filter(io.fabric8.kubernetes.api.model.ConfigMap.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().equals("hearth-observability-dashboard")).findFirst().orElseThrow();
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard.getData().get("hearth.json"));
+        assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(12);
+        assertThat(json.toString()).contains("hearth_outbox_oldest_age_seconds", "hearth_events_dead_lettered_total",
+                "kafka_consumer_fetch_manager_records_lag_max", "hearth_alerts_raised_total",
+                "hearth_alerts_notified_total", "hearth_alerts_acknowledged_total",
+                "hearth_alerts_time_to_acknowledge_seconds_bucket", "hearth_alerts_escalated_total",
+                "hearth_bookings_refused_total", "hearth_planning_jobs_seconds_count",
+                "hearth_gateway_rate_limit_refused_total", "hearth_live_streams_open");
+
+        HasMetadata rule = resources.stream().filter(r -> r.getKind().equals("PrometheusRule")).findFirst().orElseThrow();
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+        String manifest = renderProduction();
+        String rules = manifest.substring(manifest.indexOf("kind: PrometheusRule"));
+        assertThat(rules).contains("alert: HearthOutboxStuck", "alert: HearthDeadLettersGrowing",
+                "alert: HearthConsumerLag", "alert: HearthAlertNoticeGap", "hearth_outbox_oldest_age_seconds) > 120",
+                "increase(hearth_alerts_notified_total[6m])");
     }
 
     @Test

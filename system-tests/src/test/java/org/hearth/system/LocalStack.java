@@ -143,9 +143,12 @@ final class LocalStack {
         builder.environment().put("HEARTH_UP_TIMEOUT", "540"); // a loaded CI machine starts Keycloak slowly
         // a partner contract of 5 requests/s that the rate-limit test can exceed however slow the machine is; people
         // get a budget the fuzz suite's thousands of requests do not exhaust (it measures validation, not the limiter)
+        // the request and event-handling lines (DEBUG) let TraceIT follow one request's trace id through every log
         builder.environment().put("SPRING_APPLICATION_JSON", """
                 {"hearth":{"gateway":{"rate-limit":{"clients":{"sunrise-metered":{"per-second":5,"burst":10}},\
-                "per-caller":{"per-second":500,"burst":1000},"per-agency":{"per-second":2000,"burst":4000}}}}}""");
+                "per-caller":{"per-second":500,"burst":1000},"per-agency":{"per-second":2000,"burst":4000}}}},\
+                "logging":{"level":{"org.hearth.platform.observability.RequestLog":"DEBUG",\
+                "org.hearth.platform.events.EventEdge":"DEBUG","org.hearth.gateway.correlation.RequestLog":"DEBUG"}}}""");
         return builder;
     }
 
