@@ -30,6 +30,10 @@ import java.util.Map;
 @Tag(name = "Record accesses", description = "Who accessed a patient's record: for the family (ACCESS_LOG consent) and the privacy officer")
 class RecordAccessController {
 
+    /** Patient ids are UUIDs (patient-service makes them); anything else names no patient. */
+    private static final java.util.regex.Pattern PATIENT_ID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     static final int MAX_ACCESSES = 500;
     static final String READERS = "hasAnyRole('privacy-officer','agency-admin','family')";
 
@@ -54,7 +58,8 @@ class RecordAccessController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @Parameter(description = "end of the window (exclusive), ISO-8601 instant")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        if (relations.of(patientId).isEmpty() && !records.any(patientId)) {
+        if (!PATIENT_ID.matcher(patientId).matches()
+                || (relations.of(patientId).isEmpty() && !records.any(patientId))) {
             throw ApiException.notFound("The patient"); // nothing of this agency: another agency's or no patient
         }
         if (!Caller.hasRole("privacy-officer") && !Caller.hasRole("agency-admin")) {

@@ -73,7 +73,7 @@ class SharingController {
      * @param consentDocument required from a coordinator: the reference of the signed consent
      */
     record GrantRequest(@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,49}$", message = "must be an agency's short "
-            + "name, e.g. riverbend") String agency, @NotEmpty @Size(max = 3) Set<@NotNull SharedPart> parts,
+            + "name, e.g. riverbend") String agency, @NotEmpty @Size(max = 3) List<@NotNull SharedPart> parts,
             LocalDate from, @NotNull LocalDate until, @Size(max = 200) String consentDocument) {
     }
 
@@ -103,6 +103,12 @@ class SharingController {
         if (owner.alias().equals(request.agency())) {
             errors.add(new FieldError("agency", "must be another agency than your own"));
         }
+        if (request.from() != null && request.from().isBefore(today)) {
+            errors.add(new FieldError("from", "must be today or later: a consent does not reach into the past"));
+        }
+        if (Set.copyOf(request.parts()).size() != request.parts().size()) {
+            errors.add(new FieldError("parts", "must name each part once"));
+        }
         if (request.until().isBefore(from) || request.until().isBefore(today)) {
             errors.add(new FieldError("until", "must be today or later, and not before the first day"));
         } else if (from.plusDays(MAX_DAYS).isBefore(request.until())) {
@@ -118,7 +124,7 @@ class SharingController {
         }
         SharingGrant grant = idempotency.createOnce(key, Caller.subject(), patientId + "\n" + json.writeValueAsString(request),
                 grants::find, id -> grants.insert(new SharingGrant(id, patientId, owner.id(), owner.alias(),
-                        request.agency(), request.parts(), from, request.until(), basis, document, Caller.subject(),
+                        request.agency(), Set.copyOf(request.parts()), from, request.until(), basis, document, Caller.subject(),
                         clock.instant(), null, null))).resource();
         return ResponseEntity.created(URI.create("/api/patients/v1/patients/" + patientId + "/sharing-grants/" + grant.id()))
                 .body(GrantView.of(grant, today));
