@@ -154,7 +154,9 @@ class ChartTest {
         assertThat(billing.getEnv()).anyMatch(e -> e.getName().equals("SPRING_KAFKA_SECURITY_PROTOCOL")
                 && e.getValue().equals("SASL_SSL"));
         assertThat(resources).anyMatch(r -> r.getKind().equals("ScaledObject") && r.getMetadata().getName().equals("hearth-scheduling"));
-        assertThat(resources).filteredOn(r -> r.getKind().equals("KafkaTopic")).hasSize(14);
+        assertThat(resources).filteredOn(r -> r.getKind().equals("KafkaTopic")).hasSize(16)
+                .anyMatch(topic -> topic.getMetadata().getName().equals("hearth-access-revocations")
+                        && topic.toString().contains("retention.ms=3600000"));
         assertThat(resources).anyMatch(r -> r.getKind().equals("Ingress"));
     }
 
