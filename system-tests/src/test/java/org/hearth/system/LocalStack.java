@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  */
 final class LocalStack {
 
-    /** {@code -Dhearth.stack.offset=1000} moves every port, so that two checkouts can run system tests at once. */
+    /** {@code -Dhearth.stack.offset=3000} moves every port, so that two checkouts can run system tests at once (not 1000:
+     * each service also holds its port + 1000 for the actuator). */
     static final int OFFSET = Integer.getInteger("hearth.stack.offset", 0);
     static final int GATEWAY_PORT = 18080 + OFFSET;
     static final int KEYCLOAK_PORT = 18180 + OFFSET;
