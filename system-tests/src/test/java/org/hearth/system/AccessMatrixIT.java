@@ -105,12 +105,15 @@ class AccessMatrixIT {
         assertThat(missing).as("rows the matrix states that were not observed").isEmpty();
     }
 
-    /** ✓ the persona got past authorization; 403 forbidden; 404 the resource is hidden or does not exist. */
+    /**
+     * ✓ the persona got past authorization; 403 forbidden; 404 the resource is hidden or does not exist. A server
+     * error says nothing about access, so it is never a ✓: it shows as itself and fails the row.
+     */
     private static String cell(Answer answer) {
         return switch (answer.status()) {
             case 401, 403 -> "403";
             case 404 -> "404";
-            default -> "✓";
+            default -> answer.status() >= 500 ? "server error " + answer.status() : "✓";
         };
     }
 

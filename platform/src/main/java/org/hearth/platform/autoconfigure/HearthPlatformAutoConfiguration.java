@@ -74,6 +74,12 @@ import java.time.Clock;
         org.hearth.platform.problem.ProblemErrorController.class})
 public class HearthPlatformAutoConfiguration {
 
+    /** Request bodies: no number is read as a date or a time (a client's silent mistake otherwise). */
+    @Bean
+    org.hearth.platform.web.StrictJson strictJson() {
+        return new org.hearth.platform.web.StrictJson();
+    }
+
     @Bean
     Problems problems(JsonMapper json, ObjectProvider<org.hearth.platform.problem.ErrorFormat> formats) {
         return new Problems(json, () -> formats.orderedStream().toList());
