@@ -2,16 +2,12 @@ package org.hearth.gateway.security;
 
 import org.hearth.gateway.problem.GatewayProblems;
 import org.hearth.platform.core.tokens.Revocation;
-import org.hearth.platform.core.tokens.RevocationFeed;
-import org.hearth.platform.core.tokens.RevocationList;
 import org.hearth.platform.core.tokens.RevocationPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -46,22 +42,6 @@ class BackChannelLogout {
     static final String PATH = "/auth/back-channel-logout";
     static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
     private static final Logger log = LoggerFactory.getLogger(BackChannelLogout.class);
-
-    @Bean
-    RevocationList revocationList() {
-        return new RevocationList();
-    }
-
-    /** Every gateway instance reads every revocation (the services do the same through the platform). */
-    @Bean
-    RevocationFeed revocationFeed(KafkaProperties kafka, RevocationList revocations) {
-        return new RevocationFeed(kafka.buildConsumerProperties(), revocations);
-    }
-
-    @Bean
-    RevocationPublisher revocationPublisher(KafkaTemplate<String, String> kafka, RevocationList revocations) {
-        return new RevocationPublisher(kafka, revocations, "/hearth/gateway");
-    }
 
     @Bean
     RouterFunction<ServerResponse> backChannelLogoutRoute(GatewaySecurityProperties properties,

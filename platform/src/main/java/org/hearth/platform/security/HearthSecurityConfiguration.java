@@ -5,13 +5,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.problem.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.hearth.platform.core.tokens.RevocationFeed;
 import org.hearth.platform.core.tokens.RevocationList;
-import org.hearth.platform.core.tokens.RevocationPublisher;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -114,24 +109,6 @@ public class HearthSecurityConfiguration {
         // clients repeat one token for its 5 minutes: verify its signature once, not on every request; revocations
         // (logout, a disabled account or partner) are checked on every request
         return new CachingJwtDecoder(decoder, revocations);
-    }
-
-    /** What this instance knows of revoked sessions, accounts and partner clients (docs/security.md). */
-    @Bean
-    RevocationList revocationList() {
-        return new RevocationList();
-    }
-
-    /** Every instance reads every revocation: a logout reaches each service within about a second. */
-    @Bean
-    RevocationFeed revocationFeed(KafkaProperties kafka, RevocationList revocations) {
-        return new RevocationFeed(kafka.buildConsumerProperties(), revocations);
-    }
-
-    @Bean
-    RevocationPublisher revocationPublisher(KafkaTemplate<String, String> kafka, RevocationList revocations,
-            @Value("${spring.application.name:hearth}") String application) {
-        return new RevocationPublisher(kafka, revocations, "/hearth/" + application);
     }
 
     /**
