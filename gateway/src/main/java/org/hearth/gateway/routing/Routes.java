@@ -20,6 +20,7 @@ class Routes {
                 .route("scheduling", r -> r.path("/api/scheduling/**").uri(services.scheduling()))
                 .route("messaging", r -> r.path("/api/messaging/**").uri(services.messaging()))
                 .route("billing", r -> r.path("/api/billing/**").uri(services.billing()))
+                .route("audit", r -> r.path("/api/audit/**").uri(services.audit()))
                 .build();
     }
 }

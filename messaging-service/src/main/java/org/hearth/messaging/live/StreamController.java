@@ -38,9 +38,11 @@ class StreamController {
     private final Presence presence;
     private final BillingDesk desk;
     private final Duration maxDuration;
+    private final OpenStreams open;
 
     StreamController(Deliveries deliveries, Presence presence, BillingDesk desk,
-            MessagingSettings settings) {
+            MessagingSettings settings, OpenStreams open) {
+        this.open = open;
         this.deliveries = deliveries;
         this.presence = presence;
         this.desk = desk;
@@ -67,6 +69,7 @@ class StreamController {
         long after = lastEventId == null && "now".equals(since) ? deliveries.latestSeq(me) : parse(lastEventId);
         SseEmitter emitter = new SseEmitter(maxDuration.plusSeconds(5).toMillis());
         presence.connected(tenant.value(), me);
+        open.opened();
         Thread.ofVirtual().name("stream-" + me).start(() -> TenantContext.runAs(tenant, () -> {
             long last = after;
             long deadline = System.nanoTime() + maxDuration.toNanos();
@@ -92,6 +95,7 @@ class StreamController {
             } catch (IOException | IllegalStateException | InterruptedException gone) {
                 emitter.completeWithError(gone);
             } finally {
+                open.closed();
                 presence.disconnected(tenant.value(), me);
             }
         }));

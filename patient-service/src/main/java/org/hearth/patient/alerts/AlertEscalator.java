@@ -33,9 +33,11 @@ class AlertEscalator {
     private final AlertSettings settings;
     private final Clock clock;
     private final AgencySweep sweep;
+    private final AlertMetrics metrics;
 
     AlertEscalator(AlertRepository alerts, EscalationRecipients recipients, AlertSettings settings, Clock clock,
-            AgencySweeps sweeps) {
+            AgencySweeps sweeps, AlertMetrics metrics) {
+        this.metrics = metrics;
         this.alerts = alerts;
         this.recipients = recipients;
         this.settings = settings;
@@ -73,6 +75,7 @@ class AlertEscalator {
             boolean saved = alerts.update(alert, candidate.version(), new AlertEvents.AlertEscalated(alert.patientId(),
                     alert.id(), alert.severity(), alert.escalations(), alert.escalatedTo(), now, page.people()));
             if (saved) {
+                metrics.escalated(alert); // inside the alert's agency, as the sweep hands it over
                 log.warn("Alert {} ({} {}) unacknowledged since {}: escalated to {} (level {})", alert.id(),
                         alert.severity(), alert.rule(), alert.raisedAt(), alert.escalatedTo(), alert.escalations());
             }

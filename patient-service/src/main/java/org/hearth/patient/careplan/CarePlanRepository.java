@@ -6,8 +6,14 @@ import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
 
 /** Plans of care of the caller's agency; a patient without a stored plan has none at version 0. */
 @Repository
@@ -32,6 +38,14 @@ class CarePlanRepository {
     Versioned find(String patientId) {
         var stored = store.findOr(patientId, () -> CarePlan.none(patientId));
         return new Versioned(stored.aggregate(), stored.version());
+    }
+
+    /** Plans with an open draft, of the whole agency or of the given patients only; oldest patient id first. */
+    Page<CarePlan> withOpenDraft(Optional<List<String>> patients, Pageable pageable) {
+        Criteria criteria = Criteria.where("versions.status").is(CarePlanStatus.DRAFT);
+        patients.ifPresent(ids -> criteria.and("_id").in(ids));
+        return mongo.findPage(criteria, pageable, CarePlanDocument.class)
+                .map(d -> new CarePlan(d.id(), d.versions()));
     }
 
     /**

@@ -58,7 +58,7 @@ public class ClinicianRepository {
                 .limit(limit), ClinicianDocument.class).stream().map(ClinicianDocument::clinician).toList();
     }
 
-    Page<Clinician> list(Clinician.Discipline discipline, Pageable pageable) {
+    public Page<Clinician> list(Clinician.Discipline discipline, Pageable pageable) {
         Criteria criteria = discipline == null ? new Criteria() : Criteria.where("clinician.discipline").is(discipline);
         return store.page(criteria, pageable);
     }

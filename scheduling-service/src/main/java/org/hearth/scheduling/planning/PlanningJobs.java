@@ -89,11 +89,13 @@ class PlanningJobs {
     private final Duration reserve;
     private final SchedulingSettings.Planning rules;
     private volatile boolean halted;
+    private final PlanningMetrics metrics;
 
     PlanningJobs(TenantScopedMongo mongo, PlanningLeases leases, ClinicianRepository clinicians, VisitRepository visits,
             PatientProjectionRepository patients, TravelTimeEstimator travel,
             org.hearth.scheduling.authorizations.Authorizations authorizations, SchedulingSettings settings, Clock clock,
-            PlanningJobSettings jobs) {
+            PlanningJobSettings jobs, PlanningMetrics metrics) {
+        this.metrics = metrics;
         this.mongo = mongo;
         this.leases = leases;
         this.clinicians = clinicians;
@@ -295,6 +297,7 @@ class PlanningJobs {
                 mongo.updateIfPresent(job.id, new Update().set("status", status).set("endedAt", clock.instant())
                         .set("progress", kept(job.progress)).set("plan", view).set("best", best).set("failure", failure)
                         .inc("version", 1), StoredJob.class);
+                metrics.ended(job.tenantId, status.name().toLowerCase(), Duration.between(job.createdAt, clock.instant()));
             }
         } finally {
             running.remove(job.id);
