@@ -23,7 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 public final class ArchitectureRules {
 
     public static final List<String> SERVICE_PACKAGES = List.of("org.hearth.patient", "org.hearth.scheduling",
-            "org.hearth.messaging", "org.hearth.billing", "org.hearth.gateway");
+            "org.hearth.messaging", "org.hearth.billing", "org.hearth.audit", "org.hearth.gateway");
 
     /** Spring stereotypes: the edges where web, Kafka and persistence code belongs. */
     private static final DescribedPredicate<JavaClass> EDGE = DescribedPredicate.or(
