@@ -44,8 +44,7 @@ class CarePlanRepository {
     Page<CarePlan> withOpenDraft(Optional<List<String>> patients, Pageable pageable) {
         Criteria criteria = Criteria.where("versions.status").is(CarePlanStatus.DRAFT);
         patients.ifPresent(ids -> criteria.and("_id").in(ids));
-        return mongo.findPage(criteria, pageable, CarePlanDocument.class)
-                .map(d -> new CarePlan(d.id(), d.versions()));
+        return store.page(criteria, pageable);
     }
 
     /**
