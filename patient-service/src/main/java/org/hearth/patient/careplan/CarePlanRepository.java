@@ -1,7 +1,9 @@
 package org.hearth.patient.careplan;
 
+import jakarta.annotation.PostConstruct;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
+import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +23,11 @@ class CarePlanRepository {
 
     static final String TOPIC = "hearth.patient.events";
 
+    private final TenantScopedMongo mongo;
     private final AggregateStore<CarePlan, CarePlanDocument> store;
 
-    CarePlanRepository(AggregateStores stores) {
+    CarePlanRepository(TenantScopedMongo mongo, AggregateStores stores) {
+        this.mongo = mongo;
         this.store = stores.of(CarePlanDocument.class, TOPIC)
                 .readAs(d -> new CarePlan(d.id(), d.versions()))
                 .identifiedBy(CarePlan::patientId)
@@ -33,6 +37,12 @@ class CarePlanRepository {
     }
 
     record Versioned(CarePlan plan, long version) {
+    }
+
+    /** The physician's inbox asks for the agency's open drafts on every load: one index, not a scan of all plans. */
+    @PostConstruct
+    void createIndexes() {
+        mongo.ensureIndex(CarePlanDocument.class, "versions.status");
     }
 
     Versioned find(String patientId) {
