@@ -110,7 +110,7 @@ describe('prior authorizations, many of them', () => {
     render(<Authorizations persona="coordinator" />);
     const pages = await screen.findByRole('navigation', { name: 'Pages of authorizations' });
     expect(within(pages).getByText('1–50 of 120 authorizations')).toBeDefined();
-    fireEvent.click(within(pages).getByRole('button', { name: 'Next page →' }));
+    fireEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
     await within(pages).findByText('51–100 of 120 authorizations');
     expect(asked).toContain('/console/api/billing/v1/authorizations?page=1&size=50');
 
