@@ -72,7 +72,7 @@ describe('check-in window on the visit', () => {
     expect((await screen.findByText('Dressing changed; edges red.')).tagName).toBe('P');
   });
 
-  it('finds the care-team thread on a later page of threads and the note behind a busy day of messages', async () => {
+  it("asks for the patient's care-team thread and finds the note behind a busy day of messages", async () => {
     const done: Visit = { ...visit, status: 'COMPLETED', checkIn: { at: '2026-12-04T14:00:00Z' }, checkOut: { at: '2026-12-04T14:40:00Z' } };
     const shared = noteMessage('Dressing changed; edges red.', 'Nursing', '2026-12-04T14:40:00Z');
     const threads = [...Array.from({ length: 240 }, (_, i) => ({ id: `o${i}`, kind: 'CARE_TEAM', patientId: `other${i}` })), { id: 't1', kind: 'CARE_TEAM', patientId: 'p-1' }];
@@ -83,7 +83,10 @@ describe('check-in window on the visit', () => {
       'fetch',
       vi.fn(async (url: string) => {
         asked.push(url);
-        if (url.includes('/threads?')) return json(pageOf(threads, url));
+        if (url.includes('/threads?')) {
+          const query = new URL(url, 'http://x').searchParams;
+          return json(pageOf(threads.filter((t) => t.patientId === query.get('patientId') && t.kind === query.get('kind')), url));
+        }
         if (!url.includes('/threads/t1/messages')) return json({ status: 404 }, 404);
         return url.includes('before=')
           ? json([{ id: 'm1', author: 'nina', body: shared, sentAt: '2026-12-04T14:40:01Z', deleted: false }])
@@ -93,7 +96,7 @@ describe('check-in window on the visit', () => {
     render(<VisitEvv visit={done} onChanged={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: 'Read the visit note' }));
     expect((await screen.findByText('Dressing changed; edges red.')).tagName).toBe('P');
-    expect(asked).toContain('/console/api/messaging/v1/threads?page=1&size=200');
+    expect(asked).toContain('/console/api/messaging/v1/threads?patientId=p-1&kind=CARE_TEAM&page=0&size=200');
     expect(asked).toContain(`/console/api/messaging/v1/threads/t1/messages?size=200&before=${encodeURIComponent(later[199].sentAt)}`);
   });
 

@@ -201,6 +201,24 @@ class MessagingApiIT {
     }
 
     @Test
+    void myThreadsAreNarrowedToOnePatientAndOneKind() {
+        String coordinator = token("coordinator", carla);
+        JsonNode family = api.get(API + "/threads?patientId=" + patient + "&kind=FAMILY", coordinator).json();
+        assertThat(family.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(family.path("items").get(0).path("kind").asString()).isEqualTo("FAMILY");
+        assertThat(family.path("items").get(0).path("patientId").asString()).isEqualTo(patient);
+        assertThat(api.get(API + "/threads?patientId=" + patient, coordinator).json().path("items").valueStream()
+                .map(t -> t.path("kind").asString()).toList()).containsExactlyInAnyOrder("CARE_TEAM", "FAMILY");
+        assertThat(api.get(API + "/threads?patientId=" + UUID.randomUUID(), coordinator).json().path("totalItems")
+                .asLong()).isZero();
+        // the filters narrow what I take part in, never widen it: Nina has not joined the family thread
+        assertThat(api.get(API + "/threads?patientId=" + patient + "&kind=FAMILY", token("nurse", nina)).json()
+                .path("totalItems").asLong()).isZero();
+        assertThat(api.get(API + "/threads?patientId=" + patient + "&kind=CARE_TEAM", token("nurse", nina)).json()
+                .path("totalItems").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aBlankTooLongOrMisaddressedMessageIsRefusedAndNothingIsStored() {
         String careTeam = careTeamThread().path("id").asString();
         post(careTeam, token("nurse", nina), "{\"body\":\"Wound on the left heel looks worse\"}");
