@@ -69,7 +69,7 @@ export function RosterPage() {
               : `⚠ ${attention} certification${attention === 1 ? ' needs' : 's need'} attention (expired or expiring within 30 days).`}
         </p>
       )}
-      <p className="period">
+      <div className="search">
         <label htmlFor={filterId}>Discipline</label>
         <select
           id={filterId}
@@ -86,7 +86,7 @@ export function RosterPage() {
             </option>
           ))}
         </select>
-      </p>
+      </div>
       <Show loaded={roster} what="the roster" retry={reload} isEmpty={(p) => p.totalItems === 0} empty={only ? 'Nobody of this discipline is on the roster.' : 'Nobody is on the roster yet.'}>
         {(page) => {
           return (
