@@ -8,14 +8,11 @@ import { FamilyShow } from './FamilyShow';
 export function CaregiverResources({ t = STRINGS.en }: { t?: Strings }) {
   const [resources, reload] = useLoad(() =>
     // every resource (all pages), grouped by kind below: a group cut at a page boundary would look complete
-    allPages<CaregiverResource>('/patients/v1/agency/caregiver-resources', { what: 'caregiver resources' }).then(
-      (items) => items,
-      (e: unknown) => {
-        // the service answers 404 until it offers the list: not an error the person can do anything about
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      },
-    ),
+    allPages<CaregiverResource>('/patients/v1/agency/caregiver-resources', { what: 'caregiver resources' }).catch((e: unknown) => {
+      // the service answers 404 until it offers the list: not an error the person can do anything about
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }),
   );
   return (
     <Section id="caregiver-resources" title={t.resources}>
