@@ -15,7 +15,6 @@ export function ReferralInbox() {
   const [referrals, reload] = useLoad(
     () => api<Page<Referral>>(`/patients/v1/referrals?${status === 'ALL' ? '' : `status=${status}&`}page=${page}&size=${SIZE}`),
     [status, page],
-    { keep: true },
   );
   const choose = (next: ReferralStatus | 'ALL') => {
     setStatus(next);
