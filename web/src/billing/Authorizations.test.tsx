@@ -85,7 +85,7 @@ describe('prior authorizations', () => {
 });
 
 describe('prior authorizations, many of them', () => {
-  it('page from the server, and show one patient's authorizations by the server's own filter', async () => {
+  it("page from the server, and show one patient's authorizations by the server's own filter", async () => {
     const patients = manyPatients(230);
     const all = Array.from({ length: 120 }, (_, i) => ({ ...draft, id: `a${i}`, patientId: patients[i % 230].id }));
     const mine = [{ ...draft, id: 'only', patientId: 'p225' }];
