@@ -20,12 +20,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * My live stream: server-sent events, one per delivery, the event id being my sequence number. A client that
  * reconnects sends {@code Last-Event-ID} (browsers' EventSource does it by itself) and first receives what it
- * missed. The stream ends after {@code hearth.messaging.stream.max-duration} and the client reconnects; without a
- * MongoDB change stream (the local wire server has none) new deliveries are picked up by polling every 500 ms.
+ * missed. The stream ends after {@code hearth.messaging.stream.max-duration} and the client reconnects. New
+ * deliveries arrive as signals of the live channel ({@link LiveFeed}, one Kafka consumer per instance), so an open
+ * stream costs the store nothing until it (re)connects or sees a gap in its sequence; only while the channel is
+ * down does a stream read the store, every {@value #FALLBACK_SECONDS} s.
  */
 @RestController
 @Tag(name = "Live delivery")
@@ -33,14 +38,19 @@ class StreamController {
 
     /** Everyone who takes part in threads, and billing staff, who are told live of billing's own changes. */
     static final String LISTENERS = ThreadController.PEOPLE + " or hasRole('billing')";
+    static final int FALLBACK_SECONDS = 2;
+    private static final Duration STORE_FALLBACK = Duration.ofSeconds(FALLBACK_SECONDS);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Deliveries deliveries;
     private final Presence presence;
     private final BillingDesk desk;
     private final Duration maxDuration;
+    private final LiveFeed feed;
 
-    StreamController(Deliveries deliveries, Presence presence, BillingDesk desk,
+    StreamController(Deliveries deliveries, Presence presence, BillingDesk desk, LiveFeed feed,
             @Value("${hearth.messaging.stream.max-duration:PT5M}") Duration maxDuration) {
+        this.feed = feed;
         this.deliveries = deliveries;
         this.presence = presence;
         this.desk = desk;
@@ -67,35 +77,59 @@ class StreamController {
         long after = lastEventId == null && "now".equals(since) ? deliveries.latestSeq(me) : parse(lastEventId);
         SseEmitter emitter = new SseEmitter(maxDuration.plusSeconds(5).toMillis());
         presence.connected(tenant.value(), me);
+        BlockingQueue<Delivery> signalled = new LinkedBlockingQueue<>();
+        // subscribed before the store is read: a delivery stored meanwhile is either read or signalled
+        AutoCloseable subscription = feed.subscribe(tenant.value(), me, signalled::offer);
         Thread.ofVirtual().name("stream-" + me).start(() -> TenantContext.runAs(tenant, () -> {
-            long last = after;
             long deadline = System.nanoTime() + maxDuration.toNanos();
-            long nextHeartbeat = System.nanoTime();
-            try {
+            long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
+            try (subscription) {
                 emitter.send(SseEmitter.event().id(Long.toString(after)).comment("connected").reconnectTime(1000));
+                long last = sendStored(emitter, me, after); // what was missed (Last-Event-ID)
                 while (System.nanoTime() < deadline) {
-                    List<Delivery> fresh = deliveries.after(me, last, 100);
-                    for (Delivery d : fresh) {
-                        emitter.send(SseEmitter.event().id(Long.toString(d.seq())).name(d.kind().toLowerCase())
-                                .data(new Event(d.kind(), d.threadId(), d.messageId(), d.patientId(), d.notice(), d.at())));
-                        last = d.seq();
+                    boolean live = feed.live();
+                    long wait = Math.min(Math.min(nextHeartbeat, deadline) - System.nanoTime(),
+                            live ? Long.MAX_VALUE : STORE_FALLBACK.toNanos());
+                    Delivery signal = signalled.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+                    if (signal != null && signal.seq() == last + 1) {
+                        send(emitter, signal);
+                        last = signal.seq();
+                    } else if (signal != null && signal.seq() > last) {
+                        last = sendStored(emitter, me, last); // a gap: signals of two writers crossed, or one was lost
+                    } else if (signal == null && !live) {
+                        last = sendStored(emitter, me, last); // no channel (broker away): the store, now and then
                     }
                     if (System.nanoTime() >= nextHeartbeat) {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
-                        nextHeartbeat = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                    }
-                    if (fresh.isEmpty()) {
-                        Thread.sleep(500);
+                        nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
                     }
                 }
                 emitter.complete();
-            } catch (IOException | IllegalStateException | InterruptedException gone) {
+            } catch (Exception gone) { // the client left (IOException), the emitter timed out, or shutdown
                 emitter.completeWithError(gone);
             } finally {
                 presence.disconnected(tenant.value(), me);
             }
         }));
         return emitter;
+    }
+
+    /** Sends what the store holds for {@code me} after {@code last}; answers the last sequence number sent. */
+    private long sendStored(SseEmitter emitter, String me, long last) throws IOException {
+        List<Delivery> stored;
+        do {
+            stored = deliveries.after(me, last, 100);
+            for (Delivery d : stored) {
+                send(emitter, d);
+                last = d.seq();
+            }
+        } while (stored.size() == 100);
+        return last;
+    }
+
+    private static void send(SseEmitter emitter, Delivery d) throws IOException {
+        emitter.send(SseEmitter.event().id(Long.toString(d.seq())).name(d.kind().toLowerCase())
+                .data(new Event(d.kind(), d.threadId(), d.messageId(), d.patientId(), d.notice(), d.at())));
     }
 
     /** What the client receives: ids and a kind; it reads the message itself, where access is checked. */
