@@ -65,7 +65,8 @@ public class LiveBus {
         Map<String, Object> produce = kafka.buildProducerProperties();
         produce.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         produce.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        produce.put(ProducerConfig.ACKS_CONFIG, "1");
+        produce.put(ProducerConfig.ACKS_CONFIG, "1"); // a signal: the leader having it is enough
+        produce.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         produce.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         produce.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000); // a missing broker must not hold a request thread
         produce.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
