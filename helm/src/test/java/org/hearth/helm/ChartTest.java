@@ -92,9 +92,25 @@ class ChartTest {
             assertThat(rule.getPorts().get(0).getPort().getIntVal()).isEqualTo(9080);
             assertThat(rule.getFrom().get(0).getNamespaceSelector().getMatchLabels()).doesNotContainValue("ingress-nginx");
         });
-        Container patients = one(resources, Deployment.class, "patient").getSpec().getTemplate().getSpec()
-                .getContainers().get(0);
-        assertThat(patients.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    }
+
+    /** Every service is the same: metrics and probes on the management port, the public port reachable in the pod. */
+    @Test
+    void everyServicesActuatorIsOnItsManagementPortAndEveryServiceListensOnThePodAddress() {
+        List<HasMetadata> resources = parse(render());
+        for (String service : SERVICES) {
+            Deployment deployment = one(resources, Deployment.class, service);
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getEnv()).as(service).anyMatch(e -> e.getName().equals("MANAGEMENT_SERVER_PORT"));
+            assertThat(container.getEnv()).as(service).anyMatch(e -> e.getName().equals("SERVER_ADDRESS")
+                    && e.getValue().equals("0.0.0.0"));
+            assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).as(service)
+                    .isEqualTo("management");
+            String managementPort = deployment.getSpec().getTemplate().getMetadata().getAnnotations()
+                    .get("prometheus.io/port");
+            assertThat(container.getPorts()).as(service).anyMatch(p -> p.getName().equals("http")
+                    && !String.valueOf(p.getContainerPort()).equals(managementPort));
+        }
     }
 
     @Test

@@ -288,7 +288,7 @@ class PoisonRecordsIT {
     private static Map<String, double[]> unknownTypeCounts() {
         Map<String, double[]> counts = new HashMap<>();
         for (String service : CONSUMERS) {
-            ApiClient.Response metrics = ApiClient.onPort(PORTS.get(service)).get("/actuator/prometheus", null);
+            ApiClient.Response metrics = ApiClient.onPort(PORTS.get(service) + 1000).get("/actuator/prometheus", null);
             double sum = 0;
             for (String line : metrics.body().split("\n")) {
                 if (line.startsWith("hearth_events_unknown_total")) {

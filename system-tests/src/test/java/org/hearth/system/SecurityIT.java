@@ -85,6 +85,26 @@ class SecurityIT {
                 gatewayOwn.add(path + " → " + answer.status());
             }
         }
+        // every port a request can reach: the gateway's and each service's own (cluster-internal) port serve no
+        // actuator at all; metrics and probes answer only on the management port (service port + 1000, loopback)
+        List<String> actuatorLeaks = new ArrayList<>();
+        int actuatorProbes = 0;
+        for (int port : List.of(18080, 18081, 18082, 18083, 18084)) {
+            int publicPort = port + LocalStack.OFFSET;
+            for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/env", "/actuator",
+                    "/actuator/heapdump")) {
+                actuatorProbes++;
+                ApiClient.Response answer = ApiClient.onPort(publicPort).get(path, null);
+                if (answer.status() != 404 || !answer.contentType().startsWith("application/problem+json")) {
+                    actuatorLeaks.add(publicPort + path + " → " + answer.status());
+                }
+            }
+            ApiClient.Response metrics = ApiClient.onPort(publicPort + 1000).get("/actuator/prometheus", null);
+            assertThat(metrics.body()).as("metrics on the management port of " + publicPort).contains("jvm_");
+        }
+        System.out.printf("T6 actuator: %d probes of actuator paths on the 5 public ports, %d answered 404%n",
+                actuatorProbes, actuatorProbes - actuatorLeaks.size());
+        assertThat(actuatorLeaks).as("actuator paths served on a public port").isEmpty();
 
         System.out.printf("T6 inventory: %d documented operations, %d exposed through the gateway; %d undocumented "
                         + "method/path probes, %d refused; %d gateway-internal paths, %d not found%n",

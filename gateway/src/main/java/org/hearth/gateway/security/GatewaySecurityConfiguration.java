@@ -29,8 +29,9 @@ import java.util.Collection;
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
-    // metrics and info are never public (PublicActuator answers 404 for them on this port)
-    static final String[] OPEN = {"/actuator/health", "/actuator/health/**",
+    // the actuator answers only on the management port, which only probes and Prometheus reach; on the public port
+    // PublicActuator answers 404 to every actuator path before this chain runs
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/webjars/**"};
 

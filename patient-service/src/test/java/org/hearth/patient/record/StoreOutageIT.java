@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -58,6 +59,10 @@ class StoreOutageIT {
     @LocalServerPort
     int port;
 
+    /** The actuator's own port (service port + 1000 when fixed, random here): never the public one. */
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     MongoOperations mongo;
 
@@ -74,7 +79,7 @@ class StoreOutageIT {
         String familyName = "Outage" + UUID.randomUUID().toString().substring(0, 8);
         String body = patient(familyName);
         String key = "admit-" + UUID.randomUUID();
-        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(ApiClient.onPort(managementPort).get("/actuator/health/readiness", null).status()).isEqualTo(200);
 
         server.shutdownNow();
         long started = System.nanoTime();
@@ -91,7 +96,7 @@ class StoreOutageIT {
         assertThat(refused.json().get("status").asInt()).isEqualTo(503);
         assertThat(refused.json().get("correlationId").asString()).isNotBlank();
         assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain(familyName);
-        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(503);
+        assertThat(ApiClient.onPort(managementPort).get("/actuator/health/readiness", null).status()).isEqualTo(503);
 
         server = startServer();
         assertThat(patientsNamed(familyName)).as("stored while the store was down").isZero();
@@ -108,7 +113,7 @@ class StoreOutageIT {
         assertThat(again.json().get("id").asString()).isEqualTo(id);
         assertThat(again.header("Location")).isEqualTo(retried.header("Location"));
         assertThat(patientsNamed(familyName)).isEqualTo(1);
-        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(ApiClient.onPort(managementPort).get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 
     @Test

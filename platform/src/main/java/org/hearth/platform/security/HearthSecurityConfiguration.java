@@ -43,8 +43,10 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 @EnableMethodSecurity
 public class HearthSecurityConfiguration {
 
+    // the actuator lives on the management port (ManagementPortDefault) that only probes and Prometheus reach; on
+    // the public port there is no actuator, so these paths answer 404 there, with or without a token
     static final String[] OPEN_PATHS = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/actuator/**",
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/error"};
 
