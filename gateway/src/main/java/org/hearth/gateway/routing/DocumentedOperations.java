@@ -60,7 +60,9 @@ public class DocumentedOperations {
         URI document = lb ? URI.create("http://" + service.getHost() + "/api/" + prefix + "/v3/api-docs")
                 : service.resolve("/api/" + prefix + "/v3/api-docs");
         Mono<OperationInventory> fresh = (lb ? balanced : http).get().uri(document)
-                .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(5))
+                // a service's first document is generated on demand (slow on a loaded machine); behind lb:// the
+                // retry asks the next instance
+                .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(10)).retry(1)
                 .map(body -> OperationInventory.of(JSON.readTree(body)))
                 .doOnNext(inventory -> {
                     cache.put(prefix, new Cached(inventory, clock.instant()));
