@@ -96,7 +96,7 @@ class ScaleOutIT {
                 STACK.launcher(60, "kill", part);
             }
             CompletableFuture.allOf(KILLED.stream().map(part -> CompletableFuture.runAsync(
-                    () -> STACK.launcher(400, "start", part))).toArray(CompletableFuture[]::new)).join();
+                    () -> STACK.launcher(600, "start", part))).toArray(CompletableFuture[]::new)).join();
         });
 
         Signals after = settled(tenant);
