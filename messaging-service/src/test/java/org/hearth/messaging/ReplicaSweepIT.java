@@ -1,6 +1,7 @@
 package org.hearth.messaging;
 
 import org.hearth.messaging.fanout.LiveBus;
+import org.hearth.messaging.mail.Presence;
 import org.hearth.messaging.messages.UrgentEscalation;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
@@ -43,11 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two replicas of messaging on one store and one broker: this test's context and a second one started beside it
  * with the same database. The urgent-escalation sweep run by both at the same moment escalates each overdue message
  * once (one UrgentEscalated event, one delivery to the backup), because each claims a message by its version; and a
- * message posted on one replica reaches a live stream held by the other through the live channel.
+ * message posted on one replica reaches a live stream held by the other through the live channel, while the first
+ * knows the stream's owner is online.
  */
 @HearthServiceTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = {"hearth.messaging.urgent.check-interval=PT1H", "hearth.messaging.stream.max-duration=PT3S"})
+@TestPropertySource(properties = {"hearth.messaging.urgent.check-interval=PT1H", "hearth.messaging.stream.max-duration=PT6S"})
 class ReplicaSweepIT {
 
     static final String API = "/api/messaging/v1";
@@ -59,6 +61,8 @@ class ReplicaSweepIT {
     MutableClock clock;
     @Autowired
     UrgentEscalation escalation;
+    @Autowired
+    Presence presence;
     @Value("${spring.mongodb.uri}")
     String mongoUri;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -81,7 +85,7 @@ class ReplicaSweepIT {
                 "--server.port=0", "--spring.mongodb.uri=" + mongoUri, "--spring.kafka.bootstrap-servers=" + kafkaServers,
                 "--hearth.security.issuer-uri=" + issuer.issuerUri(), "--hearth.security.jwk-set-uri=" + issuer.jwkSetUri(),
                 "--hearth.platform.outbox-poll=100ms", "--hearth.messaging.urgent.check-interval=PT1H",
-                "--hearth.messaging.stream.max-duration=PT3S");
+                "--hearth.messaging.stream.max-duration=PT6S");
         first = ApiClient.onPort(port);
         second = ApiClient.onPort(((WebServerApplicationContext) replica).getWebServer().getPort());
         Instant start = Instant.parse("2030-01-07T15:00:00Z");
@@ -159,11 +163,15 @@ class ReplicaSweepIT {
                 .isTrue();
         CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> streamFrom(second, token("physician", dr),
                 "?since=now"));
-        Thread.sleep(800); // the stream is open (and read its store once) before the message exists
+        // presence is shared: this replica knows the physician is online on the other one (no urgent mail then)
+        assertThat(Eventually.await(Duration.ofSeconds(5), () -> presence.online(agency, dr), online -> online))
+                .as("online on the other replica").isTrue();
         String id = first.post(API + "/threads/" + thread + "/messages", token("nurse", nina), "{\"body\":\"live\"}")
                 .json().path("id").asString();
 
         assertThat(stream.join()).as("the stream held by the other replica").contains(id);
+        assertThat(Eventually.await(Duration.ofSeconds(5), () -> presence.online(agency, dr), online -> !online))
+                .as("offline once the stream ended").isFalse();
     }
 
     private static int sweep(UrgentEscalation sweep, CountDownLatch together) {
@@ -202,7 +210,7 @@ class ReplicaSweepIT {
         return messageIds.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
-    /** Reads the stream until the server ends it (max-duration 3 s here). */
+    /** Reads the stream until the server ends it (max-duration 6 s here). */
     private static String streamFrom(ApiClient api, String token, String query) {
         try {
             HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(

@@ -47,11 +47,6 @@ class LiveFeed {
         });
     }
 
-    /** Open streams on this instance. */
-    int open() {
-        return streams.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void received(JsonNode payload) {
         Delivery delivery = JSON.treeToValue(payload, Delivery.class);
         Set<Consumer<Delivery>> listening = streams.get(delivery.tenantId() + "/" + delivery.recipient());
