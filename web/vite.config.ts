@@ -55,5 +55,9 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/testSetup.ts'],
+    // form tests type whole forms with user-event: ~4 s each on a quiet 2-core machine, so the default 5 s turned
+    // a busy machine into red tests; behaviour, not speed, is what these tests check
+    testTimeout: 30_000,
   },
 });

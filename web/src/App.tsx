@@ -25,6 +25,9 @@ import { Huddles } from './huddles/Huddles';
 import { BillingWorkbench } from './billing/BillingWorkbench';
 import { BillableLines } from './billing/BillableLines';
 import { OpenAlerts } from './alerts/OpenAlerts';
+import { BreakGlassReview } from './trust/BreakGlassReview';
+import { WhoViewed } from './trust/WhoViewed';
+import { SharedRecordPage, SharedRecords } from './sharing/SharedRecords';
 
 export function App() {
   const path = usePath();
@@ -144,6 +147,10 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
   if (careWork?.[2] === 'huddles') return <Huddles patientId={decodeURIComponent(careWork[1])} session={session} />;
   const patient = path.match(/^\/patients\/([^/]+)$/);
   if (patient) return <PatientChart patientId={decodeURIComponent(patient[1])} persona={persona} />;
+  const whoViewed = path.match(/^\/family\/who-viewed\/([^/]+)$/);
+  if (whoViewed) return <WhoViewed patientId={decodeURIComponent(whoViewed[1])} />;
+  const shared = path.match(/^\/shared-records\/([^/]+)$/);
+  if (shared) return <SharedRecordPage grantId={decodeURIComponent(shared[1])} />;
   const thread = path.match(/^\/messages\/([^/]+)$/);
   if (thread) return <Messages session={session} threadId={decodeURIComponent(thread[1])} />;
   switch (pageOf(path)!.path) {
@@ -173,6 +180,10 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
       return <FamilyPortal session={session} />;
     case '/referrals':
       return <ReferralInbox />;
+    case '/privacy/break-glass':
+      return <BreakGlassReview />;
+    case '/shared-records':
+      return <SharedRecords />;
   }
   return null;
 }

@@ -1,13 +1,15 @@
 // Which pages each persona gets. The services decide what data anyone may read; this only keeps people on the pages
 // meant for them (a family member never sees staff pages).
 
-export type Persona = 'coordinator' | 'clinician' | 'physician' | 'billing' | 'family' | 'none';
+export type Persona = 'coordinator' | 'clinician' | 'physician' | 'billing' | 'family' | 'none'
+  | 'privacy';
 
 export function personaOf(roles: string[]): Persona {
   if (roles.includes('coordinator') || roles.includes('agency-admin')) return 'coordinator';
   if (roles.includes('physician')) return 'physician';
   if (['nurse', 'therapist', 'aide', 'social-worker', 'case-manager'].some((r) => roles.includes(r))) return 'clinician';
   if (roles.includes('billing')) return 'billing';
+  if (roles.includes('privacy-officer')) return 'privacy';
   if (roles.includes('family')) return 'family';
   return 'none';
 }
@@ -34,6 +36,8 @@ export const PAGES: PageDef[] = [
   { path: '/billing', title: 'Billing workbench', personas: ['billing'], inMenu: true },
   { path: '/billable-lines', title: 'Billable lines', personas: ['billing'], inMenu: true },
   { path: '/alerts', title: 'Open alerts', personas: ['coordinator'] },
+  { path: '/privacy/break-glass', title: 'Break-glass review', personas: ['privacy'], inMenu: true },
+  { path: '/shared-records', title: 'Shared with us', personas: ['coordinator', 'clinician', 'physician'], inMenu: true },
 ];
 
 export function homeOf(persona: Persona): string {
@@ -48,6 +52,8 @@ export function homeOf(persona: Persona): string {
       return '/authorizations';
     case 'family':
       return '/family';
+    case 'privacy':
+      return '/privacy/break-glass';
     default:
       return '/no-access';
   }
@@ -70,6 +76,7 @@ const PERSONA_NAMES: Record<Persona, string> = {
   billing: 'billing staff',
   family: 'family members',
   none: 'nobody',
+  privacy: 'privacy officers',
 };
 
 /**
@@ -94,6 +101,8 @@ export function liveTarget(persona: Persona): string {
       return '/inbox';
     case 'billing':
       return '/authorizations';
+    case 'privacy':
+      return '/privacy/break-glass';
     default:
       return '/messages';
   }

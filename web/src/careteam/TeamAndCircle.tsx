@@ -4,6 +4,7 @@ import { Show, useLoad } from '../shell/states';
 import { fullName, type Patient } from '../types';
 import { CareTeamEditor } from './CareTeamEditor';
 import { CareCircleEditor } from './CareCircleEditor';
+import { SharingGrants } from '../sharing/SharingGrants';
 import '../careplan/editor.css';
 
 /** The coordinator's page for who cares for a patient: the care team (staff) and the care circle (family, consent). */
@@ -22,6 +23,7 @@ export function TeamAndCircle({ patientId }: { patientId: string }) {
             <div className="care-page">
               <CareTeamEditor patientId={patientId} />
               <CareCircleEditor patientId={patientId} />
+              <SharingGrants patientId={patientId} />
             </div>
           </>
         )}

@@ -108,7 +108,7 @@ export function teamWarnings(members: TeamMember[]): string[] {
 
 // ---- care circle -------------------------------------------------------------------------------------------------
 
-export const SCOPES = ['SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES', 'VITALS'] as const;
+export const SCOPES = ['SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES', 'VITALS', 'ACCESS_LOG'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_WORDS: Record<Scope, string> = {
@@ -116,6 +116,7 @@ export const SCOPE_WORDS: Record<Scope, string> = {
   CARE_PLAN_SUMMARY: 'Plan of care in brief',
   MESSAGES: 'Messages with the team',
   VITALS: 'Vital signs',
+  ACCESS_LOG: 'Who viewed the record',
 };
 
 export interface CircleMember {

@@ -7,6 +7,7 @@ import { VitalsEntry } from './VitalsEntry';
 import { CaregiverResources } from './CaregiverResources';
 import { LanguageSwitch } from './LanguageSwitch';
 import { FamilyShow } from './FamilyShow';
+import { Link } from '../shell/router';
 import { STRINGS, dateIn, dateTimeIn, disciplineIn, initialLanguage, rememberLanguage, storedLanguage, type Language, type Strings } from './i18n';
 import { planInWords } from './planWords';
 import { noticeText, type FamilyNotice } from './notices';
@@ -81,6 +82,9 @@ function Person({ patient, session, t, language }: Props & { patient: Patient })
   return (
     <article className="person" aria-labelledby={`person-${patient.id}`}>
       <h2 id={`person-${patient.id}`}>{fullName(patient)}</h2>
+      <p>
+        <Link to={`/family/who-viewed/${id}`}>{t.whoViewed(patient.givenName)}</Link>
+      </p>
       <div className="grid">
         <Section id={`visits-${patient.id}`} title={t.upcomingVisits}>
           <FamilyShow t={t} loaded={visits} what={t.visits} retry={reloadVisits}>

@@ -6,6 +6,7 @@ export type { Language };
 
 const en = {
   portal: 'Family portal',
+  whoViewed: (name: string) => `Who viewed ${name}'s record`,
   loading: (what: string) => `Loading ${what}…`,
   tryAgain: 'Try again',
   welcome: (name: string) => `Welcome, ${name}.`,
@@ -80,6 +81,7 @@ export type Strings = typeof en;
 
 const es: Strings = {
   portal: 'Portal familiar',
+  whoViewed: (name) => `Quién vio el expediente de ${name}`,
   loading: (what) => `Cargando ${what}…`,
   tryAgain: 'Intentar de nuevo',
   welcome: (name) => `Bienvenida o bienvenido, ${name}.`,

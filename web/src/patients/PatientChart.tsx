@@ -10,6 +10,9 @@ import { PatientAlerts } from '../alerts/PatientAlerts';
 import { VitalsCharts } from '../vitals/VitalsCharts';
 import { ClinicalProfile } from '../intake/ClinicalProfile';
 import { CareWorkLinks } from '../careplan/CareWorkLinks';
+import { EmergencyAccess, EmergencyBanner } from '../trust/EmergencyAccess';
+import type { BreakGlassGrant } from '../trust/breakGlass';
+import { useState } from 'react';
 
 export function PatientChart({ patientId, persona }: { patientId: string; persona: Persona }) {
   const id = encodeURIComponent(patientId);
@@ -18,6 +21,25 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
     async () => (await api<{ visits: Visit[] | null }>(`/scheduling/v1/patients/${id}/visits`)).visits ?? [],
     [id],
   );
+  const [emergency, setEmergency] = useState<BreakGlassGrant | null>(null);
+  const clinician = persona === 'clinician' || persona === 'physician';
+  // a clinician refused the chart (not on the care team) may open it in an emergency; another agency's patient stays
+  // "not found" (the service answers 404 to the emergency request too)
+  if (clinician && summary.state === 'error' && (summary.status === 403 || summary.status === 404)) {
+    return (
+      <>
+        {summary.status === 404 ? <PatientNotFound /> : <PatientRefused />}
+        <EmergencyAccess
+          patientId={patientId}
+          onOpened={(grant) => {
+            setEmergency(grant);
+            reloadSummary();
+            reloadVisits();
+          }}
+        />
+      </>
+    );
+  }
   // an unknown (or not shared) patient: one page that says so, not one "could not be found" per section
   if (summary.state === 'error' && summary.status === 404) return <PatientNotFound />;
   return (
@@ -25,6 +47,7 @@ export function PatientChart({ patientId, persona }: { patientId: string; person
       <p>
         <Link to="/patients">← All patients</Link>
       </p>
+      {emergency && <EmergencyBanner grant={emergency} />}
       <Show loaded={summary} what="the chart" retry={reloadSummary}>
         {(s) => (
           <>
@@ -118,6 +141,7 @@ const SCOPES: Record<string, string> = {
   CARE_PLAN_SUMMARY: 'plan of care in brief',
   MESSAGES: 'messages',
   VITALS: 'vitals',
+  ACCESS_LOG: 'who viewed the record',
 };
 
 /** Who the family circle is and what each member may see (their consent scopes). */
@@ -139,6 +163,17 @@ function CareCircleSection({ patientId }: { patientId: string }) {
         )}
       </Show>
     </Section>
+  );
+}
+
+function PatientRefused() {
+  return (
+    <div role="alert" className="forbidden">
+      <h1>Not on your care team</h1>
+      <p>
+        You are not on this patient&apos;s care team, so the chart is closed to you. <Link to="/patients">Go to the patient list</Link>.
+      </p>
+    </div>
   );
 }
 

@@ -2,18 +2,21 @@ import { useState } from 'react';
 import { api, type Page } from '../api';
 import { Section, Show, useLoad } from '../shell/states';
 import { useLive } from '../shell/live';
-import { fullName, type Alert, type Patient } from '../types';
+import { type Alert } from '../types';
+import { apiLookups } from '../shell/liveNames';
 import { AlertList } from '../alerts/AlertList';
 
 /** Alerts not yet resolved of the physician's patients: acknowledge, resolve; reloaded on live events of a patient. */
 export function AlertInbox() {
   const [alerts, reload, refresh] = useLoad(async () => {
-    const [open, acknowledged, patients] = await Promise.all([
+    const [open, acknowledged] = await Promise.all([
       api<Page<Alert>>('/patients/v1/alerts?status=OPEN&size=100'),
       api<Page<Alert>>('/patients/v1/alerts?status=ACKNOWLEDGED&size=100'),
-      api<Page<Patient>>('/patients/v1/patients?size=100'),
     ]);
-    const names = Object.fromEntries(patients.items.map((p) => [p.id, fullName(p)]));
+    // names of the alerts' own patients: the physician may have many more patients than alerts
+    const ids = [...new Set([...open.items, ...acknowledged.items].map((a) => a.patientId))];
+    const named = await Promise.all(ids.map(async (id) => [id, await apiLookups.patientName(id).catch(() => null)] as const));
+    const names = Object.fromEntries(named.filter((entry): entry is readonly [string, string] => entry[1] !== null));
     const list = [...open.items, ...acknowledged.items].sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
     return { list, names };
   });

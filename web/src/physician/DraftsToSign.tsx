@@ -6,6 +6,12 @@ import { fullName, type Patient } from '../types';
 import { DraftReview } from '../careplan/DraftReview';
 import { loadPlan, type VersionedPlan } from '../careplan/signature';
 
+/** One entry of the patient-service's list of open drafts. */
+interface OpenDraft {
+  patientId: string;
+  number: number;
+}
+
 interface Waiting {
   patient: Patient;
   versioned: VersionedPlan;
@@ -14,11 +20,15 @@ interface Waiting {
 /** The physician's patients whose plan has an open draft: review what it changes, then sign it. */
 export function DraftsToSign() {
   const [drafts, reload, refresh] = useLoad(async () => {
-    const patients = (await api<Page<Patient>>('/patients/v1/patients?size=100')).items;
+    // the store finds the open drafts of the physician's patients, however many patients they have
+    const open = (await api<Page<OpenDraft>>('/patients/v1/care-plans/drafts?size=200')).items;
     const plans = await Promise.all(
-      patients.map(async (patient): Promise<Waiting | null> => {
+      open.map(async ({ patientId }): Promise<Waiting | null> => {
         try {
-          const versioned = await loadPlan(patient.id);
+          const [patient, versioned] = await Promise.all([
+            api<Patient>(`/patients/v1/patients/${encodeURIComponent(patientId)}`),
+            loadPlan(patientId),
+          ]);
           return versioned.plan.draft ? { patient, versioned } : null;
         } catch (e) {
           if (e instanceof ApiError && (e.status === 404 || e.status === 403)) return null;

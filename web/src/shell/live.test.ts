@@ -52,5 +52,8 @@ describe('LiveStream', () => {
     expect(liveSentence({ kind: 'CHANGE', notice: 'visit-scheduled:7' })).toBeNull();
     expect(liveSentence({ kind: 'URGENT', messageId: 'm' })).toBe('An urgent message is waiting for you.');
     expect(liveSentence({ kind: 'NOTICE', notice: 'authorization-low:a' })).toBe('An authorization is running low.');
+    expect(liveSentence({ kind: 'NOTICE', notice: 'break-glass-opened:g' })).toBe(
+      'A record was opened in an emergency (break-glass).',
+    );
   });
 });

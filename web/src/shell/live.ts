@@ -114,6 +114,8 @@ export function liveSentence(event: LiveEvent): string | null {
           return 'A visit was missed.';
         case 'authorization-low':
           return 'An authorization is running low.';
+        case 'break-glass-opened':
+          return 'A record was opened in an emergency (break-glass).';
       }
       return 'Something needs your attention.';
   }

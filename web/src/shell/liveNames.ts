@@ -36,6 +36,8 @@ export async function describeLive(event: LiveEvent, names: NameLookups): Promis
           return `A visit of ${patient} was missed.`;
         case 'authorization-low':
           return `An authorization of ${patient} is running low.`;
+        case 'break-glass-opened':
+          return `The record of ${patient} was opened in an emergency (break-glass).`;
       }
       return `Something about ${patient} needs your attention.`;
   }

@@ -17,6 +17,7 @@ import optimizer from './optimizer.mjs';
 import family from './family.mjs';
 import careplan from './careplan.mjs';
 import billing from './billing.mjs';
+import trust from './trust.mjs';
 
 /** Sign-in, each persona's first page, the family portal and what the family member may not reach, sign-out. */
 async function basics(browser) {
@@ -193,7 +194,7 @@ async function basics(browser) {
 }
 
 // Each journey signs in its own personas in fresh browser contexts; they run in this order.
-const JOURNEYS = { basics, chart, visits, schedule, roster, careplan, family, billing, intake, optimizer };
+const JOURNEYS = { basics, chart, visits, schedule, roster, careplan, family, billing, intake, optimizer, trust };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in JOURNEYS));

@@ -64,7 +64,8 @@ class BillingEventsConsumers {
     }
 
     private void admitted(IncomingEvent event, PatientAdmittedV1 admitted) {
-        files.admitted(event.id(), admitted.patientId(), LocalDate.ofInstant(admitted.admittedAt(), zone));
+        files.admitted(event.id(), admitted.patientId(), LocalDate.ofInstant(admitted.admittedAt(), zone),
+                admitted.referringPartner());
         factsArrived(admitted.patientId());
     }
 

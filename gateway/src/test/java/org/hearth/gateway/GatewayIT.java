@@ -5,6 +5,8 @@ import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +54,8 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
 
     /** The actuator's own port (service port + 1000 when fixed, random here): never the public one. */
     @LocalManagementPort
@@ -80,9 +84,26 @@ class GatewayIT {
     void relaysTheCallersOwnTokenCorrelationIdAndTraceContextToTheService() {
         String token = token();
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        ch.qos.logback.classic.Logger requests = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.hearth.gateway.correlation.RequestLog.class);
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        requests.addAppender(lines);
+        requests.setLevel(ch.qos.logback.classic.Level.DEBUG);
 
-        ApiClient.Response response = api.send(api.request("/api/patients/v1/patients?page=0", token)
-                .header("X-Correlation-Id", "case-42").header("traceparent", traceparent).GET());
+        ApiClient.Response response;
+        try {
+            response = api.send(api.request("/api/patients/v1/patients?page=0", token)
+                    .header("X-Correlation-Id", "case-42").header("traceparent", traceparent).GET());
+        } finally {
+            requests.detachAppender(lines);
+            requests.setLevel(null);
+        }
+        // the gateway's own line is in the caller's trace: its ids reach every log line
+        assertThat(lines.list).anySatisfy(line -> {
+            assertThat(line.getFormattedMessage()).startsWith("GET via route patients answered 200");
+            assertThat(line.getMDCPropertyMap()).containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        });
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("service").asString()).isEqualTo("patients");
@@ -91,7 +112,9 @@ class GatewayIT {
         assertThat(forwarded.path()).isEqualTo("/api/patients/v1/patients?page=0");
         assertThat(forwarded.header("Authorization")).isEqualTo("Bearer " + token);
         assertThat(forwarded.header("X-Correlation-Id")).isEqualTo("case-42");
-        assertThat(forwarded.header("traceparent")).isEqualTo(traceparent);
+        // the same trace, continued by the gateway's own span
+        assertThat(forwarded.header("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .doesNotContain("00f067aa0ba902b7");
         assertThat(SCHEDULING.operations()).isEmpty();
     }
 
@@ -216,6 +239,7 @@ class GatewayIT {
         String metered = ISSUER.token().agency("sunrise", "org-sunrise").roles("partner").audience("hearth-gateway")
                 .claim("azp", "metered-partner").subject("svc-metered").sign();
         String colleague = token();
+        double refusedBefore = refusals("metered-partner");
 
         List<Integer> statuses = new java.util.ArrayList<>();
         ApiClient.Response refused = null;
@@ -233,9 +257,18 @@ class GatewayIT {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asString()).endsWith("/problems/rate-limited");
         assertThat(refused.header("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 5));
+        assertThat(refusals("metered-partner") - refusedBefore)
+                .isEqualTo(statuses.stream().filter(status -> status == 429).count());
+        assertThat(meters.get("hearth.gateway.rate_limit.refused").tag("client", "metered-partner")
+                .tag("agency", "org-sunrise").counter()).isNotNull();
         ApiClient.Response other = api.get("/api/patients/v1/patients", colleague);
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.header("X-RateLimit-Remaining")).isPresent();
+    }
+
+    private double refusals(String client) {
+        return meters.find("hearth.gateway.rate_limit.refused").tag("client", client).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 
     @Test

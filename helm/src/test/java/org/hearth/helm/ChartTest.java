@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChartTest {
 
     static final Path CHART = Path.of("hearth");
-    static final List<String> SERVICES = List.of("gateway", "patient", "scheduling", "messaging", "billing");
+    static final List<String> SERVICES = List.of("gateway", "patient", "scheduling", "messaging", "billing", "audit");
 
     static String render(String... setKeyValues) {
         var template = new Helm(CHART).template().withName("hearth").withNamespace("hearth");
@@ -174,7 +174,9 @@ class ChartTest {
         assertThat(billing.getEnv()).anyMatch(e -> e.getName().equals("SPRING_KAFKA_SECURITY_PROTOCOL")
                 && e.getValue().equals("SASL_SSL"));
         assertThat(resources).anyMatch(r -> r.getKind().equals("ScaledObject") && r.getMetadata().getName().equals("hearth-scheduling"));
-        assertThat(resources).filteredOn(r -> r.getKind().equals("KafkaTopic")).hasSize(14);
+        assertThat(resources).filteredOn(r -> r.getKind().equals("KafkaTopic")).hasSize(16)
+                .anyMatch(topic -> topic.getMetadata().getName().equals("hearth-access-revocations")
+                        && topic.toString().contains("retention.ms=3600000"));
         assertThat(resources).anyMatch(r -> r.getKind().equals("Ingress"));
     }
 
@@ -200,12 +202,63 @@ class ChartTest {
     @Test
     void renderedManifestsHaveNoFieldsKubernetesDoesNotKnow() {
         for (HasMetadata resource : parse(renderProduction())) {
-            if (resource.getKind().equals("ScaledObject") || resource.getKind().equals("KafkaTopic")) {
+            if (resource.getKind().equals("ScaledObject") || resource.getKind().equals("KafkaTopic")
+                    || resource.getKind().equals("PrometheusRule")) {
                 continue; // custom resources: no model types here
             }
             assertThat(unknownFields(resource, resource.getKind(), java.util.Collections.newSetFromMap(new IdentityHashMap<>())))
                     .as(resource.getKind() + " " + resource.getMetadata().getName()).isEmpty();
         }
+    }
+
+    @Test
+    void tracesLeaveThePodsOnlyForAnOtlpEndpointAndTheSamplingShareIsAValue() {
+        Container quiet = one(parse(render()), Deployment.class, "patient").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(quiet.getEnv()).noneMatch(e -> e.getName().equals("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"));
+        assertThat(quiet.getEnv()).anyMatch(e -> e.getName().equals("MANAGEMENT_TRACING_SAMPLING_PROBABILITY")
+                && e.getValue().equals("0.1"));
+        assertThat(render()).doesNotContain("PrometheusRule", "grafana_dashboard");
+
+        List<HasMetadata> production = parse(renderProduction());
+        for (String service : SERVICES) {
+            Container container = one(production, Deployment.class, service).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0);
+            assertThat(container.getEnv()).as(service).anyMatch(e -> e.getName()
+                    .equals("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")
+                    && e.getValue().equals("http://otel-collector.monitoring.svc:4318/v1/traces"));
+            assertThat(one(production, NetworkPolicy.class, service).getSpec().getEgress()).as(service)
+                    .anySatisfy(rule -> assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getIntVal())
+                            .isEqualTo(4318)));
+        }
+        assertThatThrownBy(() -> render("observability.tracing.samplingProbability", "2")).hasMessageContaining(
+                "samplingProbability");
+    }
+
+    @Test
+    void theDashboardAndTheAlertRulesShipBehindTheirFlags() throws Exception {
+        List<HasMetadata> resources = parse(renderProduction());
+        io.fabric8.kubernetes.api.model.ConfigMap dashboard = resources.stream()
+                .filter(io.fabric8.kubernetes.api.model.ConfigMap.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().equals("hearth-observability-dashboard")).findFirst().orElseThrow();
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard.getData().get("hearth.json"));
+        assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(12);
+        assertThat(json.toString()).contains("hearth_outbox_oldest_age_seconds", "hearth_events_dead_lettered_total",
+                "kafka_consumer_fetch_manager_records_lag_max", "hearth_alerts_raised_total",
+                "hearth_alerts_notified_total", "hearth_alerts_acknowledged_total",
+                "hearth_alerts_time_to_acknowledge_seconds_bucket", "hearth_alerts_escalated_total",
+                "hearth_bookings_refused_total", "hearth_planning_jobs_seconds_count",
+                "hearth_gateway_rate_limit_refused_total", "hearth_live_streams_open");
+
+        HasMetadata rule = resources.stream().filter(r -> r.getKind().equals("PrometheusRule")).findFirst().orElseThrow();
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+        String manifest = renderProduction();
+        String rules = manifest.substring(manifest.indexOf("kind: PrometheusRule"));
+        assertThat(rules).contains("alert: HearthOutboxStuck", "alert: HearthDeadLettersGrowing",
+                "alert: HearthConsumerLag", "alert: HearthAlertNoticeGap", "hearth_outbox_oldest_age_seconds) > 120",
+                "increase(hearth_alerts_notified_total[6m])");
     }
 
     @Test
@@ -217,6 +270,22 @@ class ChartTest {
                 .hasMessageContaining("topics have 12 partitions");
         assertThatThrownBy(() -> render("global.podSecurityContext.runAsNonRoot", "false")).hasMessageContaining("runAsNonRoot");
         assertThatThrownBy(() -> render("services.billing.payerUrl", "ftp://x")).hasMessageContaining("payerUrl");
+    }
+
+    /** The audit store is the record (6 years, signed with a key from a Secret); hearth.audit is only its transport. */
+    @Test
+    void theAuditStoreKeepsSixYearsSignsWithASecretAndItsTopicIsATransport() {
+        String manifest = renderProduction();
+        Container audit = one(parse(manifest), Deployment.class, "audit").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(audit.getEnv()).anyMatch(e -> e.getName().equals("HEARTH_AUDIT_RETENTION") && e.getValue().equals("2192d"));
+        assertThat(audit.getEnv()).anyMatch(e -> e.getName().equals("HEARTH_AUDIT_SIGNING_KEY")
+                && e.getValueFrom().getSecretKeyRef().getName().equals("hearth-audit-signing-key"));
+        String auditTopic = manifest.substring(manifest.indexOf("topicName: hearth.audit\n"));
+        assertThat(auditTopic.substring(0, auditTopic.indexOf("---") < 0 ? auditTopic.length() : auditTopic.indexOf("---")))
+                .contains("retention.ms: \"2592000000\"");
+        String patientTopic = manifest.substring(manifest.indexOf("topicName: hearth.patient.events\n"));
+        assertThat(patientTopic.substring(0, patientTopic.indexOf("---"))).doesNotContain("retention.ms");
     }
 
     @Test

@@ -79,6 +79,8 @@ class MessagingApiIT {
     MutableClock clock;
     @Autowired
     UrgentEscalation escalation;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @Value("${spring.mongodb.uri}")
     String mongoUri;
     ApiClient api;
@@ -328,6 +330,25 @@ class MessagingApiIT {
     }
 
     @Test
+    void theOpenStreamsGaugeCountsAStreamWhileItIsOpen() throws Exception {
+        double before = openStreams();
+        var open = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream(token("physician", dr), null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(Eventually.await(Duration.ofSeconds(5), this::openStreams, n -> n >= before + 1)).isEqualTo(before + 1);
+        open.get(10, java.util.concurrent.TimeUnit.SECONDS); // the server ends it after max-duration
+        assertThat(Eventually.await(Duration.ofSeconds(5), this::openStreams, n -> n == before)).isEqualTo(before);
+    }
+
+    double openStreams() {
+        return meters.get("hearth.live.streams.open").gauge().value();
+    }
+
+    @Test
     void noticesFollowEventsAndAnAwayFamilyMemberGetsAnEmailWithoutHealthInformation() throws Exception {
         String careTeam = careTeamThread().path("id").asString();
         publish("hearth.patient.alerts", "org.hearth.patient.AlertRaised.v1", """
@@ -340,6 +361,10 @@ class MessagingApiIT {
         assertThat(notice.path("author").asString()).isEqualTo("system");
         assertThat(notice.path("urgent").path("recipient").asString()).isEqualTo(dr);
         assertThat(notice.path("urgent").path("backup").asString()).isEqualTo(carla);
+        // counted just after the notice is posted, which the read above may see first
+        assertThat(Eventually.await(Duration.ofSeconds(5), () -> meters.find("hearth.alerts.notified")
+                .tag("agency", agency).tag("severity", "HIGH").counters().stream().mapToDouble(c -> c.count()).sum(),
+                n -> n == 1)).isEqualTo(1);
 
         clock.set(Instant.parse("2030-01-07T16:00:00Z")); // Fran last used Hearth at 15:00: away since
         publish("hearth.scheduling.events", "org.hearth.scheduling.VisitMissed.v1", """

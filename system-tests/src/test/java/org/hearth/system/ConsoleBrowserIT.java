@@ -241,6 +241,33 @@ class ConsoleBrowserIT {
                 "coordinator-patient-not-found")) { // journey billing
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
+        // journey trust: who viewed the record, break-glass and its review, sharing with another agency and revoking it
+        assertThat(run.output()).contains(
+                "ok - Fran sees Nina Nurse's read of Jane's record today",
+                "ok - Fran sees Priya Patel's read of Jane's record today",
+                "ok - who viewed the record: no serious accessibility violation",
+                "ok - Fran asks the privacy officer about Priya Patel's access",
+                "ok - noah.nurse is refused the chart of Jane Doe: not on the care team",
+                "ok - emergency access needs a reason",
+                "ok - noah.nurse reads the chart of Jane Doe under emergency access, with its end shown",
+                "ok - chart under emergency access: no serious accessibility violation",
+                "ok - the privacy officer sees Noah Night's emergency access to Jane Doe with its reason",
+                "ok - the privacy officer sees Fran Doe's question about an access",
+                "ok - break-glass review: no serious accessibility violation",
+                "ok - the privacy officer revokes Noah Night's emergency access",
+                "ok - the reviewed access leaves the review queue",
+                "ok - after the revocation the nurse's next look at the chart is refused",
+                "ok - carla records Jane's consent to share the plan of care in brief with riverbend",
+                "ok - sharing consents: no serious accessibility violation",
+                "ok - rita.coordinator reads the plan of care in brief of Jane Doe shared by Sunrise",
+                "ok - what was not shared is not shown",
+                "ok - shared record: no serious accessibility violation",
+                "ok - after the revocation Riverbend's next look at the shared record gets the not-found page",
+                "ok - shared record no longer shared: no serious accessibility violation");
+        for (String name : List.of("family-who-viewed", "clinician-emergency-access", "privacy-break-glass-review",
+                "coordinator-sharing", "riverbend-shared-record", "riverbend-shared-record-revoked")) { // journey trust
+            assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
+        }
     }
 
     /** {@code npm ci} of the pinned playwright-core (the driver only: browser downloads are switched off). */

@@ -90,6 +90,15 @@ final class Keycloak {
         admin(adminPassword, "PUT", "/users/" + userId, "{\"requiredActions\":[],\"emailVerified\":true}");
     }
 
+    /** Signs a session out as a client would (RP-initiated, with its refresh token); Keycloak then back-channels it. */
+    HttpResponse<String> logout(String clientId, String refreshToken) {
+        String body = "client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&refresh_token="
+                + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + "/realms/hearth/protocol/openid-connect/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** The token endpoint's whole answer, whatever its status (for refresh tokens and refusals). */
     HttpResponse<String> tokenResponse(Map<String, String> form) {
         String body = form.entrySet().stream()

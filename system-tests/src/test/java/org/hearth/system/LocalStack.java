@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  */
 final class LocalStack {
 
-    /** {@code -Dhearth.stack.offset=1000} moves every port, so that two checkouts can run system tests at once. */
+    /** {@code -Dhearth.stack.offset=3000} moves every port, so that two checkouts can run system tests at once (not 1000:
+     * each service also holds its port + 1000 for the actuator). */
     static final int OFFSET = Integer.getInteger("hearth.stack.offset", 0);
     static final int GATEWAY_PORT = 18080 + OFFSET;
     static final int KEYCLOAK_PORT = 18180 + OFFSET;
@@ -43,6 +44,7 @@ final class LocalStack {
                 Map.entry("HEARTH_SCHEDULING_PORT", String.valueOf(18082 + offset)),
                 Map.entry("HEARTH_MESSAGING_PORT", String.valueOf(18083 + offset)),
                 Map.entry("HEARTH_BILLING_PORT", String.valueOf(18084 + offset)),
+                Map.entry("HEARTH_AUDIT_PORT", String.valueOf(18085 + offset)),
                 Map.entry("HEARTH_KEYCLOAK_PORT", String.valueOf(18180 + offset)),
                 Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(19000 + offset)),
                 Map.entry("HEARTH_KAFKA_PORT", String.valueOf(19092 + offset)),
@@ -168,9 +170,12 @@ final class LocalStack {
         builder.environment().put("HEARTH_UP_TIMEOUT", "540"); // a loaded CI machine starts Keycloak slowly
         // a partner contract of 5 requests/s that the rate-limit test can exceed however slow the machine is; people
         // get a budget the fuzz suite's thousands of requests do not exhaust (it measures validation, not the limiter)
+        // the request and event-handling lines (DEBUG) let TraceIT follow one request's trace id through every log
         builder.environment().put("SPRING_APPLICATION_JSON", """
                 {"hearth":{"gateway":{"rate-limit":{"clients":{"sunrise-metered":{"per-second":5,"burst":10}},\
-                "per-caller":{"per-second":500,"burst":1000},"per-agency":{"per-second":2000,"burst":4000}}}}}""");
+                "per-caller":{"per-second":500,"burst":1000},"per-agency":{"per-second":2000,"burst":4000}}}},\
+                "logging":{"level":{"org.hearth.platform.observability.RequestLog":"DEBUG",\
+                "org.hearth.platform.events.EventEdge":"DEBUG","org.hearth.gateway.correlation.RequestLog":"DEBUG"}}}""");
         return builder;
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class OpenApiOperations {
 
-    static final List<String> SERVICES = List.of("patients", "scheduling", "messaging", "billing");
+    static final List<String> SERVICES = List.of("patients", "scheduling", "messaging", "billing", "audit");
     static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "PATCH");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -119,7 +119,9 @@ final class OpenApiOperations {
                     }
                     throw new IllegalStateException(e.getCause());
                 }
-                if (response.statusCode() == 429 && attempt < 5) { // the matrices are many calls by one person
+                // the matrices are many calls by one person (429); a store that is briefly unavailable says when to
+                // come back (503): both are answers about the moment, not about who may do what
+                if ((response.statusCode() == 429 || response.statusCode() == 503) && attempt < 5) {
                     Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
                     continue;
                 }

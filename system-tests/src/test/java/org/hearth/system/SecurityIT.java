@@ -89,7 +89,7 @@ class SecurityIT {
         // actuator at all; metrics and probes answer only on the management port (service port + 1000, loopback)
         List<String> actuatorLeaks = new ArrayList<>();
         int actuatorProbes = 0;
-        for (int port : List.of(18080, 18081, 18082, 18083, 18084)) {
+        for (int port : List.of(18080, 18081, 18082, 18083, 18084, 18085)) {
             int publicPort = port + LocalStack.OFFSET;
             for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/env", "/actuator",
                     "/actuator/heapdump")) {
@@ -102,7 +102,7 @@ class SecurityIT {
             ApiClient.Response metrics = ApiClient.onPort(publicPort + 1000).get("/actuator/prometheus", null);
             assertThat(metrics.body()).as("metrics on the management port of " + publicPort).contains("jvm_");
         }
-        System.out.printf("T6 actuator: %d probes of actuator paths on the 5 public ports, %d answered 404%n",
+        System.out.printf("T6 actuator: %d probes of actuator paths on the 6 public ports, %d answered 404%n",
                 actuatorProbes, actuatorProbes - actuatorLeaks.size());
         assertThat(actuatorLeaks).as("actuator paths served on a public port").isEmpty();
 

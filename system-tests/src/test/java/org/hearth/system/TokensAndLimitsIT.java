@@ -212,6 +212,85 @@ class TokensAndLimitsIT {
         assertThat(newTokenForDisabled.statusCode()).isNotEqualTo(200);
     }
 
+    /**
+     * Issue 20 point 3: a logged-out session's and a disabled account's access tokens are refused within seconds at
+     * the gateway and at every service, not at their {@code exp} (5 minutes on). Keycloak posts the back-channel
+     * logout token to the gateway, which publishes the revocation every instance reads; the agency admin's disable
+     * publishes it from patient-service.
+     */
+    @Test
+    @Order(4)
+    void logoutAndDisableRefuseTheOldAccessTokenWithinSecondsEverywhere() {
+        HttpResponse<String> grant = KEYCLOAK.tokenResponse(Map.of("grant_type", "password", "client_id", "hearth-cli",
+                "username", "carla.coordinator", "password", Keycloak.DEMO_PASSWORD));
+        JsonNode tokens = JSON.readTree(grant.body());
+        String access = tokens.path("access_token").asString();
+        everywhereAccepted(access);
+        long loggedOut = System.nanoTime();
+        HttpResponse<String> logout = KEYCLOAK.logout("hearth-cli", tokens.path("refresh_token").asString());
+        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(204);
+        Map<String, Double> logoutSeconds = secondsUntilRefusedEverywhere(access, loggedOut);
+
+        String username = "probe.revoked." + UUID.randomUUID().toString().substring(0, 8);
+        String userId = KEYCLOAK.createUser(adminPassword, username, "coordinator", "sunrise");
+        String doomed = KEYCLOAK.userToken(username);
+        everywhereAccepted(doomed);
+        long disabled = System.nanoTime();
+        assertThat(GATEWAY.post("/api/patients/v1/agency/staff/" + userId + "/disable", KEYCLOAK.userToken("alice.admin"),
+                "").status()).isEqualTo(204);
+        Map<String, Double> disableSeconds = secondsUntilRefusedEverywhere(doomed, disabled);
+
+        System.out.printf("Revocation: logout refused the old token after %s s; disable after %s s (token exp is "
+                + "%d s after issue)%n", logoutSeconds, disableSeconds,
+                Keycloak.claims(access).path("exp").asLong() - Keycloak.claims(access).path("iat").asLong());
+        assertThat(logoutSeconds.values()).allSatisfy(seconds -> assertThat(seconds).isLessThanOrEqualTo(10.0));
+        assertThat(disableSeconds.values()).allSatisfy(seconds -> assertThat(seconds).isLessThanOrEqualTo(10.0));
+        assertThat(GATEWAY.get(PROBE_PATH, KEYCLOAK.userToken("carla.coordinator")).status())
+                .as("a new sign-in of the logged-out user works").isEqualTo(200);
+    }
+
+    /** A read every coordinator may do, at the gateway and straight at each service's own port. */
+    private static final Map<String, String> READS = Map.of(
+            "gateway", LocalStack.GATEWAY_PORT + PROBE_PATH,
+            "patient-service", (18081 + LocalStack.OFFSET) + PROBE_PATH,
+            "scheduling-service", (18082 + LocalStack.OFFSET) + "/api/scheduling/v1/clinicians",
+            "messaging-service", (18083 + LocalStack.OFFSET) + "/api/messaging/v1/threads",
+            "billing-service", (18084 + LocalStack.OFFSET) + "/api/billing/v1/authorizations");
+
+    private static int read(String portAndPath, String token) {
+        int slash = portAndPath.indexOf('/');
+        return ApiClient.onPort(Integer.parseInt(portAndPath.substring(0, slash)))
+                .get(portAndPath.substring(slash), token).status();
+    }
+
+    private static void everywhereAccepted(String token) {
+        READS.forEach((where, read) -> assertThat(read(read, token)).as("before: " + where).isNotEqualTo(401));
+    }
+
+    private static Map<String, Double> secondsUntilRefusedEverywhere(String token, long since) {
+        Map<String, Double> seconds = new java.util.TreeMap<>();
+        long deadline = since + Duration.ofSeconds(30).toNanos();
+        while (seconds.size() < READS.size() && System.nanoTime() < deadline) {
+            READS.forEach((where, read) -> {
+                if (!seconds.containsKey(where) && read(read, token) == 401) {
+                    seconds.put(where, Math.round((System.nanoTime() - since) / 1e7) / 100.0);
+                }
+            });
+            sleep(100);
+        }
+        READS.keySet().forEach(where -> seconds.putIfAbsent(where, Double.POSITIVE_INFINITY));
+        return seconds;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     private interface ClaimsChange {
         JWTClaimsSet.Builder apply(JWTClaimsSet.Builder builder);
     }
@@ -248,8 +327,8 @@ class TokensAndLimitsIT {
 
     private static String afterExpiry(String token) {
         long expiresAt = Keycloak.claims(token).path("exp").asLong();
-        // validators allow 60 s of clock skew, so wait until the token is past it
-        Eventually.await(Duration.ofSeconds(90), () -> System.currentTimeMillis() / 1000, now -> now > expiresAt + 61);
+        // validators allow 5 s of clock skew, so wait until the token is past it
+        Eventually.await(Duration.ofSeconds(90), () -> System.currentTimeMillis() / 1000, now -> now > expiresAt + 6);
         return token;
     }
 

@@ -15,6 +15,7 @@ import org.hearth.billing.patients.BillingFiles;
 import org.hearth.billing.patients.Coverage;
 import org.hearth.billing.payers.Payer;
 import org.hearth.billing.payers.PayerRepository;
+import org.hearth.platform.audit.AuditedPatient;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
@@ -110,6 +111,8 @@ class AuthorizationController {
         BillingFile file = files.find(request.patientId()).orElse(null);
         if (file == null) {
             errors.add(new FieldError("patientId", "no such patient in this agency"));
+        } else {
+            AuditedPatient.is(request.patientId());
         }
         Coverage coverage = file == null ? null : file.coverages().stream()
                 .filter(c -> c.payerId().equals(request.payerId())).findFirst().orElse(null);

@@ -64,6 +64,13 @@ public class AuthorizationRepository {
                 new Update().set("authorization", next.result()), AuthorizationDocument.class);
     }
 
+    /** Every request of the patient, with versions (FHIR Claim and ClaimResponse). */
+    public List<Versioned> ofPatient(String patientId) {
+        return mongo.find(Query.query(Criteria.where("authorization.patientId").is(patientId))
+                        .with(org.springframework.data.domain.Sort.by("_id")), AuthorizationDocument.class)
+                .stream().map(d -> new Versioned(d.authorization(), d.version())).toList();
+    }
+
     public List<Versioned> of(String patientId, String discipline) {
         return mongo.find(Query.query(Criteria.where("authorization.patientId").is(patientId)
                         .and("authorization.discipline").is(discipline)), AuthorizationDocument.class)

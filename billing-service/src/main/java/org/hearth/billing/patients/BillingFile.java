@@ -13,11 +13,12 @@ import java.util.Optional;
 /**
  * A patient's billing file. {@code startOfCare} and the signed plan come from patient-service events; coverage and
  * the Medicare facts are entered by the billing clerk ({@code version} counts those writes, for If-Match).
+ * {@code referringPartner} is the partner organisation whose referral admitted the patient (from PatientAdmitted).
  */
 @Document(BillingFile.COLLECTION)
 public record BillingFile(@Id String patientId, String tenantId, LocalDate startOfCare, Integer signedPlanVersion,
         Instant planSignedAt, List<Coverage> coverages, MedicareFacts medicare, long version,
-        List<String> processedEventIds) implements TenantOwned {
+        List<String> processedEventIds, String referringPartner) implements TenantOwned {
 
     public static final String COLLECTION = "billing_files";
 

@@ -23,9 +23,16 @@ public class BillingFiles {
         return mongo.findById(patientId, BillingFile.class);
     }
 
-    public boolean admitted(String eventId, String patientId, LocalDate startOfCare) {
+    public boolean admitted(String eventId, String patientId, LocalDate startOfCare, String referringPartner) {
         return mongo.applyOnce(patientId, eventId, new Update().set("startOfCare", startOfCare)
-                .setOnInsert("version", 1L), BillingFile.class);
+                .set("referringPartner", referringPartner).setOnInsert("version", 1L), BillingFile.class);
+    }
+
+    /** The billing file holding the coverage {@code coverageId}, in the current agency. */
+    public Optional<BillingFile> findByCoverage(String coverageId) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("coverages.id").is(coverageId)),
+                BillingFile.class).stream().findFirst();
     }
 
     public boolean planSigned(String eventId, String patientId, int planVersion, Instant signedAt) {

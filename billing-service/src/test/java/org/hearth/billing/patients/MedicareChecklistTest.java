@@ -13,7 +13,7 @@ class MedicareChecklistTest {
     static final LocalDate START = LocalDate.of(2026, 11, 24);
 
     static BillingFile file(Integer planVersion, MedicareFacts facts) {
-        return new BillingFile("p1", "t", START, planVersion, null, List.of(), facts, 1, List.of());
+        return new BillingFile("p1", "t", START, planVersion, null, List.of(), facts, 1, List.of(), null);
     }
 
     static Status status(MedicareChecklist.Result result, String item) {

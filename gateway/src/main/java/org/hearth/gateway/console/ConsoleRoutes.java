@@ -39,6 +39,7 @@ class ConsoleRoutes {
         route(builder, "scheduling", services.scheduling());
         route(builder, "messaging", services.messaging());
         route(builder, "billing", services.billing());
+        route(builder, "audit", services.audit());
         return builder.build();
     }
 

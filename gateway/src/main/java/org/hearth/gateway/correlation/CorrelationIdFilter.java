@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Runs before security so that every answer, a 401 included, carries the id. A caller's id is kept only
  * if it is harmless to log and echo; otherwise a new one replaces it. The id is forwarded to the service
- * in the same header, next to the caller's {@code traceparent}, which passes through untouched.
+ * in the same header, next to the {@code traceparent} of the gateway's span, which continues the caller's trace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes a problem with the same shape and type URIs as the services (docs/problems.md). */
+/**
+ * Writes a problem with the same shape and type URIs as the services (docs/problems.md); on FHIR paths the same
+ * refusal as an {@code OperationOutcome} ({@link FhirOutcomes}).
+ */
 public final class GatewayProblems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,6 +28,9 @@ public final class GatewayProblems {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
+        }
+        if (FhirOutcomes.isFhirPath(exchange.getRequest().getPath().value())) {
+            return FhirOutcomes.write(exchange, status, detail, CorrelationIdFilter.of(exchange));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + type);

@@ -26,4 +26,9 @@ class RateLimitConfiguration {
     RateLimitFilter rateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, MeterRegistry meters) {
         return new RateLimitFilter(buckets, properties, meters);
     }
+
+    @Bean
+    GatewayServedRateLimit gatewayServedRateLimit(RateLimitFilter limiter) {
+        return new GatewayServedRateLimit(limiter);
+    }
 }

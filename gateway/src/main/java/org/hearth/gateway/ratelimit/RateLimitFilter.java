@@ -88,7 +88,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> refuse(ServerWebExchange exchange, TokenBuckets.Decision decision, Jwt jwt) {
         long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
-        meters.counter("hearth.gateway.rate_limit.refused", "client", String.valueOf(jwt.getClaimAsString("azp"))).increment();
+        // by client and agency (organization id, no PHI): which partner, which agency hits its limits
+        String agency = agencyOf(jwt);
+        meters.counter("hearth.gateway.rate_limit.refused", "client", String.valueOf(jwt.getClaimAsString("azp")),
+                "agency", agency == null ? "none" : agency).increment();
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
         return GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 "The request rate of this caller or agency is above its limit. Retry after " + seconds + " s.");

@@ -24,6 +24,8 @@ class DocumentedOperationsFilter implements GlobalFilter, Ordered {
 
     /** Before the rate limiter: a request that will be refused anyway must not spend the caller's budget. */
     static final int ORDER = -200;
+    /** The metadata key FhirRoutes sets on its routes (kept as a string: routing does not depend on fhir). */
+    static final String FHIR_ROUTE = "hearth.fhir";
     private static final Pattern API_DOCS = Pattern.compile("/api/[a-z]+/v3/api-docs(/.*)?");
 
     private final DocumentedOperations documented;
@@ -37,7 +39,8 @@ class DocumentedOperationsFilter implements GlobalFilter, Ordered {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String path = exchange.getRequest().getPath().value();
         String method = exchange.getRequest().getMethod().name();
-        if (route == null || API_DOCS.matcher(path).matches()) {
+        // FHIR routes answer to their CapabilityStatement, not to an OpenAPI document (FhirRoutes)
+        if (route == null || API_DOCS.matcher(path).matches() || Boolean.TRUE.equals(route.getMetadata().get(FHIR_ROUTE))) {
             return chain.filter(exchange);
         }
         // decide first, then filter: chain.filter completes empty, so it must not sit before switchIfEmpty

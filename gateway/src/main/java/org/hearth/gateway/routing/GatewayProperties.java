@@ -30,6 +30,7 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue("
             @DefaultValue("http://127.0.0.1:8081") URI patient,
             @DefaultValue("http://127.0.0.1:8082") URI scheduling,
             @DefaultValue("http://127.0.0.1:8083") URI messaging,
-            @DefaultValue("http://127.0.0.1:8084") URI billing) {
+            @DefaultValue("http://127.0.0.1:8084") URI billing,
+            @DefaultValue("http://127.0.0.1:8085") URI audit) {
     }
 }

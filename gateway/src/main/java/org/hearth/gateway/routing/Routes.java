@@ -24,6 +24,7 @@ class Routes {
                 .route("scheduling", r -> r.path("/api/scheduling/**").filters(f -> f.filter(retry)).uri(services.scheduling()))
                 .route("messaging", r -> r.path("/api/messaging/**").filters(f -> f.filter(retry)).uri(services.messaging()))
                 .route("billing", r -> r.path("/api/billing/**").filters(f -> f.filter(retry)).uri(services.billing()))
+                .route("audit", r -> r.path("/api/audit/**").filters(f -> f.filter(retry)).uri(services.audit()))
                 .build();
     }
 }

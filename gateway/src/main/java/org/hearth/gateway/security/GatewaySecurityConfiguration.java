@@ -32,8 +32,11 @@ class GatewaySecurityConfiguration {
     // the actuator answers only on the management port, which only probes and Prometheus reach; on the public port
     // PublicActuator answers 404 to every actuator path before this chain runs
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            BackChannelLogout.PATH, // Keycloak's call, authenticated by the logout token's signature
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/webjars/**"};
+            "/webjars/**",
+            // FHIR: the CapabilityStatement and the SMART configuration are how a partner learns to get a token
+            "/fhir/R4/metadata", "/.well-known/smart-configuration", "/fhir/R4/.well-known/smart-configuration"};
 
     /** JSON answers need nothing; the API documentation page needs its own scripts and styles only. */
     static final String CONTENT_SECURITY_POLICY = org.hearth.gateway.problem.SecurityHeaders.CONTENT_SECURITY_POLICY;
@@ -82,10 +85,13 @@ class GatewaySecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder gatewayJwtDecoder(GatewaySecurityProperties properties) {
+    ReactiveJwtDecoder gatewayJwtDecoder(GatewaySecurityProperties properties,
+            org.hearth.platform.core.tokens.RevocationList revocations) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
         decoder.setJwtValidator(validator(properties, java.time.Clock.systemUTC()));
-        return new CachingReactiveJwtDecoder(decoder); // one signature check per token, not per request
+        // one signature check per token, not per request; revocations checked on every request
+        return new CachingReactiveJwtDecoder(decoder, CachingReactiveJwtDecoder.DEFAULT_MAXIMUM_SIZE,
+                java.time.Clock.systemUTC(), revocations);
     }
 
     /** Issuer, audience and {@code exp}/{@code nbf} with the configured skew; tests build it the same way. */

@@ -43,7 +43,25 @@ final class HearthApi {
         return send(method, path, token, body, etag, null);
     }
 
+    /**
+     * A read answered 503 (the gateway has not read a just-started service's OpenAPI inventory yet, which on a loaded
+     * machine takes longer than its 5 s) is asked again, a few times, before the demo gives up: a read is safe to repeat.
+     */
     private ApiResponse send(String method, String path, String token, Object body, String ifMatch, String key) {
+        ApiResponse answer = sendOnce(method, path, token, body, ifMatch, key);
+        for (int attempt = 1; "GET".equals(method) && answer.status() == 503 && attempt <= 10; attempt++) {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DemoFailure(method + " " + path + " was interrupted");
+            }
+            answer = sendOnce(method, path, token, body, ifMatch, key);
+        }
+        return answer;
+    }
+
+    private ApiResponse sendOnce(String method, String path, String token, Object body, String ifMatch, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
         if (ifMatch != null) {

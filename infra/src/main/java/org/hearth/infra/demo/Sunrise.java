@@ -100,7 +100,8 @@ final class Sunrise {
         record.careTeam(carla, careTeam());
         record.careCircle(carla, List.of(
                 Map.of("subject", tokens.subjectOf(DAUGHTER), "displayName", "Fran Doe", "relationship", "daughter",
-                        "pointOfContact", true, "scopes", List.of("SCHEDULE", "CARE_PLAN_SUMMARY", "MESSAGES", "VITALS")),
+                        "pointOfContact", true, "scopes", List.of("SCHEDULE", "CARE_PLAN_SUMMARY", "MESSAGES", "VITALS",
+                                "ACCESS_LOG")),
                 Map.of("displayName", "Tom Doe", "relationship", "son", "pointOfContact", false, "scopes", List.of())));
         record.assessment(tokens.of(NURSE), SunriseCare.assessment());
         record.signedPlan(carla, tokens.of(PHYSICIAN), SunriseCare.carePlan(today));

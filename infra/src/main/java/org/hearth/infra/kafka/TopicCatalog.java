@@ -25,6 +25,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TopicCatalog {
 
+    /**
+     * Topics that are a short-lived transport: revocations matter only while a revoked token could still be alive
+     * (5 minutes here), and each instance reads the topic from its start, so it keeps one hour.
+     */
+    static final Map<String, Map<String, String>> CONFIGS = Map.of(
+            "hearth.access.revocations", Map.of("retention.ms", "3600000"));
+
     private TopicCatalog() {
     }
 
@@ -48,7 +55,8 @@ public final class TopicCatalog {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics().stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, partitions, replicationFactor)).toList();
+                    .map(topic -> new NewTopic(topic, partitions, replicationFactor)
+                            .configs(CONFIGS.getOrDefault(topic, Map.of()))).toList();
             // per topic: a topic the listing missed (metadata still propagating) or another creator made in the
             // meantime exists already, which is fine and is not reported as created
             List<String> created = new java.util.ArrayList<>();

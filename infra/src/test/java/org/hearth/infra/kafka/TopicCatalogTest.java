@@ -30,7 +30,8 @@ class TopicCatalogTest {
 
     @Test
     void theCatalogHoldsEveryTopicOfTheArchitectureWithItsDeadLetterTwin() {
-        assertThat(TopicCatalog.topics()).hasSize(14).contains("hearth.patient.events", "hearth.patient.events.dlt",
+        assertThat(TopicCatalog.topics()).hasSize(16).contains("hearth.access.revocations", "hearth.patient.events",
+                "hearth.patient.events.dlt",
                 "hearth.patient.observations", "hearth.patient.alerts", "hearth.scheduling.events",
                 "hearth.messaging.events", "hearth.billing.events", "hearth.audit", "hearth.audit.dlt");
     }

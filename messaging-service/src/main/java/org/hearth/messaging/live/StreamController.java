@@ -47,10 +47,12 @@ class StreamController {
     private final BillingDesk desk;
     private final Duration maxDuration;
     private final LiveFeed feed;
+    private final OpenStreams open;
 
     StreamController(Deliveries deliveries, Presence presence, BillingDesk desk, LiveFeed feed,
-            @Value("${hearth.messaging.stream.max-duration:PT5M}") Duration maxDuration) {
+            @Value("${hearth.messaging.stream.max-duration:PT5M}") Duration maxDuration, OpenStreams open) {
         this.feed = feed;
+        this.open = open;
         this.deliveries = deliveries;
         this.presence = presence;
         this.desk = desk;
@@ -77,6 +79,7 @@ class StreamController {
         long after = lastEventId == null && "now".equals(since) ? deliveries.latestSeq(me) : parse(lastEventId);
         SseEmitter emitter = new SseEmitter(maxDuration.plusSeconds(5).toMillis());
         presence.connected(tenant.value(), me);
+        open.opened();
         BlockingQueue<Delivery> signalled = new LinkedBlockingQueue<>();
         // subscribed before the store is read: a delivery stored meanwhile is either read or signalled
         AutoCloseable subscription = feed.subscribe(tenant.value(), me, signalled::offer);
@@ -108,6 +111,7 @@ class StreamController {
             } catch (Exception gone) { // the client left (IOException), the emitter timed out, or shutdown
                 emitter.completeWithError(gone);
             } finally {
+                open.closed();
                 presence.disconnected(tenant.value(), me);
             }
         }));

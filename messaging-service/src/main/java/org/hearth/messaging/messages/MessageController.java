@@ -15,13 +15,10 @@ import org.hearth.messaging.live.Deliveries;
 import org.hearth.messaging.threads.ChatThread;
 import org.hearth.messaging.threads.ThreadAccess;
 import org.hearth.messaging.threads.ThreadController;
-import org.hearth.platform.audit.AuditRecord;
-import org.hearth.platform.audit.AuditTrail;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.security.Caller;
-import org.hearth.platform.web.CorrelationId;
 import org.hearth.platform.web.IdempotencyKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,7 +42,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** Messages of a thread: post (maybe urgent, maybe with attachments), read, mark read, edit, delete, acknowledge. */
 @RestController
@@ -62,14 +58,13 @@ class MessageController {
     private final Attachments attachments;
     private final Deliveries deliveries;
     private final MessageCipher cipher;
-    private final AuditTrail audit;
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
     private final Duration editWindow;
     private final Clock clock;
 
     MessageController(Messages messages, Posting posting, ThreadAccess access, Attachments attachments,
-            Deliveries deliveries, MessageCipher cipher, AuditTrail audit, IdempotencyKeys idempotency, JsonMapper json,
+            Deliveries deliveries, MessageCipher cipher, IdempotencyKeys idempotency, JsonMapper json,
             @Value("${hearth.messaging.edit-window:PT15M}") Duration editWindow, Clock clock) {
         this.messages = messages;
         this.posting = posting;
@@ -77,7 +72,6 @@ class MessageController {
         this.attachments = attachments;
         this.deliveries = deliveries;
         this.cipher = cipher;
-        this.audit = audit;
         this.idempotency = idempotency;
         this.json = json;
         this.editWindow = editWindow;
@@ -167,7 +161,6 @@ class MessageController {
         Update update = new Update().set("body", cipher.seal(message.tenantId(), request.body(), messageId))
                 .set("editedAt", now).push("revisions", new Message.Revision(message.body(), now, "EDITED"));
         write(message, update);
-        audit(message, "MESSAGE_EDITED");
         return view(messages.find(messageId).orElseThrow());
     }
 
@@ -178,7 +171,6 @@ class MessageController {
         Instant now = clock.instant();
         write(message, new Update().set("deleted", true).set("editedAt", now)
                 .push("revisions", new Message.Revision(message.body(), now, "DELETED")));
-        audit(message, "MESSAGE_DELETED");
         return ResponseEntity.noContent().build();
     }
 
@@ -256,13 +248,6 @@ class MessageController {
     private void write(Message message, Update update, List<? extends org.hearth.platform.events.DomainEvent> events) {
         if (!messages.update(message.id(), message.version(), update, events)) {
             throw ApiException.conflict("The message changed at the same time; try again");
-        }
-    }
-
-    private void audit(Message message, String action) {
-        if (message.patientId() != null) {
-            audit.record(new AuditRecord(UUID.randomUUID().toString(), message.patientId(), Caller.subject(), List.of(),
-                    null, action + " " + message.id(), 200, CorrelationId.current().orElse(null), clock.instant()));
         }
     }
 

@@ -11,6 +11,9 @@ import org.hearth.messaging.threads.ThreadAccess;
 import org.hearth.messaging.threads.Threads;
 import org.hearth.platform.events.IncomingEvent;
 import org.hearth.platform.tenancy.TenantScopedMongo;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.hearth.platform.observability.MetricTags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
@@ -47,10 +50,12 @@ class AlertNotices {
     private final PendingNotices pending;
     private final AgencyCoordinators agencyCoordinators;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     AlertNotices(TenantScopedMongo mongo, Threads threads, ThreadAccess access, PatientCircles circles, Posting posting,
             Messages messages, Deliveries deliveries, PendingNotices pending, AgencyCoordinators agencyCoordinators,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.threads = threads;
         this.access = access;
@@ -82,6 +87,10 @@ class AlertNotices {
             pending.deliver(new PendingNotices.Request(event.id(), alert.patientId(), role(owner), null, "URGENT",
                     thread.id(), id, null, Message.Source.ALERT, alert.alertId()));
         }
+        // the other half of patient-service's hearth.alerts.raised: raised minus notified is the notice gap
+        Counter.builder("hearth.alerts.notified").description("Alerts whose urgent notice was posted to the care team")
+                .tag("severity", String.valueOf(alert.severity())).tag(MetricTags.AGENCY, MetricTags.agency())
+                .register(meters).increment();
         reconcile(alert.alertId());
     }
 

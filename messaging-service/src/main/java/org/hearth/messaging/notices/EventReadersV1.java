@@ -30,6 +30,11 @@ final class EventReadersV1 {
         static final String TYPE = "org.hearth.patient.AlertRaised.v1";
     }
 
+    /** @param recipients the agency's privacy officers and the lead physician, named by patient-service */
+    record BreakGlassOpened(String patientId, String grantId, Instant expiresAt, java.util.List<String> recipients) {
+        static final String TYPE = "org.hearth.patient.BreakGlassOpened.v1";
+    }
+
     record AlertAcknowledged(String patientId, String alertId, String acknowledgedBy, Instant acknowledgedAt) {
         static final String TYPE = "org.hearth.patient.AlertAcknowledged.v1";
     }

@@ -53,12 +53,13 @@ class NoticeConsumers {
     private final AlertNotices alerts;
     private final PendingNotices pending;
     private final FamilyNotices family;
+    private final BreakGlassNotices breakGlass;
     private final Clock clock;
     private final ZoneId zone;
 
     NoticeConsumers(EventEdge edge, PatientCircles circles, Threads threads, Posting posting,
             Deliveries deliveries, BillingDesk desk, AlertNotices alerts, PendingNotices pending, FamilyNotices family,
-            Clock clock,
+            BreakGlassNotices breakGlass, Clock clock,
             @Value("${hearth.messaging.zone:America/New_York}") ZoneId zone) {
         this.edge = edge;
         this.circles = circles;
@@ -69,6 +70,7 @@ class NoticeConsumers {
         this.alerts = alerts;
         this.pending = pending;
         this.family = family;
+        this.breakGlass = breakGlass;
         this.clock = clock;
         this.zone = zone;
         this.alertEvents = EventRoutes.forConsumer("messaging-alerts")
@@ -76,13 +78,16 @@ class NoticeConsumers {
                 .on(EventReadersV1.AlertAcknowledged.TYPE, EventReadersV1.AlertAcknowledged.class, alerts::acknowledged)
                 .on(EventReadersV1.AlertResolved.TYPE, EventReadersV1.AlertResolved.class, alerts::resolved)
                 .on(EventReadersV1.AlertEscalated.TYPE, EventReadersV1.AlertEscalated.class, alerts::escalated);
+        this.patientEvents = EventRoutes.forConsumer("messaging-patient-events")
+                .on(EventReadersV1.PatientAdmitted.TYPE, EventReadersV1.PatientAdmitted.class, this::admitted)
+                .on(EventReadersV1.CareTeamChanged.TYPE, EventReadersV1.CareTeamChanged.class, this::careTeam)
+                .on(EventReadersV1.CareCircleChanged.TYPE, EventReadersV1.CareCircleChanged.class, this::careCircle)
+                .on(EventReadersV1.CarePlanSigned.TYPE, EventReadersV1.CarePlanSigned.class, this::planSigned)
+                .on(EventReadersV1.BreakGlassOpened.TYPE, EventReadersV1.BreakGlassOpened.class, breakGlass::opened);
     }
 
-    private final EventRoutes patientEvents = EventRoutes.forConsumer("messaging-patient-events")
-            .on(EventReadersV1.PatientAdmitted.TYPE, EventReadersV1.PatientAdmitted.class, this::admitted)
-            .on(EventReadersV1.CareTeamChanged.TYPE, EventReadersV1.CareTeamChanged.class, this::careTeam)
-            .on(EventReadersV1.CareCircleChanged.TYPE, EventReadersV1.CareCircleChanged.class, this::careCircle)
-            .on(EventReadersV1.CarePlanSigned.TYPE, EventReadersV1.CarePlanSigned.class, this::planSigned);
+    /** Built in the constructor: a break-glass notice is {@link BreakGlassNotices}'. */
+    private final EventRoutes patientEvents;
 
     /** Built in the constructor: its handlers are {@link AlertNotices}'. */
     private final EventRoutes alertEvents;

@@ -5,11 +5,15 @@ import org.hearth.patient.carecircle.CareCircleRepository;
 import org.hearth.patient.careteam.CareTeamRepository;
 import org.hearth.patient.record.Patient;
 import org.hearth.patient.record.PatientRepository;
+import org.hearth.platform.audit.AuditRecord;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.security.Caller;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +26,11 @@ import java.util.Optional;
  *   <li>family: patients whose care circle lists them, and only what their consent scopes allow;</li>
  *   <li>partner systems and billing: the record only (and what their endpoints allow by role).</li>
  * </ul>
- * Tenant scoping comes first: a patient of another agency is not found (404) before any rule is asked.
+ * Tenant scoping comes first: a patient of another agency is not found (404) before any rule is asked. The one
+ * exception to the care-team rule is break-glass: a clinician of the agency with a grant in force reads what a
+ * care-team clinician reads (reads only: an emergency needs the record, not a change to it), and the request is
+ * marked so that its audit record says {@code breakGlass}. Another agency's patient stays 404: there is no
+ * break-glass across agencies (that is what consented sharing is for).
  */
 @Component
 public class PatientAccess {
@@ -32,11 +40,26 @@ public class PatientAccess {
     private final PatientRepository patients;
     private final CareTeamRepository teams;
     private final CareCircleRepository circles;
+    private final BreakGlassGrants breakGlass;
+    private final Clock clock;
 
-    PatientAccess(PatientRepository patients, CareTeamRepository teams, CareCircleRepository circles) {
+    PatientAccess(PatientRepository patients, CareTeamRepository teams, CareCircleRepository circles,
+            BreakGlassGrants breakGlass, Clock clock) {
         this.patients = patients;
         this.teams = teams;
         this.circles = circles;
+        this.breakGlass = breakGlass;
+        this.clock = clock;
+    }
+
+    /** Whether the caller holds one of the clinician roles (the roles a care team lists). */
+    public static boolean isClinician() {
+        return CLINICIANS.stream().anyMatch(Caller::hasRole);
+    }
+
+    /** Whether the caller is on the patient's care team (the usual relationship, without break-glass). */
+    public boolean onCareTeam(String patientId) {
+        return teams.find(patientId).team().includes(Caller.subject());
     }
 
     /**
@@ -57,6 +80,11 @@ public class PatientAccess {
         if (!allowed(patientId, purpose)) {
             throw new ApiException(ProblemType.FORBIDDEN, "You have no part in this patient's care for this.");
         }
+    }
+
+    /** Whether the caller may use this patient (of their agency, already found) for {@code purpose}. */
+    public boolean allows(String patientId, Purpose purpose) {
+        return allowed(patientId, purpose);
     }
 
     /**
@@ -83,6 +111,13 @@ public class PatientAccess {
                 && teams.find(patientId).team().includes(Caller.subject())) {
             return true;
         }
+        if (CLINICIANS.stream().anyMatch(Caller::hasRole) && readOnly()) {
+            Optional<BreakGlassGrant> grant = breakGlass.active(patientId, Caller.subject(), clock.instant());
+            if (grant.isPresent()) {
+                markBreakGlass(grant.get().id());
+                return true;
+            }
+        }
         if (Caller.hasRole("family")) {
             Optional<CareCircleMember> member = circles.find(patientId).circle().member(Caller.subject());
             return member.isPresent()
@@ -90,13 +125,27 @@ public class PatientAccess {
         }
         if (Caller.hasRole("partner")) {
             // patients:read grants records; writing referrals or observations implies reading what one writes to
+            // a SMART backend client writing Observations (system/Observation.write) is a remote-monitoring vendor
+            boolean recordsVitals = Caller.hasScope("hearth.observations") || Caller.hasScope("system/Observation.write");
             return (purpose == Purpose.RECORD && (Caller.hasScope("hearth.patients.read")
-                    || Caller.hasScope("hearth.referrals") || Caller.hasScope("hearth.observations")))
-                    || (purpose == Purpose.VITALS && Caller.hasScope("hearth.observations"));
+                    || Caller.hasScope("hearth.referrals") || recordsVitals))
+                    || (purpose == Purpose.VITALS && recordsVitals);
         }
         if (Caller.hasRole("billing")) {
             return purpose == Purpose.RECORD;
         }
         return false;
+    }
+
+    private static boolean readOnly() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && ("GET".equals(request.getRequest().getMethod()) || "HEAD".equals(request.getRequest().getMethod()));
+    }
+
+    /** The audit interceptor records this request as a break-glass access, naming the grant. */
+    private static void markBreakGlass(String grantId) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            request.getRequest().setAttribute(AuditRecord.BREAK_GLASS_ATTRIBUTE, grantId);
+        }
     }
 }

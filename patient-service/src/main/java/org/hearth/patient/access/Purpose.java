@@ -9,7 +9,9 @@ public enum Purpose {
     /** The clinical record: profile, team, full plan, alerts, transitions; staff on the team only. */
     CLINICAL(null),
     CARE_PLAN_SUMMARY(ConsentScope.CARE_PLAN_SUMMARY),
-    VITALS(ConsentScope.VITALS);
+    VITALS(ConsentScope.VITALS),
+    /** Who viewed the record, and a question about it to the privacy officer (the point of contact's consent). */
+    ACCESS_LOG(ConsentScope.ACCESS_LOG);
 
     private final ConsentScope familyScope;
 

@@ -1,11 +1,15 @@
 package org.hearth.patient.agency;
 
+import org.hearth.platform.core.tokens.Revocation;
+import org.hearth.platform.core.tokens.RevocationPublisher;
 import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +32,11 @@ public class AgencyDirectory {
     private static final List<String> PARTNER_BASE_SCOPES = List.of("basic", "roles", "organization", "hearth-audiences");
 
     private final KeycloakAdmin keycloak;
+    private final RevocationPublisher revocations;
 
-    AgencyDirectory(KeycloakAdmin keycloak) {
+    AgencyDirectory(KeycloakAdmin keycloak, RevocationPublisher revocations) {
         this.keycloak = keycloak;
+        this.revocations = revocations;
     }
 
     public record Person(String id, String username, String email, String givenName, String familyName, boolean enabled,
@@ -131,7 +137,18 @@ public class AgencyDirectory {
         requireMember(agency, userId);
         keycloak.put("/users/{id}", Map.of("enabled", false), userId);
         keycloak.post("/users/{id}/logout", Map.of(), userId); // ends sessions: no refresh token works any more
+        revoke(Revocation.accountDisabled(userId, Instant.now())); // and no access token either, within a second
         log.info("account {} of agency {} disabled", userId, agency.alias());
+    }
+
+    /** Repeating the disable after a 503 is safe: Keycloak's calls are idempotent and so is a revocation. */
+    private void revoke(Revocation revocation) {
+        try {
+            revocations.publish(revocation);
+        } catch (IllegalStateException unpublished) {
+            throw new ApiException(ProblemType.BUSY, "Disabled, but the revocation of the tokens already issued could "
+                    + "not be sent yet. Please repeat the request shortly.");
+        }
     }
 
     /** Removes an account that was provisioned moments ago, when the step after it failed. */
@@ -233,6 +250,7 @@ public class AgencyDirectory {
     void disablePartner(Agency agency, String clientId) {
         JsonNode client = partnerOf(agency, clientId);
         keycloak.put("/clients/{id}", Map.of("enabled", false), client.path("id").asString());
+        revoke(Revocation.partnerDisabled(clientId, Instant.now()));
         log.info("partner client {} of agency {} disabled", clientId, agency.alias());
     }
 

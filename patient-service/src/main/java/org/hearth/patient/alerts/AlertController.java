@@ -41,8 +41,10 @@ class AlertController {
     private final PatientAccess access;
     private final AlertRepository alerts;
     private final Clock clock;
+    private final AlertMetrics metrics;
 
-    AlertController(PatientAccess access, AlertRepository alerts, Clock clock) {
+    AlertController(PatientAccess access, AlertRepository alerts, Clock clock, AlertMetrics metrics) {
+        this.metrics = metrics;
         this.access = access;
         this.alerts = alerts;
         this.clock = clock;
@@ -72,8 +74,10 @@ class AlertController {
     @PreAuthorize(CLINICAL)
     @Operation(summary = "Acknowledge an open alert", description = "Stops its escalation; 409 if not open")
     Alert acknowledge(@PathVariable String patientId, @PathVariable String alertId) {
-        return change(patientId, alertId, (alert, now) -> alert.acknowledge(Caller.subject(), now),
+        Alert acknowledged = change(patientId, alertId, (alert, now) -> alert.acknowledge(Caller.subject(), now),
                 a -> new AlertEvents.AlertAcknowledged(a.patientId(), a.id(), a.acknowledgedBy(), a.acknowledgedAt()));
+        metrics.acknowledged(acknowledged, "chart");
+        return acknowledged;
     }
 
     @PostMapping("/api/patients/v1/patients/{patientId}/alerts/{alertId}/resolution")

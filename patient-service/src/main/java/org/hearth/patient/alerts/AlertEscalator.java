@@ -33,8 +33,11 @@ class AlertEscalator {
     private final EscalationRecipients recipients;
     private final AlertSettings settings;
     private final Clock clock;
+    private final AlertMetrics metrics;
 
-    AlertEscalator(AlertRepository alerts, EscalationRecipients recipients, AlertSettings settings, Clock clock) {
+    AlertEscalator(AlertRepository alerts, EscalationRecipients recipients, AlertSettings settings, Clock clock,
+            AlertMetrics metrics) {
+        this.metrics = metrics;
         this.alerts = alerts;
         this.recipients = recipients;
         this.settings = settings;
@@ -75,6 +78,7 @@ class AlertEscalator {
             });
             if (Boolean.TRUE.equals(saved)) {
                 escalated++;
+                TenantContext.runAs(TenantId.of(candidate.tenantId()), () -> metrics.escalated(alert));
                 log.warn("Alert {} ({} {}) unacknowledged since {}: escalated to {} (level {})", alert.id(),
                         alert.severity(), alert.rule(), alert.raisedAt(), alert.escalatedTo(), alert.escalations());
             }

@@ -38,9 +38,12 @@ class AlertRaising {
     private final AlertThresholds thresholds;
     private final AlertSettings settings;
     private final Clock clock;
+    private final AlertMetrics metrics;
 
     AlertRaising(EventEdge edge, ObservationRepository observations, CareTeamRepository teams,
-            AlertRepository alerts, AlertThresholds thresholds, AlertSettings settings, Clock clock) {
+            AlertRepository alerts, AlertThresholds thresholds, AlertSettings settings, Clock clock,
+            AlertMetrics metrics) {
+        this.metrics = metrics;
         this.thresholds = thresholds;
         this.edge = edge;
         this.routes = EventRoutes.forConsumer("patient-alert-raising")
@@ -75,7 +78,9 @@ class AlertRaising {
             }
             String id = UUID.nameUUIDFromBytes((TenantContext.current().value() + "|" + event.id() + "|"
                     + finding.rule()).getBytes(StandardCharsets.UTF_8)).toString();
-            if (alerts.insertIfNew(Alert.raise(id, reading.patientId(), finding, owner, clock.instant()))) {
+            Alert alert = Alert.raise(id, reading.patientId(), finding, owner, clock.instant());
+            if (alerts.insertIfNew(alert)) {
+                metrics.raised(alert);
                 log.info("Alert {} raised: rule {} severity {} for patient {}", id, finding.rule(),
                         finding.severity(), reading.patientId());
             }

@@ -77,6 +77,13 @@ class AlertRepository {
                 .set(AlertDocument.ESCALATION_DUE_AT, changed.nextEscalationAt(settings)), AlertDocument.class);
     }
 
+    /** One patient's alerts, newest first (a patient has tens, not thousands). */
+    List<Alert> ofPatient(String patientId) {
+        return list(Optional.of(List.of(patientId)), null, org.springframework.data.domain.PageRequest.of(0, 500,
+                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                        "alert.raisedAt"))).getContent();
+    }
+
     /** Alerts of the agency, or of the given patients only. */
     Page<Alert> list(Optional<List<String>> patients, AlertStatus status, Pageable pageable) {
         Criteria criteria = patients.map(ids -> Criteria.where("alert.patientId").in(ids)).orElseGet(Criteria::new);

@@ -26,8 +26,10 @@ class InboxAcknowledgements {
     private final EventEdge edge;
     private final AlertRepository alerts;
     private final Clock clock;
+    private final AlertMetrics metrics;
 
-    InboxAcknowledgements(EventEdge edge, AlertRepository alerts, Clock clock) {
+    InboxAcknowledgements(EventEdge edge, AlertRepository alerts, Clock clock, AlertMetrics metrics) {
+        this.metrics = metrics;
         this.edge = edge;
         this.alerts = alerts;
         this.clock = clock;
@@ -65,6 +67,7 @@ class InboxAcknowledgements {
             if (alerts.update(acknowledged, stored.get().version(), new AlertEvents.AlertAcknowledged(
                     acknowledged.patientId(), acknowledged.id(), acknowledged.acknowledgedBy(),
                     acknowledged.acknowledgedAt()))) {
+                metrics.acknowledged(acknowledged, "inbox");
                 log.info("Alert {} acknowledged from the inbox (message {})", ack.alertId(), ack.messageId());
                 return;
             }

@@ -6,17 +6,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** Who is in the circle with which scopes; subjects only, no names or relationships. */
+/**
+ * Who is in the circle with which scopes; subjects only, no names or relationships. The point of contact is named
+ * because the ACCESS_LOG scope (who viewed the record) is theirs alone.
+ */
 public record CareCircleChanged(String patientId, Instant changedAt, List<Member> members) implements DomainEvent {
 
     public static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
 
-    public record Member(String subject, Set<ConsentScope> scopes) {
+    public record Member(String subject, boolean pointOfContact, Set<ConsentScope> scopes) {
     }
 
     static CareCircleChanged of(CareCircle circle, Instant now) {
         return new CareCircleChanged(circle.patientId(), now, circle.members().stream()
-                .filter(m -> m.subject() != null).map(m -> new Member(m.subject(), m.scopes())).toList());
+                .filter(m -> m.subject() != null).map(m -> new Member(m.subject(), m.pointOfContact(), m.scopes())).toList());
     }
 
     @Override

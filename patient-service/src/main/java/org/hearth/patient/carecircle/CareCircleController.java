@@ -47,7 +47,7 @@ class CareCircleController {
 
     record MemberRequest(@Size(max = 100) String subject, @NotBlank @Size(max = 200) String displayName,
             @NotBlank @Size(max = 50) String relationship, boolean pointOfContact,
-            @NotNull @Size(max = 4) Set<@NotNull ConsentScope> scopes) {
+            @NotNull @Size(max = 5) Set<@NotNull ConsentScope> scopes) {
     }
 
     record CareCircleRequest(@NotNull @Size(max = CareCircle.MAX_MEMBERS) List<@Valid @NotNull MemberRequest> members) {

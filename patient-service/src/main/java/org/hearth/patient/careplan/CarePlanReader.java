@@ -14,6 +14,11 @@ public class CarePlanReader {
         this.plans = plans;
     }
 
+    /** Every version of the patient's plan (none when no plan was drafted). */
+    public CarePlan plan(String patientId) {
+        return plans.find(patientId).plan();
+    }
+
     public Optional<CarePlanVersion> active(String patientId) {
         return plans.find(patientId).plan().active();
     }

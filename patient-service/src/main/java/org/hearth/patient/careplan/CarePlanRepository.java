@@ -7,8 +7,14 @@ import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
 
 /** Plans of care of the caller's agency; a patient without a stored plan has none at version 0. */
 @Repository
@@ -31,6 +37,14 @@ class CarePlanRepository {
         return mongo.findById(patientId, CarePlanDocument.class)
                 .map(d -> new Versioned(new CarePlan(patientId, d.versions()), d.version()))
                 .orElseGet(() -> new Versioned(CarePlan.none(patientId), 0));
+    }
+
+    /** Plans with an open draft, of the whole agency or of the given patients only; oldest patient id first. */
+    Page<CarePlan> withOpenDraft(Optional<List<String>> patients, Pageable pageable) {
+        Criteria criteria = Criteria.where("versions.status").is(CarePlanStatus.DRAFT);
+        patients.ifPresent(ids -> criteria.and("_id").in(ids));
+        return mongo.findPage(criteria, pageable, CarePlanDocument.class)
+                .map(d -> new CarePlan(d.id(), d.versions()));
     }
 
     /**

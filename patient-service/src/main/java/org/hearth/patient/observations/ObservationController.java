@@ -8,9 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.hearth.platform.problem.ApiException;
-import org.hearth.platform.problem.FieldError;
-import org.hearth.platform.security.Caller;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.springframework.data.domain.Sort;
@@ -23,10 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,17 +33,15 @@ import java.util.List;
 class ObservationController {
 
     static final int MAX_BATCH = 500;
-    /** Device clocks drift; a reading from further in the future than this is a wrong clock, not a reading. */
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private final PatientAccess access;
     private final ObservationRepository observations;
-    private final Clock clock;
+    private final VitalsIngestion ingestion;
 
-    ObservationController(PatientAccess access, ObservationRepository observations, Clock clock) {
+    ObservationController(PatientAccess access, ObservationRepository observations, VitalsIngestion ingestion) {
         this.access = access;
         this.observations = observations;
-        this.clock = clock;
+        this.ingestion = ingestion;
     }
 
     record Reading(
@@ -80,18 +72,10 @@ class ObservationController {
             + "nothing twice. Units are UCUM codes; impossible values are refused (400) and nothing is stored. "
             + "Publishes ObservationRecorded.v1 on hearth.patient.observations for each new reading")
     BatchResult record(@PathVariable String patientId, @Valid @RequestBody Batch batch) {
-        java.time.LocalDate born = access.require(patientId, Purpose.VITALS).birthDate();
-        List<Observation> readings = validated(patientId, born, batch.observations());
-        int accepted = 0;
-        for (Observation reading : readings) {
-            if (observations.insertIfNew(reading)) {
-                accepted++;
-            }
-        }
-        if (accepted > 0) {
-            observations.written();
-        }
-        return new BatchResult(accepted, readings.size() - accepted);
+        VitalsIngestion.Result result = ingestion.record(patientId, batch.observations().stream()
+                .map(r -> new VitalsIngestion.Reading(r.id(), r.vital(), r.value(), r.unit(), r.observedAt()))
+                .toList(), "observations");
+        return new BatchResult(result.accepted(), result.alreadyRecorded());
     }
 
     @GetMapping
@@ -104,46 +88,6 @@ class ObservationController {
         requirePatient(patientId);
         return PageResponse.of(observations.find(patientId, vital, from, to,
                 Paging.of(page, size).withSort(Sort.by(Sort.Direction.DESC, "observation.observedAt"))), ObservationView::of);
-    }
-
-    /** Readings that could have been taken: not in the future (beyond the clocks' tolerance), not before birth. */
-    private List<Observation> validated(String patientId, java.time.LocalDate born, List<Reading> batch) {
-        Instant now = clock.instant();
-        ObservationSource source = source();
-        String recordedBy = Caller.subject();
-        List<FieldError> errors = new ArrayList<>();
-        List<Observation> readings = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Reading reading = batch.get(i);
-            String field = "observations[" + i + "]";
-            if (reading.observedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
-                errors.add(new FieldError(field + ".observedAt", "is in the future"));
-                continue;
-            }
-            // the earliest zone's midnight of the birth date: a reading before it was taken before the patient was born
-            if (reading.observedAt().isBefore(born.atStartOfDay(java.time.ZoneOffset.ofHours(14)).toInstant())) {
-                errors.add(new FieldError(field + ".observedAt", "is before the patient's birth"));
-                continue;
-            }
-            try {
-                double value = reading.vital().canonical(reading.value(), reading.unit());
-                readings.add(new Observation(reading.id().toLowerCase(), patientId, reading.vital(), value,
-                        reading.observedAt(), source, recordedBy, now));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(field + ".value", e.getMessage()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return readings;
-    }
-
-    private static ObservationSource source() {
-        if (Caller.hasRole("partner")) {
-            return ObservationSource.DEVICE;
-        }
-        return Caller.hasRole("family") && !Caller.hasRole("nurse") ? ObservationSource.FAMILY : ObservationSource.CLINICIAN;
     }
 
     private void requirePatient(String patientId) {

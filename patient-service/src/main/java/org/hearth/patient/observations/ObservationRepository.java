@@ -70,6 +70,19 @@ public class ObservationRepository {
         return mongo.findPage(criteria, pageable, ObservationDocument.class).map(ObservationDocument::observation);
     }
 
+    /** One reading of the caller's agency by its client-chosen id. */
+    public java.util.Optional<Observation> findById(String observationId) {
+        return mongo.findById(ObservationDocument.idOf(TenantContext.current().value(), observationId),
+                ObservationDocument.class).map(ObservationDocument::observation);
+    }
+
+    /** All readings of one patient (a home-care patient has hundreds, not millions), newest first. */
+    public List<Observation> ofPatient(String patientId, int limit) {
+        Query query = Query.query(Criteria.where("observation.patientId").is(patientId))
+                .with(Sort.by(Sort.Direction.DESC, "observation.observedAt")).limit(limit);
+        return mongo.find(query, ObservationDocument.class).stream().map(ObservationDocument::observation).toList();
+    }
+
     /** The readings of one vital since {@code since}, oldest first: what the trend rules look at. */
     public List<Observation> recent(String patientId, Vital vital, Instant since) {
         Query query = Query.query(Criteria.where("observation.patientId").is(patientId).and("observation.vital").is(vital)

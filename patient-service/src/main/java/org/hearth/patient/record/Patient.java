@@ -50,12 +50,22 @@ public record Patient(
     /** Admits under a given id: an admission from a referral derives it, so that a retry admits nobody twice. */
     public static WithEvents<Patient> admit(String id, String givenName, String familyName, LocalDate birthDate,
             Address address, String phone, String language, ClinicalProfile clinical, Instant now) {
+        return admit(id, givenName, familyName, birthDate, address, phone, language, clinical, null, now);
+    }
+
+    /**
+     * Admits from a referral: {@code referringPartner} (the partner organisation that sent it, null for staff) travels
+     * in PatientAdmitted so that the other services know whose referral this patient is.
+     */
+    public static WithEvents<Patient> admit(String id, String givenName, String familyName, LocalDate birthDate,
+            Address address, String phone, String language, ClinicalProfile clinical, String referringPartner,
+            Instant now) {
         if (birthDate.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
             throw new IllegalArgumentException("birthDate cannot be in the future");
         }
         Patient patient = new Patient(id, givenName.strip(), familyName.strip(), birthDate,
                 address, phone, language, PatientStatus.ACTIVE, now, clinical, null);
-        return WithEvents.of(patient, PatientAdmitted.of(patient));
+        return WithEvents.of(patient, PatientAdmitted.of(patient, referringPartner));
     }
 
     public Patient withClinicalProfile(ClinicalProfile profile) {

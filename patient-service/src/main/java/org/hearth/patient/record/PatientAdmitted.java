@@ -6,19 +6,21 @@ import java.time.Instant;
 
 /**
  * A patient was admitted. Carries ids, codes and coordinates only (contracts/events/patient.PatientAdmitted.v1.json):
- * no name, birth date or street, which consumers never need.
+ * no name, birth date or street, which consumers never need. {@code referringPartner} lets scheduling and billing
+ * show a referring partner system the patients it referred, and no others.
  */
 public record PatientAdmitted(String patientId, Instant admittedAt, PatientStatus status, String language,
-        String postalCode, Double latitude, Double longitude) implements DomainEvent {
+        String postalCode, Double latitude, Double longitude, String referringPartner) implements DomainEvent {
 
     public static final String TYPE = "org.hearth.patient.PatientAdmitted.v1";
 
-    static PatientAdmitted of(Patient patient) {
+    /** @param referringPartner the partner organisation whose referral admitted the patient; null when staff did */
+    static PatientAdmitted of(Patient patient, String referringPartner) {
         Address address = patient.address();
         return new PatientAdmitted(patient.id(), patient.admittedAt(), patient.status(), patient.language(),
                 address == null ? null : address.postalCode(),
                 address == null ? null : address.latitude(),
-                address == null ? null : address.longitude());
+                address == null ? null : address.longitude(), referringPartner);
     }
 
     @Override

@@ -14,11 +14,14 @@ import java.util.List;
 /**
  * A request to take a patient into home health care, with what the referrer knows: who the patient is, why,
  * the diagnoses (ICD-10-CM), which disciplines are requested and, after a hospital stay, the discharge date.
+ *
+ * @param referringPartner the partner organisation that sent it ({@code PartnerIdentity}); null when staff entered it
  */
 public record Referral(String id, ReferralStatus status, ReferralSource source, ReferringPhysician referringPhysician,
         String reason, List<ClinicalProfile.Diagnosis> diagnoses, List<Discipline> requestedDisciplines,
         LocalDate dischargeDate, TransitionOfCare.Complexity complexity, Prospect patient, String submittedBy,
-        Instant receivedAt, String decidedBy, Instant decidedAt, String declineReason, String patientId) {
+        Instant receivedAt, String decidedBy, Instant decidedAt, String declineReason, String patientId,
+        String referringPartner) {
 
     public Referral {
         diagnoses = List.copyOf(diagnoses);
@@ -40,7 +43,8 @@ public record Referral(String id, ReferralStatus status, ReferralSource source, 
 
     static Referral receive(String id, ReferralSource source, ReferringPhysician physician, String reason,
             List<ClinicalProfile.Diagnosis> diagnoses, List<Discipline> disciplines, LocalDate dischargeDate,
-            TransitionOfCare.Complexity complexity, Prospect patient, String submittedBy, Instant now) {
+            TransitionOfCare.Complexity complexity, Prospect patient, String submittedBy, String referringPartner,
+            Instant now) {
         if (source == ReferralSource.HOSPITAL_DISCHARGE && dischargeDate == null) {
             throw new IllegalArgumentException("dischargeDate: is required for a hospital discharge");
         }
@@ -49,7 +53,7 @@ public record Referral(String id, ReferralStatus status, ReferralSource source, 
         }
         return new Referral(id, ReferralStatus.RECEIVED, source, physician, reason, diagnoses, disciplines,
                 dischargeDate, complexity == null ? TransitionOfCare.Complexity.MODERATE : complexity, patient,
-                submittedBy, now, null, null, null, null);
+                submittedBy, now, null, null, null, null, referringPartner);
     }
 
     Referral accept(String by, Instant now) {
@@ -75,6 +79,6 @@ public record Referral(String id, ReferralStatus status, ReferralSource source, 
 
     private Referral with(ReferralStatus next, String by, Instant at, String why, String patient) {
         return new Referral(id, next, source, referringPhysician, reason, diagnoses, requestedDisciplines, dischargeDate,
-                complexity, this.patient, submittedBy, receivedAt, by, at, why, patient);
+                complexity, this.patient, submittedBy, receivedAt, by, at, why, patient, referringPartner);
     }
 }

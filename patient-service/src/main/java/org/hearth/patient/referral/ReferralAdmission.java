@@ -42,7 +42,7 @@ class ReferralAdmission {
         Referral.Prospect p = referral.patient();
         patients.insertIfAbsent(Patient.admit(admitted.patientId(), p.givenName(), p.familyName(), p.birthDate(),
                 p.address(), p.phone(), p.language(), new ClinicalProfile(null, referral.diagnoses(), null),
-                clock.instant()));
+                referral.referringPartner(), clock.instant()));
         if (referral.source() == ReferralSource.HOSPITAL_DISCHARGE) {
             transitions.startIfAbsent(TransitionOfCare.afterDischarge(admitted.patientId(), referral.dischargeDate(),
                     referral.complexity()));

@@ -39,17 +39,21 @@ import java.util.function.Function;
 class ReferralController {
 
     static final String INTAKE = "hasAnyRole('agency-admin','coordinator')";
+    static final String INTAKE_OR_REFERRING_PARTNER = "hasAnyRole('agency-admin','coordinator') "
+            + "or (hasRole('partner') and hasAuthority('SCOPE_hearth.referrals'))";
 
     private final ReferralRepository referrals;
     private final ReferralAdmission admission;
+    private final ReferralIntake intake;
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
     private final Clock clock;
 
-    ReferralController(ReferralRepository referrals, ReferralAdmission admission, IdempotencyKeys idempotency,
-            JsonMapper json, Clock clock) {
+    ReferralController(ReferralRepository referrals, ReferralAdmission admission, ReferralIntake intake,
+            IdempotencyKeys idempotency, JsonMapper json, Clock clock) {
         this.referrals = referrals;
         this.admission = admission;
+        this.intake = intake;
         this.idempotency = idempotency;
         this.json = json;
         this.clock = clock;
@@ -79,18 +83,21 @@ class ReferralController {
     }
 
     @GetMapping
-    @PreAuthorize(INTAKE)
-    @Operation(summary = "The intake queue, newest first", description = "Filter by status, e.g. RECEIVED")
+    @PreAuthorize(INTAKE_OR_REFERRING_PARTNER)
+    @Operation(summary = "The intake queue, newest first", description = "Filter by status, e.g. RECEIVED. A partner "
+            + "client (scope hearth.referrals) lists the referrals its organisation sent and their status")
     PageResponse<Referral> list(@RequestParam(required = false) ReferralStatus status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return PageResponse.of(referrals.list(status, Paging.of(page, size)
+        return PageResponse.of(intake.list(status, Paging.of(page, size)
                 .withSort(Sort.by(Sort.Direction.DESC, "referral.receivedAt"))), r -> r);
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('agency-admin','coordinator') or (hasRole('partner') and hasAuthority('SCOPE_hearth.referrals'))")
+    @PreAuthorize(INTAKE_OR_REFERRING_PARTNER)
+    @Operation(summary = "Read one referral", description = "A partner reads the referrals its organisation sent; "
+            + "others answer 404")
     Referral get(@PathVariable String id) {
-        return load(id).referral();
+        return intake.find(id).orElseThrow(() -> ApiException.notFound("Referral " + id));
     }
 
     @PostMapping("/{id}/acceptance")
@@ -150,7 +157,7 @@ class ReferralController {
                     r.requestedDisciplines().stream().distinct().toList(), r.dischargeDate(), r.complexity(),
                     new Referral.Prospect(p.givenName().strip(), p.familyName().strip(), p.birthDate(),
                             p.address().toAddress(), p.phone(), p.language()),
-                    Caller.subject(), clock.instant());
+                    Caller.subject(), org.hearth.patient.access.PartnerIdentity.current(), clock.instant());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(List.of(FieldError.fromRuleMessage(e.getMessage())));
         }

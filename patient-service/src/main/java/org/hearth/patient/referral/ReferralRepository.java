@@ -68,6 +68,22 @@ boolean update(Referral changed, long expectedVersion, List<DomainEvent> events)
         return mongo.findPage(criteria, pageable, ReferralDocument.class).map(ReferralDocument::referral);
     }
 
+    /** A partner's referrals: those its organisation sent, or (stored before partners had one) its client sent. */
+    Page<Referral> listSentBy(String partner, String subject, ReferralStatus status, Pageable pageable) {
+        Criteria sender = new Criteria().orOperator(Criteria.where("referral.referringPartner").is(partner),
+                new Criteria().andOperator(Criteria.where("referral.referringPartner").is(null),
+                        Criteria.where("referral.submittedBy").is(subject)));
+        Criteria criteria = status == null ? sender
+                : new Criteria().andOperator(sender, Criteria.where("referral.status").is(status));
+        return mongo.findPage(criteria, pageable, ReferralDocument.class).map(ReferralDocument::referral);
+    }
+
+    List<Referral> ofPatient(String patientId) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                Criteria.where("referral.patientId").is(patientId)).limit(50), ReferralDocument.class)
+                .stream().map(ReferralDocument::referral).toList();
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Relay {
         @Bean

@@ -51,9 +51,14 @@ class AuditTrailIT {
             assertThat(EventContracts.violations(TYPE, granted.value())).isEmpty();
             assertThat(granted.value()).contains("\"action\":\"GET /api/patients/v1/patients/{patientId}\"",
                     "\"outcome\":200", "\"roles\":[\"coordinator\"]").doesNotContain("Jane").doesNotContain("Elm");
-            ConsumerRecord<String, String> refused = audit.await(r -> patient.equals(r.key())
+            assertThat(granted.value()).contains("\"actorName\":\"carla\"", "\"organization\":\"a\"");
+            // a refused request is recorded once, as a refusal naming the path (not a second time as an access)
+            ConsumerRecord<String, String> refused = audit.await(r -> r.value().contains(patient)
                     && r.value().contains("\"actor\":\"ron\""), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("refusal not audited"));
+            assertThat(TopicReader.header(refused, "ce_type")).isEqualTo("org.hearth.audit.AccessRefused.v1");
             assertThat(refused.value()).contains("\"outcome\":403", "/care-plan");
+            assertThat(audit.await(r -> r.value().contains("\"actor\":\"ron\"") && r != refused, Duration.ofSeconds(3)))
+                    .as("no second record of the refused request").isEmpty();
         }
     }
 

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * check), so patient-service's {@code KeycloakAdmin} and {@code AgencyDirectory} run unchanged. It can be switched
  * down (503, as a Keycloak restarting answers) and counts the admin reads, so caching and outages are observable.
  */
-final class KeycloakStandIn implements AutoCloseable {
+public final class KeycloakStandIn implements AutoCloseable {
 
-    static final String SECRET = "stand-in-secret";
+    public static final String SECRET = "stand-in-secret";
     private static final String TOKEN = "stand-in-token";
     private static final Pattern MEMBERS = Pattern.compile("/admin/realms/hearth/organizations/([^/]+)/members");
     private static final Pattern ROLE_USERS = Pattern.compile("/admin/realms/hearth/roles/([^/]+)/users");
@@ -40,7 +40,7 @@ final class KeycloakStandIn implements AutoCloseable {
     private final AtomicInteger adminReads = new AtomicInteger();
     private final Map<String, AtomicInteger> memberReads = new ConcurrentHashMap<>();
 
-    KeycloakStandIn() {
+    public KeycloakStandIn() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -60,12 +60,12 @@ final class KeycloakStandIn implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** A staff account of {@code organization} (null: of no agency) holding realm {@code roles}. */
-    KeycloakStandIn user(String id, String organization, boolean enabled, String... roles) {
+    public KeycloakStandIn user(String id, String organization, boolean enabled, String... roles) {
         users.put(id, new User(id, enabled, Set.of(roles)));
         if (organization != null) {
             organizations.computeIfAbsent(organization, o -> ConcurrentHashMap.newKeySet()).add(id);

@@ -116,6 +116,38 @@ class CarePlanApiIT {
     }
 
     @Test
+    void openDraftsAreFoundByTheStoreForTheCallersPatientsOnlyAndLeaveWhenSigned() {
+        String onTeam = admittedPatient();
+        String notOnTeam = admittedPatient();
+        String noDraft = admittedPatient();
+        put(PATIENTS + "/" + onTeam + "/care-team", coordinator(), "\"0\"", team());
+        put(PATIENTS + "/" + noDraft + "/care-team", coordinator(), "\"0\"", team());
+        for (String patient : new String[] {onTeam, notOnTeam}) {
+            ApiClient.Response draft = put(PATIENTS + "/" + patient + "/care-plan/draft", coordinator(), "\"0\"",
+                    plan("SN 2W4", "Daily weights"));
+            assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        }
+        String otherAgency = token("carla", "coordinator", UUID.randomUUID().toString());
+
+        ApiClient.Response all = api.get("/api/patients/v1/care-plans/drafts?size=200", coordinator());
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().path("items").valueStream().map(d -> d.path("patientId").asString()))
+                .containsExactlyInAnyOrder(onTeam, notOnTeam);
+        assertThat(all.json().path("items").get(0).path("number").asInt()).isEqualTo(1);
+        String patel = token(drPatel, "physician", agency);
+        ApiClient.Response mine = api.get("/api/patients/v1/care-plans/drafts", patel);
+        assertThat(mine.json().path("items").valueStream().map(d -> d.path("patientId").asString()))
+                .containsExactly(onTeam);
+        assertThat(api.get("/api/patients/v1/care-plans/drafts", otherAgency).json().path("items").size()).isZero();
+        assertThat(api.get("/api/patients/v1/care-plans/drafts", token("bill", "billing", agency)).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/patients/v1/care-plans/drafts?size=0", coordinator()).status()).isEqualTo(400);
+
+        assertThat(sign(onTeam, patel, "\"1\"").status()).isEqualTo(200);
+        assertThat(api.get("/api/patients/v1/care-plans/drafts", patel).json().path("items").size()).isZero();
+    }
+
+    @Test
     void theTeamDraftsTheLeadSignsAndSchedulingIsToldTheFrequencyOrders() {
         String patient = admittedPatient();
         String base = PATIENTS + "/" + patient;

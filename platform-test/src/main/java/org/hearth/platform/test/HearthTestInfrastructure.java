@@ -19,7 +19,7 @@ public class HearthTestInfrastructure implements ApplicationContextInitializer<C
     /** Mirrors infra/kafka/topics.txt: the topic catalog of ARCHITECTURE §5. */
     public static final List<String> TOPICS = List.of("hearth.patient.events", "hearth.patient.observations",
             "hearth.patient.alerts", "hearth.scheduling.events", "hearth.messaging.events", "hearth.billing.events",
-            "hearth.audit");
+            "hearth.audit", "hearth.access.revocations");
 
     private static EmbeddedKafkaKraftBroker kafka;
     private static MongoServer mongo;

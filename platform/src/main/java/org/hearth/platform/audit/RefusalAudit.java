@@ -29,6 +29,8 @@ import java.util.UUID;
 public class RefusalAudit {
 
     public static final String TYPE = "org.hearth.audit.AccessRefused.v1";
+    /** Set on a request whose refusal is recorded, so that {@link AuditInterceptor} does not record it twice. */
+    static final String RECORDED = RefusalAudit.class.getName() + ".recorded";
     private static final Logger log = LoggerFactory.getLogger(RefusalAudit.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,6 +45,10 @@ public class RefusalAudit {
     }
 
     public void refused(HttpServletRequest request, int status, String reason) {
+        if (request.getAttribute(RECORDED) != null) {
+            return; // one record per request, even when two refusal paths see it
+        }
+        request.setAttribute(RECORDED, Boolean.TRUE);
         Map<String, Object> event = new LinkedHashMap<>();
         String auditId = UUID.randomUUID().toString();
         event.put("auditId", auditId);
@@ -56,10 +62,13 @@ public class RefusalAudit {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller instanceof JwtAuthenticationToken jwt) {
             event.put("actor", jwt.getToken().getSubject());
+            putIfPresent(event, "actorName", nameOf(jwt));
             event.put("clientId", jwt.getToken().getClaimAsString("azp"));
+            putIfPresent(event, "organization", organizationOf(jwt));
             tenant = OrganizationClaim.tenantOf(jwt.getToken().getClaims()).map(TenantId::value).orElse(null);
             event.put("agency", tenant);
         }
+        putIfPresent(event, "address", addressOf(request));
         String correlationId = CorrelationId.current().orElse(null);
         event.put("correlationId", correlationId);
         try {
@@ -79,6 +88,38 @@ public class RefusalAudit {
             });
         } catch (RuntimeException e) {
             log.error("REFUSAL AUDIT NOT WRITTEN for {} ({}): {}", status, reason, e.toString());
+        }
+    }
+
+    static boolean recorded(HttpServletRequest request) {
+        return request.getAttribute(RECORDED) != null;
+    }
+
+    /** The caller's name as the token states it ({@code name}, else {@code preferred_username}). */
+    static String nameOf(JwtAuthenticationToken jwt) {
+        String name = jwt.getToken().getClaimAsString("name");
+        String username = jwt.getToken().getClaimAsString("preferred_username");
+        String chosen = name != null && !name.isBlank() ? name : username;
+        return chosen == null ? null : chosen.length() > 100 ? chosen.substring(0, 100) : chosen;
+    }
+
+    /** The alias of the caller's one agency ({@code {"sunrise": {"id": …}}} → sunrise), else null. */
+    static String organizationOf(JwtAuthenticationToken jwt) {
+        return jwt.getToken().getClaims().get(OrganizationClaim.CLAIM) instanceof Map<?, ?> organizations
+                && organizations.size() == 1 ? String.valueOf(organizations.keySet().iterator().next()) : null;
+    }
+
+    /** The client's address: the first hop the gateway saw (X-Forwarded-For), else the connection's peer. */
+    static String addressOf(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        String address = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
+                : request.getRemoteAddr();
+        return address == null || address.length() > 64 ? null : address;
+    }
+
+    private static void putIfPresent(Map<String, Object> event, String name, String value) {
+        if (value != null) {
+            event.put(name, value);
         }
     }
 

@@ -39,7 +39,15 @@ public class HearthDefaults implements EnvironmentPostProcessor {
             // not ready while the store is unreachable (traffic goes to replicas that can serve it); liveness
             // stays as it is, since a restart does not bring the database back
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,mongo"),
-            Map.entry("springdoc.swagger-ui.enabled", "false"));
+            Map.entry("springdoc.swagger-ui.enabled", "false"),
+            // observability: spans across HTTP, Kafka (producer and listener
+            // observations carry the trace in the records' traceparent header) and MongoDB (MongoTracing)
+            Map.entry("spring.kafka.template.observation-enabled", "true"),
+            Map.entry("spring.kafka.listener.observation-enabled", "true"),
+            // every request is traced locally (ids in every log line); the chart sets the share exported in production
+            Map.entry("management.tracing.sampling.probability", "1.0"),
+            // a histogram, so the dashboard can show the 95th percentile across instances
+            Map.entry("management.metrics.distribution.percentiles-histogram.hearth.alerts.time-to-acknowledge", "true"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -10,6 +10,14 @@ import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxPendingFlag;
 import org.hearth.platform.events.OutboxRelay;
+import org.hearth.platform.events.OutboxBacklog;
+import org.hearth.platform.observability.MongoTracing;
+import org.hearth.platform.observability.Traces;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.hearth.platform.health.MongoPingHealthIndicator;
 import org.hearth.platform.problem.ProblemExceptionHandler;
 import org.hearth.platform.problem.Problems;
@@ -66,9 +74,15 @@ import java.time.Clock;
         org.hearth.platform.problem.ProblemErrorController.class})
 public class HearthPlatformAutoConfiguration {
 
+    /** Request bodies: no number is read as a date or a time (a client's silent mistake otherwise). */
     @Bean
-    Problems problems(JsonMapper json) {
-        return new Problems(json);
+    org.hearth.platform.web.StrictJson strictJson() {
+        return new org.hearth.platform.web.StrictJson();
+    }
+
+    @Bean
+    Problems problems(JsonMapper json, ObjectProvider<org.hearth.platform.problem.ErrorFormat> formats) {
+        return new Problems(json, () -> formats.orderedStream().toList());
     }
 
     @Bean
@@ -85,6 +99,15 @@ public class HearthPlatformAutoConfiguration {
                 new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), properties.uploadPaths(),
                         properties.maxUploadSize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Inside the request's span (the observation filter runs at HIGHEST_PRECEDENCE + 1), so its line has the trace id. */
+    @Bean
+    FilterRegistrationBean<org.hearth.platform.observability.RequestLog> requestLog() {
+        FilterRegistrationBean<org.hearth.platform.observability.RequestLog> registration = new FilterRegistrationBean<>(
+                new org.hearth.platform.observability.RequestLog());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
@@ -157,14 +180,16 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer hearthAuditInterceptor(AuditTrail trail, HearthPlatformProperties properties, Clock clock) {
-        AuditInterceptor interceptor = new AuditInterceptor(trail, properties.auditCreatedPrefix(), clock);
+    WebMvcConfigurer hearthAuditInterceptor(AuditTrail trail, HearthPlatformProperties properties, Clock clock,
+            ObjectProvider<org.hearth.platform.audit.PatientOfResource> resources) {
+        AuditInterceptor interceptor = new AuditInterceptor(trail, properties.auditCreatedPrefix(), clock,
+                () -> resources.orderedStream().toList());
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 // the audit first, so that a refusal by the role check is recorded with its 403 too
-                registry.addInterceptor(interceptor).addPathPatterns("/api/**");
-                registry.addInterceptor(new AuthorizeBeforeBinding()).addPathPatterns("/api/**");
+                registry.addInterceptor(interceptor).addPathPatterns("/api/**", "/fhir/R4/**");
+                registry.addInterceptor(new AuthorizeBeforeBinding()).addPathPatterns("/api/**", "/fhir/R4/**");
             }
         };
     }
@@ -176,9 +201,47 @@ public class HearthPlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka,
-            ObjectProvider<OutboxCollection> collections, HearthPlatformProperties properties) {
+            ObjectProvider<OutboxCollection> collections, HearthPlatformProperties properties, Traces traces) {
         return new OutboxRelay(mongo, kafka, collections.orderedStream().toList(), properties.outboxPoll(),
-                properties.outboxSendTimeout());
+                properties.outboxSendTimeout(), traces);
+    }
+
+    /** Every meter names its service, so one dashboard can tell the services' series apart. */
+    @Bean
+    org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer<MeterRegistry> serviceTag(
+            @Value("${spring.application.name:unknown}") String service) {
+        return registry -> registry.config().commonTags("service", service);
+    }
+
+    /** Backlog and age of the oldest unsent entry of each outbox collection (hearth.outbox.*). */
+    @Bean
+    OutboxBacklog outboxBacklog(MongoOperations mongo, ObjectProvider<OutboxCollection> collections, Clock clock) {
+        return new OutboxBacklog(mongo, collections.orderedStream().toList(), clock);
+    }
+
+    /** The current trace for the outbox and the relay; {@link Traces#NONE} where tracing is switched off. */
+    @Bean
+    Traces traces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? Traces.NONE : new Traces(t, p);
+    }
+
+    @Bean
+    MongoTracing mongoTracing(ObjectProvider<ObservationRegistry> registry) {
+        return new MongoTracing(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    ObservationPredicate mongoCommandsOnlyWithinATrace() {
+        return MongoTracing.onlyWithinATrace();
+    }
+
+    /** Probes and scrapes every few seconds are not traces anyone looks for. */
+    @Bean
+    ObservationPredicate noActuatorObservations() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request)
+                || request.getCarrier() == null || !request.getCarrier().getRequestURI().startsWith("/actuator");
     }
 
     @Bean
@@ -187,9 +250,9 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JsonMapper json, Clock clock, OutboxRelay relay,
+    Outbox outbox(JsonMapper json, Clock clock, OutboxRelay relay, Traces traces,
             @Value("${hearth.events.source:/hearth/${spring.application.name:unknown}}") String source) {
-        return new Outbox(json, source, clock, relay);
+        return new Outbox(json, source, clock, relay, traces);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.hearth.platform.events;
 
+import org.hearth.platform.observability.Traces;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.web.CorrelationId;
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,8 +20,15 @@ public class Outbox {
     private final String source;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final Traces traces;
 
     public Outbox(JsonMapper json, String source, Clock clock, OutboxRelay relay) {
+        this(json, source, clock, relay, Traces.NONE);
+    }
+
+    /** @param traces the current span's context is stored with each entry, so the relay continues its trace */
+    public Outbox(JsonMapper json, String source, Clock clock, OutboxRelay relay, Traces traces) {
+        this.traces = traces;
         this.json = json;
         this.source = source;
         this.clock = clock;
@@ -30,7 +38,8 @@ public class Outbox {
     public List<OutboxEntry> entries(String topic, List<? extends DomainEvent> events) {
         String tenant = TenantContext.current().value();
         String correlationId = CorrelationId.current().orElseGet(() -> UUID.randomUUID().toString());
-        String traceparent = CorrelationId.currentTraceparent().orElse(null);
+        // the span of this request or event handling; the caller's own header where nothing is traced
+        String traceparent = traces.currentTraceparent().or(CorrelationId::currentTraceparent).orElse(null);
         return events.stream()
                 .map(event -> new OutboxEntry(UUID.randomUUID().toString(), topic, event.subject(), event.eventType(),
                         source, event.subject(), clock.instant(), tenant, correlationId, traceparent,

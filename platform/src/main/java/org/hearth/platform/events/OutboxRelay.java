@@ -12,6 +12,7 @@ import org.bson.conversions.Bson;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.bson.Document;
+import org.hearth.platform.observability.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -61,9 +62,20 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile long lastSweep = Long.MIN_VALUE;
     private final AtomicLong publishedTotal = new AtomicLong();
+    private final Traces traces;
 
     public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
             Duration pollInterval, Duration sendTimeout) {
+        this(mongo, kafka, collections, pollInterval, sendTimeout, Traces.NONE);
+    }
+
+    /**
+     * @param traces each entry is published in a span continuing the trace of the request that wrote it (its stored
+     *               {@code traceparent}), so the trace goes on across Kafka although the relay runs on its own thread
+     */
+    public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
+            Duration pollInterval, Duration sendTimeout, Traces traces) {
+        this.traces = traces;
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
@@ -193,10 +205,21 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** A send that fails at once (no metadata, broker unreachable) is a failed future like any other. */
+    /**
+     * A send that fails at once (no metadata, broker unreachable) is a failed future like any other. The record's
+     * {@code traceparent} names the relay's span, child of the stored one (the producer's own span replaces it when
+     * Spring Kafka's observation is on); without tracing the stored one goes out as it is.
+     */
     private CompletableFuture<?> send(Document entry) {
         try {
-            return kafka.send(record(entry));
+            return traces.continuing(entry.getString("traceparent"), "outbox publish", () -> {
+                ProducerRecord<String, String> record = record(entry);
+                traces.currentTraceparent().ifPresent(current -> {
+                    record.headers().remove(CloudEventHeaders.TRACEPARENT);
+                    add(record.headers(), CloudEventHeaders.TRACEPARENT, current);
+                });
+                return kafka.send(record);
+            });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

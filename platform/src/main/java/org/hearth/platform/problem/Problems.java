@@ -12,14 +12,22 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Builds Hearth's problem details and writes them where no controller advice can (servlet filters, security). */
 public class Problems {
 
     private final JsonMapper json;
+    private final Supplier<List<ErrorFormat>> formats;
 
     public Problems(JsonMapper json) {
+        this(json, List::of);
+    }
+
+    /** @param formats other bodies for some paths (FHIR's OperationOutcome), asked lazily at each write */
+    public Problems(JsonMapper json, Supplier<List<ErrorFormat>> formats) {
         this.json = json;
+        this.formats = formats;
     }
 
     public static ProblemDetail of(ProblemType type, String detail, String path) {
@@ -53,6 +61,12 @@ public class Problems {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
+        for (ErrorFormat format : formats.get()) {
+            if (format.appliesTo(request)) {
+                format.write(request, response, type, detail);
+                return;
+            }
+        }
         ProblemDetail problem = of(type, detail, request.getRequestURI());
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

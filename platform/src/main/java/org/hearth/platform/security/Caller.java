@@ -31,4 +31,13 @@ public final class Caller {
         }
         throw new IllegalStateException("no authenticated caller with a subject");
     }
+
+    /** A string claim of the caller's token (e.g. a partner client's {@code partner_id} or {@code azp}), if present. */
+    public static java.util.Optional<String> claim(String name) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return java.util.Optional.ofNullable(jwt.getToken().getClaimAsString(name)).filter(v -> !v.isBlank());
+        }
+        return java.util.Optional.empty();
+    }
 }

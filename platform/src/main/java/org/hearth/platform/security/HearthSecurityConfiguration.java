@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.problem.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.hearth.platform.core.tokens.RevocationList;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -48,7 +49,9 @@ public class HearthSecurityConfiguration {
     static final String[] OPEN_PATHS = {
             "/actuator/**",
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/error"};
+            "/error",
+            // the service's own FHIR CapabilityStatement: the gateway merges them into /fhir/R4/metadata
+            "/fhir/R4/metadata"};
 
     @Bean
     SecurityFilterChain hearthSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, Problems problems,
@@ -100,11 +103,12 @@ public class HearthSecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder hearthJwtDecoder(HearthSecurityProperties properties) {
+    JwtDecoder hearthJwtDecoder(HearthSecurityProperties properties, RevocationList revocations) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(validator(properties, Clock.systemUTC()));
-        // clients repeat one token for its 5 minutes: verify its signature once, not on every request
-        return new CachingJwtDecoder(decoder);
+        // clients repeat one token for its 5 minutes: verify its signature once, not on every request; revocations
+        // (logout, a disabled account or partner) are checked on every request
+        return new CachingJwtDecoder(decoder, revocations);
     }
 
     /**

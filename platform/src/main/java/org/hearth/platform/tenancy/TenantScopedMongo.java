@@ -104,6 +104,21 @@ public class TenantScopedMongo {
         return mongo.find(Query.of(query).limit(limit), type);
     }
 
+    /**
+     * The one read across agencies a request may make: documents another agency granted to the caller's agency (a
+     * patient's consented sharing). Instead of {@code tenantId}, the filter is {@code granteeField} = {@code grantee},
+     * which the caller takes from the verified token; the documents stay their owner's (tenantId unchanged), and
+     * whoever reads what they grant does so inside {@link TenantContext#callAs} with the owner's tenant, after
+     * checking the grant. Tenancy stays the rule for every other read: this never widens {@link #find}.
+     */
+    public <T extends TenantOwned> List<T> findGrantedTo(String granteeField, String grantee, Query query, int limit,
+            Class<T> type) {
+        if (grantee == null || grantee.isBlank()) {
+            return List.of();
+        }
+        return mongo.find(Query.of(query).addCriteria(Criteria.where(granteeField).is(grantee)).limit(limit), type);
+    }
+
     public <T> UpdateResult update(Object id, Update update, Class<T> type) {
         return mongo.updateFirst(scoped(Query.query(Criteria.where("_id").is(id))), update, type);
     }

@@ -53,7 +53,7 @@ public class ClinicianRepository {
                 .limit(limit), ClinicianDocument.class).stream().map(ClinicianDocument::clinician).toList();
     }
 
-    Page<Clinician> list(Clinician.Discipline discipline, Pageable pageable) {
+    public Page<Clinician> list(Clinician.Discipline discipline, Pageable pageable) {
         Criteria criteria = discipline == null ? new Criteria() : Criteria.where("clinician.discipline").is(discipline);
         return mongo.findPage(criteria, pageable, ClinicianDocument.class).map(ClinicianDocument::clinician);
     }

@@ -14,8 +14,9 @@ public final class PatientEventsV1 {
     private PatientEventsV1() {
     }
 
+    /** {@code referringPartner}: the partner organisation whose referral admitted the patient (null: staff did). */
     public record PatientAdmittedV1(String patientId, Instant admittedAt, String status, String language,
-            String postalCode, Double latitude, Double longitude) {
+            String postalCode, Double latitude, Double longitude, String referringPartner) {
 
         public static final String TYPE = "org.hearth.patient.PatientAdmitted.v1";
     }

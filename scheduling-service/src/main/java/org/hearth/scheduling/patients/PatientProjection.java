@@ -12,13 +12,14 @@ import java.util.Set;
 /**
  * What scheduling knows of a patient: enough to plan visits and routes and to decide who may see them; no name
  * or street. Status, place, care team and care circle come from patient-service events; visit preferences (time
- * windows, preferred clinician) are scheduling's own data, set through its API.
+ * windows, preferred clinician) are scheduling's own data, set through its API. {@code referringPartner} is the
+ * partner organisation whose referral admitted the patient: that partner system may read the patient's appointments.
  */
 @Document(PatientProjection.COLLECTION)
 public record PatientProjection(@Id String patientId, String tenantId, String status, String language,
         String postalCode, Double latitude, Double longitude, Instant admittedAt, List<String> careTeam,
         List<CircleMember> careCircle, List<TimeWindow> timeWindows, String preferredClinicianId,
-        List<String> processedEventIds) implements TenantOwned {
+        List<String> processedEventIds, String referringPartner) implements TenantOwned {
 
     public static final String COLLECTION = "patients";
 
@@ -39,6 +40,11 @@ public record PatientProjection(@Id String patientId, String tenantId, String st
 
     public boolean onCareTeam(String subject) {
         return careTeam.contains(subject);
+    }
+
+    /** Whether the partner organisation {@code partner} referred this patient. */
+    public boolean referredBy(String partner) {
+        return partner != null && partner.equals(referringPartner);
     }
 
     /** Whether {@code subject} is in the care circle with consent scope {@code scope}. */

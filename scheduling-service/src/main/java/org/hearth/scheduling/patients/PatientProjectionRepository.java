@@ -41,7 +41,8 @@ public class PatientProjectionRepository {
                 .set("postalCode", admitted.postalCode())
                 .set("latitude", admitted.latitude())
                 .set("longitude", admitted.longitude())
-                .set("admittedAt", admitted.admittedAt());
+                .set("admittedAt", admitted.admittedAt())
+                .set("referringPartner", admitted.referringPartner());
         return mongo.applyOnce(admitted.patientId(), eventId, update, PatientProjection.class);
     }
 

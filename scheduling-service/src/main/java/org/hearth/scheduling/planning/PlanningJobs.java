@@ -90,6 +90,7 @@ class PlanningJobs {
     private final Duration reserve;
     private final SchedulingSettings.Planning rules;
     private volatile boolean halted;
+    private final PlanningMetrics metrics;
 
     PlanningJobs(TenantScopedMongo mongo, PlanningLeases leases, ClinicianRepository clinicians, VisitRepository visits,
             PatientProjectionRepository patients, TravelTimeEstimator travel,
@@ -97,7 +98,8 @@ class PlanningJobs {
             @Value("${hearth.scheduling.planning.concurrent-jobs:1}") int concurrent,
             @Value("${hearth.scheduling.planning.lease:PT30S}") Duration lease,
             @Value("${hearth.scheduling.planning.tick:PT0.5S}") Duration tick,
-            @Value("${hearth.scheduling.planning.reserve:PT0.45S}") Duration reserve) {
+            @Value("${hearth.scheduling.planning.reserve:PT0.45S}") Duration reserve, PlanningMetrics metrics) {
+        this.metrics = metrics;
         this.mongo = mongo;
         this.leases = leases;
         this.clinicians = clinicians;
@@ -297,6 +299,7 @@ class PlanningJobs {
                 mongo.updateIfPresent(job.id, new Update().set("status", status).set("endedAt", clock.instant())
                         .set("progress", kept(job.progress)).set("plan", view).set("best", best).set("failure", failure)
                         .inc("version", 1), StoredJob.class);
+                metrics.ended(job.tenantId, status.name().toLowerCase(), Duration.between(job.createdAt, clock.instant()));
             }
         } finally {
             running.remove(job.id);

@@ -15,12 +15,12 @@ import java.util.List;
  * Anyone else gets 404, as if the patient did not exist.
  */
 @Component
-class VisitAccess {
+public class VisitAccess {
 
-    static final List<String> AGENCY_WIDE = List.of("agency-admin", "coordinator", "case-manager");
+    public static final List<String> AGENCY_WIDE = List.of("agency-admin", "coordinator", "case-manager");
     static final List<String> CLINICAL = List.of("physician", "nurse", "therapist", "aide", "social-worker");
 
-    enum Sight { FULL, FAMILY }
+    public enum Sight { FULL, FAMILY }
 
     private final PatientProjectionRepository patients;
 
@@ -34,7 +34,7 @@ class VisitAccess {
         return sightOf(patient);
     }
 
-    static Sight sightOf(PatientProjection patient) {
+    public static Sight sightOf(PatientProjection patient) {
         if (AGENCY_WIDE.stream().anyMatch(Caller::hasRole)) {
             return Sight.FULL;
         }

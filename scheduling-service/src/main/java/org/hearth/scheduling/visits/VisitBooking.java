@@ -3,6 +3,9 @@ package org.hearth.scheduling.visits;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.hearth.platform.observability.MetricTags;
 import org.hearth.platform.problem.RuleViolation;
 import org.hearth.platform.web.Versions;
 import org.hearth.scheduling.authorizations.AuthorizationGrant;
@@ -56,10 +59,12 @@ public class VisitBooking {
     private final AuthorizationUnits units;
     private final ZoneId zone;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     VisitBooking(VisitRepository visits, ClinicianRepository clinicians, PatientProjectionRepository patients,
             Authorizations authorizations, BookingRules rules, ClinicianDays days, AuthorizationUnits units,
-            SchedulingSettings settings, Clock clock) {
+            SchedulingSettings settings, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.visits = visits;
         this.clinicians = clinicians;
         this.patients = patients;
@@ -128,6 +133,7 @@ public class VisitBooking {
             all.addAll(pairing);
             all.addAll(partnerClaimed(visit, others, pairing));
             if (!all.isEmpty()) {
+                refused(all);
                 throw ApiException.rulesViolated("The booking breaks " + all.size()
                         + " rule(s); nothing was changed.", all);
             }
@@ -186,6 +192,17 @@ public class VisitBooking {
                     c -> c.holds(mine.visitId(), previous.start(), previous.end()) && !c.claimId().equals(mine.claimId()));
         }
         return new VisitRepository.Versioned(next.result(), stored.version() + 1);
+    }
+
+    /**
+     * {@code hearth.bookings.refused}: one count per rule a refused booking broke (a booking breaking two rules counts
+     * once under each), by agency; coordinators' bookings and the planner's alike.
+     */
+    private void refused(List<RuleViolation> violations) {
+        String agency = MetricTags.agency();
+        violations.stream().map(RuleViolation::rule).distinct().forEach(rule -> Counter.builder("hearth.bookings.refused")
+                .description("Bookings refused, by the rule they would have broken")
+                .tag("rule", rule).tag(MetricTags.AGENCY, agency).register(meters).increment());
     }
 
     /** What the rules need to know about a visit besides the proposal: its patient, authorizations and units used. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hearth.platform.audit.AuditedPatient;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
@@ -127,6 +128,8 @@ class VisitController {
         }
         if (patients.findById(request.patientId()).isEmpty()) {
             errors.add(new FieldError("patientId", "no such patient in this agency"));
+        } else {
+            AuditedPatient.is(request.patientId());
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -97,6 +97,19 @@ public class VisitRepository {
                 .with(Sort.by("visit.earliest", "_id")), VisitDocument.class).stream().map(VisitDocument::visit).toList();
     }
 
+    /** The patient's visits with their versions (FHIR reads give the version as {@code meta.versionId}). */
+    public List<Versioned> versionedOfPatient(String patientId) {
+        return mongo.find(Query.query(Criteria.where("visit.patientId").is(patientId))
+                .with(Sort.by("visit.earliest", "_id")), VisitDocument.class).stream()
+                .map(d -> new Versioned(d.visit(), d.version())).toList();
+    }
+
+    /** Up to {@code limit} visits of the agency with their versions. */
+    public List<Versioned> versioned(int limit) {
+        return mongo.find(new Query().with(Sort.by("_id")).limit(limit), VisitDocument.class).stream()
+                .map(d -> new Versioned(d.visit(), d.version())).toList();
+    }
+
     /** Visits of a clinician that hold time in {@code [from, to)}: scheduled, in progress or done. */
     public List<Visit> ofClinician(String clinicianId, Instant from, Instant to) {
         return mongo.find(Query.query(Criteria.where("visit.booking.clinicianId").is(clinicianId)

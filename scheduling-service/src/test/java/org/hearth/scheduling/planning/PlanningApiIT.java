@@ -47,6 +47,8 @@ class PlanningApiIT {
     MutableClock clock;
     @Autowired
     PlanningJobs jobs;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     ApiClient api;
     TopicWriter kafka;
     final String agency = UUID.randomUUID().toString();
@@ -100,7 +102,13 @@ class PlanningApiIT {
         return created.json().path("id").asString();
     }
 
+    long jobsDone() {
+        return meters.find("hearth.planning.jobs").tag("result", "done").tag("agency", agency).timers().stream()
+                .mapToLong(t -> t.count()).sum();
+    }
+
     JsonNode run(String body) {
+        long doneBefore = jobsDone();
         ApiClient.Response started = api.post(JOBS, coordinator(), body);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().path("id").asString();
@@ -108,6 +116,9 @@ class PlanningApiIT {
                 j -> j.path("status").asString().equals("DONE"));
         assertThat(done.path("status").asString()).isEqualTo("DONE");
         assertThat(done.path("progress")).isNotEmpty();
+        // counted just after the job's end is stored, which the poll above may see first
+        assertThat(Eventually.await(Duration.ofSeconds(5), this::jobsDone, n -> n == doneBefore + 1))
+                .isEqualTo(doneBefore + 1);
         return done;
     }
 

@@ -45,6 +45,8 @@ class VisitApiIT {
     MutableClock clock;
     @Autowired
     MissedVisitWatch watch;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     ApiClient api;
     TopicWriter kafka;
     TopicReader published;
@@ -204,6 +206,10 @@ class VisitApiIT {
 
         // A therapist, on a Saturday he does not work: two rules, one answer.
         ApiClient.Response refused = book(visit, "\"1\"", booking(pete, "2030-01-12T15:00:00Z", "2030-01-12T16:00:00Z"));
+        for (String rule : List.of("DISCIPLINE_MISMATCH", "CLINICIAN_UNAVAILABLE")) {
+            assertThat(meters.get("hearth.bookings.refused").tag("rule", rule).tag("agency", agency).counter().count())
+                    .as("refusals by %s", rule).isEqualTo(1);
+        }
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asString()).isEqualTo("/problems/rules-violated");

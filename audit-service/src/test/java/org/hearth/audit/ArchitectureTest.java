@@ -1,0 +1,15 @@
+package org.hearth.audit;
+
+import org.hearth.platform.test.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArchitectureTest {
+
+    @Test
+    void followsTheArchitectureRules() {
+        assertThat(ArchitectureRules.importService("org.hearth.audit")).isNotEmpty();
+        ArchitectureRules.checkService("org.hearth.audit");
+    }
+}

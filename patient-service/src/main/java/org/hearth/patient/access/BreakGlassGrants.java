@@ -1,0 +1,113 @@
+package org.hearth.patient.access;
+
+import jakarta.annotation.PostConstruct;
+import org.hearth.platform.events.DomainEvent;
+import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.OutboxEntry;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The agency's break-glass grants. {@link PatientAccess} asks {@link #active} on every request of a clinician who is
+ * not on the team, so a revocation counts from the next request on (as fast as a logout, with no cache to expire).
+ */
+@Repository
+public class BreakGlassGrants {
+
+    /** Where BreakGlassOpened goes: with the patient's other facts, keyed by the patient. */
+    public static final String TOPIC = "hearth.patient.events";
+
+    private final TenantScopedMongo mongo;
+    private final Outbox outbox;
+
+    BreakGlassGrants(TenantScopedMongo mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    @Document(GrantDocument.COLLECTION)
+    record GrantDocument(@Id String id, String tenantId, BreakGlassGrant grant, List<OutboxEntry> outbox)
+            implements TenantOwned {
+        static final String COLLECTION = "break_glass_grants";
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.ensureIndex(GrantDocument.class, "grant.patientId", "grant.clinician");
+        mongo.ensureIndex(GrantDocument.class, "grant.reviewedAt", "grant.openedAt");
+    }
+
+    /** Stores the grant with its event in one write; false when a grant with its id exists (a retried create). */
+    public boolean open(BreakGlassGrant grant, DomainEvent opened) {
+        try {
+            mongo.insert(new GrantDocument(grant.id(), TenantContext.current().value(), grant,
+                    outbox.entries(TOPIC, List.of(opened))));
+        } catch (DuplicateKeyException retried) {
+            return false;
+        }
+        outbox.written();
+        return true;
+    }
+
+    public Optional<BreakGlassGrant> find(String id) {
+        return mongo.findById(id, GrantDocument.class).map(GrantDocument::grant);
+    }
+
+    /** The clinician's grant for the patient that is in force at {@code now}, if any. */
+    public Optional<BreakGlassGrant> active(String patientId, String clinician, Instant now) {
+        return mongo.find(Query.query(Criteria.where("grant.patientId").is(patientId).and("grant.clinician").is(clinician)
+                .and("grant.revokedAt").is(null).and("grant.expiresAt").gt(now)), GrantDocument.class)
+                .stream().map(GrantDocument::grant).filter(g -> g.activeAt(now)).findFirst();
+    }
+
+    /** Grants newest first: those not reviewed yet, or every one ({@code all}); at most {@code limit}. */
+    public List<BreakGlassGrant> list(boolean all, int limit) {
+        Query query = all ? new Query() : Query.query(Criteria.where("grant.reviewedAt").is(null));
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "grant.openedAt")).limit(limit), GrantDocument.class)
+                .stream().map(GrantDocument::grant).toList();
+    }
+
+    /** Ends the grant now unless it was revoked before; false when there is no such grant. */
+    public boolean revoke(String id, String by, Instant now) {
+        Optional<BreakGlassGrant> grant = find(id);
+        if (grant.isEmpty()) {
+            return false;
+        }
+        if (grant.get().revokedAt() != null) {
+            return true; // the first revocation is the one on record
+        }
+        mongo.update(id, new Update().set("grant.revokedAt", now).set("grant.revokedBy", by), GrantDocument.class);
+        return true;
+    }
+
+    public boolean review(String id, String by, String note, Instant now) {
+        return mongo.updateIfPresent(id, new Update().set("grant.reviewedAt", now).set("grant.reviewedBy", by)
+                .set("grant.reviewNote", note), GrantDocument.class);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(AccessSettings.class)
+    static class Relay {
+        @Bean
+        OutboxCollection breakGlassOutboxCollection() {
+            return new OutboxCollection(GrantDocument.COLLECTION);
+        }
+    }
+}

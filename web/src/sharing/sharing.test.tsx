@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { SharingGrants } from './SharingGrants';
+import { SharedRecordPage } from './SharedRecords';
+import { grantProblems, grantRequest } from './sharing';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+
+describe('sharing with another agency', () => {
+  it('asks for the agency, a part, a last day not past and the consent reference', () => {
+    const empty = { agency: '', parts: [], until: '', consentDocument: '' };
+    expect(grantProblems(empty, '2026-12-03')).toHaveLength(4);
+    expect(grantProblems({ agency: 'riverbend', parts: ['VITALS'], until: '2026-12-02', consentDocument: 'C-1' }, '2026-12-03')).toEqual([
+      'Until: the last day cannot be in the past.',
+    ]);
+    expect(grantRequest({ agency: ' riverbend ', parts: ['VITALS', 'PLAN_SUMMARY'], until: '2026-12-31', consentDocument: ' C-1 ' })).toEqual({
+      agency: 'riverbend',
+      parts: ['PLAN_SUMMARY', 'VITALS'],
+      until: '2026-12-31',
+      consentDocument: 'C-1',
+    });
+  });
+
+  it('records a consent and revokes it', async () => {
+    let grants: unknown[] = [];
+    const calls: { url: string; method: string; body?: string }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        const method = init?.method ?? 'GET';
+        calls.push({ url, method, body: init?.body as string | undefined });
+        if (method === 'POST' && url.endsWith('/revoke')) {
+          grants = [{ ...(grants[0] as object), active: false, revokedAt: '2026-12-03T15:00:00Z' }];
+          return json(grants[0]);
+        }
+        if (method === 'POST') {
+          grants = [{ id: 'g1', patientId: 'jane', agency: 'riverbend', parts: ['PLAN_SUMMARY'], from: '2026-12-03', until: '2099-12-31', basis: 'CONSENT_DOCUMENT', consentDocument: 'C-1', grantedAt: '2026-12-03T14:00:00Z', active: true }];
+          return json(grants[0], { status: 201 });
+        }
+        return json(grants);
+      }),
+    );
+    render(<SharingGrants patientId="jane" />);
+    await screen.findByText('Nothing is shared with another agency.');
+    fireEvent.change(screen.getByLabelText('Agency (short name)'), { target: { value: 'riverbend' } });
+    fireEvent.click(screen.getByLabelText('Plan of care in brief'));
+    fireEvent.change(screen.getByLabelText('Until (last day)'), { target: { value: '2099-12-31' } });
+    fireEvent.change(screen.getByLabelText('Consent document (reference)'), { target: { value: 'C-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke sharing with riverbend' }));
+    await screen.findByText(/revoked/);
+    expect(JSON.parse(calls.find((c) => c.method === 'POST')!.body!)).toEqual({ agency: 'riverbend', parts: ['PLAN_SUMMARY'], until: '2099-12-31', consentDocument: 'C-1' });
+    expect(calls.some((c) => c.url === '/console/api/patients/v1/patients/jane/sharing-grants/g1/revoke')).toBe(true);
+  });
+
+  it('shows exactly the shared parts, and "not found" once the sharing ended', async () => {
+    let revoked = false;
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        urls.push(url);
+        if (revoked) return json({ status: 404 }, { status: 404 });
+        if (url.endsWith('/plan-summary')) return json({ version: 1, signedAt: '2026-12-01T10:00:00Z', frequency: 'SN 2W4', problems: [{ description: 'Heart failure', goals: [] }], interventions: [], diet: [] });
+        return json({ grantId: 'g1', patientId: 'jane', givenName: 'Jane', familyName: 'Doe', fromAgency: 'sunrise', parts: ['PLAN_SUMMARY'], until: '2099-12-31' });
+      }),
+    );
+    const { unmount } = render(<SharedRecordPage grantId="g1" />);
+    await screen.findByText('SN 2W4');
+    expect(screen.getByText('Heart failure:', { exact: false })).toBeTruthy();
+    expect(urls.some((u) => u.endsWith('/medications') || u.endsWith('/vitals'))).toBe(false);
+    unmount();
+    revoked = true;
+    render(<SharedRecordPage grantId="g1" />);
+    await screen.findByRole('heading', { name: 'Shared record not found' });
+  });
+});

@@ -1,0 +1,62 @@
+// Sharing parts of a record with another agency under the patient's consent.
+
+export const PARTS = ['PLAN_SUMMARY', 'MEDICATIONS', 'VITALS'] as const;
+export type Part = (typeof PARTS)[number];
+
+export const PART_WORDS: Record<Part, string> = {
+  PLAN_SUMMARY: 'Plan of care in brief',
+  MEDICATIONS: 'Medications',
+  VITALS: 'Vital signs (last 30 days)',
+};
+
+export interface SharingGrant {
+  id: string;
+  patientId: string;
+  agency: string;
+  parts: Part[];
+  from: string;
+  until: string;
+  basis: 'POINT_OF_CONTACT' | 'CONSENT_DOCUMENT';
+  consentDocument?: string | null;
+  grantedAt: string;
+  active: boolean;
+  revokedAt?: string | null;
+}
+
+export interface SharedRecord {
+  grantId: string;
+  patientId: string;
+  givenName: string;
+  familyName: string;
+  birthDate?: string | null;
+  fromAgency: string;
+  parts: Part[];
+  until: string;
+}
+
+export interface GrantForm {
+  agency: string;
+  parts: Part[];
+  until: string;
+  consentDocument: string;
+}
+
+/** What is wrong with the form before it is sent (the service checks again). */
+export function grantProblems(form: GrantForm, today: string): string[] {
+  const problems: string[] = [];
+  if (!/^[a-z0-9][a-z0-9-]{1,49}$/.test(form.agency.trim())) problems.push("Agency: give the agency's short name, e.g. riverbend.");
+  if (form.parts.length === 0) problems.push('Choose at least one part of the record to share.');
+  if (!form.until) problems.push('Until: choose the last day of sharing.');
+  else if (form.until < today) problems.push('Until: the last day cannot be in the past.');
+  if (!form.consentDocument.trim()) problems.push("Consent document: give the reference of the patient's signed consent.");
+  return problems;
+}
+
+export function grantRequest(form: GrantForm) {
+  return { agency: form.agency.trim(), parts: PARTS.filter((p) => form.parts.includes(p)), until: form.until, consentDocument: form.consentDocument.trim() };
+}
+
+export function grantState(grant: SharingGrant): string {
+  if (grant.revokedAt) return 'revoked';
+  return grant.active ? 'shared now' : 'not in its period';
+}
