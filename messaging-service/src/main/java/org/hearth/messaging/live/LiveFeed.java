@@ -25,7 +25,15 @@ class LiveFeed {
     LiveFeed(LiveBus bus) {
         this.bus = bus;
         bus.on("delivery", (from, payload) -> received(payload));
+        bus.whenLive(this::catchUp);
     }
+
+    /**
+     * Handed to every open stream when the channel becomes readable again: signals sent while it was away are not
+     * read (the channel resumes at its end), so each stream reads the store once instead of waiting for the next
+     * signal of its person to show the gap.
+     */
+    static final Delivery CATCH_UP = new Delivery("catch-up", null, null, -1, "CATCH_UP", null, null, null, null, null);
 
     /** Signals a delivery just stored (after the write: a stream that reads the store then finds it). */
     void stored(Delivery delivery) {
@@ -40,11 +48,21 @@ class LiveFeed {
     /** Hands {@code recipient}'s deliveries to {@code stream} until the returned subscription is closed. */
     AutoCloseable subscribe(String tenant, String recipient, Consumer<Delivery> stream) {
         String key = tenant + "/" + recipient;
-        streams.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(stream);
+        // added inside compute: a set fetched first and added to after could be one that another stream of this
+        // person, closing meanwhile, had just emptied and removed from the map, and this stream would hear nothing
+        streams.compute(key, (k, set) -> {
+            Set<Consumer<Delivery>> listening = set != null ? set : ConcurrentHashMap.newKeySet();
+            listening.add(stream);
+            return listening;
+        });
         return () -> streams.computeIfPresent(key, (k, set) -> {
             set.remove(stream);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    private void catchUp() {
+        streams.values().forEach(listening -> listening.forEach(stream -> stream.accept(CATCH_UP)));
     }
 
     private void received(JsonNode payload) {

@@ -2,6 +2,7 @@ package org.hearth.messaging.live;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hearth.messaging.mail.OfflineMail;
 import org.hearth.messaging.mail.Presence;
 import org.hearth.messaging.threads.ThreadController;
 import org.hearth.platform.problem.ApiException;
@@ -9,6 +10,7 @@ import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +46,10 @@ class StreamController {
     static final int FALLBACK_SECONDS = 2;
     private static final Duration STORE_FALLBACK = Duration.ofSeconds(FALLBACK_SECONDS);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** How long deliveries wait behind a missing sequence number before it counts as never stored ({@link InOrder}). */
+    static final Duration HOLE_GRACE = Duration.ofSeconds(10);
+    /** How often the store is read while a hole is open (its signal may have been lost). */
+    private static final Duration HOLE_CHECK = Duration.ofMillis(500);
 
     private final Deliveries deliveries;
     private final Presence presence;
@@ -48,9 +57,16 @@ class StreamController {
     private final Duration maxDuration;
     private final LiveFeed feed;
     private final OpenStreams open;
+    private final Clock clock;
+    private final OfflineMail mail;
+    private final Semaphore storeReads;
 
     StreamController(Deliveries deliveries, Presence presence, BillingDesk desk, LiveFeed feed,
-            @Value("${hearth.messaging.stream.max-duration:PT5M}") Duration maxDuration, OpenStreams open) {
+            @Value("${hearth.messaging.stream.max-duration:PT5M}") Duration maxDuration, OpenStreams open, Clock clock,
+            @Value("${hearth.messaging.stream.store-reads:8}") int storeReads, OfflineMail mail) {
+        this.clock = clock;
+        this.mail = mail;
+        this.storeReads = new Semaphore(storeReads, true);
         this.feed = feed;
         this.open = open;
         this.deliveries = deliveries;
@@ -72,11 +88,12 @@ class StreamController {
             throw ApiException.badRequest("since can only be \"now\"");
         }
         String me = Caller.subject();
+        String email = Caller.claim("email").orElse(null);
         TenantId tenant = TenantContext.current();
         if (Caller.hasRole("billing")) {
             desk.joined(me);
         }
-        long after = lastEventId == null && "now".equals(since) ? deliveries.latestSeq(me) : parse(lastEventId);
+        boolean fromNow = lastEventId == null && "now".equals(since);
         SseEmitter emitter = new SseEmitter(maxDuration.plusSeconds(5).toMillis());
         presence.connected(tenant.value(), me);
         open.opened();
@@ -87,20 +104,36 @@ class StreamController {
             long deadline = System.nanoTime() + maxDuration.toNanos();
             long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
             try (subscription) {
+                storeRead(() -> {
+                    mail.seen(me, email); // here: every other API call records it on its request (SeenInterceptor)
+                    return null;
+                });
+                // read after subscribing: a delivery stored meanwhile is then counted in, or signalled
+                long after = fromNow ? storeRead(() -> deliveries.latestSeq(me)) : parse(lastEventId);
+                InOrder order = new InOrder(after, HOLE_GRACE);
                 emitter.send(SseEmitter.event().id(Long.toString(after)).comment("connected").reconnectTime(1000));
-                long last = sendStored(emitter, me, after); // what was missed (Last-Event-ID)
+                boolean owed = !readStored(emitter, me, order); // what was missed (Last-Event-ID)
                 while (System.nanoTime() < deadline) {
                     boolean live = feed.live();
-                    long wait = Math.min(Math.min(nextHeartbeat, deadline) - System.nanoTime(),
-                            live ? Long.MAX_VALUE : STORE_FALLBACK.toNanos());
+                    long wait = Math.min(nextHeartbeat, deadline) - System.nanoTime();
+                    if (!live || owed) {
+                        wait = Math.min(wait, STORE_FALLBACK.toNanos());
+                    }
+                    if (order.waiting()) {
+                        wait = Math.min(wait, HOLE_CHECK.toNanos());
+                    }
                     Delivery signal = signalled.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
-                    if (signal != null && signal.seq() == last + 1) {
-                        send(emitter, signal);
-                        last = signal.seq();
-                    } else if (signal != null && signal.seq() > last) {
-                        last = sendStored(emitter, me, last); // a gap: signals of two writers crossed, or one was lost
-                    } else if (signal == null && !live) {
-                        last = sendStored(emitter, me, last); // no channel (broker away): the store, now and then
+                    if (signal == LiveFeed.CATCH_UP) {
+                        owed = !readStored(emitter, me, order); // the channel is back: what was signalled meanwhile
+                    } else if (signal != null) {
+                        boolean hadHole = order.waiting();
+                        send(emitter, order.take(signal, System.nanoTime(), clock.instant()));
+                        if (order.waiting() && !hadHole) {
+                            owed = !readStored(emitter, me, order); // a new hole: stored, its signal lost?
+                        }
+                    } else if (!live || order.waiting() || owed) {
+                        // no channel (broker away), a hole still open, or a read that failed: the store, now and then
+                        owed = !readStored(emitter, me, order);
                     }
                     if (System.nanoTime() >= nextHeartbeat) {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
@@ -113,22 +146,70 @@ class StreamController {
             } finally {
                 open.closed();
                 presence.disconnected(tenant.value(), me);
+                seenUntilNow(me, email); // the offline reminder's "away" counts from the stream's end
             }
         }));
         return emitter;
     }
 
-    /** Sends what the store holds for {@code me} after {@code last}; answers the last sequence number sent. */
-    private long sendStored(SseEmitter emitter, String me, long last) throws IOException {
+    private void seenUntilNow(String me, String email) {
+        try {
+            storeRead(() -> {
+                mail.seen(me, email);
+                return null;
+            });
+        } catch (InterruptedException | RuntimeException notRecorded) {
+            // shutting down, or the store is away: the last API call's time stands
+        }
+    }
+
+    /**
+     * {@link #sendStored}, answering false when the store did not answer: the stream stays open and tries again
+     * {@value #FALLBACK_SECONDS} s later rather than ending and sending its client into a reconnect loop.
+     */
+    private boolean readStored(SseEmitter emitter, String me, InOrder order) throws IOException, InterruptedException {
+        try {
+            sendStored(emitter, me, order);
+            return true;
+        } catch (DataAccessException unavailable) {
+            return false;
+        }
+    }
+
+    /** Reads what the store holds for {@code me} after the stream's position, and sends what is due of it. */
+    private void sendStored(SseEmitter emitter, String me, InOrder order) throws IOException, InterruptedException {
+        long cursor = order.last();
         List<Delivery> stored;
         do {
-            stored = deliveries.after(me, last, 100);
+            long from = cursor;
+            stored = storeRead(() -> deliveries.after(me, from, 100));
             for (Delivery d : stored) {
-                send(emitter, d);
-                last = d.seq();
+                send(emitter, order.take(d, System.nanoTime(), clock.instant()));
+                cursor = d.seq();
             }
         } while (stored.size() == 100);
-        return last;
+        send(emitter, order.due(System.nanoTime(), clock.instant()));
+    }
+
+    /**
+     * One store read of a stream, at most {@code hearth.messaging.stream.store-reads} at a time on this instance. When
+     * many streams (re)connect at once (an instance restarted, its consoles coming over), each reads the store once or
+     * twice; unbounded, those reads took every pooled connection and waited past the pool's short wait, so streams were
+     * refused (503) or ended right after connecting. Queued here, a stream only starts a moment later.
+     */
+    private <T> T storeRead(Supplier<T> read) throws InterruptedException {
+        storeReads.acquire();
+        try {
+            return read.get();
+        } finally {
+            storeReads.release();
+        }
+    }
+
+    private static void send(SseEmitter emitter, List<Delivery> due) throws IOException {
+        for (Delivery d : due) {
+            send(emitter, d);
+        }
     }
 
     private static void send(SseEmitter emitter, Delivery d) throws IOException {
