@@ -52,7 +52,7 @@ class ScaleOutIT {
             Map.of("HEARTH_REPLICAS", "2"));
     static final int SECOND = 20; // the launcher's port step between instances
     static final List<String> KILLED = List.of("patient-service", "scheduling-service", "messaging-service",
-            "billing-service", "gateway");
+            "billing-service", "audit-service", "gateway");
     static final int JOURNEYS = 24;
     static final String OBSERVATIONS = "/observations";
 
