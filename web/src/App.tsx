@@ -25,6 +25,7 @@ import { Huddles } from './huddles/Huddles';
 import { BillingWorkbench } from './billing/BillingWorkbench';
 import { BillableLines } from './billing/BillableLines';
 import { OpenAlerts } from './alerts/OpenAlerts';
+import { SectionBoundary } from './shell/SectionBoundary';
 import { BreakGlassReview } from './trust/BreakGlassReview';
 import { WhoViewed } from './trust/WhoViewed';
 import { SharedRecordPage, SharedRecords } from './sharing/SharedRecords';
@@ -109,7 +110,9 @@ function Shell({ session, path }: { session: Session; path: string }) {
       <IdleLogoff seconds={session.idleTimeoutSeconds} />
       <LiveAnnouncer readAt={liveTarget(persona)} />
       <main id="main" tabIndex={-1}>
-        <Page persona={persona} path={path} session={session} />
+        <SectionBoundary key={path} what="This page">
+          <Page persona={persona} path={path} session={session} />
+        </SectionBoundary>
       </main>
     </>
   );

@@ -51,7 +51,8 @@ export function UrgentList({ inbox, onChange }: { inbox: Inbox; onChange: () => 
               <p className="meta">
                 <span className="badge critical">Urgent</span> from {capital(personName(m.author, inbox.people, inbox.me))} in{' '}
                 <Link to={`/messages/${m.threadId}`}>{byId[m.threadId] ? threadTitle(byId[m.threadId], inbox) : 'a thread'}</Link>, sent{' '}
-                {formatDateTime(m.sentAt)}; acknowledge by {formatDateTime(m.urgent!.dueAt)}
+                {formatDateTime(m.sentAt)}
+                {m.urgent!.dueAt ? `; acknowledge by ${formatDateTime(m.urgent!.dueAt)}` : ''}
                 {m.urgent!.escalatedAt ? ' (passed on to you as backup)' : ''}
               </p>
               <p className="body">{m.body}</p>

@@ -47,6 +47,17 @@ describe('waitingFor', () => {
     ];
     expect(waitingFor(ME, list).map((m) => m.id)).toEqual(['mine-early', 'mine-late', 'backup-now']);
   });
+
+  it('puts a notice whose source keeps the clock (no due time) after those due, and says no due time', () => {
+    const list = [
+      message({ id: 'alert-notice', urgent: urgent({ dueAt: null, backup: null }) }),
+      message({ id: 'due', urgent: urgent({}) }),
+      message({ id: 'another-notice', urgent: urgent({ dueAt: null, backup: null }) }),
+    ];
+    expect(waitingFor(ME, list).map((m) => m.id)).toEqual(['due', 'alert-notice', 'another-notice']);
+    expect(urgentStatus({ recipient: ME, backup: null, dueAt: null } as never, {}, ME))
+      .toMatch(/waiting for acknowledgement\.$/);
+  });
 });
 
 describe('unreadBy', () => {

@@ -17,7 +17,8 @@ export interface ThreadView {
 export interface Urgent {
   recipient: string;
   backup?: string | null;
-  dueAt: string;
+  /** null for a notice whose source keeps the clock (an alert's escalation is patient-service's, for instance) */
+  dueAt: string | null;
   acknowledgedAt?: string | null;
   acknowledgedBy?: string | null;
   escalatedAt?: string | null;
@@ -145,7 +146,15 @@ export function waitingFor(me: string, messages: MessageView[]): MessageView[] {
   return messages
     .filter((m) => !m.deleted && m.urgent && !m.urgent.acknowledgedAt)
     .filter((m) => m.urgent!.recipient === me || (!!m.urgent!.escalatedAt && m.urgent!.backup === me))
-    .sort((a, b) => a.urgent!.dueAt.localeCompare(b.urgent!.dueAt));
+    .sort((a, b) => byDueTime(a.urgent!.dueAt, b.urgent!.dueAt));
+}
+
+/** Earliest due first; a message without a due time of its own after those with one. */
+function byDueTime(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a.localeCompare(b);
 }
 
 /** Messages of others I have not read yet. */
@@ -162,6 +171,7 @@ export function urgentStatus(urgent: Urgent, people: Directory, me: string): str
   if (urgent.escalatedAt) {
     return `Urgent for ${recipient}: not acknowledged in time, passed on to ${personName(urgent.backup, people, me)} at ${formatTime(urgent.escalatedAt)}; waiting for acknowledgement.`;
   }
+  if (!urgent.dueAt) return `Urgent for ${recipient}: waiting for acknowledgement.`;
   return `Urgent for ${recipient}: waiting for acknowledgement (due ${formatTime(urgent.dueAt)}${urgent.backup ? `, then ${personName(urgent.backup, people, me)} is asked` : ''}).`;
 }
 

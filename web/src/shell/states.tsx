@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
+import { SectionBoundary } from './SectionBoundary';
 
 export type Loaded<T> =
   | { state: 'loading' }
@@ -100,7 +101,7 @@ export function Section({ title, children, id }: { title: string; children: Reac
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      {children}
+      <SectionBoundary what={title}>{children}</SectionBoundary>
     </section>
   );
 }

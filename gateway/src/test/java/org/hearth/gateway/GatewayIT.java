@@ -95,6 +95,13 @@ class GatewayIT {
         try {
             response = api.send(api.request("/api/patients/v1/patients?page=0", token)
                     .header("X-Correlation-Id", "case-42").header("traceparent", traceparent).GET());
+            // the line is written when the exchange completes, which may be just after the client has the answer
+            org.hearth.platform.test.Eventually.await(java.time.Duration.ofSeconds(10), () -> {
+                synchronized (lines) { // the appender adds under its own lock, from the exchange's thread
+                    return List.copyOf(lines.list);
+                }
+            },
+                    written -> written.stream().anyMatch(l -> l.getFormattedMessage().startsWith("GET via route")));
         } finally {
             requests.detachAppender(lines);
             requests.setLevel(null);

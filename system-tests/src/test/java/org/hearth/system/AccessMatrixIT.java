@@ -55,17 +55,18 @@ class AccessMatrixIT {
             new Operation("fhir", "GET", "/fhir/R4/$export-files/{id}/{name}"),
             new Operation("fhir", "GET", "/fhir/R4/Medication"));
 
-    /** Column title → token; the titles say what makes each persona's answers what they are. */
-    private static Map<String, String> personas() {
-        Map<String, String> personas = new LinkedHashMap<>();
-        personas.put("agency-admin", KEYCLOAK.userToken("alice.admin"));
-        personas.put("coordinator", KEYCLOAK.userToken("carla.coordinator"));
-        personas.put("physician (lead on team)", KEYCLOAK.userToken("dr.patel"));
-        personas.put("nurse (on team)", KEYCLOAK.userToken("nina.nurse"));
-        personas.put("therapist (not on team)", KEYCLOAK.userToken("pete.therapist"));
-        personas.put("billing", KEYCLOAK.userToken("bill.billing"));
-        personas.put("family (SCHEDULE, MESSAGES)", KEYCLOAK.userToken("fran.family"));
-        personas.put("partner (referrals, observations)", KEYCLOAK.partnerToken("sunrise-partner", "sunrise-partner-secret"));
+    /** Column title → current token (reissued while the walk outlives one); the titles say what makes each answer. */
+    private static Map<String, java.util.function.Supplier<String>> personas() {
+        Map<String, java.util.function.Supplier<String>> personas = new LinkedHashMap<>();
+        personas.put("agency-admin", () -> KEYCLOAK.currentUserToken("alice.admin"));
+        personas.put("coordinator", () -> KEYCLOAK.currentUserToken("carla.coordinator"));
+        personas.put("physician (lead on team)", () -> KEYCLOAK.currentUserToken("dr.patel"));
+        personas.put("nurse (on team)", () -> KEYCLOAK.currentUserToken("nina.nurse"));
+        personas.put("therapist (not on team)", () -> KEYCLOAK.currentUserToken("pete.therapist"));
+        personas.put("billing", () -> KEYCLOAK.currentUserToken("bill.billing"));
+        personas.put("family (SCHEDULE, MESSAGES)", () -> KEYCLOAK.currentUserToken("fran.family"));
+        personas.put("partner (referrals, observations)",
+                () -> KEYCLOAK.currentPartnerToken("sunrise-partner", "sunrise-partner-secret"));
         return personas;
     }
 
@@ -74,7 +75,7 @@ class AccessMatrixIT {
         String patientId = patientWithTeamAndCircle();
         List<Operation> operations = new ArrayList<>(OpenApiOperations.load(GATEWAY));
         operations.addAll(FHIR_OPERATIONS);
-        Map<String, String> personas = personas();
+        Map<String, java.util.function.Supplier<String>> personas = personas();
 
         StringBuilder observed = new StringBuilder("| operation | " + String.join(" | ", personas.keySet()) + " |\n|---|"
                 + "---|".repeat(personas.size()) + "\n");
@@ -83,8 +84,8 @@ class AccessMatrixIT {
             Map<String, String> ids = new LinkedHashMap<>();
             operation.variables().stream().filter(v -> v.equals("patientId") || operation.collectionOf(v).equals("patients"))
                     .forEach(v -> ids.put(v, patientId));
-            for (String token : personas.values()) {
-                cells.add(cell(OpenApiOperations.call(operation.method(), operation.path(ids), token)));
+            for (java.util.function.Supplier<String> token : personas.values()) {
+                cells.add(cell(OpenApiOperations.call(operation.method(), operation.path(ids), token.get())));
             }
             observed.append("| ").append(operation).append(" | ").append(String.join(" | ", cells)).append(" |\n");
         }

@@ -64,7 +64,6 @@ class AuditCoverageIT {
 
         Map<String, List<String>> matrix = matrix(Files.readString(Path.of("src/test/resources/access-matrix.md")));
         List<String> columns = matrix.remove("operation");
-        Map<String, String> tokens = new LinkedHashMap<>();
         Map<Operation, String> driven = new LinkedHashMap<>();
         List<String> notPatientData = new ArrayList<>();
         for (Operation operation : OpenApiOperations.load(GATEWAY)) {
@@ -82,14 +81,14 @@ class AuditCoverageIT {
             List<String> cells = matrix.get(operation.toString());
             assertThat(cells).as("the matrix states " + operation).isNotNull();
             String persona = persona(columns, cells);
-            String token = tokens.computeIfAbsent(persona, p -> KEYCLOAK.userToken(USERS.get(p)));
+            String token = KEYCLOAK.currentUserToken(USERS.get(persona));
             String correlationId = "coverage-" + UUID.randomUUID();
             int status = call(operation.method(), operation.path(ids), token, correlationId);
             driven.put(operation, correlationId);
             System.out.printf("  drove %-90s as %-28s -> %d%n", operation, persona, status);
         }
 
-        String officer = KEYCLOAK.userToken("paula.privacy");
+        String officer = "paula.privacy";
         String lastId = List.copyOf(driven.values()).getLast();
         Eventually.await(Duration.ofSeconds(60), () -> records(lastId, officer), n -> n > 0);
         Thread.sleep(3000); // a second record of a request would arrive about as late as the first
@@ -130,7 +129,8 @@ class AuditCoverageIT {
     }
 
     private static int records(String correlationId, String officer) {
-        ApiClient.Response found = GATEWAY.get("/api/audit/v1/records?correlationId=" + correlationId, officer);
+        ApiClient.Response found = GATEWAY.get("/api/audit/v1/records?correlationId=" + correlationId,
+                KEYCLOAK.currentUserToken(officer));
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         JsonNode page = found.json();
         return page.path("totalItems").asInt();

@@ -38,6 +38,29 @@ final class Keycloak {
         return passwordToken("hearth-cli", username);
     }
 
+    private final java.util.Map<String, java.util.Map.Entry<java.time.Instant, String>> current =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The user's token, reissued once it is four minutes old: access tokens live five, and a test that walks every
+     * operation of the API outlives one (a 401 there would say nothing about the operation).
+     */
+    String currentUserToken(String username) {
+        return current("user " + username, () -> userToken(username));
+    }
+
+    /** A partner client's token, reissued once it is four minutes old (see {@link #currentUserToken}). */
+    String currentPartnerToken(String clientId, String secret) {
+        return current("client " + clientId, () -> partnerToken(clientId, secret));
+    }
+
+    private String current(String key, java.util.function.Supplier<String> issue) {
+        java.time.Instant now = java.time.Instant.now();
+        return current.compute(key, (k, held) -> held != null
+                && held.getKey().isAfter(now.minus(Duration.ofMinutes(4))) ? held
+                : java.util.Map.entry(now, issue.get())).getValue();
+    }
+
     /** Client credentials of a partner system. */
     String partnerToken(String clientId, String secret) {
         return token("hearth", Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));

@@ -27,14 +27,23 @@ class StrictJsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"date", "instant", "offset", "local", "time"})
-    void aNumberWhereADateOrTimeIsExpectedIsRefused(String field) {
-        for (String number : new String[] {"0", "1733000000", "-5", "12.5"}) {
-            assertThatThrownBy(() -> strict().readValue("{\"" + field + "\":" + number + "}", Times.class))
-                    .as("%s = %s", field, number).isInstanceOf(DatabindException.class);
+    void anythingButAStringWhereADateOrTimeIsExpectedIsRefused(String field) {
+        for (String wrong : new String[] {"0", "1733000000", "-5", "12.5", "true", "[]", "{}", "[2026,12,3]",
+                "[8,0]", "{\"year\":2026}"}) {
+            assertThatThrownBy(() -> strict().readValue("{\"" + field + "\":" + wrong + "}", Times.class))
+                    .as("%s = %s", field, wrong).isInstanceOf(DatabindException.class);
         }
-        // the default mapper accepts at least some of these: the rule is ours, not Jackson's
-        assertThat(JsonMapper.builder().build().readValue("{\"date\":0}", Times.class).date())
-                .isEqualTo(LocalDate.EPOCH);
+        // the default mapper accepts some of these: the rule is ours, not Jackson's
+        JsonMapper lenient = JsonMapper.builder().build();
+        assertThat(lenient.readValue("{\"date\":0}", Times.class).date()).isEqualTo(LocalDate.EPOCH);
+        assertThat(lenient.readValue("{\"date\":[2026,12,3]}", Times.class).date()).isEqualTo(LocalDate.of(2026, 12, 3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"date", "instant", "offset", "local", "time"})
+    void nullStaysNull(String field) {
+        Times times = strict().readValue("{\"" + field + "\":null}", Times.class);
+        assertThat(times).isEqualTo(new Times(null, null, null, null, null));
     }
 
     @ParameterizedTest
