@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param retention              records older than this are removed, as whole checkpointed segments only (HIPAA: 6 years)
  * @param retentionSweep         how often the retention sweep runs
  * @param unusualAccessThreshold distinct patients outside the user's care teams in one window that count as unusual
+ * @param verify                 set only by {@code ./hearth audit-verify}: the agency whose chain to verify (or
+ *                               {@code all}), after which the process exits instead of serving
  */
 @ConfigurationProperties("hearth.audit")
 public record AuditProperties(String signingKey,
@@ -21,5 +23,6 @@ public record AuditProperties(String signingKey,
         @DefaultValue("10m") Duration checkpointInterval,
         @DefaultValue("2192d") Duration retention,
         @DefaultValue("24h") Duration retentionSweep,
-        @DefaultValue("5") int unusualAccessThreshold) {
+        @DefaultValue("5") int unusualAccessThreshold,
+        String verify) {
 }

@@ -12,7 +12,6 @@ import org.hearth.platform.events.EventRoutes;
 import org.hearth.platform.events.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +37,12 @@ class BillingEventsConsumers {
     private final EventRoutes schedulingEvents;
 
     BillingEventsConsumers(EventEdge edge, BillingFiles files, AuthorizationDrafting drafting, BillingTrail trail,
-            @Value("${hearth.billing.zone:America/New_York}") ZoneId zone) {
+            BillingSettings settings) {
         this.edge = edge;
         this.files = files;
         this.drafting = drafting;
         this.trail = trail;
-        this.zone = zone;
+        this.zone = settings.zone();
         this.patientEvents = EventRoutes.forConsumer("billing-patient-events")
                 .on(PatientAdmittedV1.TYPE, PatientAdmittedV1.class, this::admitted)
                 .on(CarePlanSignedV1.TYPE, CarePlanSignedV1.class, this::planSigned);

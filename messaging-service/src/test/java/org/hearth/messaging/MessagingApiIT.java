@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Messaging through its API on the real broker and a real SMTP server: threads from admission, encrypted storage,
  * participant-only access, attachments checked by content, urgent messages escalated by a clock the test moves, the
  * live stream replayed after a reconnect, notices from other services' events, and an email with nothing in it.
+ * Each test names one rule; each starts from a fresh patient admitted with her care team and circle.
  */
 @HearthServiceTest
 @Import(MutableClock.Config.class)
@@ -152,9 +153,8 @@ class MessagingApiIT {
     }
 
     @Test
-    void messagesAreStoredEncryptedAndOnlyParticipantsReadThem() {
+    void messagesAreStoredEncrypted() {
         String careTeam = careTeamThread().path("id").asString();
-        String family = familyThread().path("id").asString();
         String secret = "Wound on the left heel looks worse " + UUID.randomUUID();
         ApiClient.Response posted = post(careTeam, token("nurse", nina), "{\"body\":\"" + secret + "\"}");
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
@@ -168,7 +168,12 @@ class MessagingApiIT {
         }
         assertThat(api.get(API + "/threads/" + careTeam + "/messages", token("physician", dr)).json().get(0)
                 .path("body").asString()).isEqualTo(secret);
+    }
 
+    @Test
+    void onlyAThreadsParticipantsReadIt() {
+        String careTeam = careTeamThread().path("id").asString();
+        String family = familyThread().path("id").asString();
         assertThat(api.get(API + "/threads/" + careTeam + "/messages", token("family", fran)).status()).isEqualTo(404);
         assertThat(api.get(API + "/threads/" + careTeam, token("family", fran)).status()).isEqualTo(404);
         assertThat(api.get(API + "/threads/" + family + "/messages", token("family", sam)).status()).isEqualTo(404);
@@ -176,16 +181,29 @@ class MessagingApiIT {
         assertThat(api.get(API + "/threads/" + careTeam + "/messages", TestTokenIssuer.shared().token()
                 .agency("a", UUID.randomUUID().toString()).roles("nurse").subject(nina).audience("messaging-service").sign())
                 .status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCareTeamMemberJoinsTheFamilyThreadBeforeWritingToIt() {
+        String family = familyThread().path("id").asString();
         assertThat(post(family, token("nurse", nina), "{\"body\":\"hello\"}").status()).as("not joined yet").isEqualTo(404);
         assertThat(api.post(API + "/threads/" + family + "/membership", token("nurse", nina), "").status()).isEqualTo(200);
         assertThat(post(family, token("nurse", nina), "{\"body\":\"Hello, I am Jane's nurse\"}").status()).isEqualTo(201);
-        // the family writes to the care team: the coordinator takes part without joining, and is told live
+    }
+
+    @Test
+    void theCoordinatorTakesPartInTheFamilyThreadWithoutJoiningAndIsToldLiveOfWhatTheFamilyWrites() {
+        String family = familyThread().path("id").asString();
         assertThat(thread(token("coordinator", carla), "FAMILY")).as("the coordinator lists the family thread").isNotNull();
         String fromFran = post(family, token("family", fran), "{\"body\":\"Mum slept well\"}").json().path("id").asString();
         assertThat(Eventually.await(Duration.ofSeconds(10), () -> streamText(token("coordinator", carla)),
                 text -> text.contains(fromFran))).contains("event:message");
+    }
 
-        // bad input: nothing stored
+    @Test
+    void aBlankTooLongOrMisaddressedMessageIsRefusedAndNothingIsStored() {
+        String careTeam = careTeamThread().path("id").asString();
+        post(careTeam, token("nurse", nina), "{\"body\":\"Wound on the left heel looks worse\"}");
         assertThat(post(careTeam, token("nurse", nina), "{\"body\":\"  \"}").status()).isEqualTo(400);
         assertThat(post(careTeam, token("nurse", nina), "{\"body\":\"" + "x".repeat(4001) + "\"}").status()).isEqualTo(400);
         assertThat(post(UUID.randomUUID().toString(), token("nurse", nina), "{\"body\":\"hi\"}").status()).isEqualTo(404);
@@ -193,7 +211,7 @@ class MessagingApiIT {
     }
 
     @Test
-    void attachmentsAreCheckedByContentStrippedOfLocationAndCappedAtTenMegabytes() throws Exception {
+    void anAttachedPhotoIsStrippedOfItsLocation() throws Exception {
         String careTeam = careTeamThread().path("id").asString();
         byte[] photo = jpegWithGps();
         ApiClient.Response uploaded = upload(careTeam, "wound.jpg", "image/jpeg", photo);
@@ -211,24 +229,36 @@ class MessagingApiIT {
         ApiClient.Response withPhoto = post(careTeam, token("nurse", nina),
                 "{\"body\":\"Photo attached\",\"attachmentIds\":[\"" + attachment + "\"]}");
         assertThat(withPhoto.status()).isEqualTo(201);
+    }
 
+    @Test
+    void anAttachmentIsJudgedByItsContentNotByItsName() throws Exception {
+        String careTeam = careTeamThread().path("id").asString();
         byte[] program = new byte[2048];
         System.arraycopy(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}, 0, program, 0, 7);
         ApiClient.Response renamed = upload(careTeam, "photo.jpg", "image/jpeg", program);
         assertThat(renamed.status()).isEqualTo(415);
         assertThat(renamed.contentType()).startsWith("application/problem+json");
+    }
 
+    @Test
+    void attachmentsAreCappedAtTenMegabytes() throws Exception {
+        String careTeam = careTeamThread().path("id").asString();
+        byte[] photo = jpegWithGps();
         byte[] huge = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(photo, 0, huge, 0, photo.length);
         assertThat(upload(careTeam, "big.jpg", "image/jpeg", huge).status()).isEqualTo(413);
         assertThat(upload(careTeam, "wound.jpg", "image/jpeg", photo).status()).isEqualTo(201);
-        assertThat(upload(UUID.randomUUID().toString(), "wound.jpg", "image/jpeg", photo).status()).isEqualTo(404);
     }
 
     @Test
-    void retriesWithTheSameIdempotencyKeyPostUploadAndOpenOnceAndAnotherBodyIsRefused() throws Exception {
+    void anAttachmentToAnUnknownThreadIsNotFound() throws Exception {
+        assertThat(upload(UUID.randomUUID().toString(), "wound.jpg", "image/jpeg", jpegWithGps()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRetriedUploadStoresOneFileAndOtherBytesUnderTheSameKeyAreRefused() throws Exception {
         String careTeam = careTeamThread().path("id").asString();
-        String nurse = token("nurse", nina);
         byte[] photo = jpegWithGps();
         String uploadKey = "upload-" + UUID.randomUUID();
         ApiClient.Response uploaded = upload(careTeam, "wound.jpg", "image/jpeg", photo, uploadKey);
@@ -246,9 +276,15 @@ class MessagingApiIT {
             assertThat(mongo.getDatabase(mongoUri.substring(mongoUri.lastIndexOf('/') + 1)).getCollection("fs.files")
                     .countDocuments(new Document("metadata.threadId", careTeam))).as("files stored").isEqualTo(1);
         }
+    }
 
+    @Test
+    void aRetriedMessagePostsOnceAndAnotherTextUnderTheSameKeyIsRefused() throws Exception {
+        String careTeam = careTeamThread().path("id").asString();
+        String nurse = token("nurse", nina);
+        String attachment = upload(careTeam, "wound.jpg", "image/jpeg", jpegWithGps()).json().path("id").asString();
         String messageKey = "message-" + UUID.randomUUID();
-        String body = "{\"body\":\"Photo of the heel\",\"attachmentIds\":[\"" + uploaded.json().path("id").asString() + "\"]}";
+        String body = "{\"body\":\"Photo of the heel\",\"attachmentIds\":[\"" + attachment + "\"]}";
         ApiClient.Response posted = postWithKey(API + "/threads/" + careTeam + "/messages", nurse, messageKey, body);
         ApiClient.Response retried = postWithKey(API + "/threads/" + careTeam + "/messages", nurse, messageKey, body);
         ApiClient.Response otherText = postWithKey(API + "/threads/" + careTeam + "/messages", nurse, messageKey,
@@ -260,7 +296,11 @@ class MessagingApiIT {
         assertThat(retried.json().path("body").asString()).isEqualTo("Photo of the heel");
         assertThat(otherText.status()).isEqualTo(422);
         assertThat(api.get(API + "/threads/" + careTeam + "/messages", token("physician", dr)).json()).hasSize(1);
+    }
 
+    @Test
+    void aRetriedDirectThreadOpensOnceAndAnotherPartnerUnderTheSameKeyIsRefused() {
+        String nurse = token("nurse", nina);
         String threadKey = "direct-" + UUID.randomUUID();
         String direct = "{\"kind\":\"DIRECT\",\"with\":\"" + dr + "\"}";
         ApiClient.Response opened = postWithKey(API + "/threads", nurse, threadKey, direct);
@@ -278,34 +318,49 @@ class MessagingApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    @Test
-    void anUnacknowledgedUrgentMessageEscalatesToTheBackupAndTheSenderSeesTheAcknowledgement() {
-        TopicReader events = new TopicReader("hearth.messaging.events");
-        String careTeam = careTeamThread().path("id").asString();
-        ApiClient.Response urgent = post(careTeam, token("nurse", nina), """
+    /** Nina's urgent reading for Dr Patel, with Carla as the backup, posted at 15:00 (due at 15:30). */
+    ApiClient.Response urgentReading(String careTeam) {
+        return post(careTeam, token("nurse", nina), """
                 {"body":"BP-READING-190/110, please call","urgent":{"recipient":"%s","backup":"%s"}}""".formatted(dr, carla));
-        assertThat(urgent.status()).as(urgent.body()).isEqualTo(201);
-        String id = urgent.json().path("id").asString();
-        assertThat(urgent.json().path("urgent").path("dueAt").asString()).isEqualTo("2030-01-07T15:30:00Z");
+    }
 
-        clock.set(Instant.parse("2030-01-07T15:29:00Z"));
-        escalation.escalate();
-        assertThat(message(careTeam, id, nina).path("urgent").path("escalatedAt").isNull()).isTrue();
-        clock.set(Instant.parse("2030-01-07T15:31:00Z"));
-        assertThat(escalation.escalate()).isPositive();
-        JsonNode escalated = published(events, "org.hearth.messaging.UrgentEscalated.v1", id);
-        assertThat(escalated.path("escalatedTo").asString()).isEqualTo(carla);
-        assertThat(escalated.toString()).doesNotContain("BP-READING", "please call");
+    @Test
+    void anUnacknowledgedUrgentMessageEscalatesToTheBackupOnlyOnceItIsDue() {
+        try (TopicReader events = new TopicReader("hearth.messaging.events")) {
+            String careTeam = careTeamThread().path("id").asString();
+            ApiClient.Response urgent = urgentReading(careTeam);
+            assertThat(urgent.status()).as(urgent.body()).isEqualTo(201);
+            String id = urgent.json().path("id").asString();
+            assertThat(urgent.json().path("urgent").path("dueAt").asString()).isEqualTo("2030-01-07T15:30:00Z");
 
-        assertThat(api.post(API + "/threads/" + careTeam + "/messages/" + id + "/acknowledgement", token("nurse", nina), "")
-                .status()).isEqualTo(403);
-        assertThat(api.post(API + "/threads/" + careTeam + "/messages/" + id + "/acknowledgement", token("physician", dr), "")
-                .status()).isEqualTo(200);
-        assertThat(message(careTeam, id, nina).path("urgent").path("acknowledgedBy").asString()).isEqualTo(dr);
-        assertThat(published(events, "org.hearth.messaging.UrgentAcknowledged.v1", id).path("afterEscalation").asBoolean())
-                .isTrue();
-        published(events, "org.hearth.messaging.MessagePosted.v1", id);
-        events.close();
+            clock.set(Instant.parse("2030-01-07T15:29:00Z"));
+            escalation.escalate();
+            assertThat(message(careTeam, id, nina).path("urgent").path("escalatedAt").isNull()).isTrue();
+            clock.set(Instant.parse("2030-01-07T15:31:00Z"));
+            assertThat(escalation.escalate()).isPositive();
+            JsonNode escalated = published(events, "org.hearth.messaging.UrgentEscalated.v1", id);
+            assertThat(escalated.path("escalatedTo").asString()).isEqualTo(carla);
+            assertThat(escalated.toString()).doesNotContain("BP-READING", "please call");
+            published(events, "org.hearth.messaging.MessagePosted.v1", id);
+        }
+    }
+
+    @Test
+    void onlyTheRecipientAcknowledgesAnUrgentMessageAndTheSenderSeesTheAcknowledgement() {
+        try (TopicReader events = new TopicReader("hearth.messaging.events")) {
+            String careTeam = careTeamThread().path("id").asString();
+            String id = urgentReading(careTeam).json().path("id").asString();
+            clock.set(Instant.parse("2030-01-07T15:31:00Z"));
+            escalation.escalate();
+
+            assertThat(api.post(API + "/threads/" + careTeam + "/messages/" + id + "/acknowledgement", token("nurse", nina), "")
+                    .status()).isEqualTo(403);
+            assertThat(api.post(API + "/threads/" + careTeam + "/messages/" + id + "/acknowledgement", token("physician", dr), "")
+                    .status()).isEqualTo(200);
+            assertThat(message(careTeam, id, nina).path("urgent").path("acknowledgedBy").asString()).isEqualTo(dr);
+            assertThat(published(events, "org.hearth.messaging.UrgentAcknowledged.v1", id).path("afterEscalation").asBoolean())
+                    .isTrue();
+        }
     }
 
     @Test
@@ -313,20 +368,32 @@ class MessagingApiIT {
         String careTeam = careTeamThread().path("id").asString();
         String first = post(careTeam, token("nurse", nina), "{\"body\":\"one\"}").json().path("id").asString();
         List<String> firstStream = stream(token("physician", dr), null);
-        String lastId = firstStream.stream().filter(l -> l.startsWith("id:")).reduce((a, b) -> b).orElseThrow()
-                .substring(3).strip();
+        String lastId = lastEventId(firstStream);
         assertThat(String.join("\n", firstStream)).contains(first);
 
         String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}").json().path("id").asString();
         String replay = String.join("\n", stream(token("physician", dr), lastId));
         assertThat(replay).contains(second).doesNotContain(first);
+    }
 
+    @Test
+    void aStreamSinceNowStartsWithNothingOldAndTheIdToResumeFromFirst() throws Exception {
         // a screen that loads its data itself starts "now": nothing old, and the id to resume from comes first
+        String careTeam = careTeamThread().path("id").asString();
+        String first = post(careTeam, token("nurse", nina), "{\"body\":\"one\"}").json().path("id").asString();
+        String lastId = lastEventId(stream(token("physician", dr), null));
+        String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}").json().path("id").asString();
+        stream(token("physician", dr), lastId);
+
         List<String> fromNow = streamFrom(token("physician", dr), "?since=now");
         assertThat(String.join("\n", fromNow)).doesNotContain(first, second);
         String resumeFrom = fromNow.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3).strip();
         assertThat(Long.parseLong(resumeFrom)).isGreaterThan(Long.parseLong(lastId));
         assertThat(api.get(API + "/stream?since=yesterday", token("physician", dr)).status()).isEqualTo(400);
+    }
+
+    static String lastEventId(List<String> stream) {
+        return stream.stream().filter(l -> l.startsWith("id:")).reduce((a, b) -> b).orElseThrow().substring(3).strip();
     }
 
     @Test
@@ -349,7 +416,7 @@ class MessagingApiIT {
     }
 
     @Test
-    void noticesFollowEventsAndAnAwayFamilyMemberGetsAnEmailWithoutHealthInformation() throws Exception {
+    void anAlertBecomesAnUrgentNoticeForItsOwnerWithTheCoordinatorAsBackup() {
         String careTeam = careTeamThread().path("id").asString();
         publish("hearth.patient.alerts", "org.hearth.patient.AlertRaised.v1", """
                 {"patientId":"%s","alertId":"%s","rule":"MORNING_SYSTOLIC_150_3_OF_5","severity":"HIGH","owner":"%s",
@@ -365,12 +432,15 @@ class MessagingApiIT {
         assertThat(Eventually.await(Duration.ofSeconds(5), () -> meters.find("hearth.alerts.notified")
                 .tag("agency", agency).tag("severity", "HIGH").counters().stream().mapToDouble(c -> c.count()).sum(),
                 n -> n == 1)).isEqualTo(1);
+    }
 
+    @Test
+    void anAwayFamilyMemberGetsAnEmailWithoutHealthInformationAndTheCoordinatorIsToldLive() throws Exception {
         clock.set(Instant.parse("2030-01-07T16:00:00Z")); // Fran last used Hearth at 15:00: away since
         publish("hearth.scheduling.events", "org.hearth.scheduling.VisitMissed.v1", """
                 {"visitId":"%s","patientId":"%s","discipline":"PT","clinicianId":"pete","scheduledStart":"2030-01-07T15:00:00Z",
                  "reason":"PATIENT_NOT_HOME"}""".formatted(UUID.randomUUID(), patient));
-        // Others may be mailed too (the physician's urgent item can land after the clock moved); Fran must be.
+        // Others may be mailed too (earlier tests' items can land after the clock moved); Fran must be.
         MimeMessage[] received = Eventually.await(Duration.ofSeconds(20), SMTP::getReceivedMessages,
                 all -> java.util.Arrays.stream(all).anyMatch(m -> recipient(m).equals(fran + "@example.org")));
         assertThat(received).anyMatch(m -> recipient(m).equals(fran + "@example.org"));
@@ -382,8 +452,8 @@ class MessagingApiIT {
         assertThat(String.join("\n", stream(token("coordinator", carla), null))).contains("visit-missed");
     }
 
-    @Test
-    void scheduleChangesReachTheCareTeamAndTheFamilyWithTheScheduleConsentLiveAndAreNeverMailed() throws Exception {
+    /** Schedules a visit, moves it twice and cancels it; returns the visit's id. */
+    String scheduleMoveTwiceAndCancelAVisit() {
         String visit = UUID.randomUUID().toString();
         String clinician = UUID.randomUUID().toString();
         publish("hearth.scheduling.events", "org.hearth.scheduling.VisitScheduled.v1", """
@@ -399,24 +469,45 @@ class MessagingApiIT {
         publish("hearth.scheduling.events", "org.hearth.scheduling.VisitCancelled.v1", """
                 {"visitId":"%s","patientId":"%s","discipline":"SN","clinicianId":"%s",
                  "scheduledStart":"2030-01-10T14:00:00Z","reason":"PLAN_REVISED"}""".formatted(visit, patient, clinician));
+        return visit;
+    }
 
+    /** What {@code watcher} is told live once the last of the visit's changes has reached the service. */
+    String seenLiveBy(String role, String subject, String visit) {
+        return Eventually.await(Duration.ofSeconds(20), () -> streamText(token(role, subject)),
+                text -> text.contains("visit-cancelled:" + visit));
+    }
+
+    @Test
+    void scheduleChangesReachTheCareTeamAndTheFamilyWithTheScheduleConsentLive() {
+        String visit = scheduleMoveTwiceAndCancelAVisit();
         for (String[] watcher : List.of(new String[] {"coordinator", carla}, new String[] {"nurse", nina},
                 new String[] {"family", fran})) {
-            String seen = Eventually.await(Duration.ofSeconds(20),
-                    () -> streamText(token(watcher[0], watcher[1])),
-                    text -> text.contains("visit-cancelled:" + visit));
+            String seen = seenLiveBy(watcher[0], watcher[1], visit);
             assertThat(seen).as(watcher[1]).contains("event:change", "\"notice\":\"visit-scheduled:" + visit);
             assertThat(seen.split("visit-rescheduled:" + visit, -1)).as(watcher[1] + ": moved twice").hasSize(3);
         }
+    }
+
+    @Test
+    void aFamilyMemberWithoutTheScheduleConsentIsNotToldOfScheduleChanges() throws Exception {
+        String visit = scheduleMoveTwiceAndCancelAVisit();
+        seenLiveBy("family", fran, visit);
         // Sam's consent is VITALS only: no schedule
         assertThat(String.join("\n", stream(token("family", sam), null))).doesNotContain(visit);
+    }
+
+    @Test
+    void scheduleChangesAreNeverMailed() {
+        String visit = scheduleMoveTwiceAndCancelAVisit();
+        seenLiveBy("family", fran, visit);
         List<String> ours = List.of(carla, nina, fran, sam, dr).stream().map(s -> s + "@example.org").toList();
         assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).map(MessagingApiIT::recipient))
                 .as("schedule changes are not mailed").noneMatch(ours::contains);
     }
 
     @Test
-    void billingStaffOpenTheStreamAndAreToldLiveOfBillingsChangesButOfNoMessage() throws Exception {
+    void billingStaffOpenTheStreamButTakePartInNoThreadAndPartnersOpenNoStream() throws Exception {
         String bill = "bill-" + UUID.randomUUID();
         // the console opens the stream on every page: billing was refused (403) before it could listen
         assertThat(String.join("\n", streamFrom(token("billing", bill), "?since=now"))).contains(":connected");
@@ -424,7 +515,13 @@ class MessagingApiIT {
                 .isEqualTo(403);
         assertThat(api.get(API + "/stream", TestTokenIssuer.shared().token().agency("a", agency).roles("partner")
                 .subject("partner-" + UUID.randomUUID()).audience("messaging-service").sign()).status()).isEqualTo(403);
+    }
 
+    /** The ids of an authorization billing decided and of a line it put on hold. */
+    record BillingChanges(String authorization, String line) {
+    }
+
+    BillingChanges billingChanges() {
         String authorization = UUID.randomUUID().toString();
         publish("hearth.billing.events", "org.hearth.billing.AuthorizationStatusChanged.v1", """
                 {"authorizationId":"%s","patientId":"%s","discipline":"PT","status":"APPROVED","unit":"VISIT",
@@ -434,23 +531,51 @@ class MessagingApiIT {
         publish("hearth.billing.events", "org.hearth.billing.BillableLineOnHold.v1", """
                 {"lineId":"%s","patientId":"%s","visitId":"%s","payerId":null,"discipline":"PT","hcpcs":"G0151",
                  "serviceDate":"2030-01-06","units":1,"reasons":["NO_COVERAGE"]}""".formatted(line, patient, line));
-        String seen = Eventually.await(Duration.ofSeconds(20), () -> streamText(token("billing", bill)),
+        return new BillingChanges(authorization, line);
+    }
+
+    String seenByBilling(String bill, String line) {
+        return Eventually.await(Duration.ofSeconds(20), () -> streamText(token("billing", bill)),
                 text -> text.contains("billable-line-on-hold:" + line));
-        assertThat(seen).contains("event:change", "\"notice\":\"authorization-changed:" + authorization,
-                "\"patientId\":\"" + patient);
-        // another agency's billing clerk hears nothing of it
-        String other = "bill-" + UUID.randomUUID();
-        String otherToken = TestTokenIssuer.shared().token().agency("b", UUID.randomUUID().toString()).roles("billing")
-                .subject(other).audience("messaging-service").sign();
-        assertThat(String.join("\n", stream(otherToken, null))).doesNotContain(authorization, line);
-        // care-team members are not told of billing's changes
-        assertThat(String.join("\n", stream(token("nurse", nina), null))).doesNotContain(authorization);
     }
 
     @Test
-    void authorsEditAndDeleteWithinTheWindowReadersLeaveReceiptsAndHuddlesRecordDecisions() {
+    void billingStaffAreToldLiveOfBillingsChanges() throws Exception {
+        String bill = "bill-" + UUID.randomUUID();
+        // the clerk's console is open before billing changes anything (the desk learns of clerks who listen)
+        assertThat(String.join("\n", streamFrom(token("billing", bill), "?since=now"))).contains(":connected");
+        BillingChanges changes = billingChanges();
+        String seen = seenByBilling(bill, changes.line());
+        assertThat(seen).contains("event:change", "\"notice\":\"authorization-changed:" + changes.authorization(),
+                "\"patientId\":\"" + patient);
+    }
+
+    @Test
+    void anotherAgencysBillingClerkHearsNothingOfBillingsChanges() throws Exception {
+        BillingChanges changes = billingChanges();
+        seenByBilling("bill-" + UUID.randomUUID(), changes.line());
+        String other = "bill-" + UUID.randomUUID();
+        String otherToken = TestTokenIssuer.shared().token().agency("b", UUID.randomUUID().toString()).roles("billing")
+                .subject(other).audience("messaging-service").sign();
+        assertThat(String.join("\n", stream(otherToken, null))).doesNotContain(changes.authorization(), changes.line());
+    }
+
+    @Test
+    void careTeamMembersAreNotToldOfBillingsChanges() throws Exception {
+        BillingChanges changes = billingChanges();
+        seenByBilling("bill-" + UUID.randomUUID(), changes.line());
+        assertThat(String.join("\n", stream(token("nurse", nina), null))).doesNotContain(changes.authorization());
+    }
+
+    /** Nina's note in the care team thread, posted at 15:00; returns its id. */
+    String ninasNote(String careTeam) {
+        return post(careTeam, token("nurse", nina), "{\"body\":\"Dressing changed at 9\"}").json().path("id").asString();
+    }
+
+    @Test
+    void onlyTheAuthorEditsAMessage() {
         String careTeam = careTeamThread().path("id").asString();
-        String id = post(careTeam, token("nurse", nina), "{\"body\":\"Dressing changed at 9\"}").json().path("id").asString();
+        String id = ninasNote(careTeam);
         ApiClient.Response edited = api.send(api.request(API + "/threads/" + careTeam + "/messages/" + id, token("nurse", nina))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"body\":\"Dressing changed at 10\"}")));
@@ -460,9 +585,23 @@ class MessagingApiIT {
         assertThat(api.send(api.request(API + "/threads/" + careTeam + "/messages/" + id, token("physician", dr))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"body\":\"not mine\"}"))).status()).isEqualTo(403);
+    }
 
+    @Test
+    void readersLeaveReceipts() {
+        String careTeam = careTeamThread().path("id").asString();
+        String id = ninasNote(careTeam);
         assertThat(api.post(API + "/threads/" + careTeam + "/messages/" + id + "/read", token("physician", dr), "").json()
                 .path("readBy").get(0).path("subject").asString()).isEqualTo(dr);
+    }
+
+    @Test
+    void theAuthorDeletesAMessageOnlyWithinFifteenMinutesAndItsRevisionsAreCounted() {
+        String careTeam = careTeamThread().path("id").asString();
+        String id = ninasNote(careTeam);
+        api.send(api.request(API + "/threads/" + careTeam + "/messages/" + id, token("nurse", nina))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"body\":\"Dressing changed at 10\"}")));
 
         clock.set(Instant.parse("2030-01-07T15:16:00Z")); // the 15-minute window is over
         assertThat(api.send(api.request(API + "/threads/" + careTeam + "/messages/" + id, token("nurse", nina))
@@ -474,7 +613,10 @@ class MessagingApiIT {
         assertThat(deleted.path("deleted").asBoolean()).isTrue();
         assertThat(deleted.path("body").isNull()).isTrue();
         assertThat(deleted.path("revisions").asInt()).isEqualTo(2);
+    }
 
+    @Test
+    void aHuddleRecordsDecisionsAgainstACarePlanVersionAndIsClosedToTheFamily() {
         ApiClient.Response huddle = api.post(API + "/threads", token("nurse", nina), """
                 {"kind":"HUDDLE","patientId":"%s","agenda":"Heel wound: change dressing plan?","attendees":["%s"]}"""
                 .formatted(patient, dr));
@@ -485,6 +627,10 @@ class MessagingApiIT {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().path("huddle").path("decisions").get(0).path("carePlanVersion").asInt()).isEqualTo(3);
         assertThat(api.get(API + "/threads/" + huddleId, token("family", fran)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void familyMembersDoNotAttendHuddles() {
         assertThat(api.post(API + "/threads", token("nurse", nina), """
                 {"kind":"HUDDLE","patientId":"%s","agenda":"x","attendees":["%s"]}""".formatted(patient, fran)).status())
                 .as("family members do not attend huddles").isEqualTo(400);

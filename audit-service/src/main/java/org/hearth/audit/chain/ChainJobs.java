@@ -1,6 +1,8 @@
 package org.hearth.audit.chain;
 
 import org.hearth.audit.AuditProperties;
+import org.hearth.platform.aggregate.AgencySweep;
+import org.hearth.platform.aggregate.AgencySweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -9,10 +11,11 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 
 /**
- * Time-driven work on the chains: a checkpoint at least every {@code checkpoint-interval} for each agency with
- * unsigned links (a quiet agency's last records are sealed too, not only every N records), and the retention sweep.
- * Both are safe on several replicas at once: checkpoints are keyed by sequence number, the sweep removes what the
- * other replica would remove.
+ * Time-driven work on the chains, each a sweep over every agency's chain: a checkpoint at least every
+ * {@code checkpoint-interval} for each agency with unsigned links (a quiet agency's last records are sealed too, not
+ * only every N records), and the retention sweep. Both are safe on several replicas at once: checkpoints are keyed by
+ * sequence number, the sweep removes what the other replica would remove. The chain is append-only and hash-linked,
+ * so neither is a versioned update: what a sweep changed is counted as checkpoints signed and records removed.
  */
 @Component
 class ChainJobs {
@@ -22,28 +25,32 @@ class ChainJobs {
     private final ChainStore store;
     private final AuditProperties properties;
     private final Clock clock;
+    private final AgencySweep checkpoints;
+    private final AgencySweep retention;
 
-    ChainJobs(ChainStore store, AuditProperties properties, Clock clock) {
+    ChainJobs(ChainStore store, AuditProperties properties, Clock clock, AgencySweeps sweeps) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.checkpoints = sweeps.named("audit-checkpoints", ChainStore.MAX_AGENCIES);
+        this.retention = sweeps.named("audit-retention", ChainStore.MAX_AGENCIES);
     }
 
     @Scheduled(fixedDelayString = "${hearth.audit.checkpoint-interval:10m}", initialDelayString = "${hearth.audit.checkpoint-interval:10m}")
     void checkpoints() {
-        for (String agency : store.unsignedAgencies()) {
-            store.checkpoint(agency);
-        }
+        // checkpoint() signs nothing when the chain's last link is signed already
+        checkpoints.over(store::chains, chain -> store.checkpoint(chain.tenantId()).isPresent() ? 1 : 0);
     }
 
     @Scheduled(fixedDelayString = "${hearth.audit.retention-sweep:24h}", initialDelayString = "1m")
     void retention() {
-        for (String agency : store.agencies()) {
-            long removed = store.sweep(agency, clock.instant().minus(properties.retention()));
+        retention.over(store::chains, chain -> {
+            long removed = store.sweep(chain.tenantId(), clock.instant().minus(properties.retention()));
             if (removed > 0) {
                 log.info("Audit retention: {} records of agency {} older than {} removed up to a signed checkpoint",
-                        removed, agency, properties.retention());
+                        removed, chain.tenantId(), properties.retention());
             }
-        }
+            return (int) Math.min(removed, Integer.MAX_VALUE);
+        });
     }
 }

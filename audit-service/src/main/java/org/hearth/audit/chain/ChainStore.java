@@ -32,6 +32,8 @@ public class ChainStore {
     public static final String CHECKPOINTS = "audit_checkpoints";
     private static final int MAX_ATTEMPTS = 200;
     private static final int BATCH = 500;
+    /** More agencies than a deployment serves: every chain is read in one pass. */
+    static final int MAX_AGENCIES = 100_000;
 
     private final TenantScopedMongo mongo;
     private final CheckpointSigner signer;
@@ -108,16 +110,12 @@ public class ChainStore {
 
     /** Every agency that has a chain. */
     public List<String> agencies() {
-        return mongo.findAcrossAgencies(new Query(), 100_000, AgencyChain.class).stream().map(AgencyChain::tenantId)
-                .toList();
+        return chains(MAX_AGENCIES).stream().map(AgencyChain::tenantId).toList();
     }
 
-    /** Agencies whose chain has links after its last checkpoint. */
-    public List<String> unsignedAgencies() {
-        return agencies().stream().filter(agency -> as(agency, () -> {
-            long lastSeq = last(agency).map(ChainRecord::seq).orElse(0L);
-            return lastCheckpoint(agency).map(Checkpoint::seq).orElse(0L) < lastSeq;
-        })).toList();
+    /** The chains of up to {@code limit} agencies: what the checkpoint and retention sweeps go over. */
+    List<AgencyChain> chains(int limit) {
+        return mongo.findAcrossAgencies(new Query(), limit, AgencyChain.class);
     }
 
     public Optional<ChainRecord> last(String tenantId) {

@@ -1,6 +1,6 @@
 package org.hearth.audit.chain;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.hearth.audit.AuditProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -26,11 +26,11 @@ class VerifyCommand implements ApplicationRunner {
     private final String agency;
 
     VerifyCommand(ChainStore store, ChainVerifier verifier, ConfigurableApplicationContext context,
-            @Value("${hearth.audit.verify}") String agency) {
+            AuditProperties properties) {
         this.store = store;
         this.verifier = verifier;
         this.context = context;
-        this.agency = agency;
+        this.agency = properties.verify();
     }
 
     @Override

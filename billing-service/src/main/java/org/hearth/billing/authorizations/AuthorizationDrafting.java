@@ -1,5 +1,6 @@
 package org.hearth.billing.authorizations;
 
+import org.hearth.billing.BillingSettings;
 import org.hearth.billing.patients.BillingFile;
 import org.hearth.billing.patients.BillingFiles;
 import org.hearth.billing.patients.Coverage;
@@ -7,7 +8,6 @@ import org.hearth.billing.payers.Payer;
 import org.hearth.billing.payers.PayerRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -36,11 +36,11 @@ public class AuthorizationDrafting {
     private final Clock clock;
 
     AuthorizationDrafting(AuthorizationRepository authorizations, BillingFiles files, PayerRepository payers,
-            @Value("${hearth.billing.zone:America/New_York}") ZoneId zone, Clock clock) {
+            BillingSettings settings, Clock clock) {
         this.authorizations = authorizations;
         this.files = files;
         this.payers = payers;
-        this.zone = zone;
+        this.zone = settings.zone();
         this.clock = clock;
     }
 

@@ -2,10 +2,10 @@ package org.hearth.billing.authorizations;
 
 import jakarta.annotation.PostConstruct;
 import org.hearth.billing.BillingEvents;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.OutboxCollection;
-import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,11 +23,15 @@ import java.util.Optional;
 public class AuthorizationRepository {
 
     private final TenantScopedMongo mongo;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<PriorAuthorization, AuthorizationDocument> store;
 
-    AuthorizationRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
+    AuthorizationRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.versioned = versioned;
+        this.store = stores.of(AuthorizationDocument.class, BillingEvents.TOPIC)
+                .readAs(AuthorizationDocument::authorization)
+                .identifiedBy(PriorAuthorization::id)
+                .createdAs((a, tenant, version, outbox) -> new AuthorizationDocument(a.id(), tenant, a, version, outbox))
+                .updatedAs(a -> new Update().set("authorization", a));
     }
 
     public record Versioned(PriorAuthorization authorization, long version) {
@@ -48,20 +52,16 @@ public class AuthorizationRepository {
     }
 
     public Optional<Versioned> find(String id) {
-        return mongo.findById(id, AuthorizationDocument.class).map(d -> new Versioned(d.authorization(), d.version()));
+        return store.find(id).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
     /** Inserts a new request at version 1; false if one with its id exists already (a redelivered plan). */
     boolean insertIfAbsent(WithEvents<PriorAuthorization> created) {
-        PriorAuthorization a = created.result();
-        return versioned.createOrUpdate(a.id(), 0, BillingEvents.TOPIC, created.events(),
-                outbox -> new AuthorizationDocument(a.id(), TenantContext.current().value(), a, 1, outbox), new Update(),
-                AuthorizationDocument.class);
+        return store.save(created, 0);
     }
 
     public boolean update(WithEvents<PriorAuthorization> next, long expectedVersion) {
-        return versioned.update(next.result().id(), expectedVersion, BillingEvents.TOPIC, next.events(),
-                new Update().set("authorization", next.result()), AuthorizationDocument.class);
+        return store.update(next, expectedVersion);
     }
 
     /** Every request of the patient, with versions (FHIR Claim and ClaimResponse). */
@@ -78,7 +78,7 @@ public class AuthorizationRepository {
     }
 
     Page<PriorAuthorization> list(Criteria criteria, Pageable pageable) {
-        return mongo.findPage(criteria, pageable, AuthorizationDocument.class).map(AuthorizationDocument::authorization);
+        return store.page(criteria, pageable);
     }
 
     /** For the watch: requests of every agency awaiting a decision or approved, at most {@code limit}. */

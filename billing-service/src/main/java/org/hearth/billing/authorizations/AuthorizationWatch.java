@@ -1,11 +1,11 @@
 package org.hearth.billing.authorizations;
 
+import org.hearth.billing.BillingSettings;
+import org.hearth.platform.aggregate.AgencySweep;
+import org.hearth.platform.aggregate.AgencySweeps;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +24,14 @@ public class AuthorizationWatch {
     private final AuthorizationRepository authorizations;
     private final ZoneId zone;
     private final Clock clock;
+    private final AgencySweep sweep;
 
     AuthorizationWatch(AuthorizationRepository authorizations,
-            @Value("${hearth.billing.zone:America/New_York}") ZoneId zone, Clock clock) {
+            BillingSettings settings, Clock clock, AgencySweeps sweeps) {
         this.authorizations = authorizations;
-        this.zone = zone;
+        this.zone = settings.zone();
         this.clock = clock;
+        this.sweep = sweeps.named("authorization-watch", 1000);
     }
 
     @Scheduled(fixedDelayString = "${hearth.billing.watch-interval:PT5M}",
@@ -42,17 +44,15 @@ public class AuthorizationWatch {
     public int watch() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        int changed = 0;
-        for (AuthorizationDocument document : authorizations.watchedAcrossAgencies(1000)) {
+        return sweep.over(authorizations::watchedAcrossAgencies, document -> {
             PriorAuthorization a = document.authorization();
             Optional<WithEvents<PriorAuthorization>> next = a.flagOverdue(now).or(() -> a.expire(today, now));
-            if (next.isPresent() && TenantContext.callAs(TenantId.of(document.tenantId()),
-                    () -> authorizations.update(next.get(), document.version()))) {
-                changed++;
-                log.info("Authorization {} is now {}{}", a.id(), next.get().result().status(),
-                        next.get().result().overdueFlagged() && !a.overdueFlagged() ? " and overdue" : "");
+            if (next.isEmpty() || !authorizations.update(next.get(), document.version())) {
+                return 0;
             }
-        }
-        return changed;
+            log.info("Authorization {} is now {}{}", a.id(), next.get().result().status(),
+                    next.get().result().overdueFlagged() && !a.overdueFlagged() ? " and overdue" : "");
+            return 1;
+        });
     }
 }

@@ -1,9 +1,11 @@
 package org.hearth.billing.payers;
 
 import jakarta.annotation.PostConstruct;
-import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.billing.BillingEvents;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
+import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantScopedMongo;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,9 +19,16 @@ import java.util.Optional;
 public class PayerRepository {
 
     private final TenantScopedMongo mongo;
+    /** Payers publish no events: their documents carry no outbox. */
+    private final AggregateStore<Payer, PayerDocument> store;
 
-    PayerRepository(TenantScopedMongo mongo) {
+    PayerRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
+        this.store = stores.of(PayerDocument.class, BillingEvents.TOPIC)
+                .readAs(PayerDocument::payer)
+                .identifiedBy(Payer::id)
+                .createdAs((payer, tenant, version, none) -> new PayerDocument(payer.id(), tenant, payer, version))
+                .updatedAs(payer -> new Update().set("payer", payer));
     }
 
     public record Versioned(Payer payer, long version) {
@@ -31,25 +40,19 @@ public class PayerRepository {
     }
 
     public Optional<Versioned> find(String id) {
-        return mongo.findById(id, PayerDocument.class).map(d -> new Versioned(d.payer(), d.version()));
+        return store.find(id).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
     /** @return false when the agency already has a payer of that name */
     boolean insert(Payer payer) {
-        try {
-            mongo.insert(new PayerDocument(payer.id(), TenantContext.current().value(), payer, 1));
-            return true;
-        } catch (DuplicateKeyException sameName) {
-            return false;
-        }
+        return store.insertIfAbsent(WithEvents.of(payer));
     }
 
     boolean update(Payer payer, long expectedVersion) {
-        return mongo.updateIfVersion(payer.id(), expectedVersion, "version",
-                new Update().set("payer", payer).inc("version", 1), PayerDocument.class);
+        return store.update(WithEvents.of(payer), expectedVersion);
     }
 
     Page<Payer> list(Pageable pageable) {
-        return mongo.findPage(new Criteria(), pageable, PayerDocument.class).map(PayerDocument::payer);
+        return store.page(new Criteria(), pageable);
     }
 }

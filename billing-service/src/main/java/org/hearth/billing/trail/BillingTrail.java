@@ -1,6 +1,7 @@
 package org.hearth.billing.trail;
 
 import jakarta.annotation.PostConstruct;
+import org.hearth.billing.BillingSettings;
 import org.hearth.billing.BillingEvents;
 import org.hearth.billing.BillingEvents.BillableLineOnHold;
 import org.hearth.billing.BillingEvents.BillableLineReady;
@@ -21,7 +22,6 @@ import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,14 +61,14 @@ public class BillingTrail {
     private final Clock clock;
 
     BillingTrail(BillingFiles files, PayerRepository payers, AuthorizationRepository authorizations,
-            TenantScopedMongo mongo, Outbox outbox, @Value("${hearth.billing.zone:America/New_York}") ZoneId zone,
+            TenantScopedMongo mongo, Outbox outbox, BillingSettings settings,
             Clock clock) {
         this.files = files;
         this.payers = payers;
         this.authorizations = authorizations;
         this.mongo = mongo;
         this.outbox = outbox;
-        this.zone = zone;
+        this.zone = settings.zone();
         this.clock = clock;
     }
 

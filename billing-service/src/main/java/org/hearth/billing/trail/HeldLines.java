@@ -1,5 +1,6 @@
 package org.hearth.billing.trail;
 
+import org.hearth.billing.BillingSettings;
 import org.hearth.billing.patients.BillingFactsChanged;
 import org.hearth.billing.trail.BillableLine.HoldReason;
 import org.hearth.platform.tenancy.TenantContext;
@@ -7,7 +8,6 @@ import org.hearth.platform.tenancy.TenantId;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,10 +34,10 @@ class HeldLines {
     private final int sweepLimit;
 
     HeldLines(BillingTrail trail, TenantScopedMongo mongo,
-            @Value("${hearth.billing.held-lines.sweep-limit:1000}") int sweepLimit) {
+            BillingSettings settings) {
         this.trail = trail;
         this.mongo = mongo;
-        this.sweepLimit = sweepLimit;
+        this.sweepLimit = settings.heldLines().sweepLimit();
     }
 
     /**

@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.hearth.messaging.MessagingSettings;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -60,8 +60,11 @@ public class LiveBus {
     private volatile boolean stopping;
     private Thread reader;
 
-    LiveBus(KafkaProperties kafka, @Value("${hearth.messaging.live.topic:hearth.messaging.live}") String topic) {
-        this.topic = topic;
+    private final MessagingSettings.Live settings;
+
+    LiveBus(KafkaProperties kafka, MessagingSettings settings) {
+        this.settings = settings.live();
+        this.topic = this.settings.topic();
         Map<String, Object> produce = kafka.buildProducerProperties();
         produce.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         produce.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -82,9 +85,8 @@ public class LiveBus {
 
     /** Created with the other topics by the platform's admin at start (retention: signals are useless after a day). */
     @Bean
-    NewTopic liveTopic(@Value("${hearth.messaging.live.partitions:3}") int partitions,
-            @Value("${hearth.messaging.live.replication-factor:1}") short replicationFactor) {
-        return TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor)
+    NewTopic liveTopic() {
+        return TopicBuilder.name(topic).partitions(settings.partitions()).replicas(settings.replicationFactor())
                 .config("retention.ms", String.valueOf(Duration.ofDays(1).toMillis())).build();
     }
 

@@ -2,6 +2,7 @@ package org.hearth.messaging.live;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.mail.OfflineMail;
 import org.hearth.messaging.mail.Presence;
 import org.hearth.messaging.threads.ThreadController;
@@ -9,7 +10,6 @@ import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,17 +62,16 @@ class StreamController {
     private final Semaphore storeReads;
 
     StreamController(Deliveries deliveries, Presence presence, BillingDesk desk, LiveFeed feed,
-            @Value("${hearth.messaging.stream.max-duration:PT5M}") Duration maxDuration, OpenStreams open, Clock clock,
-            @Value("${hearth.messaging.stream.store-reads:8}") int storeReads, OfflineMail mail) {
+            MessagingSettings settings, OpenStreams open, Clock clock, OfflineMail mail) {
         this.clock = clock;
         this.mail = mail;
-        this.storeReads = new Semaphore(storeReads, true);
+        this.storeReads = new Semaphore(settings.stream().storeReads(), true);
         this.feed = feed;
         this.open = open;
         this.deliveries = deliveries;
         this.presence = presence;
         this.desk = desk;
-        this.maxDuration = maxDuration;
+        this.maxDuration = settings.stream().maxDuration();
     }
 
     @GetMapping(value = "/api/messaging/v1/stream", produces = "text/event-stream")

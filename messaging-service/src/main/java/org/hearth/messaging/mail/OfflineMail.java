@@ -1,11 +1,11 @@
 package org.hearth.messaging.mail;
 
+import org.hearth.messaging.MessagingSettings;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -37,17 +37,14 @@ public class OfflineMail {
     private final Clock clock;
 
     OfflineMail(TenantScopedMongo mongo, Presence presence, ObjectProvider<JavaMailSender> sender,
-            @Value("${hearth.messaging.mail.from:no-reply@hearth.local}") String from,
-            @Value("${hearth.messaging.console-url:http://127.0.0.1:8080/}") String consoleUrl,
-            @Value("${hearth.messaging.mail.away-after:PT10M}") Duration awayAfter,
-            @Value("${hearth.messaging.mail.quiet-period:PT15M}") Duration quietPeriod, Clock clock) {
+            MessagingSettings settings, Clock clock) {
         this.mongo = mongo;
         this.presence = presence;
         this.sender = sender;
-        this.from = from;
-        this.consoleUrl = consoleUrl;
-        this.awayAfter = awayAfter;
-        this.quietPeriod = quietPeriod;
+        this.from = settings.mail().from();
+        this.consoleUrl = settings.consoleUrl();
+        this.awayAfter = settings.mail().awayAfter();
+        this.quietPeriod = settings.mail().quietPeriod();
         this.clock = clock;
     }
 

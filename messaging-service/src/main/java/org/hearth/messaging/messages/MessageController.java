@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.MessagingEvents.UrgentAcknowledged;
 import org.hearth.messaging.attachments.Attachments;
 import org.hearth.messaging.crypto.MessageCipher;
@@ -20,7 +21,6 @@ import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.web.IdempotencyKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,7 +65,7 @@ class MessageController {
 
     MessageController(Messages messages, Posting posting, ThreadAccess access, Attachments attachments,
             Deliveries deliveries, MessageCipher cipher, IdempotencyKeys idempotency, JsonMapper json,
-            @Value("${hearth.messaging.edit-window:PT15M}") Duration editWindow, Clock clock) {
+            MessagingSettings settings, Clock clock) {
         this.messages = messages;
         this.posting = posting;
         this.access = access;
@@ -74,7 +74,7 @@ class MessageController {
         this.cipher = cipher;
         this.idempotency = idempotency;
         this.json = json;
-        this.editWindow = editWindow;
+        this.editWindow = settings.editWindow();
         this.clock = clock;
     }
 

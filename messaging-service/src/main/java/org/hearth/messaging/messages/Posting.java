@@ -1,12 +1,12 @@
 package org.hearth.messaging.messages;
 
+import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.MessagingEvents.MessagePosted;
 import org.hearth.messaging.crypto.MessageCipher;
 import org.hearth.messaging.live.Deliveries;
 import org.hearth.messaging.threads.ChatThread;
 import org.hearth.messaging.threads.ThreadAccess;
 import org.hearth.platform.tenancy.TenantContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -30,12 +30,12 @@ public class Posting {
     private final Clock clock;
 
     Posting(Messages messages, ThreadAccess access, Deliveries deliveries, MessageCipher cipher,
-            @Value("${hearth.messaging.urgent.acknowledge-within:PT30M}") Duration acknowledgeWithin, Clock clock) {
+            MessagingSettings settings, Clock clock) {
         this.messages = messages;
         this.access = access;
         this.deliveries = deliveries;
         this.cipher = cipher;
-        this.acknowledgeWithin = acknowledgeWithin;
+        this.acknowledgeWithin = settings.urgent().acknowledgeWithin();
         this.clock = clock;
     }
 

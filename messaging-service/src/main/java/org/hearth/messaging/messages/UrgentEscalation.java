@@ -2,8 +2,8 @@ package org.hearth.messaging.messages;
 
 import org.hearth.messaging.MessagingEvents.UrgentEscalated;
 import org.hearth.messaging.live.Deliveries;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantId;
+import org.hearth.platform.aggregate.AgencySweep;
+import org.hearth.platform.aggregate.AgencySweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,11 +27,13 @@ public class UrgentEscalation {
     private final Messages messages;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final AgencySweep sweep;
 
-    UrgentEscalation(Messages messages, Deliveries deliveries, Clock clock) {
+    UrgentEscalation(Messages messages, Deliveries deliveries, Clock clock, AgencySweeps sweeps) {
         this.messages = messages;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.sweep = sweeps.named("urgent-escalation");
     }
 
     @Scheduled(fixedDelayString = "${hearth.messaging.urgent.check-interval:PT30S}",
@@ -43,31 +45,24 @@ public class UrgentEscalation {
     /** @return how many messages were escalated in this pass */
     public int escalate() {
         Instant now = clock.instant();
-        int escalated = 0;
-        for (Message m : messages.overdueAcrossAgencies(now, 500)) {
-            boolean done = TenantContext.callAs(TenantId.of(m.tenantId()), () -> {
-                Message.Urgent u = m.urgent();
-                if (!messages.update(m.id(), m.version(), new Update().set("urgent.escalatedAt", now),
-                        List.of(new UrgentEscalated(m.id(), m.threadId(), m.patientId(), u.recipient(), u.backup(),
-                                u.dueAt(), now)))) {
-                    return false;
-                }
-                List<String> tell = new ArrayList<>();
-                if (u.backup() != null) {
-                    deliveries.deliver(List.of(u.backup()), "URGENT", m.threadId(), m.id(), m.patientId(), null);
-                }
-                if (!Message.SYSTEM.equals(m.author())) {
-                    tell.add(m.author());
-                }
-                tell.add(u.recipient());
-                deliveries.deliver(tell, "ESCALATED", m.threadId(), m.id(), m.patientId(), null);
-                return true;
-            });
-            if (done) {
-                escalated++;
-                log.warn("Urgent message {} not acknowledged by its due time: escalated", m.id());
+        return sweep.over(limit -> messages.overdueAcrossAgencies(now, limit), m -> {
+            Message.Urgent u = m.urgent();
+            if (!messages.update(m.id(), m.version(), new Update().set("urgent.escalatedAt", now),
+                    List.of(new UrgentEscalated(m.id(), m.threadId(), m.patientId(), u.recipient(), u.backup(),
+                            u.dueAt(), now)))) {
+                return 0;
             }
-        }
-        return escalated;
+            List<String> tell = new ArrayList<>();
+            if (u.backup() != null) {
+                deliveries.deliver(List.of(u.backup()), "URGENT", m.threadId(), m.id(), m.patientId(), null);
+            }
+            if (!Message.SYSTEM.equals(m.author())) {
+                tell.add(m.author());
+            }
+            tell.add(u.recipient());
+            deliveries.deliver(tell, "ESCALATED", m.threadId(), m.id(), m.patientId(), null);
+            log.warn("Urgent message {} not acknowledged by its due time: escalated", m.id());
+            return 1;
+        });
     }
 }

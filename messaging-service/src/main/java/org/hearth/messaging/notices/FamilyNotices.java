@@ -1,11 +1,11 @@
 package org.hearth.messaging.notices;
 
+import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.messages.Message;
 import org.hearth.messaging.messages.Posting;
 import org.hearth.messaging.patients.PatientCircle;
 import org.hearth.messaging.patients.PatientCircles;
 import org.hearth.platform.events.IncomingEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -35,12 +35,12 @@ class FamilyNotices {
     private final ZoneId zone;
 
     FamilyNotices(org.hearth.messaging.threads.Threads threads, PatientCircles circles, Posting posting, Clock clock,
-            @Value("${hearth.messaging.zone:America/New_York}") ZoneId zone) {
+            MessagingSettings settings) {
         this.threads = threads;
         this.circles = circles;
         this.posting = posting;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = settings.zone();
     }
 
     void planSigned(IncomingEvent event, EventReadersV1.CarePlanSigned signed) {

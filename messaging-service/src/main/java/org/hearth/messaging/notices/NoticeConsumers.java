@@ -1,6 +1,7 @@
 package org.hearth.messaging.notices;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.live.BillingDesk;
 import org.hearth.messaging.live.Deliveries;
 import org.hearth.messaging.messages.Message;
@@ -11,7 +12,6 @@ import org.hearth.messaging.threads.Threads;
 import org.hearth.platform.events.EventEdge;
 import org.hearth.platform.events.EventRoutes;
 import org.hearth.platform.events.IncomingEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +60,7 @@ class NoticeConsumers {
     NoticeConsumers(EventEdge edge, PatientCircles circles, Threads threads, Posting posting,
             Deliveries deliveries, BillingDesk desk, AlertNotices alerts, PendingNotices pending, FamilyNotices family,
             BreakGlassNotices breakGlass, Clock clock,
-            @Value("${hearth.messaging.zone:America/New_York}") ZoneId zone) {
+            MessagingSettings settings) {
         this.edge = edge;
         this.circles = circles;
         this.threads = threads;
@@ -72,7 +72,7 @@ class NoticeConsumers {
         this.family = family;
         this.breakGlass = breakGlass;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = settings.zone();
         this.alertEvents = EventRoutes.forConsumer("messaging-alerts")
                 .on(EventReadersV1.AlertRaised.TYPE, EventReadersV1.AlertRaised.class, alerts::raised)
                 .on(EventReadersV1.AlertAcknowledged.TYPE, EventReadersV1.AlertAcknowledged.class, alerts::acknowledged)

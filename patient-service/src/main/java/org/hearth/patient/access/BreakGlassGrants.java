@@ -1,17 +1,17 @@
 package org.hearth.patient.access;
 
 import jakarta.annotation.PostConstruct;
+import org.hearth.platform.aggregate.AggregateDocument;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.DomainEvent;
-import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.OutboxEntry;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -35,16 +35,21 @@ public class BreakGlassGrants {
     public static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
+    private final AggregateStore<BreakGlassGrant, GrantDocument> store;
 
-    BreakGlassGrants(TenantScopedMongo mongo, Outbox outbox) {
+    BreakGlassGrants(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.store = stores.of(GrantDocument.class, TOPIC)
+                .readAs(GrantDocument::grant)
+                .identifiedBy(BreakGlassGrant::id)
+                .createdAs((grant, tenant, version, outbox) -> new GrantDocument(grant.id(), tenant, grant, version,
+                        outbox))
+                .updatedAs(grant -> new Update().set("grant", grant));
     }
 
     @Document(GrantDocument.COLLECTION)
-    record GrantDocument(@Id String id, String tenantId, BreakGlassGrant grant, List<OutboxEntry> outbox)
-            implements TenantOwned {
+    record GrantDocument(@Id String id, String tenantId, BreakGlassGrant grant, long version, List<OutboxEntry> outbox)
+            implements AggregateDocument {
         static final String COLLECTION = "break_glass_grants";
     }
 
@@ -56,18 +61,11 @@ public class BreakGlassGrants {
 
     /** Stores the grant with its event in one write; false when a grant with its id exists (a retried create). */
     public boolean open(BreakGlassGrant grant, DomainEvent opened) {
-        try {
-            mongo.insert(new GrantDocument(grant.id(), TenantContext.current().value(), grant,
-                    outbox.entries(TOPIC, List.of(opened))));
-        } catch (DuplicateKeyException retried) {
-            return false;
-        }
-        outbox.written();
-        return true;
+        return store.insertIfAbsent(WithEvents.of(grant, opened));
     }
 
     public Optional<BreakGlassGrant> find(String id) {
-        return mongo.findById(id, GrantDocument.class).map(GrantDocument::grant);
+        return store.find(id).map(AggregateStore.Versioned::aggregate);
     }
 
     /** The clinician's grant for the patient that is in force at {@code now}, if any. */
@@ -93,13 +91,15 @@ public class BreakGlassGrants {
         if (grant.get().revokedAt() != null) {
             return true; // the first revocation is the one on record
         }
-        mongo.update(id, new Update().set("grant.revokedAt", now).set("grant.revokedBy", by), GrantDocument.class);
+        // a field update, not a versioned one: revoking wins over a review written meanwhile (the version still moves)
+        mongo.update(id, new Update().set("grant.revokedAt", now).set("grant.revokedBy", by).inc("version", 1),
+                GrantDocument.class);
         return true;
     }
 
     public boolean review(String id, String by, String note, Instant now) {
         return mongo.updateIfPresent(id, new Update().set("grant.reviewedAt", now).set("grant.reviewedBy", by)
-                .set("grant.reviewNote", note), GrantDocument.class);
+                .set("grant.reviewNote", note).inc("version", 1), GrantDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

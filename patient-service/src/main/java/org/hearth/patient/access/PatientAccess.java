@@ -1,8 +1,5 @@
 package org.hearth.patient.access;
 
-import org.hearth.patient.carecircle.CareCircleMember;
-import org.hearth.patient.carecircle.CareCircleRepository;
-import org.hearth.patient.careteam.CareTeamRepository;
 import org.hearth.patient.record.Patient;
 import org.hearth.patient.record.PatientRepository;
 import org.hearth.platform.audit.AuditRecord;
@@ -16,6 +13,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The relationship rules of ARCHITECTURE §4, in one place for every patient endpoint:
@@ -38,13 +36,13 @@ public class PatientAccess {
     static final List<String> CLINICIANS = List.of("physician", "nurse", "therapist", "aide", "social-worker", "case-manager");
 
     private final PatientRepository patients;
-    private final CareTeamRepository teams;
-    private final CareCircleRepository circles;
+    private final CareTeams teams;
+    private final CareCircles circles;
     private final BreakGlassGrants breakGlass;
     private final Clock clock;
 
-    PatientAccess(PatientRepository patients, CareTeamRepository teams, CareCircleRepository circles,
-            BreakGlassGrants breakGlass, Clock clock) {
+    PatientAccess(PatientRepository patients, CareTeams teams, CareCircles circles, BreakGlassGrants breakGlass,
+            Clock clock) {
         this.patients = patients;
         this.teams = teams;
         this.circles = circles;
@@ -59,7 +57,7 @@ public class PatientAccess {
 
     /** Whether the caller is on the patient's care team (the usual relationship, without break-glass). */
     public boolean onCareTeam(String patientId) {
-        return teams.find(patientId).team().includes(Caller.subject());
+        return teams.lists(patientId, Caller.subject());
     }
 
     /**
@@ -108,7 +106,7 @@ public class PatientAccess {
             return true;
         }
         if (CLINICIANS.stream().anyMatch(Caller::hasRole)
-                && teams.find(patientId).team().includes(Caller.subject())) {
+                && teams.lists(patientId, Caller.subject())) {
             return true;
         }
         if (CLINICIANS.stream().anyMatch(Caller::hasRole) && readOnly()) {
@@ -119,9 +117,9 @@ public class PatientAccess {
             }
         }
         if (Caller.hasRole("family")) {
-            Optional<CareCircleMember> member = circles.find(patientId).circle().member(Caller.subject());
-            return member.isPresent()
-                    && (purpose == Purpose.RECORD || (purpose.familyScope() != null && member.get().allows(purpose.familyScope())));
+            Optional<Set<ConsentScope>> consent = circles.consentOf(patientId, Caller.subject());
+            return consent.isPresent()
+                    && (purpose == Purpose.RECORD || (purpose.familyScope() != null && consent.get().contains(purpose.familyScope())));
         }
         if (Caller.hasRole("partner")) {
             // patients:read grants records; writing referrals or observations implies reading what one writes to

@@ -1,6 +1,5 @@
 package org.hearth.patient.access;
 
-import org.hearth.patient.carecircle.ConsentScope;
 
 /** What a request wants to do with a patient, and the consent scope a family member needs for it (if any). */
 public enum Purpose {

@@ -1,7 +1,7 @@
 package org.hearth.patient.alerts;
 
 import org.hearth.platform.events.OutboxEntry;
-import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.aggregate.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -15,7 +15,7 @@ import java.util.List;
  *                        its batch and starve the due ones
  */
 record AlertDocument(@Id String id, String tenantId, Alert alert, long version, List<OutboxEntry> outbox,
-        Instant escalationDueAt) implements TenantOwned {
+        Instant escalationDueAt) implements AggregateDocument {
 
     static final String COLLECTION = "alerts";
     static final String ESCALATION_DUE_AT = "escalationDueAt";

@@ -1,7 +1,7 @@
 package org.hearth.patient.alerts;
 
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantId;
+import org.hearth.platform.aggregate.AgencySweep;
+import org.hearth.platform.aggregate.AgencySweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,21 +27,22 @@ import java.time.Instant;
 class AlertEscalator {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEscalator.class);
-    static final int BATCH = 500;
 
     private final AlertRepository alerts;
     private final EscalationRecipients recipients;
     private final AlertSettings settings;
     private final Clock clock;
+    private final AgencySweep sweep;
     private final AlertMetrics metrics;
 
     AlertEscalator(AlertRepository alerts, EscalationRecipients recipients, AlertSettings settings, Clock clock,
-            AlertMetrics metrics) {
+            AgencySweeps sweeps, AlertMetrics metrics) {
         this.metrics = metrics;
         this.alerts = alerts;
         this.recipients = recipients;
         this.settings = settings;
         this.clock = clock;
+        this.sweep = sweeps.named("alert-escalation");
     }
 
     @Scheduled(fixedDelayString = "${hearth.alerts.check-interval:PT30S}", initialDelayString = "${hearth.alerts.check-interval:PT30S}")
@@ -52,38 +53,34 @@ class AlertEscalator {
     /** Escalates every due alert once; answers how many were escalated. */
     int escalateDue() {
         Instant now = clock.instant();
-        int escalated = 0;
-        for (AlertDocument candidate : alerts.dueAcrossAgencies(now, BATCH)) {
+        return sweep.over(limit -> alerts.dueAcrossAgencies(now, limit), candidate -> {
             var next = candidate.alert().escalateIfDue(now, settings);
             if (next.isEmpty()) {
-                continue;
+                return 0;
             }
             Alert alert = next.get();
-            Boolean saved = TenantContext.callAs(TenantId.of(candidate.tenantId()), () -> {
-                EscalationRecipients.Answer page = recipients.resolve(candidate.tenantId(), alert.patientId(),
-                        alert.escalatedTo());
-                Instant dueAt = candidate.alert().nextEscalationAt(settings);
-                if (page.unavailable() && now.isBefore(dueAt.plus(settings.directoryGrace()))) {
-                    log.warn("Alert {} due for level {} since {}: whom to page is unknown while Keycloak does not "
-                            + "answer; tried again on the next pass", alert.id(), alert.escalations(), dueAt);
-                    return null; // not written: the alert stays due and the next pass resolves and escalates it
-                }
-                if (page.people().isEmpty()) {
-                    log.warn("Alert {} escalated to {} (level {}) names nobody to page ({}): messaging pages the agency's "
-                            + "coordinators it knows", alert.id(), alert.escalatedTo(), alert.escalations(),
-                            page.unavailable() ? "Keycloak unreachable past the grace" : "no such staff");
-                }
-                return alerts.update(alert, candidate.version(), new AlertEvents.AlertEscalated(alert.patientId(),
-                        alert.id(), alert.severity(), alert.escalations(), alert.escalatedTo(), now, page.people()));
-            });
-            if (Boolean.TRUE.equals(saved)) {
-                escalated++;
-                TenantContext.runAs(TenantId.of(candidate.tenantId()), () -> metrics.escalated(alert));
+            EscalationRecipients.Answer page = recipients.resolve(candidate.tenantId(), alert.patientId(),
+                    alert.escalatedTo());
+            Instant dueAt = candidate.alert().nextEscalationAt(settings);
+            if (page.unavailable() && now.isBefore(dueAt.plus(settings.directoryGrace()))) {
+                log.warn("Alert {} due for level {} since {}: whom to page is unknown while Keycloak does not "
+                        + "answer; tried again on the next pass", alert.id(), alert.escalations(), dueAt);
+                return 0; // not written: the alert stays due and the next pass resolves and escalates it
+            }
+            if (page.people().isEmpty()) {
+                log.warn("Alert {} escalated to {} (level {}) names nobody to page ({}): messaging pages the agency's "
+                        + "coordinators it knows", alert.id(), alert.escalatedTo(), alert.escalations(),
+                        page.unavailable() ? "Keycloak unreachable past the grace" : "no such staff");
+            }
+            boolean saved = alerts.update(alert, candidate.version(), new AlertEvents.AlertEscalated(alert.patientId(),
+                    alert.id(), alert.severity(), alert.escalations(), alert.escalatedTo(), now, page.people()));
+            if (saved) {
+                metrics.escalated(alert); // inside the alert's agency, as the sweep hands it over
                 log.warn("Alert {} ({} {}) unacknowledged since {}: escalated to {} (level {})", alert.id(),
                         alert.severity(), alert.rule(), alert.raisedAt(), alert.escalatedTo(), alert.escalations());
             }
-        }
-        return escalated;
+            return AgencySweep.written(saved);
+        });
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,15 +1,14 @@
 package org.hearth.patient.alerts;
 
 import jakarta.annotation.PostConstruct;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.DomainEvent;
-import org.hearth.platform.events.Outbox;
-import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
-import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,15 +27,17 @@ class AlertRepository {
     static final String TOPIC = "hearth.patient.alerts";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
-    private final VersionedDocuments versioned;
-    private final AlertSettings settings;
+    private final AggregateStore<Alert, AlertDocument> store;
 
-    AlertRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned, AlertSettings settings) {
+    AlertRepository(TenantScopedMongo mongo, AggregateStores stores, AlertSettings settings) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.versioned = versioned;
-        this.settings = settings;
+        this.store = stores.of(AlertDocument.class, TOPIC)
+                .readAs(AlertDocument::alert)
+                .identifiedBy(Alert::id)
+                .createdAs((alert, tenant, version, outbox) -> new AlertDocument(alert.id(), tenant, alert, version,
+                        outbox, alert.nextEscalationAt(settings)))
+                .updatedAs(alert -> new Update().set("alert", alert)
+                        .set(AlertDocument.ESCALATION_DUE_AT, alert.nextEscalationAt(settings)));
     }
 
     record Versioned(Alert alert, long version) {
@@ -50,18 +51,11 @@ class AlertRepository {
 
     /** Raises the alert unless one with its id exists (the same reading evaluated again after a redelivery). */
     boolean insertIfNew(Alert alert) {
-        try {
-            mongo.insert(new AlertDocument(alert.id(), TenantContext.current().value(), alert, 1,
-                    outbox.entries(TOPIC, List.of(AlertEvents.AlertRaised.of(alert))), alert.nextEscalationAt(settings)));
-            outbox.written();
-            return true;
-        } catch (DuplicateKeyException alreadyRaised) {
-            return false;
-        }
+        return store.insertIfAbsent(WithEvents.of(alert, AlertEvents.AlertRaised.of(alert)));
     }
 
     Optional<Versioned> find(String alertId) {
-        return mongo.findById(alertId, AlertDocument.class).map(d -> new Versioned(d.alert(), d.version()));
+        return store.find(alertId).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
     /** The patient's alert for this rule that is not resolved yet, if any: a rule does not fire twice at once. */
@@ -73,8 +67,7 @@ class AlertRepository {
 
     /** Writes the alert's next state and its event if it is still at {@code expectedVersion} (false otherwise). */
     boolean update(Alert changed, long expectedVersion, DomainEvent event) {
-        return versioned.update(changed.id(), expectedVersion, TOPIC, List.of(event), new Update().set("alert", changed)
-                .set(AlertDocument.ESCALATION_DUE_AT, changed.nextEscalationAt(settings)), AlertDocument.class);
+        return store.update(WithEvents.of(changed, event), expectedVersion);
     }
 
     /** One patient's alerts, newest first (a patient has tens, not thousands). */
@@ -90,7 +83,7 @@ class AlertRepository {
         if (status != null) {
             criteria = criteria.and("alert.status").is(status);
         }
-        return mongo.findPage(criteria, pageable, AlertDocument.class).map(AlertDocument::alert);
+        return store.page(criteria, pageable);
     }
 
     /**

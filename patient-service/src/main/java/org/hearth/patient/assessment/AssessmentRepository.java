@@ -1,10 +1,9 @@
 package org.hearth.patient.assessment;
 
-import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,19 +16,22 @@ public class AssessmentRepository {
 
     static final String TOPIC = "hearth.patient.events";
 
-    private final TenantScopedMongo mongo;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<InitialAssessment, AssessmentDocument> store;
 
-    AssessmentRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
-        this.mongo = mongo;
-        this.versioned = versioned;
+    AssessmentRepository(AggregateStores stores) {
+        this.store = stores.of(AssessmentDocument.class, TOPIC)
+                .readAs(AssessmentDocument::assessment)
+                .identifiedBy(InitialAssessment::patientId)
+                .createdAs((assessment, tenant, version, outbox) -> new AssessmentDocument(assessment.patientId(),
+                        tenant, assessment, version, outbox))
+                .updatedAs(assessment -> new Update().set("assessment", assessment));
     }
 
     record Versioned(InitialAssessment assessment, long version) {
     }
 
     Optional<Versioned> find(String patientId) {
-        return mongo.findById(patientId, AssessmentDocument.class).map(d -> new Versioned(d.assessment(), d.version()));
+        return store.find(patientId).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
     /** Whether the patient's initial assessment is completed: the care plan's precondition. */
@@ -38,12 +40,8 @@ public class AssessmentRepository {
                 .orElse(false);
     }
 
-boolean save(WithEvents<InitialAssessment> changed, long expectedVersion) {
-        InitialAssessment assessment = changed.result();
-        return versioned.createOrUpdate(assessment.patientId(), expectedVersion, TOPIC, changed.events(),
-                entries -> new AssessmentDocument(assessment.patientId(), TenantContext.current().value(), assessment, 1,
-                        entries),
-                new Update().set("assessment", assessment), AssessmentDocument.class);
+    boolean save(WithEvents<InitialAssessment> changed, long expectedVersion) {
+        return store.save(changed, expectedVersion);
     }
 
     @Configuration(proxyBeanMethods = false)

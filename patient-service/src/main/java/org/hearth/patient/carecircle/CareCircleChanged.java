@@ -1,5 +1,6 @@
 package org.hearth.patient.carecircle;
 
+import org.hearth.patient.access.ConsentScope;
 import org.hearth.platform.events.DomainEvent;
 
 import java.time.Instant;

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hearth.patient.access.ConsentScope;
 import org.hearth.patient.access.PatientAccess;
 import org.hearth.patient.access.Purpose;
 import org.hearth.platform.events.WithEvents;

@@ -1,7 +1,7 @@
 package org.hearth.patient.carecircle;
 
 import org.hearth.platform.events.OutboxEntry;
-import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.aggregate.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,7 +9,7 @@ import java.util.List;
 
 @Document(CareCircleDocument.COLLECTION)
 record CareCircleDocument(@Id String id, String tenantId, List<CareCircleMember> members, long version,
-        List<OutboxEntry> outbox) implements TenantOwned {
+        List<OutboxEntry> outbox) implements AggregateDocument {
 
     static final String COLLECTION = "care_circles";
 }

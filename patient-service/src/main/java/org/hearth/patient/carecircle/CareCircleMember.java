@@ -1,5 +1,6 @@
 package org.hearth.patient.carecircle;
 
+import org.hearth.patient.access.ConsentScope;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;

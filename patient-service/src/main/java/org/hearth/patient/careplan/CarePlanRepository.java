@@ -1,10 +1,11 @@
 package org.hearth.patient.careplan;
 
-import org.hearth.platform.events.VersionedDocuments;
+import jakarta.annotation.PostConstruct;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
+import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Page;
@@ -23,40 +24,45 @@ class CarePlanRepository {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<CarePlan, CarePlanDocument> store;
 
-    CarePlanRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
+    CarePlanRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.versioned = versioned;
+        this.store = stores.of(CarePlanDocument.class, TOPIC)
+                .readAs(d -> new CarePlan(d.id(), d.versions()))
+                .identifiedBy(CarePlan::patientId)
+                .createdAs((plan, tenant, version, outbox) -> new CarePlanDocument(plan.patientId(), tenant,
+                        plan.versions(), version, outbox))
+                .updatedAs(plan -> new Update().set("versions", plan.versions()));
     }
 
     record Versioned(CarePlan plan, long version) {
     }
 
+    /** The physician's inbox asks for the agency's open drafts on every load: one index, not a scan of all plans. */
+    @PostConstruct
+    void createIndexes() {
+        mongo.ensureIndex(CarePlanDocument.class, "versions.status");
+    }
+
     Versioned find(String patientId) {
-        return mongo.findById(patientId, CarePlanDocument.class)
-                .map(d -> new Versioned(new CarePlan(patientId, d.versions()), d.version()))
-                .orElseGet(() -> new Versioned(CarePlan.none(patientId), 0));
+        var stored = store.findOr(patientId, () -> CarePlan.none(patientId));
+        return new Versioned(stored.aggregate(), stored.version());
     }
 
     /** Plans with an open draft, of the whole agency or of the given patients only; oldest patient id first. */
     Page<CarePlan> withOpenDraft(Optional<List<String>> patients, Pageable pageable) {
         Criteria criteria = Criteria.where("versions.status").is(CarePlanStatus.DRAFT);
         patients.ifPresent(ids -> criteria.and("_id").in(ids));
-        return mongo.findPage(criteria, pageable, CarePlanDocument.class)
-                .map(d -> new CarePlan(d.id(), d.versions()));
+        return store.page(criteria, pageable);
     }
 
     /**
      * Stores the plan and its events in one single-document write if nobody changed it since
      * {@code expectedVersion}; false otherwise (the caller answers 412).
      */
-boolean save(WithEvents<CarePlan> changed, long expectedVersion) {
-        CarePlan plan = changed.result();
-        return versioned.createOrUpdate(plan.patientId(), expectedVersion, TOPIC, changed.events(),
-                entries -> new CarePlanDocument(plan.patientId(), TenantContext.current().value(), plan.versions(), 1,
-                        entries),
-                new Update().set("versions", plan.versions()), CarePlanDocument.class);
+    boolean save(WithEvents<CarePlan> changed, long expectedVersion) {
+        return store.save(changed, expectedVersion);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,9 +1,10 @@
 package org.hearth.patient.careteam;
 
-import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.patient.access.CareTeams;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,41 +17,47 @@ import java.util.List;
 
 /** Care teams of the caller's agency; a patient without a stored team has an empty one at version 0. */
 @Repository
-public class CareTeamRepository {
+public class CareTeamRepository implements CareTeams {
 
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<CareTeam, CareTeamDocument> store;
 
-    CareTeamRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
+    CareTeamRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.versioned = versioned;
+        this.store = stores.of(CareTeamDocument.class, TOPIC)
+                .readAs(d -> new CareTeam(d.id(), d.members()))
+                .identifiedBy(CareTeam::patientId)
+                .createdAs((team, tenant, version, outbox) -> new CareTeamDocument(team.patientId(), tenant,
+                        team.members(), version, outbox))
+                .updatedAs(team -> new Update().set("members", team.members()));
     }
 
     /** The team and its version. */
     public record Versioned(CareTeam team, long version) {
     }
 
+    @Override
+    public boolean lists(String patientId, String subject) {
+        return find(patientId).team().includes(subject);
+    }
+
     /** The patients whose team lists {@code subject}: what a clinician's patient list shows. */
+    @Override
     public List<String> patientsOf(String subject) {
         return mongo.find(Query.query(Criteria.where("members.subject").is(subject)).limit(500), CareTeamDocument.class)
                 .stream().map(CareTeamDocument::id).toList();
     }
 
     public Versioned find(String patientId) {
-        return mongo.findById(patientId, CareTeamDocument.class)
-                .map(d -> new Versioned(new CareTeam(patientId, d.members()), d.version()))
-                .orElseGet(() -> new Versioned(CareTeam.empty(patientId), 0));
+        var stored = store.findOr(patientId, () -> CareTeam.empty(patientId));
+        return new Versioned(stored.aggregate(), stored.version());
     }
 
     /** Stores the new team if the stored one is still at {@code expectedVersion}; false if it moved on. */
-boolean save(WithEvents<CareTeam> changed, long expectedVersion) {
-        CareTeam team = changed.result();
-        return versioned.createOrUpdate(team.patientId(), expectedVersion, TOPIC, changed.events(),
-                entries -> new CareTeamDocument(team.patientId(), TenantContext.current().value(), team.members(), 1,
-                        entries),
-                new Update().set("members", team.members()), CareTeamDocument.class);
+    boolean save(WithEvents<CareTeam> changed, long expectedVersion) {
+        return store.save(changed, expectedVersion);
     }
 
     @Configuration(proxyBeanMethods = false)

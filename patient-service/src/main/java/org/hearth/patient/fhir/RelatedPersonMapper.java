@@ -1,7 +1,7 @@
 package org.hearth.patient.fhir;
 
 import org.hearth.patient.carecircle.CareCircleMember;
-import org.hearth.patient.carecircle.ConsentScope;
+import org.hearth.patient.access.ConsentScope;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;

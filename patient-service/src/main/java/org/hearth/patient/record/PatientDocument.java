@@ -1,7 +1,7 @@
 package org.hearth.patient.record;
 
 import org.hearth.platform.events.OutboxEntry;
-import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.aggregate.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -10,7 +10,7 @@ import java.util.List;
 /** How a patient is stored: the record, its agency, a version for optimistic locking, and pending events. */
 @Document(PatientDocument.COLLECTION)
 public record PatientDocument(@Id String id, String tenantId, Patient patient, long version, List<OutboxEntry> outbox)
-        implements TenantOwned {
+        implements AggregateDocument {
 
     public static final String COLLECTION = "patients";
 }

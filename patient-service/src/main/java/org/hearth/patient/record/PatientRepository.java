@@ -1,10 +1,9 @@
 package org.hearth.patient.record;
 
 import jakarta.annotation.PostConstruct;
-import org.hearth.platform.events.Outbox;
-import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,13 +20,17 @@ public class PatientRepository {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<Patient, PatientDocument> store;
 
-    PatientRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
+    PatientRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.versioned = versioned;
+        this.store = stores.of(PatientDocument.class, TOPIC)
+                .readAs(PatientDocument::patient)
+                .identifiedBy(Patient::id)
+                .insertedAtVersion(0) // clients hold ETags of patients admitted at version 0
+                .createdAs((patient, tenant, version, outbox) -> new PatientDocument(patient.id(), tenant, patient,
+                        version, outbox))
+                .updatedAs(patient -> new Update().set("patient", patient));
     }
 
     @PostConstruct
@@ -37,11 +40,7 @@ public class PatientRepository {
 
     /** Stores a new patient and the events of its admission in one single-document write. */
     public Patient insert(WithEvents<Patient> admitted) {
-        Patient patient = admitted.result();
-        mongo.insert(new PatientDocument(patient.id(), TenantContext.current().value(), patient, 0,
-                outbox.entries(TOPIC, admitted.events())));
-        outbox.written();
-        return patient;
+        return store.insert(admitted);
     }
 
     /** A patient with the version to send back in If-Match. */
@@ -49,32 +48,26 @@ public class PatientRepository {
     }
 
     public Optional<Versioned> findVersioned(String id) {
-        return mongo.findById(id, PatientDocument.class).map(d -> new Versioned(d.patient(), d.version()));
+        return store.find(id).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
     /** Stores a change and its events in one write if nobody changed the patient since {@code expectedVersion}. */
-public boolean update(WithEvents<Patient> changed, long expectedVersion) {
-        return versioned.update(changed.result().id(), expectedVersion, TOPIC, changed.events(),
-                new Update().set("patient", changed.result()), PatientDocument.class);
+    public boolean update(WithEvents<Patient> changed, long expectedVersion) {
+        return store.update(changed, expectedVersion);
     }
 
     /** Stores the admission unless a patient with its id exists; false for a retried admission. */
     public boolean insertIfAbsent(WithEvents<Patient> admitted) {
-        try {
-            insert(admitted);
-            return true;
-        } catch (org.springframework.dao.DuplicateKeyException admittedBefore) {
-            return false;
-        }
+        return store.insertIfAbsent(admitted);
     }
 
     public Optional<Patient> findById(String id) {
-        return mongo.findById(id, PatientDocument.class).map(PatientDocument::patient);
+        return store.find(id).map(AggregateStore.Versioned::aggregate);
     }
 
     /** Patients of the agency, or only those with the given ids (a clinician's or family member's own). */
     public Page<Patient> findAll(Optional<java.util.List<String>> only, Pageable pageable) {
         Criteria criteria = only.map(ids -> Criteria.where("_id").in(ids)).orElseGet(Criteria::new);
-        return mongo.findPage(criteria, pageable, PatientDocument.class).map(PatientDocument::patient);
+        return store.page(criteria, pageable);
     }
 }

@@ -1,2 +1,2 @@
-/** The patient record: admitting a patient to an agency and reading who the agency cares for. */
+/** The patient record: the patient, its status and its store; its endpoints are in {@code admission}. */
 package org.hearth.patient.record;

@@ -1,7 +1,7 @@
 package org.hearth.patient.referral;
 
 import org.hearth.platform.events.OutboxEntry;
-import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.aggregate.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,7 +9,7 @@ import java.util.List;
 
 @Document(ReferralDocument.COLLECTION)
 record ReferralDocument(@Id String id, String tenantId, Referral referral, long version, List<OutboxEntry> outbox)
-        implements TenantOwned {
+        implements AggregateDocument {
 
     static final String COLLECTION = "referrals";
 }

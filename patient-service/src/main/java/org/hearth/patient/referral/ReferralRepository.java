@@ -1,15 +1,14 @@
 package org.hearth.patient.referral;
 
 import jakarta.annotation.PostConstruct;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.DomainEvent;
-import org.hearth.platform.events.Outbox;
-import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.OutboxCollection;
-import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,13 +24,16 @@ class ReferralRepository {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<Referral, ReferralDocument> store;
 
-    ReferralRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
+    ReferralRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.versioned = versioned;
+        this.store = stores.of(ReferralDocument.class, TOPIC)
+                .readAs(ReferralDocument::referral)
+                .identifiedBy(Referral::id)
+                .createdAs((referral, tenant, version, outbox) -> new ReferralDocument(referral.id(), tenant, referral,
+                        version, outbox))
+                .updatedAs(referral -> new Update().set("referral", referral));
     }
 
     record Versioned(Referral referral, long version) {
@@ -44,28 +46,20 @@ class ReferralRepository {
 
     /** Stores a new referral; false if one with this id exists (the retry of an idempotent request). */
     boolean insertIfAbsent(Referral referral) {
-        try {
-            mongo.insert(new ReferralDocument(referral.id(), TenantContext.current().value(), referral, 1,
-                    outbox.entries(TOPIC, List.of(ReferralEvents.ReferralReceived.of(referral)))));
-            outbox.written();
-            return true;
-        } catch (DuplicateKeyException existing) {
-            return false;
-        }
+        return store.insertIfAbsent(WithEvents.of(referral, ReferralEvents.ReferralReceived.of(referral)));
     }
 
     Optional<Versioned> find(String id) {
-        return mongo.findById(id, ReferralDocument.class).map(d -> new Versioned(d.referral(), d.version()));
+        return store.find(id).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
-boolean update(Referral changed, long expectedVersion, List<DomainEvent> events) {
-        return versioned.update(changed.id(), expectedVersion, TOPIC, events,
-                new Update().set("referral", changed), ReferralDocument.class);
+    boolean update(Referral changed, long expectedVersion, List<DomainEvent> events) {
+        return store.update(new WithEvents<>(changed, events), expectedVersion);
     }
 
     Page<Referral> list(ReferralStatus status, Pageable pageable) {
         Criteria criteria = status == null ? new Criteria() : Criteria.where("referral.status").is(status);
-        return mongo.findPage(criteria, pageable, ReferralDocument.class).map(ReferralDocument::referral);
+        return store.page(criteria, pageable);
     }
 
     /** A partner's referrals: those its organisation sent, or (stored before partners had one) its client sent. */

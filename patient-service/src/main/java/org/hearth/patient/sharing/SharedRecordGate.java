@@ -1,13 +1,13 @@
 package org.hearth.patient.sharing;
 
-import org.hearth.patient.access.AccessSettings;
+import org.hearth.patient.alerts.AlertSettings;
 import org.hearth.patient.agency.Agency;
 import org.hearth.platform.audit.AuditRecord;
 import org.hearth.platform.audit.AuditTrail;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
-import org.hearth.platform.web.CorrelationId;
+import org.hearth.platform.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -40,10 +40,11 @@ class SharedRecordGate {
 
     private final SharingGrants grants;
     private final AuditTrail trail;
-    private final AccessSettings settings;
+    /** Only for the agency's zone, the one the chart sets (hearth.alerts.zone), in which a grant's dates are read. */
+    private final AlertSettings settings;
     private final Clock clock;
 
-    SharedRecordGate(SharingGrants grants, AuditTrail trail, AccessSettings settings, Clock clock) {
+    SharedRecordGate(SharingGrants grants, AuditTrail trail, AlertSettings settings, Clock clock) {
         this.grants = grants;
         this.trail = trail;
         this.settings = settings;

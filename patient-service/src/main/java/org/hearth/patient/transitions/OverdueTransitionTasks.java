@@ -2,8 +2,8 @@ package org.hearth.patient.transitions;
 
 import org.hearth.patient.alerts.AlertSettings;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantId;
+import org.hearth.platform.aggregate.AgencySweep;
+import org.hearth.platform.aggregate.AgencySweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,11 +22,13 @@ class OverdueTransitionTasks {
     private final TransitionRepository transitions;
     private final AlertSettings settings;
     private final Clock clock;
+    private final AgencySweep sweep;
 
-    OverdueTransitionTasks(TransitionRepository transitions, AlertSettings settings, Clock clock) {
+    OverdueTransitionTasks(TransitionRepository transitions, AlertSettings settings, Clock clock, AgencySweeps sweeps) {
         this.transitions = transitions;
         this.settings = settings;
         this.clock = clock;
+        this.sweep = sweeps.named("overdue-transition-tasks");
     }
 
     @Scheduled(fixedDelayString = "${hearth.transitions.check-interval:PT5M}",
@@ -38,17 +40,13 @@ class OverdueTransitionTasks {
     int flagOverdue() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
-        int flagged = 0;
-        for (TransitionDocument document : transitions.withOpenTasksAcrossAgencies(500)) {
+        return sweep.over(transitions::withOpenTasksAcrossAgencies, document -> {
             WithEvents<TransitionOfCare> next = document.transition().flagOverdue(today, now);
-            if (next.events().isEmpty()) {
-                continue;
+            if (next.events().isEmpty() || !transitions.update(next, document.version())) {
+                return 0;
             }
-            if (TenantContext.callAs(TenantId.of(document.tenantId()), () -> transitions.update(next, document.version()))) {
-                flagged += next.events().size();
-                log.warn("Transition of care for patient {}: {} task(s) overdue", document.id(), next.events().size());
-            }
-        }
-        return flagged;
+            log.warn("Transition of care for patient {}: {} task(s) overdue", document.id(), next.events().size());
+            return next.events().size();
+        });
     }
 }

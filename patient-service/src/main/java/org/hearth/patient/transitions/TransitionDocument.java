@@ -1,7 +1,7 @@
 package org.hearth.patient.transitions;
 
 import org.hearth.platform.events.OutboxEntry;
-import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.aggregate.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,7 +9,7 @@ import java.util.List;
 
 @Document(TransitionDocument.COLLECTION)
 record TransitionDocument(@Id String id, String tenantId, TransitionOfCare transition, long version,
-        List<OutboxEntry> outbox) implements TenantOwned {
+        List<OutboxEntry> outbox) implements AggregateDocument {
 
     static final String COLLECTION = "transitions_of_care";
 }

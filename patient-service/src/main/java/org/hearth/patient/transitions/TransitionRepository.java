@@ -1,14 +1,12 @@
 package org.hearth.patient.transitions;
 
-import org.hearth.platform.events.Outbox;
-import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,13 +22,16 @@ public class TransitionRepository {
     static final String TOPIC = "hearth.patient.events";
 
     private final TenantScopedMongo mongo;
-    private final Outbox outbox;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<TransitionOfCare, TransitionDocument> store;
 
-    TransitionRepository(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
+    TransitionRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.versioned = versioned;
+        this.store = stores.of(TransitionDocument.class, TOPIC)
+                .readAs(TransitionDocument::transition)
+                .identifiedBy(TransitionOfCare::patientId)
+                .createdAs((transition, tenant, version, outbox) -> new TransitionDocument(transition.patientId(),
+                        tenant, transition, version, outbox))
+                .updatedAs(transition -> new Update().set("transition", transition));
     }
 
     record Versioned(TransitionOfCare transition, long version) {
@@ -38,24 +39,15 @@ public class TransitionRepository {
 
     /** Starts the follow-up unless it exists (a retried admission); true if this call started it. */
     public boolean startIfAbsent(WithEvents<TransitionOfCare> started) {
-        String patientId = started.result().patientId();
-        try {
-            mongo.insert(new TransitionDocument(patientId, TenantContext.current().value(), started.result(), 1,
-                    outbox.entries(TOPIC, started.events())));
-            outbox.written();
-            return true;
-        } catch (DuplicateKeyException startedBefore) {
-            return false;
-        }
+        return store.insertIfAbsent(started);
     }
 
     Optional<Versioned> find(String patientId) {
-        return mongo.findById(patientId, TransitionDocument.class).map(d -> new Versioned(d.transition(), d.version()));
+        return store.find(patientId).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
-boolean update(WithEvents<TransitionOfCare> changed, long expectedVersion) {
-        return versioned.update(changed.result().patientId(), expectedVersion, TOPIC, changed.events(),
-                new Update().set("transition", changed.result()), TransitionDocument.class);
+    boolean update(WithEvents<TransitionOfCare> changed, long expectedVersion) {
+        return store.update(changed, expectedVersion);
     }
 
     /** Transitions of every agency with a task still open (system job). */

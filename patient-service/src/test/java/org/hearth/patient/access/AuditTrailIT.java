@@ -6,6 +6,7 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Patients;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,9 +33,7 @@ class AuditTrailIT {
         String ron = issuer.token().subject("ron").agency("a", agency).roles("nurse").audience("patient-service").sign();
 
         try (TopicReader audit = new TopicReader("hearth.audit")) {
-            ApiClient.Response created = api.post("/api/patients/v1/patients", carla, """
-                    {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                     "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""");
+            ApiClient.Response created = api.post("/api/patients/v1/patients", carla, Patients.jane());
             String patient = created.json().path("id").asString();
             ApiClient.Response read = api.send(api.request("/api/patients/v1/patients/" + patient, carla)
                     .header("X-Correlation-Id", "audit-case-1").GET());

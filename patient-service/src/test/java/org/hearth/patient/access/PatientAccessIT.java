@@ -6,6 +6,9 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +19,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.platform.test.PublishedEvents.on;
+import static org.hearth.platform.test.PublishedEvents.published;
 
 /** The relationship rules: care team for clinicians, care circle and consent scopes for family. */
 @HearthServiceTest
@@ -27,7 +32,7 @@ class PatientAccessIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
     final String nina = "nina-" + UUID.randomUUID();
     final String ron = "ron-" + UUID.randomUUID();
     final String drPatel = "dr-patel-" + UUID.randomUUID();
@@ -44,7 +49,7 @@ class PatientAccessIT {
     }
 
     String coordinator() {
-        return token("carla", "coordinator");
+        return Tokens.coordinator(agency, "patient-service");
     }
 
     ApiClient.Response put(String path, String ifMatch, String json) {
@@ -54,9 +59,7 @@ class PatientAccessIT {
 
     /** Jane, with Dr Patel and Nina on her team and Fran (vitals only) and Frank (care plan summary) in her circle. */
     String jane() {
-        String id = api.post(PATIENTS, coordinator(), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+        String id = api.post(PATIENTS, coordinator(), Patients.jane())
                 .json().path("id").asString();
         assertThat(put(PATIENTS + "/" + id + "/care-team", "\"0\"", """
                 {"members":[{"subject":"%s","role":"PHYSICIAN","displayName":"Dr Patel","lead":true},
@@ -141,9 +144,8 @@ class PatientAccessIT {
             ApiClient.Response circle = api.get(PATIENTS + "/" + jane + "/care-circle", coordinator());
             assertThat(circle.json().path("members").get(0).path("consentGrantedBy").asString()).isEqualTo("carla");
             assertThat(circle.header("ETag")).hasValue("\"1\"");
-            ConsumerRecord<String, String> event = topic.await(r -> jane.equals(r.key())
-                    && "org.hearth.patient.CareCircleChanged.v1".equals(TopicReader.header(r, "ce_type")),
-                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no CareCircleChanged"));
+            ConsumerRecord<String, String> event = published(on(topic)).ofType("org.hearth.patient.CareCircleChanged.v1")
+                    .about(jane).await();
             assertThat(EventContracts.violations("org.hearth.patient.CareCircleChanged.v1", event.value())).isEmpty();
             assertThat(event.value()).doesNotContain("Fran").doesNotContain("daughter");
         }

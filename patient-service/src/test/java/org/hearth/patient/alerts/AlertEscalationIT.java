@@ -7,6 +7,8 @@ import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.platform.test.PublishedEvents.on;
+import static org.hearth.platform.test.PublishedEvents.published;
 
 /** The escalator as it runs in production (scheduled, across agencies), with the critical delay cut to 2 s. */
 @HearthServiceTest
@@ -32,10 +36,7 @@ class AlertEscalationIT {
         ApiClient api = ApiClient.onPort(port);
         String agency = UUID.randomUUID().toString();
         String nurse = issuer.token().subject("carla").agency("a", agency).roles("coordinator").audience("patient-service").sign();
-        String patient = api.post("/api/patients/v1/patients", issuer.token().agency("a", agency).roles("coordinator")
-                .audience("patient-service").sign(), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+        String patient = api.post("/api/patients/v1/patients", Tokens.coordinator(agency, "patient-service"), Patients.jane())
                 .json().path("id").asString();
 
         try (TopicReader alerts = new TopicReader("hearth.patient.alerts")) {
@@ -43,9 +44,8 @@ class AlertEscalationIT {
                     {"observations":[{"id":"%s","vital":"GLUCOSE","value":45,"unit":"mg/dL","observedAt":"%s"}]}"""
                     .formatted(UUID.randomUUID(), Instant.now().minusSeconds(10)));
 
-            ConsumerRecord<String, String> escalated = alerts.await(r -> patient.equals(r.key())
-                            && "org.hearth.patient.AlertEscalated.v1".equals(TopicReader.header(r, "ce_type")),
-                    Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no AlertEscalated"));
+            ConsumerRecord<String, String> escalated = published(on(alerts)).ofType("org.hearth.patient.AlertEscalated.v1")
+                    .about(patient).within(Duration.ofSeconds(30));
             assertThat(EventContracts.violations("org.hearth.patient.AlertEscalated.v1", escalated.value())).isEmpty();
             assertThat(escalated.value()).contains("\"escalatedTo\":\"role:coordinator\"", "\"level\":1");
             assertThat(TopicReader.header(escalated, "ce_tenantid")).isEqualTo(agency);

@@ -8,6 +8,8 @@ import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.MutableClock;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -194,8 +196,7 @@ class AlertEscalationRecipientsIT {
     }
 
     String coordinator(String of) {
-        return issuer.token().subject("coordinator-" + of).agency("a", of).roles("coordinator")
-                .audience("patient-service").sign();
+        return Tokens.coordinator(of).subject("coordinator-" + of).audience("patient-service").sign();
     }
 
     String admit(ApiClient api) {
@@ -203,9 +204,7 @@ class AlertEscalationRecipientsIT {
     }
 
     String admit(ApiClient api, String of) {
-        ApiClient.Response admitted = api.post("/api/patients/v1/patients", coordinator(of), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""");
+        ApiClient.Response admitted = api.post("/api/patients/v1/patients", coordinator(of), Patients.jane());
         assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
         return admitted.json().path("id").asString();
     }

@@ -8,6 +8,8 @@ import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -115,14 +117,11 @@ class AlertInboxAcknowledgementIT {
     }
 
     String coordinator() {
-        return issuer.token().subject("coordinator-" + agency).agency("a", agency).roles("coordinator")
-                .audience("patient-service").sign();
+        return Tokens.coordinator(agency).subject("coordinator-" + agency).audience("patient-service").sign();
     }
 
     String admit(ApiClient api) {
-        ApiClient.Response admitted = api.post("/api/patients/v1/patients", coordinator(), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""");
+        ApiClient.Response admitted = api.post("/api/patients/v1/patients", coordinator(), Patients.jane());
         assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
         return admitted.json().path("id").asString();
     }

@@ -4,9 +4,11 @@ import org.bson.Document;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
-import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Agencies;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,11 +33,10 @@ class AlertRaisingEdgeIT {
     int port;
     @Autowired
     MongoOperations mongo;
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
 
     String coordinator() {
-        return TestTokenIssuer.shared().token().subject("carla").agency("agency", agency).roles("coordinator")
-                .audience("patient-service").sign();
+        return Tokens.coordinator(agency, "patient-service");
     }
 
     static String reading(String patientField, double systolic) {
@@ -47,9 +48,7 @@ class AlertRaisingEdgeIT {
     @Test
     void aReadingWithoutPatientIdRaisesNoAlertAndTheNextOneDoes() {
         ApiClient api = ApiClient.onPort(port);
-        String patient = api.post("/api/patients/v1/patients", coordinator(), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+        String patient = api.post("/api/patients/v1/patients", coordinator(), Patients.jane())
                 .json().path("id").asString();
         String invalid = UUID.randomUUID().toString();
         try (TopicWriter kafka = new TopicWriter()) {

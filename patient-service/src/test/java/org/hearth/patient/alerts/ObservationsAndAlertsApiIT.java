@@ -7,6 +7,9 @@ import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +37,7 @@ class ObservationsAndAlertsApiIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
     final String drPatel = "dr-patel-" + UUID.randomUUID();
 
     @BeforeEach
@@ -47,14 +50,12 @@ class ObservationsAndAlertsApiIT {
     }
 
     String coordinator() {
-        return token("carla", "coordinator", agency);
+        return Tokens.coordinator(agency, "patient-service");
     }
 
     /** A patient of the agency whose care team is led by Dr Patel. */
     String patientLedByDrPatel() {
-        String id = api.post(PATIENTS, coordinator(), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+        String id = api.post(PATIENTS, coordinator(), Patients.jane())
                 .json().path("id").asString();
         ApiClient.Response team = api.send(api.request(PATIENTS + "/" + id + "/care-team", coordinator())
                 .header("Content-Type", "application/json").header("If-Match", "\"0\"")

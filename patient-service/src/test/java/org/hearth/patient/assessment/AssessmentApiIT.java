@@ -6,15 +6,19 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.platform.test.PublishedEvents.on;
+import static org.hearth.platform.test.PublishedEvents.published;
 
 @HearthServiceTest
 class AssessmentApiIT {
@@ -23,7 +27,7 @@ class AssessmentApiIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
 
     @BeforeEach
     void client() {
@@ -31,13 +35,11 @@ class AssessmentApiIT {
     }
 
     String coordinator() {
-        return issuer.token().subject("carla").agency("a", agency).roles("coordinator").audience("patient-service").sign();
+        return Tokens.coordinator(agency, "patient-service");
     }
 
     String patient() {
-        return api.post("/api/patients/v1/patients", coordinator(), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+        return api.post("/api/patients/v1/patients", coordinator(), Patients.jane())
                 .json().path("id").asString();
     }
 
@@ -93,9 +95,8 @@ class AssessmentApiIT {
 
         try (TopicReader topic = new TopicReader("hearth.patient.events")) {
             Assessments.completeFor(api, patientId, coordinator());
-            ConsumerRecord<String, String> event = topic.await(r -> patientId.equals(r.key())
-                    && AssessmentCompleted.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
-                    .orElseThrow(() -> new AssertionError("no AssessmentCompleted"));
+            ConsumerRecord<String, String> event = published(on(topic)).ofType(AssessmentCompleted.TYPE).about(patientId)
+                    .await();
             assertThat(EventContracts.violations(AssessmentCompleted.TYPE, event.value())).isEmpty();
             assertThat(event.value()).contains("LOOSE_RUGS", "\"activitiesNeedingHelp\":1").doesNotContain("hall runner");
         }

@@ -8,6 +8,7 @@ import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.MutableClock;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Patients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +76,7 @@ class BreakGlassIT {
 
     String jane() {
         String carla = token("carla", "coordinator");
-        String id = api.post(PATIENTS, carla, """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+        String id = api.post(PATIENTS, carla, Patients.jane())
                 .json().path("id").asString();
         assertThat(api.send(api.request(PATIENTS + "/" + id + "/care-team", carla).header("Content-Type", "application/json")
                 .header("If-Match", "\"0\"").PUT(HttpRequest.BodyPublishers.ofString("""

@@ -6,6 +6,9 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +19,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.platform.test.PublishedEvents.on;
+import static org.hearth.platform.test.PublishedEvents.published;
 
 /** Care team and plan of care through the HTTP API, with the real broker and the MongoDB wire server. */
 @HearthServiceTest
@@ -27,7 +32,7 @@ class CarePlanApiIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
     final String drPatel = "dr-patel-" + UUID.randomUUID();
     final String drJones = "dr-jones-" + UUID.randomUUID();
     final String nina = "nina-" + UUID.randomUUID();
@@ -42,13 +47,11 @@ class CarePlanApiIT {
     }
 
     String coordinator() {
-        return token("carla", "coordinator", agency);
+        return Tokens.coordinator(agency, "patient-service");
     }
 
     String admittedPatient() {
-        ApiClient.Response created = api.post(PATIENTS, coordinator(), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""");
+        ApiClient.Response created = api.post(PATIENTS, coordinator(), Patients.jane());
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asString();
         org.hearth.patient.assessment.Assessments.completeFor(api, id, coordinator());
@@ -176,16 +179,13 @@ class CarePlanApiIT {
             assertThat(summary.path("patient").path("familyName").asString()).isEqualTo("Doe");
             assertThat(api.get(base + "/summary", token("ron", "nurse", agency)).status()).isEqualTo(403);
 
-            ConsumerRecord<String, String> event = topic.await(r -> patient.equals(r.key())
-                            && CarePlanSigned.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
-                    .orElseThrow(() -> new AssertionError("no CarePlanSigned for " + patient));
+            ConsumerRecord<String, String> event = published(on(topic)).ofType(CarePlanSigned.TYPE).about(patient).await();
             assertThat(EventContracts.violations(CarePlanSigned.TYPE, event.value())).isEmpty();
             assertThat(TopicReader.header(event, "ce_tenantid")).isEqualTo(agency);
             assertThat(event.value()).contains("\"prnVisits\":2").doesNotContain("Furosemide").doesNotContain("Heart");
 
-            ConsumerRecord<String, String> teamEvent = topic.await(r -> patient.equals(r.key())
-                            && "org.hearth.patient.CareTeamChanged.v1".equals(TopicReader.header(r, "ce_type")),
-                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no CareTeamChanged for " + patient));
+            ConsumerRecord<String, String> teamEvent = published(on(topic)).ofType("org.hearth.patient.CareTeamChanged.v1")
+                    .about(patient).await();
             assertThat(EventContracts.violations("org.hearth.patient.CareTeamChanged.v1", teamEvent.value())).isEmpty();
             assertThat(teamEvent.value()).doesNotContain("Priya");
         }

@@ -15,6 +15,7 @@ import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Patients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,9 +197,7 @@ class TraceAcrossKafkaIT {
     }
 
     private String patientLedByDrPatel() {
-        String id = api.post(PATIENTS, coordinator(), """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+        String id = api.post(PATIENTS, coordinator(), Patients.jane())
                 .json().path("id").asString();
         ApiClient.Response team = api.send(api.request(PATIENTS + "/" + id + "/care-team", coordinator())
                 .header("Content-Type", "application/json").header("If-Match", "\"0\"")

@@ -3,6 +3,7 @@ package org.hearth.patient.record;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +39,7 @@ class BadInputIT {
     }
 
     String coordinator() {
-        return issuer.token().agency("agency", AGENCY).roles("coordinator").audience("patient-service").sign();
+        return Tokens.coordinator(AGENCY, "patient-service");
     }
 
     int patients() {

@@ -6,6 +6,9 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
+import org.hearth.platform.test.story.Patients;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PatientApiIT {
 
     static final String PATH = "/api/patients/v1/patients";
-    static final String SUNRISE = UUID.randomUUID().toString();
-    static final String RIVERBEND = UUID.randomUUID().toString();
+    static final String SUNRISE = Agencies.sunrise().id();
+    static final String RIVERBEND = Agencies.riverbend().id();
 
     @LocalServerPort
     int port;
@@ -34,14 +37,11 @@ class PatientApiIT {
     }
 
     String coordinator(String agencyId) {
-        return issuer.token().agency("agency", agencyId).roles("coordinator").audience("patient-service").sign();
+        return Tokens.coordinator(agencyId, "patient-service");
     }
 
     static String jane() {
-        return """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02","phone":"+1-217-555-0100","language":"en",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701",
-                            "latitude":39.7817,"longitude":-89.6501}}""";
+        return Patients.janeInFull();
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.platform.test.PublishedEvents.on;
+import static org.hearth.platform.test.PublishedEvents.published;
 
 @HearthServiceTest
 class PatientProfileApiIT {
@@ -25,7 +29,7 @@ class PatientProfileApiIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
 
     @BeforeEach
     void client() {
@@ -33,7 +37,7 @@ class PatientProfileApiIT {
     }
 
     String coordinator() {
-        return issuer.token().agency("a", agency).roles("coordinator").audience("patient-service").sign();
+        return Tokens.coordinator(agency, "patient-service");
     }
 
     String admitted() {
@@ -99,9 +103,7 @@ class PatientProfileApiIT {
             assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
             assertThat(discharged.json().path("status").asString()).isEqualTo("DISCHARGED");
 
-            ConsumerRecord<String, String> event = topic.await(r -> id.equals(r.key())
-                    && PatientDischarged.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
-                    .orElseThrow(() -> new AssertionError("no PatientDischarged"));
+            ConsumerRecord<String, String> event = published(on(topic)).ofType(PatientDischarged.TYPE).about(id).await();
             assertThat(EventContracts.violations(PatientDischarged.TYPE, event.value())).isEmpty();
             assertThat(event.value()).doesNotContain("Walks");
         }
@@ -125,9 +127,7 @@ class PatientProfileApiIT {
             ApiClient.Response resumed = send("POST", PATH + "/" + id + "/resumption", "\"1\"", "");
             assertThat(resumed.json().path("status").asString()).isEqualTo("ACTIVE");
 
-            ConsumerRecord<String, String> event = topic.await(r -> id.equals(r.key())
-                    && PatientStatusChanged.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
-                    .orElseThrow(() -> new AssertionError("no PatientStatusChanged"));
+            ConsumerRecord<String, String> event = published(on(topic)).ofType(PatientStatusChanged.TYPE).about(id).await();
             assertThat(EventContracts.violations(PatientStatusChanged.TYPE, event.value())).isEmpty();
             assertThat(event.value()).contains("\"status\":\"ON_HOLD\"", "HOSPITALIZED");
         }

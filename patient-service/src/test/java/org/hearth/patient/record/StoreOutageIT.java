@@ -6,6 +6,7 @@ import org.bson.Document;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.HearthTestInfrastructure;
 import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,7 +151,7 @@ class StoreOutageIT {
     }
 
     private String coordinator() {
-        return issuer.token().subject(COORDINATOR).agency("agency", AGENCY).roles("coordinator").audience("patient-service").sign();
+        return Tokens.coordinator(AGENCY).subject(COORDINATOR).audience("patient-service").sign();
     }
 
     private static String patient(String familyName) {

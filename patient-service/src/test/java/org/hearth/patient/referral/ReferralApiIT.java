@@ -6,6 +6,8 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Agencies;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +29,7 @@ class ReferralApiIT {
     int port;
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
-    final String agency = UUID.randomUUID().toString();
+    final String agency = Agencies.sunrise().id();
 
     @BeforeEach
     void client() {
@@ -35,7 +37,7 @@ class ReferralApiIT {
     }
 
     String coordinator() {
-        return issuer.token().subject("carla").agency("a", agency).roles("coordinator").audience("patient-service").sign();
+        return Tokens.coordinator(agency, "patient-service");
     }
 
     String partner() {

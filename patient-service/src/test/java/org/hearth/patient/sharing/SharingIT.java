@@ -6,6 +6,7 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
+import org.hearth.platform.test.story.Patients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,9 +62,7 @@ class SharingIT {
     /** Jane with a signed plan (a medication in it), a weight reading, and Fran as point of contact, Tom not. */
     String jane() {
         String carla = sunrise("carla", "coordinator");
-        String id = api.post(PATIENTS, carla, """
-                {"givenName":"Jane","familyName":"Doe","birthDate":"1941-03-02",
-                 "address":{"line1":"12 Elm Street","city":"Springfield","state":"IL","postalCode":"62701"}}""")
+        String id = api.post(PATIENTS, carla, Patients.jane())
                 .json().path("id").asString();
         assertThat(put(PATIENTS + "/" + id + "/care-team", carla, """
                 {"members":[{"subject":"dr-patel","role":"PHYSICIAN","displayName":"Dr Patel","lead":true}]}""")

@@ -13,16 +13,17 @@ import java.util.stream.Stream;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The architecture rules every service checks on its own code (ARCHITECTURE §1, §4, §5):
  * services share contracts, not code; domain code knows nothing of HTTP or Kafka; tenancy only
- * through the platform's {@code TenantScopedMongo}.
+ * through the platform's {@code TenantScopedMongo}; feature packages depend on each other in one direction only.
  */
 public final class ArchitectureRules {
 
     public static final List<String> SERVICE_PACKAGES = List.of("org.hearth.patient", "org.hearth.scheduling",
-            "org.hearth.messaging", "org.hearth.billing", "org.hearth.gateway");
+            "org.hearth.messaging", "org.hearth.billing", "org.hearth.audit", "org.hearth.gateway");
 
     /** Spring stereotypes: the edges where web, Kafka and persistence code belongs. */
     private static final DescribedPredicate<JavaClass> EDGE = DescribedPredicate.or(
@@ -81,11 +82,22 @@ public final class ArchitectureRules {
                 .because("no handler may act on a record that has not been checked against its contract");
     }
 
+    /**
+     * The feature packages directly below {@code basePackage} form no cycle: a feature that needs another's type
+     * takes it from a package both can depend on, so each feature can be read, tested and moved on its own.
+     */
+    public static ArchRule noCyclesBetweenFeatures(String basePackage) {
+        return slices().matching(basePackage + ".(*)..").namingSlices("$1")
+                .should().beFreeOfCycles()
+                .because("a cycle between features means neither can change without the other");
+    }
+
     /** All rules for one service, e.g. {@code checkService("org.hearth.patient")}. */
     public static void checkService(String servicePackage) {
         JavaClasses classes = importService(servicePackage);
         Stream.of(noDependencyOnOtherServices(servicePackage), domainKnowsNoWebOrKafka(servicePackage),
-                tenancyOnlyThroughPlatform(servicePackage), listenersGoThroughTheEventEdge(servicePackage))
+                tenancyOnlyThroughPlatform(servicePackage), listenersGoThroughTheEventEdge(servicePackage),
+                noCyclesBetweenFeatures(servicePackage))
                 .forEach(rule -> rule.check(classes));
         RequestSizeCaps.check(classes);
     }

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 /** Reads a topic of the test broker from the beginning, waiting a bounded time for a matching record. */
 public final class TopicReader implements AutoCloseable {
 
+    private final String topic;
     private final KafkaConsumer<String, String> consumer;
     /**
      * Records polled and not yet matched. Kept, not dropped, when another await looks for something else, so
@@ -26,6 +27,7 @@ public final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> unmatched = new ArrayList<>();
 
     public TopicReader(String topic) {
+        this.topic = topic;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, HearthTestInfrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -50,6 +52,10 @@ public final class TopicReader implements AutoCloseable {
             }
             consumer.poll(Duration.ofMillis(200)).forEach(unmatched::add);
         }
+    }
+
+    public String topic() {
+        return topic;
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

@@ -50,6 +50,19 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void catchesACycleBetweenFeaturePackages() {
+        JavaClasses cycle = new ClassFileImporter().importPackages("org.hearth.fixture.cycle");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ArchitectureRules.noCyclesBetweenFeatures("org.hearth.fixture.cycle")
+                        .check(cycle))
+                .hasMessageContaining("Cycle detected: invoices -> ")
+                .hasMessageContaining("Dependencies of orders")
+                .hasMessageContaining("Field <org.hearth.fixture.cycle.orders.Order.invoice> has type <org.hearth.fixture.cycle.invoices.Invoice>");
+        assertThat(ArchitectureRules.noCyclesBetweenFeatures("org.hearth.patient").evaluate(clean).hasViolation())
+                .as("one feature package, no cycle").isFalse();
+    }
+
+    @Test
     void passesCleanCode() {
         assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();
         assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();

@@ -3,7 +3,7 @@ package org.hearth.platform.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.web.CorrelationId;
+import org.hearth.platform.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;

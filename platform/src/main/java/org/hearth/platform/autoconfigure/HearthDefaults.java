@@ -47,7 +47,10 @@ public class HearthDefaults implements EnvironmentPostProcessor {
             // every request is traced locally (ids in every log line); the chart sets the share exported in production
             Map.entry("management.tracing.sampling.probability", "1.0"),
             // a histogram, so the dashboard can show the 95th percentile across instances
-            Map.entry("management.metrics.distribution.percentiles-histogram.hearth.alerts.time-to-acknowledge", "true"));
+            Map.entry("management.metrics.distribution.percentiles-histogram.hearth.alerts.time-to-acknowledge", "true"),
+            // metrics are scraped from /actuator/prometheus; the OpenTelemetry starter would also push them to
+            // localhost:4318 every minute and log a failure each time where no collector listens
+            Map.entry("management.otlp.metrics.export.enabled", "false"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

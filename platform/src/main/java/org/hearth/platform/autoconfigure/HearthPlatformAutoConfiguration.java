@@ -71,7 +71,7 @@ import java.time.Clock;
                 "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties({HearthPlatformProperties.class, StoreProperties.class})
 @Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class, ApiDocumentation.class,
-        org.hearth.platform.problem.ProblemErrorController.class})
+        org.hearth.platform.web.ProblemErrorController.class})
 public class HearthPlatformAutoConfiguration {
 
     /** Request bodies: no number is read as a date or a time (a client's silent mistake otherwise). */
@@ -161,6 +161,17 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     VersionedDocuments versionedDocuments(TenantScopedMongo mongo, Outbox outbox) {
         return new VersionedDocuments(mongo, outbox);
+    }
+
+    @Bean
+    org.hearth.platform.aggregate.AggregateStores aggregateStores(TenantScopedMongo mongo, Outbox outbox,
+            VersionedDocuments versioned) {
+        return new org.hearth.platform.aggregate.AggregateStores(mongo, outbox, versioned);
+    }
+
+    @Bean
+    org.hearth.platform.aggregate.AgencySweeps agencySweeps(ObjectProvider<MeterRegistry> meters) {
+        return new org.hearth.platform.aggregate.AgencySweeps(meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

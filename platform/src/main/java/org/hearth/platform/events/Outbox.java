@@ -2,7 +2,7 @@ package org.hearth.platform.events;
 
 import org.hearth.platform.observability.Traces;
 import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.web.CorrelationId;
+import org.hearth.platform.correlation.CorrelationId;
 import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -12,7 +12,7 @@ import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.problem.ErrorFormat;
 import org.hearth.platform.store.StoreUnavailable;
 import org.hearth.platform.tenancy.MissingTenantException;
-import org.hearth.platform.web.CorrelationId;
+import org.hearth.platform.correlation.CorrelationId;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;

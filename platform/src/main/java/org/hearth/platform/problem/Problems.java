@@ -2,7 +2,7 @@ package org.hearth.platform.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.hearth.platform.web.CorrelationId;
+import org.hearth.platform.correlation.CorrelationId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,2 +1,2 @@
-/** HTTP plumbing shared by every service: correlation ids, trace context, request size caps, paging. */
+/** HTTP plumbing shared by every service: the correlation filter, request size caps, paging, error pages. */
 package org.hearth.platform.web;

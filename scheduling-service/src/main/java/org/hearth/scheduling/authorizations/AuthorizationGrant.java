@@ -1,6 +1,5 @@
 package org.hearth.scheduling.authorizations;
 
-import org.hearth.scheduling.visits.UnitRule;
 
 import java.time.LocalDate;
 

@@ -1,7 +1,6 @@
 package org.hearth.scheduling.authorizations;
 
 import org.hearth.platform.tenancy.TenantOwned;
-import org.hearth.scheduling.visits.UnitRule;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

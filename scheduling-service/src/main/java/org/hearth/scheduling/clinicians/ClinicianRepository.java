@@ -1,8 +1,9 @@
 package org.hearth.scheduling.clinicians;
 
 import jakarta.annotation.PostConstruct;
-import org.hearth.platform.events.VersionedDocuments;
-import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
+import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,11 +20,16 @@ public class ClinicianRepository {
     static final String TOPIC = "hearth.scheduling.events";
 
     private final TenantScopedMongo mongo;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<Clinician, ClinicianDocument> store;
 
-    ClinicianRepository(TenantScopedMongo mongo, VersionedDocuments versioned) {
+    ClinicianRepository(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
-        this.versioned = versioned;
+        this.store = stores.of(ClinicianDocument.class, TOPIC)
+                .readAs(ClinicianDocument::clinician)
+                .identifiedBy(Clinician::id)
+                .createdAs((clinician, tenant, version, outbox) -> new ClinicianDocument(clinician.id(), tenant,
+                        clinician, version, outbox))
+                .updatedAs(clinician -> new Update().set("clinician", clinician));
     }
 
     public record Versioned(Clinician clinician, long version) {
@@ -35,16 +41,15 @@ public class ClinicianRepository {
     }
 
     public Optional<Versioned> find(String id) {
-        return mongo.findById(id, ClinicianDocument.class).map(d -> new Versioned(d.clinician(), d.version()));
+        return store.find(id).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
     void insert(Clinician clinician) {
-        mongo.insert(new ClinicianDocument(clinician.id(), TenantContext.current().value(), clinician, 1, List.of()));
+        store.insert(WithEvents.of(clinician));
     }
 
     boolean update(Clinician clinician, long expectedVersion) {
-        return versioned.update(clinician.id(), expectedVersion, TOPIC, List.of(),
-                new Update().set("clinician", clinician), ClinicianDocument.class);
+        return store.update(WithEvents.of(clinician), expectedVersion);
     }
 
     /** The agency's active clinicians, at most {@code limit}. */
@@ -55,6 +60,6 @@ public class ClinicianRepository {
 
     public Page<Clinician> list(Clinician.Discipline discipline, Pageable pageable) {
         Criteria criteria = discipline == null ? new Criteria() : Criteria.where("clinician.discipline").is(discipline);
-        return mongo.findPage(criteria, pageable, ClinicianDocument.class).map(ClinicianDocument::clinician);
+        return store.page(criteria, pageable);
     }
 }

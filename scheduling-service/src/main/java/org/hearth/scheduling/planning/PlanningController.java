@@ -23,7 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.hearth.scheduling.visits.SchedulingSettings;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.visits.VisitBooking;
 import org.hearth.scheduling.visits.VisitRepository;
 import org.springframework.http.ResponseEntity;

@@ -13,12 +13,11 @@ import org.hearth.scheduling.clinicians.ClinicianRepository;
 import org.hearth.scheduling.geo.TravelTimeEstimator;
 import org.hearth.scheduling.patients.PatientProjection;
 import org.hearth.scheduling.patients.PatientProjectionRepository;
-import org.hearth.scheduling.visits.SchedulingSettings;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.visits.Visit;
 import org.hearth.scheduling.visits.VisitRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -95,10 +94,7 @@ class PlanningJobs {
     PlanningJobs(TenantScopedMongo mongo, PlanningLeases leases, ClinicianRepository clinicians, VisitRepository visits,
             PatientProjectionRepository patients, TravelTimeEstimator travel,
             org.hearth.scheduling.authorizations.Authorizations authorizations, SchedulingSettings settings, Clock clock,
-            @Value("${hearth.scheduling.planning.concurrent-jobs:1}") int concurrent,
-            @Value("${hearth.scheduling.planning.lease:PT30S}") Duration lease,
-            @Value("${hearth.scheduling.planning.tick:PT0.5S}") Duration tick,
-            @Value("${hearth.scheduling.planning.reserve:PT0.45S}") Duration reserve, PlanningMetrics metrics) {
+            PlanningJobSettings jobs, PlanningMetrics metrics) {
         this.metrics = metrics;
         this.mongo = mongo;
         this.leases = leases;
@@ -110,8 +106,10 @@ class PlanningJobs {
         this.zone = settings.zone();
         this.rules = settings.planning();
         this.clock = clock;
-        this.lease = lease;
-        this.reserve = reserve;
+        this.lease = jobs.lease();
+        this.reserve = jobs.reserve();
+        int concurrent = jobs.concurrentJobs();
+        Duration tick = jobs.tick();
         this.pool = new ThreadPoolExecutor(concurrent, concurrent, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10),
                 Thread.ofPlatform().name("planner-", 0).daemon().factory());
         this.repairs = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10),

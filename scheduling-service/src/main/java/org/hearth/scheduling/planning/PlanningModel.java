@@ -6,7 +6,7 @@ import org.hearth.scheduling.geo.GeoPoint;
 import org.hearth.scheduling.geo.TravelTimeEstimator;
 import org.hearth.scheduling.patients.PatientProjection;
 import org.hearth.scheduling.patients.TimeWindow;
-import org.hearth.scheduling.visits.SchedulingSettings;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.visits.Visit;
 
 import java.time.DayOfWeek;

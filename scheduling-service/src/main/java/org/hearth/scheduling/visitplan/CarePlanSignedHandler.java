@@ -1,9 +1,9 @@
 package org.hearth.scheduling.visitplan;
 
 import org.hearth.platform.events.IncomingEvent;
+import org.hearth.scheduling.SchedulingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,9 @@ public class CarePlanSignedHandler {
     private final ApplicationEventPublisher local;
 
     CarePlanSignedHandler(VisitPlanRepository plans,
-            @Value("${hearth.scheduling.zone:America/New_York}") ZoneId zone, ApplicationEventPublisher local) {
+            SchedulingSettings settings, ApplicationEventPublisher local) {
         this.plans = plans;
-        this.zone = zone;
+        this.zone = settings.zone();
         this.local = local;
     }
 

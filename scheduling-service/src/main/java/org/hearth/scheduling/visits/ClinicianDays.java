@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.visits.ClinicianDayDocument.Claim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

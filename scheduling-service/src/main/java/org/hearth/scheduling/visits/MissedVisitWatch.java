@@ -1,7 +1,8 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantId;
+import org.hearth.platform.aggregate.AgencySweep;
+import org.hearth.platform.aggregate.AgencySweeps;
+import org.hearth.scheduling.SchedulingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,16 +21,17 @@ import java.time.Instant;
 class MissedVisitWatch {
 
     private static final Logger log = LoggerFactory.getLogger(MissedVisitWatch.class);
-    static final int BATCH = 500;
 
     private final VisitRepository visits;
     private final Duration grace;
     private final Clock clock;
+    private final AgencySweep sweep;
 
-    MissedVisitWatch(VisitRepository visits, SchedulingSettings settings, Clock clock) {
+    MissedVisitWatch(VisitRepository visits, SchedulingSettings settings, Clock clock, AgencySweeps sweeps) {
         this.visits = visits;
         this.grace = settings.missedVisitGrace();
         this.clock = clock;
+        this.sweep = sweeps.named("missed-visit-watch");
     }
 
     @Scheduled(fixedDelayString = "${hearth.scheduling.missed-visit-check-interval:PT1M}",
@@ -41,19 +43,13 @@ class MissedVisitWatch {
     /** @return how many visits were flagged in this pass */
     int raiseRisks() {
         Instant now = clock.instant();
-        int flagged = 0;
-        for (VisitDocument document : visits.unflaggedLateAcrossAgencies(now.minus(grace), BATCH)) {
+        return sweep.over(limit -> visits.unflaggedLateAcrossAgencies(now.minus(grace), limit), document -> {
             var risk = document.visit().missedRisk(now, grace);
-            if (risk.isEmpty()) {
-                continue;
+            if (risk.isEmpty() || !visits.update(risk.get(), document.version())) {
+                return 0;
             }
-            boolean written = TenantContext.callAs(TenantId.of(document.tenantId()),
-                    () -> visits.update(risk.get(), document.version()));
-            if (written) {
-                flagged++;
-                log.warn("Visit {} not checked in {} after its start: missed-visit risk raised", document.id(), grace);
-            }
-        }
-        return flagged;
+            log.warn("Visit {} not checked in {} after its start: missed-visit risk raised", document.id(), grace);
+            return 1;
+        });
     }
 }

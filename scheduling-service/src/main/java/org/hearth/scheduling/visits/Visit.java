@@ -2,6 +2,7 @@ package org.hearth.scheduling.visits;
 
 import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.events.WithEvents;
+import org.hearth.scheduling.authorizations.UnitRule;
 import org.hearth.scheduling.visits.VisitEvents.EvvExceptionRecorded;
 import org.hearth.scheduling.visits.VisitEvents.MissedVisitRisk;
 import org.hearth.scheduling.visits.VisitEvents.VisitCancelled;

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.hearth.platform.observability.MetricTags;
 import org.hearth.platform.problem.RuleViolation;
 import org.hearth.platform.web.Versions;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.authorizations.AuthorizationGrant;
 import org.hearth.scheduling.authorizations.Authorizations;
 import org.hearth.scheduling.clinicians.Clinician;
@@ -112,14 +113,20 @@ public class VisitBooking {
         LocalDate date = days.dayOf(request.start());
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            // units are read again on every attempt: a booking that lost a race must count what the winner took
+            // units are read again on every attempt: a booking that lost a race must count what the winner took.
+            // The ledgers are read before the visits, never after: a rival's claim leaves its ledger only once its
+            // visit is written, so whatever this read misses in a ledger, the visits read next show; and a claim
+            // made after this read moves the ledger's version, so our own claim fails and we read again. Read the
+            // other way round, a rival committing in between is in neither (the double use BookingRaceIT found).
             Map<String, AuthorizationUnits.Ledger> ledgers = new java.util.HashMap<>();
+            for (AuthorizationGrant grant : grants) {
+                ledgers.put(grant.authorizationId(), units.read(grant.authorizationId()));
+            }
             Map<String, Map<String, Integer>> holders = visits.unitHolders(
                     grants.stream().map(AuthorizationGrant::authorizationId).toList(), visit.id());
             Map<String, Integer> used = new java.util.HashMap<>();
             for (AuthorizationGrant grant : grants) {
-                AuthorizationUnits.Ledger ledger = units.read(grant.authorizationId());
-                ledgers.put(grant.authorizationId(), ledger);
+                AuthorizationUnits.Ledger ledger = ledgers.get(grant.authorizationId());
                 Map<String, Integer> booked = holders.getOrDefault(grant.authorizationId(), Map.of());
                 used.put(grant.authorizationId(), booked.values().stream().mapToInt(Integer::intValue).sum()
                         + ledger.unitsTakenBesides(visit.id(), booked.keySet(), now));

@@ -1,5 +1,6 @@
 package org.hearth.scheduling.visits;
 
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.geo.TravelTimeEstimator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

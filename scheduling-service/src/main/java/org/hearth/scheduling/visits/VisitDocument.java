@@ -1,7 +1,7 @@
 package org.hearth.scheduling.visits;
 
 import org.hearth.platform.events.OutboxEntry;
-import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.aggregate.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -10,7 +10,7 @@ import java.util.List;
 /** A visit with its version (If-Match) and its not yet published events, written in one document. */
 @Document(VisitDocument.COLLECTION)
 record VisitDocument(@Id String id, String tenantId, Visit visit, long version, List<OutboxEntry> outbox)
-        implements TenantOwned {
+        implements AggregateDocument {
 
     static final String COLLECTION = "visits";
 }

@@ -2,8 +2,10 @@ package org.hearth.scheduling.visits;
 
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.authorizations.AuthorizationGrant;
 import org.hearth.scheduling.authorizations.Authorizations;
+import org.hearth.scheduling.authorizations.UnitRule;
 import org.hearth.scheduling.clinicians.Clinician;
 import org.hearth.scheduling.clinicians.ClinicianRepository;
 import org.hearth.scheduling.geo.EvvLocationCheck;

@@ -1,6 +1,7 @@
 package org.hearth.scheduling.visits;
 
 import org.hearth.platform.events.WithEvents;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.patients.PatientDischargedLocally;
 import org.hearth.scheduling.visitplan.VisitPlanChanged;
 import org.slf4j.Logger;

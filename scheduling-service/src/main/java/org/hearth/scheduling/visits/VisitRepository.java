@@ -1,16 +1,15 @@
 package org.hearth.scheduling.visits;
 
 import jakarta.annotation.PostConstruct;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.events.OutboxCollection;
-import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.scheduling.visits.Visit.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -33,12 +32,17 @@ public class VisitRepository {
     static final List<Status> HOLDING_TIME = List.of(Status.SCHEDULED, Status.CHECKED_IN, Status.COMPLETED);
 
     private final TenantScopedMongo mongo;
-    private final VersionedDocuments versioned;
+    private final AggregateStore<Visit, VisitDocument> store;
     private final ClinicianDays days;
 
-    VisitRepository(TenantScopedMongo mongo, VersionedDocuments versioned, ClinicianDays days) {
+    VisitRepository(TenantScopedMongo mongo, AggregateStores stores, ClinicianDays days) {
         this.mongo = mongo;
-        this.versioned = versioned;
+        this.store = stores.of(VisitDocument.class, VisitEvents.TOPIC)
+                .readAs(VisitDocument::visit)
+                .identifiedBy(Visit::id)
+                .createdAs((visit, tenant, version, outbox) -> new VisitDocument(visit.id(), tenant, visit, version,
+                        outbox))
+                .updatedAs(visit -> new Update().set("visit", visit));
         this.days = days;
     }
 
@@ -61,14 +65,12 @@ public class VisitRepository {
     }
 
     public Optional<Versioned> find(String id) {
-        return mongo.findById(id, VisitDocument.class).map(d -> new Versioned(d.visit(), d.version()));
+        return store.find(id).map(v -> new Versioned(v.aggregate(), v.version()));
     }
 
     /** Inserts a visit at version 1; false if a visit with its id exists (a generated visit applied before). */
     boolean insertIfAbsent(Visit visit, List<? extends DomainEvent> events) {
-        return versioned.createOrUpdate(visit.id(), 0, VisitEvents.TOPIC, events,
-                outbox -> new VisitDocument(visit.id(), TenantContext.current().value(), visit, 1, outbox),
-                new Update(), VisitDocument.class);
+        return store.save(new WithEvents<>(visit, List.<DomainEvent>copyOf(events)), 0);
     }
 
     /**
@@ -77,8 +79,7 @@ public class VisitRepository {
      * after the visit's write, so the day never lacks a claim of a visit still booked.
      */
     boolean update(WithEvents<Visit> next, long expectedVersion) {
-        boolean saved = versioned.update(next.result().id(), expectedVersion, VisitEvents.TOPIC, next.events(),
-                new Update().set("visit", next.result()), VisitDocument.class);
+        boolean saved = store.update(next, expectedVersion);
         Visit visit = next.result();
         if (saved && visit.booking() != null && !visit.isActive()) {
             days.release(visit.id(), visit.booking());
@@ -144,7 +145,7 @@ public class VisitRepository {
     }
 
     public Page<Visit> list(Criteria criteria, Pageable pageable) {
-        return mongo.findPage(criteria, pageable, VisitDocument.class).map(VisitDocument::visit);
+        return store.page(criteria, pageable);
     }
 
     /** For the missed-visit watch: scheduled visits of every agency that started before {@code startedBefore}. */

@@ -1,6 +1,7 @@
 package org.hearth.scheduling.visits;
 
 import org.hearth.platform.problem.RuleViolation;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.clinicians.Clinician;
 import org.hearth.scheduling.clinicians.ClinicianRepository;
 import org.hearth.scheduling.geo.GeoPoint;

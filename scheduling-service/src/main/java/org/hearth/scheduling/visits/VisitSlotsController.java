@@ -3,6 +3,7 @@ package org.hearth.scheduling.visits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hearth.platform.problem.ApiException;
+import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.visits.Visit.VisitType;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,7 +1,6 @@
 package org.hearth.scheduling.authorizations;
 
 import org.hearth.platform.test.EventContracts;
-import org.hearth.scheduling.visits.UnitRule;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;

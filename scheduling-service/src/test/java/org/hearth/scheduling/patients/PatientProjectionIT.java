@@ -1,5 +1,6 @@
 package org.hearth.scheduling.patients;
 
+import org.hearth.platform.test.story.Tokens;
 import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,8 +47,7 @@ class PatientProjectionIT {
     }
 
     String coordinator(String agency) {
-        return TestTokenIssuer.shared().token().agency("a", agency).roles("coordinator")
-                .audience("scheduling-service").sign();
+        return Tokens.coordinator(agency, "scheduling-service");
     }
 
     static String admitted(String patientId, String postalCode) {

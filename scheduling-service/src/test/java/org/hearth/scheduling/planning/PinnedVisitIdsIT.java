@@ -3,7 +3,7 @@ package org.hearth.scheduling.planning;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.MutableClock;
-import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +39,7 @@ class PinnedVisitIdsIT {
     }
 
     String coordinator() {
-        return TestTokenIssuer.shared().token().agency("a", agency).roles("coordinator").subject("carla")
-                .audience("scheduling-service").sign();
+        return Tokens.coordinator(agency, "scheduling-service");
     }
 
     static String request(String pinned) {

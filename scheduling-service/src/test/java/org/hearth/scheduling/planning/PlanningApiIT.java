@@ -10,6 +10,7 @@ import org.hearth.platform.test.MutableClock;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,7 @@ class PlanningApiIT {
     }
 
     String coordinator() {
-        return TestTokenIssuer.shared().token().agency("a", agency).roles("coordinator").subject("carla")
-                .audience("scheduling-service").sign();
+        return Tokens.coordinator(agency, "scheduling-service");
     }
 
     String admit(double lat, double lon) {

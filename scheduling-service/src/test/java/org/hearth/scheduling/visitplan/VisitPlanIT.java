@@ -4,8 +4,8 @@ import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
-import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class VisitPlanIT {
     }
 
     String coordinator(String agencyId) {
-        return TestTokenIssuer.shared().token().agency("a", agencyId).roles("coordinator").audience("scheduling-service").sign();
+        return Tokens.coordinator(agencyId, "scheduling-service");
     }
 
     /** The golden example for this patient as plan {@code version}, signed at {@code signedAt}, schema-valid. */

@@ -5,8 +5,8 @@ import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.MutableClock;
-import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Tokens;
 import org.hearth.scheduling.SchedulingServiceApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -321,8 +321,7 @@ class BookingRaceIT {
     }
 
     String coordinator(String subject) {
-        return TestTokenIssuer.shared().token().agency("a", agency).roles("coordinator").subject(subject)
-                .audience("scheduling-service").sign();
+        return Tokens.coordinator(agency).subject(subject).audience("scheduling-service").sign();
     }
 
     void admit(String patientId) {

@@ -2,6 +2,7 @@ package org.hearth.scheduling.visits;
 
 import org.hearth.platform.problem.RuleViolation;
 import org.hearth.scheduling.authorizations.AuthorizationGrant;
+import org.hearth.scheduling.authorizations.UnitRule;
 import org.hearth.scheduling.clinicians.Clinician;
 import org.hearth.scheduling.clinicians.Clinician.Discipline;
 import org.hearth.scheduling.geo.GeoPoint;

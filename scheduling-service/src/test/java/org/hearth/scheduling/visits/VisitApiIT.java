@@ -9,6 +9,7 @@ import org.hearth.platform.test.MutableClock;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class VisitApiIT {
     }
 
     String coordinator() {
-        return token("coordinator", "carla-sub", agency);
+        return Tokens.coordinator(agency).subject("carla-sub").audience("scheduling-service").sign();
     }
 
     void publish(String topic, String type, String patientId, String body) {

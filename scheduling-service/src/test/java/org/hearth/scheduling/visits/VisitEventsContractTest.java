@@ -2,6 +2,7 @@ package org.hearth.scheduling.visits;
 
 import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.test.EventContracts;
+import org.hearth.scheduling.authorizations.UnitRule;
 import org.hearth.scheduling.visits.Visit.Booking;
 import org.hearth.scheduling.visits.Visit.CheckPoint;
 import org.hearth.scheduling.visits.Visit.EvvException;

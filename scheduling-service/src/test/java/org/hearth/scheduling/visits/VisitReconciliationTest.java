@@ -1,5 +1,6 @@
 package org.hearth.scheduling.visits;
 
+import org.hearth.scheduling.authorizations.UnitRule;
 import org.hearth.scheduling.visitplan.CarePlanSignedV1;
 import org.hearth.scheduling.visitplan.VisitExpansion;
 import org.hearth.scheduling.visitplan.VisitRequirement;

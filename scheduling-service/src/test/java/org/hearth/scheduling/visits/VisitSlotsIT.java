@@ -4,6 +4,7 @@ import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +64,7 @@ class VisitSlotsIT {
     }
 
     String coordinator() {
-        return token("coordinator", "carla-sub", agency);
+        return Tokens.coordinator(agency).subject("carla-sub").audience("scheduling-service").sign();
     }
 
     void publish(String topic, String type, String patientId, String body) {

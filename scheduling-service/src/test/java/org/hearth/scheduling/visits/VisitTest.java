@@ -1,6 +1,7 @@
 package org.hearth.scheduling.visits;
 
 import org.hearth.platform.events.WithEvents;
+import org.hearth.scheduling.authorizations.UnitRule;
 import org.hearth.scheduling.visits.Visit.Booking;
 import org.hearth.scheduling.visits.Visit.CheckPoint;
 import org.hearth.scheduling.visits.Visit.EvvException;

@@ -1,4 +1,4 @@
-package org.hearth.scheduling.visits;
+package org.hearth.scheduling.authorizations;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.hearth.platform.web;
+package org.hearth.platform.correlation;
 
 import org.slf4j.MDC;
 

@@ -1,5 +1,11 @@
-package org.hearth.patient.record;
+package org.hearth.patient.admission;
 
+import org.hearth.patient.record.AdmitPatientRequest;
+import org.hearth.patient.record.ClinicalProfile;
+import org.hearth.patient.record.Patient;
+import org.hearth.patient.record.PatientAdmitted;
+import org.hearth.patient.record.PatientRepository;
+import org.hearth.patient.record.PatientView;
 import org.hearth.platform.security.Caller;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.access.PatientAccess;

@@ -1,4 +1,4 @@
-package org.hearth.patient.record;
+package org.hearth.patient.admission;
 
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.access.PatientAccess;
@@ -8,6 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hearth.patient.record.ClinicalProfile;
+import org.hearth.patient.record.DischargeReason;
+import org.hearth.patient.record.HoldReason;
+import org.hearth.patient.record.Patient;
+import org.hearth.patient.record.PatientDischarged;
+import org.hearth.patient.record.PatientRepository;
+import org.hearth.patient.record.PatientStatusChanged;
+import org.hearth.patient.record.PatientView;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;

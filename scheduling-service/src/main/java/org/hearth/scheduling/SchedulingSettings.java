@@ -1,4 +1,4 @@
-package org.hearth.scheduling.visits;
+package org.hearth.scheduling;
 
 import org.hearth.scheduling.geo.EvvLocationCheck;
 import org.hearth.scheduling.geo.StraightLineTravel;
@@ -24,8 +24,8 @@ public record SchedulingSettings(@DefaultValue("America/New_York") ZoneId zone,
      * The planner's agency rules: the window a patient gets on a day they stated none for (agency time), the grid
      * planned start times fall on, a clinician's break ({@code breakLength} inside {@code breakWindowStart} to
      * {@code breakWindowEnd} on days whose hours are longer than {@code breakAfter}; a zero length turns breaks off),
-     * and the agency's language (what a clinician with no languages on file speaks). Other keys under
-     * {@code hearth.scheduling.planning} (job pool, how long jobs are kept) are read by the planning jobs themselves.
+     * and the agency's language (what a clinician with no languages on file speaks). How the planning jobs run is
+     * read from the same prefix by {@code PlanningJobSettings}.
      */
     public record Planning(@DefaultValue("08:00") LocalTime defaultWindowStart,
             @DefaultValue("18:00") LocalTime defaultWindowEnd, @DefaultValue("PT5M") Duration grid,

@@ -1,4 +1,4 @@
-package org.hearth.patient.carecircle;
+package org.hearth.patient.access;
 
 /**
  * What a family member may see or do. Billing is never among them. {@code ACCESS_LOG} lets the point of contact see

@@ -1,9 +1,10 @@
-package org.hearth.platform.problem;
+package org.hearth.platform.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.hearth.platform.web.ProblemErrorPages;
+import org.hearth.platform.problem.ProblemType;
+import org.hearth.platform.problem.Problems;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
