@@ -57,6 +57,16 @@ describe('the patient list', () => {
     expect(names()).toEqual(['Family240, Given240']);
   });
 
+  it('searches the page on screen at once while every patient is read: typing never blanks the list', async () => {
+    patientService(250);
+    render(<PatientList />);
+    await screen.findByText('1–50 of 250 patients');
+    fireEvent.change(screen.getByLabelText('Search by name'), { target: { value: 'given007' } });
+    expect(names()).toEqual(['Family007, Given007']); // synchronously, before any page of the full read arrives
+    expect(screen.getByRole('status').textContent).toBe('Searching all patients…');
+    expect(await screen.findByText('1 of 250 patients match.')).toBeTruthy();
+  });
+
   it('says so when there are too many patients to search, instead of searching part of them', async () => {
     patientService(2001);
     render(<PatientList />);

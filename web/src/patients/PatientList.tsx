@@ -34,7 +34,13 @@ export function PatientList() {
         <label htmlFor={searchId}>Search by name</label>
         <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       </div>
-      {searching ? (
+      {searching && everyone.state === 'loading' && listed.state === 'ready' ? (
+        // while every patient is read, the page on screen is searched at once: typing never blanks the list
+        <>
+          <p role="status">Searching all patients…</p>
+          <PatientTable patients={listed.data.items.filter((p) => matches(p, query))} />
+        </>
+      ) : searching ? (
         <Show loaded={everyone} what="patients" retry={reloadEveryone}>
           {(list) => {
             const shown = list.filter((p) => matches(p, query));
