@@ -6,7 +6,6 @@ import org.hearth.platform.tenancy.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -47,8 +46,7 @@ public class SharedRecordAudit {
             return;
         }
         String reader = TenantContext.current().value();
-        List<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
+        List<String> roles = RefusalAudit.rolesOf(caller);
         String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? RefusalAudit.addressOf(request.getRequest()) : null;
         for (String agency : List.of(patientAgency, reader)) {
