@@ -82,7 +82,7 @@ class AuditBacklogIT {
         assertThat(container).isNotNull();
         container.pause();
         try {
-            assertThat(Eventually.await(Duration.ofSeconds(30), container::isConsumerPaused, paused -> paused)).isTrue();
+            assertThat(Eventually.await(Duration.ofSeconds(30), container::isContainerPaused, paused -> paused)).isTrue();
             try (KafkaProducer<String, String> producer = producer()) {
                 for (Sent event : sent) {
                     producer.send(event.record());

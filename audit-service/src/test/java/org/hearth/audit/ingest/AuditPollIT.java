@@ -49,7 +49,7 @@ class AuditPollIT {
         MessageListenerContainer container = listeners.getListenerContainer("audit-store");
         container.pause();
         try (TopicWriter kafka = new TopicWriter()) {
-            assertThat(Eventually.await(Duration.ofSeconds(30), container::isConsumerPaused, paused -> paused)).isTrue();
+            assertThat(Eventually.await(Duration.ofSeconds(30), container::isContainerPaused, paused -> paused)).isTrue();
             // one patient, one partition: the malformed record sits between the first and the other two
             send(kafka, good.get(0), agency, patient);
             kafka.send("hearth.audit", patient, TopicWriter.envelope(malformed, TYPE, patient, agency),
