@@ -12,6 +12,7 @@ import { PatientChart } from './patients/PatientChart';
 import { MyDay } from './clinician/MyDay';
 import { PhysicianInbox } from './physician/PhysicianInbox';
 import { FamilyPortal } from './family/FamilyPortal';
+import { FamilySharing } from './family/FamilySharing';
 import { Authorizations } from './billing/Authorizations';
 import { ScheduleBoard } from './schedule/ScheduleBoard';
 import { RosterPage } from './roster/RosterPage';
@@ -152,6 +153,8 @@ function Page({ persona, path, session }: { persona: Persona; path: string; sess
   if (patient) return <PatientChart patientId={decodeURIComponent(patient[1])} persona={persona} />;
   const whoViewed = path.match(/^\/family\/who-viewed\/([^/]+)$/);
   if (whoViewed) return <WhoViewed patientId={decodeURIComponent(whoViewed[1])} />;
+  const familySharing = path.match(/^\/family\/sharing\/([^/]+)$/);
+  if (familySharing) return <FamilySharing patientId={decodeURIComponent(familySharing[1])} />;
   const shared = path.match(/^\/shared-records\/([^/]+)$/);
   if (shared) return <SharedRecordPage grantId={decodeURIComponent(shared[1])} />;
   const thread = path.match(/^\/messages\/([^/]+)$/);

@@ -84,6 +84,8 @@ function Person({ patient, session, t, language }: Props & { patient: Patient })
       <h2 id={`person-${patient.id}`}>{fullName(patient)}</h2>
       <p>
         <Link to={`/family/who-viewed/${id}`}>{t.whoViewed(patient.givenName)}</Link>
+        {' · '}
+        <Link to={`/family/sharing/${id}`}>{t.shareRecord(patient.givenName)}</Link>
       </p>
       <div className="grid">
         <Section id={`visits-${patient.id}`} title={t.upcomingVisits}>

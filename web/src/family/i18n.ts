@@ -7,6 +7,7 @@ export type { Language };
 const en = {
   portal: 'Family portal',
   whoViewed: (name: string) => `Who viewed ${name}'s record`,
+  shareRecord: (name: string) => `Share ${name}'s record with another agency`,
   loading: (what: string) => `Loading ${what}…`,
   tryAgain: 'Try again',
   welcome: (name: string) => `Welcome, ${name}.`,
@@ -82,6 +83,7 @@ export type Strings = typeof en;
 const es: Strings = {
   portal: 'Portal familiar',
   whoViewed: (name) => `Quién vio el expediente de ${name}`,
+  shareRecord: (name) => `Compartir el expediente de ${name} con otra agencia`,
   loading: (what) => `Cargando ${what}…`,
   tryAgain: 'Intentar de nuevo',
   welcome: (name) => `Bienvenida o bienvenido, ${name}.`,

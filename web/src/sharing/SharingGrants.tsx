@@ -4,10 +4,11 @@ import { Section, Show, formatDate, useLoad } from '../shell/states';
 import { PARTS, PART_WORDS, grantProblems, grantRequest, grantState, type GrantForm, type Part, type SharingGrant } from './sharing';
 
 /**
- * The coordinator's record of the patient's consents to share with another agency: the patient's signed consent
- * (its reference), the agency, the parts and the last day; and revocation, which ends the sharing at once.
+ * The patient's consents to share with another agency: the agency, the parts and the last day; and revocation, which
+ * ends the sharing at once. A coordinator records the patient's signed consent by its reference; the care circle's
+ * point of contact ({@code byPointOfContact}) gives the consent themselves, in the family portal.
  */
-export function SharingGrants({ patientId }: { patientId: string }) {
+export function SharingGrants({ patientId, byPointOfContact = false }: { patientId: string; byPointOfContact?: boolean }) {
   const id = useId();
   const path = `/patients/v1/patients/${encodeURIComponent(patientId)}/sharing-grants`;
   const [grants, reload] = useLoad(() => api<SharingGrant[]>(path), [path]);
@@ -17,7 +18,7 @@ export function SharingGrants({ patientId }: { patientId: string }) {
   const key = useRef<string | null>(null);
   const share = async (e: FormEvent) => {
     e.preventDefault();
-    const found = grantProblems(form, isoDate());
+    const found = grantProblems(form, isoDate(), !byPointOfContact);
     setProblems(found);
     if (found.length > 0) return;
     setBusy(true);
@@ -63,7 +64,7 @@ export function SharingGrants({ patientId }: { patientId: string }) {
         )}
       </Show>
       <form onSubmit={share} noValidate aria-labelledby={`${id}-title`} className="inline-form">
-        <h3 id={`${id}-title`}>Record a consent to share</h3>
+        <h3 id={`${id}-title`}>{byPointOfContact ? 'Share with another agency' : 'Record a consent to share'}</h3>
         <div className="field">
           <label htmlFor={`${id}-agency`}>Agency (short name)</label>
           <input id={`${id}-agency`} value={form.agency} onChange={(e) => setForm({ ...form, agency: e.target.value })} placeholder="riverbend" />
@@ -80,10 +81,14 @@ export function SharingGrants({ patientId }: { patientId: string }) {
           <label htmlFor={`${id}-until`}>Until (last day)</label>
           <input id={`${id}-until`} type="date" value={form.until} min={isoDate()} onChange={(e) => setForm({ ...form, until: e.target.value })} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-consent`}>Consent document (reference)</label>
-          <input id={`${id}-consent`} value={form.consentDocument} onChange={(e) => setForm({ ...form, consentDocument: e.target.value })} />
-        </div>
+        {byPointOfContact ? (
+          <p className="hint">By sharing you give your consent as the patient&apos;s point of contact. You can revoke it here at any time.</p>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${id}-consent`}>Consent document (reference)</label>
+            <input id={`${id}-consent`} value={form.consentDocument} onChange={(e) => setForm({ ...form, consentDocument: e.target.value })} />
+          </div>
+        )}
         <button type="submit" disabled={busy}>
           Share
         </button>

@@ -59,6 +59,31 @@ describe('sharing with another agency', () => {
     expect(calls.some((c) => c.url === '/console/api/patients/v1/patients/jane/sharing-grants/g1/revoke')).toBe(true);
   });
 
+  it('lets the point of contact share without a consent document: sharing is their consent', async () => {
+    const posted: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') {
+          posted.push(init.body as string);
+          return json({ id: 'g2', patientId: 'jane', agency: 'riverbend', parts: ['VITALS'], from: '2026-12-03', until: '2099-12-31', basis: 'POINT_OF_CONTACT', grantedAt: '2026-12-03T14:00:00Z', active: true }, { status: 201 });
+        }
+        return json([]);
+      }),
+    );
+    expect(grantProblems({ agency: 'riverbend', parts: ['VITALS'], until: '2099-12-31', consentDocument: '' }, '2026-12-03', false)).toEqual([]);
+    render(<SharingGrants patientId="jane" byPointOfContact />);
+    await screen.findByText('Nothing is shared with another agency.');
+    expect(screen.queryByLabelText('Consent document (reference)')).toBeNull();
+    expect(screen.getByText(/you give your consent as the patient/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Agency (short name)'), { target: { value: 'riverbend' } });
+    fireEvent.click(screen.getByLabelText('Vital signs (last 30 days)'));
+    fireEvent.change(screen.getByLabelText('Until (last day)'), { target: { value: '2099-12-31' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(JSON.parse(posted[0])).toEqual({ agency: 'riverbend', parts: ['VITALS'], until: '2099-12-31' });
+  });
+
   it('shows exactly the shared parts, and "not found" once the sharing ended', async () => {
     let revoked = false;
     const urls: string[] = [];

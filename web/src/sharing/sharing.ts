@@ -41,19 +41,28 @@ export interface GrantForm {
   consentDocument: string;
 }
 
-/** What is wrong with the form before it is sent (the service checks again). */
-export function grantProblems(form: GrantForm, today: string): string[] {
+/**
+ * What is wrong with the form before it is sent (the service checks again). A coordinator records the patient's
+ * signed consent by its reference; the point of contact consents themselves, so needs none.
+ */
+export function grantProblems(form: GrantForm, today: string, needsDocument = true): string[] {
   const problems: string[] = [];
   if (!/^[a-z0-9][a-z0-9-]{1,49}$/.test(form.agency.trim())) problems.push("Agency: give the agency's short name, e.g. riverbend.");
   if (form.parts.length === 0) problems.push('Choose at least one part of the record to share.');
   if (!form.until) problems.push('Until: choose the last day of sharing.');
   else if (form.until < today) problems.push('Until: the last day cannot be in the past.');
-  if (!form.consentDocument.trim()) problems.push("Consent document: give the reference of the patient's signed consent.");
+  if (needsDocument && !form.consentDocument.trim()) problems.push("Consent document: give the reference of the patient's signed consent.");
   return problems;
 }
 
 export function grantRequest(form: GrantForm) {
-  return { agency: form.agency.trim(), parts: PARTS.filter((p) => form.parts.includes(p)), until: form.until, consentDocument: form.consentDocument.trim() };
+  const consentDocument = form.consentDocument.trim();
+  return {
+    agency: form.agency.trim(),
+    parts: PARTS.filter((p) => form.parts.includes(p)),
+    until: form.until,
+    ...(consentDocument ? { consentDocument } : {}),
+  };
 }
 
 export function grantState(grant: SharingGrant): string {

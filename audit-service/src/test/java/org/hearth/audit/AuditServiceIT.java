@@ -2,6 +2,7 @@ package org.hearth.audit;
 
 import org.hearth.audit.chain.ChainStore;
 import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.Eventually;
 import org.hearth.platform.test.HearthServiceTest;
@@ -254,5 +255,10 @@ class AuditServiceIT {
         assertThat(EventContracts.violations("org.hearth.audit.AccessRefused.v1", body)).as(body).isEmpty();
         kafka.send("hearth.audit", id, TopicWriter.envelope(id, "org.hearth.audit.AccessRefused.v1", patientId, agency),
                 body);
+    }
+
+    @Test
+    void theOpenApiDocumentServedIsTheOneCheckedInForTheConsole() {
+        OpenApiContract.check(api, "/api/audit/v3/api-docs", "audit");
     }
 }

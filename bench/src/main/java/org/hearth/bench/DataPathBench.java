@@ -55,6 +55,7 @@ public final class DataPathBench {
     }
 
     public static void main(String[] args) {
+        MachineLoad.guard("S5 data path");
         String target = args.length > 0 ? args[0] : "inmemory";
         Duration round = Duration.ofMillis((long) (Double.parseDouble(args.length > 1 ? args[1] : "2") * 1000));
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;

@@ -64,6 +64,7 @@ public final class EventPathBench {
     }
 
     public static void main(String[] args) throws Exception {
+        MachineLoad.guard("S4 event path");
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Duration latencyRun = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);

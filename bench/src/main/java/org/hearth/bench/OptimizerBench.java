@@ -38,6 +38,7 @@ public final class OptimizerBench {
     }
 
     public static void main(String[] args) throws IOException {
+        MachineLoad.guard("optimizer");
         Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/hhcrsp/instances");
         Duration limit = Duration.ofSeconds(Long.parseLong(args.length > 1 ? args[1] : "60"));
         Path results = Path.of(args.length > 2 ? args[2] : "bench/results");

@@ -28,6 +28,7 @@ public final class PatientSummaryBench {
     }
 
     public static void main(String[] args) throws Exception {
+        MachineLoad.guard("S1 gateway");
         String gateway = arg(args, 0, "http://127.0.0.1:8080");
         String service = arg(args, 1, "http://127.0.0.1:8081");
         String keycloak = arg(args, 2, "http://127.0.0.1:8180");

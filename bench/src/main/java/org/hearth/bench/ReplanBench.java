@@ -23,6 +23,7 @@ public final class ReplanBench {
     }
 
     public static void main(String[] args) {
+        MachineLoad.guard("replan");
         int visits = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int clinicians = args.length > 1 ? Integer.parseInt(args[1]) : 18;
         Duration repairLimit = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 2);

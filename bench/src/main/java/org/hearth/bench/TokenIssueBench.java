@@ -27,6 +27,7 @@ public final class TokenIssueBench {
     }
 
     public static void main(String[] args) throws Exception {
+        MachineLoad.guard("S3 tokens");
         String keycloak = args.length > 0 ? args[0] : "http://127.0.0.1:8180";
         String client = args.length > 1 ? args[1] : "sunrise-partner";
         String secret = args.length > 2 ? args[2] : "sunrise-partner-secret";

@@ -1,6 +1,7 @@
 package org.hearth.billing;
 
 import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,10 @@ class BillingServiceDefaultsIT {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/billing/v3/api-docs", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApiDocumentServedIsTheOneCheckedInForTheConsole() {
+        OpenApiContract.check(ApiClient.onPort(port), "/api/billing/v3/api-docs", "billing");
     }
 }

@@ -3,6 +3,8 @@ package org.hearth.scheduling;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.events.EventEdge;
 import org.hearth.platform.events.EventRoutes;
+import org.hearth.scheduling.patients.PatientEventsV1.BreakGlassOpenedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.BreakGlassRevokedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.CareCircleChangedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.CareTeamChangedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
@@ -33,6 +35,8 @@ class PatientEventsConsumer {
                 .on(CareTeamChangedV1.TYPE, CareTeamChangedV1.class, projection::careTeamChanged)
                 .on(CareCircleChangedV1.TYPE, CareCircleChangedV1.class, projection::careCircleChanged)
                 .on(PatientDischargedV1.TYPE, PatientDischargedV1.class, projection::discharged)
+                .on(BreakGlassOpenedV1.TYPE, BreakGlassOpenedV1.class, projection::breakGlassOpened)
+                .on(BreakGlassRevokedV1.TYPE, BreakGlassRevokedV1.class, projection::breakGlassRevoked)
                 .on(CarePlanSignedV1.TYPE, CarePlanSignedV1.class, carePlans::signed);
     }
 

@@ -173,7 +173,8 @@ class FaultToleranceIT {
                     }
                 }));
             }
-            Eventually.await(Duration.ofSeconds(60), done::get, d -> d >= count / 3);
+            // the fault strikes once a third of the burst is through, or after a minute on a slow machine: mid-burst
+            Eventually.latestWithin(Duration.ofSeconds(60), done::get, d -> d >= count / 3);
             fault.run();
             List<String> ids = new ArrayList<>();
             for (Future<String> result : results) {
@@ -188,13 +189,6 @@ class FaultToleranceIT {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static boolean knownToScheduling(String patientId) {
-        ApiClient.Response projected = Eventually.await(Duration.ofSeconds(60),
-                () -> DESK.send("GET", "/api/scheduling/v1/patients/" + patientId, DESK.token(RiverbendDesk.RITA), null,
-                        Map.of()), r -> r != null && r.status() == 200);
-        return projected != null && projected.status() == 200;
     }
 
     private static Signals signals() {

@@ -3,8 +3,7 @@ package org.hearth.bench.week;
 import org.hearth.planner.Plan;
 import org.hearth.planner.Planner;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.hearth.bench.MachineLoad;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,12 @@ public final class WeekBench {
     }
 
     public static void main(String[] args) throws Exception {
+        MachineLoad.guard("realistic week");
         List<Integer> sizes = java.util.Arrays.stream((args.length > 0 ? args[0] : "20,50,100,200").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 10;
-        System.out.printf(Locale.ROOT, "Realistic week: %s patients × %d seeds, %.0f s each; load average at start %s%n",
-                sizes, seeds, seconds, loadAverage());
+        System.out.printf(Locale.ROOT, "Realistic week: %s patients × %d seeds, %.0f s each%n", sizes, seeds, seconds);
         System.out.println("patients seed visits clinicians days | first plan cpu ms  wall ms  first feasible ms | "
                 + "planned %  breaks  travel/visit  continuity % | breaks by kind");
         List<Row> rows = new ArrayList<>();
@@ -49,8 +48,7 @@ public final class WeekBench {
             }
         }
         long broken = rows.stream().filter(r -> r.check().totalBreaks() > 0).count();
-        System.out.printf(Locale.ROOT, "%d of %d plans break a rule; load average at the end %s%n", broken, rows.size(),
-                loadAverage());
+        System.out.printf(Locale.ROOT, "%d of %d plans break a rule%n", broken, rows.size());
     }
 
     static Row run(int patients, long seed, Duration limit) {
@@ -84,14 +82,5 @@ public final class WeekBench {
         System.out.println("         planner's own score: hard " + r.plan().breakdown().hard() + ", soft "
                 + soft.entrySet().stream().map(e -> e.getKey() + " " + Math.round(e.getValue()))
                         .collect(Collectors.joining(", ")));
-    }
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 }

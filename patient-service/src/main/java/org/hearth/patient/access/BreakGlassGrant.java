@@ -13,6 +13,12 @@ public record BreakGlassGrant(String id, String patientId, String clinician, Str
         Instant openedAt, Instant expiresAt, Instant revokedAt, String revokedBy, Instant reviewedAt, String reviewedBy,
         String reviewNote) {
 
+    /** The grant ended by the privacy officer {@code by} at {@code now}. */
+    public BreakGlassGrant revokedBy(String by, Instant now) {
+        return new BreakGlassGrant(id, patientId, clinician, clinicianName, reason, openedAt, expiresAt, now, by,
+                reviewedAt, reviewedBy, reviewNote);
+    }
+
     public boolean activeAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt) && !now.isBefore(openedAt);
     }

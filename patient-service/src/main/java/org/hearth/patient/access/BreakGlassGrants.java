@@ -8,6 +8,7 @@ import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.OutboxEntry;
 import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +32,10 @@ import java.util.Optional;
 @Repository
 public class BreakGlassGrants {
 
-    /** Where BreakGlassOpened goes: with the patient's other facts, keyed by the patient. */
+    /** Where BreakGlassOpened and BreakGlassRevoked go: with the patient's other facts, keyed by the patient. */
     public static final String TOPIC = "hearth.patient.events";
+
+    private static final int REVOKE_ATTEMPTS = 5;
 
     private final TenantScopedMongo mongo;
     private final AggregateStore<BreakGlassGrant, GrantDocument> store;
@@ -82,19 +85,27 @@ public class BreakGlassGrants {
                 .stream().map(GrantDocument::grant).toList();
     }
 
-    /** Ends the grant now unless it was revoked before; false when there is no such grant. */
+    /**
+     * Ends the grant now unless it was revoked before, and publishes {@link BreakGlassRevoked} with it in one write;
+     * false when there is no such grant. A review written meanwhile moves the version: the revocation reads again.
+     */
     public boolean revoke(String id, String by, Instant now) {
-        Optional<BreakGlassGrant> grant = find(id);
-        if (grant.isEmpty()) {
-            return false;
+        for (int attempt = 0; attempt < REVOKE_ATTEMPTS; attempt++) {
+            Optional<AggregateStore.Versioned<BreakGlassGrant>> stored = store.find(id);
+            if (stored.isEmpty()) {
+                return false;
+            }
+            BreakGlassGrant grant = stored.get().aggregate();
+            if (grant.revokedAt() != null) {
+                return true; // the first revocation is the one on record
+            }
+            BreakGlassGrant revoked = grant.revokedBy(by, now);
+            if (store.update(WithEvents.of(revoked, new BreakGlassRevoked(grant.patientId(), grant.id(),
+                    grant.clinician(), now)), stored.get().version())) {
+                return true;
+            }
         }
-        if (grant.get().revokedAt() != null) {
-            return true; // the first revocation is the one on record
-        }
-        // a field update, not a versioned one: revoking wins over a review written meanwhile (the version still moves)
-        mongo.update(id, new Update().set("grant.revokedAt", now).set("grant.revokedBy", by).inc("version", 1),
-                GrantDocument.class);
-        return true;
+        throw ApiException.conflict("The grant kept changing while it was revoked; try again");
     }
 
     public boolean review(String id, String by, String note, Instant now) {

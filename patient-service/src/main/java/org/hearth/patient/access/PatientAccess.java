@@ -2,7 +2,7 @@ package org.hearth.patient.access;
 
 import org.hearth.patient.record.Patient;
 import org.hearth.patient.record.PatientRepository;
-import org.hearth.platform.audit.AuditRecord;
+import org.hearth.platform.audit.BreakGlassUse;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.security.Caller;
@@ -112,7 +112,7 @@ public class PatientAccess {
         if (CLINICIANS.stream().anyMatch(Caller::hasRole) && readOnly()) {
             Optional<BreakGlassGrant> grant = breakGlass.active(patientId, Caller.subject(), clock.instant());
             if (grant.isPresent()) {
-                markBreakGlass(grant.get().id());
+                BreakGlassUse.mark(grant.get().id());
                 return true;
             }
         }
@@ -138,12 +138,5 @@ public class PatientAccess {
     private static boolean readOnly() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 && ("GET".equals(request.getRequest().getMethod()) || "HEAD".equals(request.getRequest().getMethod()));
-    }
-
-    /** The audit interceptor records this request as a break-glass access, naming the grant. */
-    private static void markBreakGlass(String grantId) {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            request.getRequest().setAttribute(AuditRecord.BREAK_GLASS_ATTRIBUTE, grantId);
-        }
     }
 }

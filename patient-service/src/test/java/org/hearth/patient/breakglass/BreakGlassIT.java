@@ -1,5 +1,7 @@
 package org.hearth.patient.breakglass;
 
+import org.hearth.patient.access.BreakGlassRevoked;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.patient.alerts.KeycloakStandIn;
 import org.hearth.platform.test.ApiClient;
@@ -146,10 +148,22 @@ class BreakGlassIT {
         assertThat(api.get(QUEUE, token("other-po", "privacy-officer", UUID.randomUUID().toString())).body())
                 .as("another agency's privacy officer").doesNotContain(grant);
 
-        ApiClient.Response revoked = api.post(QUEUE + "/" + grant + "/revoke", paulaToken, "");
-        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
-        assertThat(revoked.json().path("active").asBoolean()).isFalse();
-        assertThat(api.get(PATIENTS + "/" + jane + "/summary", noraToken).status()).isEqualTo(403);
+        try (TopicReader events = new TopicReader("hearth.patient.events")) {
+            ApiClient.Response revoked = api.post(QUEUE + "/" + grant + "/revoke", paulaToken, "");
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+            assertThat(revoked.json().path("active").asBoolean()).isFalse();
+            assertThat(api.get(PATIENTS + "/" + jane + "/summary", noraToken).status()).isEqualTo(403);
+            // the services that honour the grant on their own data (scheduling's visits) are told
+            ConsumerRecord<String, String> event = events.await(r -> jane.equals(r.key())
+                    && BreakGlassRevoked.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no BreakGlassRevoked"));
+            assertThat(EventContracts.violations(BreakGlassRevoked.TYPE, event.value())).isEmpty();
+            assertThat(event.value()).contains(grant, nora);
+            assertThat(api.post(QUEUE + "/" + grant + "/revoke", paulaToken, "").status()).as("a second revocation")
+                    .isEqualTo(200);
+            assertThat(events.await(r -> jane.equals(r.key()) && BreakGlassRevoked.TYPE.equals(
+                    TopicReader.header(r, "ce_type")), Duration.ofSeconds(2))).as("published once").isEmpty();
+        }
 
         ApiClient.Response reviewed = api.post(QUEUE + "/" + grant + "/review", paulaToken,
                 "{\"note\":\"Called Nora: covering visit, justified; ended after the visit\"}");

@@ -2,6 +2,7 @@ package org.hearth.patient.record;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
@@ -195,5 +196,10 @@ class PatientApiIT {
         assertThat(docs.json().path("servers").get(0).path("url").asString()).isEqualTo("/");
         assertThat(docs.json().path("components").path("securitySchemes").path("keycloak").path("scheme").asString())
                 .isEqualTo("bearer");
+    }
+
+    @Test
+    void theOpenApiDocumentServedIsTheOneCheckedInForTheConsole() {
+        OpenApiContract.check(api, "/api/patients/v3/api-docs", "patients");
     }
 }

@@ -97,5 +97,11 @@ public final class ApiClient {
         public JsonNode json() {
             return JSON.readTree(raw.body());
         }
+
+        /** What a failed assertion shows: the request, the status and the body. */
+        @Override
+        public String toString() {
+            return raw.request().method() + " " + raw.uri().getRawPath() + " -> " + raw.statusCode() + " " + raw.body();
+        }
     }
 }

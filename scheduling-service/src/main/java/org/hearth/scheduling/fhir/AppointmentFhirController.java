@@ -45,8 +45,10 @@ class AppointmentFhirController {
 
     private final VisitRepository visits;
     private final PatientProjectionRepository patients;
+    private final VisitAccess access;
 
-    AppointmentFhirController(VisitRepository visits, PatientProjectionRepository patients) {
+    AppointmentFhirController(VisitRepository visits, PatientProjectionRepository patients, VisitAccess access) {
+        this.access = access;
         this.visits = visits;
         this.patients = patients;
     }
@@ -107,7 +109,7 @@ class AppointmentFhirController {
             }
             return;
         }
-        if (VisitAccess.sightOf(patient) != VisitAccess.Sight.FULL) {
+        if (access.sightOf(patient) != VisitAccess.Sight.FULL) {
             // a family member's sight is the console's (times, disciplines, first names), not full appointments
             throw FhirException.notFound("Appointment");
         }

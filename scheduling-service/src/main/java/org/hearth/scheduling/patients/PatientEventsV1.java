@@ -46,4 +46,17 @@ public final class PatientEventsV1 {
         public record Member(String subject, Set<String> scopes) {
         }
     }
+
+    /** A clinician outside the care team opened the record in an emergency, until {@code expiresAt}. */
+    public record BreakGlassOpenedV1(String patientId, String grantId, String clinician, Instant openedAt,
+            Instant expiresAt) {
+
+        public static final String TYPE = "org.hearth.patient.BreakGlassOpened.v1";
+    }
+
+    /** The privacy officer ended a break-glass grant early. */
+    public record BreakGlassRevokedV1(String patientId, String grantId) {
+
+        public static final String TYPE = "org.hearth.patient.BreakGlassRevoked.v1";
+    }
 }

@@ -1,6 +1,8 @@
 package org.hearth.scheduling.patients;
 
 import org.hearth.platform.events.IncomingEvent;
+import org.hearth.scheduling.patients.PatientEventsV1.BreakGlassOpenedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.BreakGlassRevokedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.CareCircleChangedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.CareTeamChangedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
@@ -43,6 +45,14 @@ public class PatientProjectionHandler {
 
     public void careCircleChanged(IncomingEvent event, CareCircleChangedV1 changed) {
         logged(event, projection.apply(event.id(), changed));
+    }
+
+    public void breakGlassOpened(IncomingEvent event, BreakGlassOpenedV1 opened) {
+        logged(event, projection.apply(event.id(), opened));
+    }
+
+    public void breakGlassRevoked(IncomingEvent event, BreakGlassRevokedV1 revoked) {
+        logged(event, projection.apply(event.id(), revoked));
     }
 
     public void discharged(IncomingEvent event, PatientDischargedV1 discharged) {

@@ -2,6 +2,8 @@ package org.hearth.scheduling.patients;
 
 import jakarta.annotation.PostConstruct;
 import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.hearth.scheduling.patients.PatientEventsV1.BreakGlassOpenedV1;
+import org.hearth.scheduling.patients.PatientEventsV1.BreakGlassRevokedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.CareCircleChangedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.CareTeamChangedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
@@ -69,6 +71,17 @@ public class PatientProjectionRepository {
                         m.scopes() == null ? java.util.Set.of() : m.scopes())).toList();
         return mongo.applyOnce(changed.patientId(), eventId, new Update().set("careCircle", members),
                 PatientProjection.class);
+    }
+
+    boolean apply(String eventId, BreakGlassOpenedV1 opened) {
+        return mongo.applyOnce(opened.patientId(), eventId, new Update().push("breakGlass",
+                new PatientProjection.EmergencyAccess(opened.grantId(), opened.clinician(), opened.openedAt(),
+                        opened.expiresAt())), PatientProjection.class);
+    }
+
+    boolean apply(String eventId, BreakGlassRevokedV1 revoked) {
+        return mongo.applyOnce(revoked.patientId(), eventId, new Update().addToSet("revokedBreakGlass",
+                revoked.grantId()), PatientProjection.class);
     }
 
     /** Replaces the visit preferences; false when scheduling does not know the patient (in this agency). */

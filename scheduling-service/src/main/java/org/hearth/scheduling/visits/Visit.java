@@ -1,5 +1,6 @@
 package org.hearth.scheduling.visits;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.scheduling.authorizations.UnitRule;
@@ -75,7 +76,8 @@ public record Visit(String id, String patientId, String discipline, VisitType ty
     }
 
     /** Why an EVV record needs the coordinator's review; see {@link org.hearth.scheduling.geo.EvvLocationCheck}. */
-    public record EvvException(String stage, String code, Double distanceMetres, Instant at) {
+    public record EvvException(@Schema(allowableValues = {"CHECK_IN", "CHECK_OUT"}) String stage, String code,
+            Double distanceMetres, Instant at) {
     }
 
     /** One entry of the visit's history: what happened, by whom (token subject), and the booking it left. */

@@ -1,6 +1,7 @@
 package org.hearth.scheduling.clinicians;
 
 import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,5 +121,10 @@ class ClinicianApiIT {
         String id = api.post(PATH, token("coordinator", agency), nina("16:00")).json().path("id").asString();
 
         assertThat(api.get(PATH + "/" + id, token("coordinator", UUID.randomUUID().toString())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOpenApiDocumentServedIsTheOneCheckedInForTheConsole() {
+        OpenApiContract.check(api, "/api/scheduling/v3/api-docs", "scheduling");
     }
 }

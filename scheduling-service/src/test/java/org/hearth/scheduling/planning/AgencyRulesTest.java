@@ -75,7 +75,7 @@ class AgencyRulesTest {
 
     PlanningModel model(LocalDate to, SchedulingSettings.Planning rules) {
         PatientProjection jane = new PatientProjection("jane", "a", "ACTIVE", janesLanguage, null, JANE.latitude(),
-                JANE.longitude(), NOW, List.of(), List.of(), janeWindows, janesPreferredClinician, List.of(), null);
+                JANE.longitude(), NOW, List.of(), List.of(), janeWindows, janesPreferredClinician, List.of(), null, List.of(), List.of());
         Map<String, PatientProjection> patients = new java.util.HashMap<>(others);
         patients.put("jane", jane);
         return new PlanningModel(MONDAY, to, ZONE, NOW, clinicians, tasks, patients, Map.of(),
@@ -85,7 +85,7 @@ class AgencyRulesTest {
     /** Another patient at {@code home} with one visit of {@code discipline} on {@code day}. */
     Visit visitOf(String patientId, GeoPoint home, String discipline, LocalDate day) {
         others.put(patientId, new PatientProjection(patientId, "a", "ACTIVE", "en", null, home.latitude(),
-                home.longitude(), NOW, List.of(), List.of(), List.of(), null, List.of(), null));
+                home.longitude(), NOW, List.of(), List.of(), List.of(), null, List.of(), null, List.of(), List.of()));
         Visit v = Visit.unscheduled(patientId + "-" + discipline, patientId, discipline, Visit.VisitType.IN_HOME, day,
                 day, 1, Visit.Needs.NONE);
         tasks.add(new PlanningModel.Task(v, 60, false));

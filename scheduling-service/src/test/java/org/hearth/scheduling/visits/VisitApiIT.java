@@ -270,6 +270,49 @@ class VisitApiIT {
     }
 
     @Test
+    void aClinicianWhoBrokeTheGlassSeesTheVisitsUntilTheGrantExpiresOrIsRevokedEachReadAuditedAsBreakGlass() {
+        admit(patient);
+        sign(patient, 1, "2030-01-06T15:00:00Z", "SN", 1, 1);
+        String visit = visitsOf(patient, "UNSCHEDULED", 1).get(0).path("id").asString();
+        String path = "/api/scheduling/v1/patients/" + patient + "/visits?from=2030-01-06";
+        String ron = token("nurse", "ron-sub", agency);
+        assertThat(api.get(path, ron).status()).as("not on the care team").isEqualTo(404);
+
+        String grant = UUID.randomUUID().toString();
+        breakGlass(grant, "ron-sub", SUNDAY_NOON.minusSeconds(60), SUNDAY_NOON.plus(Duration.ofHours(4)));
+        try (TopicReader audit = new TopicReader("hearth.audit")) {
+            ApiClient.Response seen = Eventually.await("the break-glass grant reaching scheduling", Duration.ofSeconds(20),
+                    () -> api.get(path, ron), r -> r.status() == 200);
+            assertThat(seen.json().path("visits").get(0).path("id").asString()).isEqualTo(visit);
+            JsonNode record = tools.jackson.databind.json.JsonMapper.builder().build().readTree(audit
+                    .await(r -> r.value().contains(grant), Duration.ofSeconds(20)).orElseThrow().value());
+            assertThat(record.path("purposeOfUse").asString()).isEqualTo("breakGlass");
+            assertThat(record.path("actor").asString()).isEqualTo("ron-sub");
+            assertThat(record.path("patientId").asString()).isEqualTo(patient);
+        }
+        assertThat(api.get(path, token("nurse", "rex-sub", agency)).status()).as("the grant is Ron's alone").isEqualTo(404);
+        assertThat(api.get(path, token("nurse", "ron-sub", UUID.randomUUID().toString())).status())
+                .as("another agency's Ron").isEqualTo(404);
+
+        clock.set(SUNDAY_NOON.plus(Duration.ofHours(4)));
+        assertThat(api.get(path, ron).status()).as("expired").isEqualTo(404);
+        clock.set(SUNDAY_NOON);
+
+        publish("hearth.patient.events", "org.hearth.patient.BreakGlassRevoked.v1", patient, """
+                {"patientId":"%s","grantId":"%s","clinician":"ron-sub","revokedAt":"%s"}"""
+                .formatted(patient, grant, SUNDAY_NOON));
+        Eventually.await("the revocation reaching scheduling", Duration.ofSeconds(20), () -> api.get(path, ron).status(),
+                status -> status == 404);
+    }
+
+    void breakGlass(String grant, String clinician, Instant openedAt, Instant expiresAt) {
+        publish("hearth.patient.events", "org.hearth.patient.BreakGlassOpened.v1", patient, """
+                {"patientId":"%s","grantId":"%s","clinician":"%s","openedAt":"%s","expiresAt":"%s",
+                 "leadPhysician":"dr-sub","recipients":["paula-sub","dr-sub"]}"""
+                .formatted(patient, grant, clinician, openedAt, expiresAt));
+    }
+
+    @Test
     void familyWithTheScheduleConsentSeesOnlyTimeDisciplineAndFirstName() {
         admit(patient);
         sign(patient, 1, "2030-01-06T15:00:00Z", "SN", 1, 1);
