@@ -43,6 +43,7 @@ public class ChainStore {
     public static final String CHECKPOINTS = "audit_checkpoints";
     private static final int MAX_ATTEMPTS = 200;
     private static final int BATCH = 500;
+    private static final int INSERT_CHUNK = 100;
     /** More agencies than a deployment serves: every chain is read in one pass. */
     static final int MAX_AGENCIES = 100_000;
 
@@ -104,7 +105,7 @@ public class ChainStore {
                 head = head(tenantId);
                 List<ChainRecord> links = after(tenantId, head, waiting);
                 try {
-                    mongo.insertAll(links.stream().map(StoredLink::of).toList(), StoredLink.class);
+                    insert(links);
                 } catch (DuplicateKeyException takenOrStored) {
                     // another appender took a sequence number, or stored one of these events: the ordered insert
                     // stopped there; which links it stored is read back by event id on the next round
@@ -123,6 +124,18 @@ public class ChainStore {
             }
             return appended;
         });
+    }
+
+    /**
+     * Ordered bulk inserts of at most {@link #INSERT_CHUNK} links: the local wire server serves a connection's command
+     * on one worker thread and holds the collection while it runs, so one insert of a whole poll (500 links of a few
+     * KB) kept other clients' commands and heartbeats waiting past their timeouts on a loaded machine.
+     */
+    private void insert(List<ChainRecord> links) {
+        for (int from = 0; from < links.size(); from += INSERT_CHUNK) {
+            mongo.insertAll(links.subList(from, Math.min(links.size(), from + INSERT_CHUNK)).stream()
+                    .map(StoredLink::of).toList(), StoredLink.class);
+        }
     }
 
     private static List<Pending> distinct(List<Pending> records) {

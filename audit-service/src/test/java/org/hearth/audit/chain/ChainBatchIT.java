@@ -59,6 +59,26 @@ class ChainBatchIT {
     }
 
     @Test
+    void aBatchWrittenInSeveralInsertsStopsAtAStoredEventAndGoesOnAfterTheLinksItStored() {
+        chain.store.appendAll(agency, ChainFixture.pending("event-", 1, 151));
+        List<ChainStore.Pending> poll = new ArrayList<>(ChainFixture.pending("event-", 151, 251));
+        poll.add(ChainFixture.pending("event-120"));
+        poll.addAll(ChainFixture.pending("event-", 251, 301));
+
+        List<ChainRecord> appended = chain.store.appendAll(agency, poll);
+
+        assertThat(appended).extracting(ChainRecord::eventId)
+                .containsExactlyElementsOf(ChainFixture.pending("event-", 151, 301).stream()
+                        .map(ChainStore.Pending::eventId).toList());
+        assertThat(appended).extracting(ChainRecord::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(151, 300).boxed().toList());
+        assertThat(eventIds()).hasSize(300).doesNotHaveDuplicates();
+        Verification verification = chain.verifier.verify(agency);
+        assertThat(verification.intact()).as(verification.line()).isTrue();
+        assertThat(verification.checkpoints()).isEqualTo(60);
+    }
+
+    @Test
     void aHintLeftBehindIsPassedAndTheChainGoesOnFromItsLastLink() {
         chain.store.appendAll(agency, ChainFixture.pending("event-", 1, 11));
         // a replica stored links 6 to 10 and stopped before it moved the hint
