@@ -7,7 +7,7 @@ function respond(routes: Record<string, unknown>) {
     const path = url.split('?')[0];
     if (path in routes) {
       const body = routes[path];
-      if (body instanceof Response) return body;
+      if (body instanceof Response) return body.clone(); // each request its own answer, as from a server
       return new Response(JSON.stringify(body), { status: 200 });
     }
     return new Response(JSON.stringify({ status: 404, detail: 'nothing here' }), { status: 404 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SIGNED_OUT_EVENT, api, cookie, post, problemSentence } from './api';
+import { SIGNED_OUT_EVENT, TooManyError, allPages, api, cookie, post, problemSentence } from './api';
+import { pageOf } from './testPages';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -111,5 +112,46 @@ describe('cookie', () => {
   it('reads one cookie among several', () => {
     expect(cookie('XSRF-TOKEN', 'a=1; XSRF-TOKEN=x%3Dy; b=2')).toBe('x=y');
     expect(cookie('missing', 'a=1')).toBeUndefined();
+  });
+});
+
+describe('allPages', () => {
+  const items = Array.from({ length: 450 }, (_, i) => ({ id: `i${i}` }));
+  const answering = (list: unknown[], lie?: Partial<Record<'totalItems' | 'totalPages', number>>) => {
+    const fetchMock = vi.fn(async (url: string) => new Response(JSON.stringify({ ...pageOf(list, url), ...lie })));
+    vi.stubGlobal('fetch', fetchMock);
+    return fetchMock;
+  };
+
+  it('follows the pages at the largest size until the last, keeping the filters of the path', async () => {
+    const fetchMock = answering(items);
+    const all = await allPages<{ id: string }>('/patients/v1/alerts?status=OPEN');
+    expect(all.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      '/console/api/patients/v1/alerts?status=OPEN&page=0&size=200',
+      '/console/api/patients/v1/alerts?status=OPEN&page=1&size=200',
+      '/console/api/patients/v1/alerts?status=OPEN&page=2&size=200',
+    ]);
+  });
+
+  it('reads one page when the list fits in it', async () => {
+    const fetchMock = answering(items.slice(0, 3));
+    expect(await allPages('/billing/v1/payers')).toHaveLength(3);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0][0]).toBe('/console/api/billing/v1/payers?page=0&size=200');
+  });
+
+  it('refuses a list longer than the cap with a sentence, rather than answering part of it', async () => {
+    const fetchMock = answering(items);
+    const refused = allPages('/patients/v1/patients', { cap: 300, what: 'patients' });
+    await expect(refused).rejects.toBeInstanceOf(TooManyError);
+    await expect(refused).rejects.toThrow('There are 450 patients, more than this page can read at once (300).');
+    expect(fetchMock).toHaveBeenCalledTimes(1); // the first page's total says so: no more pages are read
+  });
+
+  it('stops at the cap even when the totals do not tell (the list grew while it was read)', async () => {
+    const fetchMock = answering(items, { totalItems: 10, totalPages: 99 });
+    await expect(allPages('/patients/v1/patients', { cap: 300 })).rejects.toBeInstanceOf(TooManyError);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 });

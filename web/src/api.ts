@@ -151,6 +151,37 @@ export interface Page<T> {
   totalPages: number;
 }
 
+/** The services' largest page (platform's Paging.MAX_SIZE): size 1-200, 50 by default. */
+export const MAX_PAGE_SIZE = 200;
+
+/** The most items a complete read takes in; a longer list is refused with {@link TooManyError}, never cut short. */
+export const ALL_PAGES_CAP = 2000;
+
+/** A list too long to be read whole: what it says is shown to the person in place of a partial answer. */
+export class TooManyError extends ApiError {
+  constructor(readonly total: number, readonly cap: number, what: string) {
+    super(0, `There are ${total} ${what}, more than this page can read at once (${cap}). It shows nothing rather than part of them: please tell your administrator.`);
+  }
+}
+
+/**
+ * Every item of a paged list, page after page at the largest size, for a count, a computation or a lookup that must
+ * see all of them (a first page silently drops the rest). Bounded: more than `cap` items (by the list's own total, or
+ * by the pages read if the total moves meanwhile) is a {@link TooManyError}, never a silent truncation. `path` may
+ * carry the list's filters; the page parameters are added here.
+ */
+export async function allPages<T>(path: string, { cap = ALL_PAGES_CAP, what = 'items' }: { cap?: number; what?: string } = {}): Promise<T[]> {
+  const join = path.includes('?') ? '&' : '?';
+  const items: T[] = [];
+  for (let page = 0; ; page++) {
+    const result = await api<Page<T>>(`${path}${join}page=${page}&size=${MAX_PAGE_SIZE}`);
+    if (result.totalItems > cap) throw new TooManyError(result.totalItems, cap, what);
+    items.push(...result.items);
+    if (items.length > cap) throw new TooManyError(items.length, cap, what);
+    if (result.items.length === 0 || !(page + 1 < result.totalPages)) return items;
+  }
+}
+
 export interface Session {
   username: string;
   subject: string;

@@ -12,9 +12,9 @@ import type { paths as SchedulingPaths } from './generated/scheduling';
 
 type Paths = PatientPaths & SchedulingPaths & MessagingPaths & BillingPaths & AuditPaths;
 
-type Operation<P extends keyof Paths, M extends 'get' | 'post'> = Paths[P] extends { [K in M]: infer O } ? O : never;
+type Operation<P extends keyof Paths, M extends 'get'> = Paths[P] extends { [K in M]: infer O } ? O : never;
 
-/** The body of a 200 or 201 answer, whichever content type the service declares it under. */
+/** The body of a 200 (or 201) answer, whichever content type the service declares it under. */
 type Answer<O> = O extends { responses: infer R }
   ? R extends { 200: { content: infer C } }
     ? C[keyof C]
@@ -25,11 +25,9 @@ type Answer<O> = O extends { responses: infer R }
 
 type PathParameters<O> = O extends { parameters: { path: infer A } } ? (A extends Record<string, unknown> ? A : never) : never;
 type QueryParameters<O> = O extends { parameters: { query?: infer Q } } ? Q : never;
-type Body<O> = O extends { requestBody: { content: infer C } } ? C[keyof C] : O extends { requestBody?: { content: infer C } } ? C[keyof C] : never;
 
-/** The paths a service serves with GET (or POST). */
+/** The paths a service serves with GET. */
 export type Readable = { [P in keyof Paths]: Paths[P] extends { get: object } ? P : never }[keyof Paths];
-export type Writable = { [P in keyof Paths]: Paths[P] extends { post: object } ? P : never }[keyof Paths];
 
 /** What GET {@code P} answers, e.g. {@code Read<'/api/patients/v1/patients/{patientId}'>}. */
 export type Read<P extends Readable> = Answer<Operation<P, 'get'>>;
@@ -58,14 +56,4 @@ export function pathOf(template: string, parameters: { path?: object; query?: ob
 /** GET a service path: {@code read('/api/patients/v1/patients/{patientId}', { path: { patientId } })}. */
 export function read<P extends Readable>(path: P, parameters?: Parameters<Operation<P, 'get'>>): Promise<Read<P>> {
   return api<Read<P>>(pathOf(path, parameters as { path?: object; query?: object } | undefined));
-}
-
-/** POST to a service path with a body of the type it declares. */
-export function write<P extends Writable>(
-  path: P,
-  body: Body<Operation<P, 'post'>>,
-  parameters?: Parameters<Operation<P, 'post'>>,
-  headers?: Record<string, string>,
-): Promise<Answer<Operation<P, 'post'>>> {
-  return api(pathOf(path, parameters as { path?: object; query?: object } | undefined), { method: 'POST', headers, body: JSON.stringify(body) });
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { api, type Page } from '../api';
+import { allPages } from '../api';
 import { Link } from '../shell/router';
 import { useLive } from '../shell/live';
 import { Section, Show, useLoad } from '../shell/states';
 import { SEVERITIES, humanType } from '../coordinator/dashboard';
-import { fullName, type Alert, type Patient } from '../types';
+import type { Alert } from '../types';
+import { patientNames } from '../patients/names';
 import { AlertList } from './AlertList';
 
 /**
@@ -14,14 +15,12 @@ import { AlertList } from './AlertList';
 export function OpenAlerts({ severity }: { severity?: string }) {
   const wanted = SEVERITIES.find((s) => s.toLowerCase() === severity?.toLowerCase());
   const [alerts, reload, refresh] = useLoad(async () => {
-    const [open, patients] = await Promise.all([
-      api<Page<Alert>>('/patients/v1/alerts?status=OPEN&size=200'),
-      api<Page<Patient>>('/patients/v1/patients?size=200'),
-    ]);
-    const list = open.items
+    // every open alert (all pages; the endpoint filters by status, not severity) and every patient's name
+    const [open, names] = await Promise.all([allPages<Alert>('/patients/v1/alerts?status=OPEN', { what: 'open alerts' }), patientNames()]);
+    const list = open
       .filter((a) => !wanted || a.severity === wanted)
       .sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
-    return { list, names: Object.fromEntries(patients.items.map((p) => [p.id, fullName(p)])) };
+    return { list, names: Object.fromEntries(names) };
   }, [wanted]);
   const [message, setMessage] = useState<string | null>(null);
   useLive(refresh, (e) => Boolean(e.patientId) && e.kind !== 'CHANGE');

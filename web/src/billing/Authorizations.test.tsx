@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Authorizations } from './Authorizations';
 import { BillableLines } from './BillableLines';
+import { manyPatients, pageOf } from '../testPages';
 
 const jane = { id: 'jane', givenName: 'Jane', familyName: 'Doe', birthDate: '1948-03-14', status: 'ACTIVE' };
 const payer = { id: 'pay', name: 'Prairie Medicare Advantage', type: 'COMMERCIAL', payerCode: 'PRAIRIE-MA', priorAuthorization: ['PT'], unit: 'VISIT', timelyFilingDays: 90 };
@@ -80,6 +81,46 @@ describe('prior authorizations', () => {
     await screen.findByRole('table', { name: 'Prior authorizations' });
     expect(screen.queryByRole('button', { name: /Submit/ })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Request an authorization' })).toBeNull();
+  });
+});
+
+describe('prior authorizations, many of them', () => {
+  it("page from the server, and show one patient's authorizations by the server's own filter", async () => {
+    const patients = manyPatients(230);
+    const all = Array.from({ length: 120 }, (_, i) => ({ ...draft, id: `a${i}`, patientId: patients[i % 230].id }));
+    const mine = [{ ...draft, id: 'only', patientId: 'p225' }];
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        asked.push(url);
+        const path = url.split('?')[0].replace('/console/api', '');
+        const json = (body: unknown) => new Response(JSON.stringify(body));
+        if (path === '/patients/v1/patients') return json(pageOf(patients, url));
+        if (path === '/billing/v1/payers') return json(pageOf([payer], url));
+        if (path === '/billing/v1/authorizations') {
+          const patientId = new URL(url, 'http://x').searchParams.get('patientId');
+          return json(pageOf(patientId === 'p225' ? mine : patientId ? [] : all, url));
+        }
+        if (path === '/billing/v1/reports/claim-readiness') return json({ from: '2026-09-01', to: '2026-11-30', payers: [] });
+        if (path === '/billing/v1/billable-lines') return json(pageOf([], url));
+        return new Response(JSON.stringify({ status: 404 }), { status: 404 });
+      }),
+    );
+    render(<Authorizations persona="coordinator" />);
+    const pages = await screen.findByRole('navigation', { name: 'Pages of authorizations' });
+    expect(within(pages).getByText('1–50 of 120 authorizations')).toBeDefined();
+    fireEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
+    await within(pages).findByText('51–100 of 120 authorizations');
+    expect(asked).toContain('/console/api/billing/v1/authorizations?page=1&size=50');
+
+    // a patient on the second page of patients can be chosen, and the server answers their authorizations
+    fireEvent.change(screen.getByLabelText('Patient'), { target: { value: 'p225' } });
+    const table = await screen.findByRole('table', { name: 'Prior authorizations' });
+    await within(table).findByRole('rowheader', { name: 'Given225 Family225' });
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(1);
+    expect(asked).toContain('/console/api/billing/v1/authorizations?patientId=p225&page=0&size=50');
+    expect(screen.queryByRole('navigation', { name: 'Pages of authorizations' })).toBeNull();
   });
 });
 

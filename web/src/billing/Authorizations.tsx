@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, post, type Page } from '../api';
 import type { Persona } from '../access';
 import { useLive } from '../shell/live';
+import { Pager } from '../shell/Pager';
 import { Section, Show, formatDate, formatDateTime, useLoad } from '../shell/states';
 import { discipline } from '../types';
 import { ClaimReadiness } from './ClaimReadiness';
@@ -17,6 +18,8 @@ import {
 } from './workbench';
 import './billing.css';
 
+const PAGE_SIZE = 50;
+
 /**
  * Prior authorizations of every patient: billing submits a draft, records the payer's decision (approved with units,
  * partially approved, denied with the reason), appeals or resubmits a denial, and requests one by hand; coordinators
@@ -24,16 +27,17 @@ import './billing.css';
  */
 export function Authorizations({ persona = 'billing' }: { persona?: Persona }) {
   const billing = persona === 'billing';
-  const [data, reload, refresh] = useLoad(async () => {
-    const [list, directory] = await Promise.all([
-      api<Page<Authorization>>('/billing/v1/authorizations?size=200'),
-      loadDirectory(),
-    ]);
-    return { items: list.items, directory };
-  });
+  const [only, setOnly] = useState('');
+  const [page, setPage] = useState(0);
+  // names of every patient and payer (all pages); the authorizations a page at a time, one patient's by the server
+  const [directory, reloadDirectory] = useLoad(loadDirectory);
+  const [list, reloadList, refresh] = useLoad(
+    () => api<Page<Authorization>>(`/billing/v1/authorizations?${only ? `patientId=${encodeURIComponent(only)}&` : ''}page=${page}&size=${PAGE_SIZE}`),
+    [only, page],
+    { keep: true },
+  );
   const [message, setMessage] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<string | null>(null);
-  const [only, setOnly] = useState('');
   const filterId = useId();
   // another clerk (or another tab) submitted or decided something, or the payer's deadline passed: reload quietly
   useLive(refresh, isBillingChange);
@@ -57,15 +61,22 @@ export function Authorizations({ persona = 'billing' }: { persona?: Persona }) {
           {message}
         </p>
       )}
-      <Show loaded={data} what="authorizations" retry={reload}>
-        {({ items, directory }) => {
+      <Show loaded={directory} what="patients and payers" retry={reloadDirectory}>
+        {(directory) => {
           const who = (a: Authorization) => `the ${discipline(a.discipline)} authorization of ${directory.patientName(a.patientId)}`;
-          const shown = items.filter((a) => !only || a.patientId === only);
+          const items = list.state === 'ready' ? list.data.items : [];
           return (
             <>
               <p className="period">
                 <label htmlFor={filterId}>Patient</label>
-                <select id={filterId} value={only} onChange={(e) => setOnly(e.target.value)}>
+                <select
+                  id={filterId}
+                  value={only}
+                  onChange={(e) => {
+                    setOnly(e.target.value);
+                    setPage(0);
+                  }}
+                >
                   <option value="">All patients</option>
                   {directory.patients.map((p) => (
                     <option key={p.id} value={p.id}>
@@ -74,97 +85,100 @@ export function Authorizations({ persona = 'billing' }: { persona?: Persona }) {
                   ))}
                 </select>
               </p>
-              {shown.length === 0 ? (
-                <p className="empty">No authorizations yet.</p>
-              ) : (
-                <table className="authorizations">
-                  <caption className="visually-hidden">Prior authorizations</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Patient</th>
-                      <th scope="col">Discipline</th>
-                      <th scope="col">Payer</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Units</th>
-                      <th scope="col">Dates</th>
-                      <th scope="col">Decision due</th>
-                      {billing && <th scope="col">Next step</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((a) => {
-                      const due = decisionDue(a, new Date());
-                      return (
-                        <tr key={a.id} data-id={a.id} data-patient={directory.patientName(a.patientId)} data-discipline={a.discipline} data-status={a.status} data-to={a.to}>
-                          <th scope="row">{directory.patientName(a.patientId)}</th>
-                          <td>{discipline(a.discipline)}</td>
-                          <td>{directory.payerName(a.payerId)}</td>
-                          <td className="status">
-                            {STATUS_TEXT[a.status] ?? a.status}
-                            {a.denialReason && <> ({a.denialReason})</>}
-                          </td>
-                          <td>{unitsText(a)}</td>
-                          <td>
-                            {formatDate(a.from)} – {formatDate(a.to)}
-                          </td>
-                          <td>
-                            {due ? (
-                              <>
-                                {formatDateTime(due.due)}
-                                {due.overdue && <strong className="overdue"> Overdue</strong>}
-                              </>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
-                          {billing && (
-                            <td className="actions">
-                              {nextActions(a.status).map((action) => {
-                                const base = `/billing/v1/authorizations/${encodeURIComponent(a.id)}`;
-                                switch (action) {
-                                  case 'submit':
-                                  case 'resubmit':
-                                    return (
-                                      <button
-                                        key={action}
-                                        type="button"
-                                        aria-label={`${action === 'submit' ? 'Submit' : 'Submit again'} ${who(a)}`}
-                                        onClick={() =>
-                                          act('Not submitted', () => post<Authorization>(`${base}/submission`, { expedited: false }), (n) =>
-                                            `Submitted ${who(n)} to ${directory.payerName(n.payerId)}; the decision is due ${formatDateTime(n.decisionDueAt)}.`,
-                                          )
-                                        }
-                                      >
-                                        {action === 'submit' ? 'Submit' : 'Submit again'}
-                                      </button>
-                                    );
-                                  case 'appeal':
-                                    return (
-                                      <button
-                                        key={action}
-                                        type="button"
-                                        aria-label={`Appeal ${who(a)}`}
-                                        onClick={() => act('Not appealed', () => post<Authorization>(`${base}/appeal`), (n) => `Appealed ${who(n)}; the decision is due ${formatDateTime(n.decisionDueAt)}.`)}
-                                      >
-                                        Appeal
-                                      </button>
-                                    );
-                                  default:
-                                    return (
-                                      <button key={action} type="button" aria-label={`Record the decision on ${who(a)}`} aria-expanded={deciding === a.id} onClick={() => setDeciding(deciding === a.id ? null : a.id)}>
-                                        Record decision
-                                      </button>
-                                    );
-                                }
-                              })}
-                            </td>
-                          )}
+              <Show loaded={list} what="authorizations" retry={reloadList} isEmpty={(p) => p.totalItems === 0} empty={only ? 'No authorizations for this patient.' : 'No authorizations yet.'}>
+                {(result) => (
+                  <>
+                    <table className="authorizations">
+                      <caption className="visually-hidden">Prior authorizations</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Patient</th>
+                          <th scope="col">Discipline</th>
+                          <th scope="col">Payer</th>
+                          <th scope="col">Status</th>
+                          <th scope="col">Units</th>
+                          <th scope="col">Dates</th>
+                          <th scope="col">Decision due</th>
+                          {billing && <th scope="col">Next step</th>}
                         </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              )}
+                      </thead>
+                      <tbody>
+                        {result.items.map((a) => {
+                          const due = decisionDue(a, new Date());
+                          return (
+                            <tr key={a.id} data-id={a.id} data-patient={directory.patientName(a.patientId)} data-discipline={a.discipline} data-status={a.status} data-to={a.to}>
+                              <th scope="row">{directory.patientName(a.patientId)}</th>
+                              <td>{discipline(a.discipline)}</td>
+                              <td>{directory.payerName(a.payerId)}</td>
+                              <td className="status">
+                                {STATUS_TEXT[a.status] ?? a.status}
+                                {a.denialReason && <> ({a.denialReason})</>}
+                              </td>
+                              <td>{unitsText(a)}</td>
+                              <td>
+                                {formatDate(a.from)} – {formatDate(a.to)}
+                              </td>
+                              <td>
+                                {due ? (
+                                <>
+                                    {formatDateTime(due.due)}
+                                    {due.overdue && <strong className="overdue"> Overdue</strong>}
+                                </>
+                                ) : (
+                                  '—'
+                                )}
+                              </td>
+                              {billing && (
+                                <td className="actions">
+                                  {nextActions(a.status).map((action) => {
+                                    const base = `/billing/v1/authorizations/${encodeURIComponent(a.id)}`;
+                                    switch (action) {
+                                      case 'submit':
+                                      case 'resubmit':
+                                        return (
+                                          <button
+                                            key={action}
+                                            type="button"
+                                            aria-label={`${action === 'submit' ? 'Submit' : 'Submit again'} ${who(a)}`}
+                                            onClick={() =>
+                                              act('Not submitted', () => post<Authorization>(`${base}/submission`, { expedited: false }), (n) =>
+                                                `Submitted ${who(n)} to ${directory.payerName(n.payerId)}; the decision is due ${formatDateTime(n.decisionDueAt)}.`,
+                                              )
+                                            }
+                                          >
+                                            {action === 'submit' ? 'Submit' : 'Submit again'}
+                                          </button>
+                                        );
+                                      case 'appeal':
+                                        return (
+                                          <button
+                                            key={action}
+                                            type="button"
+                                            aria-label={`Appeal ${who(a)}`}
+                                            onClick={() => act('Not appealed', () => post<Authorization>(`${base}/appeal`), (n) => `Appealed ${who(n)}; the decision is due ${formatDateTime(n.decisionDueAt)}.`)}
+                                          >
+                                            Appeal
+                                          </button>
+                                        );
+                                      default:
+                                        return (
+                                          <button key={action} type="button" aria-label={`Record the decision on ${who(a)}`} aria-expanded={deciding === a.id} onClick={() => setDeciding(deciding === a.id ? null : a.id)}>
+                                            Record decision
+                                          </button>
+                                        );
+                                    }
+                                  })}
+                                </td>
+                              )}
+                            </tr>
+                          );
+                        })}
+                      </tbody>
+                    </table>
+                    <Pager page={result} noun="authorizations" label="Pages of authorizations" onPage={setPage} />
+                  </>
+                )}
+              </Show>
               {billing &&
                 (() => {
                   const open = items.find((a) => a.id === deciding && nextActions(a.status).includes('decide'));

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CONSOLE, api, type Page } from '../api';
 import { useLive } from '../shell/live';
+import { Pager } from '../shell/Pager';
 import { Section, Show, formatDate, useLoad } from '../shell/states';
 import { discipline } from '../types';
 import { defaultPeriod, holdReason, type BillableLine } from './claims';
@@ -26,6 +27,7 @@ export function BillableLines() {
   const [lines, reload, refresh] = useLoad(
     () => api<Page<BillableLine>>(`/billing/v1/billable-lines?${linesQuery(applied, page, PAGE_SIZE)}`),
     [linesQuery(applied, page, PAGE_SIZE)],
+    { keep: true },
   );
   useLive(refresh, isBillingChange);
   const names = directory.state === 'ready' ? directory.data : null;
@@ -78,8 +80,7 @@ export function BillableLines() {
           {(result) => (
             <>
               <p className="line-count">
-                {result.totalItems} {result.totalItems === 1 ? 'line' : 'lines'}
-                {result.totalPages > 1 && `, page ${result.page + 1} of ${result.totalPages}`}.
+                {result.totalItems} {result.totalItems === 1 ? 'line' : 'lines'}.
               </p>
               <table className="billable-lines">
                 <caption className="visually-hidden">Billable lines</caption>
@@ -110,16 +111,7 @@ export function BillableLines() {
                   ))}
                 </tbody>
               </table>
-              {result.totalPages > 1 && (
-                <nav aria-label="Pages of lines" className="period">
-                  <button type="button" disabled={result.page === 0} onClick={() => setPage(result.page - 1)}>
-                    ← Previous page
-                  </button>
-                  <button type="button" disabled={result.page + 1 >= result.totalPages} onClick={() => setPage(result.page + 1)}>
-                    Next page →
-                  </button>
-                </nav>
-              )}
+              <Pager page={result} noun="lines" label="Pages of lines" onPage={setPage} />
             </>
           )}
         </Show>

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, api, type Page } from '../api';
+import { ApiError, allPages, api } from '../api';
 import { useLive } from '../shell/live';
 import { Section, Show, formatDate, useLoad } from '../shell/states';
-import { isBillingChange } from './data';
-import { discipline, fullName, type Patient } from '../types';
+import { isBillingChange, loadDirectory } from './data';
+import { discipline } from '../types';
 import {
   defaultPeriod,
   holdReason,
@@ -17,24 +17,8 @@ import {
 } from './claims';
 import './billing.css';
 
-interface Payer {
-  id: string;
-  name: string;
-}
-
-const MAX_LINE_PAGES = 5;
-
-async function allLines(from: string, to: string): Promise<{ lines: BillableLine[]; total: number }> {
-  const lines: BillableLine[] = [];
-  let total = 0;
-  for (let page = 0; page < MAX_LINE_PAGES; page++) {
-    const result = await api<Page<BillableLine>>(`/billing/v1/billable-lines?from=${from}&to=${to}&size=200&page=${page}`);
-    lines.push(...result.items);
-    total = result.totalItems;
-    if (page + 1 >= result.totalPages) break;
-  }
-  return { lines, total };
-}
+/** A period's lines are many more than the agency's patients: up to this many are read (then an error says so). */
+const MAX_LINES = 10_000;
 
 /** What can be billed for a period and what holds it back: per payer (the report) and per patient (lines and file). */
 export function ClaimReadiness() {
@@ -46,16 +30,16 @@ export function ClaimReadiness() {
   const toId = useId();
   const [data, reload, refresh] = useLoad(async () => {
     const { from, to } = period;
-    const [readiness, lines, payers, patients, authorizations] = await Promise.all([
+    // every line, patient, payer and authorization (all pages): readiness counted on part of them would mislead
+    const [readiness, lines, directory, authorizations] = await Promise.all([
       api<Readiness>(`/billing/v1/reports/claim-readiness?from=${from}&to=${to}`),
-      allLines(from, to),
-      api<Page<Payer>>('/billing/v1/payers?size=200'),
-      api<Page<Patient>>('/patients/v1/patients?size=100'),
-      api<Page<AuthorizationFact>>('/billing/v1/authorizations?size=200'),
+      allPages<BillableLine>(`/billing/v1/billable-lines?from=${from}&to=${to}`, { cap: MAX_LINES, what: 'billable lines in this period' }),
+      loadDirectory(),
+      allPages<AuthorizationFact>('/billing/v1/authorizations', { what: 'authorizations' }),
     ]);
     const files: Record<string, BillingFile | null> = {};
     await Promise.all(
-      patients.items.map(async (p) => {
+      directory.patients.map(async (p) => {
         files[p.id] = await api<BillingFile>(`/billing/v1/patients/${encodeURIComponent(p.id)}`).catch((e: unknown) => {
           if (e instanceof ApiError && e.status === 404) return null;
           throw e;
@@ -65,9 +49,9 @@ export function ClaimReadiness() {
     return {
       readiness,
       lines,
-      payerNames: Object.fromEntries(payers.items.map((p) => [p.id, p.name])) as Record<string, string>,
-      patientNames: Object.fromEntries(patients.items.map((p) => [p.id, fullName(p)])) as Record<string, string>,
-      patients: patientReadiness(patients.items.map((p) => p.id), lines.lines, files, from, to, authorizations.items, discipline),
+      payerNames: Object.fromEntries(directory.payers.map((p) => [p.id, p.name])) as Record<string, string>,
+      patientNames: Object.fromEntries(directory.patients.map((p) => [p.id, p.name])) as Record<string, string>,
+      patients: patientReadiness(directory.patients.map((p) => p.id), lines, files, from, to, authorizations, discipline),
     };
   }, [period.from, period.to]);
   // a decision recorded (here, in another tab or by a colleague) or a line made ready changes what blocks a claim
@@ -167,12 +151,9 @@ export function ClaimReadiness() {
                 </tbody>
               </table>
             )}
-            {d.lines.lines.length > 0 && (
+            {d.lines.length > 0 && (
               <details className="lines">
-                <summary>
-                  Billable lines ({d.lines.total}
-                  {d.lines.total > d.lines.lines.length ? `, first ${d.lines.lines.length} shown` : ''})
-                </summary>
+                <summary>Billable lines ({d.lines.length})</summary>
                 <table>
                   <caption className="visually-hidden">Billable lines of the period</caption>
                   <thead>
@@ -186,7 +167,7 @@ export function ClaimReadiness() {
                     </tr>
                   </thead>
                   <tbody>
-                    {d.lines.lines.map((l) => (
+                    {d.lines.map((l) => (
                       <tr key={l.visitId}>
                         <td>{formatDate(l.serviceDate)}</td>
                         <td>{d.patientNames[l.patientId] ?? 'Patient not listed'}</td>

@@ -1,7 +1,7 @@
 // What every billing screen reads: the agency's payers and patients (names by id), and a fresh Idempotency-Key for
 // each create, so a retried click drafts or checks nothing twice.
-import { api, type Page } from '../api';
-import { fullName, type Patient } from '../types';
+import { allPages } from '../api';
+import { patientNames } from '../patients/names';
 import type { Payer } from './workbench';
 
 export interface Directory {
@@ -12,20 +12,15 @@ export interface Directory {
 }
 
 export async function loadDirectory(): Promise<Directory> {
-  const [payers, patients] = await Promise.all([
-    api<Page<Payer>>('/billing/v1/payers?size=200'),
-    api<Page<Patient>>('/patients/v1/patients?size=200'),
-  ]);
-  const people = patients.items
-    .map((p) => ({ id: p.id, name: fullName(p) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const payerNames = new Map(payers.items.map((p) => [p.id, p.name]));
-  const patientNames = new Map(people.map((p) => [p.id, p.name]));
+  // every payer and every patient (all pages): a name missing here would read "Patient not listed" by mistake
+  const [payers, names] = await Promise.all([allPages<Payer>('/billing/v1/payers', { what: 'payers' }), patientNames()]);
+  const people = [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  const payerNames = new Map(payers.map((p) => [p.id, p.name]));
   return {
-    payers: payers.items,
+    payers,
     patients: people,
     payerName: (id) => (id ? (payerNames.get(id) ?? 'Unknown payer') : 'No coverage'),
-    patientName: (id) => patientNames.get(id) ?? 'Patient not listed',
+    patientName: (id) => names.get(id) ?? 'Patient not listed',
   };
 }
 

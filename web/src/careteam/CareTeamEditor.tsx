@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ApiError, api, apiVersioned, apiVersionedWrite, type Page } from '../api';
+import { ApiError, allPages, api, apiVersioned, apiVersionedWrite } from '../api';
 import { Section, Show, useLoad } from '../shell/states';
 import { humanType } from '../coordinator/dashboard';
 import type { Clinician } from '../types';
@@ -21,7 +21,8 @@ export function CareTeamEditor({ patientId }: { patientId: string }) {
     // without the roster or the staff list the team can still be edited, only not extended from that source
     const [team, roster, staff] = await Promise.all([
       apiVersioned<TeamView>(path),
-      api<Page<Clinician>>('/scheduling/v1/clinicians?size=200').then((p) => p.items.map(fromRoster), () => [] as Candidate[]),
+      // the whole roster (all pages): a clinician on page 2 can join the team too
+      allPages<Clinician>('/scheduling/v1/clinicians', { what: 'clinicians on the roster' }).then((l) => l.map(fromRoster), () => [] as Candidate[]),
       api<{ id: string; name: string; roles: string[] }[]>('/patients/v1/agency/care-staff').then((l) => l.map(fromStaff), () => [] as Candidate[]),
     ]);
     return { team, offered: [...roster, ...staff] };

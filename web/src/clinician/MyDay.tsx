@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { api, type Page, type Session } from '../api';
+import { allPages, api, type Session } from '../api';
 import { Section, Show, useLoad } from '../shell/states';
 import { discipline, fullName, type Clinician, type Day, type Patient, type Stop, type Visit } from '../types';
 import { humanType } from '../coordinator/dashboard';
@@ -29,7 +29,8 @@ async function orNull<T>(call: Promise<T>): Promise<T | null> {
 }
 
 async function loadMyDay(subject: string, date: string | null): Promise<MyDayData | null> {
-  const roster = (await api<Page<Clinician>>('/scheduling/v1/clinicians?size=200')).items;
+  // the roster has no "me" query: my entry is looked up in the whole roster (all pages), wherever it sorts
+  const roster = await allPages<Clinician>('/scheduling/v1/clinicians', { what: 'clinicians on the roster' });
   const me = roster.find((c) => c.subject === subject);
   if (!me) return null;
   // no date: the service answers for today in the agency's time zone, whatever the device's zone

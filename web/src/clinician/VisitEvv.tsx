@@ -1,7 +1,8 @@
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
-import { api, post, type Page } from '../api';
+import { post } from '../api';
+import { threadsOf } from '../messages/threads';
 import { Link } from '../shell/router';
-import { discipline, type Thread, type Visit } from '../types';
+import { discipline, type Visit } from '../types';
 import { evvOutcome, locate, noteMessage, noteProblem, MAX_NOTE, type Located } from './evv';
 import { checkInState, type CheckInWindow } from './day';
 import { VisitNote } from './VisitNote';
@@ -42,8 +43,7 @@ export function VisitEvv({
 
   const shareNote = async (done: Visit) => {
     try {
-      const threads = (await api<Page<Thread>>('/messaging/v1/threads?size=200')).items;
-      const team = threads.find((t) => t.kind === 'CARE_TEAM' && t.patientId === done.patientId);
+      const [team] = await threadsOf(done.patientId, 'CARE_TEAM');
       if (!team) {
         setUnshared(done);
         setError('The visit is checked out, but the patient\u2019s care-team thread was not found, so the note was not shared yet.');

@@ -1,7 +1,28 @@
 import { useState } from 'react';
-import { api, type Page } from '../api';
-import { discipline, type Message, type Thread, type Visit } from '../types';
+import { api } from '../api';
+import { threadsOf } from '../messages/threads';
+import { discipline, type Message, type Visit } from '../types';
 import { noteHeading } from './evv';
+
+const BATCH = 200;
+
+/**
+ * The note in the thread, paging back (newest first, before=the oldest seen) until it is found or the messages are
+ * older than the check-out, before which it cannot have been shared: a busy thread does not hide an older note.
+ */
+async function findNote(threadId: string, heading: string, checkedOutAt: string): Promise<Message | undefined> {
+  let before: string | undefined;
+  for (;;) {
+    const batch = await api<Message[]>(
+      `/messaging/v1/threads/${encodeURIComponent(threadId)}/messages?size=${BATCH}${before ? `&before=${encodeURIComponent(before)}` : ''}`,
+    );
+    const found = batch.find((m) => !m.deleted && m.body?.startsWith(heading));
+    if (found || batch.length < BATCH) return found;
+    const oldest = batch[batch.length - 1].sentAt;
+    if (oldest === before || Date.parse(oldest) < Date.parse(checkedOutAt)) return undefined;
+    before = oldest;
+  }
+}
 
 /**
  * The note written at check-out of a completed visit, read back from the patient's care-team thread where it was
@@ -16,10 +37,8 @@ export function VisitNote({ visit }: { visit: Visit }) {
   const load = async () => {
     setNote({ state: 'loading' });
     try {
-      const threads = (await api<Page<Thread>>('/messaging/v1/threads?size=200')).items;
-      const team = threads.find((t) => t.kind === 'CARE_TEAM' && t.patientId === visit.patientId);
-      const messages = team ? await api<Message[]>(`/messaging/v1/threads/${team.id}/messages?size=200`) : [];
-      const found = messages.find((m) => !m.deleted && m.body?.startsWith(heading));
+      const [team] = await threadsOf(visit.patientId, 'CARE_TEAM');
+      const found = team ? await findNote(team.id, heading, visit.checkOut!.at) : undefined;
       setNote({ state: 'done', text: found ? found.body.slice(heading.length).trim() : null });
     } catch (e) {
       setNote({ state: 'failed', error: e instanceof Error ? e.message : 'The visit note could not be loaded.' });

@@ -1,47 +1,60 @@
-import { ApiError, api, isoDate, type Page } from '../api';
+import { ApiError, allPages, api, isoDate } from '../api';
 import { Link } from '../shell/router';
 import { isScheduleEvent, noticeKind, useLive } from '../shell/live';
-import { Section, Show, formatDate, formatTime, useLoad } from '../shell/states';
-import { discipline, fullName, type Alert, type Board, type Patient, type PriorAuthorization, type TransitionOfCare, type Visit } from '../types';
+import { Section, Show, formatDate, formatTime, useLoad, type Loaded } from '../shell/states';
+import { discipline, type Alert, type Board, type PriorAuthorization, type TransitionOfCare, type Visit } from '../types';
+import { patientNames } from '../patients/names';
 import { SEVERITIES, alertsBySeverity, authorizationConcerns, humanType, overdueTasks, visitsOn } from './dashboard';
 
-function usePatientNames() {
-  return useLoad(async () => {
-    const page = await api<Page<Patient>>('/patients/v1/patients?size=200');
-    return new Map(page.items.map((p) => [p.id, fullName(p)]));
-  });
-}
+/** How far back the missed visits go: missed visits stay missed, so "all of them" only grows. */
+export const MISSED_DAYS = 14;
 
+/** Counts and lists over the whole agency: every list is read whole (allPages), never its first page only. */
 export function CoordinatorDashboard() {
   const today = isoDate();
-  const [names] = usePatientNames();
+  const [names, reloadNames] = useLoad(patientNames);
   const name = (id: string) => (names.state === 'ready' ? names.data.get(id) : undefined) ?? 'Patient';
-  const [todays, reloadToday, refreshToday] = useLoad(async () => {
-    const page = await api<Page<Visit>>(`/scheduling/v1/visits?from=${today}&to=${today}&size=200`);
-    return visitsOn(page.items, today);
-  });
+  const [todays, reloadToday, refreshToday] = useLoad(async () =>
+    visitsOn(await allPages<Visit>(`/scheduling/v1/visits?from=${today}&to=${today}`, { what: 'visits today' }), today),
+  );
   const [board, reloadBoard, refreshBoard] = useLoad(() => api<Board>(`/scheduling/v1/board?week=${today}`));
-  const [missed, reloadMissed, refreshMissed] = useLoad(async () =>
-    (await api<Page<Visit>>('/scheduling/v1/visits?status=MISSED&size=50')).items,
-  );
-  const [alerts, reloadAlerts, refreshAlerts] = useLoad(async () =>
-    (await api<Page<Alert>>('/patients/v1/alerts?status=OPEN&size=200')).items,
-  );
+  const [missed, reloadMissed, refreshMissed] = useLoad(async () => {
+    const since = new Date();
+    since.setDate(since.getDate() - (MISSED_DAYS - 1));
+    return allPages<Visit>(`/scheduling/v1/visits?status=MISSED&from=${isoDate(since)}&to=${today}`, { what: 'missed visits' });
+  });
+  const [alerts, reloadAlerts, refreshAlerts] = useLoad(() => allPages<Alert>('/patients/v1/alerts?status=OPEN', { what: 'open alerts' }));
+  // every patient's transition of care: the ids come from the names, read whole
   const [tasks, reloadTasks] = useLoad(async () => {
-    const patients = (await api<Page<Patient>>('/patients/v1/patients?size=50')).items;
+    if (names.state !== 'ready') return null;
     const transitions = await Promise.all(
-      patients.map((p) =>
-        api<TransitionOfCare>(`/patients/v1/patients/${p.id}/transition-of-care`).catch((e: unknown) => {
+      [...names.data.keys()].map((id) =>
+        api<TransitionOfCare>(`/patients/v1/patients/${encodeURIComponent(id)}/transition-of-care`).catch((e: unknown) => {
           if (e instanceof ApiError && e.status === 404) return null; // not after a hospital stay
           throw e;
         }),
       ),
     );
     return overdueTasks(transitions.filter((t): t is TransitionOfCare => t !== null), today);
+  }, [names]);
+  // only the statuses a concern can come from (units low or used up, a decision overdue), each read whole
+  const [authorizations, reloadAuthorizations, refreshAuthorizations] = useLoad(async () => {
+    const lists = await Promise.all(
+      ['APPROVED', 'PARTIALLY_APPROVED', 'PENDING', 'APPEALED'].map((status) =>
+        allPages<PriorAuthorization>(`/billing/v1/authorizations?status=${status}`, { what: `${humanType(status).toLowerCase()} authorizations` }),
+      ),
+    );
+    return authorizationConcerns(lists.flat(), new Date());
   });
-  const [authorizations, reloadAuthorizations, refreshAuthorizations] = useLoad(async () =>
-    authorizationConcerns((await api<Page<PriorAuthorization>>('/billing/v1/authorizations?size=200')).items, new Date()),
-  );
+  // the tasks wait for the patients (and show why when the patients could not be read)
+  const tasksShown: Loaded<ReturnType<typeof overdueTasks>> =
+    names.state === 'error'
+      ? names
+      : names.state === 'loading' || tasks.state === 'loading' || (tasks.state === 'ready' && tasks.data === null)
+        ? { state: 'loading' }
+        : tasks.state === 'error'
+          ? tasks
+          : { state: 'ready', data: tasks.data ?? [] };
   // live: schedule changes and missed visits move the visit sections; alerts arrive as urgent care-team messages
   useLive((event) => {
     if (isScheduleEvent(event)) {
@@ -58,6 +71,7 @@ export function CoordinatorDashboard() {
   return (
     <>
       <h1>Agency dashboard</h1>
+      {names.state === 'error' && <p className="muted">Patient names could not be loaded: {names.message}</p>}
       <div className="grid">
         <Section id="today" title="Today's visits">
           <Show loaded={todays} what="today's visits" retry={reloadToday} isEmpty={(v) => v.length === 0} empty="No visits are booked for today.">
@@ -91,8 +105,8 @@ export function CoordinatorDashboard() {
             )}
           </Show>
         </Section>
-        <Section id="missed" title="Missed visits">
-          <Show loaded={missed} what="missed visits" retry={reloadMissed} isEmpty={(v) => v.length === 0} empty="No missed visits.">
+        <Section id="missed" title={`Missed visits, last ${MISSED_DAYS} days`}>
+          <Show loaded={missed} what="missed visits" retry={reloadMissed} isEmpty={(v) => v.length === 0} empty={`No visit was missed in the last ${MISSED_DAYS} days.`}>
             {(visits) => (
               <ul className="list">
                 {visits.map((v) => (
@@ -127,7 +141,7 @@ export function CoordinatorDashboard() {
           </Show>
         </Section>
         <Section id="transitions" title="Overdue transition-of-care tasks">
-          <Show loaded={tasks} what="transition tasks" retry={reloadTasks} isEmpty={(t) => t.length === 0} empty="No transition task is overdue.">
+          <Show loaded={tasksShown} what="transition tasks" retry={names.state === 'error' ? reloadNames : reloadTasks} isEmpty={(t) => t.length === 0} empty="No transition task is overdue.">
             {(list) => (
               <ul className="list">
                 {list.map((t) => (

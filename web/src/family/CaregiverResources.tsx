@@ -1,4 +1,4 @@
-import { ApiError, api, type Page } from '../api';
+import { ApiError, allPages } from '../api';
 import { Section, useLoad } from '../shell/states';
 import { groupResources, safeUrl, type CaregiverResource } from './resources';
 import { STRINGS, type Strings } from './i18n';
@@ -7,14 +7,12 @@ import { FamilyShow } from './FamilyShow';
 /** The agency's resources for family caregivers (respite, support groups, education), grouped by kind. */
 export function CaregiverResources({ t = STRINGS.en }: { t?: Strings }) {
   const [resources, reload] = useLoad(() =>
-    api<Page<CaregiverResource>>('/patients/v1/agency/caregiver-resources?size=100').then(
-      (page) => page.items,
-      (e: unknown) => {
-        // the service answers 404 until it offers the list: not an error the person can do anything about
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      },
-    ),
+    // every resource (all pages), grouped by kind below: a group cut at a page boundary would look complete
+    allPages<CaregiverResource>('/patients/v1/agency/caregiver-resources', { what: 'caregiver resources' }).catch((e: unknown) => {
+      // the service answers 404 until it offers the list: not an error the person can do anything about
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }),
   );
   return (
     <Section id="caregiver-resources" title={t.resources}>

@@ -37,7 +37,7 @@ function services(language: string) {
     },
   ];
   return vi.fn(async (url: string) => {
-    if (url.endsWith('/patients/v1/patients?size=20')) return json(page([jane]));
+    if (url.includes('/patients/v1/patients?')) return json(page([jane]));
     if (url.includes('/care-plan/summary')) return json(plan);
     if (url.includes('/scheduling/v1/patients/p1/visits')) return json({ familyView: [{ start: '2026-11-24T14:00:00Z', end: '2026-11-24T15:00:00Z', discipline: 'SN', clinicianFirstName: 'Nina' }] });
     if (url.includes('/messaging/v1/threads?')) return json(page([{ id: 't1', kind: 'FAMILY', patientId: 'p1' }]));

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, api, post, type Page, type Session } from '../api';
+import { ApiError, allPages, api, post, type Session } from '../api';
 import { Section, useLoad } from '../shell/states';
 import { isScheduleEvent, useLive } from '../shell/live';
-import { fullName, type CarePlanContent, type FamilyVisit, type Message, type Patient, type Thread } from '../types';
+import { fullName, type CarePlanContent, type FamilyVisit, type Message, type Patient } from '../types';
+import { threadsOf } from '../messages/threads';
 import { VitalsEntry } from './VitalsEntry';
 import { CaregiverResources } from './CaregiverResources';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -22,7 +23,8 @@ import './family.css';
  */
 export function FamilyPortal({ session }: { session: Session }) {
   const [chosen, setChosen] = useState<Language | null>(() => storedLanguage());
-  const [patients, reload] = useLoad(async () => (await api<Page<Patient>>('/patients/v1/patients?size=20')).items);
+  // every patient whose care circle lists me (all pages): each has a section here
+  const [patients, reload] = useLoad(() => allPages<Patient>('/patients/v1/patients', { what: 'patients' }));
   const fallback = patients.state === 'ready' && patients.data.length > 0 ? initialLanguage(patients.data[0].language) : 'en';
   const language: Language = chosen ?? fallback;
   const t = STRINGS[language];
@@ -167,9 +169,9 @@ function FamilyThread({ patientId, session, t, language }: Props & { patientId: 
   const [text, setText] = useState('');
   const [sendError, setSendError] = useState<string | null>(null);
   const [thread, reload, refresh] = useLoad(async () => {
-    const threads = (await api<Page<Thread>>('/messaging/v1/threads?size=200')).items;
-    const family = threads.find((th) => th.kind === 'FAMILY' && th.patientId === patientId);
+    const [family] = await threadsOf(patientId, 'FAMILY');
     if (!family) return null;
+    // the newest 30 are enough here: the portal shows the recent conversation, the staff inbox keeps the history
     const messages = await api<ThreadMessage[]>(`/messaging/v1/threads/${family.id}/messages?size=30`);
     return { id: family.id, messages: [...messages].reverse() };
   }, [patientId]);

@@ -20,6 +20,7 @@ export function VitalsEntry({ patientId, patientName, t = STRINGS.en }: { patien
   const id = encodeURIComponent(patientId);
   const [recent, reload, refresh] = useLoad(
     () =>
+      // the latest five readings are enough: the card shows what was entered lately, the charts show the period
       api<Page<Observation>>(`/patients/v1/patients/${id}/observations?size=5`).then(
         (page) => page.items,
         (e: unknown) => {

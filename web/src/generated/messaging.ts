@@ -31,7 +31,7 @@ export interface paths {
         };
         /**
          * The threads I take part in
-         * @description Paged (max 200)
+         * @description Optionally only one patient's (patientId) and of one kind (kind), as the console finds a patient's care-team, family or huddle threads; paged (max 200)
          */
         get: operations["mine"];
         put?: never;
@@ -360,7 +360,9 @@ export interface operations {
     mine: {
         parameters: {
             query?: {
+                kind?: "CARE_TEAM" | "FAMILY" | "DIRECT" | "HUDDLE";
                 page?: number;
+                patientId?: string;
                 size?: number;
             };
             header?: never;

@@ -854,7 +854,7 @@ export interface paths {
         put?: never;
         /**
          * Share parts of the record with another agency
-         * @description By the care circle's point of contact, or by a coordinator recording a consent document (consentDocument required). The agency is named by its alias; parts among PLAN_SUMMARY, MEDICATIONS, VITALS; the period at most 366 days. With Idempotency-Key, a retry answers the same grant.
+         * @description By the care circle's point of contact, or by a coordinator recording a consent document (consentDocument required). The agency is named by its alias; parts among PLAN_SUMMARY, MEDICATIONS, VITALS, VISITS (served by scheduling-service); the period at most 366 days. Publishes SharingGranted.v1 with the grant. With Idempotency-Key, a retry answers the same grant.
          */
         post: operations["grant"];
         delete?: never;
@@ -874,7 +874,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a grant now
-         * @description The other agency's next read answers 404
+         * @description The other agency's next read answers 404; publishes SharingRevoked.v1 with the revocation (scheduling stops serving the visits as soon as it reads it)
          */
         post: operations["revoke"];
         delete?: never;
@@ -1417,7 +1417,7 @@ export interface components {
             consentDocument?: string;
             /** Format: date */
             from?: string;
-            parts: ("PLAN_SUMMARY" | "MEDICATIONS" | "VITALS")[];
+            parts: ("PLAN_SUMMARY" | "MEDICATIONS" | "VITALS" | "VISITS")[];
             /** Format: date */
             until: string;
         };
@@ -1433,7 +1433,7 @@ export interface components {
             grantedAt: string;
             grantedBy: string;
             id: string;
-            parts: ("PLAN_SUMMARY" | "MEDICATIONS" | "VITALS")[];
+            parts: ("PLAN_SUMMARY" | "MEDICATIONS" | "VITALS" | "VISITS")[];
             patientId: string;
             /** Format: date-time */
             revokedAt: string;
@@ -1809,7 +1809,7 @@ export interface components {
             fromAgency: string;
             givenName: string;
             grantId: string;
-            parts: ("PLAN_SUMMARY" | "MEDICATIONS" | "VITALS")[];
+            parts: ("PLAN_SUMMARY" | "MEDICATIONS" | "VITALS" | "VISITS")[];
             patientId: string;
             /** Format: date */
             until: string;

@@ -360,6 +360,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scheduling/v1/shared-records/{grantId}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visits of a patient another agency shares with my agency, in date order; paged
+         * @description 404 unless the sharing grant is for the caller's agency, in force today, not revoked, and shares VISITS. Visits booked to start, or not booked and due, from a day on (default today) to an optional last day; each item gives times, discipline, type, status and the clinician's first name. Each read is audited in both agencies (purposeOfUse sharedRecord).
+         */
+        get: operations["visits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scheduling/v1/visits": {
         parameters: {
             query?: never;
@@ -851,6 +871,17 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        PageResponseSharedVisit: {
+            items: components["schemas"]["SharedVisit"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         PageResponseVisit: {
             items: components["schemas"]["Visit"][];
             /** Format: int32 */
@@ -930,6 +961,22 @@ export interface components {
         RuleViolation: {
             message: string;
             rule: string;
+        };
+        SharedVisit: {
+            clinicianFirstName: string;
+            discipline: string;
+            /** Format: date */
+            earliest: string;
+            /** Format: date-time */
+            end: string;
+            /** Format: date */
+            latest: string;
+            /** Format: date-time */
+            start: string;
+            /** @enum {string} */
+            status: "UNSCHEDULED" | "SCHEDULED" | "CHECKED_IN" | "COMPLETED" | "MISSED" | "CANCELLED";
+            /** @enum {string} */
+            type: "IN_HOME" | "TELEHEALTH";
         };
         Slot: {
             /** Format: date-time */
@@ -1515,6 +1562,35 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["JobView"];
+                };
+            };
+        };
+    };
+    visits: {
+        parameters: {
+            query?: {
+                /** @description first day (default today, agency's zone) */
+                from?: string;
+                page?: number;
+                size?: number;
+                /** @description last day */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PageResponseSharedVisit"];
                 };
             };
         };

@@ -1,6 +1,6 @@
 // Huddles on one patient, as messaging-service keeps them (ThreadController: a HUDDLE thread with agenda, attendees
 // and decisions, each decision optionally linked to the care plan version it led to).
-import { api, type Page } from '../api';
+import { threadsOf } from '../messages/threads';
 
 export interface Decision {
   id: string;
@@ -21,8 +21,7 @@ export interface Huddle {
 
 /** The patient's huddles I take part in, the newest first. */
 export async function huddlesOf(patientId: string): Promise<Huddle[]> {
-  const threads = await api<Page<{ kind: string; patientId?: string | null }>>('/messaging/v1/threads?size=200');
-  return (threads.items.filter((t) => t.kind === 'HUDDLE' && t.patientId === patientId) as unknown as Huddle[]).sort(
+  return (await threadsOf<Huddle>(patientId, 'HUDDLE')).sort(
     (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),
   );
 }

@@ -1,4 +1,4 @@
-import { ApiError, api, type Page } from '../api';
+import { ApiError, allPages, api } from '../api';
 import type { Persona } from '../access';
 import { Link } from '../shell/router';
 import { ErrorMessage, Loading, Section, formatDate, formatDateTime, useLoad } from '../shell/states';
@@ -185,9 +185,9 @@ function CoverageSection({ patientId, persona }: { patientId: string; persona: P
     try {
       const [file, payers] = await Promise.all([
         api<BillingFile>(`/billing/v1/patients/${id}`),
-        api<Page<{ id: string; name: string }>>('/billing/v1/payers?size=200').catch(() => null),
+        allPages<{ id: string; name: string }>('/billing/v1/payers', { what: 'payers' }).catch(() => null),
       ]);
-      const names = new Map((payers?.items ?? []).map((p) => [p.id, p.name]));
+      const names = new Map((payers ?? []).map((p) => [p.id, p.name]));
       return file.coverages.map((c) => coverageLine(c, names.get(c.payerId)));
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 403)) return e.status;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, type Page } from '../api';
+import { Pager } from '../shell/Pager';
 import { Link } from '../shell/router';
 import { Show, formatDateTime, useLoad } from '../shell/states';
 import { STATUSES, diagnosisSummary, prospectName, referrer, statusLabel, type Referral, type ReferralStatus } from './referrals';
@@ -59,19 +60,7 @@ export function ReferralInbox() {
                 ))}
               </tbody>
             </table>
-            {p.totalPages > 1 && (
-              <nav className="pager" aria-label="Pages of referrals">
-                <button type="button" disabled={p.page === 0} onClick={() => setPage(p.page - 1)}>
-                  Previous page
-                </button>
-                <span>
-                  Page {p.page + 1} of {p.totalPages} ({p.totalItems} referrals)
-                </span>
-                <button type="button" disabled={p.page + 1 >= p.totalPages} onClick={() => setPage(p.page + 1)}>
-                  Next page
-                </button>
-              </nav>
-            )}
+            <Pager page={p} noun="referrals" label="Pages of referrals" onPage={setPage} />
           </>
         )}
       </Show>

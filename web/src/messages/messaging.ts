@@ -1,7 +1,8 @@
 // Messaging as the staff console uses it: threads I take part in, their latest messages, who people are, urgent
 // messages waiting for me, and the checks a message passes before it is sent (see messaging-service's
 // ThreadController, MessageController and AttachmentController).
-import { CONSOLE, api, post, type Page } from '../api';
+import { CONSOLE, api, post } from '../api';
+import { myThreads } from './threads';
 import { formatTime } from '../shell/states';
 import { fullName, type CareTeamMember, type Patient } from '../types';
 
@@ -69,7 +70,8 @@ export function messagesOf(threadId: string): Promise<MessageView[]> {
 
 /** Every thread I take part in with its latest messages, and the names of patients and care-team members. */
 export async function loadInbox(me: string): Promise<Inbox> {
-  const threads = (await api<Page<ThreadView>>('/messaging/v1/threads?size=200')).items;
+  // every thread (all pages): what is urgent and unread is counted over all of them, not over a first page
+  const threads = await myThreads<ThreadView>();
   const patientIds = [...new Set(threads.map((t) => t.patientId).filter((id): id is string => !!id))];
   const [messages, patients, teams, circles] = await Promise.all([
     Promise.all(threads.map((t) => orDefault(messagesOf(t.id), [] as MessageView[]))),

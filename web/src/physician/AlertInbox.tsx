@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, type Page } from '../api';
+import { allPages } from '../api';
 import { Section, Show, useLoad } from '../shell/states';
 import { useLive } from '../shell/live';
 import { type Alert } from '../types';
@@ -9,15 +9,16 @@ import { AlertList } from '../alerts/AlertList';
 /** Alerts not yet resolved of the physician's patients: acknowledge, resolve; reloaded on live events of a patient. */
 export function AlertInbox() {
   const [alerts, reload, refresh] = useLoad(async () => {
+    // every alert not yet resolved (all pages of each status): one left on a later page would never be seen
     const [open, acknowledged] = await Promise.all([
-      api<Page<Alert>>('/patients/v1/alerts?status=OPEN&size=100'),
-      api<Page<Alert>>('/patients/v1/alerts?status=ACKNOWLEDGED&size=100'),
+      allPages<Alert>('/patients/v1/alerts?status=OPEN', { what: 'open alerts' }),
+      allPages<Alert>('/patients/v1/alerts?status=ACKNOWLEDGED', { what: 'acknowledged alerts' }),
     ]);
     // names of the alerts' own patients: the physician may have many more patients than alerts
-    const ids = [...new Set([...open.items, ...acknowledged.items].map((a) => a.patientId))];
+    const ids = [...new Set([...open, ...acknowledged].map((a) => a.patientId))];
     const named = await Promise.all(ids.map(async (id) => [id, await apiLookups.patientName(id).catch(() => null)] as const));
     const names = Object.fromEntries(named.filter((entry): entry is readonly [string, string] => entry[1] !== null));
-    const list = [...open.items, ...acknowledged.items].sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+    const list = [...open, ...acknowledged].sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
     return { list, names };
   });
   const [message, setMessage] = useState<string | null>(null);

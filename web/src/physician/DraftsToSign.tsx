@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, api, type Page } from '../api';
+import { ApiError, allPages, api } from '../api';
 import { Link } from '../shell/router';
 import { Section, Show, useLoad } from '../shell/states';
 import { fullName, type Patient } from '../types';
@@ -21,7 +21,7 @@ interface Waiting {
 export function DraftsToSign() {
   const [drafts, reload, refresh] = useLoad(async () => {
     // the store finds the open drafts of the physician's patients, however many patients they have
-    const open = (await api<Page<OpenDraft>>('/patients/v1/care-plans/drafts?size=200')).items;
+    const open = await allPages<OpenDraft>('/patients/v1/care-plans/drafts', { what: 'plans waiting for a signature' });
     const plans = await Promise.all(
       open.map(async ({ patientId }): Promise<Waiting | null> => {
         try {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { RosterPage } from './RosterPage';
 import { isoDate } from '../api';
 import { addDays } from '../schedule/board';
+import { pageOf } from '../testPages';
 
 afterEach(() => {
   cleanup();
@@ -57,7 +58,37 @@ describe('the roster', () => {
     expect(row.textContent).toContain('Mon 08:00–17:00');
     expect(row.textContent).toMatch(/BLS, until .*⚠ expired 3 days ago/);
     expect(within(row).getByText(/^CPR, until/).closest('li')!.textContent).not.toContain('⚠');
-    expect(screen.getByText(/1 certification needs attention/)).toBeTruthy();
+    expect(await screen.findByText(/1 certification needs attention/)).toBeTruthy();
+  });
+
+  it('pages through a long roster, filters it by discipline on the server, and counts certifications over all of it', async () => {
+    const valid = [{ name: 'CPR', expiresOn: addDays(today, 400) }];
+    const nurses = Array.from({ length: 70 }, (_, i) => ({ ...pete, id: `n${i}`, name: `Nurse ${String(i).padStart(2, '0')}`, discipline: 'RN', certifications: valid }));
+    const everyone = [...nurses, pete]; // Pete, with the expired BLS, sorts last: on the second page
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        asked.push(url);
+        const discipline = new URL(url, 'http://x').searchParams.get('discipline');
+        if (url.includes('/scheduling/v1/clinicians?')) return json(pageOf(everyone.filter((c) => !discipline || c.discipline === discipline), url));
+        return json({ title: 'Not found' }, 404);
+      }),
+    );
+    render(<RosterPage />);
+    expect(await screen.findByText(/1 certification needs attention/)).toBeTruthy();
+    const pages = await screen.findByRole('navigation', { name: 'Pages of the roster' });
+    expect(within(pages).getByText('1–50 of 71 clinicians')).toBeTruthy();
+    expect(screen.queryByRole('row', { name: /Pete Therapist/ })).toBeNull();
+    fireEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByRole('row', { name: /Pete Therapist/ })).toBeTruthy();
+    expect(within(pages).getByText('51–71 of 71 clinicians')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Discipline'), { target: { value: 'PT' } });
+    const table = await screen.findByRole('table', { name: 'Clinicians on the roster' });
+    await vi.waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    expect(asked).toContain('/console/api/scheduling/v1/clinicians?discipline=PT&page=0&size=50');
+    expect(screen.queryByRole('navigation', { name: 'Pages of the roster' })).toBeNull();
   });
 
   it('adds a certification and a day off and saves them with the version read', async () => {

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, api, isoDate, type Page } from '../api';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError, allPages, api, isoDate, type Page } from '../api';
+import { Pager } from '../shell/Pager';
 import { Section, Show, formatDate, useLoad } from '../shell/states';
 import { clinicianDiscipline } from '../schedule/board';
 import {
@@ -18,16 +19,34 @@ import './roster.css';
 
 const dayName = (d: string) => d.charAt(0) + d.slice(1).toLowerCase();
 
+const PAGE_SIZE = 50;
+/** The roster's disciplines (scheduling-service's Clinician.Discipline), which the list filters by. */
+const DISCIPLINES = ['RN', 'LPN', 'PT', 'OT', 'ST', 'DIETITIAN', 'SOCIAL_WORKER', 'AIDE'];
+
 /**
  * The agency's clinicians for coordinators and admins: disciplines, skills, certifications with expiry warnings
  * (expired, or within 30 days, in words), working hours and time off; each clinician edited in place and saved with
  * the version read (If-Match), so a change made meanwhile by someone else is refused, not overwritten.
  */
 export function RosterPage() {
-  const [roster, reload, refresh] = useLoad(() => api<Page<Clinician>>('/scheduling/v1/clinicians?size=200'));
+  const [only, setOnly] = useState('');
+  const [pageNumber, setPageNumber] = useState(0);
+  const filterId = useId();
+  // the table a page at a time (one discipline by the server); the certification count over the whole roster
+  const [roster, reload, refreshPage] = useLoad(
+    () => api<Page<Clinician>>(`/scheduling/v1/clinicians?${only ? `discipline=${only}&` : ''}page=${pageNumber}&size=${PAGE_SIZE}`),
+    [only, pageNumber],
+    { keep: true },
+  );
+  const [everyone, , refreshEveryone] = useLoad(() => allPages<Clinician>('/scheduling/v1/clinicians', { what: 'clinicians on the roster' }));
+  const refresh = () => {
+    refreshPage();
+    refreshEveryone();
+  };
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const today = isoDate();
+  const attention = everyone.state === 'ready' ? everyone.data.reduce((n, c) => n + certificationWarnings(c, today), 0) : 0;
   return (
     <>
       <h1>Roster</h1>
@@ -37,16 +56,41 @@ export function RosterPage() {
           {saved}
         </p>
       )}
-      <Show loaded={roster} what="the roster" retry={reload} isEmpty={(p) => p.items.length === 0} empty="Nobody is on the roster yet.">
+      {everyone.state === 'error' ? (
+        <p role="alert" className="cert-warning">
+          The certifications of the whole roster could not be checked: {everyone.message}
+        </p>
+      ) : (
+        <p role="status" className={attention ? 'cert-warning' : 'muted'}>
+          {everyone.state === 'loading'
+            ? 'Checking the certifications of the whole roster…'
+            : attention === 0
+              ? 'Every certification is valid for at least 30 more days.'
+              : `⚠ ${attention} certification${attention === 1 ? ' needs' : 's need'} attention (expired or expiring within 30 days).`}
+        </p>
+      )}
+      <div className="search">
+        <label htmlFor={filterId}>Discipline</label>
+        <select
+          id={filterId}
+          value={only}
+          onChange={(e) => {
+            setOnly(e.target.value);
+            setPageNumber(0);
+          }}
+        >
+          <option value="">All disciplines</option>
+          {DISCIPLINES.map((d) => (
+            <option key={d} value={d}>
+              {clinicianDiscipline(d)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Show loaded={roster} what="the roster" retry={reload} isEmpty={(p) => p.totalItems === 0} empty={only ? 'Nobody of this discipline is on the roster.' : 'Nobody is on the roster yet.'}>
         {(page) => {
-          const attention = page.items.reduce((n, c) => n + certificationWarnings(c, today), 0);
           return (
             <>
-              <p role="status" className={attention ? 'cert-warning' : 'muted'}>
-                {attention === 0
-                  ? 'Every certification is valid for at least 30 more days.'
-                  : `⚠ ${attention} certification${attention === 1 ? ' needs' : 's need'} attention (expired or expiring within 30 days).`}
-              </p>
               <div className="board-scroll">
                 <table className="roster">
                   <caption>Clinicians on the roster</caption>
@@ -95,6 +139,7 @@ export function RosterPage() {
                   </tbody>
                 </table>
               </div>
+              <Pager page={page} noun="clinicians" label="Pages of the roster" onPage={setPageNumber} />
             </>
           );
         }}

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ScheduleBoard } from './ScheduleBoard';
 import { instantOf } from './board';
 import type { Board, Visit } from '../types';
+import { manyPatients, pageOf } from '../testPages';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  listed = { clinicians: roster, patients: [jane] };
 });
 
 const hours = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({ day, start: '08:00:00', end: '17:00:00' }));
@@ -14,6 +16,10 @@ const roster = [
   { id: 'nina', name: 'Nina Nurse', discipline: 'RN', hours, maxVisitsPerDay: 6, timeOff: [], active: true },
   { id: 'pete', name: 'Pete Therapist', discipline: 'PT', hours, maxVisitsPerDay: 6, timeOff: [], active: true },
 ];
+
+const jane = { id: 'jane', givenName: 'Jane', familyName: 'Doe' };
+/** What the fake services list, a page at a time. */
+let listed: { clinicians: unknown[]; patients: unknown[] } = { clinicians: roster, patients: [jane] };
 
 function booked(id: string, clinicianId: string, day: string, from: string, to: string): Visit {
   return {
@@ -88,10 +94,8 @@ function stubApi(bookings: Response[]): Call[] {
       if (url.includes('/scheduling/v1/board/blockers')) return json(blockers);
       if (url.includes('/scheduling/v1/visits/open1/slots')) return json(offer(new URL(url, 'http://x').searchParams));
       if (url.includes('/scheduling/v1/board')) return json(board);
-      if (url.includes('/scheduling/v1/clinicians')) return json({ items: roster, page: 0, size: 200, totalItems: 2, totalPages: 1 });
-      if (url.includes('/patients/v1/patients')) {
-        return json({ items: [{ id: 'jane', givenName: 'Jane', familyName: 'Doe' }], page: 0, size: 200, totalItems: 1, totalPages: 1 });
-      }
+      if (url.includes('/scheduling/v1/clinicians')) return json(pageOf(listed.clinicians, url));
+      if (url.includes('/patients/v1/patients')) return json(pageOf(listed.patients, url));
       if (url.endsWith('/scheduling/v1/visits/open1') && call.method === 'GET') return json(unassigned, 200, { ETag: '"4"' });
       if (url.endsWith('/scheduling/v1/visits/open1/booking')) return bookings.shift() ?? json({}, 500);
       return json({ title: 'Not found' }, 404);
@@ -114,6 +118,18 @@ describe('the schedule board', () => {
     expect(screen.getByText('⚠ 2 visits have conflicts this week.')).toBeTruthy();
     const lane = screen.getByRole('region', { name: /^Unassigned/ });
     expect(within(lane).getByRole('button', { name: /^Assign Nursing visit of Jane Doe/ })).toBeTruthy();
+  });
+
+  it('names clinicians and patients beyond the first page of the roster and of the patients', async () => {
+    const others = Array.from({ length: 230 }, (_, i) => ({ ...roster[1], id: `c${i}`, name: `Aaron ${String(i).padStart(3, '0')}` }));
+    listed = { clinicians: [...others, roster[0]], patients: [...manyPatients(210), jane] };
+    const calls = stubApi([]);
+    render(<ScheduleBoard />);
+    const table = await screen.findByRole('table', { name: 'Booked visits by clinician and day' });
+    const nina = await within(table).findByRole('row', { name: /^Nina Nurse/ });
+    await waitFor(() => expect(within(nina).getAllByRole('button')[0].textContent).toMatch(/SN · Jane Doe/));
+    expect(calls.map((c) => c.url)).toContain('/console/api/scheduling/v1/clinicians?page=1&size=200');
+    expect(calls.map((c) => c.url)).toContain('/console/api/patients/v1/patients?page=1&size=200');
   });
 
   it('books an unassigned visit with the ETag read, shows a refusal as sentences and reloads the board after booking', async () => {

@@ -1,8 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
-import { api, isoDate, type Page } from '../api';
+import { allPages, api, isoDate } from '../api';
 import { Empty, Section, Show, formatDate, useLoad } from '../shell/states';
 import { isScheduleEvent, useLive } from '../shell/live';
-import { discipline, fullName, type Board, type Patient, type Visit } from '../types';
+import { discipline, type Board, type Visit } from '../types';
+import { patientNames } from '../patients/names';
 import { byClinicianAndDay, clinicianDiscipline, conflicts, shiftWeek, sundayOf, weekDays, type Conflict, type RosterClinician } from './board';
 import { BookingPanel } from './BookingPanel';
 import { OptimizerPanel } from './OptimizerPanel';
@@ -28,18 +29,15 @@ export function ScheduleBoard() {
   // after a booking the row is gone: say what was booked and put the keyboard focus on that sentence
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  // the board and the roster together: without the roster the board cannot say who is who or what conflicts
+  // the board and the whole roster together: without the roster the board cannot say who is who or what conflicts
   const [loaded, reloadBoard, refreshBoard] = useLoad(async () => {
-    const [board, roster] = await Promise.all([
+    const [board, clinicians] = await Promise.all([
       api<Board>(`/scheduling/v1/board?week=${week}`),
-      api<Page<RosterClinician>>('/scheduling/v1/clinicians?size=200'),
+      allPages<RosterClinician>('/scheduling/v1/clinicians', { what: 'clinicians on the roster' }),
     ]);
-    return { board, clinicians: roster.items };
+    return { board, clinicians };
   }, [week]);
-  const [patients] = useLoad(async () => {
-    const page = await api<Page<Patient>>('/patients/v1/patients?size=200');
-    return new Map(page.items.map((p) => [p.id, fullName(p)]));
-  });
+  const [patients] = useLoad(patientNames);
   // what blocks each unassigned visit, in the booking rules' words: loaded beside the board, which stays usable if it fails
   const [blocked, , refreshBlockers] = useLoad(() => loadBlockers(week), [week]);
   const booked = (v: Visit) => {

@@ -1,7 +1,7 @@
-import { api } from '../api';
+import { api, type Page } from '../api';
 import { Link } from '../shell/router';
-import { Section, Show, formatDate, formatDateTime, useLoad } from '../shell/states';
-import { PART_WORDS, type Part, type SharedRecord } from './sharing';
+import { Section, Show, formatDate, formatDateTime, formatTime, useLoad } from '../shell/states';
+import { PART_WORDS, visitSummary, type Part, type SharedRecord, type SharedVisit } from './sharing';
 
 /** Records other agencies share with mine now, each with the parts shared and until when. */
 export function SharedRecords() {
@@ -48,9 +48,16 @@ interface Reading {
   observedAt: string;
 }
 
-/** One shared record: exactly the parts the patient shared; when the sharing ends, the page says it is not found. */
+/** How many shared visits the page shows (the service pages them; the first page is the next weeks). */
+const VISITS_SHOWN = 50;
+
+/**
+ * One shared record: exactly the parts the patient shared; when the sharing ends, the page says it is not found.
+ * Visits come from scheduling-service, which checks the same grant; the other parts from patient-service.
+ */
 export function SharedRecordPage({ grantId }: { grantId: string }) {
   const base = `/patients/v1/shared-records/${encodeURIComponent(grantId)}`;
+  const visitsUrl = `/scheduling/v1/shared-records/${encodeURIComponent(grantId)}/visits?size=${VISITS_SHOWN}`;
   const [record, reload] = useLoad(() => api<SharedRecord>(base), [base]);
   if (record.state === 'error' && record.status === 404) {
     return (
@@ -77,9 +84,10 @@ export function SharedRecordPage({ grantId }: { grantId: string }) {
               Shared by {r.fromAgency} until {formatDate(r.until)}: {r.parts.map((p) => PART_WORDS[p]).join(', ')}. Born {formatDate(r.birthDate)}.
             </p>
             <div className="grid">
-              {r.parts.includes('PLAN_SUMMARY') && <SharedPart<PlanSummary> base={base} part="PLAN_SUMMARY" path="plan-summary" render={planSummary} />}
-              {r.parts.includes('MEDICATIONS') && <SharedPart<Medications> base={base} part="MEDICATIONS" path="medications" render={medications} />}
-              {r.parts.includes('VITALS') && <SharedPart<Reading[]> base={base} part="VITALS" path="vitals" render={vitals} />}
+              {r.parts.includes('PLAN_SUMMARY') && <SharedPart<PlanSummary> url={`${base}/plan-summary`} part="PLAN_SUMMARY" render={planSummary} />}
+              {r.parts.includes('MEDICATIONS') && <SharedPart<Medications> url={`${base}/medications`} part="MEDICATIONS" render={medications} />}
+              {r.parts.includes('VITALS') && <SharedPart<Reading[]> url={`${base}/vitals`} part="VITALS" render={vitals} />}
+              {r.parts.includes('VISITS') && <SharedPart<Page<SharedVisit>> url={visitsUrl} part="VISITS" render={visits} />}
             </div>
           </>
         )}
@@ -88,10 +96,10 @@ export function SharedRecordPage({ grantId }: { grantId: string }) {
   );
 }
 
-function SharedPart<T>({ base, part, path, render }: { base: string; part: Part; path: string; render: (data: T) => React.ReactNode }) {
-  const [loaded, reload] = useLoad(() => api<T>(`${base}/${path}`), [base, path]);
+function SharedPart<T>({ url, part, render }: { url: string; part: Part; render: (data: T) => React.ReactNode }) {
+  const [loaded, reload] = useLoad(() => api<T>(url), [url]);
   return (
-    <Section id={`shared-${path}`} title={PART_WORDS[part]}>
+    <Section id={`shared-${part.toLowerCase().replace(/_/g, '-')}`} title={PART_WORDS[part]}>
       <Show loaded={loaded} what={PART_WORDS[part].toLowerCase()} retry={reload}>
         {render}
       </Show>
@@ -141,5 +149,25 @@ function vitals(readings: Reading[]) {
         </li>
       ))}
     </ul>
+  );
+}
+
+function visits(page: Page<SharedVisit>) {
+  if (page.items.length === 0) return <p className="empty">No visit from today on.</p>;
+  return (
+    <>
+      <ul className="list" aria-label="Shared visits">
+        {page.items.map((v, i) => (
+          <li key={`${v.start ?? v.earliest}-${v.discipline}-${i}`}>
+            {v.start ? `${formatDateTime(v.start)}–${formatTime(v.end)}` : `due ${formatDate(v.earliest)} to ${formatDate(v.latest)}`}: {visitSummary(v)}
+          </li>
+        ))}
+      </ul>
+      {page.totalItems > page.items.length && (
+        <p className="hint">
+          The first {page.items.length} of {page.totalItems} visits.
+        </p>
+      )}
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { SharingGrants } from './SharingGrants';
 import { SharedRecordPage } from './SharedRecords';
-import { grantProblems, grantRequest } from './sharing';
+import { grantProblems, grantRequest, visitSummary } from './sharing';
 
 afterEach(() => {
   cleanup();
@@ -25,6 +25,19 @@ describe('sharing with another agency', () => {
       until: '2026-12-31',
       consentDocument: 'C-1',
     });
+    expect(grantRequest({ agency: 'riverbend', parts: ['VISITS', 'MEDICATIONS'], until: '2026-12-31', consentDocument: 'C-1' }).parts).toEqual([
+      'MEDICATIONS',
+      'VISITS',
+    ]);
+  });
+
+  it('says of a shared visit who comes, what, how and whether it is booked', () => {
+    const visit = { earliest: '2026-12-06', latest: '2026-12-12', discipline: 'SN', type: 'IN_HOME' as const };
+    expect(visitSummary({ ...visit, start: '2026-12-07T15:00:00Z', end: '2026-12-07T16:00:00Z', status: 'SCHEDULED', clinicianFirstName: 'Nina' })).toBe(
+      'SN · with Nina · booked',
+    );
+    expect(visitSummary({ ...visit, type: 'TELEHEALTH', status: 'COMPLETED', clinicianFirstName: 'Nina' })).toBe('SN · with Nina · by video · done');
+    expect(visitSummary({ ...visit, status: 'UNSCHEDULED' })).toBe('SN · not booked yet');
   });
 
   it('records a consent and revokes it', async () => {
@@ -50,12 +63,13 @@ describe('sharing with another agency', () => {
     await screen.findByText('Nothing is shared with another agency.');
     fireEvent.change(screen.getByLabelText('Agency (short name)'), { target: { value: 'riverbend' } });
     fireEvent.click(screen.getByLabelText('Plan of care in brief'));
+    fireEvent.click(screen.getByLabelText('Visits'));
     fireEvent.change(screen.getByLabelText('Until (last day)'), { target: { value: '2099-12-31' } });
     fireEvent.change(screen.getByLabelText('Consent document (reference)'), { target: { value: 'C-1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke sharing with riverbend' }));
     await screen.findByText(/revoked/);
-    expect(JSON.parse(calls.find((c) => c.method === 'POST')!.body!)).toEqual({ agency: 'riverbend', parts: ['PLAN_SUMMARY'], until: '2099-12-31', consentDocument: 'C-1' });
+    expect(JSON.parse(calls.find((c) => c.method === 'POST')!.body!)).toEqual({ agency: 'riverbend', parts: ['PLAN_SUMMARY', 'VISITS'], until: '2099-12-31', consentDocument: 'C-1' });
     expect(calls.some((c) => c.url === '/console/api/patients/v1/patients/jane/sharing-grants/g1/revoke')).toBe(true);
   });
 
@@ -104,5 +118,44 @@ describe('sharing with another agency', () => {
     revoked = true;
     render(<SharedRecordPage grantId="g1" />);
     await screen.findByRole('heading', { name: 'Shared record not found' });
+  });
+
+  it('shows the visits part from scheduling when the visits are shared, and only then', async () => {
+    const urls: string[] = [];
+    let parts = ['VISITS'];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        urls.push(url);
+        if (url.includes('/scheduling/v1/shared-records/g1/visits'))
+          return json({
+            items: [
+              { earliest: '2099-01-04', latest: '2099-01-10', start: '2099-01-05T15:00:00Z', end: '2099-01-05T16:00:00Z', discipline: 'SN', type: 'IN_HOME', status: 'SCHEDULED', clinicianFirstName: 'Nina' },
+              { earliest: '2099-01-11', latest: '2099-01-17', discipline: 'PT', type: 'IN_HOME', status: 'UNSCHEDULED' },
+            ],
+            page: 0,
+            size: 50,
+            totalItems: 3,
+            totalPages: 1,
+          });
+        if (url.endsWith('/plan-summary')) return json({ version: 1, signedAt: '2026-12-01T10:00:00Z', frequency: 'SN 2W4', problems: [], interventions: [], diet: [] });
+        return json({ grantId: 'g1', patientId: 'jane', givenName: 'Jane', familyName: 'Doe', fromAgency: 'sunrise', parts, until: '2099-12-31' });
+      }),
+    );
+    const { unmount } = render(<SharedRecordPage grantId="g1" />);
+    await screen.findByText(/SN · with Nina · booked/);
+    expect(screen.getByRole('heading', { name: 'Visits' })).toBeTruthy();
+    expect(screen.getByText(/PT · not booked yet/)).toBeTruthy();
+    expect(screen.getByText('The first 2 of 3 visits.')).toBeTruthy();
+    expect(urls).toContain('/console/api/scheduling/v1/shared-records/g1/visits?size=50');
+    expect(urls.some((u) => u.endsWith('/plan-summary') || u.endsWith('/medications') || u.endsWith('/vitals'))).toBe(false);
+    unmount();
+
+    parts = ['PLAN_SUMMARY'];
+    urls.length = 0;
+    render(<SharedRecordPage grantId="g1" />);
+    await screen.findByText('SN 2W4');
+    expect(screen.queryByRole('heading', { name: 'Visits' })).toBeNull();
+    expect(urls.some((u) => u.includes('/scheduling/'))).toBe(false);
   });
 });

@@ -1,13 +1,44 @@
 // Sharing parts of a record with another agency under the patient's consent.
 
-export const PARTS = ['PLAN_SUMMARY', 'MEDICATIONS', 'VITALS'] as const;
+export const PARTS = ['PLAN_SUMMARY', 'MEDICATIONS', 'VITALS', 'VISITS'] as const;
 export type Part = (typeof PARTS)[number];
 
 export const PART_WORDS: Record<Part, string> = {
   PLAN_SUMMARY: 'Plan of care in brief',
   MEDICATIONS: 'Medications',
   VITALS: 'Vital signs (last 30 days)',
+  VISITS: 'Visits',
 };
+
+/** One of the owner agency's visits as the other agency sees it (scheduling-service's shared visits). */
+export interface SharedVisit {
+  earliest: string;
+  latest: string;
+  start?: string | null;
+  end?: string | null;
+  discipline: string;
+  type: 'IN_HOME' | 'TELEHEALTH';
+  status: 'UNSCHEDULED' | 'SCHEDULED' | 'CHECKED_IN' | 'COMPLETED' | 'MISSED' | 'CANCELLED';
+  clinicianFirstName?: string | null;
+}
+
+const STATUS_WORDS: Record<SharedVisit['status'], string> = {
+  UNSCHEDULED: 'not booked yet',
+  SCHEDULED: 'booked',
+  CHECKED_IN: 'in progress',
+  COMPLETED: 'done',
+  MISSED: 'missed',
+  CANCELLED: 'cancelled',
+};
+
+/** What a shared visit says in a line: who comes (first name), what, how, and whether it is booked, done or off. */
+export function visitSummary(v: SharedVisit): string {
+  const parts = [v.discipline];
+  if (v.clinicianFirstName) parts.push(`with ${v.clinicianFirstName}`);
+  if (v.type === 'TELEHEALTH') parts.push('by video');
+  parts.push(STATUS_WORDS[v.status] ?? v.status.toLowerCase());
+  return parts.join(' · ');
+}
 
 export interface SharingGrant {
   id: string;

@@ -75,6 +75,7 @@ const peopleOf = cached(async (patientId: string) => {
 export const apiLookups: NameLookups = {
   patientName: cached(async (patientId) => fullName(await api<Patient>(`/patients/v1/patients/${encodeURIComponent(patientId)}`))),
   senderName: async (threadId, messageId, patientId) => {
+    // the newest 20 are enough: the event is about a message that has just arrived
     const messages = await api<{ id: string; author: string }[] | Page<{ id: string; author: string }>>(
       `/messaging/v1/threads/${encodeURIComponent(threadId)}/messages?size=20`,
     );

@@ -9,9 +9,11 @@ export type Loaded<T> =
 
 /**
  * Loads once (and again on reload()); errors become the sentence of the problem. refresh() loads again while the old
- * value stays on screen (for live updates: no "Loading…" flash), and keeps it if the refresh fails.
+ * value stays on screen (for live updates: no "Loading…" flash), and keeps it if the refresh fails. With `keep`, a
+ * change of deps (another page of a list) also leaves the old value on screen until the new one is there, so the
+ * control pressed keeps the keyboard focus; a failure then shows, as on a first load.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): [Loaded<T>, () => void, () => void] {
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = [], { keep = false }: { keep?: boolean } = {}): [Loaded<T>, () => void, () => void] {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
   const quiet = useRef(false);
@@ -21,7 +23,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): [Loade
     let live = true;
     const refreshing = quiet.current;
     quiet.current = false;
-    if (!refreshing) setResult({ state: 'loading' });
+    if (!refreshing) setResult((previous) => (keep && previous.state === 'ready' ? previous : { state: 'loading' }));
     stable().then(
       (data) => live && setResult({ state: 'ready', data }),
       (error: unknown) =>

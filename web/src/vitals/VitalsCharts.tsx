@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { ApiError, api, type Page } from '../api';
+import { ApiError, allPages, api } from '../api';
 import { Section, Show, formatDateTime, useLoad } from '../shell/states';
 import {
   CHART_BOX,
@@ -30,14 +30,15 @@ export function VitalsCharts({ patientId, refresh = 0 }: { patientId: string; re
   const id = encodeURIComponent(patientId);
   const [data, reload] = useLoad<VitalsData>(async () => {
     const from = new Date(Date.now() - VITALS_DAYS * 24 * 3600_000).toISOString();
-    const [page, limits] = await Promise.all([
-      api<Page<Observation>>(`/patients/v1/patients/${id}/observations?size=200&from=${encodeURIComponent(from)}`),
+    // every reading of the period (all pages): a device that sends many a day would otherwise lose the oldest days
+    const [observations, limits] = await Promise.all([
+      allPages<Observation>(`/patients/v1/patients/${id}/observations?from=${encodeURIComponent(from)}`, { what: 'readings in this period' }),
       api<{ thresholds: Threshold[] }>(`/patients/v1/patients/${id}/alert-thresholds`).catch((e: unknown) => {
         if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return null;
         throw e;
       }),
     ]);
-    return { observations: page.items, thresholds: limits?.thresholds ?? DEFAULT_THRESHOLDS, defaults: limits === null };
+    return { observations, thresholds: limits?.thresholds ?? DEFAULT_THRESHOLDS, defaults: limits === null };
   }, [id, refresh]);
   return (
     <Section id="vitals" title={`Vital signs, last ${VITALS_DAYS} days`}>

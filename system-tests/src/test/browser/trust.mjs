@@ -1,7 +1,7 @@
 // Trust you can check (issue 24): Fran sees who viewed Jane's record today and asks the privacy officer about one
 // access; a Sunrise nurse on no care team opens Jane's record in an emergency and the privacy officer reviews and
-// revokes it; Sunrise shares Jane's plan summary with Riverbend, Riverbend's coordinator reads it, Sunrise revokes and
-// Riverbend gets the not-found page. Every step through the UI; the journey never calls the API for a persona's work.
+// revokes it; Sunrise shares Jane's plan summary and visits with Riverbend, Riverbend's coordinator reads them,
+// Sunrise revokes and Riverbend gets the not-found page. Every step through the UI; the journey never calls the API for a persona's work.
 import { accessible, base, check, settled, shot, signIn, signOut, timeout } from './lib.mjs';
 
 const ZONE = 'America/New_York';
@@ -116,7 +116,7 @@ export async function reviewBreakGlass(browser, clinicianName, reason, patient =
   await context.close();
 }
 
-/** Carla records Jane's consent to share her plan summary with another agency; answers nothing (the UI shows it). */
+/** Carla records Jane's consent to share her plan summary and visits with another agency; answers the open page. */
 export async function share(browser, patientId, agency = 'riverbend') {
   const { context, page } = await open(browser, 'carla.coordinator');
   await page.goto(`${base}/console/patients/${encodeURIComponent(patientId)}/team`);
@@ -126,12 +126,13 @@ export async function share(browser, patientId, agency = 'riverbend') {
   const until = new Date(Date.now() + 30 * 86400000).toLocaleDateString('en-CA', { timeZone: ZONE });
   await section.getByLabel('Agency (short name)').fill(agency);
   await section.getByLabel('Plan of care in brief').check();
+  await section.getByLabel('Visits', { exact: true }).check();
   await section.getByLabel('Until (last day)').fill(until);
   await section.getByLabel('Consent document (reference)').fill(`CONSENT-${Date.now()}`);
   await section.getByRole('button', { name: 'Share', exact: true }).click();
   await section.getByRole('button', { name: `Revoke sharing with ${agency}` }).first().waitFor();
   check((await section.getByRole('list', { name: 'Sharing consents' }).textContent())?.includes('shared now') === true,
-    `carla records Jane's consent to share the plan of care in brief with ${agency}`);
+    `carla records Jane's consent to share the plan of care in brief and the visits with ${agency}`);
   await shot(page, 'coordinator-sharing');
   await accessible(page, 'sharing consents');
   return { context, page, section };
@@ -148,6 +149,10 @@ export async function readShared(browser, username, patient = 'Jane Doe') {
   await settled(page);
   const plan = page.getByRole('region', { name: 'Plan of care in brief' });
   check(/Visits: /.test((await plan.textContent()) ?? ''), `${username} reads the plan of care in brief of ${patient} shared by Sunrise`);
+  // the visits come from scheduling-service, which learnt of the grant from patient-service's SharingGranted
+  const visits = page.getByRole('region', { name: 'Visits', exact: true });
+  await visits.getByRole('list', { name: 'Shared visits' }).or(visits.getByText('No visit from today on.')).waitFor();
+  check(true, `${username} sees the visits of ${patient} shared by Sunrise`);
   check((await page.getByRole('region', { name: 'Medications' }).count()) === 0, 'what was not shared is not shown');
   await shot(page, 'riverbend-shared-record');
   await accessible(page, 'shared record');

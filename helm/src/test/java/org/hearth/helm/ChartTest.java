@@ -94,6 +94,26 @@ class ChartTest {
         });
     }
 
+    /** Two gateway replicas by default: their console sessions and rate-limit buckets are in the shared Redis. */
+    @Test
+    void gatewayReplicasShareSessionsAndRateLimitsInRedisByDefault() {
+        List<HasMetadata> resources = parse(render());
+        Container gateway = one(resources, Deployment.class, "gateway").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(gateway.getEnv()).anyMatch(e -> e.getName().equals("SPRING_DATA_REDIS_URL")
+                && e.getValueFrom().getSecretKeyRef().getName().equals("hearth-redis"));
+        assertThat(gateway.getEnv()).anyMatch(e -> e.getName().equals("HEARTH_SESSIONS_STORE")
+                && e.getValue().equals("redis"));
+        assertThat(gateway.getEnv()).anyMatch(e -> e.getName().equals("HEARTH_GATEWAY_RATE_LIMIT_STORE")
+                && e.getValue().equals("REDIS"));
+        assertThat(one(resources, NetworkPolicy.class, "gateway").getSpec().getEgress())
+                .anyMatch(rule -> rule.getPorts().get(0).getPort().getIntVal() == 6379);
+
+        Container single = one(parse(render("redis.enabled", "false")), Deployment.class, "gateway").getSpec()
+                .getTemplate().getSpec().getContainers().get(0);
+        assertThat(single.getEnv()).noneMatch(e -> e.getName().startsWith("SPRING_DATA_REDIS"));
+    }
+
     /** Every service is the same: metrics and probes on the management port, the public port reachable in the pod. */
     @Test
     void everyServicesActuatorIsOnItsManagementPortAndEveryServiceListensOnThePodAddress() {

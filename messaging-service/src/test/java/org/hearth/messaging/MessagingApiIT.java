@@ -201,6 +201,24 @@ class MessagingApiIT {
     }
 
     @Test
+    void myThreadsAreNarrowedToOnePatientAndOneKind() {
+        String coordinator = token("coordinator", carla);
+        JsonNode family = api.get(API + "/threads?patientId=" + patient + "&kind=FAMILY", coordinator).json();
+        assertThat(family.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(family.path("items").get(0).path("kind").asString()).isEqualTo("FAMILY");
+        assertThat(family.path("items").get(0).path("patientId").asString()).isEqualTo(patient);
+        assertThat(api.get(API + "/threads?patientId=" + patient, coordinator).json().path("items").valueStream()
+                .map(t -> t.path("kind").asString()).toList()).containsExactlyInAnyOrder("CARE_TEAM", "FAMILY");
+        assertThat(api.get(API + "/threads?patientId=" + UUID.randomUUID(), coordinator).json().path("totalItems")
+                .asLong()).isZero();
+        // the filters narrow what I take part in, never widen it: Nina has not joined the family thread
+        assertThat(api.get(API + "/threads?patientId=" + patient + "&kind=FAMILY", token("nurse", nina)).json()
+                .path("totalItems").asLong()).isZero();
+        assertThat(api.get(API + "/threads?patientId=" + patient + "&kind=CARE_TEAM", token("nurse", nina)).json()
+                .path("totalItems").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aBlankTooLongOrMisaddressedMessageIsRefusedAndNothingIsStored() {
         String careTeam = careTeamThread().path("id").asString();
         post(careTeam, token("nurse", nina), "{\"body\":\"Wound on the left heel looks worse\"}");
@@ -539,6 +557,19 @@ class MessagingApiIT {
                 text -> text.contains("billable-line-on-hold:" + line));
     }
 
+    /**
+     * Billing's changes, once a clerk of the agency who was listening before them has received them: only then does
+     * "someone else did not hear of them" mean anything. (A clerk who connects after a change is not told of it: the
+     * desk learns of clerks who listen; these tests used to wait 20 s for that clerk in vain and carry on.)
+     */
+    BillingChanges billingChangesSeenByAClerk() throws Exception {
+        String bill = "bill-" + UUID.randomUUID();
+        assertThat(String.join("\n", streamFrom(token("billing", bill), "?since=now"))).contains(":connected");
+        BillingChanges changes = billingChanges();
+        seenByBilling(bill, changes.line());
+        return changes;
+    }
+
     @Test
     void billingStaffAreToldLiveOfBillingsChanges() throws Exception {
         String bill = "bill-" + UUID.randomUUID();
@@ -552,8 +583,7 @@ class MessagingApiIT {
 
     @Test
     void anotherAgencysBillingClerkHearsNothingOfBillingsChanges() throws Exception {
-        BillingChanges changes = billingChanges();
-        seenByBilling("bill-" + UUID.randomUUID(), changes.line());
+        BillingChanges changes = billingChangesSeenByAClerk();
         String other = "bill-" + UUID.randomUUID();
         String otherToken = TestTokenIssuer.shared().token().agency("b", UUID.randomUUID().toString()).roles("billing")
                 .subject(other).audience("messaging-service").sign();
@@ -562,8 +592,7 @@ class MessagingApiIT {
 
     @Test
     void careTeamMembersAreNotToldOfBillingsChanges() throws Exception {
-        BillingChanges changes = billingChanges();
-        seenByBilling("bill-" + UUID.randomUUID(), changes.line());
+        BillingChanges changes = billingChangesSeenByAClerk();
         assertThat(String.join("\n", stream(token("nurse", nina), null))).doesNotContain(changes.authorization());
     }
 

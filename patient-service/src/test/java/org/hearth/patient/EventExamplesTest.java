@@ -18,7 +18,8 @@ class EventExamplesTest {
             "org.hearth.patient.ReferralAccepted.v1", "org.hearth.patient.TransitionTaskDue.v1",
             "org.hearth.patient.TransitionTaskOverdue.v1", "org.hearth.patient.CareCircleChanged.v1",
             "org.hearth.audit.PatientDataAccessed.v1", "org.hearth.patient.AssessmentCompleted.v1",
-            "org.hearth.patient.PatientStatusChanged.v1"})
+            "org.hearth.patient.PatientStatusChanged.v1", "org.hearth.patient.SharingGranted.v1",
+            "org.hearth.patient.SharingRevoked.v1"})
     void everyGoldenExampleOfPatientServiceIsValid(String type) {
         assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
     }

@@ -12,6 +12,9 @@ import org.hearth.scheduling.patients.PatientEventsV1.PatientDischargedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.PatientStatusChangedV1;
 import org.hearth.scheduling.visitplan.CarePlanSignedV1;
 import org.hearth.scheduling.patients.PatientProjectionHandler;
+import org.hearth.scheduling.sharing.SharedGrantsHandler;
+import org.hearth.scheduling.sharing.SharingEventsV1.SharingGrantedV1;
+import org.hearth.scheduling.sharing.SharingEventsV1.SharingRevokedV1;
 import org.hearth.scheduling.visitplan.CarePlanSignedHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +30,8 @@ class PatientEventsConsumer {
     private final EventEdge edge;
     private final EventRoutes routes;
 
-    PatientEventsConsumer(EventEdge edge, PatientProjectionHandler projection, CarePlanSignedHandler carePlans) {
+    PatientEventsConsumer(EventEdge edge, PatientProjectionHandler projection, CarePlanSignedHandler carePlans,
+            SharedGrantsHandler sharing) {
         this.edge = edge;
         this.routes = EventRoutes.forConsumer("scheduling-patient-events")
                 .on(PatientAdmittedV1.TYPE, PatientAdmittedV1.class, projection::admitted)
@@ -37,6 +41,8 @@ class PatientEventsConsumer {
                 .on(PatientDischargedV1.TYPE, PatientDischargedV1.class, projection::discharged)
                 .on(BreakGlassOpenedV1.TYPE, BreakGlassOpenedV1.class, projection::breakGlassOpened)
                 .on(BreakGlassRevokedV1.TYPE, BreakGlassRevokedV1.class, projection::breakGlassRevoked)
+                .on(SharingGrantedV1.TYPE, SharingGrantedV1.class, sharing::granted)
+                .on(SharingRevokedV1.TYPE, SharingRevokedV1.class, sharing::revoked)
                 .on(CarePlanSignedV1.TYPE, CarePlanSignedV1.class, carePlans::signed);
     }
 

@@ -241,7 +241,8 @@ class ConsoleBrowserIT {
                 "coordinator-patient-not-found")) { // journey billing
             assertThat(screenshots.resolve(name + ".png")).as("screenshot").isNotEmptyFile();
         }
-        // journey trust: who viewed the record, break-glass and its review, sharing with another agency and revoking it
+        // journey trust: who viewed the record, break-glass and its review, sharing (plan and visits) with another agency and
+        // revoking it
         assertThat(run.output()).contains(
                 "ok - Fran sees Nina Nurse's read of Jane's record today",
                 "ok - Fran sees Priya Patel's read of Jane's record today",
@@ -257,9 +258,10 @@ class ConsoleBrowserIT {
                 "ok - the privacy officer revokes Noah Night's emergency access",
                 "ok - the reviewed access leaves the review queue",
                 "ok - after the revocation the nurse's next look at the chart is refused",
-                "ok - carla records Jane's consent to share the plan of care in brief with riverbend",
+                "ok - carla records Jane's consent to share the plan of care in brief and the visits with riverbend",
                 "ok - sharing consents: no serious accessibility violation",
                 "ok - rita.coordinator reads the plan of care in brief of Jane Doe shared by Sunrise",
+                "ok - rita.coordinator sees the visits of Jane Doe shared by Sunrise",
                 "ok - what was not shared is not shown",
                 "ok - shared record: no serious accessibility violation",
                 "ok - after the revocation Riverbend's next look at the shared record gets the not-found page",

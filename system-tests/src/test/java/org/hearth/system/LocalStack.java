@@ -22,23 +22,49 @@ final class LocalStack {
     static final int KAFKA_PORT = 19092 + OFFSET;
     static final int MONGO_PORT = 27018 + OFFSET;
 
-    private static final Map<String, String> PORTS = Map.ofEntries(
-            Map.entry("HEARTH_GATEWAY_PORT", String.valueOf(GATEWAY_PORT)),
-            Map.entry("HEARTH_PATIENT_PORT", String.valueOf(18081 + OFFSET)),
-            Map.entry("HEARTH_SCHEDULING_PORT", String.valueOf(18082 + OFFSET)),
-            Map.entry("HEARTH_MESSAGING_PORT", String.valueOf(18083 + OFFSET)),
-            Map.entry("HEARTH_BILLING_PORT", String.valueOf(18084 + OFFSET)),
-            Map.entry("HEARTH_AUDIT_PORT", String.valueOf(18085 + OFFSET)),
-            Map.entry("HEARTH_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT)),
-            Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(19000 + OFFSET)),
-            Map.entry("HEARTH_KAFKA_PORT", String.valueOf(KAFKA_PORT)),
-            Map.entry("HEARTH_KAFKA_CONTROLLER_PORT", String.valueOf(19093 + OFFSET)),
-            Map.entry("HEARTH_MONGO_PORT", String.valueOf(MONGO_PORT)),
-            Map.entry("HEARTH_PAYER_PORT", String.valueOf(18090 + OFFSET)));
-
+    private final Map<String, String> ports;
+    private final int offset;
     private final Path root = Path.of(System.getProperty("hearth.root", "..")).toAbsolutePath().normalize();
-    private final Path home = Path.of(System.getProperty("hearth.stack.home", "target/hearth-stack")
-            + (OFFSET == 0 ? "" : "-" + OFFSET)).toAbsolutePath();
+    private final Path home;
+
+    /** The shared stack of the system tests ({@link SharedStack}). */
+    LocalStack() {
+        this("hearth-stack", OFFSET, Map.of());
+    }
+
+    /**
+     * Another stack beside the shared one: its own home ({@code target/<name>}), every port moved by {@code offset}
+     * and the launcher's environment extended (e.g. {@code HEARTH_REPLICAS=2}).
+     */
+    LocalStack(String name, int offset, Map<String, String> environment) {
+        this.offset = offset;
+        Map<String, String> all = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("HEARTH_GATEWAY_PORT", String.valueOf(18080 + offset)),
+                Map.entry("HEARTH_PATIENT_PORT", String.valueOf(18081 + offset)),
+                Map.entry("HEARTH_SCHEDULING_PORT", String.valueOf(18082 + offset)),
+                Map.entry("HEARTH_MESSAGING_PORT", String.valueOf(18083 + offset)),
+                Map.entry("HEARTH_BILLING_PORT", String.valueOf(18084 + offset)),
+                Map.entry("HEARTH_AUDIT_PORT", String.valueOf(18085 + offset)),
+                Map.entry("HEARTH_KEYCLOAK_PORT", String.valueOf(18180 + offset)),
+                Map.entry("HEARTH_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(19000 + offset)),
+                Map.entry("HEARTH_KAFKA_PORT", String.valueOf(19092 + offset)),
+                Map.entry("HEARTH_KAFKA_CONTROLLER_PORT", String.valueOf(19093 + offset)),
+                Map.entry("HEARTH_MONGO_PORT", String.valueOf(27018 + offset)),
+                Map.entry("HEARTH_PAYER_PORT", String.valueOf(18090 + offset)),
+                Map.entry("HEARTH_REDIS_PORT", String.valueOf(16379 + offset))));
+        all.putAll(environment);
+        this.ports = Map.copyOf(all);
+        Path stacks = Path.of(System.getProperty("hearth.stack.home", "target/hearth-stack")).toAbsolutePath();
+        this.home = stacks.resolveSibling(name + (offset == 0 ? "" : "-" + offset));
+    }
+
+    int gatewayPort() {
+        return 18080 + offset;
+    }
+
+    int keycloakPort() {
+        return 18180 + offset;
+    }
 
     Path home() {
         return home;
@@ -136,7 +162,7 @@ final class LocalStack {
         Files.createDirectories(home);
         ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(root.resolve("hearth").toString()),
                 command.stream()).toList()).directory(root.toFile());
-        builder.environment().putAll(PORTS);
+        builder.environment().putAll(ports);
         builder.environment().put("HEARTH_HOME", home.toString());
         // the Keycloak zip is shared with the developer's own stack so it is downloaded once per machine
         builder.environment().put("HEARTH_DIST", root.resolve(".hearth/dist").toString());

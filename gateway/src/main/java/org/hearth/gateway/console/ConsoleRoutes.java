@@ -2,6 +2,7 @@ package org.hearth.gateway.console;
 
 import org.hearth.gateway.problem.GatewayProblems;
 import org.hearth.gateway.routing.GatewayProperties;
+import org.hearth.gateway.routing.RefusedConnectionRetry;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.RewritePathGatewayFilterFactory;
@@ -48,6 +49,7 @@ class ConsoleRoutes {
         builder.route("console-" + service, r -> r.path(ConsoleSecurityConfiguration.BASE + "/api/" + service + "/**")
                 .filters(f -> f.filter(new OrderedGatewayFilter(signInAgainWhenRefreshIsRefused(), REWRITE_ORDER - 1))
                         .filter(new OrderedGatewayFilter(rewrite, REWRITE_ORDER))
+                        .filter(RefusedConnectionRetry.filter())
                         .removeRequestHeader("Cookie")
                         .removeRequestHeader("X-XSRF-TOKEN")
                         .tokenRelay(ConsoleProperties.REGISTRATION))

@@ -4,6 +4,7 @@ import ca.uhn.fhir.parser.IParser;
 import jakarta.annotation.PreDestroy;
 import org.hearth.gateway.problem.FhirOutcomes;
 import org.hearth.gateway.routing.GatewayProperties;
+import org.hearth.gateway.routing.ServiceInstances;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -55,7 +56,11 @@ class BulkExporter {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Clock clock = Clock.systemUTC();
 
-    BulkExporter(ExportJobStore store, GatewayProperties gateway, FhirProperties properties) {
+    private final ServiceInstances instances;
+
+    BulkExporter(ExportJobStore store, GatewayProperties gateway, FhirProperties properties,
+            ServiceInstances instances) {
+        this.instances = instances;
         this.store = store;
         this.gateway = gateway;
         this.properties = properties;
@@ -165,7 +170,9 @@ class BulkExporter {
         }
 
         List<Resource> all(String type, String query) {
-            URI service = FhirResourceTypes.uriOf(FhirResourceTypes.ownerOf(type).orElseThrow(), gateway.services());
+            // behind lb://<service> (replicas) one instance answers every page of this type
+            URI service = instances.base(FhirResourceTypes.uriOf(FhirResourceTypes.ownerOf(type).orElseThrow(),
+                    gateway.services())).block(Duration.ofSeconds(5));
             List<Resource> found = new ArrayList<>();
             URI page = service.resolve(FhirEndpoints.BASE + "/" + type + "?_count=" + properties.exportPageSize() + query);
             IParser parser = FhirOutcomes.FHIR.newJsonParser();

@@ -3,6 +3,7 @@ package org.hearth.gateway.fhir;
 import ca.uhn.fhir.parser.IParser;
 import org.hearth.gateway.problem.FhirOutcomes;
 import org.hearth.gateway.routing.GatewayProperties;
+import org.hearth.gateway.routing.ServiceInstances;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -53,8 +54,12 @@ class CapabilityStatements {
     private final Clock clock = Clock.systemUTC();
     private final Map<FhirResourceTypes.Owner, Cached> cache = new ConcurrentHashMap<>();
 
-    CapabilityStatements(GatewayProperties gateway, FhirProperties fhir, SmartConfiguration smart) {
+    private final ServiceInstances instances;
+
+    CapabilityStatements(GatewayProperties gateway, FhirProperties fhir, SmartConfiguration smart,
+            ServiceInstances instances) {
         this.gateway = gateway;
+        this.instances = instances;
         this.fhir = fhir;
         this.smart = smart;
     }
@@ -109,10 +114,11 @@ class CapabilityStatements {
         if (cached != null && cached.readAt().plus(fhir.metadataRefresh()).isAfter(clock.instant())) {
             return Mono.just(cached.statement());
         }
-        Mono<CapabilityStatement> fresh = http.get()
-                .uri(FhirResourceTypes.uriOf(owner, gateway.services()).resolve(FhirEndpoints.BASE + "/metadata"))
-                .accept(MediaType.parseMediaType("application/fhir+json"), MediaType.APPLICATION_JSON)
-                .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(5))
+        // behind lb://<service> (replicas) any one instance's statement: they run the same version
+        Mono<CapabilityStatement> fresh = instances.base(FhirResourceTypes.uriOf(owner, gateway.services()))
+                .flatMap(service -> http.get().uri(service.resolve(FhirEndpoints.BASE + "/metadata"))
+                        .accept(MediaType.parseMediaType("application/fhir+json"), MediaType.APPLICATION_JSON)
+                        .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(5)))
                 .map(body -> parser().parseResource(CapabilityStatement.class, body))
                 .doOnNext(statement -> cache.put(owner, new Cached(statement, clock.instant())))
                 .onErrorResume(e -> {

@@ -1,6 +1,7 @@
 package org.hearth.gateway.fhir;
 
 import org.hearth.gateway.routing.GatewayProperties;
+import org.hearth.gateway.routing.RefusedConnectionRetry;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,7 @@ class FhirRoutes {
                 }
             }
             builder.route("fhir-" + owner.name().toLowerCase(Locale.ROOT), r -> r.path(paths.toArray(String[]::new))
+                    .filters(f -> f.filter(RefusedConnectionRetry.filter()))
                     .metadata(FHIR, true)
                     .uri(FhirResourceTypes.uriOf(owner, properties.services())));
         }

@@ -2,6 +2,8 @@ package org.hearth.gateway.routing;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -30,12 +32,16 @@ public class DocumentedOperations {
     }
 
     private final WebClient http;
+    private final WebClient balanced;
     private final Duration refresh;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    DocumentedOperations(GatewayProperties properties) {
+    DocumentedOperations(GatewayProperties properties,
+            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
         this.http = WebClient.create();
+        ReactorLoadBalancerExchangeFilterFunction instances = loadBalancer.getIfAvailable();
+        this.balanced = instances == null ? http : WebClient.builder().filter(instances).build();
         this.refresh = properties.inventoryRefresh();
         this.clock = Clock.systemUTC();
     }
@@ -49,8 +55,14 @@ public class DocumentedOperations {
         if (cached != null && cached.readAt().plus(refresh).isAfter(clock.instant())) {
             return Mono.just(cached.inventory());
         }
-        Mono<OperationInventory> fresh = http.get().uri(service.resolve("/api/" + prefix + "/v3/api-docs"))
-                .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(5))
+        // lb://<name>: any one instance's document (replicas of a service run the same version)
+        boolean lb = "lb".equals(service.getScheme());
+        URI document = lb ? URI.create("http://" + service.getHost() + "/api/" + prefix + "/v3/api-docs")
+                : service.resolve("/api/" + prefix + "/v3/api-docs");
+        Mono<OperationInventory> fresh = (lb ? balanced : http).get().uri(document)
+                // a service's first document is generated on demand (slow on a loaded machine); behind lb:// the
+                // retry asks the next instance
+                .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(10)).retry(1)
                 .map(body -> OperationInventory.of(JSON.readTree(body)))
                 .doOnNext(inventory -> {
                     cache.put(prefix, new Cached(inventory, clock.instant()));

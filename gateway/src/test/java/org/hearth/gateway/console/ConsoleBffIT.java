@@ -296,12 +296,22 @@ class ConsoleBffIT {
     /** A browser without JavaScript: keeps cookies, never follows redirects. */
     static final class Browser {
         private final String base;
-        private final CookieManager cookies = new CookieManager();
+        private final CookieManager cookies;
         private final HttpClient http;
 
         Browser(String base) {
+            this(base, new CookieManager());
+        }
+
+        private Browser(String base, CookieManager cookies) {
             this.base = base;
+            this.cookies = cookies;
             this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        /** The same browser (its cookies) talking to another address, e.g. another gateway replica. */
+        Browser at(String otherBase) {
+            return new Browser(otherBase, cookies);
         }
 
         HttpRequest.Builder request(String path) {

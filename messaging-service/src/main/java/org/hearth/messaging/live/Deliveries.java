@@ -26,11 +26,13 @@ public class Deliveries {
     private final TenantScopedMongo mongo;
     private final OfflineMail mail;
     private final Clock clock;
+    private final LiveFeed feed;
 
-    Deliveries(TenantScopedMongo mongo, OfflineMail mail, Clock clock) {
+    Deliveries(TenantScopedMongo mongo, OfflineMail mail, Clock clock, LiveFeed feed) {
         this.mongo = mongo;
         this.mail = mail;
         this.clock = clock;
+        this.feed = feed;
     }
 
     /** Per-person counters: the next delivery's sequence number. */
@@ -61,12 +63,14 @@ public class Deliveries {
                 continue; // delivered before: a redelivered event
             }
             long seq = mongo.increment(recipient, "seq", Sequence.class);
+            Delivery delivery = new Delivery(id, TenantContext.current().value(), recipient, seq, kind, threadId,
+                    messageId, patientId, notice, clock.instant());
             try {
-                mongo.insert(new Delivery(id, TenantContext.current().value(), recipient, seq, kind, threadId, messageId,
-                        patientId, notice, clock.instant()));
+                mongo.insert(delivery);
             } catch (org.springframework.dao.DuplicateKeyException raced) {
                 continue;
             }
+            feed.stored(delivery);
             if (MAILED.contains(kind)) {
                 mail.remindIfOffline(recipient);
             }

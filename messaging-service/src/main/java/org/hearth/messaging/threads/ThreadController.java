@@ -82,8 +82,11 @@ public class ThreadController {
     }
 
     @GetMapping
-    @Operation(summary = "The threads I take part in", description = "Paged (max 200)")
-    PageResponse<ThreadView> mine(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    @Operation(summary = "The threads I take part in", description = "Optionally only one patient's (patientId) and of "
+            + "one kind (kind), as the console finds a patient's care-team, family or huddle threads; paged (max 200)")
+    PageResponse<ThreadView> mine(@RequestParam(required = false) String patientId,
+            @RequestParam(required = false) ChatThread.Kind kind, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         String me = Caller.subject();
         boolean family = Caller.hasRole("family");
         List<String> familyThreads = new java.util.ArrayList<>(access.patientsInCircle(me));
@@ -91,7 +94,7 @@ public class ThreadController {
             familyThreads.addAll(access.patientsCoordinated(me));
         }
         return PageResponse.of(threads.visibleTo(me, family ? List.of() : access.patientsOnCareTeam(me),
-                familyThreads, Paging.of(page, size).withSort(Sort.by("createdAt", "_id"))), this::view);
+                familyThreads, patientId, kind, Paging.of(page, size).withSort(Sort.by("createdAt", "_id"))), this::view);
     }
 
     @GetMapping("/{id}")

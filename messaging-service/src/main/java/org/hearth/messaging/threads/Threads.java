@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,12 +88,21 @@ public class Threads {
         return mongo.updateIfVersion(threadId, expectedVersion, "version", update.inc("version", 1), ChatThread.class);
     }
 
+    /** The threads the subject takes part in, narrowed (when not null) to one patient's and to one kind. */
     Page<ChatThread> visibleTo(String subject, List<String> careTeamPatients, List<String> familyPatients,
-            Pageable pageable) {
+            String patientId, ChatThread.Kind kind, Pageable pageable) {
         Criteria visible = new Criteria().orOperator(
                 Criteria.where("members").is(subject),
                 Criteria.where("kind").is(ChatThread.Kind.CARE_TEAM).and("patientId").in(careTeamPatients),
                 Criteria.where("kind").is(ChatThread.Kind.FAMILY).and("patientId").in(familyPatients));
-        return mongo.findPage(visible, pageable, ChatThread.class);
+        List<Criteria> all = new ArrayList<>(List.of(visible));
+        if (patientId != null) {
+            all.add(Criteria.where("patientId").is(patientId));
+        }
+        if (kind != null) {
+            all.add(Criteria.where("kind").is(kind));
+        }
+        Criteria criteria = all.size() == 1 ? visible : new Criteria().andOperator(all);
+        return mongo.findPage(criteria, pageable, ChatThread.class);
     }
 }

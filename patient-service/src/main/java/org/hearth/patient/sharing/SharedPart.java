@@ -1,7 +1,9 @@
 package org.hearth.patient.sharing;
 
 /**
- * The parts of a record a patient may share with another agency. Visits live in scheduling-service and are not
- * shareable yet; the plan summary is the signed plan without its medications, which are a part of their own.
+ * The parts of a record a patient may share with another agency. The plan summary is the signed plan without its
+ * medications, which are a part of their own. Visits live in scheduling-service: it keeps the grants from
+ * {@link SharingGranted} and {@link SharingRevoked} and serves them at
+ * {@code /api/scheduling/v1/shared-records/{grantId}/visits} (new parts are added at the end).
  */
-public enum SharedPart { PLAN_SUMMARY, MEDICATIONS, VITALS }
+public enum SharedPart { PLAN_SUMMARY, MEDICATIONS, VITALS, VISITS }

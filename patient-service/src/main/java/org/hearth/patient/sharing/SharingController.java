@@ -73,7 +73,7 @@ class SharingController {
      * @param consentDocument required from a coordinator: the reference of the signed consent
      */
     record GrantRequest(@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,49}$", message = "must be an agency's short "
-            + "name, e.g. riverbend") String agency, @NotEmpty @Size(max = 3) List<@NotNull SharedPart> parts,
+            + "name, e.g. riverbend") String agency, @NotEmpty @Size(max = 4) List<@NotNull SharedPart> parts,
             LocalDate from, @NotNull LocalDate until, @Size(max = 200) String consentDocument) {
     }
 
@@ -90,8 +90,9 @@ class SharingController {
     @PreAuthorize(OWNERS)
     @Operation(summary = "Share parts of the record with another agency", description = "By the care circle's point of "
             + "contact, or by a coordinator recording a consent document (consentDocument required). The agency is "
-            + "named by its alias; parts among PLAN_SUMMARY, MEDICATIONS, VITALS; the period at most 366 days. With "
-            + "Idempotency-Key, a retry answers the same grant.")
+            + "named by its alias; parts among PLAN_SUMMARY, MEDICATIONS, VITALS, VISITS (served by scheduling-service); "
+            + "the period at most 366 days. Publishes SharingGranted.v1 with the grant. With Idempotency-Key, a retry "
+            + "answers the same grant.")
     ResponseEntity<GrantView> grant(@PathVariable String patientId,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody GrantRequest request) {
@@ -141,7 +142,8 @@ class SharingController {
 
     @PostMapping("/{grantId}/revoke")
     @PreAuthorize(OWNERS)
-    @Operation(summary = "Revoke a grant now", description = "The other agency's next read answers 404")
+    @Operation(summary = "Revoke a grant now", description = "The other agency's next read answers 404; publishes "
+            + "SharingRevoked.v1 with the revocation (scheduling stops serving the visits as soon as it reads it)")
     GrantView revoke(@PathVariable String patientId, @PathVariable String grantId) {
         requireConsenter(patientId);
         SharingGrant grant = grants.find(grantId).filter(g -> g.patientId().equals(patientId))

@@ -23,6 +23,12 @@ public record SharingGrant(String id, String patientId, String ownerAgency, Stri
         parts = Set.copyOf(parts);
     }
 
+    /** The grant ended by {@code by} at {@code now}. */
+    public SharingGrant revokedBy(String by, Instant now) {
+        return new SharingGrant(id, patientId, ownerAgency, ownerAlias, granteeAlias, parts, from, until, basis,
+                consentDocument, grantedBy, grantedAt, now, by);
+    }
+
     public boolean activeOn(LocalDate day) {
         return revokedAt == null && !day.isBefore(from) && !day.isAfter(until);
     }

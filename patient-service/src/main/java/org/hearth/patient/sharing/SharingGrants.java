@@ -1,9 +1,17 @@
 package org.hearth.patient.sharing;
 
 import jakarta.annotation.PostConstruct;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.aggregate.AggregateDocument;
+import org.hearth.platform.aggregate.AggregateStore;
+import org.hearth.platform.aggregate.AggregateStores;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.OutboxEntry;
+import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,22 +26,36 @@ import java.util.Optional;
 
 /**
  * Sharing grants, each the document of the patient's agency. The owner reads and revokes them as any of its
- * documents; the agency they name finds them only through {@link #grantedTo}, the one read across agencies.
+ * documents; the agency they name finds them only through {@link #grantedTo}, the one read across agencies. A grant
+ * is an aggregate: its creation and its revocation are written with {@link SharingGranted} / {@link SharingRevoked} in
+ * one write, so scheduling (which serves the shared visits) learns of every change and of nothing unsaved.
  */
 @Repository
 class SharingGrants {
 
     static final String GRANTEE = "granteeAlias";
+    /** With the patient's other facts, keyed by the patient: a revocation is never overtaken by its grant. */
+    static final String TOPIC = "hearth.patient.events";
+
+    private static final int REVOKE_ATTEMPTS = 5;
 
     private final TenantScopedMongo mongo;
+    private final AggregateStore<SharingGrant, GrantDocument> store;
 
-    SharingGrants(TenantScopedMongo mongo) {
+    SharingGrants(TenantScopedMongo mongo, AggregateStores stores) {
         this.mongo = mongo;
+        this.store = stores.of(GrantDocument.class, TOPIC)
+                .readAs(GrantDocument::grant)
+                .identifiedBy(SharingGrant::id)
+                .createdAs((grant, tenant, version, outbox) -> new GrantDocument(grant.id(), tenant,
+                        grant.granteeAlias(), grant, version, outbox))
+                .updatedAs(grant -> new Update().set("grant", grant));
     }
 
-    /** {@code granteeAlias} sits at the top so the grantee's lookup is one indexed field. */
+    /** {@code granteeAlias} sits at the top so the grantee's lookup is one field. */
     @Document(GrantDocument.COLLECTION)
-    record GrantDocument(@Id String id, String tenantId, String granteeAlias, SharingGrant grant) implements TenantOwned {
+    record GrantDocument(@Id String id, String tenantId, String granteeAlias, SharingGrant grant, long version,
+            List<OutboxEntry> outbox) implements AggregateDocument {
         static final String COLLECTION = "sharing_grants";
     }
 
@@ -44,13 +66,13 @@ class SharingGrants {
         // agency receives few grants, so it goes without an index of its own for now
     }
 
+    /** Stores the grant with its {@link SharingGranted} in one write. */
     SharingGrant insert(SharingGrant grant) {
-        mongo.insert(new GrantDocument(grant.id(), TenantContext.current().value(), grant.granteeAlias(), grant));
-        return grant;
+        return store.insert(WithEvents.of(grant, SharingGranted.of(grant)));
     }
 
     Optional<SharingGrant> find(String id) {
-        return mongo.findById(id, GrantDocument.class).map(GrantDocument::grant);
+        return store.find(id).map(AggregateStore.Versioned::aggregate);
     }
 
     List<SharingGrant> ofPatient(String patientId) {
@@ -59,16 +81,31 @@ class SharingGrants {
                 .stream().map(GrantDocument::grant).toList();
     }
 
-    /** Ends the grant now (a second revocation changes nothing); false when the agency has no such grant. */
+    /**
+     * Ends the grant now and publishes {@link SharingRevoked} with it in one write (a second revocation changes
+     * nothing and publishes nothing); false when the agency has no such grant.
+     */
     boolean revoke(String id, String by, Instant now) {
-        Optional<SharingGrant> grant = find(id);
-        if (grant.isEmpty()) {
-            return false;
+        for (int attempt = 0; attempt < REVOKE_ATTEMPTS; attempt++) {
+            Optional<AggregateStore.Versioned<SharingGrant>> stored = store.find(id);
+            if (stored.isEmpty()) {
+                return false;
+            }
+            SharingGrant grant = stored.get().aggregate();
+            if (grant.revokedAt() != null) {
+                return true; // the first revocation is the one on record
+            }
+            if (stored.get().version() == 0) {
+                // a grant stored before grants had versions: give it its first, then revoke as any other
+                mongo.update(id, new Update().max(VersionedDocuments.VERSION, 1L), GrantDocument.class);
+                continue;
+            }
+            if (store.update(WithEvents.of(grant.revokedBy(by, now), new SharingRevoked(grant.patientId(), grant.id(),
+                    now)), stored.get().version())) {
+                return true;
+            }
         }
-        if (grant.get().revokedAt() == null) {
-            mongo.update(id, new Update().set("grant.revokedAt", now).set("grant.revokedBy", by), GrantDocument.class);
-        }
-        return true;
+        throw ApiException.conflict("The grant kept changing while it was revoked; try again");
     }
 
     /**
@@ -80,5 +117,13 @@ class SharingGrants {
                 : Query.query(Criteria.where("_id").is(grantId));
         return mongo.findGrantedTo(GRANTEE, alias, query, 200, GrantDocument.class).stream()
                 .map(GrantDocument::grant).toList();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Relay {
+        @Bean
+        OutboxCollection sharingOutboxCollection() {
+            return new OutboxCollection(GrantDocument.COLLECTION);
+        }
     }
 }

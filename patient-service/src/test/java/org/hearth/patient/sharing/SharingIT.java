@@ -99,11 +99,19 @@ class SharingIT {
     void theOtherAgencyReadsExactlyTheSharedPartsAuditedInBothAgenciesUntilRevoked() {
         String jane = jane();
         String rita = riverbend("rita", "coordinator");
-        try (TopicReader audit = new TopicReader("hearth.audit")) {
+        try (TopicReader audit = new TopicReader("hearth.audit"); TopicReader events = new TopicReader("hearth.patient.events")) {
             ApiClient.Response granted = share(jane, sunrise("carla", "coordinator"), "\"PLAN_SUMMARY\"", today.plusDays(30),
                     "CONSENT-2026-114");
             assertThat(granted.status()).as(granted.body()).isEqualTo(201);
             String grant = granted.json().path("id").asString();
+            // the services that serve a shared part from their own data (scheduling's visits) are told, with no names
+            ConsumerRecord<String, String> published = events.await(r -> jane.equals(r.key())
+                    && SharingGranted.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no SharingGranted"));
+            assertThat(EventContracts.violations(SharingGranted.TYPE, published.value())).isEmpty();
+            assertThat(TopicReader.header(published, "ce_tenantid")).isEqualTo(sunrise);
+            assertThat(published.value()).contains(grant, riverbendAlias, sunrise, "PLAN_SUMMARY", today.plusDays(30).toString())
+                    .doesNotContain("CONSENT-2026-114", "Doe", "carla");
 
             assertThat(api.get(SHARED, rita).body()).contains(grant, "Doe", "PLAN_SUMMARY");
             ApiClient.Response plan = api.send(api.request(SHARED + "/" + grant + "/plan-summary", rita)
@@ -135,6 +143,15 @@ class SharingIT {
             assertThat(api.get(SHARED + "/" + grant + "/plan-summary", rita).status()).isEqualTo(404);
             assertThat(api.get(SHARED + "/" + grant, rita).status()).isEqualTo(404);
             assertThat(api.get(SHARED, rita).body()).doesNotContain(grant);
+            ConsumerRecord<String, String> revoked = events.await(r -> jane.equals(r.key())
+                    && SharingRevoked.TYPE.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no SharingRevoked"));
+            assertThat(EventContracts.violations(SharingRevoked.TYPE, revoked.value())).isEmpty();
+            assertThat(revoked.value()).contains(grant, jane);
+            assertThat(api.post(PATIENTS + "/" + jane + "/sharing-grants/" + grant + "/revoke", sunrise("carla", "coordinator"), "")
+                    .status()).as("a second revocation").isEqualTo(200);
+            assertThat(events.await(r -> jane.equals(r.key()) && SharingRevoked.TYPE.equals(TopicReader.header(r, "ce_type")),
+                    Duration.ofSeconds(2))).as("published once").isEmpty();
         }
     }
 
@@ -168,5 +185,12 @@ class SharingIT {
         assertThat(api.post(PATIENTS + "/" + jane + "/sharing-grants/" + grant + "/revoke", sunrise(fran, "family"), "")
                 .status()).isEqualTo(200);
         assertThat(api.get(SHARED + "/" + grant + "/medications", rita).status()).isEqualTo(404);
+
+        // visits are a part too (scheduling-service serves them); this service lists the part and serves none of it
+        ApiClient.Response visits = share(jane, sunrise(fran, "family"), "\"VISITS\"", today.plusDays(7), null);
+        assertThat(visits.status()).as(visits.body()).isEqualTo(201);
+        String visitsGrant = visits.json().path("id").asString();
+        assertThat(api.get(SHARED + "/" + visitsGrant, rita).json().path("parts").toString()).isEqualTo("[\"VISITS\"]");
+        assertThat(api.get(SHARED + "/" + visitsGrant + "/plan-summary", rita).status()).isEqualTo(404);
     }
 }

@@ -7,7 +7,6 @@ import org.hearth.platform.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -84,8 +83,7 @@ public class AuditInterceptor implements HandlerInterceptor {
         Object breakGlass = request.getAttribute(AuditRecord.BREAK_GLASS_ATTRIBUTE);
         try {
             trail.record(new AuditRecord(UUID.randomUUID().toString(), patientId, jwt.getToken().getSubject(),
-                    caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                            .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList(),
+                    RefusalAudit.rolesOf(caller),
                     jwt.getToken().getClaimAsString("azp"), request.getMethod() + " " + route, response.getStatus(),
                     CorrelationId.current().orElse(null), clock.instant(),
                     breakGlass == null ? null : AuditRecord.BREAK_GLASS, null, null,

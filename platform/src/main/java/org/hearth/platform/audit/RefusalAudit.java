@@ -7,10 +7,12 @@ import org.hearth.platform.tenancy.OrganizationClaim;
 import org.hearth.platform.tenancy.TenantId;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +60,12 @@ public class RefusalAudit {
         String username = jwt.getToken().getClaimAsString("preferred_username");
         String chosen = name != null && !name.isBlank() ? name : username;
         return chosen == null ? null : chosen.length() > 100 ? chosen.substring(0, 100) : chosen;
+    }
+
+    /** The caller's realm roles, without Spring's ROLE_ prefix, sorted: what an audit record names. */
+    static List<String> rolesOf(Authentication caller) {
+        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
     }
 
     /** The alias of the caller's one agency ({@code {"sunrise": {"id": …}}} → sunrise), else null. */

@@ -52,8 +52,29 @@ public class HearthDefaults implements EnvironmentPostProcessor {
             // localhost:4318 every minute and log a failure each time where no collector listens
             Map.entry("management.otlp.metrics.export.enabled", "false"));
 
+    /** JDK property: how many carrier threads run the virtual threads (default: one per core). */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+    static final int MIN_CARRIERS = 16;
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addLast(new MapPropertySource("hearthDefaults", DEFAULTS));
+        enoughCarriers();
+    }
+
+    /**
+     * Requests, Kafka listeners and warm-ups run on virtual threads, and at start they all load classes from the
+     * executable jar. A virtual thread waiting for the jar's lock while loading a class is pinned to its carrier; the
+     * thread holding that lock, once unmounted, needs a free carrier to go on and release it. With one carrier per
+     * core, two such waiters on a 2-core machine (or pod) took both carriers and the service hung for good at start
+     * (health and every request unanswered; seen with two replicas of everything starting at once). More carriers
+     * than pinned waiters keep one free; it is set here, before the first virtual thread creates the scheduler, unless
+     * the JVM was given its own value.
+     */
+    static void enoughCarriers() {
+        if (System.getProperty(CARRIERS) == null) {
+            System.setProperty(CARRIERS, String.valueOf(Math.max(MIN_CARRIERS,
+                    Runtime.getRuntime().availableProcessors())));
+        }
     }
 }

@@ -29,6 +29,7 @@ import org.hearth.platform.web.CorrelationIdFilter;
 import org.hearth.platform.audit.AuditInterceptor;
 import org.hearth.platform.audit.AuditTrail;
 import org.hearth.platform.audit.RefusalAudit;
+import org.hearth.platform.audit.SharedRecordAudit;
 import org.hearth.platform.security.AuthorizeBeforeBinding;
 import org.hearth.platform.web.ApiDocumentation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -183,6 +184,11 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     AuditTrail auditTrail(TenantScopedMongo mongo, Outbox outbox) {
         return new AuditTrail(mongo, outbox);
+    }
+
+    @Bean
+    SharedRecordAudit sharedRecordAudit(AuditTrail trail, Clock clock) {
+        return new SharedRecordAudit(trail, clock);
     }
 
     @Bean

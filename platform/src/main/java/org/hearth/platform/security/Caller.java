@@ -1,5 +1,6 @@
 package org.hearth.platform.security;
 
+import org.hearth.platform.tenancy.OrganizationClaim;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -30,6 +31,18 @@ public final class Caller {
             return jwt.getToken().getSubject();
         }
         throw new IllegalStateException("no authenticated caller with a subject");
+    }
+
+    /**
+     * The alias of the caller's agency (its Keycloak organization alias, e.g. {@code riverbend}) from the verified
+     * token; empty without a token or with other than one organization. The name another agency's sharing grants use.
+     */
+    public static java.util.Optional<String> agencyAlias() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return OrganizationClaim.aliasOf(jwt.getToken().getClaims());
+        }
+        return java.util.Optional.empty();
     }
 
     /** A string claim of the caller's token (e.g. a partner client's {@code partner_id} or {@code azp}), if present. */

@@ -30,4 +30,17 @@ public final class OrganizationClaim {
         }
         return Optional.empty();
     }
+
+    /**
+     * The alias of the caller's one agency ({@code {"sunrise": {"id": …}}} → {@code sunrise}): the name another
+     * agency uses for it, e.g. when a patient shares a record with it. Empty unless there is exactly one organization
+     * and it carries a valid id ({@link #tenantOf}): an alias never stands for an agency the caller is not in.
+     */
+    public static Optional<String> aliasOf(Map<String, Object> claims) {
+        if (tenantOf(claims).isEmpty() || !(claims.get(CLAIM) instanceof Map<?, ?> organizations)) {
+            return Optional.empty();
+        }
+        Object alias = organizations.keySet().iterator().next();
+        return alias instanceof String name && !name.isBlank() ? Optional.of(name) : Optional.empty();
+    }
 }

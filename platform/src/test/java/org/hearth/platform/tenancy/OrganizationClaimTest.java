@@ -31,4 +31,14 @@ class OrganizationClaimTest {
         assertThat(OrganizationClaim.tenantOf(Map.of("organization", Map.of("sunrise", Map.of())))).isEmpty();
         assertThat(OrganizationClaim.tenantOf(Map.of("organization", Map.of("x", Map.of("id", "{$ne: 1}"))))).isEmpty();
     }
+
+    @Test
+    void namesTheAliasOfTheOnlyAgencyWithAValidId() {
+        assertThat(OrganizationClaim.aliasOf(Map.of("organization", Map.of("riverbend", Map.of("id", "b2")))))
+                .contains("riverbend");
+        assertThat(OrganizationClaim.aliasOf(Map.of("organization",
+                Map.of("sunrise", Map.of("id", "a1"), "riverbend", Map.of("id", "b2"))))).isEmpty();
+        assertThat(OrganizationClaim.aliasOf(Map.of("organization", Map.of("riverbend", Map.of())))).isEmpty();
+        assertThat(OrganizationClaim.aliasOf(Map.of())).isEmpty();
+    }
 }

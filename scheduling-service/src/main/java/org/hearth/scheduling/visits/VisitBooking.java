@@ -100,6 +100,7 @@ public class VisitBooking {
         }
         Visit visit = stored.visit();
         VisitType type = request.type() == null ? visit.type() : request.type();
+        request = keepingTheLink(request, visit, type);
         Clinician clinician = validate(request, type);
         if (visit.status() != Visit.Status.UNSCHEDULED && visit.status() != Visit.Status.SCHEDULED) {
             throw ApiException.conflict("A " + visit.status().name().toLowerCase().replace('_', '-')
@@ -259,6 +260,19 @@ public class VisitBooking {
             Thread.currentThread().interrupt();
             throw ApiException.conflict("Interrupted while booking; try again");
         }
+    }
+
+    /**
+     * A telehealth visit moved without a link keeps the one it was booked with: the family already has it, and a move
+     * (by a coordinator, or by the optimizer's plan, which knows nothing of links) must not need it sent again.
+     */
+    private static Request keepingTheLink(Request request, Visit visit, VisitType type) {
+        if (type != VisitType.TELEHEALTH || request.telehealthLink() != null || visit.booking() == null
+                || visit.booking().telehealthLink() == null) {
+            return request;
+        }
+        return new Request(request.clinicianId(), request.start(), request.end(), request.type(),
+                visit.booking().telehealthLink());
     }
 
     /** Bad input is a 400 and stores nothing; a clinician of another agency is as unknown as one who does not exist. */

@@ -270,6 +270,26 @@ class VisitApiIT {
     }
 
     @Test
+    void aTelehealthVisitMovedWithoutItsLinkKeepsTheLinkItWasBookedWith() {
+        admit(patient);
+        sign(patient, 1, "2030-01-06T15:00:00Z", "SN", 1, 1);
+        String visit = visitsOf(patient, "UNSCHEDULED", 1).get(0).path("id").asString();
+        String nina = clinician(agency, "nina-sub", "Nina Nurse", "RN");
+        ApiClient.Response booked = book(visit, "\"1\"", """
+                {"clinicianId":"%s","start":"2030-01-07T15:00:00Z","end":"2030-01-07T16:00:00Z","type":"TELEHEALTH",
+                 "telehealthLink":"https://meet.example.org/jane"}""".formatted(nina));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+
+        // a move as the optimizer's plan makes it: clinician and times only
+        ApiClient.Response moved = book(visit, "\"2\"", booking(nina, "2030-01-08T15:00:00Z", "2030-01-08T16:00:00Z"));
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().path("type").asString()).isEqualTo("TELEHEALTH");
+        assertThat(moved.json().path("booking").path("telehealthLink").asString()).isEqualTo("https://meet.example.org/jane");
+        assertThat(moved.json().path("booking").path("start").asString()).isEqualTo("2030-01-08T15:00:00Z");
+    }
+
+    @Test
     void aClinicianWhoBrokeTheGlassSeesTheVisitsUntilTheGrantExpiresOrIsRevokedEachReadAuditedAsBreakGlass() {
         admit(patient);
         sign(patient, 1, "2030-01-06T15:00:00Z", "SN", 1, 1);
