@@ -36,10 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Then {@code ./hearth audit-verify} walks the chains of the stack's database and finds them intact.
  */
 @ExtendWith(SharedStack.class)
-// Run when asked (-Dhearth.audit-coverage=true): on the shared stack it follows the fuzz suite. The audit-service now
-// chains that suite's records as they come (a poll at a time), but in the runs after it the local wire server stopped
-// answering at the end of the fuzz suite and this walk got 503s (docs/audit.md).
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hearth.audit-coverage", matches = "true")
 class AuditCoverageIT {
 
     static final Keycloak KEYCLOAK = new Keycloak(LocalStack.KEYCLOAK_PORT);
