@@ -14,6 +14,7 @@ import org.hearth.patient.careteam.CareTeamMember;
 import org.hearth.patient.careteam.CareTeamRepository;
 import org.hearth.patient.record.Patient;
 import org.hearth.patient.record.PatientRepository;
+import org.hearth.platform.audit.RefusalAudit;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.web.IdempotencyKeys;
@@ -161,8 +162,7 @@ class BreakGlassController {
     /** The name the token gives (Keycloak's {@code name} claim), else the username: what the review queue shows. */
     private static String callerName() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
-            String name = jwt.getToken().getClaimAsString("name");
-            return name != null ? name : jwt.getToken().getClaimAsString("preferred_username");
+            return RefusalAudit.nameOf(jwt); // the name its audit records give the same person
         }
         return null;
     }

@@ -55,7 +55,7 @@ public class RefusalAudit {
     }
 
     /** The caller's name as the token states it ({@code name}, else {@code preferred_username}). */
-    static String nameOf(JwtAuthenticationToken jwt) {
+    public static String nameOf(JwtAuthenticationToken jwt) {
         String name = jwt.getToken().getClaimAsString("name");
         String username = jwt.getToken().getClaimAsString("preferred_username");
         String chosen = name != null && !name.isBlank() ? name : username;
