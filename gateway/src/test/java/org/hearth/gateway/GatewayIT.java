@@ -33,7 +33,8 @@ class GatewayIT {
             {"openapi":"3.1.0","paths":{
               "/api/patients/v1/patients":{"get":{},"post":{}},
               "/api/patients/v1/patients/{id}/care-team":{"put":{}},
-              "/api/patients/v1/internal-looking/{id}":{"parameters":[],"get":{}}}}""");
+              "/api/patients/v1/internal-looking/{id}":{"parameters":[],"get":{}},
+              "/api/patients/v1/hang-up":{"put":{}}}}""");
     private static final StubService SCHEDULING = new StubService("scheduling", """
             {"openapi":"3.1.0","paths":{"/api/scheduling/v1/patients/{id}":{"get":{}}}}""");
     private static final int NOBODY_LISTENS = freePort();
@@ -172,6 +173,19 @@ class GatewayIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asString()).endsWith("/problems/service-unavailable");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void aServiceThatClosesTheConnectionWithoutAnAnswerGives502ProblemSayingToRetryWithTheSameKey() {
+        ApiClient.Response response = api.send(api.request("/api/patients/v1/hang-up", token())
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"note\":\"Ñandú 😀\"}")));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(502);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asString()).endsWith("/problems/upstream-closed");
+        assertThat(response.json().path("detail").asString()).contains("Idempotency-Key");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
     }
 

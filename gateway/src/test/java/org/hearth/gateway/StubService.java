@@ -42,6 +42,10 @@ final class StubService implements AutoCloseable {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     Map.copyOf(exchange.getRequestHeaders())));
             exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestURI().getPath().endsWith("/hang-up")) {
+                // a service that dies (or closes the connection) after reading the request: no answer at all
+                throw new IllegalStateException("closing the connection without an answer");
+            }
             byte[] body = (exchange.getRequestURI().getPath().endsWith("/v3/api-docs") ? openApi
                     : "{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

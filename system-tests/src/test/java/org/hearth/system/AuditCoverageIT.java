@@ -36,9 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Then {@code ./hearth audit-verify} walks the chains of the stack's database and finds them intact.
  */
 @ExtendWith(SharedStack.class)
-// Run when asked (-Dhearth.audit-coverage=true): on the shared stack it follows the fuzz suite, whose thousands of
-// refusals the audit-service chains one by one on the local wire server first; that backlog took it past 15 minutes.
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hearth.audit-coverage", matches = "true")
 class AuditCoverageIT {
 
     static final Keycloak KEYCLOAK = new Keycloak(LocalStack.KEYCLOAK_PORT);

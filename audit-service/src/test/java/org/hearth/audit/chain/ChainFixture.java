@@ -47,6 +47,12 @@ final class ChainFixture implements AutoCloseable {
     }
 
     static ChainRecord append(ChainStore store, String agency, String eventId) {
+        ChainStore.Pending record = pending(eventId);
+        return store.append(agency, eventId, record.facts(), record.entry());
+    }
+
+    /** A record of event {@code eventId}, as the consumer hands it to the store. */
+    static ChainStore.Pending pending(String eventId) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("patientId", "patient-" + Math.abs(eventId.hashCode() % 7));
         facts.put("actor", "nina");
@@ -57,7 +63,12 @@ final class ChainFixture implements AutoCloseable {
         entry.put("resourceType", "AuditEvent");
         entry.put("id", eventId);
         entry.put("action", "R");
-        return store.append(agency, eventId, facts, entry);
+        return new ChainStore.Pending(eventId, facts, entry);
+    }
+
+    /** Records of the events {@code prefix + from} to {@code prefix + (to - 1)}. */
+    static List<ChainStore.Pending> pending(String prefix, int from, int to) {
+        return java.util.stream.IntStream.range(from, to).mapToObj(i -> pending(prefix + i)).toList();
     }
 
     @Override

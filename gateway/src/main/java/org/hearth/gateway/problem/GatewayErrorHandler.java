@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Failures between the gateway and a service become problems, not Boot's default error JSON and never
- * a stack trace: a service that is down answers 503, one that is too slow 504.
+ * a stack trace: a service that is down answers 503, one that closes the connection without an answer 502, one that
+ * is too slow 504.
  */
 @Component
 @Order(-2)
@@ -29,6 +31,14 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             log.warn("Upstream unreachable for {}: {}", exchange.getRequest().getPath(), failure.toString());
             return GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "Service unavailable", "The service is not reachable right now; try again shortly.");
+        }
+        if (causedBy(failure, PrematureCloseException.class)) {
+            // the request may have reached the service and been applied; only the caller can retry it safely
+            log.warn("Upstream closed the connection without an answer for {}: {}", exchange.getRequest().getPath(),
+                    failure.toString());
+            return GatewayProblems.write(exchange, HttpStatus.BAD_GATEWAY, "upstream-closed", "No answer from the service",
+                    "The service closed the connection before answering; whether it applied the request is unknown. "
+                            + "Retry with the same Idempotency-Key (or client-chosen id) so that it is applied once.");
         }
         if (causedBy(failure, TimeoutException.class)) {
             return GatewayProblems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "Gateway timeout",

@@ -19,8 +19,6 @@ import org.hearth.platform.security.Caller;
 import org.hearth.platform.web.IdempotencyKeys;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,7 +101,7 @@ class BreakGlassController {
         BreakGlassGrant grant = idempotency.createOnce(key, clinician, patientId + "\n" + json.writeValueAsString(request),
                 grants::find, id -> {
                     Instant now = clock.instant();
-                    BreakGlassGrant opened = new BreakGlassGrant(id, patientId, clinician, callerName(),
+                    BreakGlassGrant opened = new BreakGlassGrant(id, patientId, clinician, Caller.name().orElse(null),
                             request.reason().strip(), now, now.plus(settings.breakGlass()), null, null, null, null, null);
                     String lead = teams.find(patientId).team().leadPhysician().map(CareTeamMember::subject).orElse(null);
                     Set<String> notify = new LinkedHashSet<>(privacyOfficers.of(Agency.ofCaller().id()));
@@ -156,14 +154,5 @@ class BreakGlassController {
         return new GrantView(g.id(), g.patientId(), patient == null ? null : patient.givenName() + " " + patient.familyName(),
                 g.clinician(), g.clinicianName(), g.reason(), g.openedAt(), g.expiresAt(), g.activeAt(clock.instant()),
                 g.revokedAt(), g.revokedBy(), g.reviewedAt(), g.reviewedBy(), g.reviewNote());
-    }
-
-    /** The name the token gives (Keycloak's {@code name} claim), else the username: what the review queue shows. */
-    private static String callerName() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
-            String name = jwt.getToken().getClaimAsString("name");
-            return name != null ? name : jwt.getToken().getClaimAsString("preferred_username");
-        }
-        return null;
     }
 }

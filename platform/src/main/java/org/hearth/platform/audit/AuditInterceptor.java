@@ -2,6 +2,7 @@ package org.hearth.platform.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.correlation.CorrelationId;
 import org.slf4j.Logger;
@@ -87,7 +88,7 @@ public class AuditInterceptor implements HandlerInterceptor {
                     jwt.getToken().getClaimAsString("azp"), request.getMethod() + " " + route, response.getStatus(),
                     CorrelationId.current().orElse(null), clock.instant(),
                     breakGlass == null ? null : AuditRecord.BREAK_GLASS, null, null,
-                    breakGlass == null ? null : breakGlass.toString(), RefusalAudit.nameOf(jwt),
+                    breakGlass == null ? null : breakGlass.toString(), Caller.nameOf(jwt),
                     RefusalAudit.organizationOf(jwt), RefusalAudit.addressOf(request)));
         } catch (RuntimeException e) {
             // The answer is already on its way; an audit failure must be loud in operations, not silent.

@@ -3,6 +3,7 @@ package org.hearth.platform.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hearth.platform.core.audit.AccessRefusals;
 import org.hearth.platform.correlation.CorrelationId;
+import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.OrganizationClaim;
 import org.hearth.platform.tenancy.TenantId;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,7 +43,7 @@ public class RefusalAudit {
         AccessRefusals.Caller caller = null;
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            caller = new AccessRefusals.Caller(jwt.getToken().getSubject(), nameOf(jwt),
+            caller = new AccessRefusals.Caller(jwt.getToken().getSubject(), Caller.nameOf(jwt),
                     jwt.getToken().getClaimAsString("azp"), organizationOf(jwt),
                     OrganizationClaim.tenantOf(jwt.getToken().getClaims()).map(TenantId::value).orElse(null));
         }
@@ -52,14 +53,6 @@ public class RefusalAudit {
 
     static boolean recorded(HttpServletRequest request) {
         return request.getAttribute(RECORDED) != null;
-    }
-
-    /** The caller's name as the token states it ({@code name}, else {@code preferred_username}). */
-    static String nameOf(JwtAuthenticationToken jwt) {
-        String name = jwt.getToken().getClaimAsString("name");
-        String username = jwt.getToken().getClaimAsString("preferred_username");
-        String chosen = name != null && !name.isBlank() ? name : username;
-        return chosen == null ? null : chosen.length() > 100 ? chosen.substring(0, 100) : chosen;
     }
 
     /** The caller's realm roles, without Spring's ROLE_ prefix, sorted: what an audit record names. */

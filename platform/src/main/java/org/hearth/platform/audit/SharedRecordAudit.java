@@ -1,5 +1,6 @@
 package org.hearth.platform.audit;
 
+import org.hearth.platform.security.Caller;
 import org.hearth.platform.correlation.CorrelationId;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
@@ -54,7 +55,7 @@ public class SharedRecordAudit {
                 TenantContext.runAs(TenantId.of(agency), () -> trail.record(new AuditRecord(UUID.randomUUID().toString(),
                         patientId, jwt.getToken().getSubject(), roles, jwt.getToken().getClaimAsString("azp"), action,
                         200, CorrelationId.current().orElse(null), clock.instant(), AuditRecord.SHARED_RECORD,
-                        patientAgency, reader, grantId, RefusalAudit.nameOf(jwt), RefusalAudit.organizationOf(jwt),
+                        patientAgency, reader, grantId, Caller.nameOf(jwt), RefusalAudit.organizationOf(jwt),
                         address)));
             } catch (RuntimeException e) {
                 // the answer is on its way; an audit failure must be loud in operations, not silent

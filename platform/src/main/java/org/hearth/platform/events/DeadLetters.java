@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -90,9 +91,11 @@ public final class DeadLetters {
             return cause.getClass().getName() + " after retries";
         }
 
+        /** What went wrong, under the container's wrapper and a batch listener's pointer to the failed record. */
         private static Throwable cause(Throwable failure) {
             Throwable cause = failure;
-            while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+            while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                    && cause.getCause() != null) {
                 cause = cause.getCause();
             }
             return cause;

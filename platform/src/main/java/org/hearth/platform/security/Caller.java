@@ -45,6 +45,24 @@ public final class Caller {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The caller's name as the token states it ({@code name}, else {@code preferred_username}, at most 100
+     * characters): what audit records and review queues show. Empty without a token or with neither claim.
+     */
+    public static java.util.Optional<String> name() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken jwt ? java.util.Optional.ofNullable(nameOf(jwt))
+                : java.util.Optional.empty();
+    }
+
+    /** {@link #name()} of a given token; null when it has neither claim. */
+    public static String nameOf(JwtAuthenticationToken jwt) {
+        String name = jwt.getToken().getClaimAsString("name");
+        String username = jwt.getToken().getClaimAsString("preferred_username");
+        String chosen = name != null && !name.isBlank() ? name : username;
+        return chosen == null ? null : chosen.length() > 100 ? chosen.substring(0, 100) : chosen;
+    }
+
     /** A string claim of the caller's token (e.g. a partner client's {@code partner_id} or {@code azp}), if present. */
     public static java.util.Optional<String> claim(String name) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

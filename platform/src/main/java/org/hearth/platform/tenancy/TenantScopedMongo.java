@@ -58,6 +58,18 @@ public class TenantScopedMongo {
     }
 
     /**
+     * Inserts {@code documents}, all of the current agency, in one ordered bulk write: the first duplicate key stops
+     * it there (the documents before it are stored, none after) and is thrown as {@link DuplicateKeyException}.
+     */
+    public <T extends TenantOwned> void insertAll(List<T> documents, Class<T> type) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        documents.forEach(TenantScopedMongo::requireCurrentTenant);
+        mongo.insert(documents, type);
+    }
+
+    /**
      * Replaces a document only if it still has {@code expectedVersion} and belongs to the current agency;
      * returns false when someone else changed it first (the caller answers 412) or it is not visible.
      */

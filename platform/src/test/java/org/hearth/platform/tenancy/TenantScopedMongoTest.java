@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import org.hearth.platform.test.HearthTestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,6 +54,25 @@ class TenantScopedMongoTest {
                 assertThatThrownBy(() -> mongo.insert(new Note("n2", riverbend.value(), "x", List.of())))
                         .isInstanceOf(IllegalStateException.class));
         TenantContext.runAs(riverbend, () -> assertThat(mongo.findById("n2", Note.class)).isEmpty());
+    }
+
+    @Test
+    void insertsABatchInOrderUpToTheFirstDuplicateAndOnlyForTheCurrentAgency() {
+        TenantContext.runAs(sunrise, () -> {
+            mongo.insertAll(List.of(new Note("b1", sunrise.value(), "1", List.of())), Note.class);
+
+            assertThatThrownBy(() -> mongo.insertAll(List.of(new Note("b2", sunrise.value(), "2", List.of()),
+                    new Note("b1", sunrise.value(), "again", List.of()), new Note("b3", sunrise.value(), "3", List.of())),
+                    Note.class)).isInstanceOf(DuplicateKeyException.class);
+
+            assertThat(mongo.findById("b2", Note.class)).as("before the duplicate").isPresent();
+            assertThat(mongo.findById("b1", Note.class)).get().extracting(Note::text).isEqualTo("1");
+            assertThat(mongo.findById("b3", Note.class)).as("after the duplicate: an ordered insert stops").isEmpty();
+            assertThatThrownBy(() -> mongo.insertAll(List.of(new Note("b4", sunrise.value(), "4", List.of()),
+                    new Note("b5", riverbend.value(), "5", List.of())), Note.class))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(mongo.findById("b4", Note.class)).as("nothing of a batch naming another agency").isEmpty();
+        });
     }
 
     @Test
