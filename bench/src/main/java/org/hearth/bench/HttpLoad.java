@@ -86,6 +86,66 @@ public final class HttpLoad {
                 percentile(all, 0.50), percentile(all, 0.99));
     }
 
+    /**
+     * Exactly {@code requests} GETs (after {@code warmup} more that are not counted), shared by {@code concurrency}
+     * virtual threads over one client's keep-alive connections. The figures' time is the wall time of the counted
+     * requests, so a caller can read CPU counters just around the counted part ({@code beforeMeasured} runs between the two).
+     */
+    public static Result runCount(String name, URI uri, String bearer, int concurrency, int warmup, int requests,
+            Runnable beforeMeasured) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer).GET().build();
+        AtomicLong errors = new AtomicLong();
+        sendAll(http, request, concurrency, warmup, null, new AtomicLong());
+        beforeMeasured.run();
+        long started = System.nanoTime();
+        long[][] perThread = sendAll(http, request, concurrency, requests, new long[concurrency][], errors);
+        long elapsed = System.nanoTime() - started;
+        long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(name, all.length, errors.get(), elapsed / 1e9, percentile(all, 0.50), percentile(all, 0.99));
+    }
+
+    /** Sends {@code count} requests over {@code concurrency} threads; latencies of 200s per thread when asked. */
+    private static long[][] sendAll(HttpClient http, HttpRequest request, int concurrency, int count, long[][] latencies,
+            AtomicLong errors) throws InterruptedException {
+        AtomicLong left = new AtomicLong(count);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < concurrency; t++) {
+                int thread = t;
+                threads.submit(() -> {
+                    long[] mine = new long[1 << 12];
+                    int n = 0;
+                    while (left.getAndDecrement() > 0) {
+                        long start = System.nanoTime();
+                        boolean ok;
+                        try {
+                            ok = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (Exception e) {
+                            ok = false;
+                        }
+                        if (!ok) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = (System.nanoTime() - start) / 1000;
+                    }
+                    if (latencies != null) {
+                        latencies[thread] = Arrays.copyOf(mine, n);
+                    }
+                    return null;
+                });
+            }
+            threads.shutdown();
+            threads.awaitTermination(1, TimeUnit.HOURS);
+        }
+        return latencies;
+    }
+
     static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;

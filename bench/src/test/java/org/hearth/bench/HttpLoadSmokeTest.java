@@ -43,6 +43,31 @@ class HttpLoadSmokeTest {
     }
 
     @Test
+    void aCountedRunSendsExactlyTheWarmUpAndTheCountedRequests() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ok", exchange -> {
+            served.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            AtomicInteger servedBeforeMeasuring = new AtomicInteger(-1);
+            HttpLoad.Result ok = HttpLoad.runCount("ok", URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/ok"), "t", 3, 20, 100, () -> servedBeforeMeasuring.set(served.get()));
+
+            assertThat(servedBeforeMeasuring.get()).isEqualTo(20);
+            assertThat(served.get()).isEqualTo(120);
+            assertThat(ok.requests()).isEqualTo(100);
+            assertThat(ok.errors()).isZero();
+            assertThat(ok.seconds()).isPositive();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void percentilesComeFromTheSortedSample() {
         long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertThat(HttpLoad.percentile(sorted, 0.5)).isEqualTo(5);

@@ -263,6 +263,21 @@ class ConsoleBffIT {
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
     }
 
+    @Test
+    void theConsolesSessionCookieIsNoCredentialOnTheApi() {
+        signIn(Duration.ofMinutes(5));
+        int forwardedBefore = PATIENTS.requests.size();
+        String session = browser.cookie("HEARTH_SESSION").orElseThrow().getValue();
+
+        // the browser scopes the cookie to /console; a client that sends it to /api/** anyway is not signed in there
+        HttpResponse<String> response = browser.send(browser.request("/api/patients/v1/patients")
+                .header("Cookie", "HEARTH_SESSION=" + session).GET());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("/problems/unauthenticated");
+        assertThat(PATIENTS.requests).hasSize(forwardedBefore);
+    }
+
     /** Walks the authorization code flow as a browser and Keycloak would; returns the access token issued. */
     private String signIn(Duration accessTokenLifetime) {
         return signIn(browser, KEYCLOAK, accessTokenLifetime);
