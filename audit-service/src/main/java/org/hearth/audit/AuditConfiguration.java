@@ -1,13 +1,12 @@
 package org.hearth.audit;
 
+import java.time.Clock;
 import org.hearth.audit.chain.ChainStore;
 import org.hearth.audit.chain.ChainVerifier;
 import org.hearth.audit.chain.CheckpointSigner;
+import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.hearth.platform.tenancy.TenantScopedMongo;
-
-import java.time.Clock;
 
 /** The chain over this service's own database, sealed with the deployment's signing key. */
 @Configuration(proxyBeanMethods = false)

@@ -1,9 +1,8 @@
 package org.hearth.audit;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code hearth.audit.*}.
@@ -18,11 +17,11 @@ import java.time.Duration;
  *                               {@code all}), after which the process exits instead of serving
  */
 @ConfigurationProperties("hearth.audit")
-public record AuditProperties(String signingKey,
+public record AuditProperties(
+        String signingKey,
         @DefaultValue("100") int checkpointEvery,
         @DefaultValue("10m") Duration checkpointInterval,
         @DefaultValue("2192d") Duration retention,
         @DefaultValue("24h") Duration retentionSweep,
         @DefaultValue("5") int unusualAccessThreshold,
-        String verify) {
-}
+        String verify) {}

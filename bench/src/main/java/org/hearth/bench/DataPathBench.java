@@ -6,6 +6,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
 import org.bson.Document;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
@@ -15,15 +23,6 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntSupplier;
 
 /**
  * S5, the data path: one patient's visits read through the platform's tenant-scoped repository (Spring Data
@@ -39,13 +38,11 @@ public final class DataPathBench {
     static final int PATIENTS_PER_AGENCY = 20;
     static final int VISITS_PER_PATIENT = 10;
 
-    private DataPathBench() {
-    }
+    private DataPathBench() {}
 
     @org.springframework.data.mongodb.core.mapping.Document("bench_visits")
     record VisitRow(@Id String id, String tenantId, String patientId, String discipline, Instant start, int units)
-            implements TenantOwned {
-    }
+            implements TenantOwned {}
 
     public record Result(double repositoryPerSecond, double driverPerSecond) {
 
@@ -60,8 +57,13 @@ public final class DataPathBench {
         Duration round = Duration.ofMillis((long) (Double.parseDouble(args.length > 1 ? args[1] : "2") * 1000));
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Result result = run(target, round, rounds);
-        System.out.printf(Locale.ROOT, "S5 data path (%s, %d rounds of %d ms each side, one patient's %d visits per read)%n",
-                target, rounds, round.toMillis(), VISITS_PER_PATIENT);
+        System.out.printf(
+                Locale.ROOT,
+                "S5 data path (%s, %d rounds of %d ms each side, one patient's %d visits per read)%n",
+                target,
+                rounds,
+                round.toMillis(),
+                VISITS_PER_PATIENT);
         System.out.printf(Locale.ROOT, "  tenant-scoped repository  %,10.0f reads/s%n", result.repositoryPerSecond());
         System.out.printf(Locale.ROOT, "  raw MongoDB driver        %,10.0f reads/s%n", result.driverPerSecond());
         System.out.printf(Locale.ROOT, "  ratio                     %10.2f x  (target >= 0.70)%n", result.ratio());
@@ -83,15 +85,22 @@ public final class DataPathBench {
             raw.createIndex(new Document("tenantId", 1).append("patientId", 1));
             IntSupplier viaRepository = () -> {
                 int agency = ThreadLocalRandom.current().nextInt(AGENCIES);
-                String patient = "p-" + agency + "-" + ThreadLocalRandom.current().nextInt(PATIENTS_PER_AGENCY);
-                return TenantContext.callAs(TenantId.of("agency-" + agency),
-                        () -> scoped.find(Query.query(Criteria.where("patientId").is(patient)), VisitRow.class)).size();
+                String patient =
+                        "p-" + agency + "-" + ThreadLocalRandom.current().nextInt(PATIENTS_PER_AGENCY);
+                return TenantContext.callAs(
+                                TenantId.of("agency-" + agency),
+                                () -> scoped.find(
+                                        Query.query(Criteria.where("patientId").is(patient)), VisitRow.class))
+                        .size();
             };
             IntSupplier viaDriver = () -> {
                 int agency = ThreadLocalRandom.current().nextInt(AGENCIES);
-                String patient = "p-" + agency + "-" + ThreadLocalRandom.current().nextInt(PATIENTS_PER_AGENCY);
-                return raw.find(Filters.and(Filters.eq("patientId", patient), Filters.eq("tenantId", "agency-" + agency)))
-                        .into(new ArrayList<>()).size();
+                String patient =
+                        "p-" + agency + "-" + ThreadLocalRandom.current().nextInt(PATIENTS_PER_AGENCY);
+                return raw.find(Filters.and(
+                                Filters.eq("patientId", patient), Filters.eq("tenantId", "agency-" + agency)))
+                        .into(new ArrayList<>())
+                        .size();
             };
             measure(viaRepository, round);
             measure(viaDriver, round); // warm-up of both
@@ -115,8 +124,13 @@ public final class DataPathBench {
         for (int a = 0; a < AGENCIES; a++) {
             for (int p = 0; p < PATIENTS_PER_AGENCY; p++) {
                 for (int v = 0; v < VISITS_PER_PATIENT; v++) {
-                    rows.add(new VisitRow("v-" + a + "-" + p + "-" + v, "agency-" + a, "p-" + a + "-" + p,
-                            v % 2 == 0 ? "SN" : "PT", monday.plus(Duration.ofHours(v * 24L)), 1));
+                    rows.add(new VisitRow(
+                            "v-" + a + "-" + p + "-" + v,
+                            "agency-" + a,
+                            "p-" + a + "-" + p,
+                            v % 2 == 0 ? "SN" : "PT",
+                            monday.plus(Duration.ofHours(v * 24L)),
+                            1));
                 }
             }
         }

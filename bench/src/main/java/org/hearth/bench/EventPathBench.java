@@ -4,6 +4,18 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,19 +34,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * S4, the event path: a state change written with its outbox entry in one document write, published by the
  * platform's relay, received by a consumer, against a raw Kafka producer (the settings of
@@ -52,11 +51,15 @@ public final class EventPathBench {
     static final String TOPIC = "bench.events";
     static final int RECORD_BYTES = 512;
 
-    private EventPathBench() {
-    }
+    private EventPathBench() {}
 
-    public record Result(double rawPerSecond, double outboxPerSecond, double writeAndRelayPerSecond, double p50Millis,
-            double p99Millis, int rate) {
+    public record Result(
+            double rawPerSecond,
+            double outboxPerSecond,
+            double writeAndRelayPerSecond,
+            double p50Millis,
+            double p99Millis,
+            int rate) {
 
         public double ratio() {
             return outboxPerSecond / rawPerSecond;
@@ -69,15 +72,29 @@ public final class EventPathBench {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Duration latencyRun = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
         Result r = run(events, rate, latencyRun);
-        System.out.printf(Locale.ROOT, "S4 event path (%d events of %d bytes; latency at %d/s for %d s)%n", events,
-                RECORD_BYTES, rate, latencyRun.toSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "S4 event path (%d events of %d bytes; latency at %d/s for %d s)%n",
+                events,
+                RECORD_BYTES,
+                rate,
+                latencyRun.toSeconds());
         System.out.printf(Locale.ROOT, "  raw producer (acks=all)   %,10.0f events/s%n", r.rawPerSecond());
-        System.out.printf(Locale.ROOT, "  outbox -> relay -> Kafka  %,10.0f events/s   ratio %.2f x (target >= 0.70)%n",
-                r.outboxPerSecond(), r.ratio());
-        System.out.printf(Locale.ROOT, "  one writer + relay        %,10.0f events/s   ratio %.2f x (single-document writes, one thread)%n",
-                r.writeAndRelayPerSecond(), r.writeAndRelayPerSecond() / r.rawPerSecond());
-        System.out.printf(Locale.ROOT, "  write -> consumer         p50 %.1f ms   p99 %.1f ms (target p99 <= 25 ms)%n",
-                r.p50Millis(), r.p99Millis());
+        System.out.printf(
+                Locale.ROOT,
+                "  outbox -> relay -> Kafka  %,10.0f events/s   ratio %.2f x (target >= 0.70)%n",
+                r.outboxPerSecond(),
+                r.ratio());
+        System.out.printf(
+                Locale.ROOT,
+                "  one writer + relay        %,10.0f events/s   ratio %.2f x (single-document writes, one thread)%n",
+                r.writeAndRelayPerSecond(),
+                r.writeAndRelayPerSecond() / r.rawPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "  write -> consumer         p50 %.1f ms   p99 %.1f ms (target p99 <= 25 ms)%n",
+                r.p50Millis(),
+                r.p99Millis());
         System.exit(0); // the in-process broker's threads are not daemons and would keep the JVM alive
     }
 
@@ -85,13 +102,22 @@ public final class EventPathBench {
         String bootstrap = HearthTestInfrastructure.kafkaBootstrapServers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             if (!admin.listTopics().names().get().contains(TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1)))
+                        .all()
+                        .get();
             }
         }
-        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        Map<String, Object> producer = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
         String payload = "x".repeat(RECORD_BYTES);
 
         double raw;
@@ -123,8 +149,12 @@ public final class EventPathBench {
             double outbox = drain(mongo, template, events);
             mongo.getCollection("aggregates").drop();
 
-            OutboxRelay relay = new OutboxRelay(mongo, template, List.of(new OutboxCollection("aggregates")),
-                    Duration.ofMillis(20), Duration.ofSeconds(10));
+            OutboxRelay relay = new OutboxRelay(
+                    mongo,
+                    template,
+                    List.of(new OutboxCollection("aggregates")),
+                    Duration.ofMillis(20),
+                    Duration.ofSeconds(10));
             relay.start();
             try {
                 // the same N state changes written one by one by one thread while the relay runs, until all are out
@@ -152,8 +182,12 @@ public final class EventPathBench {
     /** Starts a relay on an existing backlog and times it until every entry is confirmed by the broker. */
     private static double drain(MongoTemplate mongo, KafkaTemplate<String, String> template, int events)
             throws InterruptedException {
-        OutboxRelay relay = new OutboxRelay(mongo, template, List.of(new OutboxCollection("aggregates")),
-                Duration.ofMillis(20), Duration.ofSeconds(10));
+        OutboxRelay relay = new OutboxRelay(
+                mongo,
+                template,
+                List.of(new OutboxCollection("aggregates")),
+                Duration.ofMillis(20),
+                Duration.ofSeconds(10));
         long t0 = System.nanoTime();
         relay.start();
         try {
@@ -179,10 +213,16 @@ public final class EventPathBench {
         CountDownLatch ready = new CountDownLatch(1);
         Thread consumer = Thread.ofPlatform().start(() -> {
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + marker,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "bench-" + marker,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "latest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class))) {
                 c.subscribe(List.of(TOPIC));
                 while (c.assignment().isEmpty()) {
                     c.poll(Duration.ofMillis(50));
@@ -193,7 +233,8 @@ public final class EventPathBench {
                     for (var record : c.poll(Duration.ofMillis(50))) {
                         String value = record.value();
                         if (value.startsWith(marker)) {
-                            long written = Long.parseLong(value.substring(marker.length() + 1, value.indexOf('|', marker.length() + 1)));
+                            long written = Long.parseLong(
+                                    value.substring(marker.length() + 1, value.indexOf('|', marker.length() + 1)));
                             samples.add(System.nanoTime() - written);
                         }
                     }
@@ -222,7 +263,9 @@ public final class EventPathBench {
         if (sorted.length == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        return new double[] {sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6};
+        return new double[] {
+            sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6
+        };
     }
 
     /**
@@ -230,11 +273,21 @@ public final class EventPathBench {
      * flagged pending in that same write as the platform's OutboxPendingFlag does).
      */
     private static Document aggregate(String id, String payload) {
-        Document entry = new Document("eventId", UUID.randomUUID().toString()).append("topic", TOPIC).append("key", id)
-                .append("type", "org.hearth.bench.Changed.v1").append("source", "/hearth/bench").append("subject", id)
-                .append("time", Date.from(Instant.now())).append("tenantId", "bench").append("correlationId", id)
+        Document entry = new Document("eventId", UUID.randomUUID().toString())
+                .append("topic", TOPIC)
+                .append("key", id)
+                .append("type", "org.hearth.bench.Changed.v1")
+                .append("source", "/hearth/bench")
+                .append("subject", id)
+                .append("time", Date.from(Instant.now()))
+                .append("tenantId", "bench")
+                .append("correlationId", id)
                 .append("payload", payload);
-        return new Document("_id", id).append("tenantId", "bench").append("state", "changed").append("version", 1)
-                .append("outbox", new ArrayList<>(List.of(entry))).append(OutboxEntry.PENDING, true);
+        return new Document("_id", id)
+                .append("tenantId", "bench")
+                .append("state", "changed")
+                .append("version", 1)
+                .append("outbox", new ArrayList<>(List.of(entry)))
+                .append(OutboxEntry.PENDING, true);
     }
 }

@@ -3,8 +3,7 @@ package org.hearth.bench;
 /** Request bodies the benchmarks use to set up realistic data through the public API. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static final String ASSESSMENT = """
             {"baseline":[{"vital":"SYSTOLIC_BP","value":148,"unit":"mm[Hg]"},{"vital":"HEART_RATE","value":78}],

@@ -32,10 +32,10 @@ public final class GatewayCostBench {
 
     /** The targets of issue 27: the gateway's own CPU per request, and its throughput next to nginx's. */
     static final double TARGET_CPU_MS = 0.5;
+
     static final double TARGET_RATIO = 0.9;
 
-    private GatewayCostBench() {
-    }
+    private GatewayCostBench() {}
 
     public static void main(String[] args) throws Exception {
         MachineLoad.guard("S1 gateway cost");
@@ -57,43 +57,98 @@ public final class GatewayCostBench {
         String patient = PatientSummaryBench.setUp(gateway, carla, patel, PatientSummaryBench.claim(patel, "sub"));
         String path = "/api/patients/v1/patients/" + patient + "/summary";
 
-        System.out.printf(Locale.ROOT, "Patient summary GET, %,d requests per way after %,d warm-up, %d keep-alive "
-                + "connections, token of dr.patel%n", requests, warmup, connections);
-        System.out.println("gateway JVM: " + jvmOptions(gatewayPid) + (jvmOptions(gatewayPid).contains("TieredStopAtLevel")
-                ? "   <- the launcher's quick-start flags, not production's (HEARTH_JVM=production)" : ""));
+        System.out.printf(
+                Locale.ROOT,
+                "Patient summary GET, %,d requests per way after %,d warm-up, %d keep-alive "
+                        + "connections, token of dr.patel%n",
+                requests,
+                warmup,
+                connections);
+        System.out.println("gateway JVM: " + jvmOptions(gatewayPid)
+                + (jvmOptions(gatewayPid).contains("TieredStopAtLevel")
+                        ? "   <- the launcher's quick-start flags, not production's (HEARTH_JVM=production)"
+                        : ""));
 
         Process nginx = Nginx.start(nginxHome, nginxPort, URI.create(service));
         Runtime.getRuntime().addShutdownHook(new Thread(nginx::destroy));
         try {
-            Way direct = measure("direct (patient-service)", URI.create(service + path), fresh.call(), connections, warmup,
-                    requests, List.of(), servicePid);
-            Way viaNginx = measure("through nginx", URI.create("http://127.0.0.1:" + nginxPort + path), fresh.call(),
-                    connections, warmup, requests, Nginx.processes(nginx), servicePid);
+            Way direct = measure(
+                    "direct (patient-service)",
+                    URI.create(service + path),
+                    fresh.call(),
+                    connections,
+                    warmup,
+                    requests,
+                    List.of(),
+                    servicePid);
+            Way viaNginx = measure(
+                    "through nginx",
+                    URI.create("http://127.0.0.1:" + nginxPort + path),
+                    fresh.call(),
+                    connections,
+                    warmup,
+                    requests,
+                    Nginx.processes(nginx),
+                    servicePid);
             List<Way> others = new ArrayList<>();
             for (int i = 10; i < args.length; i++) {
                 String label = args[i].substring(0, args[i].indexOf('='));
                 String url = args[i].substring(label.length() + 1, args[i].lastIndexOf('@'));
                 long pid = Long.parseLong(args[i].substring(args[i].lastIndexOf('@') + 1));
-                others.add(measure("gateway " + label, URI.create(url + path), fresh.call(), connections, warmup, requests,
-                        List.of(pid), servicePid));
+                others.add(measure(
+                        "gateway " + label,
+                        URI.create(url + path),
+                        fresh.call(),
+                        connections,
+                        warmup,
+                        requests,
+                        List.of(pid),
+                        servicePid));
             }
-            Way viaGateway = measure("through the gateway", URI.create(gateway + path), fresh.call(), connections, warmup,
-                    requests, List.of(gatewayPid), servicePid);
+            Way viaGateway = measure(
+                    "through the gateway",
+                    URI.create(gateway + path),
+                    fresh.call(),
+                    connections,
+                    warmup,
+                    requests,
+                    List.of(gatewayPid),
+                    servicePid);
 
-            System.out.printf(Locale.ROOT, "%-26s %8s %9s %9s %7s %14s %16s %8s %9s%n", "", "req/s", "p50 ms",
-                    "p99 ms", "errors", "proxy CPU ms", "service CPU ms", "load", "/ nginx");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-26s %8s %9s %9s %7s %14s %16s %8s %9s%n",
+                    "",
+                    "req/s",
+                    "p50 ms",
+                    "p99 ms",
+                    "errors",
+                    "proxy CPU ms",
+                    "service CPU ms",
+                    "load",
+                    "/ nginx");
             List<Way> ways = new ArrayList<>(List.of(direct, viaNginx));
             ways.addAll(others);
             ways.add(viaGateway);
             for (Way way : ways) {
-                System.out.printf(Locale.ROOT, "%s %8.2fx%n", way,
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s %8.2fx%n",
+                        way,
                         way.result().throughput() / viaNginx.result().throughput());
             }
             double ratio = viaGateway.result().throughput() / viaNginx.result().throughput();
-            System.out.printf(Locale.ROOT, "gateway / nginx: throughput %.2fx (target >= %.1fx: %s); CPU per request "
+            System.out.printf(
+                    Locale.ROOT,
+                    "gateway / nginx: throughput %.2fx (target >= %.1fx: %s); CPU per request "
                             + "%.3f ms / %.3f ms = %.1fx (target gateway <= %.1f ms: %s)%n",
-                    ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "missed", viaGateway.proxyCpuMs(),
-                    viaNginx.proxyCpuMs(), viaGateway.proxyCpuMs() / viaNginx.proxyCpuMs(), TARGET_CPU_MS,
+                    ratio,
+                    TARGET_RATIO,
+                    ratio >= TARGET_RATIO ? "met" : "missed",
+                    viaGateway.proxyCpuMs(),
+                    viaNginx.proxyCpuMs(),
+                    viaGateway.proxyCpuMs() / viaNginx.proxyCpuMs(),
+                    TARGET_CPU_MS,
                     viaGateway.proxyCpuMs() <= TARGET_CPU_MS ? "met" : "missed");
         } finally {
             Nginx.stop(nginx);
@@ -104,15 +159,30 @@ public final class GatewayCostBench {
     record Way(HttpLoad.Result result, double proxyCpuMs, double serviceCpuMs, double loadAfter) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-26s %8.0f %9.2f %9.2f %7d %14s %16.3f %8.2f", result.name(),
-                    result.throughput(), result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, result.errors(),
-                    Double.isNaN(proxyCpuMs) ? "-" : String.format(Locale.ROOT, "%.3f", proxyCpuMs), serviceCpuMs,
+            return String.format(
+                    Locale.ROOT,
+                    "%-26s %8.0f %9.2f %9.2f %7d %14s %16.3f %8.2f",
+                    result.name(),
+                    result.throughput(),
+                    result.p50Micros() / 1000.0,
+                    result.p99Micros() / 1000.0,
+                    result.errors(),
+                    Double.isNaN(proxyCpuMs) ? "-" : String.format(Locale.ROOT, "%.3f", proxyCpuMs),
+                    serviceCpuMs,
                     loadAfter);
         }
     }
 
-    static Way measure(String name, URI uri, String bearer, int connections, int warmup, int requests,
-            List<Long> proxy, long service) throws InterruptedException {
+    static Way measure(
+            String name,
+            URI uri,
+            String bearer,
+            int connections,
+            int warmup,
+            int requests,
+            List<Long> proxy,
+            long service)
+            throws InterruptedException {
         long[] before = new long[2];
         HttpLoad.Result result = HttpLoad.runCount(name, uri, bearer, connections, warmup, requests, () -> {
             before[0] = CpuTime.ticks(proxy);
@@ -122,7 +192,9 @@ public final class GatewayCostBench {
         long serviceTicks = CpuTime.ticks(List.of(service)) - before[1];
         // per answered request; a way where nothing was answered has no such figure
         double answered = result.requests() == 0 ? Double.NaN : result.requests();
-        return new Way(result, proxy.isEmpty() ? Double.NaN : CpuTime.millis(proxyTicks) / answered,
+        return new Way(
+                result,
+                proxy.isEmpty() ? Double.NaN : CpuTime.millis(proxyTicks) / answered,
                 CpuTime.millis(serviceTicks) / answered,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -130,7 +202,8 @@ public final class GatewayCostBench {
     /** The JVM options a process was started with (what stands between {@code java} and {@code -jar}). */
     static String jvmOptions(long pid) {
         try {
-            String[] parts = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8).split("\0");
+            String[] parts = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8)
+                    .split("\0");
             StringBuilder options = new StringBuilder();
             for (int i = 1; i < parts.length && !parts[i].equals("-jar") && !parts[i].equals("-cp"); i++) {
                 options.append(options.isEmpty() ? "" : " ").append(parts[i]);
@@ -147,8 +220,7 @@ public final class GatewayCostBench {
         /** USER_HZ, the unit of those fields; 100 on every Linux that matters here. */
         private static final long TICKS_PER_SECOND = ticksPerSecond();
 
-        private CpuTime() {
-        }
+        private CpuTime() {}
 
         static long ticks(List<Long> pids) {
             long sum = 0;
@@ -175,7 +247,9 @@ public final class GatewayCostBench {
 
         private static long ticksPerSecond() {
             try {
-                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+                Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
                 return getconf.waitFor() == 0 ? Long.parseLong(out) : 100;
             } catch (IOException | NumberFormatException | InterruptedException e) {
@@ -187,8 +261,7 @@ public final class GatewayCostBench {
     /** nginx as a plain reverse proxy in front of patient-service, with its own prefix, config and logs. */
     static final class Nginx {
 
-        private Nginx() {
-        }
+        private Nginx() {}
 
         static String config(Path home, int port, URI upstream) {
             // one worker (one core's worth, like the gateway's pod), keep-alive to the clients and to the service,
@@ -231,19 +304,28 @@ public final class GatewayCostBench {
             Files.createDirectories(home.resolve("tmp"));
             Path conf = home.resolve("nginx.conf");
             Files.writeString(conf, config(home, port, upstream));
-            Process nginx = new ProcessBuilder(binary(), "-p", home.toString(), "-e", home.resolve("error.log").toString(),
-                    "-c", conf.toString())
-                    .redirectErrorStream(true).redirectOutput(home.resolve("nginx.out").toFile()).start();
+            Process nginx = new ProcessBuilder(
+                            binary(),
+                            "-p",
+                            home.toString(),
+                            "-e",
+                            home.resolve("error.log").toString(),
+                            "-c",
+                            conf.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("nginx.out").toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!listening(port)) {
                 if (!nginx.isAlive() || System.nanoTime() > deadline) {
                     nginx.destroy();
-                    throw new IllegalStateException("nginx did not start on port " + port + "; see " + home
-                            + "/nginx.out and error.log");
+                    throw new IllegalStateException(
+                            "nginx did not start on port " + port + "; see " + home + "/nginx.out and error.log");
                 }
                 Thread.sleep(50);
             }
-            System.out.printf(Locale.ROOT, "nginx %d (one worker) on 127.0.0.1:%d, config %s%n", nginx.pid(), port, conf);
+            System.out.printf(
+                    Locale.ROOT, "nginx %d (one worker) on 127.0.0.1:%d, config %s%n", nginx.pid(), port, conf);
             return nginx;
         }
 

@@ -27,20 +27,25 @@ public final class HttpLoad {
 
         @Override
         public String toString() {
-            return String.format("%-28s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d", name, throughput(),
-                    p50Micros / 1000.0, p99Micros / 1000.0, errors);
+            return String.format(
+                    "%-28s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d",
+                    name, throughput(), p50Micros / 1000.0, p99Micros / 1000.0, errors);
         }
     }
 
-    private HttpLoad() {
-    }
+    private HttpLoad() {}
 
     public static Result run(String name, URI uri, String bearer, int concurrency, Duration warmup, Duration measure)
             throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer).GET().build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer)
+                .GET()
+                .build();
         long warmupEnd = System.nanoTime() + warmup.toNanos();
         long end = warmupEnd + measure.toNanos();
         AtomicLong errors = new AtomicLong();
@@ -57,7 +62,9 @@ public final class HttpLoad {
                         }
                         boolean ok;
                         try {
-                            ok = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                            ok = http.send(request, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
                         } catch (Exception e) {
                             ok = false;
                         }
@@ -82,8 +89,8 @@ public final class HttpLoad {
             threads.awaitTermination(warmup.plus(measure).toSeconds() + 60, TimeUnit.SECONDS);
         }
         long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, all.length, errors.get(), measure.toNanos() / 1e9,
-                percentile(all, 0.50), percentile(all, 0.99));
+        return new Result(
+                name, all.length, errors.get(), measure.toNanos() / 1e9, percentile(all, 0.50), percentile(all, 0.99));
     }
 
     /**
@@ -91,25 +98,33 @@ public final class HttpLoad {
      * virtual threads over one client's keep-alive connections. The figures' time is the wall time of the counted
      * requests, so a caller can read CPU counters just around the counted part ({@code beforeMeasured} runs between the two).
      */
-    public static Result runCount(String name, URI uri, String bearer, int concurrency, int warmup, int requests,
-            Runnable beforeMeasured) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer).GET().build();
+    public static Result runCount(
+            String name, URI uri, String bearer, int concurrency, int warmup, int requests, Runnable beforeMeasured)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer)
+                .GET()
+                .build();
         AtomicLong errors = new AtomicLong();
         sendAll(http, request, concurrency, warmup, null, new AtomicLong());
         beforeMeasured.run();
         long started = System.nanoTime();
         long[][] perThread = sendAll(http, request, concurrency, requests, new long[concurrency][], errors);
         long elapsed = System.nanoTime() - started;
-        long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] all =
+                Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(name, all.length, errors.get(), elapsed / 1e9, percentile(all, 0.50), percentile(all, 0.99));
     }
 
     /** Sends {@code count} requests over {@code concurrency} threads; latencies of 200s per thread when asked. */
-    private static long[][] sendAll(HttpClient http, HttpRequest request, int concurrency, int count, long[][] latencies,
-            AtomicLong errors) throws InterruptedException {
+    private static long[][] sendAll(
+            HttpClient http, HttpRequest request, int concurrency, int count, long[][] latencies, AtomicLong errors)
+            throws InterruptedException {
         AtomicLong left = new AtomicLong(count);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int t = 0; t < concurrency; t++) {
@@ -121,7 +136,9 @@ public final class HttpLoad {
                         long start = System.nanoTime();
                         boolean ok;
                         try {
-                            ok = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                            ok = http.send(request, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
                         } catch (Exception e) {
                             ok = false;
                         }

@@ -13,8 +13,7 @@ public final class MachineLoad {
     /** The exit status of a refused run: the figures were never taken. */
     public static final int REFUSED = 3;
 
-    private MachineLoad() {
-    }
+    private MachineLoad() {}
 
     /** Prints the load, refuses the run when the machine is busier than its cores, prints the load again at exit. */
     public static void guard(String benchmark) {
@@ -24,16 +23,27 @@ public final class MachineLoad {
         System.out.printf(Locale.ROOT, "%s: load average before %.2f on %d cores%n", benchmark, before, cores);
         if (before > cores) {
             if (!anyway) {
-                System.out.printf(Locale.ROOT, "%s: REFUSED: the load (%.2f) is above the core count (%d); stop other "
-                        + "builds, stacks and tests and run again (HEARTH_BENCH_ANY_LOAD=1 runs it anyway, flagged)%n",
-                        benchmark, before, cores);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: REFUSED: the load (%.2f) is above the core count (%d); stop other "
+                                + "builds, stacks and tests and run again (HEARTH_BENCH_ANY_LOAD=1 runs it anyway, flagged)%n",
+                        benchmark,
+                        before,
+                        cores);
                 System.exit(REFUSED);
             }
-            System.out.printf(Locale.ROOT, "%s: FLAGGED: run at a load above the core count; its figures are not "
-                    + "comparable with a quiet run%n", benchmark);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: FLAGGED: run at a load above the core count; its figures are not "
+                            + "comparable with a quiet run%n",
+                    benchmark);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.printf(Locale.ROOT,
-                "%s: load average after %.2f on %d cores%n", benchmark,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), cores)));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> System.out.printf(
+                        Locale.ROOT,
+                        "%s: load average after %.2f on %d cores%n",
+                        benchmark,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        cores)));
     }
 }

@@ -24,8 +24,7 @@ public final class PatientSummaryBench {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
-    private PatientSummaryBench() {
-    }
+    private PatientSummaryBench() {}
 
     public static void main(String[] args) throws Exception {
         MachineLoad.guard("S1 gateway");
@@ -41,16 +40,24 @@ public final class PatientSummaryBench {
         String patient = setUp(gateway, carla, patel, patelSub);
         String path = "/api/patients/v1/patients/" + patient + "/summary";
 
-        System.out.printf("Patient summary read, %d concurrent clients, %d s each after 5 s warm-up, token of %s%n",
+        System.out.printf(
+                "Patient summary read, %d concurrent clients, %d s each after 5 s warm-up, token of %s%n",
                 concurrency, measure.toSeconds(), "dr.patel (lead physician)");
-        HttpLoad.Result direct = HttpLoad.run("patient-service direct", URI.create(service + path), patel, concurrency,
-                Duration.ofSeconds(5), measure);
+        HttpLoad.Result direct = HttpLoad.run(
+                "patient-service direct",
+                URI.create(service + path),
+                patel,
+                concurrency,
+                Duration.ofSeconds(5),
+                measure);
         System.out.println(direct);
-        HttpLoad.Result viaGateway = HttpLoad.run("through the gateway", URI.create(gateway + path), patel, concurrency,
-                Duration.ofSeconds(5), measure);
+        HttpLoad.Result viaGateway = HttpLoad.run(
+                "through the gateway", URI.create(gateway + path), patel, concurrency, Duration.ofSeconds(5), measure);
         System.out.println(viaGateway);
-        System.out.printf("gateway / direct: throughput %.2fx, p50 %+.2f ms, p99 %+.2f ms%n",
-                viaGateway.throughput() / direct.throughput(), (viaGateway.p50Micros() - direct.p50Micros()) / 1000.0,
+        System.out.printf(
+                "gateway / direct: throughput %.2fx, p50 %+.2f ms, p99 %+.2f ms%n",
+                viaGateway.throughput() / direct.throughput(),
+                (viaGateway.p50Micros() - direct.p50Micros()) / 1000.0,
                 (viaGateway.p99Micros() - direct.p99Micros()) / 1000.0);
     }
 
@@ -75,9 +82,12 @@ public final class PatientSummaryBench {
     }
 
     static String send(String method, String url, String token, String ifMatch, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
                 .header("Idempotency-Key", "bench-" + UUID.randomUUID())
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -86,18 +96,21 @@ public final class PatientSummaryBench {
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
 
     static String token(String keycloak, String user) throws Exception {
-        String form = "grant_type=password&client_id=hearth-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=Hearth-Demo-2026";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/hearth/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        String form = "grant_type=password&client_id=hearth-cli&username="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=Hearth-Demo-2026";
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(keycloak + "/realms/hearth/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
         if (!m.find()) {
             throw new IllegalStateException("no token for " + user + ": " + response.body());

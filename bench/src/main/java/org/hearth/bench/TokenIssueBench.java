@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TokenIssueBench {
 
-    private TokenIssueBench() {
-    }
+    private TokenIssueBench() {}
 
     public static void main(String[] args) throws Exception {
         MachineLoad.guard("S3 tokens");
@@ -33,21 +32,34 @@ public final class TokenIssueBench {
         String secret = args.length > 2 ? args[2] : "sunrise-partner-secret";
         int concurrency = Integer.parseInt(args.length > 3 ? args[3] : "8");
         Duration measure = Duration.ofSeconds(Long.parseLong(args.length > 4 ? args[4] : "15"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest grant = HttpRequest.newBuilder(URI.create(keycloak + "/realms/hearth/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + client
-                        + "&client_secret=" + secret)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest grant = HttpRequest.newBuilder(
+                        URI.create(keycloak + "/realms/hearth/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=" + client + "&client_secret=" + secret))
+                .build();
         run(http, grant, concurrency, Duration.ofSeconds(5)); // warm-up: JIT and Keycloak caches
         Stats stats = run(http, grant, concurrency, measure);
-        System.out.printf(Locale.ROOT, "S3 token issue: %s, client %s, %d threads, %d s%n", keycloak, client, concurrency,
+        System.out.printf(
+                Locale.ROOT,
+                "S3 token issue: %s, client %s, %d threads, %d s%n",
+                keycloak,
+                client,
+                concurrency,
                 measure.toSeconds());
-        System.out.printf(Locale.ROOT, "  grants/s %8.1f   p50 %6.1f ms   p99 %6.1f ms   failed %d%n",
-                stats.perSecond(), stats.p50(), stats.p99(), stats.failed());
+        System.out.printf(
+                Locale.ROOT,
+                "  grants/s %8.1f   p50 %6.1f ms   p99 %6.1f ms   failed %d%n",
+                stats.perSecond(),
+                stats.p50(),
+                stats.p99(),
+                stats.failed());
     }
 
-    record Stats(double perSecond, double p50, double p99, long failed) {
-    }
+    record Stats(double perSecond, double p50, double p99, long failed) {}
 
     static Stats run(HttpClient http, HttpRequest grant, int concurrency, Duration duration) throws Exception {
         long end = System.nanoTime() + duration.toNanos();
@@ -82,7 +94,9 @@ public final class TokenIssueBench {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
-        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6;
+        double p99 = sorted.isEmpty()
+                ? Double.NaN
+                : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6;
         return new Stats(sorted.size() / seconds, p50, p99, failed.get());
     }
 }

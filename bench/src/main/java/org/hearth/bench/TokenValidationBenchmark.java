@@ -1,5 +1,7 @@
 package org.hearth.bench;
 
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.hearth.platform.security.CachingJwtDecoder;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,9 +15,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * S2: RS256 access-token validation as every service does it. {@code cachedToken} is the production path: the
@@ -38,9 +37,13 @@ public class TokenValidationBenchmark {
     public void setUp() {
         issuer = TestTokenIssuer.start();
         cached = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
-        tokenCache = new CachingJwtDecoder(NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build());
-        token = issuer.token().agency("sunrise", UUID.randomUUID().toString()).roles("coordinator")
-                .audience("patient-service").sign();
+        tokenCache = new CachingJwtDecoder(
+                NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build());
+        token = issuer.token()
+                .agency("sunrise", UUID.randomUUID().toString())
+                .roles("coordinator")
+                .audience("patient-service")
+                .sign();
     }
 
     @TearDown

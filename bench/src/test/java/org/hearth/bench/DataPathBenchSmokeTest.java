@@ -1,10 +1,9 @@
 package org.hearth.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The harness works (both paths read and return counts); the figures themselves are never judged here. */
 class DataPathBenchSmokeTest {

@@ -1,10 +1,9 @@
 package org.hearth.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The harness works end to end (raw producer, outbox relay, consumer); its figures are never judged here. */
 class EventPathBenchSmokeTest {

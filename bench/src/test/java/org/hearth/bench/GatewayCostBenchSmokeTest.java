@@ -1,12 +1,11 @@
 package org.hearth.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The parts of S1's cost benchmark that need no stack: the CPU counters it reads and the nginx it writes. */
 class GatewayCostBenchSmokeTest {
@@ -35,12 +34,19 @@ class GatewayCostBenchSmokeTest {
 
     @Test
     void nginxProxiesWithOneWorkerAndKeepAliveToTheServiceFromItsOwnHome() {
-        String config = GatewayCostBench.Nginx.config(Path.of("/tmp/stack/nginx"), 24150,
-                URI.create("http://127.0.0.1:24081"));
+        String config =
+                GatewayCostBench.Nginx.config(Path.of("/tmp/stack/nginx"), 24150, URI.create("http://127.0.0.1:24081"));
 
-        assertThat(config).contains("worker_processes 1;", "listen 127.0.0.1:24150;", "server 127.0.0.1:24081;",
-                "keepalive 32;", "proxy_http_version 1.1;", "proxy_set_header Connection \"\";",
-                "pid /tmp/stack/nginx/nginx.pid;", "error_log /tmp/stack/nginx/error.log");
+        assertThat(config)
+                .contains(
+                        "worker_processes 1;",
+                        "listen 127.0.0.1:24150;",
+                        "server 127.0.0.1:24081;",
+                        "keepalive 32;",
+                        "proxy_http_version 1.1;",
+                        "proxy_set_header Connection \"\";",
+                        "pid /tmp/stack/nginx/nginx.pid;",
+                        "error_log /tmp/stack/nginx/error.log");
         assertThat(config).doesNotContain("/var/", "/etc/");
     }
 }

@@ -1,14 +1,13 @@
 package org.hearth.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The load generator counts what really happened: only 200s as throughput, failures as errors. */
 class HttpLoadSmokeTest {
@@ -29,8 +28,10 @@ class HttpLoadSmokeTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            HttpLoad.Result ok = HttpLoad.run("ok", URI.create(base + "/ok"), "t", 2, Duration.ofMillis(200), Duration.ofSeconds(1));
-            HttpLoad.Result fail = HttpLoad.run("fail", URI.create(base + "/fail"), "t", 2, Duration.ZERO, Duration.ofMillis(500));
+            HttpLoad.Result ok =
+                    HttpLoad.run("ok", URI.create(base + "/ok"), "t", 2, Duration.ofMillis(200), Duration.ofSeconds(1));
+            HttpLoad.Result fail =
+                    HttpLoad.run("fail", URI.create(base + "/fail"), "t", 2, Duration.ZERO, Duration.ofMillis(500));
 
             assertThat(ok.requests()).isPositive().isLessThanOrEqualTo(served.get());
             assertThat(ok.errors()).isZero();
@@ -54,8 +55,14 @@ class HttpLoadSmokeTest {
         server.start();
         try {
             AtomicInteger servedBeforeMeasuring = new AtomicInteger(-1);
-            HttpLoad.Result ok = HttpLoad.runCount("ok", URI.create("http://127.0.0.1:" + server.getAddress().getPort()
-                    + "/ok"), "t", 3, 20, 100, () -> servedBeforeMeasuring.set(served.get()));
+            HttpLoad.Result ok = HttpLoad.runCount(
+                    "ok",
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ok"),
+                    "t",
+                    3,
+                    20,
+                    100,
+                    () -> servedBeforeMeasuring.set(served.get()));
 
             assertThat(servedBeforeMeasuring.get()).isEqualTo(20);
             assertThat(served.get()).isEqualTo(120);

@@ -1,8 +1,8 @@
 package org.hearth.bench;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Checks the harness works (every path validates a real token); measures nothing. */
 class TokenValidationBenchmarkSmokeTest {
@@ -13,9 +13,12 @@ class TokenValidationBenchmarkSmokeTest {
         benchmark.setUp();
         try {
             assertThat(benchmark.cachedKeys().getClaimAsStringList("aud")).containsExactly("patient-service");
-            assertThat(benchmark.freshKeys().getSubject()).isEqualTo(benchmark.cachedKeys().getSubject());
-            assertThat(benchmark.cachedToken().getSubject()).isEqualTo(benchmark.cachedKeys().getSubject());
-            assertThat(benchmark.cachedToken().getSubject()).isEqualTo(benchmark.cachedKeys().getSubject());
+            assertThat(benchmark.freshKeys().getSubject())
+                    .isEqualTo(benchmark.cachedKeys().getSubject());
+            assertThat(benchmark.cachedToken().getSubject())
+                    .isEqualTo(benchmark.cachedKeys().getSubject());
+            assertThat(benchmark.cachedToken().getSubject())
+                    .isEqualTo(benchmark.cachedKeys().getSubject());
         } finally {
             benchmark.tearDown();
         }

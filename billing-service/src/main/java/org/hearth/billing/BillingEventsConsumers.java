@@ -1,5 +1,7 @@
 package org.hearth.billing;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.billing.authorizations.AuthorizationDrafting;
 import org.hearth.billing.authorizations.CarePlanSignedV1;
@@ -14,9 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Billing's consumers: patient events open the billing file and draft authorizations when a plan is signed;
@@ -36,7 +35,11 @@ class BillingEventsConsumers {
     private final EventRoutes patientEvents;
     private final EventRoutes schedulingEvents;
 
-    BillingEventsConsumers(EventEdge edge, BillingFiles files, AuthorizationDrafting drafting, BillingTrail trail,
+    BillingEventsConsumers(
+            EventEdge edge,
+            BillingFiles files,
+            AuthorizationDrafting drafting,
+            BillingTrail trail,
             BillingSettings settings) {
         this.edge = edge;
         this.files = files;
@@ -48,7 +51,9 @@ class BillingEventsConsumers {
                 .on(CarePlanSignedV1.TYPE, CarePlanSignedV1.class, this::planSigned);
         this.schedulingEvents = EventRoutes.forConsumer("billing-scheduling-events")
                 .on(VisitCompletedV1.TYPE, VisitCompletedV1.class, (event, completed) -> trail.completed(completed))
-                .on(EvvExceptionRecordedV1.TYPE, EvvExceptionRecordedV1.class,
+                .on(
+                        EvvExceptionRecordedV1.TYPE,
+                        EvvExceptionRecordedV1.class,
                         (event, exception) -> trail.evvException(event.id(), exception));
     }
 
@@ -63,7 +68,10 @@ class BillingEventsConsumers {
     }
 
     private void admitted(IncomingEvent event, PatientAdmittedV1 admitted) {
-        files.admitted(event.id(), admitted.patientId(), LocalDate.ofInstant(admitted.admittedAt(), zone),
+        files.admitted(
+                event.id(),
+                admitted.patientId(),
+                LocalDate.ofInstant(admitted.admittedAt(), zone),
                 admitted.referringPartner());
         factsArrived(admitted.patientId());
     }
@@ -71,8 +79,11 @@ class BillingEventsConsumers {
     private void planSigned(IncomingEvent event, CarePlanSignedV1 plan) {
         int drafted = drafting.draftFor(plan); // idempotent: drafts have derived ids
         files.planSigned(event.id(), plan.patientId(), plan.planVersion(), plan.signedAt());
-        log.info("Plan v{} of patient {} signed: {} authorization request(s) drafted", plan.planVersion(),
-                plan.patientId(), drafted);
+        log.info(
+                "Plan v{} of patient {} signed: {} authorization request(s) drafted",
+                plan.planVersion(),
+                plan.patientId(),
+                drafted);
         factsArrived(plan.patientId());
     }
 

@@ -1,16 +1,15 @@
 package org.hearth.billing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
 import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service has no features yet; it must still be healthy, documented and closed to strangers. */
 @HearthServiceTest
@@ -26,10 +25,18 @@ class BillingServiceDefaultsIT {
     @Test
     void healthIsOpenButTheApiNeedsATokenForThisService() {
         ApiClient api = ApiClient.onPort(port);
-        String otherAudience = TestTokenIssuer.shared().token().agency("a", UUID.randomUUID().toString())
-                .roles("coordinator").audience("patient-service").sign();
-        String ours = TestTokenIssuer.shared().token().agency("a", UUID.randomUUID().toString())
-                .roles("coordinator").audience("billing-service").sign();
+        String otherAudience = TestTokenIssuer.shared()
+                .token()
+                .agency("a", UUID.randomUUID().toString())
+                .roles("coordinator")
+                .audience("patient-service")
+                .sign();
+        String ours = TestTokenIssuer.shared()
+                .token()
+                .agency("a", UUID.randomUUID().toString())
+                .roles("coordinator")
+                .audience("billing-service")
+                .sign();
 
         ApiClient.Response health = ApiClient.onPort(managementPort).get("/actuator/health", null);
         assertThat(health.json().get("status").asString()).as(health.body()).isEqualTo("UP");

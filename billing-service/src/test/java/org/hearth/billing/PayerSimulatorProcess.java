@@ -1,7 +1,5 @@
 package org.hearth.billing;
 
-import org.hearth.payersim.PayerSimulator;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.hearth.payersim.PayerSimulator;
 
 /**
  * Runs the payer simulator as its own process, as the local stack does: a real HTTP hop to a separate JVM. Started
@@ -29,11 +28,23 @@ public final class PayerSimulatorProcess {
             port = free.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classes = Path.of(PayerSimulator.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String classes = Path.of(PayerSimulator.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString();
-        process = new ProcessBuilder(java, "-Xmx64m", "-cp", classes, PayerSimulator.class.getName(),
-                String.valueOf(port), "--slow-ms", String.valueOf(slow.toMillis()))
-                .redirectErrorStream(true).redirectOutput(new File(System.getProperty("java.io.tmpdir"), "payer-simulator.log"))
+        process = new ProcessBuilder(
+                        java,
+                        "-Xmx64m",
+                        "-cp",
+                        classes,
+                        PayerSimulator.class.getName(),
+                        String.valueOf(port),
+                        "--slow-ms",
+                        String.valueOf(slow.toMillis()))
+                .redirectErrorStream(true)
+                .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "payer-simulator.log"))
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         awaitHealthy();
@@ -55,15 +66,20 @@ public final class PayerSimulatorProcess {
     }
 
     private void awaitHealthy() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("payer simulator exited with " + process.exitValue());
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url() + "health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(url() + "health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -1,10 +1,10 @@
 package org.hearth.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.hearth.platform.test.ArchitectureRules;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway is an edge through and through (reactive web in every package), so the rule that keeps domain code

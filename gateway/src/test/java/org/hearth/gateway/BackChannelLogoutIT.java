@@ -1,22 +1,21 @@
 package org.hearth.gateway;
 
-import org.hearth.platform.test.ApiClient;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.hearth.platform.test.TestTokenIssuer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Keycloak's back-channel logout ends a session at the gateway at once: its access tokens, valid and cached, are
@@ -31,6 +30,7 @@ class BackChannelLogoutIT {
     private static final String PATH = "/api/patients/v1/patients";
     /** OpenID Connect Back-Channel Logout 1.0: where Keycloak posts, and the event its logout token carries. */
     private static final String LOGOUT = "/auth/back-channel-logout";
+
     private static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
     @DynamicPropertySource
@@ -60,19 +60,30 @@ class BackChannelLogoutIT {
     }
 
     private static String accessToken(String sessionId) {
-        return ISSUER.token().subject("carla").agency("sunrise", "org-sunrise").roles("coordinator")
-                .audience("hearth-gateway").claim("sid", sessionId).sign();
+        return ISSUER.token()
+                .subject("carla")
+                .agency("sunrise", "org-sunrise")
+                .roles("coordinator")
+                .audience("hearth-gateway")
+                .claim("sid", sessionId)
+                .sign();
     }
 
     private static String logoutToken(String sessionId) {
-        return ISSUER.token().subject("carla").audience("hearth-cli").claim("sid", sessionId)
-                .claim("events", Map.of(LOGOUT_EVENT, Map.of())).sign();
+        return ISSUER.token()
+                .subject("carla")
+                .audience("hearth-cli")
+                .claim("sid", sessionId)
+                .claim("events", Map.of(LOGOUT_EVENT, Map.of()))
+                .sign();
     }
 
     private ApiClient.Response postLogout(String form) {
-        return ApiClient.onPort(port).send(ApiClient.onPort(port).request(LOGOUT, null)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return ApiClient.onPort(port)
+                .send(ApiClient.onPort(port)
+                        .request(LOGOUT, null)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private static String form(String logoutToken) {
@@ -102,13 +113,27 @@ class BackChannelLogoutIT {
         Map<String, String> forms = Map.of(
                 "no token", "",
                 "an access token", form(token),
-                "with a nonce", form(ISSUER.token().subject("carla").claim("sid", session).claim("nonce", "n")
-                        .claim("events", Map.of(LOGOUT_EVENT, Map.of())).sign()),
-                "signed by a stranger", form(ISSUER.token().subject("carla").claim("sid", session)
-                        .claim("events", Map.of(LOGOUT_EVENT, Map.of())).signedByStranger().sign()),
-                "another issuer", form(ISSUER.token().subject("carla").claim("sid", session)
-                        .issuer("http://127.0.0.1:1/realms/hearth")
-                        .claim("events", Map.of(LOGOUT_EVENT, Map.of())).sign()),
+                "with a nonce",
+                        form(ISSUER.token()
+                                .subject("carla")
+                                .claim("sid", session)
+                                .claim("nonce", "n")
+                                .claim("events", Map.of(LOGOUT_EVENT, Map.of()))
+                                .sign()),
+                "signed by a stranger",
+                        form(ISSUER.token()
+                                .subject("carla")
+                                .claim("sid", session)
+                                .claim("events", Map.of(LOGOUT_EVENT, Map.of()))
+                                .signedByStranger()
+                                .sign()),
+                "another issuer",
+                        form(ISSUER.token()
+                                .subject("carla")
+                                .claim("sid", session)
+                                .issuer("http://127.0.0.1:1/realms/hearth")
+                                .claim("events", Map.of(LOGOUT_EVENT, Map.of()))
+                                .sign()),
                 "garbage", "logout_token=not-a-jwt");
         forms.forEach((name, form) -> {
             ApiClient.Response answer = postLogout(form);

@@ -1,5 +1,12 @@
 package org.hearth.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -10,14 +17,6 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the gateway refuses itself (malformed request lines, over-long URIs and headers, undecodable paths) and
@@ -45,6 +44,7 @@ class GatewayBadInputIT {
     /** The actuator's own port (service port + 1000 when fixed, random here): never the public one. */
     @LocalManagementPort
     int managementPort;
+
     ApiClient api;
 
     @BeforeEach
@@ -58,7 +58,11 @@ class GatewayBadInputIT {
     }
 
     private static String token() {
-        return ISSUER.token().agency("sunrise", "org-sunrise").roles("coordinator").audience("hearth-gateway").sign();
+        return ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .roles("coordinator")
+                .audience("hearth-gateway")
+                .sign();
     }
 
     /** Status line, headers (lower-cased names) and body of one raw exchange. */
@@ -87,7 +91,9 @@ class GatewayBadInputIT {
         assertThat(answer.status()).as(answer.head()).isEqualTo(status);
         assertThat(answer.head().toLowerCase()).contains("content-type: application/problem+json");
         assertThat(answer.hasHeader("X-Content-Type-Options")).as(answer.head()).isTrue();
-        assertThat(answer.hasHeader("Content-Security-Policy")).as(answer.head()).isTrue();
+        assertThat(answer.hasHeader("Content-Security-Policy"))
+                .as(answer.head())
+                .isTrue();
         assertThat(answer.hasHeader("X-Frame-Options")).as(answer.head()).isTrue();
         assertThat(answer.body()).contains("\"type\":\"/problems/").contains("\"status\":" + status);
     }
@@ -139,9 +145,18 @@ class GatewayBadInputIT {
         assertThat(management.get("/actuator/health/liveness", null).status()).isEqualTo(200);
         assertThat(management.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(management.get("/actuator/prometheus", null).body()).contains("jvm_");
-        for (String path : new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
-                "/actuator/info", "/actuator/env", "/actuator", "/actuator/metrics", "/actuator/gateway/routes",
-                "/actuator/heapdump", "/actuator/prometheus/"}) {
+        for (String path : new String[] {
+            "/actuator/health",
+            "/actuator/health/readiness",
+            "/actuator/prometheus",
+            "/actuator/info",
+            "/actuator/env",
+            "/actuator",
+            "/actuator/metrics",
+            "/actuator/gateway/routes",
+            "/actuator/heapdump",
+            "/actuator/prometheus/"
+        }) {
             for (String token : new String[] {null, token()}) {
                 ApiClient.Response answer = api.get(path, token);
                 assertThat(answer.status()).as(path).isEqualTo(404);

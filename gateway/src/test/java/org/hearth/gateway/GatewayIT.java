@@ -1,25 +1,24 @@
 package org.hearth.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway in front of real HTTP servers standing in for the services, with tokens whose keys it
@@ -44,7 +43,8 @@ class GatewayIT {
         registry.add("hearth.security.issuer-uri", ISSUER::issuerUri);
         registry.add("hearth.security.jwk-set-uri", ISSUER::jwkSetUri);
         registry.add("hearth.gateway.services.patient", () -> PATIENTS.uri().toString());
-        registry.add("hearth.gateway.services.scheduling", () -> SCHEDULING.uri().toString());
+        registry.add(
+                "hearth.gateway.services.scheduling", () -> SCHEDULING.uri().toString());
         registry.add("hearth.gateway.services.messaging", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
         registry.add("hearth.gateway.max-request-size", () -> "1KB");
         registry.add("hearth.gateway.console-origin", () -> "https://console.example");
@@ -55,6 +55,7 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MeterRegistry meters;
 
@@ -78,15 +79,19 @@ class GatewayIT {
     }
 
     private static String token() {
-        return ISSUER.token().agency("sunrise", "org-sunrise").roles("coordinator").audience("hearth-gateway").sign();
+        return ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .roles("coordinator")
+                .audience("hearth-gateway")
+                .sign();
     }
 
     @Test
     void relaysTheCallersOwnTokenCorrelationIdAndTraceContextToTheService() {
         String token = token();
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        ch.qos.logback.classic.Logger requests = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                org.hearth.gateway.correlation.RequestLog.class);
+        ch.qos.logback.classic.Logger requests = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(org.hearth.gateway.correlation.RequestLog.class);
         var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         lines.start();
         requests.addAppender(lines);
@@ -95,14 +100,19 @@ class GatewayIT {
         ApiClient.Response response;
         try {
             response = api.send(api.request("/api/patients/v1/patients?page=0", token)
-                    .header("X-Correlation-Id", "case-42").header("traceparent", traceparent).GET());
+                    .header("X-Correlation-Id", "case-42")
+                    .header("traceparent", traceparent)
+                    .GET());
             // the line is written when the exchange completes, which may be just after the client has the answer
-            org.hearth.platform.test.Eventually.await(java.time.Duration.ofSeconds(10), () -> {
-                synchronized (lines) { // the appender adds under its own lock, from the exchange's thread
-                    return List.copyOf(lines.list);
-                }
-            },
-                    written -> written.stream().anyMatch(l -> l.getFormattedMessage().startsWith("GET via route")));
+            org.hearth.platform.test.Eventually.await(
+                    java.time.Duration.ofSeconds(10),
+                    () -> {
+                        synchronized (lines) { // the appender adds under its own lock, from the exchange's thread
+                            return List.copyOf(lines.list);
+                        }
+                    },
+                    written -> written.stream()
+                            .anyMatch(l -> l.getFormattedMessage().startsWith("GET via route")));
         } finally {
             requests.detachAppender(lines);
             requests.setLevel(null);
@@ -121,7 +131,8 @@ class GatewayIT {
         assertThat(forwarded.header("Authorization")).isEqualTo("Bearer " + token);
         assertThat(forwarded.header("X-Correlation-Id")).isEqualTo("case-42");
         // the same trace, continued by the gateway's own span
-        assertThat(forwarded.header("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+        assertThat(forwarded.header("traceparent"))
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
                 .doesNotContain("00f067aa0ba902b7");
         assertThat(SCHEDULING.operations()).isEmpty();
     }
@@ -139,7 +150,8 @@ class GatewayIT {
     @Test
     void anUnsafeCorrelationIdIsReplacedNotEchoed() {
         ApiClient.Response response = api.send(api.request("/api/patients/v1/patients", token())
-                .header("X-Correlation-Id", "<script>alert(1)</script>").GET());
+                .header("X-Correlation-Id", "<script>alert(1)</script>")
+                .GET());
 
         String id = response.header("X-Correlation-Id").orElseThrow();
         assertThat(id).doesNotContain("<").matches("[0-9a-f-]{36}");
@@ -148,12 +160,25 @@ class GatewayIT {
 
     @Test
     void refusesMissingExpiredForgedAndWrongAudienceTokensBeforeAnyServiceSeesThem() {
-        String expired = ISSUER.token().agency("sunrise", "org-sunrise").audience("hearth-gateway")
-                .expiredSince(Duration.ofMinutes(2)).sign();
-        String forServiceOnly = ISSUER.token().agency("sunrise", "org-sunrise").audience("patient-service").sign();
-        String forged = ISSUER.token().agency("sunrise", "org-sunrise").audience("hearth-gateway").signedByStranger().sign();
-        String otherIssuer = ISSUER.token().agency("sunrise", "org-sunrise").audience("hearth-gateway")
-                .issuer("http://127.0.0.1:1/realms/elsewhere").sign();
+        String expired = ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .audience("hearth-gateway")
+                .expiredSince(Duration.ofMinutes(2))
+                .sign();
+        String forServiceOnly = ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .audience("patient-service")
+                .sign();
+        String forged = ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .audience("hearth-gateway")
+                .signedByStranger()
+                .sign();
+        String otherIssuer = ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .audience("hearth-gateway")
+                .issuer("http://127.0.0.1:1/realms/elsewhere")
+                .sign();
 
         for (String token : new String[] {null, "not-a-jwt", expired, forServiceOnly, forged, otherIssuer}) {
             ApiClient.Response response = api.get("/api/patients/v1/patients", token);
@@ -161,7 +186,8 @@ class GatewayIT {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json().path("type").asString()).endsWith("/problems/unauthenticated");
             assertThat(response.json().path("correlationId").asString()).isNotBlank();
-            assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+            assertThat(response.header("WWW-Authenticate"))
+                    .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
         }
         assertThat(PATIENTS.operations()).isEmpty();
     }
@@ -212,21 +238,30 @@ class GatewayIT {
     void serviceApiDocsHealthAndTheDocsUiAreOpenWithoutAToken() {
         assertThat(api.get("/api/patients/v3/api-docs", null).status()).isEqualTo(200);
         assertThat(PATIENTS.last().path()).isEqualTo("/api/patients/v3/api-docs");
-        assertThat(ApiClient.onPort(managementPort).get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(ApiClient.onPort(managementPort)
+                        .get("/actuator/health", null)
+                        .status())
+                .isEqualTo(200);
 
         ApiClient.Response ui = api.send(api.request("/swagger-ui.html", null).GET());
         assertThat(ui.status()).isIn(200, 302);
         ApiClient.Response config = api.get("/v3/api-docs/swagger-config", null);
         assertThat(config.status()).isEqualTo(200);
-        assertThat(config.body()).contains("/api/patients/v3/api-docs", "/api/scheduling/v3/api-docs",
-                "/api/messaging/v3/api-docs", "/api/billing/v3/api-docs");
+        assertThat(config.body())
+                .contains(
+                        "/api/patients/v3/api-docs",
+                        "/api/scheduling/v3/api-docs",
+                        "/api/messaging/v3/api-docs",
+                        "/api/billing/v3/api-docs");
     }
 
     @Test
     void theActuatorIsNotAWayAroundAuthentication() {
         assertThat(api.get("/actuator/env", null).status()).isIn(401, 404);
         assertThat(api.send(api.request("/api/patients/v1/patients", null)
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(401);
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -234,16 +269,21 @@ class GatewayIT {
         String token = token();
 
         assertThat(api.send(api.request("/api/patients/v1/patients/p-1/care-team", token)
-                .PUT(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(200);
-        assertThat(api.get("/api/patients/v1/internal-looking/x", token).status()).isEqualTo(200);
-        assertThat(api.send(api.request("/api/patients/v1/patients", token).method("HEAD",
-                HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(200);
+                                .PUT(HttpRequest.BodyPublishers.ofString("{}")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/patients/v1/internal-looking/x", token).status())
+                .isEqualTo(200);
+        assertThat(api.send(api.request("/api/patients/v1/patients", token)
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                        .status())
+                .isEqualTo(200);
         int reached = PATIENTS.operations().size();
 
         for (ApiClient.Response refused : List.of(
                 api.get("/api/patients/v1/patients/p-1/care-team", token), // documented path, other method
-                api.send(api.request("/api/patients/v1/patients", token).method("PATCH",
-                        HttpRequest.BodyPublishers.ofString("{}"))),
+                api.send(api.request("/api/patients/v1/patients", token)
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))),
                 api.get("/api/patients/actuator/env", token),
                 api.get("/api/patients/v1/patients/p-1/care-team/extra", token))) {
             assertThat(refused.status()).isEqualTo(404);
@@ -257,8 +297,13 @@ class GatewayIT {
 
     @Test
     void aCallerAboveItsRateIsRefusedWith429AndRetryAfterWhileOtherCallersGoOn() {
-        String metered = ISSUER.token().agency("sunrise", "org-sunrise").roles("partner").audience("hearth-gateway")
-                .claim("azp", "metered-partner").subject("svc-metered").sign();
+        String metered = ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .roles("partner")
+                .audience("hearth-gateway")
+                .claim("azp", "metered-partner")
+                .subject("svc-metered")
+                .sign();
         String colleague = token();
         double refusedBefore = refusals("metered-partner");
 
@@ -266,7 +311,8 @@ class GatewayIT {
         ApiClient.Response refused = null;
         for (int i = 0; i < 6; i++) {
             // sendOnce: ApiClient.send would politely wait out each 429
-            ApiClient.Response response = api.sendOnce(api.request("/api/patients/v1/patients", metered).GET().build());
+            ApiClient.Response response = api.sendOnce(
+                    api.request("/api/patients/v1/patients", metered).GET().build());
             statuses.add(response.status());
             if (response.status() == 429 && refused == null) {
                 refused = response;
@@ -277,11 +323,15 @@ class GatewayIT {
         assertThat(statuses).contains(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asString()).endsWith("/problems/rate-limited");
-        assertThat(refused.header("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 5));
+        assertThat(refused.header("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 5));
         assertThat(refusals("metered-partner") - refusedBefore)
                 .isEqualTo(statuses.stream().filter(status -> status == 429).count());
-        assertThat(meters.get("hearth.gateway.rate_limit.refused").tag("client", "metered-partner")
-                .tag("agency", "org-sunrise").counter()).isNotNull();
+        assertThat(meters.get("hearth.gateway.rate_limit.refused")
+                        .tag("client", "metered-partner")
+                        .tag("agency", "org-sunrise")
+                        .counter())
+                .isNotNull();
         ApiClient.Response other = api.get("/api/patients/v1/patients", colleague);
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.header("X-RateLimit-Remaining")).isPresent();
@@ -289,17 +339,20 @@ class GatewayIT {
 
     private double refusals(String client) {
         return meters.find("hearth.gateway.rate_limit.refused").tag("client", client).counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     @Test
     void browsersMayCallFromTheConsoleOriginOnly() {
         ApiClient.Response console = api.send(api.request("/api/patients/v1/patients", null)
-                .header("Origin", "https://console.example").header("Access-Control-Request-Method", "GET")
+                .header("Origin", "https://console.example")
+                .header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         ApiClient.Response stranger = api.send(api.request("/api/patients/v1/patients", null)
-                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 
         assertThat(console.status()).isEqualTo(200);
@@ -315,9 +368,10 @@ class GatewayIT {
         assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.header("X-Frame-Options")).contains("DENY");
         assertThat(response.header("Referrer-Policy")).contains("no-referrer");
-        assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(
-                csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
-        assertThat(response.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        assertThat(response.header("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+        assertThat(response.header("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
     }
 
     private static int freePort() {

@@ -1,7 +1,6 @@
 package org.hearth.gateway;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,8 +18,11 @@ final class StubService implements AutoCloseable {
 
     record Received(String method, String path, Map<String, List<String>> headers) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -39,15 +41,19 @@ final class StubService implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
                     Map.copyOf(exchange.getRequestHeaders())));
             exchange.getRequestBody().readAllBytes();
             if (exchange.getRequestURI().getPath().endsWith("/hang-up")) {
                 // a service that dies (or closes the connection) after reading the request: no answer at all
                 throw new IllegalStateException("closing the connection without an answer");
             }
-            byte[] body = (exchange.getRequestURI().getPath().endsWith("/v3/api-docs") ? openApi
-                    : "{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (exchange.getRequestURI().getPath().endsWith("/v3/api-docs")
+                            ? openApi
+                            : "{\"service\":\"" + name + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
             if (correlationId != null) { // as every Hearth service does

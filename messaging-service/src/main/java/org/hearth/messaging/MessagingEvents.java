@@ -1,8 +1,7 @@
 package org.hearth.messaging;
 
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
+import org.hearth.platform.events.DomainEvent;
 
 /**
  * What messaging publishes on {@code hearth.messaging.events} (schemas: contracts/events/messaging.*.v1.json): ids,
@@ -12,8 +11,7 @@ public final class MessagingEvents {
 
     public static final String TOPIC = "hearth.messaging.events";
 
-    private MessagingEvents() {
-    }
+    private MessagingEvents() {}
 
     /** Keyed by the patient (so a patient's events stay ordered); a direct thread has no patient and uses its id. */
     public sealed interface MessagingEvent extends DomainEvent {
@@ -33,16 +31,35 @@ public final class MessagingEvents {
         }
     }
 
-    public record MessagePosted(String messageId, String threadId, String patientId, String threadKind, boolean urgent,
-            boolean system, int attachments, Instant postedAt) implements MessagingEvent {
-    }
+    public record MessagePosted(
+            String messageId,
+            String threadId,
+            String patientId,
+            String threadKind,
+            boolean urgent,
+            boolean system,
+            int attachments,
+            Instant postedAt)
+            implements MessagingEvent {}
 
     /** @param alertId the alert whose notice this urgent item is (patient-service then acknowledges it), else null */
-    public record UrgentAcknowledged(String messageId, String threadId, String patientId, String acknowledgedBy,
-            Instant acknowledgedAt, boolean afterEscalation, String alertId) implements MessagingEvent {
-    }
+    public record UrgentAcknowledged(
+            String messageId,
+            String threadId,
+            String patientId,
+            String acknowledgedBy,
+            Instant acknowledgedAt,
+            boolean afterEscalation,
+            String alertId)
+            implements MessagingEvent {}
 
-    public record UrgentEscalated(String messageId, String threadId, String patientId, String recipient,
-            String escalatedTo, Instant dueAt, Instant escalatedAt) implements MessagingEvent {
-    }
+    public record UrgentEscalated(
+            String messageId,
+            String threadId,
+            String patientId,
+            String recipient,
+            String escalatedTo,
+            Instant dueAt,
+            Instant escalatedAt)
+            implements MessagingEvent {}
 }

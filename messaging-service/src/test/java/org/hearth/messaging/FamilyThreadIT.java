@@ -1,8 +1,13 @@
 package org.hearth.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.bson.Document;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
@@ -19,13 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The family thread as the family and the care team use it, on the real broker: a family member's message reaches the
  * lead physician as well as the coordinator, and the family is told there when the plan is signed or a visit is
@@ -39,8 +37,10 @@ class FamilyThreadIT {
 
     @LocalServerPort
     int port;
+
     @Value("${spring.mongodb.uri}")
     String mongoUri;
+
     ApiClient api;
     TopicWriter kafka;
     MongoClient mongoClient;
@@ -61,17 +61,29 @@ class FamilyThreadIT {
         kafka = new TopicWriter();
         mongoClient = MongoClients.create(mongoUri);
         db = mongoClient.getDatabase(mongoUri.substring(mongoUri.lastIndexOf('/') + 1));
-        publish(UUID.randomUUID().toString(), "hearth.patient.events", "org.hearth.patient.PatientAdmitted.v1", """
+        publish(
+                UUID.randomUUID().toString(),
+                "hearth.patient.events",
+                "org.hearth.patient.PatientAdmitted.v1",
+                """
                 {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(patient));
-        publish(UUID.randomUUID().toString(), "hearth.patient.events", "org.hearth.patient.CareTeamChanged.v1", """
+        publish(
+                UUID.randomUUID().toString(),
+                "hearth.patient.events",
+                "org.hearth.patient.CareTeamChanged.v1",
+                """
                 {"patientId":"%s","changedAt":"2030-01-02T16:00:00Z","leadPhysician":"%s","members":[
-                 {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"NURSE"},{"subject":"%s","role":"COORDINATOR"}]}"""
-                .formatted(patient, dr, dr, nina, carla));
-        publish(UUID.randomUUID().toString(), "hearth.patient.events", "org.hearth.patient.CareCircleChanged.v1", """
+                 {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"NURSE"},{"subject":"%s","role":"COORDINATOR"}]}""".formatted(patient, dr, dr, nina, carla));
+        publish(
+                UUID.randomUUID().toString(),
+                "hearth.patient.events",
+                "org.hearth.patient.CareCircleChanged.v1",
+                """
                 {"patientId":"%s","changedAt":"2030-01-02T16:10:00Z","members":[
-                 {"subject":"%s","scopes":["MESSAGES","SCHEDULE"]},{"subject":"%s","scopes":["MESSAGES","CARE_PLAN_SUMMARY"]}]}"""
-                .formatted(patient, fran, gus));
-        Eventually.await(Duration.ofSeconds(20), () -> familyThread(token("family", fran)),
+                 {"subject":"%s","scopes":["MESSAGES","SCHEDULE"]},{"subject":"%s","scopes":["MESSAGES","CARE_PLAN_SUMMARY"]}]}""".formatted(patient, fran, gus));
+        Eventually.await(
+                Duration.ofSeconds(20),
+                () -> familyThread(token("family", fran)),
                 t -> t != null && t.path("participants").size() == 4);
     }
 
@@ -84,36 +96,53 @@ class FamilyThreadIT {
     @Test
     void aFamilyMessageReachesTheLeadPhysicianAsWellAsTheCoordinatorButNotTheRestOfTheTeam() {
         JsonNode family = familyThread(token("family", fran));
-        assertThat(family.path("participants").valueStream().map(JsonNode::asString).toList())
+        assertThat(family.path("participants")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
                 .containsExactlyInAnyOrder(fran, gus, carla, dr);
 
-        ApiClient.Response sent = api.post(API + "/threads/" + family.path("id").asString() + "/messages",
-                token("family", fran), "{\"body\":\"Her ankles look swollen today\"}");
+        ApiClient.Response sent = api.post(
+                API + "/threads/" + family.path("id").asString() + "/messages",
+                token("family", fran),
+                "{\"body\":\"Her ankles look swollen today\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         String id = sent.json().path("id").asString();
 
         // the lead physician finds the family thread among theirs, reads the message and was told of it live
         JsonNode drs = familyThread(token("physician", dr));
         assertThat(drs).as("the lead physician lists the family thread").isNotNull();
-        assertThat(messages(drs.path("id").asString(), token("physician", dr)).get(0).path("body").asString())
+        assertThat(messages(drs.path("id").asString(), token("physician", dr))
+                        .get(0)
+                        .path("body")
+                        .asString())
                 .isEqualTo("Her ankles look swollen today");
         assertThat(deliveries(dr, "MESSAGE", id)).isEqualTo(1);
         assertThat(deliveries(carla, "MESSAGE", id)).isEqualTo(1);
         // ... and answers; a nurse who is not the lead does not take part
-        assertThat(api.post(API + "/threads/" + drs.path("id").asString() + "/messages", token("physician", dr),
-                "{\"body\":\"I will ask Nina to look tomorrow\"}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                API + "/threads/" + drs.path("id").asString() + "/messages",
+                                token("physician", dr),
+                                "{\"body\":\"I will ask Nina to look tomorrow\"}")
+                        .status())
+                .isEqualTo(201);
         assertThat(familyThread(token("nurse", nina))).isNull();
-        assertThat(api.get(API + "/threads/" + family.path("id").asString() + "/messages", token("nurse", nina)).status())
+        assertThat(api.get(API + "/threads/" + family.path("id").asString() + "/messages", token("nurse", nina))
+                        .status())
                 .isEqualTo(404);
 
         // a new lead takes over: the former lead leaves the family thread
         String lee = "lee-" + UUID.randomUUID();
-        publish(UUID.randomUUID().toString(), "hearth.patient.events", "org.hearth.patient.CareTeamChanged.v1", """
+        publish(
+                UUID.randomUUID().toString(),
+                "hearth.patient.events",
+                "org.hearth.patient.CareTeamChanged.v1",
+                """
                 {"patientId":"%s","changedAt":"2030-01-03T16:00:00Z","leadPhysician":"%s","members":[
-                 {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"COORDINATOR"}]}"""
-                .formatted(patient, lee, lee, dr, carla));
+                 {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"COORDINATOR"}]}""".formatted(patient, lee, lee, dr, carla));
         Eventually.await(Duration.ofSeconds(20), () -> familyThread(token("physician", lee)), t -> t != null);
-        assertThat(api.get(API + "/threads/" + family.path("id").asString() + "/messages", token("physician", dr)).status())
+        assertThat(api.get(API + "/threads/" + family.path("id").asString() + "/messages", token("physician", dr))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -126,24 +155,38 @@ class FamilyThreadIT {
                 {"visitId":"%s","patientId":"%s","discipline":"SN","type":"IN_HOME","clinicianId":"%s",
                  "start":"2030-01-08T14:00:00Z","end":"2030-01-08T15:00:00Z"}""".formatted(visit, patient, clinician);
         publish(booked, "hearth.scheduling.events", "org.hearth.scheduling.VisitScheduled.v1", scheduled);
-        publish(booked, "hearth.scheduling.events", "org.hearth.scheduling.VisitScheduled.v1", scheduled); // redelivered
-        publish(UUID.randomUUID().toString(), "hearth.scheduling.events", "org.hearth.scheduling.VisitRescheduled.v1", """
+        publish(
+                booked,
+                "hearth.scheduling.events",
+                "org.hearth.scheduling.VisitScheduled.v1",
+                scheduled); // redelivered
+        publish(
+                UUID.randomUUID().toString(),
+                "hearth.scheduling.events",
+                "org.hearth.scheduling.VisitRescheduled.v1",
+                """
                 {"visitId":"%s","patientId":"%s","discipline":"SN","type":"IN_HOME","clinicianId":"%s",
                  "start":"2030-01-09T14:00:00Z","end":"2030-01-09T15:00:00Z","previousClinicianId":"%s",
-                 "previousStart":"2030-01-08T14:00:00Z","previousEnd":"2030-01-08T15:00:00Z"}"""
-                .formatted(visit, patient, clinician, clinician));
-        publish(UUID.randomUUID().toString(), "hearth.scheduling.events", "org.hearth.scheduling.VisitCancelled.v1", """
+                 "previousStart":"2030-01-08T14:00:00Z","previousEnd":"2030-01-08T15:00:00Z"}""".formatted(visit, patient, clinician, clinician));
+        publish(
+                UUID.randomUUID().toString(),
+                "hearth.scheduling.events",
+                "org.hearth.scheduling.VisitCancelled.v1",
+                """
                 {"visitId":"%s","patientId":"%s","discipline":"SN","clinicianId":"%s",
                  "scheduledStart":"2030-01-09T14:00:00Z","reason":"PLAN_REVISED"}""".formatted(visit, patient, clinician));
-        publish(UUID.randomUUID().toString(), "hearth.patient.events", "org.hearth.patient.CarePlanSigned.v1", """
+        publish(
+                UUID.randomUUID().toString(),
+                "hearth.patient.events",
+                "org.hearth.patient.CarePlanSigned.v1",
+                """
                 {"patientId":"%s","planVersion":2,"supersedesVersion":1,"signedAt":"2030-01-07T16:05:00Z","signedBy":"%s",
-                 "frequencyOrders":[{"discipline":"SN","segments":[{"minPerWeek":2,"maxPerWeek":2,"weeks":4}],"prnVisits":0}]}"""
-                .formatted(patient, dr));
+                 "frequencyOrders":[{"discipline":"SN","segments":[{"minPerWeek":2,"maxPerWeek":2,"weeks":4}],"prnVisits":0}]}""".formatted(patient, dr));
 
         String thread = familyThread(token("family", fran)).path("id").asString();
         // staff read every notice, in the agency's zone (America/New_York: 14:00Z is 09:00)
-        List<JsonNode> all = Eventually.await(Duration.ofSeconds(20), () -> notices(thread, token("coordinator", carla)),
-                n -> n.size() == 4);
+        List<JsonNode> all = Eventually.await(
+                Duration.ofSeconds(20), () -> notices(thread, token("coordinator", carla)), n -> n.size() == 4);
         java.util.Map<String, JsonNode> byKind = new java.util.HashMap<>();
         all.forEach(m -> byKind.put(m.path("notice").path("kind").asString(), m));
         assertThat(byKind).containsOnlyKeys("PLAN_SIGNED", "VISIT_CANCELLED", "VISIT_RESCHEDULED", "VISIT_SCHEDULED");
@@ -160,13 +203,16 @@ class FamilyThreadIT {
         assertThat(moved.path("scope").asString()).isEqualTo("SCHEDULE");
         assertThat(moved.path("at").asString()).isEqualTo("2030-01-09T14:00:00Z");
         assertThat(moved.path("previousAt").asString()).isEqualTo("2030-01-08T14:00:00Z");
-        assertThat(byKind.get("PLAN_SIGNED").path("notice").path("planVersion").asInt()).isEqualTo(2);
+        assertThat(byKind.get("PLAN_SIGNED").path("notice").path("planVersion").asInt())
+                .isEqualTo(2);
         assertThat(byKind.get("PLAN_SIGNED").path("author").asString()).isEqualTo("system");
 
         // Fran (SCHEDULE) reads the schedule notices only; Gus (CARE_PLAN_SUMMARY) the plan notice only
-        assertThat(notices(thread, token("family", fran)).stream().map(m -> m.path("notice").path("kind").asString()))
+        assertThat(notices(thread, token("family", fran)).stream()
+                        .map(m -> m.path("notice").path("kind").asString()))
                 .containsExactlyInAnyOrder("VISIT_CANCELLED", "VISIT_RESCHEDULED", "VISIT_SCHEDULED");
-        assertThat(notices(thread, token("family", gus)).stream().map(m -> m.path("notice").path("kind").asString()))
+        assertThat(notices(thread, token("family", gus)).stream()
+                        .map(m -> m.path("notice").path("kind").asString()))
                 .containsExactly("PLAN_SIGNED");
         // told live within the consent too; staff are not interrupted by notices meant for the family
         String plan = byKind.get("PLAN_SIGNED").path("id").asString();
@@ -175,9 +221,12 @@ class FamilyThreadIT {
         assertThat(deliveries(gus, "MESSAGE", firstBooking)).isZero();
         assertThat(deliveries(gus, "MESSAGE", plan)).isEqualTo(1);
         assertThat(deliveries(fran, "MESSAGE", plan)).isZero();
-        assertThat(deliveries(carla, "MESSAGE", plan) + deliveries(dr, "MESSAGE", firstBooking)).isZero();
-        assertThat(db.getCollection("messages").countDocuments(new Document("source.eventId", booked)
-                .append("threadId", thread))).as("a redelivered event posts once").isEqualTo(1);
+        assertThat(deliveries(carla, "MESSAGE", plan) + deliveries(dr, "MESSAGE", firstBooking))
+                .isZero();
+        assertThat(db.getCollection("messages")
+                        .countDocuments(new Document("source.eventId", booked).append("threadId", thread)))
+                .as("a redelivered event posts once")
+                .isEqualTo(1);
     }
 
     void publish(String eventId, String topic, String type, String body) {
@@ -186,15 +235,26 @@ class FamilyThreadIT {
     }
 
     String token(String role, String subject) {
-        return TestTokenIssuer.shared().token().agency("a", agency).roles(role).subject(subject)
-                .audience("messaging-service").sign();
+        return TestTokenIssuer.shared()
+                .token()
+                .agency("a", agency)
+                .roles(role)
+                .subject(subject)
+                .audience("messaging-service")
+                .sign();
     }
 
     JsonNode familyThread(String token) {
         ApiClient.Response mine = api.get(API + "/threads", token);
-        return mine.status() != 200 ? null : mine.json().path("items").valueStream()
-                .filter(t -> t.path("kind").asString().equals("FAMILY") && t.path("patientId").asString().equals(patient))
-                .findFirst().orElse(null);
+        return mine.status() != 200
+                ? null
+                : mine.json()
+                        .path("items")
+                        .valueStream()
+                        .filter(t -> t.path("kind").asString().equals("FAMILY")
+                                && t.path("patientId").asString().equals(patient))
+                        .findFirst()
+                        .orElse(null);
     }
 
     JsonNode messages(String thread, String token) {
@@ -204,12 +264,16 @@ class FamilyThreadIT {
     }
 
     List<JsonNode> notices(String thread, String token) {
-        return messages(thread, token).valueStream().filter(m -> !m.path("notice").isNull() && !m.path("notice").isMissingNode())
+        return messages(thread, token)
+                .valueStream()
+                .filter(m -> !m.path("notice").isNull() && !m.path("notice").isMissingNode())
                 .toList();
     }
 
     long deliveries(String recipient, String kind, String messageId) {
-        return db.getCollection("deliveries").countDocuments(new Document("recipient", recipient).append("kind", kind)
-                .append("messageId", messageId));
+        return db.getCollection("deliveries")
+                .countDocuments(new Document("recipient", recipient)
+                        .append("kind", kind)
+                        .append("messageId", messageId));
     }
 }

@@ -1,22 +1,9 @@
 package org.hearth.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.EventContracts;
-import org.hearth.platform.test.Eventually;
-import org.hearth.platform.test.HearthServiceTest;
-import org.hearth.platform.test.TestTokenIssuer;
-import org.hearth.platform.test.TopicWriter;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
-
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,8 +18,20 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.EventContracts;
+import org.hearth.platform.test.Eventually;
+import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.TopicWriter;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Open streams cost the store nothing while they wait: the queries on {@code deliveries} counted by the MongoDB
@@ -60,7 +59,8 @@ class LiveDeliveryLoadIT {
                 @Override
                 public void commandStarted(CommandStartedEvent event) {
                     if (event.getCommandName().equals("find")
-                            && "deliveries".equals(event.getCommand().getString("find").getValue())) {
+                            && "deliveries"
+                                    .equals(event.getCommand().getString("find").getValue())) {
                         DELIVERY_READS.incrementAndGet();
                     }
                 }
@@ -85,12 +85,19 @@ class LiveDeliveryLoadIT {
                     {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(patient));
             publish(kafka, "org.hearth.patient.CareTeamChanged.v1", """
                     {"patientId":"%s","changedAt":"2030-01-02T16:00:00Z","leadPhysician":"%s","members":[
-                     {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"NURSE"},{"subject":"%s","role":"COORDINATOR"}]}"""
-                    .formatted(patient, dr, dr, nina, carla));
+                     {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"NURSE"},{"subject":"%s","role":"COORDINATOR"}]}""".formatted(patient, dr, dr, nina, carla));
         }
-        JsonNode thread = Eventually.await(Duration.ofSeconds(30), () -> api.get(API + "/threads", token("nurse", nina))
-                .json().path("items").valueStream().filter(t -> t.path("patientId").asString().equals(patient)
-                        && t.path("kind").asString().equals("CARE_TEAM")).findFirst().orElse(null), t -> t != null);
+        JsonNode thread = Eventually.await(
+                Duration.ofSeconds(30),
+                () -> api.get(API + "/threads", token("nurse", nina))
+                        .json()
+                        .path("items")
+                        .valueStream()
+                        .filter(t -> t.path("patientId").asString().equals(patient)
+                                && t.path("kind").asString().equals("CARE_TEAM"))
+                        .findFirst()
+                        .orElse(null),
+                t -> t != null);
         assertThat(thread).isNotNull();
 
         long idle = readsDuring(QUIET);
@@ -103,41 +110,71 @@ class LiveDeliveryLoadIT {
         for (int i = 0; i < STREAMS; i++) {
             Watcher watcher = new Watcher(i);
             watchers.add(watcher);
-            http.sendAsync(api.request(API + "/stream?since=now", physician).header("Accept", "text/event-stream").GET()
-                    .build(), HttpResponse.BodyHandlers.ofInputStream()).whenComplete(watcher::answered);
+            http.sendAsync(
+                            api.request(API + "/stream?since=now", physician)
+                                    .header("Accept", "text/event-stream")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream())
+                    .whenComplete(watcher::answered);
         }
         Eventually.await(Duration.ofSeconds(60), () -> count(watchers, w -> w.connectedAt > 0), n -> n >= STREAMS);
         long connectSeconds = (System.nanoTime() - openedAt) / 1_000_000_000;
-        assertThat(count(watchers, w -> w.connectedAt > 0)).as("streams connected within 60 s: %s", states(watchers))
+        assertThat(count(watchers, w -> w.connectedAt > 0))
+                .as("streams connected within 60 s: %s", states(watchers))
                 .isEqualTo(STREAMS);
         Thread.sleep(500); // the connecting streams' own reads are over
         long withStreams = readsDuring(QUIET);
 
         long readsBefore = CountQueries.DELIVERY_READS.get();
         long postedAt = System.nanoTime();
-        ApiClient.Response posted = api.post(API + "/threads/" + thread.path("id").asString() + "/messages",
-                token("nurse", nina), "{\"body\":\"to everyone watching\"}");
+        ApiClient.Response posted = api.post(
+                API + "/threads/" + thread.path("id").asString() + "/messages",
+                token("nurse", nina),
+                "{\"body\":\"to everyone watching\"}");
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         String message = posted.json().path("id").asString();
         Eventually.await(DELIVERED_WITHIN, () -> count(watchers, w -> w.receivedAt > 0), n -> n >= STREAMS);
         long readsForOneMessage = CountQueries.DELIVERY_READS.get() - readsBefore;
         watchers.forEach(Watcher::close);
 
-        List<Long> millis = watchers.stream().filter(w -> w.receivedAt > 0)
-                .map(w -> Math.max(0, (w.receivedAt - postedAt) / 1_000_000)).sorted().toList();
+        List<Long> millis = watchers.stream()
+                .filter(w -> w.receivedAt > 0)
+                .map(w -> Math.max(0, (w.receivedAt - postedAt) / 1_000_000))
+                .sorted()
+                .toList();
         long p50 = millis.isEmpty() ? -1 : millis.get(millis.size() / 2);
-        long p99 = millis.isEmpty() ? -1 : millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * 0.99) - 1));
-        System.out.printf("L1 live delivery: %d streams connected in %d s; reads of the deliveries store over %d s: %d "
-                + "with no stream open, %d with %d streams open (polling every 500 ms: ~%d); one message to %d open "
-                + "streams: %d received, p50 %d ms, p99 %d ms, max %d ms from the post, %d store reads%n", STREAMS,
-                connectSeconds, QUIET.toSeconds(), idle, withStreams, STREAMS, STREAMS * 2 * QUIET.toSeconds(),
-                STREAMS, millis.size(), p50, p99, millis.isEmpty() ? -1 : millis.getLast(), readsForOneMessage);
+        long p99 = millis.isEmpty()
+                ? -1
+                : millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * 0.99) - 1));
+        System.out.printf(
+                "L1 live delivery: %d streams connected in %d s; reads of the deliveries store over %d s: %d "
+                        + "with no stream open, %d with %d streams open (polling every 500 ms: ~%d); one message to %d open "
+                        + "streams: %d received, p50 %d ms, p99 %d ms, max %d ms from the post, %d store reads%n",
+                STREAMS,
+                connectSeconds,
+                QUIET.toSeconds(),
+                idle,
+                withStreams,
+                STREAMS,
+                STREAMS * 2 * QUIET.toSeconds(),
+                STREAMS,
+                millis.size(),
+                p50,
+                p99,
+                millis.isEmpty() ? -1 : millis.getLast(),
+                readsForOneMessage);
 
-        assertThat(millis).as("streams that had the message within %d s: %s", DELIVERED_WITHIN.toSeconds(),
-                states(watchers)).hasSize(STREAMS);
-        assertThat(watchers).allSatisfy(w -> assertThat(w.data).as("stream %d's event", w.index).contains(message));
+        assertThat(millis)
+                .as("streams that had the message within %d s: %s", DELIVERED_WITHIN.toSeconds(), states(watchers))
+                .hasSize(STREAMS);
+        assertThat(watchers)
+                .allSatisfy(
+                        w -> assertThat(w.data).as("stream %d's event", w.index).contains(message));
         assertThat(withStreams).as("store reads while %d streams wait", STREAMS).isLessThanOrEqualTo(idle + 5);
-        assertThat(readsForOneMessage).as("store reads to deliver one message to %d streams", STREAMS).isLessThan(STREAMS / 10);
+        assertThat(readsForOneMessage)
+                .as("store reads to deliver one message to %d streams", STREAMS)
+                .isLessThan(STREAMS / 10);
     }
 
     static final Duration DELIVERED_WITHIN = Duration.ofSeconds(30);
@@ -213,13 +250,22 @@ class LiveDeliveryLoadIT {
     }
 
     private String token(String role, String subject) {
-        return TestTokenIssuer.shared().token().agency("a", agency).roles(role).subject(subject)
-                .claim("email", subject + "@example.org").audience("messaging-service").sign();
+        return TestTokenIssuer.shared()
+                .token()
+                .agency("a", agency)
+                .roles(role)
+                .subject(subject)
+                .claim("email", subject + "@example.org")
+                .audience("messaging-service")
+                .sign();
     }
 
     private void publish(TopicWriter kafka, String type, String body) {
         assertThat(EventContracts.violations(type, body)).as(body).isEmpty();
-        kafka.send("hearth.patient.events", patient, TopicWriter.envelope(UUID.randomUUID().toString(), type, patient,
-                agency), body);
+        kafka.send(
+                "hearth.patient.events",
+                patient,
+                TopicWriter.envelope(UUID.randomUUID().toString(), type, patient, agency),
+                body);
     }
 }

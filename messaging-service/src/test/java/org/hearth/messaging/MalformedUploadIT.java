@@ -1,17 +1,16 @@
 package org.hearth.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A multipart upload the server cannot parse is the client's fault: 400 problem+json, never a 500. */
 @HearthServiceTest
@@ -21,6 +20,7 @@ class MalformedUploadIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
     final String agency = UUID.randomUUID().toString();
 
@@ -31,8 +31,14 @@ class MalformedUploadIT {
 
     String nurse() {
         String subject = "nina-" + UUID.randomUUID();
-        return TestTokenIssuer.shared().token().agency("a", agency).roles("nurse").subject(subject)
-                .claim("email", subject + "@example.org").audience("messaging-service").sign();
+        return TestTokenIssuer.shared()
+                .token()
+                .agency("a", agency)
+                .roles("nurse")
+                .subject(subject)
+                .claim("email", subject + "@example.org")
+                .audience("messaging-service")
+                .sign();
     }
 
     ApiClient.Response upload(String contentType, byte[] body) {

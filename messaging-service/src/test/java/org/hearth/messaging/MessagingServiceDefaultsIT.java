@@ -1,16 +1,15 @@
 package org.hearth.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
 import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service has no features yet; it must still be healthy, documented and closed to strangers. */
 @HearthServiceTest
@@ -26,10 +25,18 @@ class MessagingServiceDefaultsIT {
     @Test
     void healthIsOpenButTheApiNeedsATokenForThisService() {
         ApiClient api = ApiClient.onPort(port);
-        String otherAudience = TestTokenIssuer.shared().token().agency("a", UUID.randomUUID().toString())
-                .roles("coordinator").audience("patient-service").sign();
-        String ours = TestTokenIssuer.shared().token().agency("a", UUID.randomUUID().toString())
-                .roles("coordinator").audience("messaging-service").sign();
+        String otherAudience = TestTokenIssuer.shared()
+                .token()
+                .agency("a", UUID.randomUUID().toString())
+                .roles("coordinator")
+                .audience("patient-service")
+                .sign();
+        String ours = TestTokenIssuer.shared()
+                .token()
+                .agency("a", UUID.randomUUID().toString())
+                .roles("coordinator")
+                .audience("messaging-service")
+                .sign();
 
         ApiClient.Response health = ApiClient.onPort(managementPort).get("/actuator/health", null);
         assertThat(health.json().get("status").asString()).as(health.body()).isEqualTo("UP");
@@ -39,7 +46,8 @@ class MessagingServiceDefaultsIT {
             assertThat(onThePublicPort.contentType()).as(path).startsWith("application/problem+json");
         }
         assertThat(api.get("/api/messaging/v1/anything", null).status()).isEqualTo(401);
-        assertThat(api.get("/api/messaging/v1/anything", otherAudience).status()).isEqualTo(401);
+        assertThat(api.get("/api/messaging/v1/anything", otherAudience).status())
+                .isEqualTo(401);
         ApiClient.Response unknown = api.get("/api/messaging/v1/anything", ours);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");

@@ -1,5 +1,19 @@
 package org.hearth.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hearth.messaging.fanout.LiveBus;
 import org.hearth.messaging.mail.Presence;
 import org.hearth.messaging.messages.UrgentEscalation;
@@ -24,22 +38,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two replicas of messaging on one store and one broker: this test's context and a second one started beside it
  * with the same database. The urgent-escalation sweep run by both at the same moment escalates each overdue message
@@ -49,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @HearthServiceTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = {"hearth.messaging.urgent.check-interval=PT1H", "hearth.messaging.stream.max-duration=PT6S"})
+@TestPropertySource(
+        properties = {"hearth.messaging.urgent.check-interval=PT1H", "hearth.messaging.stream.max-duration=PT6S"})
 class ReplicaSweepIT {
 
     static final String API = "/api/messaging/v1";
@@ -57,14 +56,19 @@ class ReplicaSweepIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UrgentEscalation escalation;
+
     @Autowired
     Presence presence;
+
     @Value("${spring.mongodb.uri}")
     String mongoUri;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String kafkaServers;
 
@@ -81,13 +85,19 @@ class ReplicaSweepIT {
     @BeforeEach
     void twoReplicas() {
         TestTokenIssuer issuer = TestTokenIssuer.shared();
-        replica = new SpringApplicationBuilder(MessagingServiceApplication.class, MutableClock.Config.class).run(
-                "--server.port=0", "--spring.mongodb.uri=" + mongoUri, "--spring.kafka.bootstrap-servers=" + kafkaServers,
-                "--hearth.security.issuer-uri=" + issuer.issuerUri(), "--hearth.security.jwk-set-uri=" + issuer.jwkSetUri(),
-                "--hearth.platform.outbox-poll=100ms", "--hearth.messaging.urgent.check-interval=PT1H",
-                "--hearth.messaging.stream.max-duration=PT6S");
+        replica = new SpringApplicationBuilder(MessagingServiceApplication.class, MutableClock.Config.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.mongodb.uri=" + mongoUri,
+                        "--spring.kafka.bootstrap-servers=" + kafkaServers,
+                        "--hearth.security.issuer-uri=" + issuer.issuerUri(),
+                        "--hearth.security.jwk-set-uri=" + issuer.jwkSetUri(),
+                        "--hearth.platform.outbox-poll=100ms",
+                        "--hearth.messaging.urgent.check-interval=PT1H",
+                        "--hearth.messaging.stream.max-duration=PT6S");
         first = ApiClient.onPort(port);
-        second = ApiClient.onPort(((WebServerApplicationContext) replica).getWebServer().getPort());
+        second = ApiClient.onPort(
+                ((WebServerApplicationContext) replica).getWebServer().getPort());
         Instant start = Instant.parse("2030-01-07T15:00:00Z");
         clock.set(start);
         replica.getBean(MutableClock.class).set(start);
@@ -96,8 +106,7 @@ class ReplicaSweepIT {
                 {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(patient));
         publish("org.hearth.patient.CareTeamChanged.v1", """
                 {"patientId":"%s","changedAt":"2030-01-02T16:00:00Z","leadPhysician":"%s","members":[
-                 {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"NURSE"},{"subject":"%s","role":"COORDINATOR"}]}"""
-                .formatted(patient, dr, dr, nina, carla));
+                 {"subject":"%s","role":"PHYSICIAN"},{"subject":"%s","role":"NURSE"},{"subject":"%s","role":"COORDINATOR"}]}""".formatted(patient, dr, dr, nina, carla));
     }
 
     @AfterEach
@@ -111,8 +120,8 @@ class ReplicaSweepIT {
         String thread = careTeamThread(first);
         List<String> urgent = new ArrayList<>();
         for (int i = 0; i < URGENT; i++) {
-            ApiClient.Response posted = (i % 2 == 0 ? first : second).post(API + "/threads/" + thread + "/messages",
-                    token("nurse", nina), """
+            ApiClient.Response posted = (i % 2 == 0 ? first : second)
+                    .post(API + "/threads/" + thread + "/messages", token("nurse", nina), """
                             {"body":"call me %d","urgent":{"recipient":"%s","backup":"%s"}}""".formatted(i, dr, carla));
             assertThat(posted.status()).as(posted.body()).isEqualTo(201);
             urgent.add(posted.json().path("id").asString());
@@ -129,49 +138,72 @@ class ReplicaSweepIT {
         int escalatedHere = here.join();
         int escalatedThere = there.join();
 
-        System.out.printf("R1 two replicas ran the urgent-escalation sweep at once, three passes each, over %d overdue "
-                + "messages: %d escalated by one, %d by the other%n", URGENT, escalatedHere, escalatedThere);
-        assertThat(escalatedHere + escalatedThere).as("each message escalated by exactly one replica").isEqualTo(URGENT);
+        System.out.printf(
+                "R1 two replicas ran the urgent-escalation sweep at once, three passes each, over %d overdue "
+                        + "messages: %d escalated by one, %d by the other%n",
+                URGENT, escalatedHere, escalatedThere);
+        assertThat(escalatedHere + escalatedThere)
+                .as("each message escalated by exactly one replica")
+                .isEqualTo(URGENT);
 
         // both replicas relay outboxes: an entry may go out twice (at least once), always with its one event id
         Map<String, java.util.Set<String>> eventIds = new java.util.HashMap<>();
         int records = 0;
         try (TopicReader events = new TopicReader("hearth.messaging.events")) {
-            for (var record = events.await(r -> urgent.stream().anyMatch(id -> escalated(r.value(), r, id)),
-                    Duration.ofSeconds(20)); record.isPresent(); record = events.await(r -> urgent.stream()
-                            .anyMatch(id -> escalated(r.value(), r, id)), Duration.ofSeconds(3))) {
-                String message = urgent.stream().filter(record.get().value()::contains).findFirst().orElseThrow();
+            for (var record = events.await(
+                            r -> urgent.stream().anyMatch(id -> escalated(r.value(), r, id)), Duration.ofSeconds(20));
+                    record.isPresent();
+                    record = events.await(
+                            r -> urgent.stream().anyMatch(id -> escalated(r.value(), r, id)), Duration.ofSeconds(3))) {
+                String message = urgent.stream()
+                        .filter(record.get().value()::contains)
+                        .findFirst()
+                        .orElseThrow();
                 eventIds.computeIfAbsent(message, m -> new java.util.HashSet<>())
                         .add(TopicReader.header(record.get(), "ce_id"));
                 records++;
             }
         }
-        System.out.printf("R1 UrgentEscalated: %d records on the topic for %d messages, %d distinct events%n", records,
-                URGENT, eventIds.values().stream().mapToInt(java.util.Set::size).sum());
+        System.out.printf(
+                "R1 UrgentEscalated: %d records on the topic for %d messages, %d distinct events%n",
+                records,
+                URGENT,
+                eventIds.values().stream().mapToInt(java.util.Set::size).sum());
         assertThat(eventIds).as("an UrgentEscalated for each message").hasSize(URGENT);
-        assertThat(eventIds.values()).as("one event per message").allSatisfy(ids -> assertThat(ids).hasSize(1));
+        assertThat(eventIds.values())
+                .as("one event per message")
+                .allSatisfy(ids -> assertThat(ids).hasSize(1));
         Map<String, Long> toBackup = deliveries(first, token("coordinator", carla), "urgent");
-        assertThat(urgent).allSatisfy(id -> assertThat(toBackup.get(id)).as("urgent deliveries to the backup of " + id)
-                .isEqualTo(1L));
+        assertThat(urgent)
+                .allSatisfy(id -> assertThat(toBackup.get(id))
+                        .as("urgent deliveries to the backup of " + id)
+                        .isEqualTo(1L));
     }
 
     @Test
     void aMessagePostedOnOneReplicaReachesAStreamOpenOnTheOther() throws Exception {
         String thread = careTeamThread(first);
         // the other replica reads the live channel: its streams are then fed by signals, not by reading the store
-        assertThat(Eventually.await(Duration.ofSeconds(30), () -> replica.getBean(LiveBus.class).live(), live -> live))
+        assertThat(Eventually.await(
+                        Duration.ofSeconds(30),
+                        () -> replica.getBean(LiveBus.class).live(),
+                        live -> live))
                 .isTrue();
-        CompletableFuture<String> stream = CompletableFuture.supplyAsync(() -> streamFrom(second, token("physician", dr),
-                "?since=now"));
+        CompletableFuture<String> stream =
+                CompletableFuture.supplyAsync(() -> streamFrom(second, token("physician", dr), "?since=now"));
         // presence is shared: this replica knows the physician is online on the other one (no urgent mail then)
         assertThat(Eventually.await(Duration.ofSeconds(5), () -> presence.online(agency, dr), online -> online))
-                .as("online on the other replica").isTrue();
+                .as("online on the other replica")
+                .isTrue();
         String id = first.post(API + "/threads/" + thread + "/messages", token("nurse", nina), "{\"body\":\"live\"}")
-                .json().path("id").asString();
+                .json()
+                .path("id")
+                .asString();
 
         assertThat(stream.join()).as("the stream held by the other replica").contains(id);
         assertThat(Eventually.await(Duration.ofSeconds(5), () -> presence.online(agency, dr), online -> !online))
-                .as("offline once the stream ended").isFalse();
+                .as("offline once the stream ended")
+                .isFalse();
     }
 
     private static int sweep(UrgentEscalation sweep, CountDownLatch together) {
@@ -188,8 +220,8 @@ class ReplicaSweepIT {
         return escalated;
     }
 
-    private static boolean escalated(String body, org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record,
-            String messageId) {
+    private static boolean escalated(
+            String body, org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String messageId) {
         return "org.hearth.messaging.UrgentEscalated.v1".equals(TopicReader.header(record, "ce_type"))
                 && body.contains(messageId);
     }
@@ -203,7 +235,8 @@ class ReplicaSweepIT {
             if (line.startsWith("event:")) {
                 event = line.substring(6).strip();
             } else if (line.startsWith("data:") && kind.equals(event)) {
-                JsonNode data = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line.substring(5));
+                JsonNode data =
+                        tools.jackson.databind.json.JsonMapper.builder().build().readTree(line.substring(5));
                 messageIds.add(data.path("messageId").asString());
             }
         }
@@ -213,9 +246,13 @@ class ReplicaSweepIT {
     /** Reads the stream until the server ends it (max-duration 6 s here). */
     private static String streamFrom(ApiClient api, String token, String query) {
         try {
-            HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
-                    api.request(API + "/stream" + query, token).header("Accept", "text/event-stream").GET().build(),
-                    HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                    .send(
+                            api.request(API + "/stream" + query, token)
+                                    .header("Accept", "text/event-stream")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines());
             assertThat(response.statusCode()).isEqualTo(200);
             try (var lines = response.body()) {
                 return lines.collect(Collectors.joining("\n"));
@@ -229,24 +266,42 @@ class ReplicaSweepIT {
     }
 
     private String careTeamThread(ApiClient api) {
-        JsonNode thread = Eventually.await(Duration.ofSeconds(30), () -> {
-            ApiClient.Response mine = api.get(API + "/threads", token("nurse", nina));
-            return mine.status() != 200 ? null : mine.json().path("items").valueStream()
-                    .filter(t -> t.path("kind").asString().equals("CARE_TEAM") && t.path("patientId").asString().equals(patient))
-                    .findFirst().orElse(null);
-        }, t -> t != null && t.path("participants").size() == 3);
+        JsonNode thread = Eventually.await(
+                Duration.ofSeconds(30),
+                () -> {
+                    ApiClient.Response mine = api.get(API + "/threads", token("nurse", nina));
+                    return mine.status() != 200
+                            ? null
+                            : mine.json()
+                                    .path("items")
+                                    .valueStream()
+                                    .filter(t -> t.path("kind").asString().equals("CARE_TEAM")
+                                            && t.path("patientId").asString().equals(patient))
+                                    .findFirst()
+                                    .orElse(null);
+                },
+                t -> t != null && t.path("participants").size() == 3);
         assertThat(thread).as("the care team's thread").isNotNull();
         return thread.path("id").asString();
     }
 
     private String token(String role, String subject) {
-        return TestTokenIssuer.shared().token().agency("a", agency).roles(role).subject(subject)
-                .claim("email", subject + "@example.org").audience("messaging-service").sign();
+        return TestTokenIssuer.shared()
+                .token()
+                .agency("a", agency)
+                .roles(role)
+                .subject(subject)
+                .claim("email", subject + "@example.org")
+                .audience("messaging-service")
+                .sign();
     }
 
     private void publish(String type, String body) {
         assertThat(EventContracts.violations(type, body)).as(body).isEmpty();
-        kafka.send("hearth.patient.events", patient, TopicWriter.envelope(UUID.randomUUID().toString(), type, patient,
-                agency), body);
+        kafka.send(
+                "hearth.patient.events",
+                patient,
+                TopicWriter.envelope(UUID.randomUUID().toString(), type, patient, agency),
+                body);
     }
 }

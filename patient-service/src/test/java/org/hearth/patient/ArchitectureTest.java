@@ -1,9 +1,9 @@
 package org.hearth.patient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.hearth.platform.test.ArchitectureRules;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureTest {
 

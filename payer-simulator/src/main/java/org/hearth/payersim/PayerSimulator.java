@@ -2,7 +2,6 @@ package org.hearth.payersim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,8 +78,11 @@ public final class PayerSimulator {
         String body = read(exchange.getRequestBody());
         Matcher member = MEMBER_ID.matcher(body);
         if (!member.find()) {
-            respond(exchange, 400, "{\"transactionSetIdentifierCode\":\"271\",\"errors\":[{\"rejectReasonCode\":\"72\","
-                    + "\"description\":\"Invalid/Missing Subscriber/Insured ID\"}]}");
+            respond(
+                    exchange,
+                    400,
+                    "{\"transactionSetIdentifierCode\":\"271\",\"errors\":[{\"rejectReasonCode\":\"72\","
+                            + "\"description\":\"Invalid/Missing Subscriber/Insured ID\"}]}");
             return;
         }
         String memberId = member.group(1);
@@ -93,9 +95,14 @@ public final class PayerSimulator {
                 respond(exchange, 200, benefit(control, memberId, service, "1", "Active Coverage"));
             }
             case 'E' -> respond(exchange, 503, "{\"error\":\"payer system unavailable\"}");
-            case 'N' -> respond(exchange, 200, "{\"transactionSetIdentifierCode\":\"271\",\"controlNumber\":\"" + control
-                    + "\",\"subscriber\":{\"memberId\":\"" + memberId + "\"},\"errors\":[{\"rejectReasonCode\":\"75\","
-                    + "\"description\":\"Subscriber/Insured Not Found\",\"followUpActionCode\":\"C\"}]}");
+            case 'N' ->
+                respond(
+                        exchange,
+                        200,
+                        "{\"transactionSetIdentifierCode\":\"271\",\"controlNumber\":\"" + control
+                                + "\",\"subscriber\":{\"memberId\":\"" + memberId
+                                + "\"},\"errors\":[{\"rejectReasonCode\":\"75\","
+                                + "\"description\":\"Subscriber/Insured Not Found\",\"followUpActionCode\":\"C\"}]}");
             case 'I' -> respond(exchange, 200, benefit(control, memberId, service, "6", "Inactive"));
             default -> respond(exchange, 200, benefit(control, memberId, service, "1", "Active Coverage"));
         }
@@ -112,13 +119,17 @@ public final class PayerSimulator {
             respond(exchange, 503, "{\"error\":\"payer system unavailable\"}");
             return;
         }
-        respond(exchange, 200, "{\"transactionSetIdentifierCode\":\"278\",\"healthCareServicesReview\":"
-                + "{\"actionCode\":\"A4\",\"description\":\"Pended\",\"reviewIdentificationNumber\":\"PA-"
-                + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "\"}}");
+        respond(
+                exchange,
+                200,
+                "{\"transactionSetIdentifierCode\":\"278\",\"healthCareServicesReview\":"
+                        + "{\"actionCode\":\"A4\",\"description\":\"Pended\",\"reviewIdentificationNumber\":\"PA-"
+                        + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "\"}}");
     }
 
     private static String benefit(String control, String memberId, String service, String code, String description) {
-        return "{\"transactionSetIdentifierCode\":\"271\",\"controlNumber\":\"" + control + "\",\"subscriber\":{\"memberId\":\""
+        return "{\"transactionSetIdentifierCode\":\"271\",\"controlNumber\":\"" + control
+                + "\",\"subscriber\":{\"memberId\":\""
                 + memberId + "\"},\"benefits\":[{\"eligibilityOrBenefitInformationCode\":\"" + code
                 + "\",\"description\":\"" + description + "\",\"serviceTypeCodes\":[\"" + service + "\"]}]}";
     }

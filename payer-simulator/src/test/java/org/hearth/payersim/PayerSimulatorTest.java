@@ -1,16 +1,15 @@
 package org.hearth.payersim;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class PayerSimulatorTest {
 
@@ -29,10 +28,12 @@ class PayerSimulatorTest {
     }
 
     HttpResponse<String> inquire(String memberId) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.port() + "/x12/270"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"transactionSetIdentifierCode\":\"270\","
-                        + "\"subscriber\":{\"memberId\":\"" + memberId + "\"},"
-                        + "\"eligibilityOrBenefitInquiry\":[{\"serviceTypeCode\":\"42\"}]}")).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.port() + "/x12/270"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"transactionSetIdentifierCode\":\"270\","
+                                + "\"subscriber\":{\"memberId\":\"" + memberId + "\"},"
+                                + "\"eligibilityOrBenefitInquiry\":[{\"serviceTypeCode\":\"42\"}]}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -49,8 +50,11 @@ class PayerSimulatorTest {
 
     @Test
     void refusesAnInquiryWithoutAMember() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.port() + "/x12/270"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.port() + "/x12/270"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"rejectReasonCode\":\"72\"");
     }

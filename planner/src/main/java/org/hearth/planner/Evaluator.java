@@ -20,8 +20,10 @@ public final class Evaluator {
     static final double UNASSIGNED = 10;
 
     /** The kinds of hard violation, as {@link Plan.Breakdown} names them; indices into {@link #hardBy}. */
-    static final String[] HARD_KINDS = {"unplanned", "maxVisits", "pairOnOneWorker", "window", "shiftEnd", "homeOverlap",
-        "oncePerDay", "break"};
+    static final String[] HARD_KINDS = {
+        "unplanned", "maxVisits", "pairOnOneWorker", "window", "shiftEnd", "homeOverlap", "oncePerDay", "break"
+    };
+
     static final int UNPLANNED = 0;
     static final int MAX_TASKS = 1;
     static final int PAIR_ONE_WORKER = 2;
@@ -79,8 +81,13 @@ public final class Evaluator {
     /** The soft objective, without hard violations. */
     public double objective() {
         PlanningProblem.Weights w = p.weights;
-        return w.travel() * travel + w.tardiness() * tardiness + w.maxTardiness() * maxTardiness + preference
-                + w.balance() * balance + spread + continuity;
+        return w.travel() * travel
+                + w.tardiness() * tardiness
+                + w.maxTardiness() * maxTardiness
+                + preference
+                + w.balance() * balance
+                + spread
+                + continuity;
     }
 
     public double hardViolations() {
@@ -192,7 +199,9 @@ public final class Evaluator {
                         continue;
                     }
                     if (wq == w) {
-                        violate(PAIR_ONE_WORKER, 1); // both halves on one worker: schedule them one after the other anyway
+                        violate(
+                                PAIR_ONE_WORKER,
+                                1); // both halves on one worker: schedule them one after the other anyway
                         commit(w, t, ready(w, t));
                         remaining--;
                         progressed = true;
@@ -233,7 +242,8 @@ public final class Evaluator {
                 continue;
             }
             if (p.breaks && p.breakMinutes[w] > 0 && Double.isNaN(breakAt[w]) && time[w] > p.breakEarliest[w]) {
-                time[w] = takeBreak(w, time[w]) + p.breakMinutes[w]; // still at work in the break window: after the last
+                time[w] =
+                        takeBreak(w, time[w]) + p.breakMinutes[w]; // still at work in the break window: after the last
             }
             double back = p.travel(loc[w], p.workerEnd[w]);
             travel += back;
@@ -338,7 +348,9 @@ public final class Evaluator {
             }
             for (int u : p.pinnedAtHome[t]) {
                 int wu = routes.workerOf[u];
-                if (wu >= 0 && Double.isNaN(start[u]) && p.pinnedWorker[u] == wu
+                if (wu >= 0
+                        && Double.isNaN(start[u])
+                        && p.pinnedWorker[u] == wu
                         && p.earliest[u][wu] == p.deadline[u][wu]) {
                     double from = p.earliest[u][wu];
                     double to = from + p.duration[u][wu];
@@ -372,7 +384,9 @@ public final class Evaluator {
             }
             for (int u : p.sameHome[t]) {
                 int wu = r.workerOf[u];
-                if (wu >= 0 && !Double.isNaN(start[u]) && !(p.pinnedWorker[t] >= 0 && p.pinnedWorker[u] >= 0)
+                if (wu >= 0
+                        && !Double.isNaN(start[u])
+                        && !(p.pinnedWorker[t] >= 0 && p.pinnedWorker[u] >= 0)
                         && (p.partner[u] < 0 || u > t)) {
                     double overlap = Math.min(start[t] + p.duration[t][wt], start[u] + p.duration[u][wu])
                             - Math.max(start[t], start[u]);

@@ -9,9 +9,19 @@ import java.util.Map;
  * @param progress  the best cost found over time (milliseconds since the start, cost)
  * @param breakdown what the plan breaks and pays, rule by rule
  */
-public record Plan(int[][] routes, double[] starts, int[] workerOf, double hardViolations, double objective,
-        double travel, double tardiness, double maxTardiness, long iterations, long elapsedMillis,
-        List<Progress> progress, Breakdown breakdown) {
+public record Plan(
+        int[][] routes,
+        double[] starts,
+        int[] workerOf,
+        double hardViolations,
+        double objective,
+        double travel,
+        double tardiness,
+        double maxTardiness,
+        long iterations,
+        long elapsedMillis,
+        List<Progress> progress,
+        Breakdown breakdown) {
 
     /**
      * A plan's score by rule. {@code hard}: violations per kind (unplanned, maxVisits, pairOnOneWorker, window,
@@ -28,14 +38,18 @@ public record Plan(int[][] routes, double[] starts, int[] workerOf, double hardV
         }
     }
 
-    public record Progress(long atMillis, double hardViolations, double objective) {
-    }
+    public record Progress(long atMillis, double hardViolations, double objective) {}
 
     public boolean feasible() {
         return hardViolations == 0;
     }
 
-    static Plan of(PlanningProblem problem, Routes routes, Evaluator evaluator, long iterations, long elapsed,
+    static Plan of(
+            PlanningProblem problem,
+            Routes routes,
+            Evaluator evaluator,
+            long iterations,
+            long elapsed,
             List<Progress> progress) {
         evaluator.evaluate(routes);
         int[][] r = new int[problem.workers][];
@@ -46,8 +60,18 @@ public record Plan(int[][] routes, double[] starts, int[] workerOf, double hardV
         for (int t = 0; t < problem.tasks; t++) {
             starts[t] = evaluator.start(t);
         }
-        return new Plan(r, starts, routes.workerOf.clone(), evaluator.hardViolations(), evaluator.objective(),
-                evaluator.travel(), evaluator.tardiness(), evaluator.maxTardiness(), iterations, elapsed,
-                List.copyOf(progress), evaluator.breakdown());
+        return new Plan(
+                r,
+                starts,
+                routes.workerOf.clone(),
+                evaluator.hardViolations(),
+                evaluator.objective(),
+                evaluator.travel(),
+                evaluator.tardiness(),
+                evaluator.maxTardiness(),
+                iterations,
+                elapsed,
+                List.copyOf(progress),
+                evaluator.breakdown());
     }
 }

@@ -20,11 +20,11 @@ import java.util.function.Consumer;
 public final class Planner {
 
     /** How long to search and what to report. */
-    public record Options(Duration timeLimit, long seed, long maxIterations, Routes initial,
-            Consumer<Plan.Progress> onImprovement) {
+    public record Options(
+            Duration timeLimit, long seed, long maxIterations, Routes initial, Consumer<Plan.Progress> onImprovement) {
 
         public static Options timeLimit(Duration limit) {
-            return new Options(limit, 42, Long.MAX_VALUE, null, p -> { });
+            return new Options(limit, 42, Long.MAX_VALUE, null, p -> {});
         }
 
         public Options withSeed(long s) {
@@ -51,6 +51,7 @@ public final class Planner {
      * shared set), every position is evaluated, as before.
      */
     static final int CONSTRUCTION_THRESHOLD = 150;
+
     private static final int CONSTRUCTION_CANDIDATES = 6;
     private static final int PAIR_CANDIDATES = 4;
 
@@ -142,15 +143,17 @@ public final class Planner {
     }
 
     private void report(List<Plan.Progress> progress, Options options, long started) {
-        Plan.Progress point = new Plan.Progress((System.nanoTime() - started) / 1_000_000, eval.hardViolations(),
-                eval.objective());
+        Plan.Progress point =
+                new Plan.Progress((System.nanoTime() - started) / 1_000_000, eval.hardViolations(), eval.objective());
         progress.add(point);
         options.onImprovement().accept(point);
     }
 
     /** Puts each pinned task on its worker, in order of its earliest start there (bookings in the order of the day). */
     private void placePinned(Routes routes) {
-        Integer[] pinned = java.util.stream.IntStream.range(0, p.tasks).filter(t -> p.pinnedWorker[t] >= 0).boxed()
+        Integer[] pinned = java.util.stream.IntStream.range(0, p.tasks)
+                .filter(t -> p.pinnedWorker[t] >= 0)
+                .boxed()
                 .toArray(Integer[]::new);
         java.util.Arrays.sort(pinned, java.util.Comparator.comparingDouble(t -> p.earliest[t][p.pinnedWorker[t]]));
         for (int t : pinned) {
@@ -219,8 +222,11 @@ public final class Planner {
     private int[] byCloseness(int seed) {
         if (neighbours[seed] == null) {
             double[] row = closeness[seed];
-            neighbours[seed] = java.util.Arrays.stream(movable).boxed()
-                    .sorted((a, b) -> Double.compare(row[a], row[b])).mapToInt(Integer::intValue).toArray();
+            neighbours[seed] = java.util.Arrays.stream(movable)
+                    .boxed()
+                    .sorted((a, b) -> Double.compare(row[a], row[b]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
         return neighbours[seed];
     }
@@ -416,9 +422,14 @@ public final class Planner {
         int[] order = java.util.Arrays.copyOf(removed, removedCount);
         // the most constrained first: tasks of large once-a-day groups (five visits in five days have one way),
         // then by earliest start
-        double span = 1 + java.util.Arrays.stream(earliestOf).max().orElse(0) - java.util.Arrays.stream(earliestOf).min().orElse(0);
-        sortBy(order, t -> (p.dailyGroup[t] < 0 ? 0 : -groupMembers(p.dailyGroup[t]).length * span)
-                + firstEarliest(t) + random.nextDouble());
+        double span = 1
+                + java.util.Arrays.stream(earliestOf).max().orElse(0)
+                - java.util.Arrays.stream(earliestOf).min().orElse(0);
+        sortBy(
+                order,
+                t -> (p.dailyGroup[t] < 0 ? 0 : -groupMembers(p.dailyGroup[t]).length * span)
+                        + firstEarliest(t)
+                        + random.nextDouble());
         removedCount = 0;
         for (int t : order) {
             if (r.workerOf[t] >= 0) {
@@ -555,7 +566,8 @@ public final class Planner {
                 s[i] = Math.min(own, s[n]);
             } else {
                 int next = seq[i + 1];
-                double wait = start[next] - (start[t] + p.duration[t][w] + p.travel(p.taskLocation[t], p.taskLocation[next]));
+                double wait =
+                        start[next] - (start[t] + p.duration[t][w] + p.travel(p.taskLocation[t], p.taskLocation[next]));
                 s[i] = Math.min(own, Math.max(0, wait) + s[i + 1]);
             }
         }
@@ -571,7 +583,9 @@ public final class Planner {
         int[] seq = r.seq[w];
         int prev = i == 0 ? -1 : seq[i - 1];
         int next = i == r.len[w] ? -1 : seq[i];
-        int from = prev < 0 ? p.workerStart[w] : p.taskLocation[prev] >= 0 ? p.taskLocation[prev] : locationBefore(r, w, i - 1);
+        int from = prev < 0
+                ? p.workerStart[w]
+                : p.taskLocation[prev] >= 0 ? p.taskLocation[prev] : locationBefore(r, w, i - 1);
         double depart = prev < 0 ? p.shiftStart[w] : start[prev] + p.duration[prev][w];
         int here = p.taskLocation[t] >= 0 ? p.taskLocation[t] : from;
         double leg = p.travel(from, here);
@@ -591,8 +605,11 @@ public final class Planner {
         }
         PlanningProblem.Weights weights = p.weights;
         double late = Math.max(0, at - p.latest[t][w]);
-        return weights.travel() * (leg + onward - p.travel(from, to)) + weights.tardiness() * late
-                + weights.maxTardiness() * late + p.preference[t][w] + weights.balance() * (2.0 * r.len[w] + 1);
+        return weights.travel() * (leg + onward - p.travel(from, to))
+                + weights.tardiness() * late
+                + weights.maxTardiness() * late
+                + p.preference[t][w]
+                + weights.balance() * (2.0 * r.len[w] + 1);
     }
 
     /** Where the worker is before position i + 1 when the task at i is done remotely: the last place visited. */
@@ -678,7 +695,9 @@ public final class Planner {
                 lists.get(group[t]).add(t);
             }
         }
-        return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return lists.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
     }
 
     /** A pinned task goes back to its worker only; others to any qualified worker. */

@@ -47,21 +47,25 @@ public final class PlanningProblem {
     final int[][] sameHome;
     /** Per task, its once-a-day group as 0..dailyGroups-1 (-1: none); per worker, its day as 0..days-1. */
     final int[] dailyGroup;
+
     final int dailyGroups;
     final int[] dayIndex;
     final int days;
     /** Per task, the other tasks of its spread group (one weekly order), and the day gap wanted between them. */
     final int[][] sameSpread;
+
     final double[] spreadDays;
     final double spreadWeight;
     /** Per task, its continuity group as 0..continuityGroups-1 (-1: none); per worker, its person as 0..persons-1. */
     final int[] continuityGroup;
+
     final int continuityGroups;
     final int[] person;
     final int persons;
     final double continuityWeight;
     /** Per task, its home as 0..homes-1 (-1: none), and the pinned tasks at the same home (partner excepted). */
     final int[] homeIndex;
+
     final int homes;
     final int[][] pinnedAtHome;
     /** Double-staffed tasks with a home rule: placed together, so the only ones whose overlap must be checked. */
@@ -72,6 +76,7 @@ public final class PlanningProblem {
     final boolean grouped;
     /** Per worker, a break of {@code breakMinutes} (0: none) starting between {@code breakEarliest} and {@code breakLatest}. */
     final double[] breakMinutes;
+
     final double[] breakEarliest;
     final double[] breakLatest;
     final boolean breaks;
@@ -124,16 +129,22 @@ public final class PlanningProblem {
         this.homes = count(homeIndex);
         this.pinnedAtHome = new int[tasks][];
         for (int t = 0; t < tasks; t++) {
-            pinnedAtHome[t] = java.util.Arrays.stream(sameHome[t]).filter(u -> pinnedWorker[u] >= 0).toArray();
+            pinnedAtHome[t] = java.util.Arrays.stream(sameHome[t])
+                    .filter(u -> pinnedWorker[u] >= 0)
+                    .toArray();
         }
         this.pairedAtHome = java.util.stream.IntStream.range(0, tasks)
-                .filter(t -> sameHome[t].length > 0 && partner[t] >= 0).toArray();
-        this.spreading = java.util.stream.IntStream.range(0, tasks).filter(t -> sameSpread[t].length > 0).toArray();
+                .filter(t -> sameHome[t].length > 0 && partner[t] >= 0)
+                .toArray();
+        this.spreading = java.util.stream.IntStream.range(0, tasks)
+                .filter(t -> sameSpread[t].length > 0)
+                .toArray();
         this.breakMinutes = b.breakMinutes;
         this.breakEarliest = b.breakEarliest;
         this.breakLatest = b.breakLatest;
         this.breaks = java.util.Arrays.stream(breakMinutes).anyMatch(m -> m > 0);
-        this.preferenceByKind = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.preferenceByKind));
+        this.preferenceByKind =
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.preferenceByKind));
         this.grouped = dailyGroups > 0 || continuityGroups > 0 || spreading.length > 0 || pairedAtHome.length > 0;
     }
 
@@ -166,8 +177,12 @@ public final class PlanningProblem {
         int[][] result = new int[tasks][];
         for (int t = 0; t < tasks; t++) {
             int self = t;
-            result[t] = key[t] < 0 ? new int[0] : byKey.get(key[t]).stream().mapToInt(Integer::intValue)
-                    .filter(u -> u != self && !(exceptPartner && partner[self] == u)).toArray();
+            result[t] = key[t] < 0
+                    ? new int[0]
+                    : byKey.get(key[t]).stream()
+                            .mapToInt(Integer::intValue)
+                            .filter(u -> u != self && !(exceptPartner && partner[self] == u))
+                            .toArray();
         }
         return result;
     }
@@ -289,7 +304,12 @@ public final class PlanningProblem {
             return a;
         }
 
-        public Builder worker(int w, int startLocation, int endLocation, double shiftStartMinute, double shiftEndMinute,
+        public Builder worker(
+                int w,
+                int startLocation,
+                int endLocation,
+                double shiftStartMinute,
+                double shiftEndMinute,
                 int maxTaskCount) {
             workerStart[w] = startLocation;
             workerEnd[w] = endLocation;
@@ -308,7 +328,8 @@ public final class PlanningProblem {
          * Worker {@code w} may do task {@code t} in {@code minutes}, starting no earlier than {@code earliestStart}
          * (the worker waits), ideally by {@code latestStart} (later is tardiness), never after {@code deadlineStart}.
          */
-        public Builder task(int t, int w, double minutes, double earliestStart, double latestStart, double deadlineStart) {
+        public Builder task(
+                int t, int w, double minutes, double earliestStart, double latestStart, double deadlineStart) {
             duration[t][w] = minutes;
             earliest[t][w] = earliestStart;
             latest[t][w] = latestStart;

@@ -1,11 +1,10 @@
 package org.hearth.planner;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hearth.planner.PlanningProblem.NONE;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules an agency expects, each on a problem where breaking it would be cheaper, so that a planner without the
@@ -14,22 +13,29 @@ import static org.hearth.planner.PlanningProblem.NONE;
 class AgencyRulesTest {
 
     static Plan solve(PlanningProblem problem) {
-        return Planner.solve(problem, Planner.Options.timeLimit(Duration.ofMillis(300)).withMaxIterations(3_000),
-                () -> false);
+        return Planner.solve(
+                problem, Planner.Options.timeLimit(Duration.ofMillis(300)).withMaxIterations(3_000), () -> false);
     }
 
     /** Two workers, two 30-minute tasks at location 1 (10 minutes from the base), both wanted from minute 0. */
     static PlanningProblem.Builder twoVisitsAtOneHome() {
         return PlanningProblem.builder(2, 2, PlannerTest.line(3))
-                .worker(0, 0, 0, 0, NONE, 10).worker(1, 0, 0, 0, NONE, 10)
-                .location(0, 1).task(0, 0, 30, 0, 0, 200).task(0, 1, 30, 0, 0, 200)
-                .location(1, 1).task(1, 0, 30, 0, 0, 200).task(1, 1, 30, 0, 0, 200);
+                .worker(0, 0, 0, 0, NONE, 10)
+                .worker(1, 0, 0, 0, NONE, 10)
+                .location(0, 1)
+                .task(0, 0, 30, 0, 0, 200)
+                .task(0, 1, 30, 0, 0, 200)
+                .location(1, 1)
+                .task(1, 0, 30, 0, 0, 200)
+                .task(1, 1, 30, 0, 0, 200);
     }
 
     @Test
     void twoVisitsAtOneHomeNeverOverlap() {
         Plan without = solve(twoVisitsAtOneHome().build());
-        assertThat(overlap(without, 0, 1)).as("without the rule both arrive at once").isPositive();
+        assertThat(overlap(without, 0, 1))
+                .as("without the rule both arrive at once")
+                .isPositive();
 
         Plan plan = solve(twoVisitsAtOneHome().home(0, 7).home(1, 7).build());
         assertThat(plan.feasible()).isTrue();
@@ -38,7 +44,11 @@ class AgencyRulesTest {
 
     @Test
     void aDoubleStaffedPairAtOneHomeStillStartsTogether() {
-        Plan plan = solve(twoVisitsAtOneHome().home(0, 7).home(1, 7).synchronize(0, 1, 0, 0).build());
+        Plan plan = solve(twoVisitsAtOneHome()
+                .home(0, 7)
+                .home(1, 7)
+                .synchronize(0, 1, 0, 0)
+                .build());
         assertThat(plan.feasible()).isTrue();
         assertThat(plan.starts()[0]).isEqualTo(plan.starts()[1]);
     }
@@ -46,8 +56,12 @@ class AgencyRulesTest {
     @Test
     void aVisitWaitsForAPinnedVisitAtTheSameHome() {
         // Task 1 is pinned to worker 1 at minute 10-40; task 0 would arrive at 10 as well, so it must wait until 40.
-        PlanningProblem problem = twoVisitsAtOneHome().home(0, 7).home(1, 7)
-                .task(1, 1, 30, 10, 10, 10).pin(1, 1).build();
+        PlanningProblem problem = twoVisitsAtOneHome()
+                .home(0, 7)
+                .home(1, 7)
+                .task(1, 1, 30, 10, 10, 10)
+                .pin(1, 1)
+                .build();
         Plan plan = solve(problem);
         assertThat(plan.feasible()).isTrue();
         assertThat(plan.starts()[1]).isEqualTo(10);
@@ -57,17 +71,27 @@ class AgencyRulesTest {
     /** Worker 0 works day 0, worker 1 day 1; two tasks of one group at one place: one trip for both is cheaper. */
     static PlanningProblem.Builder twoVisitsOfOneOrder() {
         return PlanningProblem.builder(2, 2, PlannerTest.line(3))
-                .worker(0, 0, 0, 0, NONE, 10).worker(1, 0, 0, 1440, NONE, 10).workerDay(0, 0).workerDay(1, 1)
-                .location(0, 1).task(0, 0, 30, 0, 3000, NONE).task(0, 1, 30, 1440, 3000, NONE)
-                .location(1, 1).task(1, 0, 30, 0, 3000, NONE).task(1, 1, 30, 1440, 3000, NONE);
+                .worker(0, 0, 0, 0, NONE, 10)
+                .worker(1, 0, 0, 1440, NONE, 10)
+                .workerDay(0, 0)
+                .workerDay(1, 1)
+                .location(0, 1)
+                .task(0, 0, 30, 0, 3000, NONE)
+                .task(0, 1, 30, 1440, 3000, NONE)
+                .location(1, 1)
+                .task(1, 0, 30, 0, 3000, NONE)
+                .task(1, 1, 30, 1440, 3000, NONE);
     }
 
     @Test
     void atMostOneVisitOfAGroupPerDay() {
         Plan without = solve(twoVisitsOfOneOrder().build());
-        assertThat(without.workerOf()[0]).as("without the rule one trip does both").isEqualTo(without.workerOf()[1]);
+        assertThat(without.workerOf()[0])
+                .as("without the rule one trip does both")
+                .isEqualTo(without.workerOf()[1]);
 
-        Plan plan = solve(twoVisitsOfOneOrder().oncePerDay(0, 3).oncePerDay(1, 3).build());
+        Plan plan =
+                solve(twoVisitsOfOneOrder().oncePerDay(0, 3).oncePerDay(1, 3).build());
         assertThat(plan.feasible()).isTrue();
         assertThat(plan.workerOf()[0]).isNotEqualTo(plan.workerOf()[1]);
     }
@@ -76,9 +100,12 @@ class AgencyRulesTest {
     void startsFallOnTheGrid() {
         // Travel 13 and 7 minutes: left-shifted starts would be 13 and 13 + 20 + 7 = 40.5 with a half-minute leg.
         double[][] travel = {{0, 13, 20.5}, {13, 0, 7.5}, {20.5, 7.5, 0}};
-        PlanningProblem.Builder b = PlanningProblem.builder(1, 2, travel).worker(0, 0, 0, 0, NONE, 10)
-                .location(0, 1).task(0, 0, 20, 0, 500, NONE)
-                .location(1, 2).task(1, 0, 20, 0, 500, NONE);
+        PlanningProblem.Builder b = PlanningProblem.builder(1, 2, travel)
+                .worker(0, 0, 0, 0, NONE, 10)
+                .location(0, 1)
+                .task(0, 0, 20, 0, 500, NONE)
+                .location(1, 2)
+                .task(1, 0, 20, 0, 500, NONE);
         Plan off = solve(b.build());
         assertThat(off.starts()).contains(13.0);
 
@@ -91,8 +118,12 @@ class AgencyRulesTest {
 
     @Test
     void theGridMayMakeADeadlineUnreachable() {
-        PlanningProblem problem = PlanningProblem.builder(1, 1, PlannerTest.line(2)).worker(0, 0, 0, 0, NONE, 10)
-                .location(0, 1).task(0, 0, 20, 11, 12, 12).grid(5).build();
+        PlanningProblem problem = PlanningProblem.builder(1, 1, PlannerTest.line(2))
+                .worker(0, 0, 0, 0, NONE, 10)
+                .location(0, 1)
+                .task(0, 0, 20, 11, 12, 12)
+                .grid(5)
+                .build();
         Routes routes = new Routes(1, 1);
         routes.append(0, 0);
         Evaluator evaluator = new Evaluator(problem);
@@ -119,7 +150,9 @@ class AgencyRulesTest {
     @Test
     void theVisitsOfAWeeklyOrderSpreadOverTheWeek() {
         Plan without = solve(threeVisitsOfAWeeklyOrder().build());
-        assertThat(days(without)).as("lateness alone packs them into the first days").containsExactly(0, 1, 2);
+        assertThat(days(without))
+                .as("lateness alone packs them into the first days")
+                .containsExactly(0, 1, 2);
 
         PlanningProblem.Builder b = threeVisitsOfAWeeklyOrder();
         for (int t = 0; t < 3; t++) {
@@ -133,19 +166,33 @@ class AgencyRulesTest {
     /** Person 0 works days 0 and 1 (from a far base on day 1), person 1 day 1 only, nearer the patient. */
     static PlanningProblem.Builder twoVisitsOfOnePatientsDiscipline() {
         return PlanningProblem.builder(3, 2, PlannerTest.line(4))
-                .worker(0, 0, 0, 0, NONE, 10).workerDay(0, 0).workerPerson(0, 0)
-                .worker(1, 0, 0, 1440, NONE, 10).workerDay(1, 1).workerPerson(1, 1)
-                .worker(2, 3, 3, 1440, NONE, 10).workerDay(2, 1).workerPerson(2, 0)
-                .location(0, 1).task(0, 0, 30, 0, 600, NONE)
-                .location(1, 1).task(1, 1, 30, 1440, 2040, NONE).task(1, 2, 30, 1440, 2040, NONE);
+                .worker(0, 0, 0, 0, NONE, 10)
+                .workerDay(0, 0)
+                .workerPerson(0, 0)
+                .worker(1, 0, 0, 1440, NONE, 10)
+                .workerDay(1, 1)
+                .workerPerson(1, 1)
+                .worker(2, 3, 3, 1440, NONE, 10)
+                .workerDay(2, 1)
+                .workerPerson(2, 0)
+                .location(0, 1)
+                .task(0, 0, 30, 0, 600, NONE)
+                .location(1, 1)
+                .task(1, 1, 30, 1440, 2040, NONE)
+                .task(1, 2, 30, 1440, 2040, NONE);
     }
 
     @Test
     void onePatientsVisitsOfADisciplineStayWithOneClinician() {
         Plan without = solve(twoVisitsOfOnePatientsDiscipline().build());
-        assertThat(without.workerOf()[1]).as("without the rule the nearer person takes day 1").isEqualTo(1);
+        assertThat(without.workerOf()[1])
+                .as("without the rule the nearer person takes day 1")
+                .isEqualTo(1);
 
-        Plan plan = solve(twoVisitsOfOnePatientsDiscipline().continuity(0, 5, 50).continuity(1, 5, 50).build());
+        Plan plan = solve(twoVisitsOfOnePatientsDiscipline()
+                .continuity(0, 5, 50)
+                .continuity(1, 5, 50)
+                .build());
         assertThat(plan.feasible()).isTrue();
         assertThat(plan.workerOf()[1]).as("the person who did day 0").isEqualTo(2);
     }

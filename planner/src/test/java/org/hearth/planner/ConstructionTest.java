@@ -1,11 +1,10 @@
 package org.hearth.planner;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The first plan of a problem too large to try every position for every task. */
 class ConstructionTest {
@@ -32,12 +31,15 @@ class ConstructionTest {
                 travel[a][b] = a == b ? 0 : 5 + 2 * (Math.abs(xy[a][0] - xy[b][0]) + Math.abs(xy[a][1] - xy[b][1]));
             }
         }
-        PlanningProblem.Builder b = PlanningProblem.builder(workers, tasks, travel).grid(5)
+        PlanningProblem.Builder b = PlanningProblem.builder(workers, tasks, travel)
+                .grid(5)
                 .weights(new PlanningProblem.Weights(1, 1, 1, 2));
         for (int w = 0; w < workers; w++) {
             int day = w / perDay;
-            b.worker(w, patients, patients, day * 1440 + 480, day * 1440 + 1020, 8).workerDay(w, day)
-                    .workerPerson(w, w % perDay).breakTime(w, 30, day * 1440 + 660, day * 1440 + 810);
+            b.worker(w, patients, patients, day * 1440 + 480, day * 1440 + 1020, 8)
+                    .workerDay(w, day)
+                    .workerPerson(w, w % perDay)
+                    .breakTime(w, 30, day * 1440 + 660, day * 1440 + 810);
         }
         int t = 0;
         for (int p = 0; p < patients; p++) {
@@ -60,8 +62,8 @@ class ConstructionTest {
     void aLargeProblemsFirstPlanPlacesEveryTaskWithoutBreakingARule() {
         PlanningProblem week = aWeek();
         assertThat(week.tasks()).isGreaterThan(Planner.CONSTRUCTION_THRESHOLD);
-        Plan first = Planner.solve(week, Planner.Options.timeLimit(Duration.ofSeconds(30)).withMaxIterations(0),
-                () -> false);
+        Plan first = Planner.solve(
+                week, Planner.Options.timeLimit(Duration.ofSeconds(30)).withMaxIterations(0), () -> false);
         assertThat(first.breakdown().hard()).isEmpty();
         assertThat(first.feasible()).isTrue();
         assertThat(first.iterations()).isZero();

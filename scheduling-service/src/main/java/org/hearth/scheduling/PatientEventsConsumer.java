@@ -10,12 +10,12 @@ import org.hearth.scheduling.patients.PatientEventsV1.CareTeamChangedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.PatientDischargedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.PatientStatusChangedV1;
-import org.hearth.scheduling.visitplan.CarePlanSignedV1;
 import org.hearth.scheduling.patients.PatientProjectionHandler;
 import org.hearth.scheduling.sharing.SharedGrantsHandler;
 import org.hearth.scheduling.sharing.SharingEventsV1.SharingGrantedV1;
 import org.hearth.scheduling.sharing.SharingEventsV1.SharingRevokedV1;
 import org.hearth.scheduling.visitplan.CarePlanSignedHandler;
+import org.hearth.scheduling.visitplan.CarePlanSignedV1;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,10 @@ class PatientEventsConsumer {
     private final EventEdge edge;
     private final EventRoutes routes;
 
-    PatientEventsConsumer(EventEdge edge, PatientProjectionHandler projection, CarePlanSignedHandler carePlans,
+    PatientEventsConsumer(
+            EventEdge edge,
+            PatientProjectionHandler projection,
+            CarePlanSignedHandler carePlans,
             SharedGrantsHandler sharing) {
         this.edge = edge;
         this.routes = EventRoutes.forConsumer("scheduling-patient-events")

@@ -1,13 +1,12 @@
 package org.hearth.scheduling;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.hearth.scheduling.geo.EvvLocationCheck;
 import org.hearth.scheduling.geo.StraightLineTravel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
 
 /**
  * Settings under {@code hearth.scheduling}: the agency's zone (in which days, weeks and working hours are read), the
@@ -15,9 +14,12 @@ import java.time.ZoneId;
  * default travel-time estimator, and the planner's agency rules ({@code hearth.scheduling.planning.*}).
  */
 @ConfigurationProperties("hearth.scheduling")
-public record SchedulingSettings(@DefaultValue("America/New_York") ZoneId zone,
-        @DefaultValue("200") double evvRadiusMetres, @DefaultValue("PT30M") Duration missedVisitGrace,
-        @DefaultValue("PT1M") Duration missedVisitCheckInterval, @DefaultValue Travel travel,
+public record SchedulingSettings(
+        @DefaultValue("America/New_York") ZoneId zone,
+        @DefaultValue("200") double evvRadiusMetres,
+        @DefaultValue("PT30M") Duration missedVisitGrace,
+        @DefaultValue("PT1M") Duration missedVisitCheckInterval,
+        @DefaultValue Travel travel,
         @DefaultValue Planning planning) {
 
     /**
@@ -27,19 +29,25 @@ public record SchedulingSettings(@DefaultValue("America/New_York") ZoneId zone,
      * and the agency's language (what a clinician with no languages on file speaks). How the planning jobs run is
      * read from the same prefix by {@code PlanningJobSettings}.
      */
-    public record Planning(@DefaultValue("08:00") LocalTime defaultWindowStart,
-            @DefaultValue("18:00") LocalTime defaultWindowEnd, @DefaultValue("PT5M") Duration grid,
-            @DefaultValue("PT30M") Duration breakLength, @DefaultValue("11:00") LocalTime breakWindowStart,
-            @DefaultValue("14:00") LocalTime breakWindowEnd, @DefaultValue("PT6H") Duration breakAfter,
+    public record Planning(
+            @DefaultValue("08:00") LocalTime defaultWindowStart,
+            @DefaultValue("18:00") LocalTime defaultWindowEnd,
+            @DefaultValue("PT5M") Duration grid,
+            @DefaultValue("PT30M") Duration breakLength,
+            @DefaultValue("11:00") LocalTime breakWindowStart,
+            @DefaultValue("14:00") LocalTime breakWindowEnd,
+            @DefaultValue("PT6H") Duration breakAfter,
             @DefaultValue("en") String agencyLanguage) {
 
         public Planning {
-            if (breakLength.isNegative() || breakLength.compareTo(Duration.between(breakWindowStart, breakWindowEnd)) > 0) {
+            if (breakLength.isNegative()
+                    || breakLength.compareTo(Duration.between(breakWindowStart, breakWindowEnd)) > 0) {
                 throw new IllegalArgumentException(
                         "hearth.scheduling.planning.break-length: from 0 to the length of the break window");
             }
             if (!defaultWindowEnd.isAfter(defaultWindowStart)) {
-                throw new IllegalArgumentException("hearth.scheduling.planning: the default window must end after it starts");
+                throw new IllegalArgumentException(
+                        "hearth.scheduling.planning: the default window must end after it starts");
             }
             if (grid.isNegative() || grid.isZero() || grid.toSeconds() % 60 != 0 || grid.toMinutes() > 60) {
                 throw new IllegalArgumentException("hearth.scheduling.planning.grid: whole minutes, 1 to 60");
@@ -48,9 +56,10 @@ public record SchedulingSettings(@DefaultValue("America/New_York") ZoneId zone,
     }
 
     /** Straight-line distance × road factor at an average speed, plus parking and reaching the door. */
-    public record Travel(@DefaultValue("1.3") double roadFactor, @DefaultValue("40") double kilometresPerHour,
-            @DefaultValue("PT5M") Duration doorToDoor) {
-    }
+    public record Travel(
+            @DefaultValue("1.3") double roadFactor,
+            @DefaultValue("40") double kilometresPerHour,
+            @DefaultValue("PT5M") Duration doorToDoor) {}
 
     public StraightLineTravel travelEstimator() {
         return new StraightLineTravel(travel.roadFactor(), travel.kilometresPerHour(), travel.doorToDoor());

@@ -1,11 +1,6 @@
 package org.hearth.system;
 
-import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.Eventually;
-import org.hearth.system.OpenApiOperations.Answer;
-import org.hearth.system.OpenApiOperations.Operation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.Eventually;
+import org.hearth.system.OpenApiOperations.Answer;
+import org.hearth.system.OpenApiOperations.Operation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 9's T2: the expected access of each persona to each documented operation lives in
@@ -65,7 +64,8 @@ class AccessMatrixIT {
         personas.put("therapist (not on team)", () -> KEYCLOAK.currentUserToken("pete.therapist"));
         personas.put("billing", () -> KEYCLOAK.currentUserToken("bill.billing"));
         personas.put("family (SCHEDULE, MESSAGES)", () -> KEYCLOAK.currentUserToken("fran.family"));
-        personas.put("partner (referrals, observations)",
+        personas.put(
+                "partner (referrals, observations)",
                 () -> KEYCLOAK.currentPartnerToken("sunrise-partner", "sunrise-partner-secret"));
         return personas;
     }
@@ -77,17 +77,23 @@ class AccessMatrixIT {
         operations.addAll(FHIR_OPERATIONS);
         Map<String, java.util.function.Supplier<String>> personas = personas();
 
-        StringBuilder observed = new StringBuilder("| operation | " + String.join(" | ", personas.keySet()) + " |\n|---|"
-                + "---|".repeat(personas.size()) + "\n");
+        StringBuilder observed = new StringBuilder("| operation | " + String.join(" | ", personas.keySet())
+                + " |\n|---|" + "---|".repeat(personas.size()) + "\n");
         for (Operation operation : operations) {
             List<String> cells = new ArrayList<>();
             Map<String, String> ids = new LinkedHashMap<>();
-            operation.variables().stream().filter(v -> v.equals("patientId") || operation.collectionOf(v).equals("patients"))
+            operation.variables().stream()
+                    .filter(v ->
+                            v.equals("patientId") || operation.collectionOf(v).equals("patients"))
                     .forEach(v -> ids.put(v, patientId));
             for (java.util.function.Supplier<String> token : personas.values()) {
                 cells.add(cell(OpenApiOperations.call(operation.method(), operation.path(ids), token.get())));
             }
-            observed.append("| ").append(operation).append(" | ").append(String.join(" | ", cells)).append(" |\n");
+            observed.append("| ")
+                    .append(operation)
+                    .append(" | ")
+                    .append(String.join(" | ", cells))
+                    .append(" |\n");
         }
         Files.createDirectories(OBSERVED.getParent());
         Files.writeString(OBSERVED, observed);
@@ -99,9 +105,11 @@ class AccessMatrixIT {
         differences.removeAll(expectedRows);
         List<String> missing = new ArrayList<>(expectedRows);
         missing.removeAll(observedRows);
-        System.out.printf("T2 access matrix: %d operations × %d personas = %d cells exercised; %d rows differ from %s%n",
+        System.out.printf(
+                "T2 access matrix: %d operations × %d personas = %d cells exercised; %d rows differ from %s%n",
                 operations.size(), personas.size(), cells, differences.size(), EXPECTED);
-        assertThat(differences).as("rows observed that the matrix does not state (see %s)", OBSERVED.toAbsolutePath())
+        assertThat(differences)
+                .as("rows observed that the matrix does not state (see %s)", OBSERVED.toAbsolutePath())
                 .isEmpty();
         assertThat(missing).as("rows the matrix states that were not observed").isEmpty();
     }
@@ -119,8 +127,14 @@ class AccessMatrixIT {
     }
 
     private static List<String> rows(String table) {
-        return table.lines().filter(l -> l.startsWith("| GET") || l.startsWith("| POST") || l.startsWith("| PUT")
-                || l.startsWith("| DELETE") || l.startsWith("| PATCH")).map(String::strip).toList();
+        return table.lines()
+                .filter(l -> l.startsWith("| GET")
+                        || l.startsWith("| POST")
+                        || l.startsWith("| PUT")
+                        || l.startsWith("| DELETE")
+                        || l.startsWith("| PATCH"))
+                .map(String::strip)
+                .toList();
     }
 
     /** A patient with dr.patel as lead physician and nina on the team, and fran in the circle with two scopes. */
@@ -132,30 +146,40 @@ class AccessMatrixIT {
                             "latitude":39.78,"longitude":-89.65}}""");
         assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
         String id = admitted.json().path("id").asString();
-        String physician = Keycloak.claims(KEYCLOAK.userToken("dr.patel")).path("sub").asString();
-        String nurse = Keycloak.claims(KEYCLOAK.userToken("nina.nurse")).path("sub").asString();
-        String family = Keycloak.claims(KEYCLOAK.userToken("fran.family")).path("sub").asString();
+        String physician =
+                Keycloak.claims(KEYCLOAK.userToken("dr.patel")).path("sub").asString();
+        String nurse =
+                Keycloak.claims(KEYCLOAK.userToken("nina.nurse")).path("sub").asString();
+        String family =
+                Keycloak.claims(KEYCLOAK.userToken("fran.family")).path("sub").asString();
         put("/api/patients/v1/patients/" + id + "/care-team", carla, """
                 {"members":[{"subject":"%s","role":"PHYSICIAN","displayName":"Dr Patel","lead":true},
-                            {"subject":"%s","role":"NURSE","displayName":"Nina Nurse","lead":false}]}"""
-                .formatted(physician, nurse));
+                            {"subject":"%s","role":"NURSE","displayName":"Nina Nurse","lead":false}]}""".formatted(physician, nurse));
         put("/api/patients/v1/patients/" + id + "/care-circle", carla, """
                 {"members":[{"subject":"%s","displayName":"Fran Family","relationship":"daughter","pointOfContact":true,
                              "scopes":["SCHEDULE","MESSAGES"]}]}""".formatted(family));
         // the other services learn of the patient, its team and its circle from events
-        Eventually.await(Duration.ofSeconds(60), () -> GATEWAY.get("/api/scheduling/v1/patients/" + id,
-                KEYCLOAK.userToken("nina.nurse")), r -> r.status() == 200);
-        Eventually.await(Duration.ofSeconds(60), () -> GATEWAY.get("/api/billing/v1/patients/" + id, carla),
+        Eventually.await(
+                Duration.ofSeconds(60),
+                () -> GATEWAY.get("/api/scheduling/v1/patients/" + id, KEYCLOAK.userToken("nina.nurse")),
                 r -> r.status() == 200);
-        Eventually.await(Duration.ofSeconds(60), () -> GATEWAY.get("/api/messaging/v1/threads?patientId=" + id,
-                KEYCLOAK.userToken("fran.family")), r -> r.status() == 200 && r.body().contains(id));
+        Eventually.await(
+                Duration.ofSeconds(60),
+                () -> GATEWAY.get("/api/billing/v1/patients/" + id, carla),
+                r -> r.status() == 200);
+        Eventually.await(
+                Duration.ofSeconds(60),
+                () -> GATEWAY.get("/api/messaging/v1/threads?patientId=" + id, KEYCLOAK.userToken("fran.family")),
+                r -> r.status() == 200 && r.body().contains(id));
         return id;
     }
 
     private static void put(String path, String token, String json) {
         String etag = GATEWAY.get(path, token).header("ETag").orElse("\"0\"");
-        ApiClient.Response response = GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
-                .header("If-Match", etag).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+        ApiClient.Response response = GATEWAY.send(GATEWAY.request(path, token)
+                .header("Content-Type", "application/json")
+                .header("If-Match", etag)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
     }
 }

@@ -1,14 +1,13 @@
 package org.hearth.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
 import org.hearth.platform.test.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The agency administration API (docs/agencies.md) against the real Keycloak: an agency admin provisions a
@@ -30,8 +29,7 @@ class AgencyAdministrationIT {
         String username = "nora.nurse." + UUID.randomUUID().toString().substring(0, 6);
 
         ApiClient.Response created = GATEWAY.post(STAFF, alice, """
-                {"username":"%s","email":"%s@sunrise.example","givenName":"Nora","familyName":"Nurse","roles":["nurse"]}"""
-                .formatted(username, username));
+                {"username":"%s","email":"%s@sunrise.example","givenName":"Nora","familyName":"Nurse","roles":["nurse"]}""".formatted(username, username));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asString();
         assertThat(created.json().path("roles").toString()).isEqualTo("[\"nurse\"]");
@@ -42,29 +40,45 @@ class AgencyAdministrationIT {
         JsonNode claims = Keycloak.claims(KEYCLOAK.userToken(username));
         assertThat(claims.path("organization").has("sunrise")).isTrue();
         assertThat(claims.path("realm_access").path("roles").toString()).contains("\"nurse\"");
-        assertThat(GATEWAY.get("/api/patients/v1/patients", KEYCLOAK.userToken(username)).status()).isEqualTo(200);
+        assertThat(GATEWAY.get("/api/patients/v1/patients", KEYCLOAK.userToken(username))
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(GATEWAY.get(STAFF + "/" + id, rob).status()).as("the other agency's admin").isEqualTo(404);
-        assertThat(GATEWAY.post(STAFF + "/" + id + "/disable", rob, "").status()).isEqualTo(404);
-        assertThat(GATEWAY.post(STAFF + "/" + id + "/disable", KEYCLOAK.userToken("carla.coordinator"), "").status())
-                .as("a coordinator").isEqualTo(403);
+        assertThat(GATEWAY.get(STAFF + "/" + id, rob).status())
+                .as("the other agency's admin")
+                .isEqualTo(404);
+        assertThat(GATEWAY.post(STAFF + "/" + id + "/disable", rob, "").status())
+                .isEqualTo(404);
+        assertThat(GATEWAY.post(STAFF + "/" + id + "/disable", KEYCLOAK.userToken("carla.coordinator"), "")
+                        .status())
+                .as("a coordinator")
+                .isEqualTo(403);
         assertThat(GATEWAY.get(STAFF + "?size=200", alice).body()).contains(username);
         assertThat(GATEWAY.get(STAFF + "?size=200", rob).body()).doesNotContain(username);
 
         ApiClient.Response duplicate = GATEWAY.post(STAFF, alice, """
-                {"username":"%s","email":"%s@sunrise.example","givenName":"Nora","familyName":"Nurse","roles":["nurse"]}"""
-                .formatted(username, username));
+                {"username":"%s","email":"%s@sunrise.example","givenName":"Nora","familyName":"Nurse","roles":["nurse"]}""".formatted(username, username));
         assertThat(duplicate.status()).isEqualTo(409);
         ApiClient.Response badRole = GATEWAY.post(STAFF, alice, """
-                {"username":"x.%s","email":"x.%s@sunrise.example","givenName":"X","familyName":"Y","roles":["family"]}"""
-                .formatted(username, username));
+                {"username":"x.%s","email":"x.%s@sunrise.example","givenName":"X","familyName":"Y","roles":["family"]}""".formatted(username, username));
         assertThat(badRole.status()).isEqualTo(400);
         assertThat(badRole.body()).contains("unknown staff role");
 
-        assertThat(GATEWAY.post(STAFF + "/" + id + "/disable", alice, "").status()).isEqualTo(204);
-        assertThat(KEYCLOAK.tokenResponse(Map.of("grant_type", "password", "client_id", "hearth-cli",
-                "username", username, "password", Keycloak.DEMO_PASSWORD)).statusCode()).isNotEqualTo(200);
-        assertThat(GATEWAY.get(STAFF + "/" + id, alice).json().path("enabled").asBoolean()).isFalse();
+        assertThat(GATEWAY.post(STAFF + "/" + id + "/disable", alice, "").status())
+                .isEqualTo(204);
+        assertThat(KEYCLOAK.tokenResponse(Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "hearth-cli",
+                                "username",
+                                username,
+                                "password",
+                                Keycloak.DEMO_PASSWORD))
+                        .statusCode())
+                .isNotEqualTo(200);
+        assertThat(GATEWAY.get(STAFF + "/" + id, alice).json().path("enabled").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -75,7 +89,8 @@ class AgencyAdministrationIT {
         ApiClient.Response created = GATEWAY.post(PARTNERS, alice, """
                 {"name":"%s","scopes":["referrals:write"]}""".formatted(name));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.header("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(created.header("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         String clientId = created.json().path("client").path("clientId").asString();
         String secret = created.json().path("clientSecret").asString();
         assertThat(clientId).startsWith("sunrise-mercy-hospital-");
@@ -92,13 +107,21 @@ class AgencyAdministrationIT {
 
         ApiClient.Response listed = GATEWAY.get(PARTNERS, alice);
         assertThat(listed.body()).contains(clientId).doesNotContain(secret);
-        assertThat(GATEWAY.get(PARTNERS, KEYCLOAK.userToken("rob.admin")).body()).doesNotContain(clientId);
-        assertThat(GATEWAY.post(PARTNERS + "/" + clientId + "/disable", KEYCLOAK.userToken("rob.admin"), "").status())
+        assertThat(GATEWAY.get(PARTNERS, KEYCLOAK.userToken("rob.admin")).body())
+                .doesNotContain(clientId);
+        assertThat(GATEWAY.post(PARTNERS + "/" + clientId + "/disable", KEYCLOAK.userToken("rob.admin"), "")
+                        .status())
                 .isEqualTo(404);
-        assertThat(GATEWAY.post(PARTNERS, alice, "{\"name\":\"x\",\"scopes\":[\"billing:write\"]}").status()).isEqualTo(400);
+        assertThat(GATEWAY.post(PARTNERS, alice, "{\"name\":\"x\",\"scopes\":[\"billing:write\"]}")
+                        .status())
+                .isEqualTo(400);
 
-        assertThat(GATEWAY.post(PARTNERS + "/" + clientId + "/disable", alice, "").status()).isEqualTo(204);
-        assertThat(KEYCLOAK.tokenResponse(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret)).statusCode()).isNotEqualTo(200);
+        assertThat(GATEWAY.post(PARTNERS + "/" + clientId + "/disable", alice, "")
+                        .status())
+                .isEqualTo(204);
+        assertThat(KEYCLOAK.tokenResponse(Map.of(
+                                "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret))
+                        .statusCode())
+                .isNotEqualTo(200);
     }
 }

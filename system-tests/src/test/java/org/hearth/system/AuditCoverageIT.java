@@ -1,11 +1,6 @@
 package org.hearth.system;
 
-import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.Eventually;
-import org.hearth.system.OpenApiOperations.Operation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,8 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.Eventually;
+import org.hearth.system.OpenApiOperations.Operation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 24's coverage: every patient-data operation of the reviewed access matrix ({@code access-matrix.md}), called
@@ -40,26 +39,46 @@ class AuditCoverageIT {
 
     static final Keycloak KEYCLOAK = new Keycloak(LocalStack.KEYCLOAK_PORT);
     static final ApiClient GATEWAY = ApiClient.onPort(LocalStack.GATEWAY_PORT);
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern THREAD = Pattern.compile("^/api/messaging/v1/threads/\\{(threadId|id)}.*");
     static final Pattern VISIT = Pattern.compile("^/api/scheduling/v1/visits/\\{id}.*");
     /** The matrix's column titles → the users behind them (the partner is a client, left out: it reads no records). */
-    static final Map<String, String> USERS = Map.of("agency-admin", "alice.admin", "coordinator", "carla.coordinator",
-            "physician (lead on team)", "dr.patel", "nurse (on team)", "nina.nurse", "therapist (not on team)",
-            "pete.therapist", "billing", "bill.billing", "family (SCHEDULE, MESSAGES)", "fran.family");
+    static final Map<String, String> USERS = Map.of(
+            "agency-admin",
+            "alice.admin",
+            "coordinator",
+            "carla.coordinator",
+            "physician (lead on team)",
+            "dr.patel",
+            "nurse (on team)",
+            "nina.nurse",
+            "therapist (not on team)",
+            "pete.therapist",
+            "billing",
+            "bill.billing",
+            "family (SCHEDULE, MESSAGES)",
+            "fran.family");
 
     @Test
     void everyPatientDataOperationLeavesExactlyOneAuditRecord() throws IOException, InterruptedException {
         java.time.Instant started = java.time.Instant.now().minusSeconds(5);
         String patientId = AccessMatrixIT.patientWithTeamAndCircle();
         String carla = KEYCLOAK.userToken("carla.coordinator");
-        String threadId = Eventually.await(Duration.ofSeconds(60), () -> GATEWAY.get(
-                        "/api/messaging/v1/threads?patientId=" + patientId, KEYCLOAK.userToken("nina.nurse")),
-                r -> r.status() == 200 && r.json().path("items").size() > 0).json().path("items").get(0).path("id").asString();
+        String threadId = Eventually.await(
+                        Duration.ofSeconds(60),
+                        () -> GATEWAY.get(
+                                "/api/messaging/v1/threads?patientId=" + patientId, KEYCLOAK.userToken("nina.nurse")),
+                        r -> r.status() == 200 && r.json().path("items").size() > 0)
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
         LocalDate tomorrow = LocalDate.now().plusDays(1);
-        ApiClient.Response visit = GATEWAY.post("/api/scheduling/v1/visits", carla, """
-                {"patientId":"%s","discipline":"SN","type":"IN_HOME","earliest":"%s","latest":"%s"}"""
-                .formatted(patientId, tomorrow, tomorrow.plusDays(6)));
+        ApiClient.Response visit = GATEWAY.post(
+                "/api/scheduling/v1/visits", carla, """
+                {"patientId":"%s","discipline":"SN","type":"IN_HOME","earliest":"%s","latest":"%s"}""".formatted(patientId, tomorrow, tomorrow.plusDays(6)));
         assertThat(visit.status()).as(visit.body()).isEqualTo(201);
         String visitId = visit.json().path("id").asString();
 
@@ -91,9 +110,12 @@ class AuditCoverageIT {
 
         String officer = "paula.privacy";
         String lastId = List.copyOf(driven.values()).getLast();
-        Eventually.await("the audit-service storing the walk's last request (it reads hearth.audit in order: a "
-                + "backlog from earlier tests delays it)", Duration.ofSeconds(180),
-                () -> recordsSince(started, officer).getOrDefault(lastId, 0), n -> n > 0);
+        Eventually.await(
+                "the audit-service storing the walk's last request (it reads hearth.audit in order: a "
+                        + "backlog from earlier tests delays it)",
+                Duration.ofSeconds(180),
+                () -> recordsSince(started, officer).getOrDefault(lastId, 0),
+                n -> n > 0);
         Thread.sleep(3000); // a second record of a request would arrive about as late as the first
         // the agency's records since the walk began, read page by page (a query per request would scan the store
         // once per operation), counted by each request's correlation id
@@ -112,10 +134,12 @@ class AuditCoverageIT {
                 faults.add(entry.getKey() + ": " + count + " records");
             }
         }
-        System.out.printf("audited operations / patient-data operations = %d/%d (%.1f %%)%n", audited, driven.size(),
-                100.0 * audited / driven.size());
-        System.out.println("operations naming no patient resource (lists, agency, payers, clinicians, planning, referrals"
-                + " before admission, authorizations, grants): " + notPatientData.size());
+        System.out.printf(
+                "audited operations / patient-data operations = %d/%d (%.1f %%)%n",
+                audited, driven.size(), 100.0 * audited / driven.size());
+        System.out.println(
+                "operations naming no patient resource (lists, agency, payers, clinicians, planning, referrals"
+                        + " before admission, authorizations, grants): " + notPatientData.size());
         assertThat(faults).as("operations that left other than one record").isEmpty();
         assertThat(driven).hasSizeGreaterThan(50);
 
@@ -139,8 +163,9 @@ class AuditCoverageIT {
     private static Map<String, Integer> recordsSince(java.time.Instant from, String officer) {
         Map<String, Set<Long>> seqs = new LinkedHashMap<>();
         for (int page = 0, pages = 1; page < pages && page < 100; page++) {
-            ApiClient.Response found = GATEWAY.get("/api/audit/v1/records?size=200&page=" + page + "&from="
-                    + from, KEYCLOAK.currentUserToken(officer));
+            ApiClient.Response found = GATEWAY.get(
+                    "/api/audit/v1/records?size=200&page=" + page + "&from=" + from,
+                    KEYCLOAK.currentUserToken(officer));
             assertThat(found.status()).as(found.body()).isEqualTo(200);
             pages = found.json().path("totalPages").asInt();
             for (JsonNode record : found.json().path("items")) {
@@ -154,27 +179,36 @@ class AuditCoverageIT {
     }
 
     /** One call with its own correlation id; an empty JSON body on writes (a multipart file for an upload). */
-    private static int call(String method, String path, String token, String correlationId) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LocalStack.GATEWAY_PORT + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
-                .header("X-Correlation-Id", correlationId).header("If-Match", "\"1\"")
+    private static int call(String method, String path, String token, String correlationId)
+            throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + LocalStack.GATEWAY_PORT + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Correlation-Id", correlationId)
+                .header("If-Match", "\"1\"")
                 .header("Accept", "application/json, application/problem+json, text/csv, text/calendar, */*;q=0.1");
         if (method.equals("POST") && path.endsWith("/attachments")) {
             String boundary = "coverage" + UUID.randomUUID().toString().replace("-", "");
-            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.txt\"\r\n"
-                    + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+            String body =
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.txt\"\r\n"
+                            + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
             request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         } else {
             boolean body = Set.of("POST", "PUT", "PATCH").contains(method);
             request.header("Content-Type", "application/json")
-                    .method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+                    .method(
+                            method,
+                            body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
         }
         for (int attempt = 0; ; attempt++) {
             try {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 429 && attempt < 5) {
-                    Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                    Thread.sleep(1000L
+                            * Long.parseLong(
+                                    response.headers().firstValue("Retry-After").orElse("1")));
                     continue;
                 }
                 return response.statusCode();

@@ -1,12 +1,6 @@
 package org.hearth.system;
 
-import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.Eventually;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.Eventually;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Ordinary faults on the real stack of {@code ./hearth up}, each an experiment of at most ~90 s that prints its
@@ -49,15 +48,22 @@ class FaultToleranceIT {
         STACK.launcher(120, "stop", "messaging-service");
         List<String> admitted;
         try {
-            admitted = burst(20, 4, i -> DESK.admittedWithCriticalReading("Offline" + i), () -> { });
+            admitted = burst(20, 4, i -> DESK.admittedWithCriticalReading("Offline" + i), () -> {});
         } finally {
             STACK.launcher(300, "start", "messaging-service");
         }
-        assertThat(admitted).as("messaging down refuses no admission, team or reading").hasSize(20);
+        assertThat(admitted)
+                .as("messaging down refuses no admission, team or reading")
+                .hasSize(20);
         Signals after = settled();
-        System.out.printf("F1 messaging down while %d patients were admitted with a critical reading: %d alerts, "
-                + "%d notices (%d missing, %d duplicated)%n", admitted.size(), after.expected - before.expected,
-                after.delivered - before.delivered, after.missing, after.duplicated);
+        System.out.printf(
+                "F1 messaging down while %d patients were admitted with a critical reading: %d alerts, "
+                        + "%d notices (%d missing, %d duplicated)%n",
+                admitted.size(),
+                after.expected - before.expected,
+                after.delivered - before.delivered,
+                after.missing,
+                after.duplicated);
         assertThat(after.expected - before.expected).isGreaterThanOrEqualTo(admitted.size());
         assertThat(after.delivered - before.delivered).isEqualTo(after.expected - before.expected);
     }
@@ -70,14 +76,20 @@ class FaultToleranceIT {
             STACK.launcher(60, "kill", "messaging-service");
             STACK.launcher(60, "kill", "scheduling-service");
             CompletableFuture.allOf(
-                    CompletableFuture.runAsync(() -> STACK.launcher(300, "start", "messaging-service")),
-                    CompletableFuture.runAsync(() -> STACK.launcher(300, "start", "scheduling-service"))).join();
+                            CompletableFuture.runAsync(() -> STACK.launcher(300, "start", "messaging-service")),
+                            CompletableFuture.runAsync(() -> STACK.launcher(300, "start", "scheduling-service")))
+                    .join();
         });
         assertThat(admitted).as("patient-service stayed up: nothing refused").hasSize(30);
         Signals after = settled();
-        System.out.printf("F2 messaging and scheduling killed (SIGKILL) mid-burst of %d admissions: %d alerts, "
-                + "%d notices (%d missing, %d duplicated); every patient reached both%n", admitted.size(),
-                after.expected - before.expected, after.delivered - before.delivered, after.missing, after.duplicated);
+        System.out.printf(
+                "F2 messaging and scheduling killed (SIGKILL) mid-burst of %d admissions: %d alerts, "
+                        + "%d notices (%d missing, %d duplicated); every patient reached both%n",
+                admitted.size(),
+                after.expected - before.expected,
+                after.delivered - before.delivered,
+                after.missing,
+                after.duplicated);
         assertThat(after.expected - before.expected).isGreaterThanOrEqualTo(admitted.size());
         assertThat(after.delivered - before.delivered).isEqualTo(after.expected - before.expected);
     }
@@ -87,21 +99,31 @@ class FaultToleranceIT {
     void theBrokerDownForTwentySecondsUnderLoadLosesNoEventAndNoNotice() {
         Signals before = signals();
         AtomicInteger refused = new AtomicInteger();
-        List<String> admitted = burst(40, 4, i -> {
-            String id = DESK.admittedWithCriticalReading("Broker" + i); // null: refused, so no alert is owed
-            if (id == null) {
-                refused.incrementAndGet();
-            }
-            return id;
-        }, () -> {
-            STACK.launcher(60, "kill", "kafka");
-            sleep(Duration.ofSeconds(20));
-            STACK.launcher(120, "start", "kafka");
-        });
+        List<String> admitted = burst(
+                40,
+                4,
+                i -> {
+                    String id = DESK.admittedWithCriticalReading("Broker" + i); // null: refused, so no alert is owed
+                    if (id == null) {
+                        refused.incrementAndGet();
+                    }
+                    return id;
+                },
+                () -> {
+                    STACK.launcher(60, "kill", "kafka");
+                    sleep(Duration.ofSeconds(20));
+                    STACK.launcher(120, "start", "kafka");
+                });
         Signals after = settled();
-        System.out.printf("F3 broker killed for 20 s under load: %d admissions acknowledged (%d refused), %d alerts, "
-                + "%d notices (%d missing, %d duplicated)%n", admitted.size(), refused.get(),
-                after.expected - before.expected, after.delivered - before.delivered, after.missing, after.duplicated);
+        System.out.printf(
+                "F3 broker killed for 20 s under load: %d admissions acknowledged (%d refused), %d alerts, "
+                        + "%d notices (%d missing, %d duplicated)%n",
+                admitted.size(),
+                refused.get(),
+                after.expected - before.expected,
+                after.delivered - before.delivered,
+                after.missing,
+                after.duplicated);
         assertThat(after.expected - before.expected).isGreaterThanOrEqualTo(admitted.size());
         assertThat(after.delivered - before.delivered).isEqualTo(after.expected - before.expected);
     }
@@ -111,18 +133,27 @@ class FaultToleranceIT {
     void aServiceKilledBetweenItsWriteAndItsPublishPublishesEveryAcknowledgedWrite() {
         Signals before = signals("patient -> scheduling");
         AtomicInteger refusals = new AtomicInteger();
-        List<String> acknowledged = burst(100, 4, i -> DESK.admitRetrying("Outbox" + i, Duration.ofSeconds(150),
-                refused -> refusals.incrementAndGet()), () -> {
-            STACK.launcher(60, "kill", "patient-service");
-            STACK.launcher(300, "start", "patient-service");
-        });
+        List<String> acknowledged = burst(
+                100,
+                4,
+                i -> DESK.admitRetrying("Outbox" + i, Duration.ofSeconds(150), refused -> refusals.incrementAndGet()),
+                () -> {
+                    STACK.launcher(60, "kill", "patient-service");
+                    STACK.launcher(300, "start", "patient-service");
+                });
         Signals after = settled("patient -> scheduling");
-        System.out.printf("F4 patient-service killed (SIGKILL) mid-burst of 100 admissions, clients retrying with "
-                + "their Idempotency-Key: %d acknowledged (%d refusals retried), %d new patients, %d published to "
-                + "scheduling%n", acknowledged.size(), refusals.get(), after.expected - before.expected,
+        System.out.printf(
+                "F4 patient-service killed (SIGKILL) mid-burst of 100 admissions, clients retrying with "
+                        + "their Idempotency-Key: %d acknowledged (%d refusals retried), %d new patients, %d published to "
+                        + "scheduling%n",
+                acknowledged.size(),
+                refusals.get(),
+                after.expected - before.expected,
                 after.delivered - before.delivered);
         assertThat(acknowledged).hasSize(100);
-        assertThat(after.expected - before.expected).as("patients created: retries admitted nobody twice").isEqualTo(100);
+        assertThat(after.expected - before.expected)
+                .as("patients created: retries admitted nobody twice")
+                .isEqualTo(100);
         assertThat(after.delivered - before.delivered).isEqualTo(100);
     }
 
@@ -131,29 +162,38 @@ class FaultToleranceIT {
     void theDatabaseKilledLosesNoAcknowledgedWriteAndRefusesFastWhileDown() {
         Signals before = signals("patient -> scheduling");
         List<Long> refusalMillis = Collections.synchronizedList(new ArrayList<>());
-        List<String> acknowledged = burst(60, 4, i -> DESK.admitRetrying("Store" + i, Duration.ofSeconds(120),
-                refused -> {
+        List<String> acknowledged = burst(
+                60,
+                4,
+                i -> DESK.admitRetrying("Store" + i, Duration.ofSeconds(120), refused -> {
                     if (refused.answer() != null && refused.answer().status() == 503) {
                         assertThat(refused.answer().contentType()).startsWith("application/problem+json");
                         assertThat(refused.answer().header("Retry-After")).isPresent();
                         refusalMillis.add(refused.millis());
                     }
-                }), () -> {
-            STACK.launcher(60, "kill", "mongo");
-            sleep(Duration.ofSeconds(5));
-            STACK.launcher(120, "start", "mongo");
-        });
-        long kept = acknowledged.stream().map(id -> DESK.send("GET", RiverbendDesk.PATIENTS + "/" + id,
-                DESK.token(RiverbendDesk.RITA), null, Map.of())).filter(r -> r != null && r.status() == 200).count();
+                }),
+                () -> {
+                    STACK.launcher(60, "kill", "mongo");
+                    sleep(Duration.ofSeconds(5));
+                    STACK.launcher(120, "start", "mongo");
+                });
+        long kept = acknowledged.stream()
+                .map(id -> DESK.send(
+                        "GET", RiverbendDesk.PATIENTS + "/" + id, DESK.token(RiverbendDesk.RITA), null, Map.of()))
+                .filter(r -> r != null && r.status() == 200)
+                .count();
         long slowest = refusalMillis.stream().mapToLong(Long::longValue).max().orElse(0);
         Signals after = settled("patient -> scheduling");
-        System.out.printf("F5 MongoDB wire server killed (SIGKILL) mid-burst of 60 admissions, clients retrying with "
-                + "their Idempotency-Key: %d acknowledged, %d still there after the restart, %d new patients; %d "
-                + "refusals with 503 while it was down (slowest %d ms)%n", acknowledged.size(), kept,
-                after.expected - before.expected, refusalMillis.size(), slowest);
+        System.out.printf(
+                "F5 MongoDB wire server killed (SIGKILL) mid-burst of 60 admissions, clients retrying with "
+                        + "their Idempotency-Key: %d acknowledged, %d still there after the restart, %d new patients; %d "
+                        + "refusals with 503 while it was down (slowest %d ms)%n",
+                acknowledged.size(), kept, after.expected - before.expected, refusalMillis.size(), slowest);
         assertThat(acknowledged).hasSize(60);
         assertThat(kept).isEqualTo(60);
-        assertThat(after.expected - before.expected).as("patients created: retries admitted nobody twice").isEqualTo(60);
+        assertThat(after.expected - before.expected)
+                .as("patients created: retries admitted nobody twice")
+                .isEqualTo(60);
         assertThat(slowest).as("slowest 503 while the store was down, ms").isLessThan(3_000);
     }
 
@@ -199,12 +239,18 @@ class FaultToleranceIT {
     private static Signals signals(String invariant) {
         LocalStack.Outcome check = STACK.call(120, Map.of("HEARTH_CHECK_SETTLE_SECONDS", "0"), "check");
         String tenant = DESK.tenant();
-        Matcher line = Pattern.compile(Pattern.quote(invariant) + "\\s+agency (\\S+): (\\d+) expected, (\\d+) delivered, "
-                + "(\\d+) missing.*?, (\\d+) in flight, (\\d+) duplicated").matcher(check.output());
+        Matcher line = Pattern.compile(
+                        Pattern.quote(invariant) + "\\s+agency (\\S+): (\\d+) expected, (\\d+) delivered, "
+                                + "(\\d+) missing.*?, (\\d+) in flight, (\\d+) duplicated")
+                .matcher(check.output());
         while (line.find()) {
             if (line.group(1).equals(tenant)) {
-                return new Signals(Integer.parseInt(line.group(2)), Integer.parseInt(line.group(3)),
-                        Integer.parseInt(line.group(4)), Integer.parseInt(line.group(6)), check.exitCode() == 0,
+                return new Signals(
+                        Integer.parseInt(line.group(2)),
+                        Integer.parseInt(line.group(3)),
+                        Integer.parseInt(line.group(4)),
+                        Integer.parseInt(line.group(6)),
+                        check.exitCode() == 0,
                         check.output());
             }
         }
@@ -223,7 +269,9 @@ class FaultToleranceIT {
             sleep(Duration.ofSeconds(3));
             now = signals(invariant);
         }
-        assertThat(now.holds).as("./hearth check after the fault:%n%s", now.report).isTrue();
+        assertThat(now.holds)
+                .as("./hearth check after the fault:%n%s", now.report)
+                .isTrue();
         return now;
     }
 
@@ -237,6 +285,5 @@ class FaultToleranceIT {
     }
 
     /** Riverbend's alerts and their notices as {@code ./hearth check} counts them, and whether every invariant holds. */
-    record Signals(int expected, int delivered, int missing, int duplicated, boolean holds, String report) {
-    }
+    record Signals(int expected, int delivered, int missing, int duplicated, boolean holds, String report) {}
 }

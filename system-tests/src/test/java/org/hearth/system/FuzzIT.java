@@ -1,14 +1,10 @@
 package org.hearth.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import org.hearth.platform.test.ApiClient;
-import org.hearth.system.MalformedRequests.Probe;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.system.MalformedRequests.Probe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 20's fuzz suite: reads every service's OpenAPI document through the gateway, generates malformed requests for
@@ -48,8 +47,10 @@ class FuzzIT {
     static final ApiClient GATEWAY = ApiClient.onPort(LocalStack.GATEWAY_PORT);
     static final int MINIMUM_REQUESTS = 20_000;
     static final int OTHERS_PER_PROBE = 5;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
 
     @Test
     void malformedRequestsToEveryOperationAreRefusedWithProblemDetailsAndStoreNothing() throws Exception {
@@ -58,15 +59,24 @@ class FuzzIT {
         List<Probe> malformed = new ArrayList<>();
         List<Probe> odd = new ArrayList<>();
         for (String service : OpenApiOperations.SERVICES) {
-            JsonNode document = GATEWAY.get("/api/" + service + "/v3/api-docs", null).json();
-            for (Probe probe : new MalformedRequests(document, variable -> variable.equals("patientId") ? jane : null, marker).probes()) {
+            JsonNode document =
+                    GATEWAY.get("/api/" + service + "/v3/api-docs", null).json();
+            for (Probe probe : new MalformedRequests(
+                            document, variable -> variable.equals("patientId") ? jane : null, marker)
+                    .probes()) {
                 (probe.malformed() ? malformed : odd).add(probe);
             }
         }
         List<FreshToken> privileged = List.of(person("carla.coordinator"), person("alice.admin"));
-        List<FreshToken> others = List.of(person("dr.patel"), person("nina.nurse"), person("bill.billing"),
-                person("fran.family"), new FreshToken(() -> KEYCLOAK.partnerToken("sunrise-partner", "sunrise-partner-secret")),
-                person("rita.coordinator"), person("rob.admin"), person("dr.rivera"),
+        List<FreshToken> others = List.of(
+                person("dr.patel"),
+                person("nina.nurse"),
+                person("bill.billing"),
+                person("fran.family"),
+                new FreshToken(() -> KEYCLOAK.partnerToken("sunrise-partner", "sunrise-partner-secret")),
+                person("rita.coordinator"),
+                person("rob.admin"),
+                person("dr.rivera"),
                 new FreshToken(() -> KEYCLOAK.partnerToken("riverbend-partner", "riverbend-partner-secret")));
 
         Tally tally = new Tally();
@@ -75,13 +85,19 @@ class FuzzIT {
         List<String> stored = documentsCarrying(marker);
         send(odd, privileged, others, tally);
         double seconds = (System.nanoTime() - started) / 1e9;
-        // the same search after the odd probes, some of which are valid writes: shows that the search finds what is stored
-        System.out.println("FUZZ after the odd (possibly valid) probes, documents carrying the marker: " + documentsCarrying(marker));
+        // the same search after the odd probes, some of which are valid writes: shows that the search finds what is
+        // stored
+        System.out.println("FUZZ after the odd (possibly valid) probes, documents carrying the marker: "
+                + documentsCarrying(marker));
         System.out.print(tally.report(malformed.size() + odd.size(), seconds, stored));
 
         assertThat(tally.requests.sum()).as("requests sent").isGreaterThanOrEqualTo(MINIMUM_REQUESTS);
-        assertThat(tally.failures).as("5xx answers, bare 4xx answers and accepted malformed requests").isEmpty();
-        assertThat(stored).as("collections changed by refused malformed requests").isEmpty();
+        assertThat(tally.failures)
+                .as("5xx answers, bare 4xx answers and accepted malformed requests")
+                .isEmpty();
+        assertThat(stored)
+                .as("collections changed by refused malformed requests")
+                .isEmpty();
     }
 
     /** Each probe by a person who may do the operation, and by {@value #OTHERS_PER_PROBE} of the others in turn. */
@@ -91,36 +107,47 @@ class FuzzIT {
         AtomicInteger turn = new AtomicInteger();
         for (Probe probe : probes) {
             int n = turn.getAndIncrement();
-            pool.submit(() -> tally.record(probe, call(probe, privileged.get(n % privileged.size()).get())));
+            pool.submit(() -> tally.record(
+                    probe, call(probe, privileged.get(n % privileged.size()).get())));
             for (int k = 0; k < OTHERS_PER_PROBE; k++) {
                 FreshToken other = others.get((n + 2 * k) % others.size());
                 pool.submit(() -> tally.record(probe, call(probe, other.get())));
             }
         }
         pool.shutdown();
-        assertThat(pool.awaitTermination(15, TimeUnit.MINUTES)).as("the fuzz run finished").isTrue();
+        assertThat(pool.awaitTermination(15, TimeUnit.MINUTES))
+                .as("the fuzz run finished")
+                .isTrue();
     }
 
     private static HttpResponse<String> call(Probe probe, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LocalStack.GATEWAY_PORT
-                        + probe.path())).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + LocalStack.GATEWAY_PORT + probe.path()))
+                .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json");
         probe.headers().forEach(request::setHeader);
-        request.method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
+        request.method(
+                probe.method(),
+                probe.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
         for (int attempt = 0; ; attempt++) {
             try {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 429 && attempt < 20) {
-                    Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                    Thread.sleep(1000L
+                            * Long.parseLong(
+                                    response.headers().firstValue("Retry-After").orElse("1")));
                     continue;
                 }
                 // the store too busy to answer in time says so (503 with Retry-After); a client honours it. Counted
                 // and printed; a request still refused after five tries is a failure like any 5xx
                 if (storeBusy(response) && attempt < 5) {
                     BUSY_RETRIES.increment();
-                    Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("2")));
+                    Thread.sleep(1000L
+                            * Long.parseLong(
+                                    response.headers().firstValue("Retry-After").orElse("2")));
                     continue;
                 }
                 return response;
@@ -138,7 +165,8 @@ class FuzzIT {
     static final LongAdder BUSY_RETRIES = new LongAdder();
 
     private static boolean storeBusy(HttpResponse<String> response) {
-        return response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()
+        return response.statusCode() == 503
+                && response.headers().firstValue("Retry-After").isPresent()
                 && response.body().contains("/problems/store-unavailable");
     }
 
@@ -186,12 +214,15 @@ class FuzzIT {
             } else if (status >= 400) {
                 clientErrors.increment();
                 String type = response.headers().firstValue("Content-Type").orElse("");
-                boolean nosniff = response.headers().firstValue("X-Content-Type-Options").orElse("").equals("nosniff");
+                boolean nosniff = response.headers()
+                        .firstValue("X-Content-Type-Options")
+                        .orElse("")
+                        .equals("nosniff");
                 if (type.startsWith("application/problem+json") && nosniff) {
                     problemClientErrors.increment();
                 } else {
-                    failures.add(what + " not problem+json with security headers (" + type + ", nosniff " + nosniff + ") "
-                            + abbreviate(response.body()));
+                    failures.add(what + " not problem+json with security headers (" + type + ", nosniff " + nosniff
+                            + ") " + abbreviate(response.body()));
                 }
             } else if (probe.malformed()) {
                 malformedAccepted.increment();
@@ -200,19 +231,32 @@ class FuzzIT {
         }
 
         String report(int probes, double seconds, List<String> stored) {
-            StringBuilder out = new StringBuilder("\nFUZZ ").append(probes).append(" probes from the OpenAPI documents, ")
-                    .append(requests.sum()).append(" requests in ").append(String.format("%.0f s", seconds))
+            StringBuilder out = new StringBuilder("\nFUZZ ")
+                    .append(probes)
+                    .append(" probes from the OpenAPI documents, ")
+                    .append(requests.sum())
+                    .append(" requests in ")
+                    .append(String.format("%.0f s", seconds))
                     .append(String.format(" (%.0f/s)%n", requests.sum() / seconds));
-            out.append("FUZZ answers by status: ").append(new TreeMap<>(byStatus)).append('\n');
-            out.append("FUZZ answers \"store busy, retry after\" (503) retried as told: ").append(BUSY_RETRIES.sum())
+            out.append("FUZZ answers by status: ")
+                    .append(new TreeMap<>(byStatus))
                     .append('\n');
-            out.append(String.format("FUZZ 5xx: %d; 4xx that are problem+json with security headers: %d of %d (%.2f %%); "
+            out.append("FUZZ answers \"store busy, retry after\" (503) retried as told: ")
+                    .append(BUSY_RETRIES.sum())
+                    .append('\n');
+            out.append(String.format(
+                    "FUZZ 5xx: %d; 4xx that are problem+json with security headers: %d of %d (%.2f %%); "
                             + "malformed requests accepted: %d; collections holding data of refused requests: %d%n",
-                    serverErrors.sum(), problemClientErrors.sum(), clientErrors.sum(),
+                    serverErrors.sum(),
+                    problemClientErrors.sum(),
+                    clientErrors.sum(),
                     clientErrors.sum() == 0 ? 100.0 : 100.0 * problemClientErrors.sum() / clientErrors.sum(),
-                    malformedAccepted.sum(), stored.size()));
+                    malformedAccepted.sum(),
+                    stored.size()));
             Set<String> distinct = new java.util.TreeSet<>(failures);
-            distinct.stream().limit(60).forEach(f -> out.append("FUZZ FAILURE ").append(f).append('\n'));
+            distinct.stream()
+                    .limit(60)
+                    .forEach(f -> out.append("FUZZ FAILURE ").append(f).append('\n'));
             stored.forEach(s -> out.append("FUZZ STORED ").append(s).append('\n'));
             return out.toString();
         }
@@ -234,7 +278,8 @@ class FuzzIT {
                 MongoDatabase db = mongo.getDatabase(database);
                 for (String collection : db.listCollectionNames()) {
                     long carrying = 0;
-                    for (org.bson.Document document : db.getCollection(collection).find()) {
+                    for (org.bson.Document document :
+                            db.getCollection(collection).find()) {
                         if (document.toJson().contains(marker)) {
                             carrying++;
                         }
@@ -249,9 +294,11 @@ class FuzzIT {
     }
 
     private static String janeDoe() {
-        JsonNode patients = GATEWAY.get("/api/patients/v1/patients?size=200", KEYCLOAK.userToken("carla.coordinator")).json();
+        JsonNode patients = GATEWAY.get("/api/patients/v1/patients?size=200", KEYCLOAK.userToken("carla.coordinator"))
+                .json();
         for (JsonNode patient : patients.path("items")) {
-            if (patient.path("givenName").asString().equals("Jane") && patient.path("familyName").asString().equals("Doe")) {
+            if (patient.path("givenName").asString().equals("Jane")
+                    && patient.path("familyName").asString().equals("Doe")) {
                 return patient.path("id").asString();
             }
         }

@@ -1,8 +1,5 @@
 package org.hearth.system;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +11,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The real Keycloak of the stack: tokens through its token endpoint, and its admin API for test probes. */
 final class Keycloak {
@@ -21,7 +20,8 @@ final class Keycloak {
     static final String DEMO_PASSWORD = "Hearth-Demo-2026";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     Keycloak(int port) {
@@ -30,8 +30,17 @@ final class Keycloak {
 
     /** Password grant of the local-only {@code hearth-cli} client (or another public client of the realm). */
     String passwordToken(String clientId, String username) {
-        return token("hearth", Map.of("grant_type", "password", "client_id", clientId, "username", username,
-                "password", DEMO_PASSWORD));
+        return token(
+                "hearth",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        clientId,
+                        "username",
+                        username,
+                        "password",
+                        DEMO_PASSWORD));
     }
 
     String userToken(String username) {
@@ -56,39 +65,58 @@ final class Keycloak {
 
     private String current(String key, java.util.function.Supplier<String> issue) {
         java.time.Instant now = java.time.Instant.now();
-        return current.compute(key, (k, held) -> held != null
-                && held.getKey().isAfter(now.minus(Duration.ofMinutes(4))) ? held
-                : java.util.Map.entry(now, issue.get())).getValue();
+        return current.compute(
+                        key,
+                        (k, held) -> held != null && held.getKey().isAfter(now.minus(Duration.ofMinutes(4)))
+                                ? held
+                                : java.util.Map.entry(now, issue.get()))
+                .getValue();
     }
 
     /** Client credentials of a partner system. */
     String partnerToken(String clientId, String secret) {
-        return token("hearth", Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        return token(
+                "hearth", Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     /** Creates a client in realm {@code hearth} through the admin API, as an agency admin's tooling would. */
     void createClient(String adminPassword, String clientJson) {
         HttpResponse<String> response = admin(adminPassword, "POST", "/clients", clientJson);
         if (response.statusCode() != 201 && response.statusCode() != 409) {
-            throw new IllegalStateException("creating a client answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "creating a client answered " + response.statusCode() + ": " + response.body());
         }
     }
 
     /** One call of the admin API of realm {@code hearth} as the master realm's admin (test probes only). */
     HttpResponse<String> admin(String adminPassword, String method, String path, String json) {
-        String admin = token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                "password", adminPassword));
+        String admin = token(
+                "master",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        "admin",
+                        "password",
+                        adminPassword));
         return send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/hearth" + path))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A user of realm {@code hearth} with a password, realm roles and, unless null, an organization. */
     String createUser(String adminPassword, String username, String role, String organizationAlias) {
-        HttpResponse<String> created = admin(adminPassword, "POST", "/users", """
+        HttpResponse<String> created =
+                admin(adminPassword, "POST", "/users", """
                 {"username":"%s","enabled":true,"emailVerified":true,"firstName":"Probe","lastName":"User",
-                 "email":"%s@probe.example","credentials":[{"type":"password","value":"%s","temporary":false}]}"""
-                .formatted(username, username, DEMO_PASSWORD));
+                 "email":"%s@probe.example","credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(username, username, DEMO_PASSWORD));
         if (created.statusCode() != 201) {
             throw new IllegalStateException("creating user " + username + " answered " + created.statusCode());
         }
@@ -97,7 +125,8 @@ final class Keycloak {
         String roleJson = admin(adminPassword, "GET", "/roles/" + role, null).body();
         admin(adminPassword, "POST", "/users/" + id + "/role-mappings/realm", "[" + roleJson + "]");
         if (organizationAlias != null) {
-            String organizations = admin(adminPassword, "GET", "/organizations?search=" + organizationAlias, null).body();
+            String organizations = admin(adminPassword, "GET", "/organizations?search=" + organizationAlias, null)
+                    .body();
             String orgId = JSON.readTree(organizations).get(0).path("id").asString();
             admin(adminPassword, "POST", "/organizations/" + orgId + "/members", "\"" + id + "\"");
         }
@@ -105,7 +134,10 @@ final class Keycloak {
     }
 
     void setPassword(String adminPassword, String userId) {
-        HttpResponse<String> reset = admin(adminPassword, "PUT", "/users/" + userId + "/reset-password",
+        HttpResponse<String> reset = admin(
+                adminPassword,
+                "PUT",
+                "/users/" + userId + "/reset-password",
                 "{\"type\":\"password\",\"value\":\"" + DEMO_PASSWORD + "\",\"temporary\":false}");
         if (reset.statusCode() != 204) {
             throw new IllegalStateException("reset-password answered " + reset.statusCode() + ": " + reset.body());
@@ -133,12 +165,23 @@ final class Keycloak {
     }
 
     String realmPublicKeys() {
-        return send(HttpRequest.newBuilder(URI.create(base + "/realms/hearth/protocol/openid-connect/certs")).GET()).body();
+        return send(HttpRequest.newBuilder(URI.create(base + "/realms/hearth/protocol/openid-connect/certs"))
+                        .GET())
+                .body();
     }
 
     String masterRealmToken(String adminPassword) {
-        return token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                "password", adminPassword));
+        return token(
+                "master",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        "admin",
+                        "password",
+                        adminPassword));
     }
 
     /** The claims of a compact JWT (read only; the services verify signatures, not this test). */
@@ -151,12 +194,13 @@ final class Keycloak {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("token endpoint answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "token endpoint answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("access_token").asString();
     }

@@ -17,6 +17,7 @@ final class LocalStack {
     /** {@code -Dhearth.stack.offset=3000} moves every port, so that two checkouts can run system tests at once (not 1000:
      * each service also holds its port + 1000 for the actuator). */
     static final int OFFSET = Integer.getInteger("hearth.stack.offset", 0);
+
     static final int GATEWAY_PORT = 18080 + OFFSET;
     static final int KEYCLOAK_PORT = 18180 + OFFSET;
     static final int KAFKA_PORT = 19092 + OFFSET;
@@ -24,7 +25,8 @@ final class LocalStack {
 
     private final Map<String, String> ports;
     private final int offset;
-    private final Path root = Path.of(System.getProperty("hearth.root", "..")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("hearth.root", "..")).toAbsolutePath().normalize();
     private final Path home;
 
     /** The shared stack of the system tests ({@link SharedStack}). */
@@ -54,7 +56,8 @@ final class LocalStack {
                 Map.entry("HEARTH_REDIS_PORT", String.valueOf(16379 + offset))));
         all.putAll(environment);
         this.ports = Map.copyOf(all);
-        Path stacks = Path.of(System.getProperty("hearth.stack.home", "target/hearth-stack")).toAbsolutePath();
+        Path stacks = Path.of(System.getProperty("hearth.stack.home", "target/hearth-stack"))
+                .toAbsolutePath();
         this.home = stacks.resolveSibling(name + (offset == 0 ? "" : "-" + offset));
     }
 
@@ -90,13 +93,15 @@ final class LocalStack {
         try {
             Path output = Files.createTempFile(home, "launcher", ".out");
             try {
-                ProcessBuilder builder = launcherProcess(List.of(command)).redirectErrorStream(true)
+                ProcessBuilder builder = launcherProcess(List.of(command))
+                        .redirectErrorStream(true)
                         .redirectOutput(output.toFile());
                 builder.environment().putAll(environment);
                 Process process = builder.start();
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("./hearth " + List.of(command) + " did not finish in " + timeoutSeconds + " s");
+                    throw new IllegalStateException(
+                            "./hearth " + List.of(command) + " did not finish in " + timeoutSeconds + " s");
                 }
                 return new Outcome(process.exitValue(), Files.readString(output));
             } finally {
@@ -111,8 +116,7 @@ final class LocalStack {
     }
 
     /** Exit code and output of one launcher command. */
-    record Outcome(int exitCode, String output) {
-    }
+    record Outcome(int exitCode, String output) {}
 
     /** The log file of one part of the stack ({@code patient-service}, {@code kafka}, …). */
     Path log(String part) {
@@ -138,7 +142,8 @@ final class LocalStack {
         Path log = home.resolve("launcher.log");
         try {
             Files.createDirectories(home);
-            ProcessBuilder builder = launcherProcess(command).redirectErrorStream(true)
+            ProcessBuilder builder = launcherProcess(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -160,8 +165,10 @@ final class LocalStack {
 
     private ProcessBuilder launcherProcess(List<String> command) throws IOException {
         Files.createDirectories(home);
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(root.resolve("hearth").toString()),
-                command.stream()).toList()).directory(root.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Stream.concat(Stream.of(root.resolve("hearth").toString()), command.stream())
+                                .toList())
+                .directory(root.toFile());
         builder.environment().putAll(ports);
         builder.environment().put("HEARTH_HOME", home.toString());
         // the Keycloak zip is shared with the developer's own stack so it is downloaded once per machine

@@ -1,11 +1,5 @@
 package org.hearth.system;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +11,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Generates malformed requests for every operation of an OpenAPI document, from what the document says the operation
@@ -32,17 +31,31 @@ import java.util.regex.Pattern;
 final class MalformedRequests {
 
     /** One request to send. {@code body} is null for none. */
-    record Probe(String operation, String kind, boolean malformed, String method, String path,
-                 Map<String, String> headers, byte[] body) {
-    }
+    record Probe(
+            String operation,
+            String kind,
+            boolean malformed,
+            String method,
+            String path,
+            Map<String, String> headers,
+            byte[] body) {}
 
     static final int HUGE_ARRAY = 10_001;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
-    private static final List<String> BAD_PATH_VALUES = List.of("not-an-id", "%ff%fe", "..%2F..%2Fetc", "%00",
-            "A".repeat(300), "%27%20OR%201%3D1--", "%E2%80%AE%3Cscript%3E", "-1", "1e999", "%25");
+    private static final List<String> BAD_PATH_VALUES = List.of(
+            "not-an-id",
+            "%ff%fe",
+            "..%2F..%2Fetc",
+            "%00",
+            "A".repeat(300),
+            "%27%20OR%201%3D1--",
+            "%E2%80%AE%3Cscript%3E",
+            "-1",
+            "1e999",
+            "%25");
     private static final String UNICODE = "Ñandú 😀 مرحبا 𝔘 \u202Eevil";
     private static final String CONTROL = "a\u0000b\u0007c\u001bd\r\ne";
 
@@ -68,7 +81,8 @@ final class MalformedRequests {
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 String method = operation.getKey().toUpperCase(Locale.ROOT);
-                if (!OpenApiOperations.METHODS.contains(method) || path.getKey().endsWith("/events")
+                if (!OpenApiOperations.METHODS.contains(method)
+                        || path.getKey().endsWith("/events")
                         || path.getKey().endsWith("/stream")) {
                     continue; // event streams stay open: their answers are not single responses
                 }
@@ -127,7 +141,12 @@ final class MalformedRequests {
                 String parameterName = parameter.path("name").asString();
                 JsonNode schema = resolve(parameter.path("schema"));
                 for (Map.Entry<String, Boolean> value : badScalars(schema).entrySet()) {
-                    add("query " + parameterName, value.getValue(), path + "?" + parameterName + "=" + value.getKey(), json, body);
+                    add(
+                            "query " + parameterName,
+                            value.getValue(),
+                            path + "?" + parameterName + "=" + value.getKey(),
+                            json,
+                            body);
                 }
             }
             add("uri 10 KB", true, path + "?q=" + "x".repeat(10_000), json, body);
@@ -173,7 +192,12 @@ final class MalformedRequests {
                         add("If-Match garbage", true, path, with(json, "If-Match", "\"x\" garbage,,;"), body);
                         add("If-Match wrong version", true, path, with(json, "If-Match", "\"-7\""), body);
                     } else if (headerName.equals("Idempotency-Key")) {
-                        add("Idempotency-Key 300 chars", true, path, with(json, "Idempotency-Key", "k".repeat(300)), body);
+                        add(
+                                "Idempotency-Key 300 chars",
+                                true,
+                                path,
+                                with(json, "Idempotency-Key", "k".repeat(300)),
+                                body);
                         add("Idempotency-Key bad chars", true, path, with(json, "Idempotency-Key", "a b;<>\""), body);
                     }
                 }
@@ -184,7 +208,8 @@ final class MalformedRequests {
         private void bodyProbes(String path, JsonNode schema) {
             JsonNode sample = sample(schema, 0);
             Map<String, String> json = Map.of("Content-Type", "application/json");
-            for (String syntax : List.of("{", "{\"a\":}", "{\"a\":1,}", "[1,2", "nul", "{'a':1}", "{\"a\":\"\\uZZZZ\"}")) {
+            for (String syntax :
+                    List.of("{", "{\"a\":}", "{\"a\":1,}", "[1,2", "nul", "{'a':1}", "{\"a\":\"\\uZZZZ\"}")) {
                 add("json syntax", true, path, json, syntax.getBytes(StandardCharsets.UTF_8));
             }
             if (sample.isObject()) {
@@ -193,14 +218,36 @@ final class MalformedRequests {
                 }
             }
             add("json empty body", true, path, json, new byte[0]);
-            add("json with BOM", true, path, json, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes(sample)));
+            add(
+                    "json with BOM",
+                    true,
+                    path,
+                    json,
+                    concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes(sample)));
             add("json trailing garbage", true, path, json, concat(bytes(sample), "x".getBytes(StandardCharsets.UTF_8)));
-            add("json trailing document", true, path, json, concat(bytes(sample), "{}".getBytes(StandardCharsets.UTF_8)));
-            add("json nested 5000 deep", true, path, json,
+            add(
+                    "json trailing document",
+                    true,
+                    path,
+                    json,
+                    concat(bytes(sample), "{}".getBytes(StandardCharsets.UTF_8)));
+            add(
+                    "json nested 5000 deep",
+                    true,
+                    path,
+                    json,
                     ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8));
-            add("json invalid UTF-8", true, path, json, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
-            for (String contentType : List.of("text/plain", "application/xml", "*/*", "application/*",
-                    "application/x-www-form-urlencoded", "multipart/form-data", "application/json; charset=klingon",
+            add("json invalid UTF-8", true, path, json, new byte[] {
+                '{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'
+            });
+            for (String contentType : List.of(
+                    "text/plain",
+                    "application/xml",
+                    "*/*",
+                    "application/*",
+                    "application/x-www-form-urlencoded",
+                    "multipart/form-data",
+                    "application/json; charset=klingon",
                     "x/y/z")) {
                 add("content-type " + contentType, true, path, Map.of("Content-Type", contentType), bytes(sample));
             }
@@ -238,25 +285,63 @@ final class MalformedRequests {
                 }
                 if (type.equals("string")) {
                     switch (format) {
-                        case "uuid" -> add(kind + "bad uuid", true, path, json, bytes(spot.set(key, NODES.stringNode("not-a-uuid"))));
+                        case "uuid" ->
+                            add(
+                                    kind + "bad uuid",
+                                    true,
+                                    path,
+                                    json,
+                                    bytes(spot.set(key, NODES.stringNode("not-a-uuid"))));
                         case "date", "date-time" -> {
-                            add(kind + "bad date", true, path, json, bytes(spot.set(key, NODES.stringNode("2026-13-45"))));
-                            add(kind + "date as words", true, path, json, bytes(spot.set(key, NODES.stringNode("next tuesday"))));
+                            add(
+                                    kind + "bad date",
+                                    true,
+                                    path,
+                                    json,
+                                    bytes(spot.set(key, NODES.stringNode("2026-13-45"))));
+                            add(
+                                    kind + "date as words",
+                                    true,
+                                    path,
+                                    json,
+                                    bytes(spot.set(key, NODES.stringNode("next tuesday"))));
                         }
-                        default -> { }
+                        default -> {}
                     }
                     if (p.has("maxLength")) {
-                        add(kind + "over maxLength", true, path, json,
-                                bytes(spot.set(key, NODES.stringNode("x".repeat(p.path("maxLength").asInt() + 1)))));
+                        add(
+                                kind + "over maxLength",
+                                true,
+                                path,
+                                json,
+                                bytes(spot.set(
+                                        key,
+                                        NODES.stringNode(
+                                                "x".repeat(p.path("maxLength").asInt() + 1)))));
                     } else {
-                        add(kind + "100 KB text", false, path, json, bytes(spot.set(key, NODES.stringNode("x".repeat(100_000)))));
+                        add(
+                                kind + "100 KB text",
+                                false,
+                                path,
+                                json,
+                                bytes(spot.set(key, NODES.stringNode("x".repeat(100_000)))));
                     }
                     add(kind + "unicode", false, path, json, bytes(spot.set(key, NODES.stringNode(UNICODE))));
-                    add(kind + "control characters", false, path, json, bytes(spot.set(key, NODES.stringNode(CONTROL))));
+                    add(
+                            kind + "control characters",
+                            false,
+                            path,
+                            json,
+                            bytes(spot.set(key, NODES.stringNode(CONTROL))));
                 }
                 if (type.equals("integer") || type.equals("number")) {
                     String raw = new String(bytes(spot.set(key, NODES.stringNode("@@RAW@@"))), StandardCharsets.UTF_8);
-                    add(kind + "huge number", true, path, json, raw.replace("\"@@RAW@@\"", "1e400").getBytes(StandardCharsets.UTF_8));
+                    add(
+                            kind + "huge number",
+                            true,
+                            path,
+                            json,
+                            raw.replace("\"@@RAW@@\"", "1e400").getBytes(StandardCharsets.UTF_8));
                     add(kind + "negative", false, path, json, bytes(spot.set(key, NODES.numberNode(-1))));
                 }
                 if (type.equals("array")) {
@@ -266,9 +351,15 @@ final class MalformedRequests {
                     for (int i = 0; i < size; i++) {
                         huge.add(item);
                     }
-                    add(kind + (p.has("maxItems") ? "over maxItems" : "10,001 items"), true, path, json, bytes(spot.set(key, huge)));
+                    add(
+                            kind + (p.has("maxItems") ? "over maxItems" : "10,001 items"),
+                            true,
+                            path,
+                            json,
+                            bytes(spot.set(key, huge)));
                     if (depth < 2 && typeOf(resolve(p.path("items"))).equals("object")) {
-                        propertyProbes(path, json, p.path("items"), spot.into(key).into(0), depth + 1);
+                        propertyProbes(
+                                path, json, p.path("items"), spot.into(key).into(0), depth + 1);
                     }
                 }
                 if (type.equals("object") && depth < 2 && !properties(p).isEmpty()) {
@@ -278,14 +369,32 @@ final class MalformedRequests {
         }
 
         private void multipartProbes(String path) {
-            add("multipart without boundary", true, path, Map.of("Content-Type", "multipart/form-data"),
-                    "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nabc".getBytes(StandardCharsets.UTF_8));
-            add("multipart cut mid-part", true, path, Map.of("Content-Type", "multipart/form-data; boundary=fuzz"),
+            add(
+                    "multipart without boundary",
+                    true,
+                    path,
+                    Map.of("Content-Type", "multipart/form-data"),
+                    "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nabc"
+                            .getBytes(StandardCharsets.UTF_8));
+            add(
+                    "multipart cut mid-part",
+                    true,
+                    path,
+                    Map.of("Content-Type", "multipart/form-data; boundary=fuzz"),
                     "--fuzz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n\u0089PNG"
                             .getBytes(StandardCharsets.UTF_8));
-            add("multipart no parts", true, path, Map.of("Content-Type", "multipart/form-data; boundary=fuzz"),
+            add(
+                    "multipart no parts",
+                    true,
+                    path,
+                    Map.of("Content-Type", "multipart/form-data; boundary=fuzz"),
                     "--fuzz--\r\n".getBytes(StandardCharsets.UTF_8));
-            add("multipart as text", true, path, Map.of("Content-Type", "text/plain"), "abc".getBytes(StandardCharsets.UTF_8));
+            add(
+                    "multipart as text",
+                    true,
+                    path,
+                    Map.of("Content-Type", "text/plain"),
+                    "abc".getBytes(StandardCharsets.UTF_8));
         }
 
         private void add(String kind, boolean malformed, String path, Map<String, String> headers, byte[] body) {
@@ -342,7 +451,8 @@ final class MalformedRequests {
 
         String name(String key) {
             StringBuilder name = new StringBuilder();
-            location.forEach(step -> name.append(step instanceof Integer ? "[]" : step).append(step instanceof Integer ? "" : "."));
+            location.forEach(step ->
+                    name.append(step instanceof Integer ? "[]" : step).append(step instanceof Integer ? "" : "."));
             return name.append(key).toString().replace(".[]", "[].");
         }
 
@@ -384,7 +494,10 @@ final class MalformedRequests {
             return merged;
         }
         if (node.has("oneOf") || node.has("anyOf")) {
-            return resolve(node.has("oneOf") ? node.path("oneOf").get(0) : node.path("anyOf").get(0));
+            return resolve(
+                    node.has("oneOf")
+                            ? node.path("oneOf").get(0)
+                            : node.path("anyOf").get(0));
         }
         return node;
     }
@@ -442,16 +555,25 @@ final class MalformedRequests {
                 }
                 yield array;
             }
-            case "integer" -> NODES.numberNode(Math.max(1, schema.path("minimum").asInt(1)));
-            case "number" -> NODES.numberNode(Math.max(1.0, schema.path("minimum").asDouble(1.0)));
+            case "integer" ->
+                NODES.numberNode(Math.max(1, schema.path("minimum").asInt(1)));
+            case "number" ->
+                NODES.numberNode(Math.max(1.0, schema.path("minimum").asDouble(1.0)));
             case "boolean" -> NODES.booleanNode(true);
-            default -> NODES.stringNode(switch (schema.path("format").asString("")) {
-                case "uuid" -> UUID.randomUUID().toString();
-                case "date" -> "2026-12-10";
-                case "date-time" -> "2026-12-10T15:00:00Z";
-                case "email" -> "someone@example.org";
-                default -> marker + "x".repeat(Math.max(0, schema.path("minLength").asInt(0) - marker.length()));
-            });
+            default ->
+                NODES.stringNode(
+                        switch (schema.path("format").asString("")) {
+                            case "uuid" -> UUID.randomUUID().toString();
+                            case "date" -> "2026-12-10";
+                            case "date-time" -> "2026-12-10T15:00:00Z";
+                            case "email" -> "someone@example.org";
+                            default ->
+                                marker
+                                        + "x"
+                                                .repeat(Math.max(
+                                                        0,
+                                                        schema.path("minLength").asInt(0) - marker.length()));
+                        });
         };
     }
 

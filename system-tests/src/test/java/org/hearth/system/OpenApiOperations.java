@@ -1,8 +1,5 @@
 package org.hearth.system;
 
-import org.hearth.platform.test.ApiClient;
-import tools.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hearth.platform.test.ApiClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every operation of every service's OpenAPI document, read through the gateway, and a way to call each with
@@ -28,7 +27,8 @@ final class OpenApiOperations {
     static final List<String> SERVICES = List.of("patients", "scheduling", "messaging", "billing", "audit");
     static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "PATCH");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Operation(String service, String method, String template) {
 
@@ -51,7 +51,10 @@ final class OpenApiOperations {
             Matcher m = VARIABLE.matcher(template);
             StringBuilder path = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(path, Matcher.quoteReplacement(values.getOrDefault(m.group(1), UUID.randomUUID().toString())));
+                m.appendReplacement(
+                        path,
+                        Matcher.quoteReplacement(values.getOrDefault(
+                                m.group(1), UUID.randomUUID().toString())));
             }
             m.appendTail(path);
             return path.toString();
@@ -93,14 +96,18 @@ final class OpenApiOperations {
     }
 
     static Answer call(String method, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LocalStack.GATEWAY_PORT + path))
-                .timeout(Duration.ofSeconds(5)).header("Accept", // every representation an operation may offer
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + LocalStack.GATEWAY_PORT + path))
+                .timeout(Duration.ofSeconds(5))
+                .header(
+                        "Accept", // every representation an operation may offer
                         "application/json, application/problem+json, text/event-stream, text/csv, text/calendar, */*;q=0.1");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-        request.header("Content-Type", "application/json").header("If-Match", "\"1\"")
+        request.header("Content-Type", "application/json")
+                .header("If-Match", "\"1\"")
                 .method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
         for (int attempt = 0; ; attempt++) {
             try {
@@ -122,7 +129,9 @@ final class OpenApiOperations {
                 // the matrices are many calls by one person (429); a store that is briefly unavailable says when to
                 // come back (503): both are answers about the moment, not about who may do what
                 if ((response.statusCode() == 429 || response.statusCode() == 503) && attempt < 5) {
-                    Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                    Thread.sleep(1000L
+                            * Long.parseLong(
+                                    response.headers().firstValue("Retry-After").orElse("1")));
                     continue;
                 }
                 return new Answer(response.statusCode(), response.body());

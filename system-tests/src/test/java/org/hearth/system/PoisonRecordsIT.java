@@ -1,9 +1,25 @@
 package org.hearth.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,23 +37,6 @@ import org.hearth.platform.test.TopicWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Twenty poison records on {@code hearth.patient.events}, across its partitions, read by the three services that
  * consume it (scheduling, messaging, billing): each lands on the dead-letter topic, each is named in a WARN line
@@ -50,12 +49,18 @@ class PoisonRecordsIT {
 
     static final String TOPIC = "hearth.patient.events";
     static final List<String> CONSUMERS = List.of("scheduling-service", "messaging-service", "billing-service");
-    static final Map<String, Integer> PORTS = Map.of("scheduling-service", 18082 + LocalStack.OFFSET,
-            "messaging-service", 18083 + LocalStack.OFFSET, "billing-service", 18084 + LocalStack.OFFSET);
+    static final Map<String, Integer> PORTS = Map.of(
+            "scheduling-service",
+            18082 + LocalStack.OFFSET,
+            "messaging-service",
+            18083 + LocalStack.OFFSET,
+            "billing-service",
+            18084 + LocalStack.OFFSET);
     /** A value that would be PHI: it must never reach a log line. */
     static final String SSN = "078-05-1120";
-    static final RiverbendDesk DESK = new RiverbendDesk(new Keycloak(LocalStack.KEYCLOAK_PORT),
-            ApiClient.onPort(LocalStack.GATEWAY_PORT));
+
+    static final RiverbendDesk DESK =
+            new RiverbendDesk(new Keycloak(LocalStack.KEYCLOAK_PORT), ApiClient.onPort(LocalStack.GATEWAY_PORT));
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String tenant = DESK.tenant();
@@ -70,15 +75,17 @@ class PoisonRecordsIT {
             for (int i = 0; i < poisons.size(); i++) {
                 Poison poison = poisons.get(i);
                 ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, i % 3, poison.key, poison.body);
-                poison.headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                poison.headers.forEach(
+                        (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
                 sent.put(poison.key, producer.send(record).get(10, TimeUnit.SECONDS));
             }
-            for (String type : List.of("org.hearth.patient.PatientAdmitted.v2", "org.hearth.patient.PatientRenamed.v1")) {
+            for (String type :
+                    List.of("org.hearth.patient.PatientAdmitted.v2", "org.hearth.patient.PatientRenamed.v1")) {
                 String patient = patient();
-                ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, "unknown-" + run + "-" + type,
-                        admitted(patient));
-                envelope(UUID.randomUUID().toString(), type, patient).forEach((name, value) ->
-                        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(TOPIC, "unknown-" + run + "-" + type, admitted(patient));
+                envelope(UUID.randomUUID().toString(), type, patient)
+                        .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
                 producer.send(record).get(10, TimeUnit.SECONDS);
             }
         }
@@ -87,17 +94,29 @@ class PoisonRecordsIT {
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + LocalStack.MONGO_PORT)) {
             for (String canary : canaries) {
                 for (String db : List.of("hearth_scheduling", "hearth_messaging")) {
-                    assertThat(Eventually.await(Duration.ofSeconds(60), () -> mongo.getDatabase(db).getCollection("patients")
-                            .countDocuments(Filters.eq("_id", canary)), n -> n == 1))
-                            .as("patient %s admitted after the poison reached %s", canary, db).isEqualTo(1);
+                    assertThat(Eventually.await(
+                                    Duration.ofSeconds(60),
+                                    () -> mongo.getDatabase(db)
+                                            .getCollection("patients")
+                                            .countDocuments(Filters.eq("_id", canary)),
+                                    n -> n == 1))
+                            .as("patient %s admitted after the poison reached %s", canary, db)
+                            .isEqualTo(1);
                 }
-                assertThat(Eventually.await(Duration.ofSeconds(60), () -> mongo.getDatabase("hearth_billing")
-                        .getCollection("billing_files").countDocuments(Filters.eq("_id", canary)), n -> n >= 1))
-                        .as("patient %s admitted after the poison reached billing", canary).isEqualTo(1);
+                assertThat(Eventually.await(
+                                Duration.ofSeconds(60),
+                                () -> mongo.getDatabase("hearth_billing")
+                                        .getCollection("billing_files")
+                                        .countDocuments(Filters.eq("_id", canary)),
+                                n -> n >= 1))
+                        .as("patient %s admitted after the poison reached billing", canary)
+                        .isEqualTo(1);
             }
 
             Map<String, Integer> deadLettered = deadLettered(sent.keySet());
-            assertThat(deadLettered.keySet()).as("poison records on %s.dlt", TOPIC).containsExactlyInAnyOrderElementsOf(sent.keySet());
+            assertThat(deadLettered.keySet())
+                    .as("poison records on %s.dlt", TOPIC)
+                    .containsExactlyInAnyOrderElementsOf(sent.keySet());
             assertThat(deadLettered.keySet()).noneMatch(key -> key.startsWith("unknown-"));
 
             int logged = 0;
@@ -109,7 +128,9 @@ class PoisonRecordsIT {
             }
             assertThat(logged).as("poison records named in a WARN line").isEqualTo(poisons.size());
             for (String service : CONSUMERS) {
-                assertThat(Files.readString(SharedStack.STACK.log(service))).as(service + "'s log").doesNotContain(SSN);
+                assertThat(Files.readString(SharedStack.STACK.log(service)))
+                        .as(service + "'s log")
+                        .doesNotContain(SSN);
             }
 
             long phantoms = phantomDocuments(mongo);
@@ -120,12 +141,20 @@ class PoisonRecordsIT {
             for (String service : CONSUMERS) {
                 counted += unknownAfter.get(service)[0] - unknownBefore.get(service)[0];
             }
-            System.out.printf("F6 %d poison records on %s (3 partitions, 3 consumer groups): %d/%d on the dead-letter "
-                    + "topic (%d copies), %d/%d named in a WARN line, %d phantom documents; %d patients admitted after "
-                    + "them reached every consumer; 2 unknown types counted %.0f times (not dead-lettered)%n",
-                    poisons.size(), TOPIC, deadLettered.size(), poisons.size(),
-                    deadLettered.values().stream().mapToInt(Integer::intValue).sum(), logged, poisons.size(), phantoms,
-                    canaries.size(), counted);
+            System.out.printf(
+                    "F6 %d poison records on %s (3 partitions, 3 consumer groups): %d/%d on the dead-letter "
+                            + "topic (%d copies), %d/%d named in a WARN line, %d phantom documents; %d patients admitted after "
+                            + "them reached every consumer; 2 unknown types counted %.0f times (not dead-lettered)%n",
+                    poisons.size(),
+                    TOPIC,
+                    deadLettered.size(),
+                    poisons.size(),
+                    deadLettered.values().stream().mapToInt(Integer::intValue).sum(),
+                    logged,
+                    poisons.size(),
+                    phantoms,
+                    canaries.size(),
+                    counted);
             assertThat(counted).as("unknown types counted by the consumers").isGreaterThanOrEqualTo(2);
         }
     }
@@ -163,19 +192,21 @@ class PoisonRecordsIT {
                 {"patientId":"%s","planVersion":1}""".formatted(p)));
         p = patient();
         poisons.add(new Poison(envelope(id(), "org.hearth.patient.PatientDischarged.v1", patient()), """
-                {"patientId":"%s","dischargedOn":"2026-12-01","reason":"GOALS_MET","recordedAt":"2026-12-01T09:00:00Z"}"""
-                .formatted(p)));
+                {"patientId":"%s","dischargedOn":"2026-12-01","reason":"GOALS_MET","recordedAt":"2026-12-01T09:00:00Z"}""".formatted(p)));
         p = patient();
-        poisons.add(new Poison(envelope(id(), admittedType, p), admitted(p)
-                .replace("{", "{\"ssn\":\"" + SSN + "\",").replace("39.8", "\"" + SSN + "\""))); // a number's place
+        poisons.add(new Poison(
+                envelope(id(), admittedType, p),
+                admitted(p)
+                        .replace("{", "{\"ssn\":\"" + SSN + "\",")
+                        .replace("39.8", "\"" + SSN + "\""))); // a number's place
         p = patient();
         poisons.add(new Poison(envelope(id(), "org.hearth.patient.PatientStatusChanged.v1", p), """
-                {"patientId":"%s","status":"ZOMBIE","reason":"HOSPITALIZED","changedAt":"2026-12-01T09:00:00Z"}"""
-                .formatted(p)));
+                {"patientId":"%s","status":"ZOMBIE","reason":"HOSPITALIZED","changedAt":"2026-12-01T09:00:00Z"}""".formatted(p)));
         poisons.add(new Poison(envelope(id(), admittedType, patient()), "\"just a string\""));
         poisons.add(new Poison(envelope(id(), admittedType, patient()), "{\"patientId\":\""));
         p = patient();
-        poisons.add(new Poison(envelope(id(), admittedType, p), admitted(p).replace("2026-12-01T09:00:00Z", "yesterday")));
+        poisons.add(
+                new Poison(envelope(id(), admittedType, p), admitted(p).replace("2026-12-01T09:00:00Z", "yesterday")));
         poisons.add(new Poison(envelope(id(), admittedType, patient()), "42"));
         return poisons;
     }
@@ -236,12 +267,17 @@ class PoisonRecordsIT {
     private static Map<String, Integer> deadLettered(Set<String> keys) {
         Map<String, Integer> seen = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + LocalStack.KAFKA_PORT,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + LocalStack.KAFKA_PORT,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false"))) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC + ".dlt").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Instant deadline = Instant.now().plusSeconds(60);
@@ -275,11 +311,12 @@ class PoisonRecordsIT {
         for (String name : List.of("hearth_scheduling", "hearth_messaging", "hearth_billing")) {
             MongoDatabase db = mongo.getDatabase(name);
             for (String collection : db.listCollectionNames()) {
-                found += db.getCollection(collection).countDocuments(Filters.or(Filters.in("_id", poisonPatients),
-                        Filters.in("patientId", poisonPatients)));
+                found += db.getCollection(collection)
+                        .countDocuments(
+                                Filters.or(Filters.in("_id", poisonPatients), Filters.in("patientId", poisonPatients)));
             }
-            found += db.getCollection("threads").countDocuments(Filters.and(Filters.exists("patientId"),
-                    Filters.eq("patientId", null)));
+            found += db.getCollection("threads")
+                    .countDocuments(Filters.and(Filters.exists("patientId"), Filters.eq("patientId", null)));
         }
         return found;
     }
@@ -288,7 +325,8 @@ class PoisonRecordsIT {
     private static Map<String, double[]> unknownTypeCounts() {
         Map<String, double[]> counts = new HashMap<>();
         for (String service : CONSUMERS) {
-            ApiClient.Response metrics = ApiClient.onPort(PORTS.get(service) + 1000).get("/actuator/prometheus", null);
+            ApiClient.Response metrics =
+                    ApiClient.onPort(PORTS.get(service) + 1000).get("/actuator/prometheus", null);
             double sum = 0;
             for (String line : metrics.body().split("\n")) {
                 if (line.startsWith("hearth_events_unknown_total")) {
@@ -301,9 +339,14 @@ class PoisonRecordsIT {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + LocalStack.KAFKA_PORT,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + LocalStack.KAFKA_PORT,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName()));
     }
 }

@@ -1,8 +1,5 @@
 package org.hearth.system;
 
-import org.hearth.platform.test.ApiClient;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hearth.platform.test.ApiClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Riverbend Home Care's desk for the fault experiments, through the gateway as its own people and partner would:
@@ -43,8 +42,11 @@ final class RiverbendDesk {
     synchronized String token(String who) {
         Instant at = taken.get(who);
         if (at == null || at.isBefore(Instant.now().minusSeconds(120))) {
-            tokens.put(who, PARTNER.equals(who) ? keycloak.partnerToken(PARTNER, "riverbend-partner-secret")
-                    : keycloak.userToken(who));
+            tokens.put(
+                    who,
+                    PARTNER.equals(who)
+                            ? keycloak.partnerToken(PARTNER, "riverbend-partner-secret")
+                            : keycloak.userToken(who));
             taken.put(who, Instant.now());
         }
         return tokens.get(who);
@@ -55,7 +57,11 @@ final class RiverbendDesk {
     }
 
     String tenant() {
-        return Keycloak.claims(token(RITA)).path("organization").path("riverbend").path("id").asString();
+        return Keycloak.claims(token(RITA))
+                .path("organization")
+                .path("riverbend")
+                .path("id")
+                .asString();
     }
 
     /** Admits a patient; the answer (null when none came) says whether it was acknowledged (201) and with which id. */
@@ -76,7 +82,8 @@ final class RiverbendDesk {
             if (answer != null && answer.status() == 201) {
                 return answer.json().path("id").asString();
             }
-            eachRefusal.accept(new Refusal(answer, Duration.between(sent, Instant.now()).toMillis()));
+            eachRefusal.accept(
+                    new Refusal(answer, Duration.between(sent, Instant.now()).toMillis()));
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
@@ -88,29 +95,89 @@ final class RiverbendDesk {
     }
 
     /** An answer other than 201 (null: no answer at all) and how long it took. */
-    record Refusal(ApiClient.Response answer, long millis) {
-    }
+    record Refusal(ApiClient.Response answer, long millis) {}
 
     private ApiClient.Response admit(String label, Map<String, String> headers) {
-        return send("POST", PATIENTS, token(RITA), Map.of("givenName", "Fault", "familyName", label,
-                "birthDate", "1941-03-02", "language", "en", "address", Map.of("line1", "9 River Road",
-                        "city", "Riverbend", "state", "IL", "postalCode", "62702", "latitude", 39.80, "longitude", -89.64)),
+        return send(
+                "POST",
+                PATIENTS,
+                token(RITA),
+                Map.of(
+                        "givenName",
+                        "Fault",
+                        "familyName",
+                        label,
+                        "birthDate",
+                        "1941-03-02",
+                        "language",
+                        "en",
+                        "address",
+                        Map.of(
+                                "line1",
+                                "9 River Road",
+                                "city",
+                                "Riverbend",
+                                "state",
+                                "IL",
+                                "postalCode",
+                                "62702",
+                                "latitude",
+                                39.80,
+                                "longitude",
+                                -89.64)),
                 headers);
     }
 
     /** Dr. Rivera as lead physician and Rita as coordinator (the notice's urgent item goes to him). */
     ApiClient.Response teamWithLead(String patientId) {
-        return send("PUT", PATIENTS + "/" + patientId + "/care-team", token(RITA), Map.of("members", List.of(
-                Map.of("subject", subject(RIVERA), "role", "PHYSICIAN", "displayName", "Dr. Rivera", "lead", true),
-                Map.of("subject", subject(RITA), "role", "COORDINATOR", "displayName", "Rita", "lead", false))),
+        return send(
+                "PUT",
+                PATIENTS + "/" + patientId + "/care-team",
+                token(RITA),
+                Map.of(
+                        "members",
+                        List.of(
+                                Map.of(
+                                        "subject",
+                                        subject(RIVERA),
+                                        "role",
+                                        "PHYSICIAN",
+                                        "displayName",
+                                        "Dr. Rivera",
+                                        "lead",
+                                        true),
+                                Map.of(
+                                        "subject",
+                                        subject(RITA),
+                                        "role",
+                                        "COORDINATOR",
+                                        "displayName",
+                                        "Rita",
+                                        "lead",
+                                        false))),
                 Map.of("If-Match", "\"0\""));
     }
 
     /** One systolic reading of 185 mmHg from the remote monitor: a CRITICAL threshold alert. */
     ApiClient.Response criticalReading(String patientId) {
-        return send("POST", PATIENTS + "/" + patientId + "/observations", token(PARTNER), Map.of("observations",
-                List.of(Map.of("id", UUID.randomUUID().toString(), "vital", "SYSTOLIC_BP", "value", 185, "unit", "mm[Hg]",
-                        "observedAt", Instant.now().minusSeconds(60).toString()))), Map.of());
+        return send(
+                "POST",
+                PATIENTS + "/" + patientId + "/observations",
+                token(PARTNER),
+                Map.of(
+                        "observations",
+                        List.of(Map.of(
+                                "id",
+                                UUID.randomUUID().toString(),
+                                "vital",
+                                "SYSTOLIC_BP",
+                                "value",
+                                185,
+                                "unit",
+                                "mm[Hg]",
+                                "observedAt",
+                                Instant.now().minusSeconds(60).toString()))),
+                Map.of());
     }
 
     /**

@@ -1,11 +1,6 @@
 package org.hearth.system;
 
-import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.Eventually;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,8 +28,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.Eventually;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Two replicas of everything ({@code ./hearth up --replicas 2}: two of each service, two gateways balancing over them,
@@ -55,11 +54,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf(value = "chosen", disabledReason = "left out with -Dhearth.scaleout=false")
 class ScaleOutIT {
 
-    static final LocalStack STACK = new LocalStack("hearth-scaleout", LocalStack.OFFSET + 500,
-            Map.of("HEARTH_REPLICAS", "2"));
+    static final LocalStack STACK =
+            new LocalStack("hearth-scaleout", LocalStack.OFFSET + 500, Map.of("HEARTH_REPLICAS", "2"));
     static final int SECOND = 20; // the launcher's port step between instances
-    static final List<String> KILLED = List.of("patient-service", "scheduling-service", "messaging-service",
-            "billing-service", "audit-service", "gateway");
+    static final List<String> KILLED = List.of(
+            "patient-service",
+            "scheduling-service",
+            "messaging-service",
+            "billing-service",
+            "audit-service",
+            "gateway");
     static final int JOURNEYS = 24;
     static final String OBSERVATIONS = "/observations";
 
@@ -82,7 +86,8 @@ class ScaleOutIT {
             throw failed;
         }
         keycloak = new Keycloak(STACK.keycloakPort());
-        gateways = List.of(new RiverbendDesk(keycloak, ApiClient.onPort(STACK.gatewayPort())),
+        gateways = List.of(
+                new RiverbendDesk(keycloak, ApiClient.onPort(STACK.gatewayPort())),
                 new RiverbendDesk(keycloak, ApiClient.onPort(STACK.gatewayPort() + SECOND)));
     }
 
@@ -97,10 +102,11 @@ class ScaleOutIT {
         String tenant = desk.tenant();
         Signals before = signals(tenant);
         Console console = Console.signIn(STACK.gatewayPort(), RiverbendDesk.ROB);
-        assertThat(console.session(STACK.gatewayPort() + SECOND)).as("signed in on gateway 1, served by gateway 2")
+        assertThat(console.session(STACK.gatewayPort() + SECOND))
+                .as("signed in on gateway 1, served by gateway 2")
                 .isEqualTo(200);
-        LiveStream stream = LiveStream.open(List.of(STACK.gatewayPort(), STACK.gatewayPort() + SECOND),
-                () -> desk.token(RiverbendDesk.RIVERA));
+        LiveStream stream = LiveStream.open(
+                List.of(STACK.gatewayPort(), STACK.gatewayPort() + SECOND), () -> desk.token(RiverbendDesk.RIVERA));
 
         List<String> completed = burst(() -> {
             for (String part : KILLED) {
@@ -109,8 +115,11 @@ class ScaleOutIT {
             // a thread per part: the common pool has one thread on 2 cores and would start them one after another
             ExecutorService starters = Executors.newFixedThreadPool(KILLED.size());
             try {
-                CompletableFuture.allOf(KILLED.stream().map(part -> CompletableFuture.runAsync(
-                        () -> STACK.launcher(600, "start", part), starters)).toArray(CompletableFuture[]::new)).join();
+                CompletableFuture.allOf(KILLED.stream()
+                                .map(part ->
+                                        CompletableFuture.runAsync(() -> STACK.launcher(600, "start", part), starters))
+                                .toArray(CompletableFuture[]::new))
+                        .join();
             } finally {
                 starters.shutdown();
             }
@@ -125,17 +134,29 @@ class ScaleOutIT {
         List<Long> seen = List.copyOf(stream.received);
         long duplicatedLive = seen.size() - seen.stream().distinct().count();
         // what is stored for him since the stream opened, read afresh: the live stream must have had all of it
-        List<Long> stored = LiveStream.replay(STACK.gatewayPort() + SECOND, desk.token(RiverbendDesk.RIVERA),
-                stream.start);
+        List<Long> stored =
+                LiveStream.replay(STACK.gatewayPort() + SECOND, desk.token(RiverbendDesk.RIVERA), stream.start);
         long gaps = stored.stream().filter(id -> !seen.contains(id)).count();
 
-        System.out.printf("S1 scale-out: 2 replicas of every service and gateway, instance 1 of each killed (SIGKILL) "
-                + "and restarted mid-journey: %d journeys (admission, team, critical reading) of %d completed; "
-                + "%d requests, %d failures seen by the user (no answer or 5xx, retried on the other gateway); "
-                + "%d alerts, %d notices (%d lost, %d duplicated); live stream: %d deliveries received over %d "
-                + "connections (%d duplicated, %d of the %d stored missed)%n", completed.size(), JOURNEYS,
-                requests.get(), failedAttempts.get(), alerts, notices, after.missing, after.duplicated, seen.size(),
-                stream.connections.get(), duplicatedLive, gaps, stored.size());
+        System.out.printf(
+                "S1 scale-out: 2 replicas of every service and gateway, instance 1 of each killed (SIGKILL) "
+                        + "and restarted mid-journey: %d journeys (admission, team, critical reading) of %d completed; "
+                        + "%d requests, %d failures seen by the user (no answer or 5xx, retried on the other gateway); "
+                        + "%d alerts, %d notices (%d lost, %d duplicated); live stream: %d deliveries received over %d "
+                        + "connections (%d duplicated, %d of the %d stored missed)%n",
+                completed.size(),
+                JOURNEYS,
+                requests.get(),
+                failedAttempts.get(),
+                alerts,
+                notices,
+                after.missing,
+                after.duplicated,
+                seen.size(),
+                stream.connections.get(),
+                duplicatedLive,
+                gaps,
+                stored.size());
 
         assertThat(completed).as("every journey completes").hasSize(JOURNEYS);
         assertThat(alerts).isGreaterThanOrEqualTo(JOURNEYS);
@@ -143,15 +164,23 @@ class ScaleOutIT {
         assertThat(after.missing).isZero();
         assertThat(after.duplicated).isZero();
 
-        assertThat(console.session(STACK.gatewayPort() + SECOND)).as("the session on gateway 2 after gateway 1 died")
+        assertThat(console.session(STACK.gatewayPort() + SECOND))
+                .as("the session on gateway 2 after gateway 1 died")
                 .isEqualTo(200);
-        assertThat(console.session(STACK.gatewayPort())).as("the session on the restarted gateway 1").isEqualTo(200);
-        assertThat(console.get(STACK.gatewayPort(), "/console/api/patients/v1/patients?size=1").statusCode())
-                .as("an API call with the session's token after the restart").isEqualTo(200);
+        assertThat(console.session(STACK.gatewayPort()))
+                .as("the session on the restarted gateway 1")
+                .isEqualTo(200);
+        assertThat(console.get(STACK.gatewayPort(), "/console/api/patients/v1/patients?size=1")
+                        .statusCode())
+                .as("an API call with the session's token after the restart")
+                .isEqualTo(200);
 
-        assertThat(stream.connections.get()).as("the stream through gateway 1 was cut and reconnected")
+        assertThat(stream.connections.get())
+                .as("the stream through gateway 1 was cut and reconnected")
                 .isGreaterThanOrEqualTo(2);
-        assertThat(seen.size()).as("Dr. Rivera received a live delivery for each notice").isGreaterThanOrEqualTo(notices);
+        assertThat(seen.size())
+                .as("Dr. Rivera received a live delivery for each notice")
+                .isGreaterThanOrEqualTo(notices);
         assertThat(duplicatedLive).as("no delivery twice").isZero();
         assertThat(stored).as("stored deliveries since the stream opened").hasSizeGreaterThanOrEqualTo(notices);
         assertThat(gaps).as("no stored delivery missed by the live stream").isZero();
@@ -191,11 +220,37 @@ class ScaleOutIT {
     /** Admission, team, critical reading: the patient id once all three were acknowledged, else null. */
     private String journey(int n) {
         Map<String, String> once = Map.of("Idempotency-Key", "scale-" + UUID.randomUUID());
-        ApiClient.Response admitted = call(n, desk -> desk.send("POST", RiverbendDesk.PATIENTS,
-                desk.token(RiverbendDesk.RITA), Map.of("givenName", "Scale", "familyName", "Out" + n,
-                        "birthDate", "1940-05-06", "language", "en", "address", Map.of("line1", "3 River Road",
-                                "city", "Riverbend", "state", "IL", "postalCode", "62702", "latitude", 39.80,
-                                "longitude", -89.64)), once), 201);
+        ApiClient.Response admitted = call(
+                n,
+                desk -> desk.send(
+                        "POST",
+                        RiverbendDesk.PATIENTS,
+                        desk.token(RiverbendDesk.RITA),
+                        Map.of(
+                                "givenName",
+                                "Scale",
+                                "familyName",
+                                "Out" + n,
+                                "birthDate",
+                                "1940-05-06",
+                                "language",
+                                "en",
+                                "address",
+                                Map.of(
+                                        "line1",
+                                        "3 River Road",
+                                        "city",
+                                        "Riverbend",
+                                        "state",
+                                        "IL",
+                                        "postalCode",
+                                        "62702",
+                                        "latitude",
+                                        39.80,
+                                        "longitude",
+                                        -89.64)),
+                        once),
+                201);
         if (admitted == null) {
             return null;
         }
@@ -205,10 +260,29 @@ class ScaleOutIT {
             return null;
         }
         String observation = UUID.randomUUID().toString(); // client-chosen: a retried reading is recorded once
-        ApiClient.Response reading = call(n, desk -> desk.send("POST", RiverbendDesk.PATIENTS + "/" + id + OBSERVATIONS,
-                desk.token(RiverbendDesk.PARTNER), Map.of("observations", List.of(Map.of("id", observation,
-                        "vital", "SYSTOLIC_BP", "value", 185, "unit", "mm[Hg]",
-                        "observedAt", Instant.now().minusSeconds(60).toString()))), Map.of()), 200, 201, 202);
+        ApiClient.Response reading = call(
+                n,
+                desk -> desk.send(
+                        "POST",
+                        RiverbendDesk.PATIENTS + "/" + id + OBSERVATIONS,
+                        desk.token(RiverbendDesk.PARTNER),
+                        Map.of(
+                                "observations",
+                                List.of(Map.of(
+                                        "id",
+                                        observation,
+                                        "vital",
+                                        "SYSTOLIC_BP",
+                                        "value",
+                                        185,
+                                        "unit",
+                                        "mm[Hg]",
+                                        "observedAt",
+                                        Instant.now().minusSeconds(60).toString()))),
+                        Map.of()),
+                200,
+                201,
+                202);
         return reading == null ? null : id;
     }
 
@@ -216,8 +290,8 @@ class ScaleOutIT {
      * One step as a person's client behind an ingress: gateway {@code n % 2} first, the other one when there is no
      * answer or a 5xx, for at most three minutes. Every attempt is counted; failed ones are what the user saw.
      */
-    private ApiClient.Response call(int n, java.util.function.Function<RiverbendDesk, ApiClient.Response> step,
-            Integer... accepted) {
+    private ApiClient.Response call(
+            int n, java.util.function.Function<RiverbendDesk, ApiClient.Response> step, Integer... accepted) {
         List<Integer> ok = List.of(accepted);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         for (int attempt = 0; Instant.now().isBefore(deadline); attempt++) {
@@ -239,11 +313,16 @@ class ScaleOutIT {
     private static Signals signals(String tenant) {
         LocalStack.Outcome check = STACK.call(120, Map.of("HEARTH_CHECK_SETTLE_SECONDS", "0"), "check");
         Matcher line = Pattern.compile("alert -> notice\\s+agency (\\S+): (\\d+) expected, (\\d+) delivered, "
-                + "(\\d+) missing.*?, (\\d+) in flight, (\\d+) duplicated").matcher(check.output());
+                        + "(\\d+) missing.*?, (\\d+) in flight, (\\d+) duplicated")
+                .matcher(check.output());
         while (line.find()) {
             if (line.group(1).equals(tenant)) {
-                return new Signals(Integer.parseInt(line.group(2)), Integer.parseInt(line.group(3)),
-                        Integer.parseInt(line.group(4)), Integer.parseInt(line.group(6)), check.exitCode() == 0,
+                return new Signals(
+                        Integer.parseInt(line.group(2)),
+                        Integer.parseInt(line.group(3)),
+                        Integer.parseInt(line.group(4)),
+                        Integer.parseInt(line.group(6)),
+                        check.exitCode() == 0,
                         check.output());
             }
         }
@@ -258,12 +337,13 @@ class ScaleOutIT {
             sleep(Duration.ofSeconds(3));
             now = signals(tenant);
         }
-        assertThat(now.holds).as("./hearth check after the fault:%n%s", now.report).isTrue();
+        assertThat(now.holds)
+                .as("./hearth check after the fault:%n%s", now.report)
+                .isTrue();
         return now;
     }
 
-    record Signals(int expected, int delivered, int missing, int duplicated, boolean holds, String report) {
-    }
+    record Signals(int expected, int delivered, int missing, int duplicated, boolean holds, String report) {}
 
     private static void sleep(Duration duration) {
         try {
@@ -294,7 +374,8 @@ class ScaleOutIT {
 
         private static URI secure(URI uri) {
             return "http".equals(uri.getScheme()) && "127.0.0.1".equals(uri.getHost())
-                    ? URI.create("https" + uri.toString().substring("http".length())) : uri;
+                    ? URI.create("https" + uri.toString().substring("http".length()))
+                    : uri;
         }
     }
 
@@ -307,26 +388,37 @@ class ScaleOutIT {
         }
 
         static Console signIn(int gatewayPort, String username) throws Exception {
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new LoopbackIsSecure())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .cookieHandler(new LoopbackIsSecure())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             Console console = new Console(http);
             HttpResponse<String> authorize = console.get(gatewayPort, "/console/oauth2/authorization/keycloak");
-            HttpResponse<String> posted = console.send(HttpRequest.newBuilder(URI.create(location(authorize))).GET());
+            HttpResponse<String> posted = console.send(
+                    HttpRequest.newBuilder(URI.create(location(authorize))).GET());
             String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(Keycloak.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&credentialId=";
             // the realm signs in identity first (organizations): the username page, then the password page; each
             // page is Keycloak's login form, posted as a browser would until Keycloak redirects back to the gateway
             for (int page = 0; page < 3 && posted.statusCode() == 200; page++) {
-                Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>").matcher(posted.body());
-                assertThat(action.find()).as("Keycloak's login form: %s", posted.body()).isTrue();
+                Matcher action =
+                        Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>").matcher(posted.body());
+                assertThat(action.find())
+                        .as("Keycloak's login form: %s", posted.body())
+                        .isTrue();
                 action = Pattern.compile("action=\"([^\"]+)\"").matcher(action.group());
                 assertThat(action.find()).as("Keycloak's login form").isTrue();
-                posted = console.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+                posted = console.send(
+                        HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)));
             }
-            HttpResponse<String> callback = console.send(HttpRequest.newBuilder(URI.create(location(posted))).GET());
-            assertThat(callback.statusCode()).as("signed in: %s", callback.body()).isEqualTo(302);
+            HttpResponse<String> callback = console.send(
+                    HttpRequest.newBuilder(URI.create(location(posted))).GET());
+            assertThat(callback.statusCode())
+                    .as("signed in: %s", callback.body())
+                    .isEqualTo(302);
             assertThat(console.session(gatewayPort)).isEqualTo(200);
             return console;
         }
@@ -336,7 +428,8 @@ class ScaleOutIT {
         }
 
         HttpResponse<String> get(int gatewayPort, String path) {
-            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path)).GET());
+            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path))
+                    .GET());
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -351,7 +444,9 @@ class ScaleOutIT {
         }
 
         private static String location(HttpResponse<String> response) {
-            assertThat(response.statusCode()).as("a redirect: %s", response.body()).isEqualTo(302);
+            assertThat(response.statusCode())
+                    .as("a redirect: %s", response.body())
+                    .isEqualTo(302);
             return response.headers().firstValue("Location").orElseThrow();
         }
     }
@@ -368,28 +463,31 @@ class ScaleOutIT {
         private final Thread reader;
 
         private LiveStream(List<Integer> gatewayPorts, java.util.function.Supplier<String> token) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             CompletableFuture<Void> firstConnected = new CompletableFuture<>();
             reader = Thread.ofVirtual().start(() -> {
                 String lastEventId = null;
                 for (int attempt = 0; !state.containsKey("closed"); attempt++) {
                     int port = gatewayPorts.get(attempt % gatewayPorts.size());
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/api/messaging/v1/stream" + (lastEventId == null ? "?since=now" : "")))
-                            .header("Authorization", "Bearer " + token.get()).header("Accept", "text/event-stream");
+                                    + "/api/messaging/v1/stream" + (lastEventId == null ? "?since=now" : "")))
+                            .header("Authorization", "Bearer " + token.get())
+                            .header("Accept", "text/event-stream");
                     if (lastEventId != null) {
                         request.header("Last-Event-ID", lastEventId);
                     }
                     try {
-                        HttpResponse<java.io.InputStream> response = http.send(request.build(),
-                                HttpResponse.BodyHandlers.ofInputStream());
+                        HttpResponse<java.io.InputStream> response =
+                                http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
                         if (response.statusCode() != 200) {
                             response.body().close();
                             throw new IOException("stream answered " + response.statusCode());
                         }
                         connections.incrementAndGet();
-                        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
-                                StandardCharsets.UTF_8))) {
+                        try (BufferedReader lines =
+                                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                             String id = null;
                             boolean data = false;
                             for (String line; (line = lines.readLine()) != null && !state.containsKey("closed"); ) {
@@ -424,16 +522,23 @@ class ScaleOutIT {
 
         /** Every delivery stored after {@code afterId}: a new stream from there, read until it is quiet for 3 s. */
         static List<Long> replay(int gatewayPort, String token, long afterId) throws Exception {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + gatewayPort + "/api/messaging/v1/stream")).header("Authorization", "Bearer " + token)
-                    .header("Last-Event-ID", Long.toString(afterId)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            HttpResponse<java.io.InputStream> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + "/api/messaging/v1/stream"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Last-Event-ID", Long.toString(afterId))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             List<Long> ids = new CopyOnWriteArrayList<>();
             Thread reader = Thread.ofVirtual().start(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                     for (String line; (line = lines.readLine()) != null; ) {
-                        if (line.startsWith("id:") && Long.parseLong(line.substring(3).strip()) > afterId) {
+                        if (line.startsWith("id:")
+                                && Long.parseLong(line.substring(3).strip()) > afterId) {
                             ids.add(Long.parseLong(line.substring(3).strip()));
                         }
                     }

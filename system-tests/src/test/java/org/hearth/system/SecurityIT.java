@@ -1,17 +1,6 @@
 package org.hearth.system;
 
-import org.hearth.platform.test.ApiClient;
-import org.hearth.system.OpenApiOperations.Answer;
-import org.hearth.system.OpenApiOperations.Operation;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +13,18 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.system.OpenApiOperations.Answer;
+import org.hearth.system.OpenApiOperations.Operation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 9's security system tests T1 (cross-agency matrix) and T6 (inventory), over every operation of every
@@ -59,9 +58,11 @@ class SecurityIT {
         }
 
         Map<String, Set<String>> documented = new HashMap<>();
-        operations.forEach(o -> documented.computeIfAbsent(o.template(), t -> new HashSet<>()).add(o.method()));
+        operations.forEach(o ->
+                documented.computeIfAbsent(o.template(), t -> new HashSet<>()).add(o.method()));
         List<String> probes = new ArrayList<>();
-        documented.forEach((template, methods) -> OpenApiOperations.METHODS.stream().filter(m -> !methods.contains(m))
+        documented.forEach((template, methods) -> OpenApiOperations.METHODS.stream()
+                .filter(m -> !methods.contains(m))
                 .forEach(m -> probes.add(m + " " + new Operation("", m, template).path(Map.of()))));
         for (String service : OpenApiOperations.SERVICES) {
             probes.add("GET /api/" + service + "/actuator/health");
@@ -78,7 +79,11 @@ class SecurityIT {
             }
         }
         List<String> gatewayOwn = new ArrayList<>();
-        for (String path : List.of("/actuator/env", "/actuator/gateway/routes", "/actuator/heapdump", "/actuator/loggers",
+        for (String path : List.of(
+                "/actuator/env",
+                "/actuator/gateway/routes",
+                "/actuator/heapdump",
+                "/actuator/loggers",
                 "/api/nowhere/v1/things")) {
             Answer answer = OpenApiOperations.call("GET", path, carla);
             if (answer.status() != 404) {
@@ -91,8 +96,8 @@ class SecurityIT {
         int actuatorProbes = 0;
         for (int port : List.of(18080, 18081, 18082, 18083, 18084, 18085)) {
             int publicPort = port + LocalStack.OFFSET;
-            for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/env", "/actuator",
-                    "/actuator/heapdump")) {
+            for (String path : List.of(
+                    "/actuator/health", "/actuator/prometheus", "/actuator/env", "/actuator", "/actuator/heapdump")) {
                 actuatorProbes++;
                 ApiClient.Response answer = ApiClient.onPort(publicPort).get(path, null);
                 if (answer.status() != 404 || !answer.contentType().startsWith("application/problem+json")) {
@@ -100,18 +105,28 @@ class SecurityIT {
                 }
             }
             ApiClient.Response metrics = ApiClient.onPort(publicPort + 1000).get("/actuator/prometheus", null);
-            assertThat(metrics.body()).as("metrics on the management port of " + publicPort).contains("jvm_");
+            assertThat(metrics.body())
+                    .as("metrics on the management port of " + publicPort)
+                    .contains("jvm_");
         }
-        System.out.printf("T6 actuator: %d probes of actuator paths on the 6 public ports, %d answered 404%n",
+        System.out.printf(
+                "T6 actuator: %d probes of actuator paths on the 6 public ports, %d answered 404%n",
                 actuatorProbes, actuatorProbes - actuatorLeaks.size());
         assertThat(actuatorLeaks).as("actuator paths served on a public port").isEmpty();
 
-        System.out.printf("T6 inventory: %d documented operations, %d exposed through the gateway; %d undocumented "
+        System.out.printf(
+                "T6 inventory: %d documented operations, %d exposed through the gateway; %d undocumented "
                         + "method/path probes, %d refused; %d gateway-internal paths, %d not found%n",
-                operations.size(), operations.size() - hidden.size(), probes.size(), probes.size() - leaked.size(),
-                5, 5 - gatewayOwn.size());
+                operations.size(),
+                operations.size() - hidden.size(),
+                probes.size(),
+                probes.size() - leaked.size(),
+                5,
+                5 - gatewayOwn.size());
         assertThat(hidden).as("documented operations the gateway hides").isEmpty();
-        assertThat(leaked).as("undocumented operations that got past the gateway").isEmpty();
+        assertThat(leaked)
+                .as("undocumented operations that got past the gateway")
+                .isEmpty();
         assertThat(gatewayOwn).as("gateway-internal endpoints reachable").isEmpty();
     }
 
@@ -142,7 +157,9 @@ class SecurityIT {
                 if (operation.method().equals("GET") && !operation.isStream()) {
                     collectionsChecked++;
                     Answer list = OpenApiOperations.call("GET", operation.path(Map.of()), foreigner);
-                    everySunriseId.stream().filter(list.body()::contains).findFirst()
+                    everySunriseId.stream()
+                            .filter(list.body()::contains)
+                            .findFirst()
                             .ifPresent(id -> leaks.add(operation + " lists Sunrise's " + id));
                 }
                 continue;
@@ -168,14 +185,16 @@ class SecurityIT {
                 leaks.add(operation + " answered " + onReal.status() + " to the other agency");
             } else if (onReal.status() != onGhost.status()
                     || !normalized(onReal.body(), real).equals(normalized(onGhost.body(), ghost))) {
-                leaks.add(operation + " told a real id (" + onReal.status() + ") from an unknown one (" + onGhost.status() + ")");
+                leaks.add(operation + " told a real id (" + onReal.status() + ") from an unknown one ("
+                        + onGhost.status() + ")");
             }
         }
 
-        System.out.printf("T1 cross-agency: %d operations with ids called by Riverbend on Sunrise's ids (%d real ids, "
+        System.out.printf(
+                "T1 cross-agency: %d operations with ids called by Riverbend on Sunrise's ids (%d real ids, "
                         + "%d synthetic where Sunrise has none), answers by status %s; %d collections read, "
-                        + "%d leaks%n", withIds, realSubstitutions, syntheticSubstitutions, statuses,
-                collectionsChecked, leaks.size());
+                        + "%d leaks%n",
+                withIds, realSubstitutions, syntheticSubstitutions, statuses, collectionsChecked, leaks.size());
         assertThat(leaks).isEmpty();
     }
 
@@ -206,7 +225,9 @@ class SecurityIT {
         Map<String, List<String>> ids = new ConcurrentHashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             for (Operation operation : operations) {
-                if (!operation.method().equals("GET") || operation.isStream() || operation.template().endsWith("}")) {
+                if (!operation.method().equals("GET")
+                        || operation.isStream()
+                        || operation.template().endsWith("}")) {
                     continue;
                 }
                 Map<String, String> values = new HashMap<>();
@@ -223,12 +244,15 @@ class SecurityIT {
                     continue;
                 }
                 Answer answer = OpenApiOperations.call("GET", operation.path(values), token);
-                if (!answer.success() || answer.body().isBlank() || !answer.body().startsWith("{") && !answer.body().startsWith("[")) {
+                if (!answer.success()
+                        || answer.body().isBlank()
+                        || !answer.body().startsWith("{") && !answer.body().startsWith("[")) {
                     continue;
                 }
                 JsonNode json = JSON.readTree(answer.body());
                 JsonNode items = json.isArray() ? json : json.path("items");
-                String collection = operation.template().substring(operation.template().lastIndexOf('/') + 1);
+                String collection =
+                        operation.template().substring(operation.template().lastIndexOf('/') + 1);
                 List<String> found = new CopyOnWriteArrayList<>();
                 for (JsonNode item : items) {
                     String id = item.path("id").asString(null);

@@ -1,11 +1,10 @@
 package org.hearth.system;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the stack of {@code ./hearth up} once for every system test class that uses it, and takes it down
@@ -37,8 +36,11 @@ final class SharedStack implements BeforeAllCallback {
             throw new AssertionError("./hearth down left pid files: " + STACK.pidFiles());
         }
         List<String> leftovers = new ArrayList<>();
-        ProcessHandle.allProcesses().forEach(p -> p.info().commandLine()
-                .filter(cmd -> cmd.contains(STACK.home().toString())).ifPresent(leftovers::add));
+        ProcessHandle.allProcesses()
+                .forEach(p -> p.info()
+                        .commandLine()
+                        .filter(cmd -> cmd.contains(STACK.home().toString()))
+                        .ifPresent(leftovers::add));
         if (!leftovers.isEmpty()) {
             throw new AssertionError("processes of this stack after ./hearth down: " + leftovers);
         }

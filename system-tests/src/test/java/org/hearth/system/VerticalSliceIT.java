@@ -1,17 +1,16 @@
 package org.hearth.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.Eventually;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * ARCHITECTURE §9 system test: the stack of {@code ./hearth up} with tokens from the real Keycloak. A patient
@@ -48,14 +47,23 @@ class VerticalSliceIT {
         JsonNode rita = Keycloak.claims(KEYCLOAK.userToken("rita.coordinator"));
         JsonNode partner = Keycloak.claims(KEYCLOAK.partnerToken("sunrise-partner", "sunrise-partner-secret"));
 
-        assertThat(carla.path("iss").asString()).isEqualTo("http://127.0.0.1:" + LocalStack.KEYCLOAK_PORT + "/realms/hearth");
-        assertThat(carla.path("organization").path("sunrise").path("id").asString()).isNotBlank();
+        assertThat(carla.path("iss").asString())
+                .isEqualTo("http://127.0.0.1:" + LocalStack.KEYCLOAK_PORT + "/realms/hearth");
+        assertThat(carla.path("organization").path("sunrise").path("id").asString())
+                .isNotBlank();
         assertThat(carla.path("realm_access").path("roles").toString()).contains("\"coordinator\"");
-        assertThat(carla.path("aud").toString()).contains("hearth-gateway", "patient-service", "scheduling-service",
-                "messaging-service", "billing-service");
+        assertThat(carla.path("aud").toString())
+                .contains(
+                        "hearth-gateway",
+                        "patient-service",
+                        "scheduling-service",
+                        "messaging-service",
+                        "billing-service");
         assertThat(carla.path("exp").asLong() - carla.path("iat").asLong()).isEqualTo(300);
-        assertThat(rita.path("organization").path("riverbend").path("id").asString()).isNotBlank()
-                .isNotEqualTo(carla.path("organization").path("sunrise").path("id").asString());
+        assertThat(rita.path("organization").path("riverbend").path("id").asString())
+                .isNotBlank()
+                .isNotEqualTo(
+                        carla.path("organization").path("sunrise").path("id").asString());
         assertThat(partner.path("organization").path("sunrise").path("id").asString())
                 .isEqualTo(carla.path("organization").path("sunrise").path("id").asString());
         assertThat(partner.path("realm_access").path("roles").toString()).contains("\"partner\"");
@@ -74,9 +82,13 @@ class VerticalSliceIT {
         assertThat(created.header("Location")).hasValue(PATIENTS + "/" + id);
         assertThat(created.header("X-Correlation-Id")).isPresent();
 
-        assertThat(GATEWAY.get(PATIENTS + "/" + id, carla).json().path("familyName").asString()).isEqualTo("Roe");
-        ApiClient.Response projected = Eventually.await(Duration.ofSeconds(30),
-                () -> GATEWAY.get(SCHEDULING + "/" + id, carla), r -> r.status() == 200);
+        assertThat(GATEWAY.get(PATIENTS + "/" + id, carla)
+                        .json()
+                        .path("familyName")
+                        .asString())
+                .isEqualTo("Roe");
+        ApiClient.Response projected = Eventually.await(
+                Duration.ofSeconds(30), () -> GATEWAY.get(SCHEDULING + "/" + id, carla), r -> r.status() == 200);
         assertThat(projected.json().path("postalCode").asString()).isEqualTo("62704");
         assertThat(projected.body()).doesNotContain("Roe").doesNotContain("Mill Lane");
 
@@ -98,7 +110,9 @@ class VerticalSliceIT {
         String id = created.json().path("id").asString();
 
         assertThat(GATEWAY.get(PATIENTS + "/" + id, sunrisePartner).status()).isEqualTo(200);
-        assertThat(GATEWAY.get(PATIENTS + "/" + id, KEYCLOAK.userToken("carla.coordinator")).status()).isEqualTo(200);
+        assertThat(GATEWAY.get(PATIENTS + "/" + id, KEYCLOAK.userToken("carla.coordinator"))
+                        .status())
+                .isEqualTo(200);
         assertThat(GATEWAY.get(PATIENTS + "/" + id, riverbendPartner).status()).isEqualTo(404);
     }
 
@@ -108,7 +122,8 @@ class VerticalSliceIT {
         long before = total(carla);
 
         ApiClient.Response malformed = GATEWAY.post(PATIENTS, carla, "{\"givenName\": \"Jane\",");
-        ApiClient.Response unknownField = GATEWAY.post(PATIENTS, carla, jane().replaceFirst("\\{", "{\"tenantId\":\"riverbend\","));
+        ApiClient.Response unknownField =
+                GATEWAY.post(PATIENTS, carla, jane().replaceFirst("\\{", "{\"tenantId\":\"riverbend\","));
         ApiClient.Response noToken = GATEWAY.post(PATIENTS, null, jane());
         ApiClient.Response wrongAudience = GATEWAY.post(PATIENTS, tokenWithoutHearthAudiences(), jane());
         ApiClient.Response expired = GATEWAY.post(PATIENTS, afterExpiry(expiredToken), jane());
@@ -130,7 +145,10 @@ class VerticalSliceIT {
     }
 
     private static long total(String token) {
-        return GATEWAY.get(PATIENTS + "?size=1", token).json().path("totalItems").asLong();
+        return GATEWAY.get(PATIENTS + "?size=1", token)
+                .json()
+                .path("totalItems")
+                .asLong();
     }
 
     /** A genuine Keycloak token of a client that does not carry the Hearth audiences. */
@@ -155,8 +173,7 @@ class VerticalSliceIT {
     private static String afterExpiry(String token) {
         long expiresAt = Keycloak.claims(token).path("exp").asLong();
         // Spring's JwtTimestampValidator allows 60 s of clock skew, so wait until the token is past it.
-        Eventually.await(Duration.ofSeconds(90), () -> System.currentTimeMillis() / 1000,
-                now -> now > expiresAt + 61);
+        Eventually.await(Duration.ofSeconds(90), () -> System.currentTimeMillis() / 1000, now -> now > expiresAt + 61);
         return token;
     }
 }

@@ -12,5 +12,4 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param headHash that link's hash
  */
 @Document("audit_chains")
-record AgencyChain(@Id String id, String tenantId, Long headSeq, String headHash) implements TenantOwned {
-}
+record AgencyChain(@Id String id, String tenantId, Long headSeq, String headHash) implements TenantOwned {}

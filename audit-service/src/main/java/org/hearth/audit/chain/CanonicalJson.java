@@ -11,8 +11,7 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String of(Object value) {
         StringBuilder out = new StringBuilder(256);
@@ -51,7 +50,9 @@ public final class CanonicalJson {
                 }
                 out.append(']');
             }
-            default -> throw new IllegalArgumentException("not canonical JSON: " + value.getClass().getSimpleName());
+            default ->
+                throw new IllegalArgumentException(
+                        "not canonical JSON: " + value.getClass().getSimpleName());
         }
     }
 

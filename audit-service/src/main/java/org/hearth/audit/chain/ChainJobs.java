@@ -1,5 +1,6 @@
 package org.hearth.audit.chain;
 
+import java.time.Clock;
 import org.hearth.audit.AuditProperties;
 import org.hearth.platform.aggregate.AgencySweep;
 import org.hearth.platform.aggregate.AgencySweeps;
@@ -7,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 
 /**
  * Time-driven work on the chains, each a sweep over every agency's chain: a checkpoint at least every
@@ -36,10 +35,13 @@ class ChainJobs {
         this.retention = sweeps.named("audit-retention", ChainStore.MAX_AGENCIES);
     }
 
-    @Scheduled(fixedDelayString = "${hearth.audit.checkpoint-interval:10m}", initialDelayString = "${hearth.audit.checkpoint-interval:10m}")
+    @Scheduled(
+            fixedDelayString = "${hearth.audit.checkpoint-interval:10m}",
+            initialDelayString = "${hearth.audit.checkpoint-interval:10m}")
     void checkpoints() {
         // checkpoint() signs nothing when the chain's last link is signed already
-        checkpoints.over(store::chains, chain -> store.checkpoint(chain.tenantId()).isPresent() ? 1 : 0);
+        checkpoints.over(
+                store::chains, chain -> store.checkpoint(chain.tenantId()).isPresent() ? 1 : 0);
     }
 
     @Scheduled(fixedDelayString = "${hearth.audit.retention-sweep:24h}", initialDelayString = "1m")
@@ -47,8 +49,11 @@ class ChainJobs {
         retention.over(store::chains, chain -> {
             long removed = store.sweep(chain.tenantId(), clock.instant().minus(properties.retention()));
             if (removed > 0) {
-                log.info("Audit retention: {} records of agency {} older than {} removed up to a signed checkpoint",
-                        removed, chain.tenantId(), properties.retention());
+                log.info(
+                        "Audit retention: {} records of agency {} older than {} removed up to a signed checkpoint",
+                        removed,
+                        chain.tenantId(),
+                        properties.retention());
             }
             return (int) Math.min(removed, Integer.MAX_VALUE);
         });

@@ -1,7 +1,5 @@
 package org.hearth.audit.chain;
 
-import org.bson.Document;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bson.Document;
 
 /**
  * One stored audit record, link {@code seq} of its agency's chain. {@code hash} is the SHA-256 of the canonical JSON of
@@ -20,29 +19,42 @@ import java.util.Map;
  * @param facts the few fields queries filter on (patient, actor, kind, outcome, when), hashed like the rest
  * @param entry the FHIR AuditEvent-shaped record (IHE BALP)
  */
-public record ChainRecord(String tenantId, long seq, String eventId, String recordedAt, Map<String, Object> facts,
-        Map<String, Object> entry, String prevHash, String hash) {
+public record ChainRecord(
+        String tenantId,
+        long seq,
+        String eventId,
+        String recordedAt,
+        Map<String, Object> facts,
+        Map<String, Object> entry,
+        String prevHash,
+        String hash) {
 
     /** The previous hash of an agency's first record. */
     public static final String GENESIS = "0".repeat(64);
 
     /** Fixed width, so that times compare as strings in queries. */
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     public static String time(Instant instant) {
         return TIME.format(instant);
     }
 
     /** A new link after {@code prevHash}, its hash computed. */
-    public static ChainRecord link(String tenantId, long seq, String eventId, Instant recordedAt,
-            Map<String, Object> facts, Map<String, Object> entry, String prevHash) {
+    public static ChainRecord link(
+            String tenantId,
+            long seq,
+            String eventId,
+            Instant recordedAt,
+            Map<String, Object> facts,
+            Map<String, Object> entry,
+            String prevHash) {
         Map<String, Object> cleanFacts = withoutNulls(facts);
         Map<String, Object> cleanEntry = withoutNulls(entry);
-        ChainRecord unsealed = new ChainRecord(tenantId, seq, eventId, time(recordedAt), cleanFacts, cleanEntry, prevHash,
-                null);
-        return new ChainRecord(tenantId, seq, eventId, unsealed.recordedAt, cleanFacts, cleanEntry, prevHash,
-                unsealed.computeHash());
+        ChainRecord unsealed =
+                new ChainRecord(tenantId, seq, eventId, time(recordedAt), cleanFacts, cleanEntry, prevHash, null);
+        return new ChainRecord(
+                tenantId, seq, eventId, unsealed.recordedAt, cleanFacts, cleanEntry, prevHash, unsealed.computeHash());
     }
 
     /**
@@ -56,8 +68,11 @@ public record ChainRecord(String tenantId, long seq, String eventId, String reco
             if (value instanceof Map<?, ?> nested) {
                 clean.put(key, withoutNulls((Map<String, Object>) nested));
             } else if (value instanceof java.util.List<?> list) {
-                clean.put(key, list.stream().map(v -> v instanceof Map<?, ?> m ? withoutNulls((Map<String, Object>) m) : v)
-                        .toList());
+                clean.put(
+                        key,
+                        list.stream()
+                                .map(v -> v instanceof Map<?, ?> m ? withoutNulls((Map<String, Object>) m) : v)
+                                .toList());
             } else if (value != null) {
                 clean.put(key, value);
             }
@@ -88,7 +103,8 @@ public record ChainRecord(String tenantId, long seq, String eventId, String reco
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -106,8 +122,14 @@ public record ChainRecord(String tenantId, long seq, String eventId, String reco
 
     @SuppressWarnings("unchecked")
     public static ChainRecord from(Document d) {
-        return new ChainRecord(d.getString("tenantId"), ((Number) d.get("seq")).longValue(), d.getString("eventId"),
-                d.getString("recordedAt"), (Map<String, Object>) d.get("facts"), (Map<String, Object>) d.get("entry"),
-                d.getString("prevHash"), d.getString("hash"));
+        return new ChainRecord(
+                d.getString("tenantId"),
+                ((Number) d.get("seq")).longValue(),
+                d.getString("eventId"),
+                d.getString("recordedAt"),
+                (Map<String, Object>) d.get("facts"),
+                (Map<String, Object>) d.get("entry"),
+                d.getString("prevHash"),
+                d.getString("hash"));
     }
 }

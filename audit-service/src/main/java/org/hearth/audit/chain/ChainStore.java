@@ -1,14 +1,5 @@
 package org.hearth.audit.chain;
 
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantId;
-import org.hearth.platform.tenancy.TenantScopedMongo;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +11,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantId;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Appends records to an agency's chain and keeps its checkpoints. Append is optimistic and works on a batch: read
@@ -60,12 +59,10 @@ public class ChainStore {
     }
 
     /** A record waiting to be chained: the id of the event it comes from and what it says. */
-    public record Pending(String eventId, Map<String, Object> facts, Map<String, Object> entry) {
-    }
+    public record Pending(String eventId, Map<String, Object> facts, Map<String, Object> entry) {}
 
     /** Where a chain ends: the next link gets {@code seq + 1} and chains to {@code hash}; {@code hint} as read. */
-    private record Head(long seq, String hash, Optional<AgencyChain> hint) {
-    }
+    private record Head(long seq, String hash, Optional<AgencyChain> hint) {}
 
     public void ensureIndexes() {
         mongo.ensureUniqueIndex(StoredLink.class, "seq");
@@ -116,11 +113,14 @@ public class ChainStore {
                 waiting = List.of();
             }
             if (!waiting.isEmpty()) {
-                throw new IllegalStateException("could not append to the audit chain after " + MAX_ATTEMPTS + " attempts");
+                throw new IllegalStateException(
+                        "could not append to the audit chain after " + MAX_ATTEMPTS + " attempts");
             }
             if (!appended.isEmpty()) {
                 advanceHint(tenantId, head == null ? Optional.empty() : head.hint(), appended.getLast());
-                appended.stream().filter(link -> link.seq() % checkpointEvery == 0).forEach(this::seal);
+                appended.stream()
+                        .filter(link -> link.seq() % checkpointEvery == 0)
+                        .forEach(this::seal);
             }
             return appended;
         });
@@ -133,8 +133,11 @@ public class ChainStore {
      */
     private void insert(List<ChainRecord> links) {
         for (int from = 0; from < links.size(); from += INSERT_CHUNK) {
-            mongo.insertAll(links.subList(from, Math.min(links.size(), from + INSERT_CHUNK)).stream()
-                    .map(StoredLink::of).toList(), StoredLink.class);
+            mongo.insertAll(
+                    links.subList(from, Math.min(links.size(), from + INSERT_CHUNK)).stream()
+                            .map(StoredLink::of)
+                            .toList(),
+                    StoredLink.class);
         }
     }
 
@@ -148,8 +151,8 @@ public class ChainStore {
      * The records whose events are not stored yet, in their order; the links of an earlier round that were stored
      * (the same hash: this call wrote them before its insert stopped) are added to {@code appended}.
      */
-    private List<Pending> notStored(String tenantId, List<Pending> waiting, Map<String, ChainRecord> tried,
-            List<ChainRecord> appended) {
+    private List<Pending> notStored(
+            String tenantId, List<Pending> waiting, Map<String, ChainRecord> tried, List<ChainRecord> appended) {
         List<String> ids = waiting.stream().map(Pending::eventId).toList();
         Map<String, String> storedHashes = new HashMap<>();
         mongo.find(Query.query(Criteria.where("eventId").in(ids)), StoredLink.class)
@@ -177,8 +180,8 @@ public class ChainStore {
         String prevHash = head.hash();
         Instant now = clock.instant();
         for (Pending record : records) {
-            ChainRecord link = ChainRecord.link(tenantId, ++seq, record.eventId(), now, record.facts(), record.entry(),
-                    prevHash);
+            ChainRecord link =
+                    ChainRecord.link(tenantId, ++seq, record.eventId(), now, record.facts(), record.entry(), prevHash);
             links.add(link);
             prevHash = link.hash();
         }
@@ -191,7 +194,8 @@ public class ChainStore {
         if (hint.isPresent() && hint.get().headSeq() != null) {
             long seq = hint.get().headSeq();
             String hash = hint.get().headHash();
-            if (linkAt(seq + 1).isEmpty() && linkAt(seq).map(link -> link.hash().equals(hash)).orElse(false)) {
+            if (linkAt(seq + 1).isEmpty()
+                    && linkAt(seq).map(link -> link.hash().equals(hash)).orElse(false)) {
                 return new Head(seq, hash, hint);
             }
         }
@@ -200,7 +204,8 @@ public class ChainStore {
             return new Head(last.get().seq(), last.get().hash(), hint);
         }
         // after a retention sweep removed every older link, the chain goes on from its signed boundary
-        return lastCheckpoint(tenantId).map(c -> new Head(c.seq(), c.hash(), hint))
+        return lastCheckpoint(tenantId)
+                .map(c -> new Head(c.seq(), c.hash(), hint))
                 .orElseGet(() -> new Head(0, ChainRecord.GENESIS, hint));
     }
 
@@ -210,7 +215,8 @@ public class ChainStore {
 
     /** By (tenantId, seq): one look-up in the unique index, on the wire server as on MongoDB. */
     private Optional<StoredLink> linkAt(long seq) {
-        return mongo.find(Query.query(Criteria.where("seq").is(seq)), StoredLink.class).stream().findFirst();
+        return mongo.find(Query.query(Criteria.where("seq").is(seq)), StoredLink.class).stream()
+                .findFirst();
     }
 
     /**
@@ -235,7 +241,8 @@ public class ChainStore {
             if (seq != null && seq >= newest.seq()) {
                 return;
             }
-            boolean moved = seq == null ? mongo.updateIfPresent(tenantId, update, AgencyChain.class)
+            boolean moved = seq == null
+                    ? mongo.updateIfPresent(tenantId, update, AgencyChain.class)
                     : mongo.updateIfVersion(tenantId, seq, "headSeq", update, AgencyChain.class);
             if (moved) {
                 return;
@@ -246,10 +253,10 @@ public class ChainStore {
 
     /** Signs {@code link}: every {@code checkpoint-every} records; another replica signing it too is no harm. */
     private void seal(ChainRecord link) {
-        Checkpoint unsigned = new Checkpoint(link.tenantId(), link.seq(), link.hash(), ChainRecord.time(clock.instant()),
-                null);
-        Checkpoint signed = new Checkpoint(unsigned.tenantId(), unsigned.seq(), unsigned.hash(), unsigned.signedAt(),
-                signer.sign(unsigned));
+        Checkpoint unsigned =
+                new Checkpoint(link.tenantId(), link.seq(), link.hash(), ChainRecord.time(clock.instant()), null);
+        Checkpoint signed = new Checkpoint(
+                unsigned.tenantId(), unsigned.seq(), unsigned.hash(), unsigned.signedAt(), signer.sign(unsigned));
         try {
             mongo.insert(StoredCheckpoint.of(signed));
         } catch (DuplicateKeyException signedAlready) {
@@ -261,13 +268,16 @@ public class ChainStore {
     public Optional<Checkpoint> checkpoint(String tenantId) {
         return as(tenantId, () -> {
             Optional<ChainRecord> last = last(tenantId);
-            if (last.isEmpty() || lastCheckpoint(tenantId).map(c -> c.seq() >= last.get().seq()).orElse(false)) {
+            if (last.isEmpty()
+                    || lastCheckpoint(tenantId)
+                            .map(c -> c.seq() >= last.get().seq())
+                            .orElse(false)) {
                 return Optional.<Checkpoint>empty();
             }
-            Checkpoint unsigned = new Checkpoint(tenantId, last.get().seq(), last.get().hash(),
-                    ChainRecord.time(clock.instant()), null);
-            Checkpoint signed = new Checkpoint(tenantId, unsigned.seq(), unsigned.hash(), unsigned.signedAt(),
-                    signer.sign(unsigned));
+            Checkpoint unsigned = new Checkpoint(
+                    tenantId, last.get().seq(), last.get().hash(), ChainRecord.time(clock.instant()), null);
+            Checkpoint signed = new Checkpoint(
+                    tenantId, unsigned.seq(), unsigned.hash(), unsigned.signedAt(), signer.sign(unsigned));
             try {
                 mongo.insert(StoredCheckpoint.of(signed));
             } catch (DuplicateKeyException anotherReplicaSignedIt) {
@@ -288,19 +298,35 @@ public class ChainStore {
     }
 
     public Optional<ChainRecord> last(String tenantId) {
-        return as(tenantId, () -> mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "seq")).limit(1),
-                StoredLink.class).stream().findFirst().map(StoredLink::record));
+        return as(
+                tenantId,
+                () ->
+                        mongo
+                                .find(
+                                        new Query()
+                                                .with(Sort.by(Sort.Direction.DESC, "seq"))
+                                                .limit(1),
+                                        StoredLink.class)
+                                .stream()
+                                .findFirst()
+                                .map(StoredLink::record));
     }
 
     public Optional<ChainRecord> byEvent(String tenantId, String eventId) {
-        return as(tenantId, () -> mongo.find(Query.query(Criteria.where("eventId").is(eventId)), StoredLink.class)
-                .stream().findFirst().map(StoredLink::record));
+        return as(
+                tenantId,
+                () -> mongo.find(Query.query(Criteria.where("eventId").is(eventId)), StoredLink.class).stream()
+                        .findFirst()
+                        .map(StoredLink::record));
     }
 
     /** The sequence number of the stored record whose hash is {@code hash}, if any. */
     public Optional<Long> seqOfHash(String tenantId, String hash) {
-        return as(tenantId, () -> mongo.find(Query.query(Criteria.where("hash").is(hash)).limit(1), StoredLink.class)
-                .stream().findFirst().map(StoredLink::seq));
+        return as(
+                tenantId,
+                () -> mongo.find(Query.query(Criteria.where("hash").is(hash)).limit(1), StoredLink.class).stream()
+                        .findFirst()
+                        .map(StoredLink::seq));
     }
 
     /** The agency's records in sequence order, read in batches. */
@@ -313,8 +339,13 @@ public class ChainStore {
             @Override
             public boolean hasNext() {
                 if (batch.isEmpty() && !exhausted) {
-                    as(tenantId, () -> mongo.find(Query.query(Criteria.where("seq").gt(after))
-                                    .with(Sort.by("seq")).limit(BATCH), StoredLink.class))
+                    as(
+                                    tenantId,
+                                    () -> mongo.find(
+                                            Query.query(Criteria.where("seq").gt(after))
+                                                    .with(Sort.by("seq"))
+                                                    .limit(BATCH),
+                                            StoredLink.class))
                             .forEach(link -> batch.add(link.record()));
                     exhausted = batch.size() < BATCH;
                     if (!batch.isEmpty()) {
@@ -335,13 +366,26 @@ public class ChainStore {
     }
 
     public List<Checkpoint> checkpoints(String tenantId) {
-        return as(tenantId, () -> mongo.find(new Query().with(Sort.by("seq")), StoredCheckpoint.class).stream()
-                .map(StoredCheckpoint::checkpoint).toList());
+        return as(
+                tenantId,
+                () -> mongo.find(new Query().with(Sort.by("seq")), StoredCheckpoint.class).stream()
+                        .map(StoredCheckpoint::checkpoint)
+                        .toList());
     }
 
     public Optional<Checkpoint> lastCheckpoint(String tenantId) {
-        return as(tenantId, () -> mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "seq")).limit(1),
-                StoredCheckpoint.class).stream().findFirst().map(StoredCheckpoint::checkpoint));
+        return as(
+                tenantId,
+                () ->
+                        mongo
+                                .find(
+                                        new Query()
+                                                .with(Sort.by(Sort.Direction.DESC, "seq"))
+                                                .limit(1),
+                                        StoredCheckpoint.class)
+                                .stream()
+                                .findFirst()
+                                .map(StoredCheckpoint::checkpoint));
     }
 
     /**
@@ -358,7 +402,8 @@ public class ChainStore {
                 if (checkpoint.seq() >= lastSeq) {
                     break; // an empty chain would look truncated
                 }
-                Optional<StoredLink> record = mongo.findById(ChainRecord.idOf(tenantId, checkpoint.seq()), StoredLink.class);
+                Optional<StoredLink> record =
+                        mongo.findById(ChainRecord.idOf(tenantId, checkpoint.seq()), StoredLink.class);
                 if (record.isEmpty() || record.get().recordedAt().compareTo(limit) >= 0) {
                     break;
                 }

@@ -35,27 +35,39 @@ public final class ChainVerifier {
         Walk walk = new Walk(agency, checkpoints.size());
         for (Checkpoint checkpoint : checkpoints) {
             if (!signer.verify(checkpoint)) {
-                return walk.broken(checkpoint.seq(), "BAD_CHECKPOINT",
-                        "the checkpoint at sequence %d is not signed with this deployment's key".formatted(checkpoint.seq()));
+                return walk.broken(
+                        checkpoint.seq(),
+                        "BAD_CHECKPOINT",
+                        "the checkpoint at sequence %d is not signed with this deployment's key"
+                                .formatted(checkpoint.seq()));
             }
         }
-        Map<Long, Checkpoint> signed = checkpoints.stream().collect(Collectors.toMap(Checkpoint::seq, Function.identity()));
+        Map<Long, Checkpoint> signed =
+                checkpoints.stream().collect(Collectors.toMap(Checkpoint::seq, Function.identity()));
         Iterator<ChainRecord> records = store.inOrder(agency);
         ChainRecord previous = null;
         while (records.hasNext()) {
             ChainRecord record = records.next();
-            Optional<Verification> broken = previous == null ? first(walk, record, signed) : next(walk, previous, record);
+            Optional<Verification> broken =
+                    previous == null ? first(walk, record, signed) : next(walk, previous, record);
             if (broken.isPresent()) {
                 return broken.get();
             }
             if (!record.computeHash().equals(record.hash())) {
-                return walk.broken(record.seq(), "CHANGED",
-                        "record %d was changed after it was stored: its content no longer gives its hash".formatted(record.seq()));
+                return walk.broken(
+                        record.seq(),
+                        "CHANGED",
+                        "record %d was changed after it was stored: its content no longer gives its hash"
+                                .formatted(record.seq()));
             }
             Checkpoint checkpoint = signed.get(record.seq());
             if (checkpoint != null && !checkpoint.hash().equals(record.hash())) {
-                return walk.broken(record.seq(), "CHANGED", ("record %d differs from the signed checkpoint at its sequence "
-                        + "number: the chain up to it was rewritten").formatted(record.seq()));
+                return walk.broken(
+                        record.seq(),
+                        "CHANGED",
+                        ("record %d differs from the signed checkpoint at its sequence "
+                                        + "number: the chain up to it was rewritten")
+                                .formatted(record.seq()));
             }
             walk.passed(record);
             previous = record;
@@ -63,8 +75,11 @@ public final class ChainVerifier {
         Optional<Checkpoint> lastSigned = checkpoints.stream().reduce((a, b) -> b);
         long lastSeq = previous == null ? 0 : previous.seq();
         if (lastSigned.isPresent() && lastSigned.get().seq() > lastSeq) {
-            return walk.broken(lastSeq + 1, "TRUNCATED", ("records from sequence %d on were removed: a signed checkpoint "
-                    + "vouches for sequence %d").formatted(lastSeq + 1, lastSigned.get().seq()));
+            return walk.broken(
+                    lastSeq + 1,
+                    "TRUNCATED",
+                    ("records from sequence %d on were removed: a signed checkpoint " + "vouches for sequence %d")
+                            .formatted(lastSeq + 1, lastSigned.get().seq()));
         }
         return walk.intact();
     }
@@ -76,8 +91,13 @@ public final class ChainVerifier {
         }
         Checkpoint boundary = signed.get(record.seq() - 1);
         if (boundary == null) {
-            return Optional.of(walk.broken(record.seq() - 1, "REMOVED", "records before sequence %d were removed (%s)"
-                    .formatted(record.seq(), record.seq() == 2 ? "sequence 1" : "sequences 1 to " + (record.seq() - 1))));
+            return Optional.of(walk.broken(
+                    record.seq() - 1,
+                    "REMOVED",
+                    "records before sequence %d were removed (%s)"
+                            .formatted(
+                                    record.seq(),
+                                    record.seq() == 2 ? "sequence 1" : "sequences 1 to " + (record.seq() - 1))));
         }
         return boundary.hash().equals(record.prevHash()) ? Optional.empty() : reordered(walk, record, record.seq() - 1);
     }
@@ -85,9 +105,13 @@ public final class ChainVerifier {
     private Optional<Verification> next(Walk walk, ChainRecord previous, ChainRecord record) {
         long expected = previous.seq() + 1;
         if (record.seq() != expected) {
-            return Optional.of(walk.broken(expected, "REMOVED", record.seq() == expected + 1
-                    ? "record %d was removed (record %d follows record %d)".formatted(expected, record.seq(), previous.seq())
-                    : "records %d to %d were removed".formatted(expected, record.seq() - 1)));
+            return Optional.of(walk.broken(
+                    expected,
+                    "REMOVED",
+                    record.seq() == expected + 1
+                            ? "record %d was removed (record %d follows record %d)"
+                                    .formatted(expected, record.seq(), previous.seq())
+                            : "records %d to %d were removed".formatted(expected, record.seq() - 1)));
         }
         if (record.prevHash().equals(previous.hash())) {
             return Optional.empty();
@@ -100,12 +124,22 @@ public final class ChainVerifier {
         Optional<Long> chainedTo = store.seqOfHash(walk.agency, record.prevHash());
         if (chainedTo.isPresent() && chainedTo.get() != previousSeq) {
             long other = chainedTo.get() == record.seq() - 1 ? record.seq() : chainedTo.get();
-            return Optional.of(walk.broken(record.seq(), "REORDERED", ("records %d and %d are out of order: record %d was "
-                    + "written after the record now at sequence %d").formatted(Math.min(record.seq(), other),
-                    Math.max(record.seq(), other), record.seq(), chainedTo.get())));
+            return Optional.of(walk.broken(
+                    record.seq(),
+                    "REORDERED",
+                    ("records %d and %d are out of order: record %d was "
+                                    + "written after the record now at sequence %d")
+                            .formatted(
+                                    Math.min(record.seq(), other),
+                                    Math.max(record.seq(), other),
+                                    record.seq(),
+                                    chainedTo.get())));
         }
-        return Optional.of(walk.broken(previousSeq, "CHANGED", ("record %d was changed and re-hashed: record %d chained "
-                + "to another hash").formatted(previousSeq, record.seq())));
+        return Optional.of(walk.broken(
+                previousSeq,
+                "CHANGED",
+                ("record %d was changed and re-hashed: record %d chained " + "to another hash")
+                        .formatted(previousSeq, record.seq())));
     }
 
     private final class Walk {
@@ -129,12 +163,30 @@ public final class ChainVerifier {
         }
 
         Verification broken(long at, String problem, String detail) {
-            return new Verification(agency, false, records, firstSeq, lastSeq, checkpoints, at, problem, detail,
+            return new Verification(
+                    agency,
+                    false,
+                    records,
+                    firstSeq,
+                    lastSeq,
+                    checkpoints,
+                    at,
+                    problem,
+                    detail,
                     ChainRecord.time(clock.instant()));
         }
 
         Verification intact() {
-            return new Verification(agency, true, records, firstSeq, lastSeq, checkpoints, null, null, null,
+            return new Verification(
+                    agency,
+                    true,
+                    records,
+                    firstSeq,
+                    lastSeq,
+                    checkpoints,
+                    null,
+                    null,
+                    null,
                     ChainRecord.time(clock.instant()));
         }
     }

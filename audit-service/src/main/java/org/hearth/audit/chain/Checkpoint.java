@@ -1,9 +1,8 @@
 package org.hearth.audit.chain;
 
-import org.bson.Document;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bson.Document;
 
 /**
  * A signed statement "the chain of this agency had {@code hash} at {@code seq}". Without the signing key nobody can
@@ -21,12 +20,20 @@ public record Checkpoint(String tenantId, long seq, String hash, String signedAt
     }
 
     public Document toDocument() {
-        return new Document("_id", ChainRecord.idOf(tenantId, seq)).append("tenantId", tenantId).append("seq", seq)
-                .append("hash", hash).append("signedAt", signedAt).append("signature", signature);
+        return new Document("_id", ChainRecord.idOf(tenantId, seq))
+                .append("tenantId", tenantId)
+                .append("seq", seq)
+                .append("hash", hash)
+                .append("signedAt", signedAt)
+                .append("signature", signature);
     }
 
     public static Checkpoint from(Document d) {
-        return new Checkpoint(d.getString("tenantId"), ((Number) d.get("seq")).longValue(), d.getString("hash"),
-                d.getString("signedAt"), d.getString("signature"));
+        return new Checkpoint(
+                d.getString("tenantId"),
+                ((Number) d.get("seq")).longValue(),
+                d.getString("hash"),
+                d.getString("signedAt"),
+                d.getString("signature"));
     }
 }

@@ -1,11 +1,11 @@
 package org.hearth.audit.chain;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 over a checkpoint's canonical JSON, with the deployment's key (a secret, never in the repository). */
 public final class CheckpointSigner {
@@ -27,16 +27,18 @@ public final class CheckpointSigner {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(
-                    CanonicalJson.of(checkpoint.signedContent()).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(
+                            CanonicalJson.of(checkpoint.signedContent()).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public boolean verify(Checkpoint checkpoint) {
-        return checkpoint.signature() != null && MessageDigest.isEqual(
-                sign(checkpoint).getBytes(StandardCharsets.US_ASCII),
-                checkpoint.signature().getBytes(StandardCharsets.US_ASCII));
+        return checkpoint.signature() != null
+                && MessageDigest.isEqual(
+                        sign(checkpoint).getBytes(StandardCharsets.US_ASCII),
+                        checkpoint.signature().getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -10,8 +10,8 @@ record StoredCheckpoint(@Id String id, String tenantId, long seq, String hash, S
         implements TenantOwned {
 
     static StoredCheckpoint of(Checkpoint c) {
-        return new StoredCheckpoint(ChainRecord.idOf(c.tenantId(), c.seq()), c.tenantId(), c.seq(), c.hash(),
-                c.signedAt(), c.signature());
+        return new StoredCheckpoint(
+                ChainRecord.idOf(c.tenantId(), c.seq()), c.tenantId(), c.seq(), c.hash(), c.signedAt(), c.signature());
     }
 
     Checkpoint checkpoint() {

@@ -1,5 +1,6 @@
 package org.hearth.audit.chain;
 
+import java.util.List;
 import org.hearth.audit.AuditProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -7,8 +8,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * {@code ./hearth audit-verify [agency]}: the service started with {@code --hearth.audit.verify=<agency id|all>}
@@ -25,7 +24,10 @@ class VerifyCommand implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final String agency;
 
-    VerifyCommand(ChainStore store, ChainVerifier verifier, ConfigurableApplicationContext context,
+    VerifyCommand(
+            ChainStore store,
+            ChainVerifier verifier,
+            ConfigurableApplicationContext context,
             AuditProperties properties) {
         this.store = store;
         this.verifier = verifier;

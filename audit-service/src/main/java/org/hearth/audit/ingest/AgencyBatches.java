@@ -1,12 +1,11 @@
 package org.hearth.audit.ingest;
 
-import org.hearth.audit.chain.ChainStore;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.audit.chain.ChainStore;
 
 /**
  * The audit records of one poll, grouped by agency in the order they came, each remembering its position in the poll:
@@ -42,7 +41,10 @@ final class AgencyBatches {
             try {
                 append.append(agency, records.get(agency));
             } catch (RuntimeException e) {
-                int from = agencies.subList(i, agencies.size()).stream().mapToInt(firstPosition::get).min().orElseThrow();
+                int from = agencies.subList(i, agencies.size()).stream()
+                        .mapToInt(firstPosition::get)
+                        .min()
+                        .orElseThrow();
                 return Optional.of(new Unwritten(from, e));
             }
         }
@@ -52,8 +54,7 @@ final class AgencyBatches {
     }
 
     /** Records from {@code position} of the poll on may not be written, because of {@code failure}. */
-    record Unwritten(int position, RuntimeException failure) {
-    }
+    record Unwritten(int position, RuntimeException failure) {}
 
     @FunctionalInterface
     interface Appender {

@@ -1,5 +1,8 @@
 package org.hearth.audit.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.hearth.audit.chain.ChainStore;
@@ -10,10 +13,6 @@ import org.hearth.platform.events.IncomingEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Appends every event on hearth.audit to its agency's chain, once (the chain's unique event index makes a redelivery a
@@ -51,8 +50,8 @@ class AuditConsumer {
                 edge.dispatch(withAgency(records.get(position)), routes);
             } catch (RuntimeException rejected) {
                 write(batches);
-                throw new BatchListenerFailedException("audit event at position " + position + " of the poll failed",
-                        rejected, position);
+                throw new BatchListenerFailedException(
+                        "audit event at position " + position + " of the poll failed", rejected, position);
             }
         }
         write(batches);
@@ -61,17 +60,25 @@ class AuditConsumer {
     /** The edge checks each record and hands its body here; the record waits in its agency's batch. */
     private static EventRoutes routesInto(AgencyBatches batches) {
         return EventRoutes.forConsumer("audit-store")
-                .on(AuditReadersV1.PatientDataAccessed.TYPE, AuditReadersV1.PatientDataAccessed.class,
-                        (event, accessed) -> batches.add(event.tenant().value(),
+                .on(
+                        AuditReadersV1.PatientDataAccessed.TYPE,
+                        AuditReadersV1.PatientDataAccessed.class,
+                        (event, accessed) -> batches.add(
+                                event.tenant().value(),
                                 pending(event, AuditEntries.accessed(accessed, event.source()))))
-                .on(AuditReadersV1.AccessRefused.TYPE, AuditReadersV1.AccessRefused.class,
-                        (event, refused) -> batches.add(event.tenant().value(), pending(event, AuditEntries.refused(refused))));
+                .on(
+                        AuditReadersV1.AccessRefused.TYPE,
+                        AuditReadersV1.AccessRefused.class,
+                        (event, refused) ->
+                                batches.add(event.tenant().value(), pending(event, AuditEntries.refused(refused))));
     }
 
     private void write(AgencyBatches batches) {
         batches.writeAll(chain::appendAll).ifPresent(unwritten -> {
-            throw new BatchListenerFailedException("audit records from position " + unwritten.position()
-                    + " of the poll not chained", unwritten.failure(), unwritten.position());
+            throw new BatchListenerFailedException(
+                    "audit records from position " + unwritten.position() + " of the poll not chained",
+                    unwritten.failure(),
+                    unwritten.position());
         });
     }
 
@@ -83,14 +90,24 @@ class AuditConsumer {
     private static ConsumerRecord<String, String> withAgency(ConsumerRecord<String, String> record) {
         boolean hasTenant = record.headers().lastHeader(CloudEventHeaders.TENANT) != null;
         String type = Optional.ofNullable(record.headers().lastHeader(CloudEventHeaders.TYPE))
-                .map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse("");
+                .map(h -> new String(h.value(), StandardCharsets.UTF_8))
+                .orElse("");
         if (hasTenant || !type.equals(AuditReadersV1.AccessRefused.TYPE)) {
             return record;
         }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(CloudEventHeaders.TENANT, NO_AGENCY.getBytes(StandardCharsets.UTF_8));
-        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(),
-                record.value(), headers, record.leaderEpoch());
+        return new ConsumerRecord<>(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                record.timestampType(),
+                record.serializedKeySize(),
+                record.serializedValueSize(),
+                record.key(),
+                record.value(),
+                headers,
+                record.leaderEpoch());
     }
 }

@@ -1,13 +1,12 @@
 package org.hearth.audit.ingest;
 
-import org.hearth.audit.chain.ChainRecord;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hearth.audit.chain.ChainRecord;
 
 /**
  * Turns an audit event into a FHIR R4 AuditEvent-shaped record after IHE Basic Audit Log Patterns (BALP): type
@@ -22,12 +21,10 @@ final class AuditEntries {
     private static final Pattern PATIENT_IN_PATH = Pattern.compile("/patients/([0-9a-fA-F-]{36})(?:/([a-z][a-z-]*))?");
     private static final Pattern PATIENT_IN_ROUTE = Pattern.compile("/patients/\\{patientId}(?:/([a-z][a-z-]*))?");
 
-    private AuditEntries() {
-    }
+    private AuditEntries() {}
 
     /** A record and the facts queries filter on, ready to be chained. */
-    record Prepared(Map<String, Object> facts, Map<String, Object> entry) {
-    }
+    record Prepared(Map<String, Object> facts, Map<String, Object> entry) {}
 
     static Prepared accessed(AuditReadersV1.PatientDataAccessed event, String source) {
         String[] parts = event.action().split(" ", 2);
@@ -35,20 +32,42 @@ final class AuditEntries {
         String route = parts.length > 1 ? parts[1] : "";
         Matcher matcher = PATIENT_IN_ROUTE.matcher(route);
         String kind = matcher.find() && matcher.group(1) != null ? matcher.group(1) : "patient";
-        Prepared prepared = prepare(event.auditId(), event.patientId(), event.actor(), event.actorName(), event.roles(),
-                event.clientId(), event.organization(), event.address(), method, route, kind, event.outcome(), null,
-                source, event.correlationId(), ChainRecord.time(event.at()));
+        Prepared prepared = prepare(
+                event.auditId(),
+                event.patientId(),
+                event.actor(),
+                event.actorName(),
+                event.roles(),
+                event.clientId(),
+                event.organization(),
+                event.address(),
+                method,
+                route,
+                kind,
+                event.outcome(),
+                null,
+                source,
+                event.correlationId(),
+                ChainRecord.time(event.at()));
         if (event.purposeOfUse() != null) {
             prepared.facts().put("purposeOfUse", event.purposeOfUse());
             prepared.facts().put("grantId", event.grantId());
             prepared.facts().put("patientAgency", event.patientAgency());
             prepared.facts().put("actorAgency", event.actorAgency());
             // BALP: the reason outside the usual treatment relationship (v3 ActReason)
-            prepared.entry().put("purposeOfEvent", List.of(Map.of("coding", List.of(coding(
-                    "http://terminology.hl7.org/CodeSystem/v3-ActReason",
-                    "breakGlass".equals(event.purposeOfUse()) ? "ETREAT" : "TREAT",
-                    "breakGlass".equals(event.purposeOfUse()) ? "Emergency Treatment" : "treatment")),
-                    "text", event.purposeOfUse())));
+            prepared.entry()
+                    .put(
+                            "purposeOfEvent",
+                            List.of(Map.of(
+                                    "coding",
+                                    List.of(coding(
+                                            "http://terminology.hl7.org/CodeSystem/v3-ActReason",
+                                            "breakGlass".equals(event.purposeOfUse()) ? "ETREAT" : "TREAT",
+                                            "breakGlass".equals(event.purposeOfUse())
+                                                    ? "Emergency Treatment"
+                                                    : "treatment")),
+                                    "text",
+                                    event.purposeOfUse())));
         }
         return prepared;
     }
@@ -61,14 +80,42 @@ final class AuditEntries {
             patientId = matcher.group(1);
             kind = matcher.group(2) != null ? matcher.group(2) : "patient";
         }
-        return prepare(event.auditId(), patientId, event.actor(), event.actorName(), List.of(), event.clientId(),
-                event.organization(), event.address(), event.method(), event.path(), kind, event.outcome(),
-                event.reason(), event.source(), event.correlationId(), ChainRecord.time(event.at()));
+        return prepare(
+                event.auditId(),
+                patientId,
+                event.actor(),
+                event.actorName(),
+                List.of(),
+                event.clientId(),
+                event.organization(),
+                event.address(),
+                event.method(),
+                event.path(),
+                kind,
+                event.outcome(),
+                event.reason(),
+                event.source(),
+                event.correlationId(),
+                ChainRecord.time(event.at()));
     }
 
-    private static Prepared prepare(String auditId, String patientId, String actor, String actorName, List<String> roles,
-            String clientId, String organization, String address, String method, String what, String kind, int status,
-            String reason, String source, String correlationId, String at) {
+    private static Prepared prepare(
+            String auditId,
+            String patientId,
+            String actor,
+            String actorName,
+            List<String> roles,
+            String clientId,
+            String organization,
+            String address,
+            String method,
+            String what,
+            String kind,
+            int status,
+            String reason,
+            String source,
+            String correlationId,
+            String at) {
         String action = action(method, what);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("patientId", patientId);
@@ -96,8 +143,10 @@ final class AuditEntries {
         entry.put("agent", List.of(agent(actor, actorName, roles, clientId, organization, address)));
         Map<String, Object> observer = new LinkedHashMap<>();
         observer.put("observer", Map.of("display", source == null ? "unknown" : source));
-        observer.put("type", List.of(coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4",
-                "Application Server")));
+        observer.put(
+                "type",
+                List.of(coding(
+                        "http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server")));
         entry.put("source", observer);
         List<Object> entities = new ArrayList<>();
         if (patientId != null) {
@@ -114,14 +163,19 @@ final class AuditEntries {
         entities.add(operation);
         entry.put("entity", entities);
         if (correlationId != null) {
-            entry.put("extension", List.of(Map.of("url", "https://hearth.example/fhir/StructureDefinition/correlation-id",
-                    "valueString", correlationId)));
+            entry.put(
+                    "extension",
+                    List.of(Map.of(
+                            "url",
+                            "https://hearth.example/fhir/StructureDefinition/correlation-id",
+                            "valueString",
+                            correlationId)));
         }
         return new Prepared(facts, entry);
     }
 
-    private static Map<String, Object> agent(String actor, String actorName, List<String> roles, String clientId,
-            String organization, String address) {
+    private static Map<String, Object> agent(
+            String actor, String actorName, List<String> roles, String clientId, String organization, String address) {
         Map<String, Object> agent = new LinkedHashMap<>();
         agent.put("type", coding("http://dicom.nema.org/resources/ontology/DCM", "110153", "Source Role ID"));
         Map<String, Object> who = new LinkedHashMap<>();
@@ -130,8 +184,10 @@ final class AuditEntries {
             who.put("display", actorName);
         }
         agent.put("who", who);
-        agent.put("role", (roles == null ? List.<String>of() : roles).stream()
-                .map(r -> (Object) Map.of("text", r)).toList());
+        agent.put(
+                "role",
+                (roles == null ? List.<String>of() : roles)
+                        .stream().map(r -> (Object) Map.of("text", r)).toList());
         agent.put("requestor", true);
         if (clientId != null) {
             agent.put("altId", clientId);

@@ -1,5 +1,10 @@
 package org.hearth.audit.query;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
 import org.hearth.audit.chain.ChainRecord;
 import org.hearth.audit.chain.StoredLink;
 import org.hearth.platform.problem.ApiException;
@@ -12,18 +17,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Consumer;
-
 /** Reads of the current agency's chain (tenant-scoped by the platform). */
 @Repository
 public class AuditRecords {
 
     /** A window without bounds is the last 30 days. */
     static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+
     private static final int BATCH = 500;
 
     private final TenantScopedMongo mongo;
@@ -35,8 +35,7 @@ public class AuditRecords {
     }
 
     /** A time window of a query, validated: {@code from} before {@code to}. */
-    public record Window(Instant from, Instant to) {
-    }
+    public record Window(Instant from, Instant to) {}
 
     public Window window(Instant from, Instant to) {
         Instant end = to == null ? clock.instant() : to;
@@ -48,16 +47,15 @@ public class AuditRecords {
     }
 
     /** What a query filters on; null parts are not filtered. */
-    public record Filter(String patientId, String actor, Boolean refused, String action, String correlationId,
-            Window window) {
-    }
+    public record Filter(
+            String patientId, String actor, Boolean refused, String action, String correlationId, Window window) {}
 
-    public record Found(List<ChainRecord> items, long total) {
-    }
+    public record Found(List<ChainRecord> items, long total) {}
 
     /** One page, newest first. */
     public Found find(Filter filter, PageRequest page) {
-        Page<StoredLink> found = mongo.findPage(criteria(filter),
+        Page<StoredLink> found = mongo.findPage(
+                criteria(filter),
                 PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(Sort.Direction.DESC, "seq")),
                 StoredLink.class);
         return new Found(found.getContent().stream().map(StoredLink::record).toList(), found.getTotalElements());
@@ -72,8 +70,11 @@ public class AuditRecords {
     public void each(Filter filter, Consumer<ChainRecord> consumer) {
         long after = Long.MIN_VALUE;
         while (true) {
-            List<StoredLink> batch = mongo.find(Query.query(criteria(filter).and("seq").gt(after))
-                    .with(Sort.by("seq")).limit(BATCH), StoredLink.class);
+            List<StoredLink> batch = mongo.find(
+                    Query.query(criteria(filter).and("seq").gt(after))
+                            .with(Sort.by("seq"))
+                            .limit(BATCH),
+                    StoredLink.class);
             batch.forEach(link -> consumer.accept(link.record()));
             if (batch.size() < BATCH) {
                 return;
@@ -100,7 +101,9 @@ public class AuditRecords {
             criteria.and("facts.correlationId").is(filter.correlationId());
         }
         if (filter.window() != null) {
-            criteria.and("facts.at").gte(ChainRecord.time(filter.window().from())).lt(ChainRecord.time(filter.window().to()));
+            criteria.and("facts.at")
+                    .gte(ChainRecord.time(filter.window().from()))
+                    .lt(ChainRecord.time(filter.window().to()));
         }
         return criteria;
     }

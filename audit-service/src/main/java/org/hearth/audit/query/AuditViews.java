@@ -1,19 +1,28 @@
 package org.hearth.audit.query;
 
-import org.hearth.audit.chain.ChainRecord;
-
 import java.util.List;
 import java.util.Map;
+import org.hearth.audit.chain.ChainRecord;
 
 /** How a stored record reads in answers: the person, their role, the verb. */
 final class AuditViews {
 
     /** The role that says most about why someone looked, when a person holds several. */
-    private static final List<String> ROLE_ORDER = List.of("physician", "nurse", "therapist", "aide", "social-worker",
-            "case-manager", "coordinator", "billing", "agency-admin", "privacy-officer", "family", "partner");
+    private static final List<String> ROLE_ORDER = List.of(
+            "physician",
+            "nurse",
+            "therapist",
+            "aide",
+            "social-worker",
+            "case-manager",
+            "coordinator",
+            "billing",
+            "agency-admin",
+            "privacy-officer",
+            "family",
+            "partner");
 
-    private AuditViews() {
-    }
+    private AuditViews() {}
 
     static String who(Map<String, Object> facts) {
         Object name = facts.get("actorName");
@@ -27,7 +36,9 @@ final class AuditViews {
 
     static String role(Map<String, Object> facts) {
         List<String> roles = roles(facts);
-        return ROLE_ORDER.stream().filter(roles::contains).findFirst()
+        return ROLE_ORDER.stream()
+                .filter(roles::contains)
+                .findFirst()
                 .orElse(roles.isEmpty() ? "unknown" : roles.getFirst());
     }
 

@@ -3,6 +3,12 @@ package org.hearth.audit.query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.hearth.audit.chain.ChainRecord;
 import org.hearth.audit.relations.CareRelation;
 import org.hearth.audit.relations.CareRelations;
@@ -17,22 +23,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /** "Who viewed my record" for a patient's point of contact and for the privacy officer. */
 @RestController
 @RequestMapping("/api/audit/v1/patients/{patientId}/record-accesses")
-@Tag(name = "Record accesses", description = "Who accessed a patient's record: for the family (ACCESS_LOG consent) and the privacy officer")
+@Tag(
+        name = "Record accesses",
+        description = "Who accessed a patient's record: for the family (ACCESS_LOG consent) and the privacy officer")
 class RecordAccessController {
 
     /** Patient ids are UUIDs (patient-service makes them); anything else names no patient. */
-    private static final java.util.regex.Pattern PATIENT_ID =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final java.util.regex.Pattern PATIENT_ID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     static final int MAX_ACCESSES = 500;
     static final String READERS = "hasAnyRole('privacy-officer','agency-admin','family')";
@@ -47,17 +48,23 @@ class RecordAccessController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "Who accessed this patient's record in a window, by kind of data",
+    @Operation(
+            summary = "Who accessed this patient's record in a window, by kind of data",
             description = "Role and name of each person who read or changed the record, their organisation, when, and "
                     + "what kind of data, grouped by kind; refused requests are left out. The privacy officer and the "
                     + "agency admin see any patient of their agency. A family member sees only a patient whose care "
                     + "circle lists them (404 otherwise) as its point of contact with the ACCESS_LOG consent (403 otherwise). Without from/to, "
                     + "the last 30 days.")
-    RecordAccesses accesses(@PathVariable String patientId,
+    RecordAccesses accesses(
+            @PathVariable String patientId,
             @Parameter(description = "start of the window (inclusive), ISO-8601 instant")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant from,
             @Parameter(description = "end of the window (exclusive), ISO-8601 instant")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant to) {
         if (!PATIENT_ID.matcher(patientId).matches()
                 || (relations.of(patientId).isEmpty() && !records.any(patientId))) {
             throw ApiException.notFound("The patient"); // nothing of this agency: another agency's or no patient
@@ -68,8 +75,10 @@ class RecordAccessController {
                 throw ApiException.notFound("The patient");
             }
             if (!relation.grantsAccessLog(Caller.subject())) {
-                throw new ApiException(ProblemType.FORBIDDEN, "Only the patient's point of contact, with the "
-                        + "consent to see who accessed the record (ACCESS_LOG), may see this list.");
+                throw new ApiException(
+                        ProblemType.FORBIDDEN,
+                        "Only the patient's point of contact, with the "
+                                + "consent to see who accessed the record (ACCESS_LOG), may see this list.");
             }
         }
         AuditRecords.Window window = records.window(from, to);
@@ -87,16 +96,28 @@ class RecordAccessController {
         });
         accesses.sort(Comparator.comparing(RecordAccesses.RecordAccess::at).reversed());
         Map<String, List<RecordAccesses.RecordAccess>> byKind = new LinkedHashMap<>();
-        accesses.forEach(a -> byKind.computeIfAbsent(a.kind(), k -> new ArrayList<>()).add(a));
-        return new RecordAccesses(patientId, window.from(), window.to(), total[0], total[0] > accesses.size(),
-                byKind.entrySet().stream().map(e -> new RecordAccesses.KindGroup(e.getKey(), e.getValue().size(),
-                        e.getValue())).toList());
+        accesses.forEach(
+                a -> byKind.computeIfAbsent(a.kind(), k -> new ArrayList<>()).add(a));
+        return new RecordAccesses(
+                patientId,
+                window.from(),
+                window.to(),
+                total[0],
+                total[0] > accesses.size(),
+                byKind.entrySet().stream()
+                        .map(e -> new RecordAccesses.KindGroup(
+                                e.getKey(), e.getValue().size(), e.getValue()))
+                        .toList());
     }
 
     private static RecordAccesses.RecordAccess access(ChainRecord record) {
         Map<String, Object> facts = record.facts();
-        return new RecordAccesses.RecordAccess(Instant.parse((String) facts.get("at")), AuditViews.who(facts),
-                AuditViews.role(facts), (String) facts.get("organization"), AuditViews.verb((String) facts.get("action")),
+        return new RecordAccesses.RecordAccess(
+                Instant.parse((String) facts.get("at")),
+                AuditViews.who(facts),
+                AuditViews.role(facts),
+                (String) facts.get("organization"),
+                AuditViews.verb((String) facts.get("action")),
                 (String) facts.get("kind"));
     }
 }

@@ -1,7 +1,6 @@
 package org.hearth.audit.query;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -14,12 +13,11 @@ import java.util.List;
  * @param truncated more than {@value RecordAccessController#MAX_ACCESSES} accesses: the most recent are listed
  */
 @Schema(description = "The accesses to a patient's record in a window, grouped by kind of data")
-public record RecordAccesses(String patientId, Instant from, Instant to, int total, boolean truncated,
-        List<KindGroup> byKind) {
+public record RecordAccesses(
+        String patientId, Instant from, Instant to, int total, boolean truncated, List<KindGroup> byKind) {
 
     /** The accesses to one kind of data (e.g. care-plan, observations, visits), most recent first. */
-    public record KindGroup(@Schema(example = "care-plan") String kind, int count, List<RecordAccess> accesses) {
-    }
+    public record KindGroup(@Schema(example = "care-plan") String kind, int count, List<RecordAccess> accesses) {}
 
     /**
      * One access.
@@ -29,8 +27,11 @@ public record RecordAccesses(String patientId, Instant from, Instant to, int tot
      * @param organization the agency they accessed it for
      * @param action       viewed, created, changed, removed or ran an action on
      */
-    public record RecordAccess(Instant at, @Schema(example = "Nina Nurse") String who,
-            @Schema(example = "nurse") String role, @Schema(example = "sunrise") String organization,
-            @Schema(example = "viewed") String action, @Schema(example = "care-plan") String kind) {
-    }
+    public record RecordAccess(
+            Instant at,
+            @Schema(example = "Nina Nurse") String who,
+            @Schema(example = "nurse") String role,
+            @Schema(example = "sunrise") String organization,
+            @Schema(example = "viewed") String action,
+            @Schema(example = "care-plan") String kind) {}
 }

@@ -9,6 +9,11 @@ import java.util.List;
  * @param patientsOutsideCareTeams how many distinct patients
  * @param patientIds               which ones (ids only; the privacy officer opens them through the audit queries)
  */
-public record UnusualAccess(String actor, String actorName, List<String> roles, int patientsOutsideCareTeams,
-        List<String> patientIds, Instant firstAt, Instant lastAt) {
-}
+public record UnusualAccess(
+        String actor,
+        String actorName,
+        List<String> roles,
+        int patientsOutsideCareTeams,
+        List<String> patientIds,
+        Instant firstAt,
+        Instant lastAt) {}

@@ -1,5 +1,10 @@
 package org.hearth.audit.relations;
 
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.events.EventEdge;
 import org.hearth.platform.events.EventRoutes;
@@ -11,12 +16,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * The care relationships projection. Events of one patient arrive in order (key = patient id), each applied once
  * (its id is kept with the change).
@@ -27,15 +26,13 @@ public class CareRelations {
     record CareTeamChanged(String patientId, Instant changedAt, List<Member> members) {
         static final String TYPE = "org.hearth.patient.CareTeamChanged.v1";
 
-        record Member(String subject, String role) {
-        }
+        record Member(String subject, String role) {}
     }
 
     record CareCircleChanged(String patientId, Instant changedAt, List<Member> members) {
         static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
 
-        record Member(String subject, Set<String> scopes, Boolean pointOfContact) {
-        }
+        record Member(String subject, Set<String> scopes, Boolean pointOfContact) {}
     }
 
     private final TenantScopedMongo mongo;
@@ -55,16 +52,24 @@ public class CareRelations {
     }
 
     void careTeam(IncomingEvent event, CareTeamChanged changed) {
-        List<String> team = changed.members() == null ? List.of()
-                : changed.members().stream().map(CareTeamChanged.Member::subject).distinct().toList();
+        List<String> team = changed.members() == null
+                ? List.of()
+                : changed.members().stream()
+                        .map(CareTeamChanged.Member::subject)
+                        .distinct()
+                        .toList();
         mongo.applyOnce(changed.patientId(), event.id(), new Update().set("team", team), CareRelation.class);
     }
 
     void careCircle(IncomingEvent event, CareCircleChanged changed) {
-        List<CareRelation.CircleMember> circle = changed.members() == null ? List.of() : changed.members().stream()
-                .map(m -> new CareRelation.CircleMember(m.subject(), m.scopes() == null ? Set.of() : m.scopes(),
-                        Boolean.TRUE.equals(m.pointOfContact())))
-                .toList();
+        List<CareRelation.CircleMember> circle = changed.members() == null
+                ? List.of()
+                : changed.members().stream()
+                        .map(m -> new CareRelation.CircleMember(
+                                m.subject(),
+                                m.scopes() == null ? Set.of() : m.scopes(),
+                                Boolean.TRUE.equals(m.pointOfContact())))
+                        .toList();
         mongo.applyOnce(changed.patientId(), event.id(), new Update().set("circle", circle), CareRelation.class);
     }
 

@@ -1,13 +1,12 @@
 package org.hearth.audit.chain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class CanonicalJsonTest {
 
@@ -33,7 +32,9 @@ class CanonicalJsonTest {
         two.put("name", "Nina \"N\"\n");
         two.put("seq", 7L);
 
-        assertThat(CanonicalJson.of(one)).isEqualTo(CanonicalJson.of(two)).isEqualTo("{\"name\":\"Nina \\\"N\\\"\\n\",\"seq\":7}");
+        assertThat(CanonicalJson.of(one))
+                .isEqualTo(CanonicalJson.of(two))
+                .isEqualTo("{\"name\":\"Nina \\\"N\\\"\\n\",\"seq\":7}");
     }
 
     @Test

@@ -1,17 +1,16 @@
 package org.hearth.audit.chain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Appending a batch: each event once and in the given order, after whatever the chain holds, checkpoints every N
@@ -35,8 +34,20 @@ class ChainBatchIT {
         assertThat(first).extracting(ChainRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(second).extracting(ChainRecord::seq).containsExactly(8L, 9L, 10L, 11L, 12L);
         assertThat(second.getFirst().prevHash()).isEqualTo(first.getLast().hash());
-        assertThat(eventIds()).containsExactly("event-1", "event-2", "event-3", "event-4", "event-5", "event-6",
-                "event-7", "event-8", "event-9", "event-10", "event-11", "event-12");
+        assertThat(eventIds())
+                .containsExactly(
+                        "event-1",
+                        "event-2",
+                        "event-3",
+                        "event-4",
+                        "event-5",
+                        "event-6",
+                        "event-7",
+                        "event-8",
+                        "event-9",
+                        "event-10",
+                        "event-11",
+                        "event-12");
         assertThat(chain.store.checkpoints(agency)).extracting(Checkpoint::seq).containsExactly(5L, 10L);
         Verification verification = chain.verifier.verify(agency);
         assertThat(verification.intact()).as(verification.line()).isTrue();
@@ -53,7 +64,9 @@ class ChainBatchIT {
 
         assertThat(appended).extracting(ChainRecord::eventId).containsExactly("event-6", "event-7", "event-8");
         assertThat(appended).extracting(ChainRecord::seq).containsExactly(6L, 7L, 8L);
-        assertThat(chain.store.appendAll(agency, ChainFixture.pending("event-", 1, 9))).as("all stored").isEmpty();
+        assertThat(chain.store.appendAll(agency, ChainFixture.pending("event-", 1, 9)))
+                .as("all stored")
+                .isEmpty();
         assertThat(eventIds()).hasSize(8).doesNotHaveDuplicates();
         assertThat(chain.verifier.verify(agency).intact()).isTrue();
     }
@@ -67,11 +80,16 @@ class ChainBatchIT {
 
         List<ChainRecord> appended = chain.store.appendAll(agency, poll);
 
-        assertThat(appended).extracting(ChainRecord::eventId)
+        assertThat(appended)
+                .extracting(ChainRecord::eventId)
                 .containsExactlyElementsOf(ChainFixture.pending("event-", 151, 301).stream()
-                        .map(ChainStore.Pending::eventId).toList());
-        assertThat(appended).extracting(ChainRecord::seq)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(151, 300).boxed().toList());
+                        .map(ChainStore.Pending::eventId)
+                        .toList());
+        assertThat(appended)
+                .extracting(ChainRecord::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(151, 300)
+                        .boxed()
+                        .toList());
         assertThat(eventIds()).hasSize(300).doesNotHaveDuplicates();
         Verification verification = chain.verifier.verify(agency);
         assertThat(verification.intact()).as(verification.line()).isTrue();
@@ -82,15 +100,25 @@ class ChainBatchIT {
     void aHintLeftBehindIsPassedAndTheChainGoesOnFromItsLastLink() {
         chain.store.appendAll(agency, ChainFixture.pending("event-", 1, 11));
         // a replica stored links 6 to 10 and stopped before it moved the hint
-        Document fifth = chain.records.find(Filters.and(Filters.eq("tenantId", agency), Filters.eq("seq", 5L))).first();
-        chain.db.getCollection("audit_chains").updateOne(Filters.eq("_id", agency),
-                Updates.combine(Updates.set("headSeq", 5L), Updates.set("headHash", fifth.getString("hash"))));
+        Document fifth = chain.records
+                .find(Filters.and(Filters.eq("tenantId", agency), Filters.eq("seq", 5L)))
+                .first();
+        chain.db
+                .getCollection("audit_chains")
+                .updateOne(
+                        Filters.eq("_id", agency),
+                        Updates.combine(Updates.set("headSeq", 5L), Updates.set("headHash", fifth.getString("hash"))));
 
         List<ChainRecord> appended = chain.store.appendAll(agency, ChainFixture.pending("event-", 11, 14));
 
         assertThat(appended).extracting(ChainRecord::seq).containsExactly(11L, 12L, 13L);
-        assertThat(chain.db.getCollection("audit_chains").find(Filters.eq("_id", agency)).first().get("headSeq"))
-                .as("the hint moved on").isEqualTo(13L);
+        assertThat(chain.db
+                        .getCollection("audit_chains")
+                        .find(Filters.eq("_id", agency))
+                        .first()
+                        .get("headSeq"))
+                .as("the hint moved on")
+                .isEqualTo(13L);
         Verification verification = chain.verifier.verify(agency);
         assertThat(verification.intact()).as(verification.line()).isTrue();
         assertThat(verification.lastSeq()).isEqualTo(13);
@@ -103,21 +131,34 @@ class ChainBatchIT {
 
         List<ChainRecord> appended = chain.store.appendAll(agency, ChainFixture.pending("event-", 11, 12));
 
-        assertThat(appended.getFirst().seq()).as("after the last stored link, not after the hint").isEqualTo(10);
-        assertThat(appended.getFirst().prevHash()).isEqualTo(chain.records.find(Filters.and(
-                Filters.eq("tenantId", agency), Filters.eq("seq", 9L))).first().getString("hash"));
+        assertThat(appended.getFirst().seq())
+                .as("after the last stored link, not after the hint")
+                .isEqualTo(10);
+        assertThat(appended.getFirst().prevHash())
+                .isEqualTo(chain.records
+                        .find(Filters.and(Filters.eq("tenantId", agency), Filters.eq("seq", 9L)))
+                        .first()
+                        .getString("hash"));
         assertThat(chain.records.countDocuments(Filters.eq("tenantId", agency))).isEqualTo(10);
     }
 
     @Test
     void aChainFromBeforeTheHintIsFoundByItsLastLink() {
         chain.store.appendAll(agency, ChainFixture.pending("event-", 1, 4));
-        chain.db.getCollection("audit_chains").updateOne(Filters.eq("_id", agency),
-                Updates.combine(Updates.unset("headSeq"), Updates.unset("headHash")));
+        chain.db
+                .getCollection("audit_chains")
+                .updateOne(
+                        Filters.eq("_id", agency),
+                        Updates.combine(Updates.unset("headSeq"), Updates.unset("headHash")));
 
         assertThat(chain.store.appendAll(agency, ChainFixture.pending("event-", 4, 6)))
-                .extracting(ChainRecord::seq).containsExactly(4L, 5L);
-        assertThat(chain.db.getCollection("audit_chains").find(Filters.eq("_id", agency)).first().get("headSeq"))
+                .extracting(ChainRecord::seq)
+                .containsExactly(4L, 5L);
+        assertThat(chain.db
+                        .getCollection("audit_chains")
+                        .find(Filters.eq("_id", agency))
+                        .first()
+                        .get("headSeq"))
                 .isEqualTo(5L);
         assertThat(chain.verifier.verify(agency).intact()).isTrue();
         assertThat(chain.store.agencies()).contains(agency);

@@ -4,17 +4,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
-import org.hearth.platform.tenancy.TenantScopedMongo;
-import org.hearth.platform.test.HearthTestInfrastructure;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.hearth.platform.test.MutableClock;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.hearth.platform.test.HearthTestInfrastructure;
+import org.hearth.platform.test.MutableClock;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A chain store on the in-process MongoDB wire server, with its own database, key and clock. */
 final class ChainFixture implements AutoCloseable {
@@ -32,14 +31,16 @@ final class ChainFixture implements AutoCloseable {
     final MongoCollection<Document> checkpoints = db.getCollection(ChainStore.CHECKPOINTS);
 
     ChainFixture(int checkpointEvery) {
-        store = new ChainStore(new TenantScopedMongo(new MongoTemplate(client, database)), signer, clock, checkpointEvery);
+        store = new ChainStore(
+                new TenantScopedMongo(new MongoTemplate(client, database)), signer, clock, checkpointEvery);
         store.ensureIndexes();
         verifier = new ChainVerifier(store, signer, clock);
     }
 
     /** Another replica of the service: its own client and store object on the same database. */
     ChainStore replica(MongoClient other, int checkpointEvery) {
-        return new ChainStore(new TenantScopedMongo(new MongoTemplate(other, database)), signer, clock, checkpointEvery);
+        return new ChainStore(
+                new TenantScopedMongo(new MongoTemplate(other, database)), signer, clock, checkpointEvery);
     }
 
     ChainRecord append(String agency, String eventId) {
@@ -68,7 +69,9 @@ final class ChainFixture implements AutoCloseable {
 
     /** Records of the events {@code prefix + from} to {@code prefix + (to - 1)}. */
     static List<ChainStore.Pending> pending(String prefix, int from, int to) {
-        return java.util.stream.IntStream.range(from, to).mapToObj(i -> pending(prefix + i)).toList();
+        return java.util.stream.IntStream.range(from, to)
+                .mapToObj(i -> pending(prefix + i))
+                .toList();
     }
 
     @Override

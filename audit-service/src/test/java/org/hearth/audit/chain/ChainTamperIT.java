@@ -1,16 +1,15 @@
 package org.hearth.audit.chain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Someone with write access to the database (not to the signing key) changes, removes, swaps or rewrites stored
@@ -88,10 +87,18 @@ class ChainTamperIT {
         Document third = chain.records.find(seq(3)).first();
         ChainRecord changed = ChainRecord.from(third);
         changed.facts().put("actor", "someone-else");
-        String rehashed = new ChainRecord(changed.tenantId(), changed.seq(), changed.eventId(), changed.recordedAt(),
-                changed.facts(), changed.entry(), changed.prevHash(), null).computeHash();
-        chain.records.updateOne(seq(3), Updates.combine(Updates.set("facts.actor", "someone-else"),
-                Updates.set("hash", rehashed)));
+        String rehashed = new ChainRecord(
+                        changed.tenantId(),
+                        changed.seq(),
+                        changed.eventId(),
+                        changed.recordedAt(),
+                        changed.facts(),
+                        changed.entry(),
+                        changed.prevHash(),
+                        null)
+                .computeHash();
+        chain.records.updateOne(
+                seq(3), Updates.combine(Updates.set("facts.actor", "someone-else"), Updates.set("hash", rehashed)));
 
         Verification verification = chain.verifier.verify(agency);
 
@@ -108,11 +115,21 @@ class ChainTamperIT {
             if (s == 2) {
                 r.facts().put("actor", "someone-else");
             }
-            ChainRecord relinked = new ChainRecord(r.tenantId(), r.seq(), r.eventId(), r.recordedAt(), r.facts(),
-                    r.entry(), prev, null);
+            ChainRecord relinked = new ChainRecord(
+                    r.tenantId(), r.seq(), r.eventId(), r.recordedAt(), r.facts(), r.entry(), prev, null);
             String hash = relinked.computeHash();
-            chain.records.replaceOne(seq(s), new ChainRecord(r.tenantId(), r.seq(), r.eventId(), r.recordedAt(),
-                    r.facts(), r.entry(), prev, hash).toDocument());
+            chain.records.replaceOne(
+                    seq(s),
+                    new ChainRecord(
+                                    r.tenantId(),
+                                    r.seq(),
+                                    r.eventId(),
+                                    r.recordedAt(),
+                                    r.facts(),
+                                    r.entry(),
+                                    prev,
+                                    hash)
+                            .toDocument());
             prev = hash;
         }
 
@@ -125,7 +142,8 @@ class ChainTamperIT {
 
     @Test
     void aForgedCheckpointIsRefused() {
-        chain.checkpoints.updateOne(Filters.and(Filters.eq("tenantId", agency), Filters.eq("seq", 10L)),
+        chain.checkpoints.updateOne(
+                Filters.and(Filters.eq("tenantId", agency), Filters.eq("seq", 10L)),
                 Updates.set("signature", "Zm9yZ2Vk"));
 
         Verification verification = chain.verifier.verify(agency);

@@ -1,11 +1,10 @@
 package org.hearth.audit.chain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import org.hearth.platform.test.HearthTestInfrastructure;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.HearthTestInfrastructure;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas of the audit-service (two clients, two stores) append to the same agency's chain at the same time, as
@@ -26,7 +25,7 @@ class ConcurrentAppendIT {
     @Test
     void twoReplicasAppendingConcurrentlyNeverForkTheChain() throws Exception {
         try (ChainFixture chain = new ChainFixture(25);
-             MongoClient second = MongoClients.create(HearthTestInfrastructure.mongoUri(chain.database))) {
+                MongoClient second = MongoClients.create(HearthTestInfrastructure.mongoUri(chain.database))) {
             String agency = UUID.randomUUID().toString();
             List<ChainStore> replicas = List.of(chain.store, chain.replica(second, 25));
             int perWorker = 60;
@@ -62,7 +61,8 @@ class ConcurrentAppendIT {
             assertThat(verification.firstSeq()).isEqualTo(1);
             assertThat(verification.lastSeq()).isEqualTo(perWorker * workers);
             assertThat(chain.records.distinct("prevHash", String.class).into(new ArrayList<>()))
-                    .as("no two records chain to the same predecessor").hasSize(perWorker * workers);
+                    .as("no two records chain to the same predecessor")
+                    .hasSize(perWorker * workers);
         }
     }
 
@@ -73,7 +73,7 @@ class ConcurrentAppendIT {
     @Test
     void twoReplicasAppendingBatchesConcurrentlyNeverForkTheChainNorStoreAnEventTwice() throws Exception {
         try (ChainFixture chain = new ChainFixture(25);
-             MongoClient second = MongoClients.create(HearthTestInfrastructure.mongoUri(chain.database))) {
+                MongoClient second = MongoClients.create(HearthTestInfrastructure.mongoUri(chain.database))) {
             String agency = UUID.randomUUID().toString();
             List<ChainStore> replicas = List.of(chain.store, chain.replica(second, 25));
             int batches = 8;
@@ -105,16 +105,22 @@ class ConcurrentAppendIT {
 
             int expected = batches * perBatch * workers;
             Verification verification = chain.verifier.verify(agency);
-            assertThat(chain.records.countDocuments(Filters.eq("tenantId", agency))).isEqualTo(expected);
-            assertThat(chain.records.distinct("eventId", String.class).into(new ArrayList<>())).hasSize(expected);
+            assertThat(chain.records.countDocuments(Filters.eq("tenantId", agency)))
+                    .isEqualTo(expected);
+            assertThat(chain.records.distinct("eventId", String.class).into(new ArrayList<>()))
+                    .hasSize(expected);
             assertThat(verification.intact()).as(verification.line()).isTrue();
             assertThat(verification.lastSeq()).isEqualTo(expected);
             assertThat(chain.records.distinct("prevHash", String.class).into(new ArrayList<>()))
-                    .as("no two records chain to the same predecessor").hasSize(expected);
-            assertThat(chain.store.checkpoints(agency)).extracting(Checkpoint::seq)
+                    .as("no two records chain to the same predecessor")
+                    .hasSize(expected);
+            assertThat(chain.store.checkpoints(agency))
+                    .extracting(Checkpoint::seq)
                     .as("every 25 records, whichever replica stored them")
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, expected / 25)
-                            .map(i -> i * 25).boxed().toList());
+                            .map(i -> i * 25)
+                            .boxed()
+                            .toList());
         }
     }
 }

@@ -1,5 +1,19 @@
 package org.hearth.audit.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,21 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The backlog the audit-service meets after the fuzz suite or a misbehaving client: thousands of audit events of a few
@@ -51,8 +50,10 @@ class AuditBacklogIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
     @Autowired
     ChainStore chain;
+
     @Autowired
     ChainVerifier verifier;
 
@@ -82,7 +83,8 @@ class AuditBacklogIT {
         assertThat(container).isNotNull();
         container.pause();
         try {
-            assertThat(Eventually.await(Duration.ofSeconds(30), container::isContainerPaused, paused -> paused)).isTrue();
+            assertThat(Eventually.await(Duration.ofSeconds(30), container::isContainerPaused, paused -> paused))
+                    .isTrue();
             try (KafkaProducer<String, String> producer = producer()) {
                 for (Sent event : sent) {
                     producer.send(event.record());
@@ -99,12 +101,16 @@ class AuditBacklogIT {
         Map<String, Long> expected = new HashMap<>();
         sent.forEach(event -> expected.merge(event.agency, 1L, Long::sum));
         for (String agency : agencies) {
-            Eventually.await(Duration.ofMinutes(15), () -> chain.last(agency).map(ChainRecord::seq).orElse(0L),
+            Eventually.await(
+                    Duration.ofMinutes(15),
+                    () -> chain.last(agency).map(ChainRecord::seq).orElse(0L),
                     seq -> seq >= expected.get(agency));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("audit backlog: %d events (+%d redelivered) of %d agencies chained in %.1f s after the "
-                        + "listener resumed: %.0f records/s%n", RECORDS, REDELIVERED, AGENCIES, seconds, RECORDS / seconds);
+        System.out.printf(
+                "audit backlog: %d events (+%d redelivered) of %d agencies chained in %.1f s after the "
+                        + "listener resumed: %.0f records/s%n",
+                RECORDS, REDELIVERED, AGENCIES, seconds, RECORDS / seconds);
 
         Map<String, Sent> byId = new HashMap<>();
         sent.forEach(event -> byId.put(event.id, event));
@@ -115,15 +121,19 @@ class AuditBacklogIT {
             }
             Set<String> ids = new HashSet<>();
             records.forEach(r -> ids.add(r.eventId()));
-            assertThat(records).as("each event once in agency " + agency).hasSize(expected.get(agency).intValue());
-            assertThat(ids).hasSize(records.size())
+            assertThat(records)
+                    .as("each event once in agency " + agency)
+                    .hasSize(expected.get(agency).intValue());
+            assertThat(ids)
+                    .hasSize(records.size())
                     .allSatisfy(id -> assertThat(byId.get(id).agency).isEqualTo(agency));
             Map<String, Integer> lastOfPatient = new HashMap<>();
             for (ChainRecord record : records) {
                 Sent event = byId.get(record.eventId());
                 Integer before = lastOfPatient.put(event.patient, event.order);
                 assertThat(before == null || before < event.order)
-                        .as("patient %s: event %d chained after %d", event.patient, event.order, before).isTrue();
+                        .as("patient %s: event %d chained after %d", event.patient, event.order, before)
+                        .isTrue();
             }
             Verification verification = verifier.verify(agency);
             assertThat(verification.intact()).as(verification.line()).isTrue();

@@ -1,5 +1,13 @@
 package org.hearth.audit.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
 import org.hearth.audit.chain.ChainRecord;
 import org.hearth.audit.chain.ChainStore;
 import org.hearth.platform.test.Eventually;
@@ -10,15 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A poll that holds a record breaking its contract between good ones (the listener paused while they are published,
@@ -32,6 +31,7 @@ class AuditPollIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
     @Autowired
     ChainStore chain;
 
@@ -41,7 +41,9 @@ class AuditPollIT {
         String other = UUID.randomUUID().toString();
         String patient = UUID.randomUUID().toString();
         String otherPatient = UUID.randomUUID().toString();
-        List<String> good = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        List<String> good = List.of(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
                 UUID.randomUUID().toString());
         String otherGood = UUID.randomUUID().toString();
         String malformed = UUID.randomUUID().toString();
@@ -49,10 +51,14 @@ class AuditPollIT {
         MessageListenerContainer container = listeners.getListenerContainer("audit-store");
         container.pause();
         try (TopicWriter kafka = new TopicWriter()) {
-            assertThat(Eventually.await(Duration.ofSeconds(30), container::isContainerPaused, paused -> paused)).isTrue();
+            assertThat(Eventually.await(Duration.ofSeconds(30), container::isContainerPaused, paused -> paused))
+                    .isTrue();
             // one patient, one partition: the malformed record sits between the first and the other two
             send(kafka, good.get(0), agency, patient);
-            kafka.send("hearth.audit", patient, TopicWriter.envelope(malformed, TYPE, patient, agency),
+            kafka.send(
+                    "hearth.audit",
+                    patient,
+                    TopicWriter.envelope(malformed, TYPE, patient, agency),
                     "{\"auditId\":\"" + malformed + "\",\"patientId\":\"" + patient + "\"}");
             send(kafka, good.get(1), agency, patient);
             send(kafka, otherGood, other, otherPatient);
@@ -63,9 +69,12 @@ class AuditPollIT {
 
         try (TopicReader dlt = new TopicReader("hearth.audit.dlt")) {
             assertThat(dlt.await(r -> malformed.equals(TopicReader.header(r, "ce_id")), Duration.ofSeconds(30)))
-                    .as("the malformed record is dead-lettered").isPresent();
+                    .as("the malformed record is dead-lettered")
+                    .isPresent();
         }
-        Eventually.await(Duration.ofSeconds(30), () -> chain.last(agency).map(ChainRecord::seq).orElse(0L),
+        Eventually.await(
+                Duration.ofSeconds(30),
+                () -> chain.last(agency).map(ChainRecord::seq).orElse(0L),
                 seq -> seq >= 3);
         assertThat(eventIds(agency)).containsExactlyElementsOf(good);
         assertThat(Eventually.await(Duration.ofSeconds(30), () -> eventIds(other), ids -> !ids.isEmpty()))
@@ -84,7 +93,7 @@ class AuditPollIT {
     private static void send(TopicWriter kafka, String id, String agency, String patient) {
         kafka.send("hearth.audit", patient, TopicWriter.envelope(id, TYPE, patient, agency), """
                 {"auditId":"%s","patientId":"%s","actor":"nina","actorName":"Nina Nurse","roles":["nurse"],
-                 "action":"GET /api/patients/v1/patients/{patientId}","outcome":200,"correlationId":"%s","at":"%s"}"""
-                .formatted(id, patient, UUID.randomUUID(), Instant.now()));
+                 "action":"GET /api/patients/v1/patients/{patientId}","outcome":200,"correlationId":"%s","at":"%s"}""".formatted(
+                        id, patient, UUID.randomUUID(), Instant.now()));
     }
 }

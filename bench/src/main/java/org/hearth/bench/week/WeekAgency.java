@@ -20,21 +20,36 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
     public static final int GRID = 5;
     /** A lunch break of 30 minutes between 11:00 and 14:00 on days longer than 6 hours. */
     public static final int BREAK_MINUTES = 30;
+
     public static final int BREAK_FROM = 11 * 60;
     public static final int BREAK_TO = 14 * 60;
     public static final int LONG_DAY = 6 * 60;
     /** The agency's default window for a patient who stated none. */
     public static final int DEFAULT_OPEN = 8 * 60;
+
     public static final int DEFAULT_CLOSE = 18 * 60;
 
     /** @param window null: the agency's default; else [open, close] minutes of the day, every weekday */
-    public record Patient(int id, String address, double latitude, double longitude, String language,
-            int[] window, int preferredClinician) {
-    }
+    public record Patient(
+            int id,
+            String address,
+            double latitude,
+            double longitude,
+            String language,
+            int[] window,
+            int preferredClinician) {}
 
     /** @param hours per weekday 0..4 the [start, end] minutes of the day, or null when off */
-    public record Clinician(int id, String name, String discipline, double latitude, double longitude,
-            int[][] hours, int maxVisitsPerDay, Set<String> skills, Set<String> languages) {
+    public record Clinician(
+            int id,
+            String name,
+            String discipline,
+            double latitude,
+            double longitude,
+            int[][] hours,
+            int maxVisitsPerDay,
+            Set<String> skills,
+            Set<String> languages) {
 
         public boolean longDay(int day) {
             return hours[day] != null && hours[day][1] - hours[day][0] > LONG_DAY;
@@ -48,8 +63,17 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
      * @param seenBy      the clinician who saw the patient for this discipline before (-1: nobody)
      * @param bookedWith  the clinician of a hand booking (-1: none), at day {@code bookedDay}, minute {@code bookedAt}
      */
-    public record Visit(int id, int patient, String discipline, int minutes, String skill, int order,
-            int seenBy, int bookedWith, int bookedDay, int bookedAt) {
+    public record Visit(
+            int id,
+            int patient,
+            String discipline,
+            int minutes,
+            String skill,
+            int order,
+            int seenBy,
+            int bookedWith,
+            int bookedDay,
+            int bookedAt) {
 
         public boolean booked() {
             return bookedWith >= 0;
@@ -57,8 +81,8 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
     }
 
     /** Weekly frequencies, visit minutes, clinician discipline and share of patients per order type. */
-    record OrderType(String discipline, int perWeek, int weeks, int minutes, String clinicianDiscipline, double share) {
-    }
+    record OrderType(
+            String discipline, int perWeek, int weeks, int minutes, String clinicianDiscipline, double share) {}
 
     static final List<OrderType> ORDERS = List.of(
             new OrderType("SN", 2, 4, 45, "RN", 0.85),
@@ -66,15 +90,40 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
             new OrderType("OT", 1, 3, 60, "OT", 0.25),
             new OrderType("HHA", 5, 2, 60, "AIDE", 0.30));
 
-    static final String[] STREETS = {"N Grand Ave", "S MacArthur Blvd", "W Jefferson St", "E Cook St", "S 6th St",
-        "N 9th St", "W Washington St", "S Spring St", "Wabash Ave", "S Dirksen Pkwy", "W Monroe St", "N Walnut St",
-        "Stevenson Dr", "W Iles Ave", "Chatham Rd", "S Koke Mill Rd", "E Sangamon Ave", "Peoria Rd", "S Park Ave",
-        "W Lawrence Ave", "N Rutledge St", "Clear Lake Ave", "S State St", "W Old State Capitol Plaza"};
-    static final String[] FIRST = {"Ana", "Ben", "Carla", "Dev", "Elena", "Femi", "Grace", "Hugo", "Ines", "Jon",
-        "Kim", "Luis", "Mara", "Nina", "Omar", "Pete", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Vic", "Wen", "Yara"};
+    static final String[] STREETS = {
+        "N Grand Ave",
+        "S MacArthur Blvd",
+        "W Jefferson St",
+        "E Cook St",
+        "S 6th St",
+        "N 9th St",
+        "W Washington St",
+        "S Spring St",
+        "Wabash Ave",
+        "S Dirksen Pkwy",
+        "W Monroe St",
+        "N Walnut St",
+        "Stevenson Dr",
+        "W Iles Ave",
+        "Chatham Rd",
+        "S Koke Mill Rd",
+        "E Sangamon Ave",
+        "Peoria Rd",
+        "S Park Ave",
+        "W Lawrence Ave",
+        "N Rutledge St",
+        "Clear Lake Ave",
+        "S State St",
+        "W Old State Capitol Plaza"
+    };
+    static final String[] FIRST = {
+        "Ana", "Ben", "Carla", "Dev", "Elena", "Femi", "Grace", "Hugo", "Ines", "Jon", "Kim", "Luis", "Mara", "Nina",
+        "Omar", "Pete", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Vic", "Wen", "Yara"
+    };
 
     /** The centre of the area and its half-size in degrees (about 12 km east-west, 10 km north-south). */
     static final double LAT = 39.78;
+
     static final double LON = -89.65;
     static final double HALF_LAT = 0.09;
     static final double HALF_LON = 0.14;
@@ -109,8 +158,7 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
             patients.add(new Patient(p, address, lat, lon, language, window, -1));
         }
         // orders first, so that the clinicians can be sized to the demand
-        record Order(int patient, OrderType type, String skill) {
-        }
+        record Order(int patient, OrderType type, String skill) {}
         List<Order> orders = new ArrayList<>();
         for (Patient p : patients) {
             int before = orders.size();
@@ -126,9 +174,12 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
         }
         List<Clinician> clinicians = new ArrayList<>();
         for (OrderType type : ORDERS) {
-            double visitMinutes = orders.stream().filter(o -> o.type() == type)
-                    .mapToDouble(o -> o.type().perWeek() * (o.type().minutes() + 25.0)).sum();
-            // a clinician gives about 5 days × 6 hours of visits and travel; a fifth spare so that the week can be planned
+            double visitMinutes = orders.stream()
+                    .filter(o -> o.type() == type)
+                    .mapToDouble(o -> o.type().perWeek() * (o.type().minutes() + 25.0))
+                    .sum();
+            // a clinician gives about 5 days × 6 hours of visits and travel; a fifth spare so that the week can be
+            // planned
             int needed = Math.max(1, (int) Math.ceil(visitMinutes * 1.35 / (DAYS * 6 * 60)));
             for (int i = 0; i < needed; i++) {
                 int id = clinicians.size();
@@ -147,13 +198,21 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
                         hours[d] = new int[] {8 * 60, 13 * 60}; // part-time mornings: no break
                     }
                 }
-                Set<String> skills = type.discipline().equals("SN") && (i % 2 == 0 || needed == 1)
-                        ? Set.of("wound-care") : Set.of();
+                Set<String> skills =
+                        type.discipline().equals("SN") && (i % 2 == 0 || needed == 1) ? Set.of("wound-care") : Set.of();
                 double l = random.nextDouble();
                 Set<String> languages = l < 0.25 ? Set.of("en", "es") : l < 0.32 ? Set.of("en", "vi") : Set.of("en");
                 int max = type.clinicianDiscipline().equals("AIDE") ? 6 : 7;
-                clinicians.add(new Clinician(id, FIRST[id % FIRST.length] + " " + type.clinicianDiscipline() + " " + id,
-                        type.clinicianDiscipline(), LAT + u * HALF_LAT, LON + v * HALF_LON, hours, max, skills, languages));
+                clinicians.add(new Clinician(
+                        id,
+                        FIRST[id % FIRST.length] + " " + type.clinicianDiscipline() + " " + id,
+                        type.clinicianDiscipline(),
+                        LAT + u * HALF_LAT,
+                        LON + v * HALF_LON,
+                        hours,
+                        max,
+                        skills,
+                        languages));
             }
         }
         // patients' history and preferences: a usual clinician per discipline for some, a preferred one for a few
@@ -162,9 +221,13 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
         for (int o = 0; o < orders.size(); o++) {
             Order order = orders.get(o);
             OrderType type = order.type();
-            List<Clinician> able = clinicians.stream().filter(c -> c.discipline().equals(type.clinicianDiscipline())
-                    && (order.skill() == null || c.skills().contains(order.skill()))).toList();
-            int seenBy = random.nextDouble() < 0.5 ? able.get(random.nextInt(able.size())).id() : -1;
+            List<Clinician> able = clinicians.stream()
+                    .filter(c -> c.discipline().equals(type.clinicianDiscipline())
+                            && (order.skill() == null || c.skills().contains(order.skill())))
+                    .toList();
+            int seenBy = random.nextDouble() < 0.5
+                    ? able.get(random.nextInt(able.size())).id()
+                    : -1;
             for (int k = 0; k < type.perWeek(); k++) {
                 int bookedWith = -1;
                 int bookedDay = -1;
@@ -176,33 +239,58 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
                     int at = slot[random.nextInt(slot.length)];
                     Patient p = patients.get(order.patient());
                     double drive = minutes(c.latitude(), c.longitude(), p.latitude(), p.longitude());
-                    boolean fits = c.hours()[day] != null && at >= c.hours()[day][0] + drive + 10 // reachable
+                    boolean fits = c.hours()[day] != null
+                            && at >= c.hours()[day][0] + drive + 10 // reachable
                             && at + type.minutes() + drive + 10 <= c.hours()[day][1]
                             && at >= (p.window() == null ? DEFAULT_OPEN : p.window()[0])
                             && at + type.minutes() <= (p.window() == null ? DEFAULT_CLOSE : p.window()[1]);
-                    if (fits && bookedSlots.add(c.id() + "/" + day + "/" + at)
+                    if (fits
+                            && bookedSlots.add(c.id() + "/" + day + "/" + at)
                             && bookedSlots.add("patient " + p.id() + "/" + day + "/" + at)) {
                         bookedWith = c.id();
                         bookedDay = day;
                         bookedAt = at;
                     }
                 }
-                visits.add(new Visit(visits.size(), order.patient(), type.discipline(), type.minutes(), order.skill(), o,
-                        seenBy, bookedWith, bookedDay, bookedAt));
+                visits.add(new Visit(
+                        visits.size(),
+                        order.patient(),
+                        type.discipline(),
+                        type.minutes(),
+                        order.skill(),
+                        o,
+                        seenBy,
+                        bookedWith,
+                        bookedDay,
+                        bookedAt));
             }
         }
         for (int p = 0; p < patients.size(); p++) {
             if (random.nextDouble() < 0.1) {
                 int patient = p;
-                List<Visit> own = visits.stream().filter(v -> v.patient() == patient).toList();
+                List<Visit> own =
+                        visits.stream().filter(v -> v.patient() == patient).toList();
                 Visit v = own.get(random.nextInt(own.size()));
-                String discipline = ORDERS.stream().filter(t -> t.discipline().equals(v.discipline())).findFirst()
-                        .orElseThrow().clinicianDiscipline();
-                List<Clinician> able = clinicians.stream().filter(c -> c.discipline().equals(discipline)
-                        && (v.skill() == null || c.skills().contains(v.skill()))).toList();
+                String discipline = ORDERS.stream()
+                        .filter(t -> t.discipline().equals(v.discipline()))
+                        .findFirst()
+                        .orElseThrow()
+                        .clinicianDiscipline();
+                List<Clinician> able = clinicians.stream()
+                        .filter(c -> c.discipline().equals(discipline)
+                                && (v.skill() == null || c.skills().contains(v.skill())))
+                        .toList();
                 Patient old = patients.get(p);
-                patients.set(p, new Patient(p, old.address(), old.latitude(), old.longitude(), old.language(),
-                        old.window(), able.get(random.nextInt(able.size())).id()));
+                patients.set(
+                        p,
+                        new Patient(
+                                p,
+                                old.address(),
+                                old.latitude(),
+                                old.longitude(),
+                                old.language(),
+                                old.window(),
+                                able.get(random.nextInt(able.size())).id()));
             }
         }
         return new WeekAgency(seed, List.copyOf(patients), List.copyOf(clinicians), List.copyOf(visits));
@@ -210,7 +298,10 @@ public record WeekAgency(long seed, List<Patient> patients, List<Clinician> clin
 
     /** The clinician discipline that does a visit's discipline (SN: RN, HHA: AIDE). */
     public static String clinicianDiscipline(String visitDiscipline) {
-        return ORDERS.stream().filter(t -> t.discipline().equals(visitDiscipline)).findFirst().orElseThrow()
+        return ORDERS.stream()
+                .filter(t -> t.discipline().equals(visitDiscipline))
+                .findFirst()
+                .orElseThrow()
                 .clinicianDiscipline();
     }
 

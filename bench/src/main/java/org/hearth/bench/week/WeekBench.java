@@ -1,15 +1,14 @@
 package org.hearth.bench.week;
 
-import org.hearth.planner.Plan;
-import org.hearth.planner.Planner;
-
-import org.hearth.bench.MachineLoad;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hearth.bench.MachineLoad;
+import org.hearth.planner.Plan;
+import org.hearth.planner.Planner;
 
 /**
  * The realistic-week benchmark: for each size and seed, a generated agency's week ({@link WeekAgency}) is planned
@@ -22,18 +21,27 @@ import java.util.stream.Collectors;
  */
 public final class WeekBench {
 
-    private WeekBench() {
-    }
+    private WeekBench() {}
 
     /** One run's figures. */
-    record Row(int patients, long seed, int visits, int clinicians, int clinicianDays, long firstPlanCpuMillis,
-            long firstPlanMillis, long firstFeasibleMillis, WeekCheck.Result check, Plan plan) {
-    }
+    record Row(
+            int patients,
+            long seed,
+            int visits,
+            int clinicians,
+            int clinicianDays,
+            long firstPlanCpuMillis,
+            long firstPlanMillis,
+            long firstFeasibleMillis,
+            WeekCheck.Result check,
+            Plan plan) {}
 
     public static void main(String[] args) throws Exception {
         MachineLoad.guard("realistic week");
         List<Integer> sizes = java.util.Arrays.stream((args.length > 0 ? args[0] : "20,50,100,200").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 10;
         System.out.printf(Locale.ROOT, "Realistic week: %s patients × %d seeds, %.0f s each%n", sizes, seeds, seconds);
@@ -57,30 +65,58 @@ public final class WeekBench {
         // the first plan alone, timed in this thread's CPU time: comparable even when other processes load the machine
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuBefore = cpu.getCurrentThreadCpuTime();
-        Planner.solve(model.problem, Planner.Options.timeLimit(limit).withSeed(seed).withMaxIterations(0), () -> false);
+        Planner.solve(
+                model.problem, Planner.Options.timeLimit(limit).withSeed(seed).withMaxIterations(0), () -> false);
         long firstPlanCpu = (cpu.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
-        Plan plan = Planner.solve(model.problem, Planner.Options.timeLimit(limit).withSeed(seed), () -> false);
+        Plan plan =
+                Planner.solve(model.problem, Planner.Options.timeLimit(limit).withSeed(seed), () -> false);
         long firstPlan = plan.progress().isEmpty() ? -1 : plan.progress().get(0).atMillis();
-        long firstFeasible = plan.progress().stream().filter(p -> p.hardViolations() == 0)
-                .mapToLong(Plan.Progress::atMillis).findFirst().orElse(-1);
+        long firstFeasible = plan.progress().stream()
+                .filter(p -> p.hardViolations() == 0)
+                .mapToLong(Plan.Progress::atMillis)
+                .findFirst()
+                .orElse(-1);
         WeekCheck.Result check = WeekCheck.check(week, model.workers, plan.routes(), plan.starts());
-        return new Row(patients, seed, week.visits().size(), week.clinicians().size(), model.workers.size(),
-                firstPlanCpu, firstPlan,
-                firstFeasible, check, plan);
+        return new Row(
+                patients,
+                seed,
+                week.visits().size(),
+                week.clinicians().size(),
+                model.workers.size(),
+                firstPlanCpu,
+                firstPlan,
+                firstFeasible,
+                check,
+                plan);
     }
 
     static void print(Row r) {
         WeekCheck.Result c = r.check();
-        String kinds = c.breaks().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        System.out.printf(Locale.ROOT, "%8d %4d %6d %10d %4d | %17d  %7d  %17s | %9.1f  %6d  %12.1f  %12.1f | %s%n",
-                r.patients(), r.seed(), r.visits(), r.clinicians(), r.clinicianDays(), r.firstPlanCpuMillis(),
+        String kinds = c.breaks().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        System.out.printf(
+                Locale.ROOT,
+                "%8d %4d %6d %10d %4d | %17d  %7d  %17s | %9.1f  %6d  %12.1f  %12.1f | %s%n",
+                r.patients(),
+                r.seed(),
+                r.visits(),
+                r.clinicians(),
+                r.clinicianDays(),
+                r.firstPlanCpuMillis(),
                 r.firstPlanMillis(),
-                r.firstFeasibleMillis() < 0 ? "none" : Long.toString(r.firstFeasibleMillis()), 100 * c.plannedShare(),
-                c.totalBreaks(), c.travelPerVisit(), 100 * c.continuity(), kinds.isEmpty() ? "-" : kinds);
+                r.firstFeasibleMillis() < 0 ? "none" : Long.toString(r.firstFeasibleMillis()),
+                100 * c.plannedShare(),
+                c.totalBreaks(),
+                c.travelPerVisit(),
+                100 * c.continuity(),
+                kinds.isEmpty() ? "-" : kinds);
         Map<String, Double> soft = r.plan().breakdown().soft();
-        System.out.println("         planner's own score: hard " + r.plan().breakdown().hard() + ", soft "
-                + soft.entrySet().stream().map(e -> e.getKey() + " " + Math.round(e.getValue()))
-                        .collect(Collectors.joining(", ")));
+        System.out.println(
+                "         planner's own score: hard " + r.plan().breakdown().hard() + ", soft "
+                        + soft.entrySet().stream()
+                                .map(e -> e.getKey() + " " + Math.round(e.getValue()))
+                                .collect(Collectors.joining(", ")));
     }
 }

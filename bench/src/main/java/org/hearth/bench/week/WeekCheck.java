@@ -15,15 +15,24 @@ import java.util.TreeMap;
  */
 public final class WeekCheck {
 
-    public static final List<String> KINDS = List.of("qualification", "pinned", "window", "hours", "travel",
-            "homeOverlap", "oncePerDay", "grid", "maxVisits", "break");
+    public static final List<String> KINDS = List.of(
+            "qualification",
+            "pinned",
+            "window",
+            "hours",
+            "travel",
+            "homeOverlap",
+            "oncePerDay",
+            "grid",
+            "maxVisits",
+            "break");
 
     /**
      * @param breaks      broken rules by kind (every kind listed, zero included)
      * @param continuity  the share of orders with two or more planned visits that one clinician does all of (0..1)
      */
-    public record Result(Map<String, Integer> breaks, int visits, int planned, double travelMinutes,
-            double continuity) {
+    public record Result(
+            Map<String, Integer> breaks, int visits, int planned, double travelMinutes, double continuity) {
 
         public int totalBreaks() {
             return breaks.values().stream().mapToInt(Integer::intValue).sum();
@@ -38,8 +47,7 @@ public final class WeekCheck {
         }
     }
 
-    private WeekCheck() {
-    }
+    private WeekCheck() {}
 
     /**
      * @param workers the clinician and day of each route
@@ -100,7 +108,8 @@ public final class WeekCheck {
                     add(breaks, "qualification", 1);
                 }
                 if (v.booked()) {
-                    if (v.bookedWith() != c.id() || v.bookedDay() != worker.day()
+                    if (v.bookedWith() != c.id()
+                            || v.bookedDay() != worker.day()
                             || Math.abs(start - (dayStart + v.bookedAt())) > 1e-6) {
                         add(breaks, "pinned", 1);
                     }
@@ -119,7 +128,8 @@ public final class WeekCheck {
                 time = Math.max(time, start + v.minutes());
                 at = v.patient();
             }
-            if (!breakTaken && time > breakFrom) { // still at work when the break window opens: lunch after the last visit
+            if (!breakTaken
+                    && time > breakFrom) { // still at work when the break window opens: lunch after the last visit
                 double from = Math.max(time, breakFrom);
                 if (from > breakLatest + 1e-6) {
                     add(breaks, "break", 1);
@@ -142,7 +152,8 @@ public final class WeekCheck {
             if (clinicianOf[t] < 0) {
                 continue;
             }
-            byHome.computeIfAbsent(v.patient(), k -> new java.util.ArrayList<>()).add(t);
+            byHome.computeIfAbsent(v.patient(), k -> new java.util.ArrayList<>())
+                    .add(t);
             if (!orderDays.add(v.order() + "/" + dayOf[t])) {
                 add(breaks, "oncePerDay", 1);
             }
@@ -163,7 +174,9 @@ public final class WeekCheck {
         }
         long several = plannedPerOrder.values().stream().filter(n -> n > 1).count();
         long kept = plannedPerOrder.entrySet().stream()
-                .filter(e -> e.getValue() > 1 && clinicianPerOrder.get(e.getKey()).size() == 1).count();
+                .filter(e ->
+                        e.getValue() > 1 && clinicianPerOrder.get(e.getKey()).size() == 1)
+                .count();
         return new Result(breaks, visits.size(), planned, travel, several == 0 ? 1 : (double) kept / several);
     }
 

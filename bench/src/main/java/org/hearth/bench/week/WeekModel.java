@@ -1,9 +1,8 @@
 package org.hearth.bench.week;
 
-import org.hearth.planner.PlanningProblem;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.hearth.planner.PlanningProblem;
 
 /**
  * A generated week as a planning problem, with the agency rules and weights scheduling-service uses
@@ -23,8 +22,7 @@ public final class WeekModel {
     static final double BALANCE = 2;
 
     /** A worker: clinician {@code clinician} on weekday {@code day} (0 = Monday). */
-    public record Worker(int clinician, int day) {
-    }
+    public record Worker(int clinician, int day) {}
 
     public final WeekAgency week;
     public final List<Worker> workers = new ArrayList<>();
@@ -58,7 +56,8 @@ public final class WeekModel {
         }
         List<WeekAgency.Visit> visits = week.visits();
         PlanningProblem.Builder b = PlanningProblem.builder(workers.size(), visits.size(), travel)
-                .weights(new PlanningProblem.Weights(1, 1, 1, BALANCE)).grid(WeekAgency.GRID);
+                .weights(new PlanningProblem.Weights(1, 1, 1, BALANCE))
+                .grid(WeekAgency.GRID);
         for (int w = 0; w < workers.size(); w++) {
             Worker worker = workers.get(w);
             WeekAgency.Clinician c = clinicians.get(worker.clinician());
@@ -66,7 +65,8 @@ public final class WeekModel {
             int dayStart = worker.day() * 1440;
             int[] hours = c.hours()[worker.day()];
             b.worker(w, base, base, dayStart + hours[0], dayStart + hours[1], c.maxVisitsPerDay())
-                    .workerDay(w, worker.day()).workerPerson(w, c.id());
+                    .workerDay(w, worker.day())
+                    .workerPerson(w, c.id());
             if (c.longDay(worker.day())) {
                 int from = Math.max(hours[0], WeekAgency.BREAK_FROM);
                 int to = Math.min(hours[1], WeekAgency.BREAK_TO);
@@ -80,7 +80,9 @@ public final class WeekModel {
         for (WeekAgency.Visit v : visits) {
             int t = v.id();
             WeekAgency.Patient patient = patients.get(v.patient());
-            b.location(t, v.patient()).home(t, v.patient()).oncePerDay(t, v.order())
+            b.location(t, v.patient())
+                    .home(t, v.patient())
+                    .oncePerDay(t, v.order())
                     .continuity(t, v.order(), SPLIT_CARE);
             if (ordersPerGroup[v.order()] > 1) {
                 b.spread(t, v.order(), (WeekAgency.DAYS - 1.0) / (ordersPerGroup[v.order()] - 1), SPREAD);

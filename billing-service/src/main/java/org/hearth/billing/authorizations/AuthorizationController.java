@@ -7,10 +7,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.hearth.billing.eligibility.PayerGateway;
+import org.hearth.billing.patients.BillingFactsChanged;
 import org.hearth.billing.patients.BillingFile;
 import org.hearth.billing.patients.BillingFileController;
-import org.hearth.billing.patients.BillingFactsChanged;
 import org.hearth.billing.patients.BillingFiles;
 import org.hearth.billing.patients.Coverage;
 import org.hearth.billing.payers.Payer;
@@ -25,9 +31,9 @@ import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
 import org.hearth.platform.web.Versions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,14 +45,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
 
 /** Prior authorizations: requested, submitted to the payer (X12 278), decided, appealed. */
 @RestController
@@ -63,8 +61,14 @@ class AuthorizationController {
     private final Clock clock;
     private final ApplicationEventPublisher local;
 
-    AuthorizationController(AuthorizationRepository authorizations, BillingFiles files, PayerRepository payers,
-            PayerGateway gateway, IdempotencyKeys idempotency, JsonMapper json, Clock clock,
+    AuthorizationController(
+            AuthorizationRepository authorizations,
+            BillingFiles files,
+            PayerRepository payers,
+            PayerGateway gateway,
+            IdempotencyKeys idempotency,
+            JsonMapper json,
+            Clock clock,
             ApplicationEventPublisher local) {
         this.authorizations = authorizations;
         this.files = files;
@@ -76,26 +80,35 @@ class AuthorizationController {
         this.local = local;
     }
 
-    record NewRequest(@NotBlank @Size(max = 100) String patientId, @NotBlank @Size(max = 100) String payerId,
+    record NewRequest(
+            @NotBlank @Size(max = 100) String patientId,
+            @NotBlank @Size(max = 100) String payerId,
+
             @NotNull @Pattern(regexp = "SN|PT|OT|ST|MSW|HHA|RD", message = "must be SN, PT, OT, ST, MSW, HHA or RD")
             String discipline,
-            @NotNull Integer requestedUnits, @NotNull LocalDate from, @NotNull LocalDate to) {
-    }
 
-    record Submission(boolean expedited) {
-    }
+            @NotNull Integer requestedUnits,
+            @NotNull LocalDate from,
+            @NotNull LocalDate to) {}
 
-    record Decision(@NotNull PriorAuthorization.Status decision, Integer approvedUnits, LocalDate from, LocalDate to,
-            @Size(max = 200) String reason) {
-    }
+    record Submission(boolean expedited) {}
+
+    record Decision(
+            @NotNull PriorAuthorization.Status decision,
+            Integer approvedUnits,
+            LocalDate from,
+            LocalDate to,
+            @Size(max = 200) String reason) {}
 
     @PostMapping
     @PreAuthorize(BillingFileController.BILLING)
-    @Operation(summary = "Draft a prior-authorization request by hand",
+    @Operation(
+            summary = "Draft a prior-authorization request by hand",
             description = "409 when an open request of the same payer and discipline overlaps its dates. With "
                     + "Idempotency-Key, a retry of the same request answers the same draft (not a 409) and drafts "
                     + "nothing twice; the same key with another body is 422")
-    ResponseEntity<PriorAuthorization> create(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+    ResponseEntity<PriorAuthorization> create(
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody NewRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.requestedUnits() < 1) {
@@ -104,7 +117,9 @@ class AuthorizationController {
         if (request.to().isBefore(request.from())) {
             errors.add(new FieldError("to", "must not be before from"));
         }
-        Payer payer = payers.find(request.payerId()).map(PayerRepository.Versioned::payer).orElse(null);
+        Payer payer = payers.find(request.payerId())
+                .map(PayerRepository.Versioned::payer)
+                .orElse(null);
         if (payer == null) {
             errors.add(new FieldError("payerId", "no such payer in this agency"));
         }
@@ -114,8 +129,12 @@ class AuthorizationController {
         } else {
             AuditedPatient.is(request.patientId());
         }
-        Coverage coverage = file == null ? null : file.coverages().stream()
-                .filter(c -> c.payerId().equals(request.payerId())).findFirst().orElse(null);
+        Coverage coverage = file == null
+                ? null
+                : file.coverages().stream()
+                        .filter(c -> c.payerId().equals(request.payerId()))
+                        .findFirst()
+                        .orElse(null);
         if (file != null && payer != null && coverage == null) {
             errors.add(new FieldError("payerId", "the patient has no coverage with this payer"));
         }
@@ -123,30 +142,45 @@ class AuthorizationController {
             throw ApiException.invalid(errors);
         }
         // a retry finds its draft before the overlap rule is asked, which the draft itself would break
-        AuthorizationRepository.Versioned stored = idempotency.createOnce(key, Caller.subject(),
-                json.writeValueAsString(request), authorizations::find, id -> {
+        AuthorizationRepository.Versioned stored = idempotency
+                .createOnce(key, Caller.subject(), json.writeValueAsString(request), authorizations::find, id -> {
                     boolean duplicate = authorizations.of(request.patientId(), request.discipline()).stream()
                             .map(AuthorizationRepository.Versioned::authorization)
-                            .anyMatch(a -> a.open() && a.payerId().equals(payer.id()) && !a.from().isAfter(request.to())
+                            .anyMatch(a -> a.open()
+                                    && a.payerId().equals(payer.id())
+                                    && !a.from().isAfter(request.to())
                                     && !request.from().isAfter(a.to()));
                     if (duplicate) {
-                        throw ApiException.conflict("An open authorization of this payer and discipline already "
-                                + "covers these dates");
+                        throw ApiException.conflict(
+                                "An open authorization of this payer and discipline already " + "covers these dates");
                     }
-                    authorizations.insertIfAbsent(PriorAuthorization.draft(id, request.patientId(), payer,
-                            coverage.id(), request.discipline(), request.requestedUnits(), request.from(), request.to(),
-                            null, clock.instant()));
+                    authorizations.insertIfAbsent(PriorAuthorization.draft(
+                            id,
+                            request.patientId(),
+                            payer,
+                            coverage.id(),
+                            request.discipline(),
+                            request.requestedUnits(),
+                            request.from(),
+                            request.to(),
+                            null,
+                            clock.instant()));
                     return authorizations.find(id).orElseThrow();
-                }).resource();
-        return ResponseEntity.created(URI.create("/api/billing/v1/authorizations/" + stored.authorization().id()))
-                .eTag(Versions.etag(stored.version())).body(stored.authorization());
+                })
+                .resource();
+        return ResponseEntity.created(URI.create("/api/billing/v1/authorizations/"
+                        + stored.authorization().id()))
+                .eTag(Versions.etag(stored.version()))
+                .body(stored.authorization());
     }
 
     @GetMapping
     @PreAuthorize(BillingFileController.READERS)
-    PageResponse<PriorAuthorization> list(@RequestParam(required = false) String patientId,
+    PageResponse<PriorAuthorization> list(
+            @RequestParam(required = false) String patientId,
             @RequestParam(required = false) PriorAuthorization.Status status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         Criteria criteria = new Criteria();
         if (patientId != null) {
             criteria.and("authorization.patientId").is(patientId);
@@ -154,8 +188,9 @@ class AuthorizationController {
         if (status != null) {
             criteria.and("authorization.status").is(status);
         }
-        return PageResponse.of(authorizations.list(criteria, Paging.of(page, size)
-                .withSort(Sort.by("authorization.from", "_id"))), Function.identity());
+        return PageResponse.of(
+                authorizations.list(criteria, Paging.of(page, size).withSort(Sort.by("authorization.from", "_id"))),
+                Function.identity());
     }
 
     @GetMapping("/{id}")
@@ -167,7 +202,8 @@ class AuthorizationController {
 
     @PostMapping("/{id}/submission")
     @PreAuthorize(BillingFileController.BILLING)
-    @Operation(summary = "Submit (or resubmit after a denial) to the payer",
+    @Operation(
+            summary = "Submit (or resubmit after a denial) to the payer",
             description = "Decision due in 72 hours when expedited, 7 days otherwise; 502 if the payer does not answer "
                     + "after bounded retries (nothing changes)")
     ResponseEntity<PriorAuthorization> submit(@PathVariable String id, @RequestBody Submission request) {
@@ -177,26 +213,41 @@ class AuthorizationController {
             throw ApiException.conflict("Only a draft or a denied request can be submitted; this one is "
                     + a.status().name().toLowerCase());
         }
-        String memberId = files.find(a.patientId()).flatMap(f -> f.coverages().stream()
-                .filter(c -> c.id().equals(a.coverageId())).findFirst()).map(Coverage::memberId)
+        String memberId = files.find(a.patientId())
+                .flatMap(f -> f.coverages().stream()
+                        .filter(c -> c.id().equals(a.coverageId()))
+                        .findFirst())
+                .map(Coverage::memberId)
                 .orElseThrow(() -> ApiException.conflict("The coverage of this request no longer exists"));
-        Payer payer = payers.find(a.payerId()).map(PayerRepository.Versioned::payer)
+        Payer payer = payers.find(a.payerId())
+                .map(PayerRepository.Versioned::payer)
                 .orElseThrow(() -> ApiException.conflict("The payer of this request no longer exists"));
-        PayerGateway.Answer answer = gateway.submitAuthorization(payer.payerCode(), memberId, a.discipline(),
-                a.requestedUnits(), request.expedited());
+        PayerGateway.Answer answer = gateway.submitAuthorization(
+                payer.payerCode(), memberId, a.discipline(), a.requestedUnits(), request.expedited());
         if (answer.status() != PayerGateway.Status.ACTIVE) {
-            throw new ApiException(ProblemType.UPSTREAM_FAILED, "The payer did not accept the request ("
-                    + answer.status().name().toLowerCase() + " after " + answer.attempts() + " attempt(s)); nothing changed");
+            throw new ApiException(
+                    ProblemType.UPSTREAM_FAILED,
+                    "The payer did not accept the request ("
+                            + answer.status().name().toLowerCase() + " after " + answer.attempts()
+                            + " attempt(s)); nothing changed");
         }
         return write(stored, x -> x.submit(request.expedited(), answer.reference(), clock.instant()));
     }
 
     @PostMapping("/{id}/decision")
     @PreAuthorize(BillingFileController.BILLING)
-    @Operation(summary = "Record the payer's decision: approved or partially approved (units, dates) or denied (reason)")
+    @Operation(
+            summary = "Record the payer's decision: approved or partially approved (units, dates) or denied (reason)")
     ResponseEntity<PriorAuthorization> decide(@PathVariable String id, @Valid @RequestBody Decision request) {
-        ResponseEntity<PriorAuthorization> decided = write(stored(id), a -> a.decide(request.decision(),
-                request.approvedUnits(), request.from(), request.to(), request.reason(), clock.instant()));
+        ResponseEntity<PriorAuthorization> decided = write(
+                stored(id),
+                a -> a.decide(
+                        request.decision(),
+                        request.approvedUnits(),
+                        request.from(),
+                        request.to(),
+                        request.reason(),
+                        clock.instant()));
         if (decided.getBody().approved()) {
             local.publishEvent(new BillingFactsChanged(decided.getBody().patientId(), "authorization approved"));
         }
@@ -214,7 +265,8 @@ class AuthorizationController {
         return authorizations.find(id).orElseThrow(() -> ApiException.notFound("Authorization " + id));
     }
 
-    private ResponseEntity<PriorAuthorization> write(AuthorizationRepository.Versioned stored,
+    private ResponseEntity<PriorAuthorization> write(
+            AuthorizationRepository.Versioned stored,
             Function<PriorAuthorization, WithEvents<PriorAuthorization>> change) {
         WithEvents<PriorAuthorization> next;
         try {

@@ -1,10 +1,9 @@
 package org.hearth.billing.authorizations;
 
-import org.hearth.platform.audit.PatientOfResource;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.platform.audit.PatientOfResource;
+import org.springframework.stereotype.Component;
 
 /** A request on a prior authorization (read, submission, decision, appeal) is an access to its patient's data. */
 @Component
@@ -23,6 +22,8 @@ class AuthorizationPatients implements PatientOfResource {
         if (!route.startsWith(AUTHORIZATION) || variables.get("id") == null) {
             return Optional.empty();
         }
-        return authorizations.find(variables.get("id")).map(stored -> stored.authorization().patientId());
+        return authorizations
+                .find(variables.get("id"))
+                .map(stored -> stored.authorization().patientId());
     }
 }

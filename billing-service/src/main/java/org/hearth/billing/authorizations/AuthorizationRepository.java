@@ -1,6 +1,8 @@
 package org.hearth.billing.authorizations;
 
 import jakarta.annotation.PostConstruct;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.billing.BillingEvents;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
@@ -16,9 +18,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import java.util.List;
-import java.util.Optional;
-
 @Repository
 public class AuthorizationRepository {
 
@@ -30,12 +29,12 @@ public class AuthorizationRepository {
         this.store = stores.of(AuthorizationDocument.class, BillingEvents.TOPIC)
                 .readAs(AuthorizationDocument::authorization)
                 .identifiedBy(PriorAuthorization::id)
-                .createdAs((a, tenant, version, outbox) -> new AuthorizationDocument(a.id(), tenant, a, version, outbox))
+                .createdAs(
+                        (a, tenant, version, outbox) -> new AuthorizationDocument(a.id(), tenant, a, version, outbox))
                 .updatedAs(a -> new Update().set("authorization", a));
     }
 
-    public record Versioned(PriorAuthorization authorization, long version) {
-    }
+    public record Versioned(PriorAuthorization authorization, long version) {}
 
     @Configuration(proxyBeanMethods = false)
     static class Outboxes {
@@ -66,15 +65,27 @@ public class AuthorizationRepository {
 
     /** Every request of the patient, with versions (FHIR Claim and ClaimResponse). */
     public List<Versioned> ofPatient(String patientId) {
-        return mongo.find(Query.query(Criteria.where("authorization.patientId").is(patientId))
-                        .with(org.springframework.data.domain.Sort.by("_id")), AuthorizationDocument.class)
-                .stream().map(d -> new Versioned(d.authorization(), d.version())).toList();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("authorization.patientId").is(patientId))
+                                .with(org.springframework.data.domain.Sort.by("_id")),
+                        AuthorizationDocument.class)
+                .stream()
+                .map(d -> new Versioned(d.authorization(), d.version()))
+                .toList();
     }
 
     public List<Versioned> of(String patientId, String discipline) {
-        return mongo.find(Query.query(Criteria.where("authorization.patientId").is(patientId)
-                        .and("authorization.discipline").is(discipline)), AuthorizationDocument.class)
-                .stream().map(d -> new Versioned(d.authorization(), d.version())).toList();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("authorization.patientId")
+                                .is(patientId)
+                                .and("authorization.discipline")
+                                .is(discipline)),
+                        AuthorizationDocument.class)
+                .stream()
+                .map(d -> new Versioned(d.authorization(), d.version()))
+                .toList();
     }
 
     Page<PriorAuthorization> list(Criteria criteria, Pageable pageable) {
@@ -83,7 +94,10 @@ public class AuthorizationRepository {
 
     /** For the watch: requests of every agency awaiting a decision or approved, at most {@code limit}. */
     List<AuthorizationDocument> watchedAcrossAgencies(int limit) {
-        return mongo.findAcrossAgencies(Query.query(Criteria.where("authorization.status")
-                .in("PENDING", "APPEALED", "APPROVED", "PARTIALLY_APPROVED")), limit, AuthorizationDocument.class);
+        return mongo.findAcrossAgencies(
+                Query.query(Criteria.where("authorization.status")
+                        .in("PENDING", "APPEALED", "APPROVED", "PARTIALLY_APPROVED")),
+                limit,
+                AuthorizationDocument.class);
     }
 }

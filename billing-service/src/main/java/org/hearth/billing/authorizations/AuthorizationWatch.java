@@ -1,5 +1,10 @@
 package org.hearth.billing.authorizations;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
 import org.hearth.billing.BillingSettings;
 import org.hearth.platform.aggregate.AgencySweep;
 import org.hearth.platform.aggregate.AgencySweeps;
@@ -8,12 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Optional;
 
 /** Flags decisions past due (once) and expires approvals after their last day, for every agency. */
 @Component
@@ -26,15 +25,16 @@ public class AuthorizationWatch {
     private final Clock clock;
     private final AgencySweep sweep;
 
-    AuthorizationWatch(AuthorizationRepository authorizations,
-            BillingSettings settings, Clock clock, AgencySweeps sweeps) {
+    AuthorizationWatch(
+            AuthorizationRepository authorizations, BillingSettings settings, Clock clock, AgencySweeps sweeps) {
         this.authorizations = authorizations;
         this.zone = settings.zone();
         this.clock = clock;
         this.sweep = sweeps.named("authorization-watch", 1000);
     }
 
-    @Scheduled(fixedDelayString = "${hearth.billing.watch-interval:PT5M}",
+    @Scheduled(
+            fixedDelayString = "${hearth.billing.watch-interval:PT5M}",
             initialDelayString = "${hearth.billing.watch-interval:PT5M}")
     void scheduled() {
         watch();
@@ -50,7 +50,10 @@ public class AuthorizationWatch {
             if (next.isEmpty() || !authorizations.update(next.get(), document.version())) {
                 return 0;
             }
-            log.info("Authorization {} is now {}{}", a.id(), next.get().result().status(),
+            log.info(
+                    "Authorization {} is now {}{}",
+                    a.id(),
+                    next.get().result().status(),
                     next.get().result().overdueFlagged() && !a.overdueFlagged() ? " and overdue" : "");
             return 1;
         });

@@ -16,6 +16,5 @@ public record CarePlanSignedV1(String patientId, int planVersion, Instant signed
         }
     }
 
-    public record Segment(int minPerWeek, int maxPerWeek, int weeks) {
-    }
+    public record Segment(int minPerWeek, int maxPerWeek, int weeks) {}
 }

@@ -1,5 +1,11 @@
 package org.hearth.billing.authorizations;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.billing.BillingEvents.AuthorizationDecisionOverdue;
 import org.hearth.billing.BillingEvents.AuthorizationStatusChanged;
 import org.hearth.billing.BillingEvents.AuthorizationUnitsExhausted;
@@ -8,26 +14,45 @@ import org.hearth.billing.payers.Payer;
 import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.events.WithEvents;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * A request to a payer to authorize visits of one discipline for one patient, and the payer's answer.
  * DRAFT → PENDING (submitted; decision due in 72 hours if expedited, 7 calendar days otherwise, as CMS-0057-F
  * requires of payers from 2026) → APPROVED / PARTIALLY_APPROVED (units, dates) / DENIED (reason) → resubmitted or
  * APPEALED → …; an approval ends EXPIRED after its last day. Units are consumed once per completed visit.
  */
-public record PriorAuthorization(String id, String patientId, String payerId, String coverageId, String discipline,
-        Payer.Unit unit, Status status, boolean expedited, int requestedUnits, Integer approvedUnits, LocalDate from,
-        LocalDate to, String payerReference, Instant submittedAt, Instant decisionDueAt, boolean overdueFlagged,
-        String denialReason, int unitsUsed, List<String> consumedVisitIds, boolean lowFlagged, boolean exhaustedFlagged,
+public record PriorAuthorization(
+        String id,
+        String patientId,
+        String payerId,
+        String coverageId,
+        String discipline,
+        Payer.Unit unit,
+        Status status,
+        boolean expedited,
+        int requestedUnits,
+        Integer approvedUnits,
+        LocalDate from,
+        LocalDate to,
+        String payerReference,
+        Instant submittedAt,
+        Instant decisionDueAt,
+        boolean overdueFlagged,
+        String denialReason,
+        int unitsUsed,
+        List<String> consumedVisitIds,
+        boolean lowFlagged,
+        boolean exhaustedFlagged,
         Integer planVersion) {
 
-    public enum Status { DRAFT, PENDING, APPROVED, PARTIALLY_APPROVED, DENIED, APPEALED, EXPIRED }
+    public enum Status {
+        DRAFT,
+        PENDING,
+        APPROVED,
+        PARTIALLY_APPROVED,
+        DENIED,
+        APPEALED,
+        EXPIRED
+    }
 
     static final Duration EXPEDITED = Duration.ofHours(72);
     static final Duration STANDARD = Duration.ofDays(7);
@@ -44,11 +69,40 @@ public record PriorAuthorization(String id, String patientId, String payerId, St
         }
     }
 
-    public static WithEvents<PriorAuthorization> draft(String id, String patientId, Payer payer, String coverageId,
-            String discipline, int requestedUnits, LocalDate from, LocalDate to, Integer planVersion, Instant now) {
-        PriorAuthorization draft = new PriorAuthorization(id, patientId, payer.id(), coverageId, discipline, payer.unit(),
-                Status.DRAFT, false, requestedUnits, null, from, to, null, null, null, false, null, 0, List.of(), false,
-                false, planVersion);
+    public static WithEvents<PriorAuthorization> draft(
+            String id,
+            String patientId,
+            Payer payer,
+            String coverageId,
+            String discipline,
+            int requestedUnits,
+            LocalDate from,
+            LocalDate to,
+            Integer planVersion,
+            Instant now) {
+        PriorAuthorization draft = new PriorAuthorization(
+                id,
+                patientId,
+                payer.id(),
+                coverageId,
+                discipline,
+                payer.unit(),
+                Status.DRAFT,
+                false,
+                requestedUnits,
+                null,
+                from,
+                to,
+                null,
+                null,
+                null,
+                false,
+                null,
+                0,
+                List.of(),
+                false,
+                false,
+                planVersion);
         return WithEvents.of(draft, draft.changed(now));
     }
 
@@ -77,14 +131,15 @@ public record PriorAuthorization(String id, String patientId, String payerId, St
     /** Appeals a denial; the payer's reconsideration is watched like a new request. */
     public WithEvents<PriorAuthorization> appeal(Instant now) {
         if (status != Status.DENIED) {
-            throw new IllegalStateException("only a denied request can be appealed; this one is " + status.name().toLowerCase());
+            throw new IllegalStateException("only a denied request can be appealed; this one is "
+                    + status.name().toLowerCase());
         }
         return pending(Status.APPEALED, expedited, payerReference, now);
     }
 
     /** The payer's decision: units and dates for an approval, a reason for a denial. */
-    public WithEvents<PriorAuthorization> decide(Status decision, Integer units, LocalDate approvedFrom,
-            LocalDate approvedTo, String reason, Instant now) {
+    public WithEvents<PriorAuthorization> decide(
+            Status decision, Integer units, LocalDate approvedFrom, LocalDate approvedTo, String reason, Instant now) {
         if (status != Status.PENDING && status != Status.APPEALED) {
             throw new IllegalStateException("only a pending or appealed request can be decided; this one is "
                     + status.name().toLowerCase());
@@ -95,7 +150,8 @@ public record PriorAuthorization(String id, String patientId, String payerId, St
                     throw new IllegalArgumentException("approvedUnits: an approval needs at least 1 unit");
                 }
                 if (decision == Status.APPROVED && units < requestedUnits) {
-                    throw new IllegalArgumentException("approvedUnits: fewer units than requested is a partial approval");
+                    throw new IllegalArgumentException(
+                            "approvedUnits: fewer units than requested is a partial approval");
                 }
                 LocalDate f = approvedFrom == null ? from : approvedFrom;
                 LocalDate t = approvedTo == null ? to : approvedTo;
@@ -134,9 +190,28 @@ public record PriorAuthorization(String id, String patientId, String payerId, St
         if (exhausted && !exhaustedFlagged) {
             events.add(new AuthorizationUnitsExhausted(id, patientId, discipline, approved, used));
         }
-        PriorAuthorization next = new PriorAuthorization(id, patientId, payerId, coverageId, discipline, unit, status,
-                expedited, requestedUnits, approvedUnits, from, to, payerReference, submittedAt, decisionDueAt,
-                overdueFlagged, denialReason, used, consumed, lowFlagged || low, exhaustedFlagged || exhausted,
+        PriorAuthorization next = new PriorAuthorization(
+                id,
+                patientId,
+                payerId,
+                coverageId,
+                discipline,
+                unit,
+                status,
+                expedited,
+                requestedUnits,
+                approvedUnits,
+                from,
+                to,
+                payerReference,
+                submittedAt,
+                decisionDueAt,
+                overdueFlagged,
+                denialReason,
+                used,
+                consumed,
+                lowFlagged || low,
+                exhaustedFlagged || exhausted,
                 planVersion);
         return Optional.of(new WithEvents<>(next, events));
     }
@@ -146,11 +221,31 @@ public record PriorAuthorization(String id, String patientId, String payerId, St
         if ((status != Status.PENDING && status != Status.APPEALED) || overdueFlagged || !now.isAfter(decisionDueAt)) {
             return Optional.empty();
         }
-        PriorAuthorization next = new PriorAuthorization(id, patientId, payerId, coverageId, discipline, unit, status,
-                expedited, requestedUnits, approvedUnits, from, to, payerReference, submittedAt, decisionDueAt, true,
-                denialReason, unitsUsed, consumedVisitIds, lowFlagged, exhaustedFlagged, planVersion);
-        return Optional.of(WithEvents.of(next, new AuthorizationDecisionOverdue(id, patientId, discipline, payerId,
-                decisionDueAt, expedited)));
+        PriorAuthorization next = new PriorAuthorization(
+                id,
+                patientId,
+                payerId,
+                coverageId,
+                discipline,
+                unit,
+                status,
+                expedited,
+                requestedUnits,
+                approvedUnits,
+                from,
+                to,
+                payerReference,
+                submittedAt,
+                decisionDueAt,
+                true,
+                denialReason,
+                unitsUsed,
+                consumedVisitIds,
+                lowFlagged,
+                exhaustedFlagged,
+                planVersion);
+        return Optional.of(WithEvents.of(
+                next, new AuthorizationDecisionOverdue(id, patientId, discipline, payerId, decisionDueAt, expedited)));
     }
 
     /** An approval whose last day is before {@code today} expires. */
@@ -167,20 +262,71 @@ public record PriorAuthorization(String id, String patientId, String payerId, St
     }
 
     private WithEvents<PriorAuthorization> pending(Status pending, boolean urgent, String reference, Instant now) {
-        PriorAuthorization next = new PriorAuthorization(id, patientId, payerId, coverageId, discipline, unit, pending,
-                urgent, requestedUnits, null, from, to, reference, now, dueDate(urgent, now), false, null, unitsUsed,
-                consumedVisitIds, false, false, planVersion);
+        PriorAuthorization next = new PriorAuthorization(
+                id,
+                patientId,
+                payerId,
+                coverageId,
+                discipline,
+                unit,
+                pending,
+                urgent,
+                requestedUnits,
+                null,
+                from,
+                to,
+                reference,
+                now,
+                dueDate(urgent, now),
+                false,
+                null,
+                unitsUsed,
+                consumedVisitIds,
+                false,
+                false,
+                planVersion);
         return WithEvents.of(next, next.changed(now));
     }
 
     private PriorAuthorization with(Status next, Integer units, LocalDate f, LocalDate t, String reason) {
-        return new PriorAuthorization(id, patientId, payerId, coverageId, discipline, unit, next, expedited,
-                requestedUnits, units, f, t, payerReference, submittedAt, decisionDueAt, overdueFlagged, reason,
-                unitsUsed, consumedVisitIds, lowFlagged, exhaustedFlagged, planVersion);
+        return new PriorAuthorization(
+                id,
+                patientId,
+                payerId,
+                coverageId,
+                discipline,
+                unit,
+                next,
+                expedited,
+                requestedUnits,
+                units,
+                f,
+                t,
+                payerReference,
+                submittedAt,
+                decisionDueAt,
+                overdueFlagged,
+                reason,
+                unitsUsed,
+                consumedVisitIds,
+                lowFlagged,
+                exhaustedFlagged,
+                planVersion);
     }
 
     private AuthorizationStatusChanged changed(Instant now) {
-        return new AuthorizationStatusChanged(id, patientId, discipline, status.name(), unit.name(), approvedUnits, from,
-                to, payerId, denialReason, decisionDueAt, now);
+        return new AuthorizationStatusChanged(
+                id,
+                patientId,
+                discipline,
+                status.name(),
+                unit.name(),
+                approvedUnits,
+                from,
+                to,
+                payerId,
+                denialReason,
+                decisionDueAt,
+                now);
     }
 }

@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import org.hearth.billing.BillingEvents;
 import org.hearth.billing.BillingEvents.EligibilityChecked;
 import org.hearth.billing.patients.BillingFile;
@@ -36,10 +39,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.time.Clock;
-import java.util.List;
-
 /** Checks a coverage's eligibility with the payer now; the answer (or why there is none) is kept. */
 @RestController
 @RequestMapping("/api/billing/v1/patients/{patientId}/eligibility-checks")
@@ -55,8 +54,15 @@ class EligibilityController {
     private final JsonMapper json;
     private final Clock clock;
 
-    EligibilityController(BillingFiles files, PayerRepository payers, PayerGateway gateway, TenantScopedMongo mongo,
-            Outbox outbox, IdempotencyKeys idempotency, JsonMapper json, Clock clock) {
+    EligibilityController(
+            BillingFiles files,
+            PayerRepository payers,
+            PayerGateway gateway,
+            TenantScopedMongo mongo,
+            Outbox outbox,
+            IdempotencyKeys idempotency,
+            JsonMapper json,
+            Clock clock) {
         this.files = files;
         this.payers = payers;
         this.gateway = gateway;
@@ -75,49 +81,76 @@ class EligibilityController {
         }
     }
 
-    record CheckRequest(@NotBlank String coverageId) {
-    }
+    record CheckRequest(@NotBlank String coverageId) {}
 
-    record CheckView(String id, String coverageId, String payerId, PayerGateway.Status status, int attempts,
-            String payerReference, java.time.Instant checkedAt) {
+    record CheckView(
+            String id,
+            String coverageId,
+            String payerId,
+            PayerGateway.Status status,
+            int attempts,
+            String payerReference,
+            java.time.Instant checkedAt) {
 
         static CheckView of(EligibilityCheck c) {
-            return new CheckView(c.id(), c.coverageId(), c.payerId(), c.status(), c.attempts(), c.payerReference(),
-                    c.checkedAt());
+            return new CheckView(
+                    c.id(), c.coverageId(), c.payerId(), c.status(), c.attempts(), c.payerReference(), c.checkedAt());
         }
     }
 
     @PostMapping
     @PreAuthorize(BillingFileController.BILLING)
-    @Operation(summary = "Check eligibility for home health with the payer (X12 270/271)",
+    @Operation(
+            summary = "Check eligibility for home health with the payer (X12 270/271)",
             description = "Always answers 201 with a status: ACTIVE, INACTIVE, NOT_FOUND, or ERROR / TIMEOUT after "
                     + "bounded retries. With Idempotency-Key, a retry of the same request answers the stored check "
                     + "without asking the payer again; the same key with another body (or patient) is 422")
-    ResponseEntity<CheckView> check(@PathVariable String patientId,
+    ResponseEntity<CheckView> check(
+            @PathVariable String patientId,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody CheckRequest request) {
-        BillingFile file = files.find(patientId).orElseThrow(() -> ApiException.notFound("Billing file of patient " + patientId));
-        Coverage coverage = file.coverages().stream().filter(c -> c.id().equals(request.coverageId())).findFirst()
-                .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("coverageId", "not a coverage of this patient"))));
-        Payer payer = payers.find(coverage.payerId()).orElseThrow(() -> ApiException.conflict("The coverage's payer no longer exists"))
+        BillingFile file =
+                files.find(patientId).orElseThrow(() -> ApiException.notFound("Billing file of patient " + patientId));
+        Coverage coverage = file.coverages().stream()
+                .filter(c -> c.id().equals(request.coverageId()))
+                .findFirst()
+                .orElseThrow(() ->
+                        ApiException.invalid(List.of(new FieldError("coverageId", "not a coverage of this patient"))));
+        Payer payer = payers.find(coverage.payerId())
+                .orElseThrow(() -> ApiException.conflict("The coverage's payer no longer exists"))
                 .payer();
         // The key is claimed before the payer is asked, so a retry after success answers the stored check and sends
         // no second 270. A retry after a failure between the payer's answer and the store asks again: an inquiry
         // changes nothing at the payer, so asking twice is harmless.
-        EligibilityCheck check = idempotency.createOnce(key, Caller.subject(),
-                patientId + "\n" + json.writeValueAsString(request),
-                id -> mongo.findById(id, EligibilityCheck.class).filter(c -> c.patientId().equals(patientId)),
-                id -> ask(id, patientId, payer, coverage)).resource();
-        return ResponseEntity.created(URI.create("/api/billing/v1/patients/" + patientId + "/eligibility-checks/"
-                + check.id())).body(CheckView.of(check));
+        EligibilityCheck check = idempotency
+                .createOnce(
+                        key,
+                        Caller.subject(),
+                        patientId + "\n" + json.writeValueAsString(request),
+                        id -> mongo.findById(id, EligibilityCheck.class)
+                                .filter(c -> c.patientId().equals(patientId)),
+                        id -> ask(id, patientId, payer, coverage))
+                .resource();
+        return ResponseEntity.created(
+                        URI.create("/api/billing/v1/patients/" + patientId + "/eligibility-checks/" + check.id()))
+                .body(CheckView.of(check));
     }
 
     private EligibilityCheck ask(String id, String patientId, Payer payer, Coverage coverage) {
         PayerGateway.Answer answer = gateway.checkEligibility(payer.payerCode(), coverage.memberId());
-        var event = new EligibilityChecked(id, patientId, payer.id(), coverage.id(), answer.status().name(),
-                answer.attempts(), clock.instant());
-        EligibilityCheck check = new EligibilityCheck(id, TenantContext.current().value(), patientId, coverage.id(),
-                payer.id(), answer.status(), answer.attempts(), answer.reference(), clock.instant(), Caller.subject(),
+        var event = new EligibilityChecked(
+                id, patientId, payer.id(), coverage.id(), answer.status().name(), answer.attempts(), clock.instant());
+        EligibilityCheck check = new EligibilityCheck(
+                id,
+                TenantContext.current().value(),
+                patientId,
+                coverage.id(),
+                payer.id(),
+                answer.status(),
+                answer.attempts(),
+                answer.reference(),
+                clock.instant(),
+                Caller.subject(),
                 outbox.entries(BillingEvents.TOPIC, List.of(event)));
         mongo.insert(check);
         outbox.written();
@@ -129,8 +162,14 @@ class EligibilityController {
     @Operation(summary = "The patient's eligibility checks, newest first (at most 50)")
     List<CheckView> list(@PathVariable String patientId) {
         files.find(patientId).orElseThrow(() -> ApiException.notFound("Billing file of patient " + patientId));
-        return mongo.find(Query.query(Criteria.where("patientId").is(patientId))
-                        .with(Sort.by(Sort.Direction.DESC, "checkedAt")).limit(50), EligibilityCheck.class)
-                .stream().map(CheckView::of).toList();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("patientId").is(patientId))
+                                .with(Sort.by(Sort.Direction.DESC, "checkedAt"))
+                                .limit(50),
+                        EligibilityCheck.class)
+                .stream()
+                .map(CheckView::of)
+                .toList();
     }
 }

@@ -1,10 +1,5 @@
 package org.hearth.billing.eligibility;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Talks to a payer endpoint in X12-shaped JSON. Each attempt has a time-out; time-outs, connection failures and 5xx
@@ -49,23 +48,43 @@ public class HttpPayerGateway implements PayerGateway {
     }
 
     @Override
-    public Answer submitAuthorization(String payerCode, String memberId, String discipline, int units, boolean expedited) {
+    public Answer submitAuthorization(
+            String payerCode, String memberId, String discipline, int units, boolean expedited) {
         String request = json.writeValueAsString(Map.of(
                 "transactionSetIdentifierCode", "278",
                 "informationSource", Map.of("payerId", payerCode),
                 "subscriber", Map.of("memberId", memberId),
-                "serviceReview", Map.of("serviceTypeCode", HOME_HEALTH, "discipline", discipline, "quantity", units,
-                        "certificationType", expedited ? "urgent" : "standard")));
-        return exchange("/x12/278", request, (body, n) -> new Answer(Status.ACTIVE, n,
-                body.path("healthCareServicesReview").path("reviewIdentificationNumber").asString(null)));
+                "serviceReview",
+                        Map.of(
+                                "serviceTypeCode",
+                                HOME_HEALTH,
+                                "discipline",
+                                discipline,
+                                "quantity",
+                                units,
+                                "certificationType",
+                                expedited ? "urgent" : "standard")));
+        return exchange(
+                "/x12/278",
+                request,
+                (body, n) -> new Answer(
+                        Status.ACTIVE,
+                        n,
+                        body.path("healthCareServicesReview")
+                                .path("reviewIdentificationNumber")
+                                .asString(null)));
     }
 
     private Answer exchange(String path, String body, java.util.function.BiFunction<JsonNode, Integer, Answer> read) {
         Status last = Status.ERROR;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(base.resolve(path))
+                                .timeout(timeout)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() < 500) {
                     if (response.statusCode() >= 400) {
@@ -74,7 +93,12 @@ public class HttpPayerGateway implements PayerGateway {
                     return read.apply(json.readTree(response.body()), attempt);
                 }
                 last = Status.ERROR;
-                log.warn("Payer endpoint {} answered {} (attempt {}/{})", path, response.statusCode(), attempt, attempts);
+                log.warn(
+                        "Payer endpoint {} answered {} (attempt {}/{})",
+                        path,
+                        response.statusCode(),
+                        attempt,
+                        attempts);
             } catch (HttpTimeoutException e) {
                 last = Status.TIMEOUT;
                 log.warn("Payer endpoint {} timed out after {} (attempt {}/{})", path, timeout, attempt, attempts);

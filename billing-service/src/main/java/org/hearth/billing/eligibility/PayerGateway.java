@@ -9,11 +9,16 @@ public interface PayerGateway {
     /** X12 service type code 42: home health care. */
     String HOME_HEALTH = "42";
 
-    enum Status { ACTIVE, INACTIVE, NOT_FOUND, ERROR, TIMEOUT }
+    enum Status {
+        ACTIVE,
+        INACTIVE,
+        NOT_FOUND,
+        ERROR,
+        TIMEOUT
+    }
 
     /** @param reference the payer's control or tracking number when it answered */
-    record Answer(Status status, int attempts, String reference) {
-    }
+    record Answer(Status status, int attempts, String reference) {}
 
     /** An X12 270 inquiry for home health benefits of one member; the 271 read into a status. */
     Answer checkEligibility(String payerCode, String memberId);

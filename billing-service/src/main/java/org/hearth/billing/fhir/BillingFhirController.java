@@ -2,8 +2,10 @@ package org.hearth.billing.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.hearth.billing.authorizations.AuthorizationRepository;
-import org.hearth.billing.authorizations.PriorAuthorization;
 import org.hearth.billing.patients.BillingFile;
 import org.hearth.billing.patients.BillingFiles;
 import org.hearth.billing.patients.Coverage;
@@ -28,10 +30,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code Coverage}, {@code Claim} (prior authorization requests) and {@code ClaimResponse} (the payers' answers):
@@ -62,74 +60,95 @@ class BillingFhirController {
         BillingFile file = files.findByCoverage(id).orElseThrow(() -> FhirException.notFound("Coverage"));
         FhirAudit.patient(file.patientId());
         requireSight(file, "Coverage");
-        Coverage coverage = file.coverages().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        Coverage coverage = file.coverages().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow();
         return BillingFhirMapper.coverage(file.patientId(), coverage, payer(coverage.payerId()), file.version());
     }
 
     @GetMapping(FhirPaths.BASE + "/Coverage")
-    Bundle coverages(HttpServletRequest request, @RequestParam(required = false) String patient,
+    Bundle coverages(
+            HttpServletRequest request,
+            @RequestParam(required = false) String patient,
             @RequestParam(required = false) String beneficiary,
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
         SmartScopes.requireRead("Coverage");
         FhirPage page = FhirPage.of(count, offset);
         String patientId = patientOf(patient != null ? patient : beneficiary, "Coverage");
-        List<Resource> all = fileOf(patientId, "Coverage").map(file -> file.coverages().stream()
-                .map(c -> (Resource) BillingFhirMapper.coverage(patientId, c, payer(c.payerId()), file.version()))
-                .toList()).orElse(List.of());
+        List<Resource> all = fileOf(patientId, "Coverage")
+                .map(file -> file.coverages().stream()
+                        .map(c ->
+                                (Resource) BillingFhirMapper.coverage(patientId, c, payer(c.payerId()), file.version()))
+                        .toList())
+                .orElse(List.of());
         return FhirBundles.searchset(request, page, page.slice(all), all.size(), List.of());
     }
 
     @GetMapping(FhirPaths.BASE + "/Claim/{id}")
     Claim claim(@PathVariable String id) {
         AuthorizationRepository.Versioned found = authorization(id, "Claim");
-        return BillingFhirMapper.claim(found.authorization(), agency(), payer(found.authorization().payerId()),
-                found.version());
+        return BillingFhirMapper.claim(
+                found.authorization(), agency(), payer(found.authorization().payerId()), found.version());
     }
 
     @GetMapping(FhirPaths.BASE + "/Claim")
-    Bundle claims(HttpServletRequest request, @RequestParam(required = false) String patient,
-            @RequestParam(required = false) String use, @RequestParam(required = false) List<String> status,
+    Bundle claims(
+            HttpServletRequest request,
+            @RequestParam(required = false) String patient,
+            @RequestParam(required = false) String use,
+            @RequestParam(required = false) List<String> status,
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
         SmartScopes.requireRead("Claim");
         FhirPage page = FhirPage.of(count, offset);
         if (use != null && !FhirSearchParams.matches(FhirSearchParams.tokens(List.of(use)), "preauthorization")) {
-            return FhirBundles.searchset(request, page, List.of(), 0, List.of()); // Hearth holds prior authorizations only
+            return FhirBundles.searchset(
+                    request, page, List.of(), 0, List.of()); // Hearth holds prior authorizations only
         }
         Set<String> statuses = FhirSearchParams.tokens(status);
         String patientId = patientOf(patient, "Claim");
         List<Resource> all = authorizationsOf(patientId, "Claim").stream()
-                .map(a -> BillingFhirMapper.claim(a.authorization(), agency(), payer(a.authorization().payerId()), a.version()))
+                .map(a -> BillingFhirMapper.claim(
+                        a.authorization(), agency(), payer(a.authorization().payerId()), a.version()))
                 .filter(c -> FhirSearchParams.matches(statuses, c.getStatus().toCode()))
-                .map(Resource.class::cast).toList();
+                .map(Resource.class::cast)
+                .toList();
         return FhirBundles.searchset(request, page, page.slice(all), all.size(), List.of());
     }
 
     @GetMapping(FhirPaths.BASE + "/ClaimResponse/{id}")
     ClaimResponse claimResponse(@PathVariable String id) {
         AuthorizationRepository.Versioned found = authorization(id, "ClaimResponse");
-        return BillingFhirMapper.response(found.authorization(), payer(found.authorization().payerId()), found.version())
+        return BillingFhirMapper.response(
+                        found.authorization(), payer(found.authorization().payerId()), found.version())
                 .orElseThrow(() -> FhirException.notFound("ClaimResponse"));
     }
 
     @GetMapping(FhirPaths.BASE + "/ClaimResponse")
-    Bundle claimResponses(HttpServletRequest request, @RequestParam(required = false) String patient,
+    Bundle claimResponses(
+            HttpServletRequest request,
+            @RequestParam(required = false) String patient,
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
         SmartScopes.requireRead("ClaimResponse");
         FhirPage page = FhirPage.of(count, offset);
         String patientId = patientOf(patient, "ClaimResponse");
         List<Resource> all = authorizationsOf(patientId, "ClaimResponse").stream()
-                .flatMap(a -> BillingFhirMapper.response(a.authorization(), payer(a.authorization().payerId()),
-                        a.version()).stream())
-                .map(Resource.class::cast).toList();
+                .flatMap(a ->
+                        BillingFhirMapper.response(
+                                a.authorization(), payer(a.authorization().payerId()), a.version())
+                                .stream())
+                .map(Resource.class::cast)
+                .toList();
         return FhirBundles.searchset(request, page, page.slice(all), all.size(), List.of());
     }
 
     private AuthorizationRepository.Versioned authorization(String id, String type) {
         SmartScopes.requireRead(type);
-        AuthorizationRepository.Versioned found = authorizations.find(id).orElseThrow(() -> FhirException.notFound(type));
+        AuthorizationRepository.Versioned found =
+                authorizations.find(id).orElseThrow(() -> FhirException.notFound(type));
         String patientId = found.authorization().patientId();
         FhirAudit.patient(patientId);
         requireSight(files.find(patientId).orElseThrow(() -> FhirException.notFound(type)), type);
@@ -137,7 +156,9 @@ class BillingFhirController {
     }
 
     private List<AuthorizationRepository.Versioned> authorizationsOf(String patientId, String type) {
-        return fileOf(patientId, type).map(file -> authorizations.ofPatient(patientId)).orElse(List.of());
+        return fileOf(patientId, type)
+                .map(file -> authorizations.ofPatient(patientId))
+                .orElse(List.of());
     }
 
     /** The patient's billing file if the caller may see it; none yet (just admitted) is an empty search. */
@@ -172,7 +193,9 @@ class BillingFhirController {
 
     private static void requireRole() {
         if (!SmartScopes.isPartner() && READERS.stream().noneMatch(Caller::hasRole)) {
-            throw new FhirException(HttpStatus.FORBIDDEN, IssueType.FORBIDDEN,
+            throw new FhirException(
+                    HttpStatus.FORBIDDEN,
+                    IssueType.FORBIDDEN,
                     "Coverage and authorizations are for the agency's billing staff, coordinators and admins.");
         }
     }

@@ -1,5 +1,10 @@
 package org.hearth.billing.fhir;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
 import org.hearth.billing.authorizations.PriorAuthorization;
 import org.hearth.billing.patients.Coverage;
 import org.hearth.billing.payers.Payer;
@@ -13,12 +18,6 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Coverage and prior authorizations as FHIR. A prior authorization is a {@code Claim} with use
@@ -36,14 +35,13 @@ final class BillingFhirMapper {
     static final String COVERAGE_CLASS = "http://terminology.hl7.org/CodeSystem/coverage-class";
     static final String ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication";
     static final String PROCESS_PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority";
-    private static final Map<String, String> HCPCS_CODES = Map.of("SN", "G0299", "PT", "G0151", "OT", "G0152",
-            "ST", "G0153", "MSW", "G0155", "HHA", "G0156", "RD", "S9470");
+    private static final Map<String, String> HCPCS_CODES = Map.of(
+            "SN", "G0299", "PT", "G0151", "OT", "G0152", "ST", "G0153", "MSW", "G0155", "HHA", "G0156", "RD", "S9470");
 
-    private BillingFhirMapper() {
-    }
+    private BillingFhirMapper() {}
 
-    static org.hl7.fhir.r4.model.Coverage coverage(String patientId, Coverage coverage, Optional<Payer> payer,
-            long version) {
+    static org.hl7.fhir.r4.model.Coverage coverage(
+            String patientId, Coverage coverage, Optional<Payer> payer, long version) {
         org.hl7.fhir.r4.model.Coverage fhir = new org.hl7.fhir.r4.model.Coverage();
         fhir.setId(coverage.id());
         fhir.getMeta().setVersionId(Long.toString(version));
@@ -53,14 +51,17 @@ final class BillingFhirMapper {
         fhir.addContained(payerOrganization(payer));
         fhir.addPayor(new Reference("#payer"));
         fhir.setOrder(coverage.priority() == Coverage.Priority.PRIMARY ? 1 : 2);
-        Period period = new Period().setStartElement(new DateTimeType(coverage.from().toString()));
+        Period period =
+                new Period().setStartElement(new DateTimeType(coverage.from().toString()));
         if (coverage.to() != null) {
             period.setEndElement(new DateTimeType(coverage.to().toString()));
         }
         fhir.setPeriod(period);
         if (coverage.plan() != null) {
-            fhir.addClass_().setType(new CodeableConcept(new Coding(COVERAGE_CLASS, "plan", "Plan")))
-                    .setValue(coverage.plan()).setName(coverage.plan());
+            fhir.addClass_()
+                    .setType(new CodeableConcept(new Coding(COVERAGE_CLASS, "plan", "Plan")))
+                    .setValue(coverage.plan())
+                    .setName(coverage.plan());
         }
         return fhir;
     }
@@ -69,8 +70,10 @@ final class BillingFhirMapper {
         Claim claim = new Claim();
         claim.setId(authorization.id());
         claim.getMeta().setVersionId(Long.toString(version));
-        claim.setStatus(authorization.status() == PriorAuthorization.Status.DRAFT
-                ? Claim.ClaimStatus.DRAFT : Claim.ClaimStatus.ACTIVE);
+        claim.setStatus(
+                authorization.status() == PriorAuthorization.Status.DRAFT
+                        ? Claim.ClaimStatus.DRAFT
+                        : Claim.ClaimStatus.ACTIVE);
         claim.setType(new CodeableConcept(new Coding(CLAIM_TYPE, "institutional", "Institutional")));
         claim.setUse(Claim.Use.PREAUTHORIZATION);
         claim.setPatient(patient(authorization.patientId()));
@@ -82,12 +85,17 @@ final class BillingFhirMapper {
         claim.addContained(payerOrganization(payer));
         claim.setProvider(new Reference("#agency"));
         claim.setInsurer(new Reference("#payer"));
-        claim.setPriority(new CodeableConcept(new Coding(PROCESS_PRIORITY, authorization.expedited() ? "stat" : "normal",
+        claim.setPriority(new CodeableConcept(new Coding(
+                PROCESS_PRIORITY,
+                authorization.expedited() ? "stat" : "normal",
                 authorization.expedited() ? "Immediate" : "Normal")));
         Claim.InsuranceComponent insurance = claim.addInsurance().setSequence(1).setFocal(true);
-        insurance.setCoverage(authorization.coverageId() == null
-                ? new Reference().setDisplay("Coverage with " + payer.map(Payer::name).orElse("the payer"))
-                : new Reference("Coverage/" + authorization.coverageId()));
+        insurance.setCoverage(
+                authorization.coverageId() == null
+                        ? new Reference()
+                                .setDisplay("Coverage with "
+                                        + payer.map(Payer::name).orElse("the payer"))
+                        : new Reference("Coverage/" + authorization.coverageId()));
         if (authorization.payerReference() != null) {
             insurance.addPreAuthRef(authorization.payerReference());
         }
@@ -124,19 +132,29 @@ final class BillingFhirMapper {
             response.setPreAuthRef(authorization.payerReference());
         }
         switch (authorization.status()) {
-            case PENDING, APPEALED -> response.setOutcome(ClaimResponse.RemittanceOutcome.QUEUED)
-                    .setDisposition(authorization.status() == PriorAuthorization.Status.APPEALED
-                            ? "Appealed; awaiting the payer's reconsideration" : "Awaiting the payer's decision");
-            case DENIED -> response.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE)
-                    .setDisposition("Denied" + (authorization.denialReason() == null ? "" : ": " + authorization.denialReason()));
+            case PENDING, APPEALED ->
+                response.setOutcome(ClaimResponse.RemittanceOutcome.QUEUED)
+                        .setDisposition(
+                                authorization.status() == PriorAuthorization.Status.APPEALED
+                                        ? "Appealed; awaiting the payer's reconsideration"
+                                        : "Awaiting the payer's decision");
+            case DENIED ->
+                response.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE)
+                        .setDisposition("Denied"
+                                + (authorization.denialReason() == null ? "" : ": " + authorization.denialReason()));
             default -> {
                 boolean partial = authorization.status() == PriorAuthorization.Status.PARTIALLY_APPROVED;
-                response.setOutcome(partial ? ClaimResponse.RemittanceOutcome.PARTIAL : ClaimResponse.RemittanceOutcome.COMPLETE);
-                response.setDisposition(authorization.status() == PriorAuthorization.Status.EXPIRED
-                        ? "Approved; expired after its last day" : partial ? "Partially approved" : "Approved");
+                response.setOutcome(
+                        partial ? ClaimResponse.RemittanceOutcome.PARTIAL : ClaimResponse.RemittanceOutcome.COMPLETE);
+                response.setDisposition(
+                        authorization.status() == PriorAuthorization.Status.EXPIRED
+                                ? "Approved; expired after its last day"
+                                : partial ? "Partially approved" : "Approved");
                 response.setPreAuthPeriod(period(authorization.from(), authorization.to()));
                 if (authorization.approvedUnits() != null) {
-                    response.addItem().setItemSequence(1).addAdjudication()
+                    response.addItem()
+                            .setItemSequence(1)
+                            .addAdjudication()
                             .setCategory(new CodeableConcept(new Coding(ADJUDICATION, "eligible", "Eligible Amount")))
                             .setValue(authorization.approvedUnits());
                 }
@@ -151,20 +169,26 @@ final class BillingFhirMapper {
 
     /** The payer, contained: Hearth serves no Organization resources, so a reference could not be resolved. */
     private static Organization payerOrganization(Optional<Payer> payer) {
-        Organization organization = new Organization().setName(payer.map(Payer::name).orElse("Payer"));
+        Organization organization =
+                new Organization().setName(payer.map(Payer::name).orElse("Payer"));
         organization.setId("payer");
-        payer.ifPresent(p -> organization.addIdentifier(new Identifier().setSystem(PAYER).setValue(p.payerCode())));
+        payer.ifPresent(p ->
+                organization.addIdentifier(new Identifier().setSystem(PAYER).setValue(p.payerCode())));
         return organization;
     }
 
     /** When the request was made: when it was sent, else (a draft) the first day it asks for. */
     private static DateTimeType created(PriorAuthorization authorization) {
         Instant submitted = authorization.submittedAt();
-        return submitted != null ? new DateTimeType(Date.from(submitted)) : new DateTimeType(authorization.from().toString());
+        return submitted != null
+                ? new DateTimeType(Date.from(submitted))
+                : new DateTimeType(authorization.from().toString());
     }
 
     private static Period period(LocalDate from, LocalDate to) {
-        return new Period().setStartElement(new DateTimeType(from.toString())).setEndElement(new DateTimeType(to.toString()));
+        return new Period()
+                .setStartElement(new DateTimeType(from.toString()))
+                .setEndElement(new DateTimeType(to.toString()));
     }
 
     private static Quantity units(int count, Payer.Unit unit) {

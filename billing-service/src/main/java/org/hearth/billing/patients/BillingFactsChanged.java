@@ -5,5 +5,4 @@ package org.hearth.billing.patients;
  * billable line may wait for: the patient's coverage, or an authorization's approval. The billing trail then
  * evaluates that patient's held lines again; it runs in the writer's thread, with the writer's agency.
  */
-public record BillingFactsChanged(String patientId, String what) {
-}
+public record BillingFactsChanged(String patientId, String what) {}

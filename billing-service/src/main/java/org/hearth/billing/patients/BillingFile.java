@@ -1,14 +1,13 @@
 package org.hearth.billing.patients;
 
-import org.hearth.platform.tenancy.TenantOwned;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.platform.tenancy.TenantOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A patient's billing file. {@code startOfCare} and the signed plan come from patient-service events; coverage and
@@ -16,9 +15,18 @@ import java.util.Optional;
  * {@code referringPartner} is the partner organisation whose referral admitted the patient (from PatientAdmitted).
  */
 @Document(BillingFile.COLLECTION)
-public record BillingFile(@Id String patientId, String tenantId, LocalDate startOfCare, Integer signedPlanVersion,
-        Instant planSignedAt, List<Coverage> coverages, MedicareFacts medicare, long version,
-        List<String> processedEventIds, String referringPartner) implements TenantOwned {
+public record BillingFile(
+        @Id String patientId,
+        String tenantId,
+        LocalDate startOfCare,
+        Integer signedPlanVersion,
+        Instant planSignedAt,
+        List<Coverage> coverages,
+        MedicareFacts medicare,
+        long version,
+        List<String> processedEventIds,
+        String referringPartner)
+        implements TenantOwned {
 
     public static final String COLLECTION = "billing_files";
 

@@ -7,11 +7,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.hearth.billing.payers.PayerRepository;
+import org.hearth.platform.clinical.ValidNpi;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.web.Versions;
-import org.hearth.platform.clinical.ValidNpi;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * A patient's billing file: coverage and the Medicare checklist. The billing role writes; coordinators read;
@@ -51,21 +50,31 @@ public class BillingFileController {
         this.local = local;
     }
 
-    record CoverageRequest(@NotBlank @Size(max = 100) String payerId,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1-40 letters, digits or dashes") String memberId,
-            @Size(max = 100) String plan, @NotNull Coverage.Priority priority, @NotNull LocalDate from, LocalDate to) {
-    }
+    record CoverageRequest(
+            @NotBlank @Size(max = 100) String payerId,
 
-    record CoverageList(@NotNull @Size(max = 5) List<@Valid @NotNull CoverageRequest> coverages) {
-    }
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1-40 letters, digits or dashes")
+            String memberId,
 
-    record FactsRequest(Boolean homebound, @Size(max = 500) String homeboundReason, LocalDate faceToFaceOn,
-            @ValidNpi String certifyingPhysicianNpi) {
-    }
+            @Size(max = 100) String plan,
+            @NotNull Coverage.Priority priority,
+            @NotNull LocalDate from,
+            LocalDate to) {}
 
-    record FileView(String patientId, LocalDate startOfCare, Integer signedPlanVersion, List<Coverage> coverages,
-            MedicareFacts medicare) {
-    }
+    record CoverageList(@NotNull @Size(max = 5) List<@Valid @NotNull CoverageRequest> coverages) {}
+
+    record FactsRequest(
+            Boolean homebound,
+            @Size(max = 500) String homeboundReason,
+            LocalDate faceToFaceOn,
+            @ValidNpi String certifyingPhysicianNpi) {}
+
+    record FileView(
+            String patientId,
+            LocalDate startOfCare,
+            Integer signedPlanVersion,
+            List<Coverage> coverages,
+            MedicareFacts medicare) {}
 
     @GetMapping
     @PreAuthorize(READERS)
@@ -77,9 +86,12 @@ public class BillingFileController {
 
     @PutMapping("/coverage")
     @PreAuthorize(BILLING)
-    @Operation(summary = "Replace the patient's coverage", description = "If-Match required; payers must exist; at "
-            + "most one primary and one secondary active on any day")
-    ResponseEntity<FileView> setCoverage(@PathVariable String patientId,
+    @Operation(
+            summary = "Replace the patient's coverage",
+            description = "If-Match required; payers must exist; at "
+                    + "most one primary and one secondary active on any day")
+    ResponseEntity<FileView> setCoverage(
+            @PathVariable String patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CoverageList request) {
         BillingFile file = file(patientId);
@@ -94,14 +106,24 @@ public class BillingFileController {
             if (c.to() != null && c.to().isBefore(c.from())) {
                 errors.add(new FieldError("coverages[" + i + "].to", "must not be before from"));
             }
-            coverages.add(new Coverage(UUID.nameUUIDFromBytes((patientId + c.payerId() + c.memberId()).getBytes())
-                    .toString(), c.payerId(), c.memberId(), c.plan(), c.priority(), c.from(), c.to()));
+            coverages.add(new Coverage(
+                    UUID.nameUUIDFromBytes((patientId + c.payerId() + c.memberId()).getBytes())
+                            .toString(),
+                    c.payerId(),
+                    c.memberId(),
+                    c.plan(),
+                    c.priority(),
+                    c.from(),
+                    c.to()));
         }
         for (int i = 0; i < coverages.size(); i++) {
             for (int j = i + 1; j < coverages.size(); j++) {
-                if (coverages.get(i).priority() == coverages.get(j).priority() && overlap(coverages.get(i), coverages.get(j))) {
-                    errors.add(new FieldError("coverages[" + j + "].priority", "overlaps another " 
-                            + coverages.get(j).priority().name().toLowerCase() + " coverage"));
+                if (coverages.get(i).priority() == coverages.get(j).priority()
+                        && overlap(coverages.get(i), coverages.get(j))) {
+                    errors.add(new FieldError(
+                            "coverages[" + j + "].priority",
+                            "overlaps another "
+                                    + coverages.get(j).priority().name().toLowerCase() + " coverage"));
                 }
             }
         }
@@ -118,12 +140,16 @@ public class BillingFileController {
     @PutMapping("/medicare-facts")
     @PreAuthorize(BILLING)
     @Operation(summary = "Record homebound status, the face-to-face encounter and the certifying physician")
-    ResponseEntity<FileView> setFacts(@PathVariable String patientId,
+    ResponseEntity<FileView> setFacts(
+            @PathVariable String patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody FactsRequest request) {
         BillingFile file = file(patientId);
         Versions.require(ifMatch, file.version());
-        MedicareFacts facts = new MedicareFacts(request.homebound(), request.homeboundReason(), request.faceToFaceOn(),
+        MedicareFacts facts = new MedicareFacts(
+                request.homebound(),
+                request.homeboundReason(),
+                request.faceToFaceOn(),
                 request.certifyingPhysicianNpi());
         if (!files.setMedicare(patientId, file.version(), facts)) {
             throw Versions.stale();
@@ -133,7 +159,8 @@ public class BillingFileController {
 
     @GetMapping("/medicare-checklist")
     @PreAuthorize(READERS)
-    @Operation(summary = "Medicare home health checklist: homebound, physician certification, face-to-face",
+    @Operation(
+            summary = "Medicare home health checklist: homebound, physician certification, face-to-face",
             description = "Each item MET, MISSING or NOT_MET with what is missing")
     MedicareChecklist.Result checklist(@PathVariable String patientId) {
         return MedicareChecklist.check(file(patientId));

@@ -11,13 +11,15 @@ import java.util.List;
  */
 public final class MedicareChecklist {
 
-    private MedicareChecklist() {
+    private MedicareChecklist() {}
+
+    public enum Status {
+        MET,
+        MISSING,
+        NOT_MET
     }
 
-    public enum Status { MET, MISSING, NOT_MET }
-
-    public record Item(String item, Status status, String detail) {
-    }
+    public record Item(String item, Status status, String detail) {}
 
     public record Result(List<Item> items) {
 
@@ -34,14 +36,21 @@ public final class MedicareChecklist {
         } else if (!facts.homebound()) {
             items.add(new Item("HOMEBOUND", Status.NOT_MET, "the patient is recorded as not homebound"));
         } else if (facts.homeboundReason() == null || facts.homeboundReason().isBlank()) {
-            items.add(new Item("HOMEBOUND", Status.MISSING, "homebound is recorded without the reason that supports it"));
+            items.add(
+                    new Item("HOMEBOUND", Status.MISSING, "homebound is recorded without the reason that supports it"));
         } else {
             items.add(new Item("HOMEBOUND", Status.MET, facts.homeboundReason()));
         }
-        items.add(file.signedPlanVersion() == null
-                ? new Item("PHYSICIAN_CERTIFICATION", Status.MISSING, "no plan of care has been signed by a physician")
-                : new Item("PHYSICIAN_CERTIFICATION", Status.MET, "plan of care version " + file.signedPlanVersion()
-                        + " signed"));
+        items.add(
+                file.signedPlanVersion() == null
+                        ? new Item(
+                                "PHYSICIAN_CERTIFICATION",
+                                Status.MISSING,
+                                "no plan of care has been signed by a physician")
+                        : new Item(
+                                "PHYSICIAN_CERTIFICATION",
+                                Status.MET,
+                                "plan of care version " + file.signedPlanVersion() + " signed"));
         items.add(faceToFace(file.startOfCare(), facts.faceToFaceOn()));
         return new Result(items);
     }
@@ -56,8 +65,11 @@ public final class MedicareChecklist {
         LocalDate earliest = startOfCare.minusDays(90);
         LocalDate latest = startOfCare.plusDays(30);
         if (encounter.isBefore(earliest) || encounter.isAfter(latest)) {
-            return new Item("FACE_TO_FACE", Status.NOT_MET, "the encounter on " + encounter + " is outside "
-                    + earliest + " to " + latest + " (90 days before to 30 days after the start of care)");
+            return new Item(
+                    "FACE_TO_FACE",
+                    Status.NOT_MET,
+                    "the encounter on " + encounter + " is outside " + earliest + " to " + latest
+                            + " (90 days before to 30 days after the start of care)");
         }
         return new Item("FACE_TO_FACE", Status.MET, "encounter on " + encounter);
     }

@@ -10,13 +10,26 @@ import java.util.Set;
  * @param priorAuthorization plan-of-care disciplines (SN, PT, …) that need prior authorization
  * @param timelyFilingDays days after the visit within which a claim must be filed
  */
-public record Payer(String id, String name, PayerType type, String payerCode, Set<String> priorAuthorization,
-        Unit unit, int timelyFilingDays) {
+public record Payer(
+        String id,
+        String name,
+        PayerType type,
+        String payerCode,
+        Set<String> priorAuthorization,
+        Unit unit,
+        int timelyFilingDays) {
 
-    public enum PayerType { MEDICARE, MEDICAID, COMMERCIAL }
+    public enum PayerType {
+        MEDICARE,
+        MEDICAID,
+        COMMERCIAL
+    }
 
     /** How the payer counts care: one unit per visit, or one per 15 minutes. */
-    public enum Unit { VISIT, UNIT_15_MINUTES }
+    public enum Unit {
+        VISIT,
+        UNIT_15_MINUTES
+    }
 
     public static final Set<String> DISCIPLINES = Set.of("SN", "PT", "OT", "ST", "MSW", "HHA", "RD");
 

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
@@ -30,11 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 /** Payers: the billing role maintains them, coordinators read them. */
 @RestController
 @RequestMapping("/api/billing/v1/payers")
@@ -55,31 +54,42 @@ class PayerController {
         this.json = json;
     }
 
-    record PayerRequest(@NotBlank @Size(max = 200) String name, @NotNull Payer.PayerType type,
-            @NotBlank @Size(max = 80) String payerCode, @NotNull @Size(max = 7) Set<@NotBlank String> priorAuthorization,
-            @NotNull Payer.Unit unit, @Min(1) @Max(730) int timelyFilingDays) {
-    }
+    record PayerRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Payer.PayerType type,
+            @NotBlank @Size(max = 80) String payerCode,
+            @NotNull @Size(max = 7) Set<@NotBlank String> priorAuthorization,
+            @NotNull Payer.Unit unit,
+            @Min(1) @Max(730) int timelyFilingDays) {}
 
     @PostMapping
     @PreAuthorize(BILLING)
-    @Operation(summary = "Add a payer with its rules", description = "409 when the agency has a payer of that name. "
-            + "With Idempotency-Key, a retry of the same request answers the same payer; another body is 422")
-    ResponseEntity<Payer> add(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, @Valid @RequestBody PayerRequest request) {
+    @Operation(
+            summary = "Add a payer with its rules",
+            description = "409 when the agency has a payer of that name. "
+                    + "With Idempotency-Key, a retry of the same request answers the same payer; another body is 422")
+    ResponseEntity<Payer> add(
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody PayerRequest request) {
         toPayer(UUID.randomUUID().toString(), request); // refuse an invalid request before claiming its key
-        PayerRepository.Versioned stored = idempotency.createOnce(key, Caller.subject(), json.writeValueAsString(request),
-                payers::find, id -> {
+        PayerRepository.Versioned stored = idempotency
+                .createOnce(key, Caller.subject(), json.writeValueAsString(request), payers::find, id -> {
                     if (!payers.insert(toPayer(id, request))) {
                         throw ApiException.conflict("The agency already has a payer named like this");
                     }
                     return payers.find(id).orElseThrow();
-                }).resource();
-        return ResponseEntity.created(URI.create("/api/billing/v1/payers/" + stored.payer().id()))
-                .eTag(Versions.etag(stored.version())).body(stored.payer());
+                })
+                .resource();
+        return ResponseEntity.created(
+                        URI.create("/api/billing/v1/payers/" + stored.payer().id()))
+                .eTag(Versions.etag(stored.version()))
+                .body(stored.payer());
     }
 
     @GetMapping
     @PreAuthorize(READERS)
-    PageResponse<Payer> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResponse<Payer> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return PageResponse.of(payers.list(Paging.of(page, size).withSort(Sort.by("payer.name", "_id"))), p -> p);
     }
 
@@ -93,7 +103,8 @@ class PayerController {
     @PutMapping("/{id}")
     @PreAuthorize(BILLING)
     @Operation(summary = "Change a payer's rules", description = "If-Match required")
-    ResponseEntity<Payer> replace(@PathVariable String id,
+    ResponseEntity<Payer> replace(
+            @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PayerRequest request) {
         PayerRepository.Versioned stored = payers.find(id).orElseThrow(() -> ApiException.notFound("Payer " + id));
@@ -107,7 +118,13 @@ class PayerController {
 
     private static Payer toPayer(String id, PayerRequest r) {
         try {
-            return new Payer(id, r.name().strip(), r.type(), r.payerCode().strip(), r.priorAuthorization(), r.unit(),
+            return new Payer(
+                    id,
+                    r.name().strip(),
+                    r.type(),
+                    r.payerCode().strip(),
+                    r.priorAuthorization(),
+                    r.unit(),
                     r.timelyFilingDays());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(List.of(FieldError.fromRuleMessage(e.getMessage())));

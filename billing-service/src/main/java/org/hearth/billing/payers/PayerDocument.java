@@ -5,5 +5,4 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document("payers")
-record PayerDocument(@Id String id, String tenantId, Payer payer, long version) implements AggregateDocument {
-}
+record PayerDocument(@Id String id, String tenantId, Payer payer, long version) implements AggregateDocument {}

@@ -1,6 +1,7 @@
 package org.hearth.billing.payers;
 
 import jakarta.annotation.PostConstruct;
+import java.util.Optional;
 import org.hearth.billing.BillingEvents;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
@@ -11,8 +12,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.Optional;
 
 /** The agency's payers; a name is unique within the agency. */
 @Repository
@@ -31,8 +30,7 @@ public class PayerRepository {
                 .updatedAs(payer -> new Update().set("payer", payer));
     }
 
-    public record Versioned(Payer payer, long version) {
-    }
+    public record Versioned(Payer payer, long version) {}
 
     @PostConstruct
     void createIndexes() {

@@ -1,12 +1,11 @@
 package org.hearth.billing.trail;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.hearth.platform.events.OutboxEntry;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * What a completed visit can be billed as. Its id is the visit id, so a visit yields one line however often its
@@ -21,15 +20,33 @@ import java.util.List;
  * cannot both move it; 0 on lines stored before versions existed
  */
 @Document(BillableLine.COLLECTION)
-public record BillableLine(@Id String id, String tenantId, String patientId, String visitId, String payerId,
-        String discipline, String hcpcs, LocalDate serviceDate, int units, String authorizationId, String clinicianId,
-        Status status, List<HoldReason> holdReasons, LocalDate filingDeadline, List<OutboxEntry> outbox,
-        String bookedAuthorizationId, Long version) implements TenantOwned {
+public record BillableLine(
+        @Id String id,
+        String tenantId,
+        String patientId,
+        String visitId,
+        String payerId,
+        String discipline,
+        String hcpcs,
+        LocalDate serviceDate,
+        int units,
+        String authorizationId,
+        String clinicianId,
+        Status status,
+        List<HoldReason> holdReasons,
+        LocalDate filingDeadline,
+        List<OutboxEntry> outbox,
+        String bookedAuthorizationId,
+        Long version)
+        implements TenantOwned {
 
     public static final String COLLECTION = "billable_lines";
     static final String VERSION = "version";
 
-    public enum Status { READY, ON_HOLD }
+    public enum Status {
+        READY,
+        ON_HOLD
+    }
 
     /**
      * Why a line cannot be billed yet. The first three wait for facts that may simply arrive later (coverage,
@@ -37,11 +54,15 @@ public record BillableLine(@Id String id, String tenantId, String patientId, Str
      * holds that only their own resolution ends: units beyond the approval, an EVV exception awaiting review.
      */
     public enum HoldReason {
-        NO_COVERAGE, UNSIGNED_PLAN, AUTHORIZATION_MISSING, AUTHORIZATION_EXHAUSTED, EVV_EXCEPTION;
+        NO_COVERAGE,
+        UNSIGNED_PLAN,
+        AUTHORIZATION_MISSING,
+        AUTHORIZATION_EXHAUSTED,
+        EVV_EXCEPTION;
 
         /** Holds that no newly arrived fact lifts. */
-        public static final java.util.Set<HoldReason> BUSINESS = java.util.EnumSet.of(AUTHORIZATION_EXHAUSTED,
-                EVV_EXCEPTION);
+        public static final java.util.Set<HoldReason> BUSINESS =
+                java.util.EnumSet.of(AUTHORIZATION_EXHAUSTED, EVV_EXCEPTION);
     }
 
     public BillableLine {

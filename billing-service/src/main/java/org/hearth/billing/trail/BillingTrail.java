@@ -1,10 +1,19 @@
 package org.hearth.billing.trail;
 
 import jakarta.annotation.PostConstruct;
-import org.hearth.billing.BillingSettings;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.hearth.billing.BillingEvents;
 import org.hearth.billing.BillingEvents.BillableLineOnHold;
 import org.hearth.billing.BillingEvents.BillableLineReady;
+import org.hearth.billing.BillingSettings;
 import org.hearth.billing.authorizations.AuthorizationRepository;
 import org.hearth.billing.authorizations.PriorAuthorization;
 import org.hearth.billing.patients.BillingFile;
@@ -30,16 +39,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
 /**
  * Turns completed visits into billable lines. Units are consumed from the matching authorization first (once per
  * visit: the authorization records the visit id in the same write), then the line is inserted under the visit id;
@@ -60,8 +59,13 @@ public class BillingTrail {
     private final ZoneId zone;
     private final Clock clock;
 
-    BillingTrail(BillingFiles files, PayerRepository payers, AuthorizationRepository authorizations,
-            TenantScopedMongo mongo, Outbox outbox, BillingSettings settings,
+    BillingTrail(
+            BillingFiles files,
+            PayerRepository payers,
+            AuthorizationRepository authorizations,
+            TenantScopedMongo mongo,
+            Outbox outbox,
+            BillingSettings settings,
             Clock clock) {
         this.files = files;
         this.payers = payers;
@@ -82,9 +86,12 @@ public class BillingTrail {
 
     /** EVV exceptions seen per visit (they may arrive before or after the completion). */
     @org.springframework.data.mongodb.core.mapping.Document("evv_exceptions")
-    record EvvExceptions(@org.springframework.data.annotation.Id String visitId, String tenantId, List<String> codes,
-            List<String> processedEventIds) implements org.hearth.platform.tenancy.TenantOwned {
-    }
+    record EvvExceptions(
+            @org.springframework.data.annotation.Id String visitId,
+            String tenantId,
+            List<String> codes,
+            List<String> processedEventIds)
+            implements org.hearth.platform.tenancy.TenantOwned {}
 
     @PostConstruct
     void createIndexes() {
@@ -92,9 +99,14 @@ public class BillingTrail {
     }
 
     /** The facts of a completed visit that its line is judged on, from the event or from the stored line. */
-    private record Visit(String visitId, String patientId, String discipline, LocalDate day, int units,
-            String bookedAuthorizationId, String clinicianId) {
-    }
+    private record Visit(
+            String visitId,
+            String patientId,
+            String discipline,
+            LocalDate day,
+            int units,
+            String bookedAuthorizationId,
+            String clinicianId) {}
 
     /** What the rules say of a visit now: whom to bill, the authorization consumed, and what still holds it. */
     private record Verdict(Payer payer, String authorizationId, List<HoldReason> holds) {
@@ -120,8 +132,13 @@ public class BillingTrail {
             reevaluate(existing.get());
             return;
         }
-        Visit visit = new Visit(completed.visitId(), completed.patientId(), completed.discipline(),
-                LocalDate.ofInstant(completed.checkedInAt(), zone), completed.units(), completed.authorizationId(),
+        Visit visit = new Visit(
+                completed.visitId(),
+                completed.patientId(),
+                completed.discipline(),
+                LocalDate.ofInstant(completed.checkedInAt(), zone),
+                completed.units(),
+                completed.authorizationId(),
                 completed.clinicianId());
         insertLine(visit, evaluate(visit, Optional.empty()));
     }
@@ -135,8 +152,10 @@ public class BillingTrail {
      */
     public int reevaluateHeld(String patientId) {
         int ready = 0;
-        for (BillableLine line : mongo.find(Query.query(Criteria.where("patientId").is(patientId)
-                .and("status").is(BillableLine.Status.ON_HOLD)), BillableLine.class)) {
+        for (BillableLine line : mongo.find(
+                Query.query(
+                        Criteria.where("patientId").is(patientId).and("status").is(BillableLine.Status.ON_HOLD)),
+                BillableLine.class)) {
             ready += reevaluate(line) ? 1 : 0;
         }
         return ready;
@@ -149,15 +168,25 @@ public class BillingTrail {
             if (line.status() != BillableLine.Status.ON_HOLD) {
                 return false; // ready already: its event was published by whoever moved it
             }
-            Visit visit = new Visit(line.visitId(), line.patientId(), line.discipline(), line.serviceDate(),
-                    line.units(), line.bookedAuthorizationId(), line.clinicianId());
+            Visit visit = new Visit(
+                    line.visitId(),
+                    line.patientId(),
+                    line.discipline(),
+                    line.serviceDate(),
+                    line.units(),
+                    line.bookedAuthorizationId(),
+                    line.clinicianId());
             Verdict verdict = evaluate(visit, Optional.of(line));
             if (unchanged(line, verdict)) {
                 return false;
             }
             if (moved(line, verdict)) {
-                log.info("Held visit {} re-evaluated: {} {} (was {})", line.visitId(), verdict.status(),
-                        verdict.holds(), line.holdReasons());
+                log.info(
+                        "Held visit {} re-evaluated: {} {} (was {})",
+                        line.visitId(),
+                        verdict.status(),
+                        verdict.holds(),
+                        line.holdReasons());
                 return verdict.status() == BillableLine.Status.READY;
             }
             // another replica or the EVV consumer changed the line since it was read: judge the new state
@@ -181,7 +210,8 @@ public class BillingTrail {
         Optional<Coverage> coverage = file.flatMap(f -> f.billedFirstOn(visit.day()));
         Optional<Payer> payer = coverage.flatMap(c -> payers.find(c.payerId())).map(PayerRepository.Versioned::payer);
         EnumSet<HoldReason> holds = EnumSet.noneOf(HoldReason.class);
-        previous.ifPresent(line -> line.holdReasons().stream().filter(HoldReason.BUSINESS::contains)
+        previous.ifPresent(line -> line.holdReasons().stream()
+                .filter(HoldReason.BUSINESS::contains)
                 .forEach(holds::add));
         if (payer.isEmpty()) {
             holds.add(HoldReason.NO_COVERAGE);
@@ -195,13 +225,16 @@ public class BillingTrail {
             if (authorization.isEmpty()) {
                 holds.add(HoldReason.AUTHORIZATION_MISSING);
             } else {
-                boolean consumedBefore = authorization.get().authorization().consumedVisitIds().contains(visit.visitId());
+                boolean consumedBefore =
+                        authorization.get().authorization().consumedVisitIds().contains(visit.visitId());
                 PriorAuthorization consumed = consume(authorization.get(), visit);
                 authorizationId = consumed.id();
                 // whether the visit went beyond the approval is decided when its units are consumed: later visits
                 // using the same authorization up must not hold a line that fitted (the stored line remembers)
                 boolean judgedBefore = consumedBefore
-                        && previous.map(BillableLine::authorizationId).filter(consumed.id()::equals).isPresent();
+                        && previous.map(BillableLine::authorizationId)
+                                .filter(consumed.id()::equals)
+                                .isPresent();
                 if (!judgedBefore
                         && consumed.unitsUsed() > (consumed.approvedUnits() == null ? 0 : consumed.approvedUnits())) {
                     holds.add(HoldReason.AUTHORIZATION_EXHAUSTED);
@@ -215,7 +248,8 @@ public class BillingTrail {
     }
 
     private static boolean unchanged(BillableLine line, Verdict verdict) {
-        return line.status() == verdict.status() && line.holdReasons().equals(verdict.holds())
+        return line.status() == verdict.status()
+                && line.holdReasons().equals(verdict.holds())
                 && Objects.equals(line.payerId(), verdict.payerId())
                 && Objects.equals(line.authorizationId(), verdict.authorizationId())
                 && Objects.equals(line.filingDeadline(), verdict.filingDeadline(line.serviceDate()));
@@ -228,11 +262,19 @@ public class BillingTrail {
     private boolean moved(BillableLine line, Verdict verdict) {
         versioned(line);
         BillableLine next = withVerdict(line, verdict);
-        Update update = new Update().set("status", next.status()).set("holdReasons", next.holdReasons())
-                .set("payerId", next.payerId()).set("authorizationId", next.authorizationId())
-                .set("filingDeadline", next.filingDeadline()).inc(BillableLine.VERSION, 1);
-        boolean saved = mongo.updateIfVersion(line.id(), line.version(), BillableLine.VERSION,
-                outbox.append(update, BillingEvents.TOPIC, List.of(event(next))), BillableLine.class);
+        Update update = new Update()
+                .set("status", next.status())
+                .set("holdReasons", next.holdReasons())
+                .set("payerId", next.payerId())
+                .set("authorizationId", next.authorizationId())
+                .set("filingDeadline", next.filingDeadline())
+                .inc(BillableLine.VERSION, 1);
+        boolean saved = mongo.updateIfVersion(
+                line.id(),
+                line.version(),
+                BillableLine.VERSION,
+                outbox.append(update, BillingEvents.TOPIC, List.of(event(next))),
+                BillableLine.class);
         if (saved) {
             outbox.written();
         }
@@ -241,8 +283,8 @@ public class BillingTrail {
 
     /** An EVV exception holds the visit's line until a person has reviewed it. */
     public void evvException(String eventId, EvvExceptionRecordedV1 exception) {
-        mongo.applyOnce(exception.visitId(), eventId, new Update().addToSet("codes", exception.code()),
-                EvvExceptions.class);
+        mongo.applyOnce(
+                exception.visitId(), eventId, new Update().addToSet("codes", exception.code()), EvvExceptions.class);
         for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
             Optional<BillableLine> line = mongo.findById(exception.visitId(), BillableLine.class);
             if (line.isEmpty() || line.get().holdReasons().contains(HoldReason.EVV_EXCEPTION)) {
@@ -252,10 +294,16 @@ public class BillingTrail {
             reasons.add(HoldReason.EVV_EXCEPTION);
             BillableLine current = line.get(); // payer, authorization and deadline stay: only the hold changes
             versioned(current);
-            Update update = new Update().set("status", BillableLine.Status.ON_HOLD).set("holdReasons", reasons)
+            Update update = new Update()
+                    .set("status", BillableLine.Status.ON_HOLD)
+                    .set("holdReasons", reasons)
                     .inc(BillableLine.VERSION, 1);
-            if (mongo.updateIfVersion(current.id(), current.version(), BillableLine.VERSION,
-                    outbox.append(update, BillingEvents.TOPIC, List.of(onHold(current, reasons))), BillableLine.class)) {
+            if (mongo.updateIfVersion(
+                    current.id(),
+                    current.version(),
+                    BillableLine.VERSION,
+                    outbox.append(update, BillingEvents.TOPIC, List.of(onHold(current, reasons))),
+                    BillableLine.class)) {
                 outbox.written();
                 return;
             }
@@ -266,11 +314,16 @@ public class BillingTrail {
     private Optional<AuthorizationRepository.Versioned> matching(Visit visit) {
         LocalDate day = visit.day();
         List<AuthorizationRepository.Versioned> all = authorizations.of(visit.patientId(), visit.discipline());
-        return all.stream().filter(a -> a.authorization().consumedVisitIds().contains(visit.visitId())).findFirst()
-                .or(() -> all.stream().filter(a -> a.authorization().id().equals(visit.bookedAuthorizationId()))
+        return all.stream()
+                .filter(a -> a.authorization().consumedVisitIds().contains(visit.visitId()))
+                .findFirst()
+                .or(() -> all.stream()
+                        .filter(a -> a.authorization().id().equals(visit.bookedAuthorizationId()))
                         .findFirst())
-                .or(() -> all.stream().filter(a -> a.authorization().approved())
-                        .filter(a -> !day.isBefore(a.authorization().from()) && !day.isAfter(a.authorization().to()))
+                .or(() -> all.stream()
+                        .filter(a -> a.authorization().approved())
+                        .filter(a -> !day.isBefore(a.authorization().from())
+                                && !day.isAfter(a.authorization().to()))
                         .max(Comparator.comparingInt(a -> a.authorization().unitsRemaining())));
     }
 
@@ -280,7 +333,8 @@ public class BillingTrail {
             return stored.authorization(); // consumed by an earlier delivery of this event
         }
         if (!authorizations.update(next.get(), stored.version())) {
-            throw new IllegalStateException("authorization " + stored.authorization().id() + " changed meanwhile; retrying");
+            throw new IllegalStateException(
+                    "authorization " + stored.authorization().id() + " changed meanwhile; retrying");
         }
         return next.get().result();
     }
@@ -293,15 +347,42 @@ public class BillingTrail {
     }
 
     private void insertLine(Visit visit, Verdict verdict) {
-        BillableLine line = new BillableLine(visit.visitId(), TenantContext.current().value(), visit.patientId(),
-                visit.visitId(), verdict.payerId(), visit.discipline(), HcpcsCodes.of(visit.discipline()), visit.day(),
-                visit.units(), verdict.authorizationId(), visit.clinicianId(), verdict.status(), verdict.holds(),
-                verdict.filingDeadline(visit.day()), List.of(), visit.bookedAuthorizationId(), 1L);
+        BillableLine line = new BillableLine(
+                visit.visitId(),
+                TenantContext.current().value(),
+                visit.patientId(),
+                visit.visitId(),
+                verdict.payerId(),
+                visit.discipline(),
+                HcpcsCodes.of(visit.discipline()),
+                visit.day(),
+                visit.units(),
+                verdict.authorizationId(),
+                visit.clinicianId(),
+                verdict.status(),
+                verdict.holds(),
+                verdict.filingDeadline(visit.day()),
+                List.of(),
+                visit.bookedAuthorizationId(),
+                1L);
         try {
-            mongo.insert(new BillableLine(line.id(), line.tenantId(), line.patientId(), line.visitId(), line.payerId(),
-                    line.discipline(), line.hcpcs(), line.serviceDate(), line.units(), line.authorizationId(),
-                    line.clinicianId(), line.status(), line.holdReasons(), line.filingDeadline(),
-                    outbox.entries(BillingEvents.TOPIC, List.of(event(line))), line.bookedAuthorizationId(),
+            mongo.insert(new BillableLine(
+                    line.id(),
+                    line.tenantId(),
+                    line.patientId(),
+                    line.visitId(),
+                    line.payerId(),
+                    line.discipline(),
+                    line.hcpcs(),
+                    line.serviceDate(),
+                    line.units(),
+                    line.authorizationId(),
+                    line.clinicianId(),
+                    line.status(),
+                    line.holdReasons(),
+                    line.filingDeadline(),
+                    outbox.entries(BillingEvents.TOPIC, List.of(event(line))),
+                    line.bookedAuthorizationId(),
                     line.version()));
             outbox.written();
             log.info("Visit {} billable: {} {}", visit.visitId(), line.status(), line.holdReasons());
@@ -311,22 +392,52 @@ public class BillingTrail {
     }
 
     private static BillableLine withVerdict(BillableLine line, Verdict verdict) {
-        return new BillableLine(line.id(), line.tenantId(), line.patientId(), line.visitId(), verdict.payerId(),
-                line.discipline(), line.hcpcs(), line.serviceDate(), line.units(), verdict.authorizationId(),
-                line.clinicianId(), verdict.status(), verdict.holds(), verdict.filingDeadline(line.serviceDate()),
-                line.outbox(), line.bookedAuthorizationId(), line.version() + 1);
+        return new BillableLine(
+                line.id(),
+                line.tenantId(),
+                line.patientId(),
+                line.visitId(),
+                verdict.payerId(),
+                line.discipline(),
+                line.hcpcs(),
+                line.serviceDate(),
+                line.units(),
+                verdict.authorizationId(),
+                line.clinicianId(),
+                verdict.status(),
+                verdict.holds(),
+                verdict.filingDeadline(line.serviceDate()),
+                line.outbox(),
+                line.bookedAuthorizationId(),
+                line.version() + 1);
     }
 
     /** What a line's state announces: ready to bill, or held with every reason. */
     private static DomainEvent event(BillableLine line) {
         return line.status() == BillableLine.Status.READY
-                ? new BillableLineReady(line.id(), line.patientId(), line.visitId(), line.payerId(), line.discipline(),
-                        line.hcpcs(), line.serviceDate(), line.units(), line.authorizationId())
+                ? new BillableLineReady(
+                        line.id(),
+                        line.patientId(),
+                        line.visitId(),
+                        line.payerId(),
+                        line.discipline(),
+                        line.hcpcs(),
+                        line.serviceDate(),
+                        line.units(),
+                        line.authorizationId())
                 : onHold(line, line.holdReasons());
     }
 
     private static BillableLineOnHold onHold(BillableLine line, List<HoldReason> reasons) {
-        return new BillableLineOnHold(line.id(), line.patientId(), line.visitId(), line.payerId(), line.discipline(),
-                line.hcpcs(), line.serviceDate(), line.units(), reasons.stream().map(Enum::name).toList());
+        return new BillableLineOnHold(
+                line.id(),
+                line.patientId(),
+                line.visitId(),
+                line.payerId(),
+                line.discipline(),
+                line.hcpcs(),
+                line.serviceDate(),
+                line.units(),
+                reasons.stream().map(Enum::name).toList());
     }
 }

@@ -18,8 +18,7 @@ public final class HcpcsCodes {
             "HHA", "G0156",
             "RD", "S9470");
 
-    private HcpcsCodes() {
-    }
+    private HcpcsCodes() {}
 
     public static String of(String discipline) {
         String code = BY_DISCIPLINE.get(discipline);

@@ -1,5 +1,7 @@
 package org.hearth.billing.trail;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.hearth.billing.BillingSettings;
 import org.hearth.billing.patients.BillingFactsChanged;
 import org.hearth.billing.trail.BillableLine.HoldReason;
@@ -14,9 +16,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Lifts holds that only waited for a fact. The patient-event consumers call {@link BillingTrail#reevaluateHeld}
@@ -33,8 +32,7 @@ class HeldLines {
     private final TenantScopedMongo mongo;
     private final int sweepLimit;
 
-    HeldLines(BillingTrail trail, TenantScopedMongo mongo,
-            BillingSettings settings) {
+    HeldLines(BillingTrail trail, TenantScopedMongo mongo, BillingSettings settings) {
         this.trail = trail;
         this.mongo = mongo;
         this.sweepLimit = settings.heldLines().sweepLimit();
@@ -52,12 +50,16 @@ class HeldLines {
                 log.info("{} held line(s) of patient {} ready after {}", ready, changed.patientId(), changed.what());
             }
         } catch (RuntimeException e) {
-            log.warn("Held lines of patient {} not re-evaluated after {} ({}); the sweep will", changed.patientId(),
-                    changed.what(), e.getClass().getSimpleName());
+            log.warn(
+                    "Held lines of patient {} not re-evaluated after {} ({}); the sweep will",
+                    changed.patientId(),
+                    changed.what(),
+                    e.getClass().getSimpleName());
         }
     }
 
-    @Scheduled(fixedDelayString = "${hearth.billing.held-lines.sweep-interval:PT15M}",
+    @Scheduled(
+            fixedDelayString = "${hearth.billing.held-lines.sweep-interval:PT15M}",
             initialDelayString = "${hearth.billing.held-lines.sweep-interval:PT15M}")
     void scheduled() {
         sweep();
@@ -70,8 +72,10 @@ class HeldLines {
      * @return how many lines became ready
      */
     int sweep() {
-        Query waiting = Query.query(Criteria.where("status").is(BillableLine.Status.ON_HOLD)
-                .and("holdReasons").nin(HoldReason.BUSINESS.stream().map(Enum::name).toList()))
+        Query waiting = Query.query(Criteria.where("status")
+                        .is(BillableLine.Status.ON_HOLD)
+                        .and("holdReasons")
+                        .nin(HoldReason.BUSINESS.stream().map(Enum::name).toList()))
                 .with(Sort.by("serviceDate", "_id"));
         Set<String> patients = new LinkedHashSet<>();
         for (BillableLine line : mongo.findAcrossAgencies(waiting, sweepLimit, BillableLine.class)) {
@@ -84,7 +88,9 @@ class HeldLines {
             try {
                 ready += TenantContext.callAs(TenantId.of(tenant), () -> trail.reevaluateHeld(patientId));
             } catch (RuntimeException e) {
-                log.warn("Held lines of patient {} not re-evaluated by the sweep ({})", patientId,
+                log.warn(
+                        "Held lines of patient {} not re-evaluated by the sweep ({})",
+                        patientId,
                         e.getClass().getSimpleName());
             }
         }

@@ -1,14 +1,13 @@
 package org.hearth.billing.eligibility;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
 import org.hearth.payersim.PayerSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway against the payer simulator (in this JVM here, for speed; the service test runs it as its own
@@ -23,8 +22,8 @@ class HttpPayerGatewayTest {
     static void start() throws Exception {
         payer = new PayerSimulator(0, Duration.ofSeconds(5));
         payer.start();
-        gateway = new HttpPayerGateway(URI.create("http://127.0.0.1:" + payer.port() + "/"), Duration.ofMillis(300), 3,
-                Duration.ofMillis(20));
+        gateway = new HttpPayerGateway(
+                URI.create("http://127.0.0.1:" + payer.port() + "/"), Duration.ofMillis(300), 3, Duration.ofMillis(20));
     }
 
     @AfterAll
@@ -60,7 +59,8 @@ class HttpPayerGatewayTest {
 
     @Test
     void anUnreachablePayerEndsAsError() {
-        var nowhere = new HttpPayerGateway(URI.create("http://127.0.0.1:9/"), Duration.ofMillis(200), 2, Duration.ofMillis(10));
+        var nowhere = new HttpPayerGateway(
+                URI.create("http://127.0.0.1:9/"), Duration.ofMillis(200), 2, Duration.ofMillis(10));
         assertThat(nowhere.checkEligibility("X", "A1").status()).isEqualTo(PayerGateway.Status.ERROR);
     }
 

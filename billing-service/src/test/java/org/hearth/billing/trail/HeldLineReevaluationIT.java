@@ -1,5 +1,13 @@
 package org.hearth.billing.trail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.billing.PayerSimulatorProcess;
 import org.hearth.platform.test.ApiClient;
@@ -13,22 +21,13 @@ import org.hearth.platform.test.TopicWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Visits and patient facts travel on different topics, so billing may read a completed visit before the plan,
@@ -48,17 +47,21 @@ class HeldLineReevaluationIT {
 
     @DynamicPropertySource
     static void payer(DynamicPropertyRegistry registry) {
-        registry.add("hearth.billing.payer.url", () -> PayerSimulatorProcess.shared().url());
+        registry.add(
+                "hearth.billing.payer.url", () -> PayerSimulatorProcess.shared().url());
         registry.add("hearth.billing.payer.timeout", () -> "PT0.5S");
         registry.add("hearth.billing.payer.attempts", () -> "2");
     }
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     org.springframework.data.mongodb.core.MongoOperations mongo;
+
     ApiClient api;
     TopicWriter kafka;
     TopicReader published;
@@ -94,11 +97,13 @@ class HeldLineReevaluationIT {
         assertThat(ready.path("hcpcs").asString()).isEqualTo("G0151");
         assertThat(line(visit).path("status").asString()).isEqualTo("READY");
 
-        planSigned(signature, 1);                          // the broker redelivers the signature
-        planSigned(UUID.randomUUID().toString(), 2);       // a new version is signed
-        completed(visit, "2030-01-07");                    // and the visit is redelivered
+        planSigned(signature, 1); // the broker redelivers the signature
+        planSigned(UUID.randomUUID().toString(), 2); // a new version is signed
+        completed(visit, "2030-01-07"); // and the visit is redelivered
         barrierOnPatientEvents();
-        assertThat(published.await(r -> isEvent(r, READY, visit), NO_MORE)).as("a second BillableLineReady").isEmpty();
+        assertThat(published.await(r -> isEvent(r, READY, visit), NO_MORE))
+                .as("a second BillableLineReady")
+                .isEmpty();
         assertThat(published.await(r -> isEvent(r, ON_HOLD, visit), NO_MORE)).isEmpty();
     }
 
@@ -138,17 +143,21 @@ class HeldLineReevaluationIT {
                  "to":"2030-02-28"}""".formatted(patient, payerId));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String id = requested.json().path("id").asString();
-        assertThat(api.post(API + "/authorizations/" + id + "/submission", billing(), "{\"expedited\":false}").status())
+        assertThat(api.post(API + "/authorizations/" + id + "/submission", billing(), "{\"expedited\":false}")
+                        .status())
                 .isEqualTo(200);
         assertThat(line(visit).path("status").asString()).isEqualTo("ON_HOLD"); // pending is not approved
-        ApiClient.Response approved = api.post(API + "/authorizations/" + id + "/decision", billing(),
+        ApiClient.Response approved = api.post(
+                API + "/authorizations/" + id + "/decision",
+                billing(),
                 "{\"decision\":\"APPROVED\",\"approvedUnits\":6}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
 
         assertThat(awaitEvent(READY, visit).path("authorizationId").asString()).isEqualTo(id);
         planSigned(UUID.randomUUID().toString(), 2); // another re-evaluation of the patient's lines changes nothing
         barrierOnPatientEvents();
-        JsonNode authorization = api.get(API + "/authorizations/" + id, billing()).json();
+        JsonNode authorization =
+                api.get(API + "/authorizations/" + id, billing()).json();
         assertThat(authorization.path("unitsUsed").asInt()).isEqualTo(1);
         assertThat(authorization.path("consumedVisitIds")).hasSize(1);
         assertThat(published.await(r -> isEvent(r, READY, visit), NO_MORE)).isEmpty();
@@ -159,7 +168,11 @@ class HeldLineReevaluationIT {
         admitted();
         covered(payer("[]"));
         String visit = UUID.randomUUID().toString();
-        publish("hearth.scheduling.events", "org.hearth.scheduling.EvvExceptionRecorded.v1", UUID.randomUUID().toString(), """
+        publish(
+                "hearth.scheduling.events",
+                "org.hearth.scheduling.EvvExceptionRecorded.v1",
+                UUID.randomUUID().toString(),
+                """
                 {"visitId":"%s","patientId":"%s","stage":"CHECK_IN","code":"OUTSIDE_RADIUS","distanceMetres":900,
                  "at":"2030-01-07T15:00:00Z"}""".formatted(visit, patient));
         completed(visit, "2030-01-07");
@@ -180,10 +193,17 @@ class HeldLineReevaluationIT {
         completed(visit, "2030-01-07");
         assertThat(reasons(awaitEvent(ON_HOLD, visit))).containsExactly("UNSIGNED_PLAN");
         // as billing stored held lines before this change: no version, no booked authorization
-        assertThat(mongo.getCollection("billable_lines").updateOne(new org.bson.Document("_id", visit),
-                new org.bson.Document("$unset", new org.bson.Document("version", "").append("bookedAuthorizationId", "")))
-                .getModifiedCount()).isEqualTo(1);
-        assertThat(mongo.getCollection("billable_lines").find(new org.bson.Document("_id", visit)).first())
+        assertThat(mongo.getCollection("billable_lines")
+                        .updateOne(
+                                new org.bson.Document("_id", visit),
+                                new org.bson.Document(
+                                        "$unset",
+                                        new org.bson.Document("version", "").append("bookedAuthorizationId", "")))
+                        .getModifiedCount())
+                .isEqualTo(1);
+        assertThat(mongo.getCollection("billable_lines")
+                        .find(new org.bson.Document("_id", visit))
+                        .first())
                 .doesNotContainKey("version");
         assertThat(line(visit).path("status").asString()).isEqualTo("ON_HOLD");
 
@@ -195,8 +215,13 @@ class HeldLineReevaluationIT {
     // --- helpers
 
     String billing() {
-        return TestTokenIssuer.shared().token().agency("a", agency).roles("billing").subject("billing-sub")
-                .audience("billing-service").sign();
+        return TestTokenIssuer.shared()
+                .token()
+                .agency("a", agency)
+                .roles("billing")
+                .subject("billing-sub")
+                .audience("billing-service")
+                .sign();
     }
 
     void publish(String topic, String type, String eventId, String body) {
@@ -205,17 +230,22 @@ class HeldLineReevaluationIT {
     }
 
     void admitted() {
-        publish("hearth.patient.events", "org.hearth.patient.PatientAdmitted.v1", UUID.randomUUID().toString(), """
+        publish(
+                "hearth.patient.events",
+                "org.hearth.patient.PatientAdmitted.v1",
+                UUID.randomUUID().toString(),
+                """
                 {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(patient));
-        Eventually.await(Duration.ofSeconds(20), () -> api.get(API + "/patients/" + patient, billing()),
-                r -> r.status() == 200);
+        Eventually.await(
+                Duration.ofSeconds(20), () -> api.get(API + "/patients/" + patient, billing()), r -> r.status() == 200);
     }
 
     void planSigned(String eventId, int version) {
         publish("hearth.patient.events", "org.hearth.patient.CarePlanSigned.v1", eventId, """
                 {"patientId":"%s","planVersion":%d,"supersedesVersion":null,"signedAt":"2030-01-06T14:00:00Z",
                  "signedBy":"dr","frequencyOrders":[{"discipline":"PT","segments":[{"minPerWeek":2,"maxPerWeek":2,
-                 "weeks":3}],"prnVisits":0}]}""".formatted(patient, version));
+                 "weeks":3}],"prnVisits":0}]}""".formatted(
+                        patient, version));
     }
 
     /** A payer authorizing the given disciplines (a JSON array), billed per visit; returns its id. */
@@ -228,9 +258,11 @@ class HeldLineReevaluationIT {
     }
 
     void covered(String payerId) {
-        String etag = api.get(API + "/patients/" + patient, billing()).header("ETag").orElseThrow();
+        String etag =
+                api.get(API + "/patients/" + patient, billing()).header("ETag").orElseThrow();
         ApiClient.Response covered = api.send(api.request(API + "/patients/" + patient + "/coverage", billing())
-                .header("Content-Type", "application/json").header("If-Match", etag)
+                .header("Content-Type", "application/json")
+                .header("If-Match", etag)
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"coverages":[{"payerId":"%s","memberId":"A900","plan":"Medicaid HCBS","priority":"PRIMARY",
                           "from":"2030-01-01"}]}""".formatted(payerId))));
@@ -238,11 +270,13 @@ class HeldLineReevaluationIT {
     }
 
     void completed(String visitId, String day) {
-        String eventId = UUID.nameUUIDFromBytes(("completed-" + visitId).getBytes()).toString(); // same on redelivery
+        String eventId =
+                UUID.nameUUIDFromBytes(("completed-" + visitId).getBytes()).toString(); // same on redelivery
         publish("hearth.scheduling.events", "org.hearth.scheduling.VisitCompleted.v1", eventId, """
                 {"visitId":"%s","patientId":"%s","discipline":"PT","type":"IN_HOME","clinicianId":"pete",
                  "checkedInAt":"%sT15:00:00Z","checkedOutAt":"%sT15:50:00Z","durationMinutes":50,"units":1,
-                 "authorizationId":null}""".formatted(visitId, patient, day, day));
+                 "authorizationId":null}""".formatted(
+                        visitId, patient, day, day));
     }
 
     /**
@@ -251,29 +285,39 @@ class HeldLineReevaluationIT {
      */
     void barrierOnPatientEvents() {
         String marker = UUID.randomUUID().toString();
-        kafka.send("hearth.patient.events", patient, TopicWriter.envelope(UUID.randomUUID().toString(),
-                "org.hearth.patient.PatientAdmitted.v1", marker, agency), """
+        kafka.send(
+                "hearth.patient.events",
+                patient,
+                TopicWriter.envelope(
+                        UUID.randomUUID().toString(), "org.hearth.patient.PatientAdmitted.v1", marker, agency),
+                """
                 {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(marker));
-        Eventually.await(Duration.ofSeconds(20), () -> api.get(API + "/patients/" + marker, billing()),
-                r -> r.status() == 200);
+        Eventually.await(
+                Duration.ofSeconds(20), () -> api.get(API + "/patients/" + marker, billing()), r -> r.status() == 200);
     }
 
     JsonNode line(String visitId) {
         JsonNode page = api.get(API + "/billable-lines?from=2030-01-01&to=2030-01-31&patientId=" + patient, billing())
                 .json();
-        return page.path("items").valueStream().filter(l -> visitId.equals(l.path("visitId").asString())).findFirst()
+        return page.path("items")
+                .valueStream()
+                .filter(l -> visitId.equals(l.path("visitId").asString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line for visit " + visitId + ": " + page));
     }
 
     static boolean isEvent(ConsumerRecord<String, String> record, String type, String visitId) {
-        return type.equals(TopicReader.header(record, "ce_type")) && record.value().contains(visitId);
+        return type.equals(TopicReader.header(record, "ce_type"))
+                && record.value().contains(visitId);
     }
 
     JsonNode awaitEvent(String type, String visitId) {
-        Optional<ConsumerRecord<String, String>> record = published.await(r -> isEvent(r, type, visitId),
-                Duration.ofSeconds(20));
+        Optional<ConsumerRecord<String, String>> record =
+                published.await(r -> isEvent(r, type, visitId), Duration.ofSeconds(20));
         assertThat(record).as(type + " of visit " + visitId).isPresent();
-        assertThat(EventContracts.violations(type, record.get().value())).as(record.get().value()).isEmpty();
+        assertThat(EventContracts.violations(type, record.get().value()))
+                .as(record.get().value())
+                .isEmpty();
         return json.readTree(record.get().value());
     }
 

@@ -1,9 +1,8 @@
 package org.hearth.gateway.console;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * The web console's sign-in under {@code hearth.console}. Keycloak's issuer is {@code hearth.security.issuer-uri}.
@@ -19,7 +18,8 @@ import java.time.Duration;
  *                      ends before the gateway (an ingress), as the Helm chart does
  */
 @ConfigurationProperties("hearth.console")
-public record ConsoleProperties(@DefaultValue("hearth-console") String clientId,
+public record ConsoleProperties(
+        @DefaultValue("hearth-console") String clientId,
         @DefaultValue("15m") Duration idleTimeout,
         @DefaultValue("HEARTH_SESSION") String cookieName,
         String tokenUri,

@@ -1,5 +1,6 @@
 package org.hearth.gateway.console;
 
+import java.net.URI;
 import org.hearth.gateway.problem.GatewayProblems;
 import org.hearth.gateway.routing.GatewayProperties;
 import org.hearth.gateway.routing.RefusedConnectionRetry;
@@ -13,8 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.server.WebSession;
-
-import java.net.URI;
 
 /**
  * {@code /console/api/<service>/**} reaches the same services as {@code /api/<service>/**}, with the session's access
@@ -44,23 +43,34 @@ class ConsoleRoutes {
     }
 
     private static void route(RouteLocatorBuilder.Builder builder, String service, URI uri) {
-        GatewayFilter rewrite = new RewritePathGatewayFilterFactory().apply(config -> config
-                .setRegexp("^" + ConsoleSecurityConfiguration.BASE + "/api/(?<rest>.*)$").setReplacement("/api/${rest}"));
-        builder.route("console-" + service, r -> r.path(ConsoleSecurityConfiguration.BASE + "/api/" + service + "/**")
-                .filters(f -> f.filter(new OrderedGatewayFilter(signInAgainWhenRefreshIsRefused(), REWRITE_ORDER - 1))
-                        .filter(new OrderedGatewayFilter(rewrite, REWRITE_ORDER))
-                        .filter(RefusedConnectionRetry.filter())
-                        .removeRequestHeader("Cookie")
-                        .removeRequestHeader("X-XSRF-TOKEN")
-                        .tokenRelay(ConsoleProperties.REGISTRATION))
-                .metadata(SERVICE, service)
-                .uri(uri));
+        GatewayFilter rewrite = new RewritePathGatewayFilterFactory()
+                .apply(config -> config.setRegexp("^" + ConsoleSecurityConfiguration.BASE + "/api/(?<rest>.*)$")
+                        .setReplacement("/api/${rest}"));
+        builder.route(
+                "console-" + service,
+                r -> r.path(ConsoleSecurityConfiguration.BASE + "/api/" + service + "/**")
+                        .filters(f -> f.filter(
+                                        new OrderedGatewayFilter(signInAgainWhenRefreshIsRefused(), REWRITE_ORDER - 1))
+                                .filter(new OrderedGatewayFilter(rewrite, REWRITE_ORDER))
+                                .filter(RefusedConnectionRetry.filter())
+                                .removeRequestHeader("Cookie")
+                                .removeRequestHeader("X-XSRF-TOKEN")
+                                .tokenRelay(ConsoleProperties.REGISTRATION))
+                        .metadata(SERVICE, service)
+                        .uri(uri));
     }
 
     private static GatewayFilter signInAgainWhenRefreshIsRefused() {
-        return (exchange, chain) -> chain.filter(exchange).onErrorResume(OAuth2AuthorizationException.class,
-                refused -> exchange.getSession().flatMap(WebSession::invalidate).then(GatewayProblems.write(exchange,
-                        HttpStatus.UNAUTHORIZED, "unauthenticated", "Signed out",
-                        "Your session has ended. Sign in again to continue.")));
+        return (exchange, chain) -> chain.filter(exchange)
+                .onErrorResume(
+                        OAuth2AuthorizationException.class,
+                        refused -> exchange.getSession()
+                                .flatMap(WebSession::invalidate)
+                                .then(GatewayProblems.write(
+                                        exchange,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "unauthenticated",
+                                        "Signed out",
+                                        "Your session has ended. Sign in again to continue.")));
     }
 }

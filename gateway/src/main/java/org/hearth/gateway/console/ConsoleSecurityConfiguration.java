@@ -1,5 +1,10 @@
 package org.hearth.gateway.console;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.hearth.gateway.problem.GatewayProblems;
 import org.hearth.gateway.security.GatewaySecurityProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +27,10 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -48,12 +53,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The console's own filter chain, consulted before the API chain and only for {@code /console/**}: the browser signs in
  * through Keycloak (authorization code + PKCE S256) and gets nothing but an HTTP-only session cookie; the tokens stay in
@@ -69,25 +68,35 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-            ServerOAuth2AuthorizedClientRepository authorizedClients, ConsoleProperties console,
+    SecurityWebFilterChain consoleSecurity(
+            ServerHttpSecurity http,
+            ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients,
+            ConsoleProperties console,
             GatewaySecurityProperties security) {
-        ServerAuthenticationEntryPoint problem = (exchange, failure) -> GatewayProblems.write(exchange,
-                HttpStatus.UNAUTHORIZED, "unauthenticated", "Signed out",
+        ServerAuthenticationEntryPoint problem = (exchange, failure) -> GatewayProblems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "Signed out",
                 "Your session has ended. Sign in again to continue.");
-        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+        DelegatingServerAuthenticationEntryPoint entryPoint =
+                new DelegatingServerAuthenticationEntryPoint(new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
                         ServerWebExchangeMatchers.pathMatchers(BASE + "/api/**", BASE + "/session"), problem));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN));
 
-        DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
-                registrations, new PathPatternParserServerWebExchangeMatcher(BASE + "/oauth2/authorization/{registrationId}"));
-        // max_age: signing in again after the idle timeout asks for the password, even while Keycloak's own session lives
+        DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
+                new DefaultServerOAuth2AuthorizationRequestResolver(
+                        registrations,
+                        new PathPatternParserServerWebExchangeMatcher(BASE + "/oauth2/authorization/{registrationId}"));
+        // max_age: signing in again after the idle timeout asks for the password, even while Keycloak's own session
+        // lives
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
-                .andThen(request -> request.additionalParameters(
-                        parameters -> parameters.put("max_age", String.valueOf(console.idleTimeout().toSeconds())))));
+                .andThen(request -> request.additionalParameters(parameters -> parameters.put(
+                        "max_age", String.valueOf(console.idleTimeout().toSeconds())))));
 
-        OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
         endKeycloakSession.setLogoutSuccessUrl(URI.create(SIGNED_OUT));
 
@@ -107,27 +116,32 @@ class ConsoleSecurityConfiguration {
 
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(BASE, BASE + "/**"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy)))
-                .authorizeExchange(exchange -> exchange
-                        .pathMatchers(BASE + "/assets/**", BASE + "/favicon.svg", SIGNED_OUT).permitAll()
-                        .anyExchange().authenticated())
-                .oauth2Login(login -> login
-                        .authorizationRequestResolver(authorizationRequests)
+                .authorizeExchange(
+                        exchange -> exchange.pathMatchers(BASE + "/assets/**", BASE + "/favicon.svg", SIGNED_OUT)
+                                .permitAll()
+                                .anyExchange()
+                                .authenticated())
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
                         .authenticationMatcher(new PathPatternParserServerWebExchangeMatcher(
                                 BASE + "/login/oauth2/code/{registrationId}"))
                         .authorizedClientRepository(authorizedClients)
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(BASE + "/"))
-                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(SIGNED_OUT + "?error")))
+                        .authenticationFailureHandler(
+                                new RedirectServerAuthenticationFailureHandler(SIGNED_OUT + "?error")))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .accessDeniedHandler((exchange, denied) -> GatewayProblems.write(exchange, HttpStatus.FORBIDDEN,
-                                "csrf", "Request not confirmed",
+                        .accessDeniedHandler((exchange, denied) -> GatewayProblems.write(
+                                exchange,
+                                HttpStatus.FORBIDDEN,
+                                "csrf",
+                                "Request not confirmed",
                                 "This change did not come from the Hearth page. Reload the page and try again.")))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
-                .logout(logout -> logout
-                        .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, BASE + "/logout"))
-                        .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
-                                new WebSessionServerLogoutHandler()))
+                .logout(logout -> logout.requiresLogout(
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, BASE + "/logout"))
+                        .logoutHandler(new DelegatingServerLogoutHandler(
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(endKeycloakSession))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -144,8 +158,8 @@ class ConsoleSecurityConfiguration {
 
     /** Built from the issuer without discovery, so the gateway starts while Keycloak is still booting. */
     @Bean
-    ReactiveClientRegistrationRepository consoleClientRegistrations(ConsoleProperties console,
-            GatewaySecurityProperties security) {
+    ReactiveClientRegistrationRepository consoleClientRegistrations(
+            ConsoleProperties console, GatewaySecurityProperties security) {
         String oidc = security.issuerUri() + "/protocol/openid-connect";
         ClientRegistration registration = ClientRegistration.withRegistrationId(ConsoleProperties.REGISTRATION)
                 .clientId(console.clientId())
@@ -154,7 +168,10 @@ class ConsoleSecurityConfiguration {
                 .redirectUri("{baseUrl}" + BASE + "/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile")
                 .authorizationUri(oidc + "/auth")
-                .tokenUri(console.tokenUri() == null || console.tokenUri().isBlank() ? oidc + "/token" : console.tokenUri())
+                .tokenUri(
+                        console.tokenUri() == null || console.tokenUri().isBlank()
+                                ? oidc + "/token"
+                                : console.tokenUri())
                 .jwkSetUri(security.effectiveJwkSetUri())
                 .issuerUri(security.issuerUri())
                 .userNameAttributeName("preferred_username")
@@ -173,11 +190,14 @@ class ConsoleSecurityConfiguration {
     /** Used by {@code TokenRelay}: an access token about to expire is refreshed with the refresh token first. */
     @Bean
     ReactiveOAuth2AuthorizedClientManager consoleAuthorizedClientManager(
-            ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients) {
+            ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients) {
         DefaultReactiveOAuth2AuthorizedClientManager manager =
                 new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
         manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
+                .authorizationCode()
+                .refreshToken()
+                .build());
         return manager;
     }
 
@@ -188,14 +208,17 @@ class ConsoleSecurityConfiguration {
     @Bean
     ReactiveOAuth2UserService<OidcUserRequest, OidcUser> consoleUserService(ReactiveJwtDecoder decoder) {
         OidcReactiveOAuth2UserService oidc = new OidcReactiveOAuth2UserService();
-        return request -> oidc.loadUser(request).flatMap(user -> decoder.decode(request.getAccessToken().getTokenValue())
-                .map(jwt -> {
-                    List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-                    Object realmAccess = jwt.getClaims().get("realm_access");
-                    if (realmAccess instanceof Map<?, ?> access && access.get("roles") instanceof Collection<?> roles) {
-                        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-                    }
-                    return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
-                }));
+        return request -> oidc.loadUser(request)
+                .flatMap(user -> decoder.decode(request.getAccessToken().getTokenValue())
+                        .map(jwt -> {
+                            List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+                            Object realmAccess = jwt.getClaims().get("realm_access");
+                            if (realmAccess instanceof Map<?, ?> access
+                                    && access.get("roles") instanceof Collection<?> roles) {
+                                roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+                            }
+                            return new DefaultOidcUser(
+                                    authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
+                        }));
     }
 }

@@ -1,5 +1,6 @@
 package org.hearth.gateway.console;
 
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +22,6 @@ import org.springframework.web.server.session.WebSessionManager;
 import org.springframework.web.server.session.WebSessionStore;
 import reactor.core.publisher.Mono;
 
-import java.util.Locale;
-
 /**
  * The gateway's sessions exist only for the console (the API chain is stateless): an HTTP-only cookie scoped to
  * {@code /console}, SameSite Lax (Keycloak's redirect back must carry it), Secure whenever the request is HTTPS, and a
@@ -39,8 +38,8 @@ class ConsoleSessions {
     static final String REDIS_NAMESPACE = "hearth:console";
 
     @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
-    WebSessionManager webSessionManager(ConsoleProperties console, Environment environment,
-            ObjectProvider<ReactiveRedisConnectionFactory> redis) {
+    WebSessionManager webSessionManager(
+            ConsoleProperties console, Environment environment, ObjectProvider<ReactiveRedisConnectionFactory> redis) {
         CookieWebSessionIdResolver cookies = new CookieWebSessionIdResolver();
         cookies.setCookieName(console.cookieName());
         cookies.addCookieInitializer(cookie -> {
@@ -84,12 +83,14 @@ class ConsoleSessions {
      * context, the authorized client with its tokens, a pending authorization request) are designed to be.
      */
     private static WebSessionStore redisStore(ConsoleProperties console, ReactiveRedisConnectionFactory connections) {
-        RedisSerializationContext<String, Object> serialization = RedisSerializationContext
-                .<String, Object>newSerializationContext(new JdkSerializationRedisSerializer(
-                        ConsoleSessions.class.getClassLoader()))
-                .key(RedisSerializer.string()).hashKey(RedisSerializer.string()).build();
-        ReactiveRedisSessionRepository sessions = new ReactiveRedisSessionRepository(
-                new ReactiveRedisTemplate<>(connections, serialization));
+        RedisSerializationContext<String, Object> serialization =
+                RedisSerializationContext.<String, Object>newSerializationContext(
+                                new JdkSerializationRedisSerializer(ConsoleSessions.class.getClassLoader()))
+                        .key(RedisSerializer.string())
+                        .hashKey(RedisSerializer.string())
+                        .build();
+        ReactiveRedisSessionRepository sessions =
+                new ReactiveRedisSessionRepository(new ReactiveRedisTemplate<>(connections, serialization));
         sessions.setRedisKeyNamespace(REDIS_NAMESPACE);
         sessions.setDefaultMaxInactiveInterval(console.idleTimeout());
         return new SpringSessionWebSessionStore<>(sessions);

@@ -1,5 +1,7 @@
 package org.hearth.gateway.correlation;
 
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -7,9 +9,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Runs before security so that every answer, a 401 included, carries the id. A caller's id is kept only
@@ -27,7 +26,9 @@ public class CorrelationIdFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = offered != null && SAFE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SAFE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
         // Set just before the answer is written so that the service's own copy of the header, which the
         // gateway copies from the upstream response, is replaced rather than duplicated.
@@ -35,7 +36,9 @@ public class CorrelationIdFilter implements WebFilter {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        ServerWebExchange forwarded = exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
+        ServerWebExchange forwarded = exchange.mutate()
+                .request(r -> r.headers(h -> h.set(HEADER, id)))
+                .build();
         return chain.filter(forwarded);
     }
 

@@ -33,8 +33,11 @@ public class RequestLog implements WebFilter {
         return chain.filter(exchange).doOnEach(signal -> {
             if (signal.isOnComplete() || signal.isOnError()) {
                 Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-                log.debug("{} via route {} answered {} in {} ms", exchange.getRequest().getMethod(),
-                        route == null ? "(none)" : route.getId(), exchange.getResponse().getStatusCode(),
+                log.debug(
+                        "{} via route {} answered {} in {} ms",
+                        exchange.getRequest().getMethod(),
+                        route == null ? "(none)" : route.getId(),
+                        exchange.getResponse().getStatusCode(),
                         (System.nanoTime() - started) / 1_000_000);
             }
         });

@@ -2,16 +2,6 @@ package org.hearth.gateway.fhir;
 
 import ca.uhn.fhir.parser.IParser;
 import jakarta.annotation.PreDestroy;
-import org.hearth.gateway.problem.FhirOutcomes;
-import org.hearth.gateway.routing.GatewayProperties;
-import org.hearth.gateway.routing.ServiceInstances;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.hearth.gateway.problem.FhirOutcomes;
+import org.hearth.gateway.routing.GatewayProperties;
+import org.hearth.gateway.routing.ServiceInstances;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs a Bulk Data export by reading the services' own FHIR searches with the caller's token, page by page, and
@@ -53,18 +52,20 @@ class BulkExporter {
     private final GatewayProperties gateway;
     private final FhirProperties properties;
     private final ExecutorService workers;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Clock clock = Clock.systemUTC();
 
     private final ServiceInstances instances;
 
-    BulkExporter(ExportJobStore store, GatewayProperties gateway, FhirProperties properties,
-            ServiceInstances instances) {
+    BulkExporter(
+            ExportJobStore store, GatewayProperties gateway, FhirProperties properties, ServiceInstances instances) {
         this.instances = instances;
         this.store = store;
         this.gateway = gateway;
         this.properties = properties;
-        this.workers = Executors.newFixedThreadPool(Math.max(1, properties.exportConcurrency()),
+        this.workers = Executors.newFixedThreadPool(
+                Math.max(1, properties.exportConcurrency()),
                 Thread.ofPlatform().name("fhir-export-", 0).daemon(true).factory());
     }
 
@@ -89,7 +90,9 @@ class BulkExporter {
             Reader reader = new Reader(token, job.id(), errors);
             List<Resource> patients = reader.all("Patient", "");
             if (job.types().contains("Patient")) {
-                List<Resource> changed = patients.stream().filter(p -> changedSince(p, accepted.since())).toList();
+                List<Resource> changed = patients.stream()
+                        .filter(p -> changedSince(p, accepted.since()))
+                        .toList();
                 write(directory, "Patient", changed, output);
             }
             int done = 1;
@@ -108,26 +111,42 @@ class BulkExporter {
                         if (reader.refused(type)) {
                             break; // a scope the caller lacks refuses every patient alike: said once in the error file
                         }
-                        resources.addAll(reader.all(type, "&patient=" + encode(patient.getIdElement().getIdPart()) + since));
+                        resources.addAll(reader.all(
+                                type,
+                                "&patient=" + encode(patient.getIdElement().getIdPart()) + since));
                     }
                 }
-                write(directory, type, resources.stream().filter(r -> changedSince(r, accepted.since())).toList(), output);
+                write(
+                        directory,
+                        type,
+                        resources.stream()
+                                .filter(r -> changedSince(r, accepted.since()))
+                                .toList(),
+                        output);
             }
             Instant now = clock.instant();
-            store.save(job.completed(output, errors.count() > 0 ? List.of(new ExportJob.File(ERRORS, ERRORS + ".ndjson",
-                    errors.count())) : List.of(), now, now.plus(properties.exportRetention())));
+            store.save(job.completed(
+                    output,
+                    errors.count() > 0
+                            ? List.of(new ExportJob.File(ERRORS, ERRORS + ".ndjson", errors.count()))
+                            : List.of(),
+                    now,
+                    now.plus(properties.exportRetention())));
             log.info("export job {} completed: {} files, {} errors", job.id(), output.size(), errors.count());
         } catch (RuntimeException e) {
             log.warn("export job {} failed: {}", job.id(), e.toString());
             Instant now = clock.instant();
-            store.save(job.failed("The export stopped on an unexpected error; start a new export.", now,
+            store.save(job.failed(
+                    "The export stopped on an unexpected error; start a new export.",
+                    now,
                     now.plus(properties.exportRetention())));
         }
     }
 
     /** Services that cannot filter by {@code _lastUpdated} still answer; the file keeps only what changed. */
     private static boolean changedSince(Resource resource, Instant since) {
-        return since == null || resource.getMeta().getLastUpdated() == null
+        return since == null
+                || resource.getMeta().getLastUpdated() == null
                 || resource.getMeta().getLastUpdated().toInstant().isAfter(since);
     }
 
@@ -136,7 +155,8 @@ class BulkExporter {
             return; // the manifest lists files that hold something
         }
         IParser parser = FhirOutcomes.FHIR.newJsonParser().setPrettyPrint(false);
-        try (BufferedWriter writer = Files.newBufferedWriter(directory.resolve(type + ".ndjson"), StandardCharsets.UTF_8)) {
+        try (BufferedWriter writer =
+                Files.newBufferedWriter(directory.resolve(type + ".ndjson"), StandardCharsets.UTF_8)) {
             for (Resource resource : resources) {
                 writer.write(parser.encodeResourceToString(resource));
                 writer.write('\n');
@@ -171,10 +191,13 @@ class BulkExporter {
 
         List<Resource> all(String type, String query) {
             // behind lb://<service> (replicas) one instance answers every page of this type
-            URI service = instances.base(FhirResourceTypes.uriOf(FhirResourceTypes.ownerOf(type).orElseThrow(),
-                    gateway.services())).block(Duration.ofSeconds(5));
+            URI service = instances
+                    .base(FhirResourceTypes.uriOf(
+                            FhirResourceTypes.ownerOf(type).orElseThrow(), gateway.services()))
+                    .block(Duration.ofSeconds(5));
             List<Resource> found = new ArrayList<>();
-            URI page = service.resolve(FhirEndpoints.BASE + "/" + type + "?_count=" + properties.exportPageSize() + query);
+            URI page =
+                    service.resolve(FhirEndpoints.BASE + "/" + type + "?_count=" + properties.exportPageSize() + query);
             IParser parser = FhirOutcomes.FHIR.newJsonParser();
             for (int pages = 0; page != null && pages < 10_000; pages++) {
                 HttpResponse<String> response = get(page);
@@ -188,7 +211,9 @@ class BulkExporter {
                         refusedTypes.add(type);
                     }
                     errors.add(type + ": the service answered " + response.statusCode()
-                            + (response.statusCode() == 403 ? " (the token lacks system/" + type + ".read or the right)" : ""));
+                            + (response.statusCode() == 403
+                                    ? " (the token lacks system/" + type + ".read or the right)"
+                                    : ""));
                     return found;
                 }
                 Bundle bundle = parser.parseResource(Bundle.class, response.body());
@@ -196,7 +221,9 @@ class BulkExporter {
                     boolean match = entry.getSearch().getMode() == null
                             || entry.getSearch().getMode() == Bundle.SearchEntryMode.MATCH
                             || entry.getSearch().getMode() == Bundle.SearchEntryMode.NULL;
-                    if (match && entry.getResource() != null && type.equals(entry.getResource().fhirType())) {
+                    if (match
+                            && entry.getResource() != null
+                            && type.equals(entry.getResource().fhirType())) {
                         found.add(entry.getResource());
                     }
                 }
@@ -213,9 +240,13 @@ class BulkExporter {
         }
 
         private HttpResponse<String> get(URI uri) {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json")
-                    .header("X-Correlation-Id", "export-" + jobId).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/fhir+json")
+                    .header("X-Correlation-Id", "export-" + jobId)
+                    .GET()
+                    .build();
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -239,12 +270,17 @@ class BulkExporter {
 
         void add(String diagnostics) {
             OperationOutcome outcome = new OperationOutcome();
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                    .setCode(OperationOutcome.IssueType.PROCESSING).setDiagnostics(diagnostics);
+            outcome.addIssue()
+                    .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.PROCESSING)
+                    .setDiagnostics(diagnostics);
             try {
-                Files.writeString(file, FhirOutcomes.FHIR.newJsonParser().setPrettyPrint(false)
-                        .encodeResourceToString(outcome) + "\n", StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(
+                        file,
+                        FhirOutcomes.FHIR.newJsonParser().setPrettyPrint(false).encodeResourceToString(outcome) + "\n",
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

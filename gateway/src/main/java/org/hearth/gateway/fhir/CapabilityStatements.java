@@ -1,12 +1,18 @@
 package org.hearth.gateway.fhir;
 
 import ca.uhn.fhir.parser.IParser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.gateway.problem.FhirOutcomes;
 import org.hearth.gateway.routing.GatewayProperties;
 import org.hearth.gateway.routing.ServiceInstances;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
-import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -22,14 +28,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * The CapabilityStatement of {@code /fhir/R4}: each service declares the types, interactions and search parameters it
  * really serves at its own {@code /fhir/R4/metadata}; the gateway merges them (keeping only the types it routes to
@@ -44,8 +42,7 @@ class CapabilityStatements {
     static final String EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export";
     static final String PATIENT_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export";
 
-    private record Cached(CapabilityStatement statement, Instant readAt) {
-    }
+    private record Cached(CapabilityStatement statement, Instant readAt) {}
 
     private final WebClient http = WebClient.create();
     private final GatewayProperties gateway;
@@ -56,8 +53,8 @@ class CapabilityStatements {
 
     private final ServiceInstances instances;
 
-    CapabilityStatements(GatewayProperties gateway, FhirProperties fhir, SmartConfiguration smart,
-            ServiceInstances instances) {
+    CapabilityStatements(
+            GatewayProperties gateway, FhirProperties fhir, SmartConfiguration smart, ServiceInstances instances) {
         this.gateway = gateway;
         this.instances = instances;
         this.fhir = fhir;
@@ -71,16 +68,23 @@ class CapabilityStatements {
                 .map(parts -> {
                     CapabilityStatement merged = edgeStatement(base);
                     CapabilityStatementRestComponent rest = merged.getRestFirstRep();
-                    parts.stream().sorted(Map.Entry.comparingByKey()).forEach(part -> part.getValue().getRest().stream()
-                            .filter(r -> r.getMode() == RestfulCapabilityMode.SERVER)
-                            .flatMap(r -> r.getResource().stream())
-                            .filter(resource -> FhirResourceTypes.ownerOf(resource.getType())
-                                    .filter(part.getKey()::equals).isPresent())
-                            .forEach(resource -> rest.addResource(resource.copy())));
-                    rest.getResource().sort(Comparator.comparingInt(
-                            resource -> FhirResourceTypes.all().indexOf(resource.getType())));
-                    rest.getResource().stream().filter(resource -> "Patient".equals(resource.getType())).findFirst()
-                            .ifPresent(patient -> patient.addOperation().setName("export").setDefinition(PATIENT_EXPORT));
+                    parts.stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .forEach(part -> part.getValue().getRest().stream()
+                                    .filter(r -> r.getMode() == RestfulCapabilityMode.SERVER)
+                                    .flatMap(r -> r.getResource().stream())
+                                    .filter(resource -> FhirResourceTypes.ownerOf(resource.getType())
+                                            .filter(part.getKey()::equals)
+                                            .isPresent())
+                                    .forEach(resource -> rest.addResource(resource.copy())));
+                    rest.getResource()
+                            .sort(Comparator.comparingInt(
+                                    resource -> FhirResourceTypes.all().indexOf(resource.getType())));
+                    rest.getResource().stream()
+                            .filter(resource -> "Patient".equals(resource.getType()))
+                            .findFirst()
+                            .ifPresent(patient ->
+                                    patient.addOperation().setName("export").setDefinition(PATIENT_EXPORT));
                     return merged;
                 });
     }
@@ -92,18 +96,25 @@ class CapabilityStatements {
         statement.setPublisher("Hearth");
         statement.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
         statement.getSoftware().setName("Hearth");
-        statement.getImplementation().setDescription("Hearth FHIR R4 API (all services, through the gateway)").setUrl(base);
+        statement
+                .getImplementation()
+                .setDescription("Hearth FHIR R4 API (all services, through the gateway)")
+                .setUrl(base);
         statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         statement.addFormat("json");
         statement.addFormat("application/fhir+json");
         statement.addInstantiates("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
         CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
-        rest.getSecurity().addService(new CodeableConcept(new Coding(
-                "http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")))
+        rest.getSecurity()
+                .addService(new CodeableConcept(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/restful-security-service",
+                        "SMART-on-FHIR",
+                        "SMART-on-FHIR")))
                 .setDescription("SMART Backend Services (private_key_jwt client assertion, system/<Type>.read|write "
                         + "scopes); see " + base + "/.well-known/smart-configuration");
         Extension oauth = rest.getSecurity()
-                .addExtension().setUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+                .addExtension()
+                .setUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
         oauth.addExtension().setUrl("token").setValue(new UriType(smart.tokenEndpoint()));
         rest.addOperation().setName("export").setDefinition(EXPORT);
         return statement;
@@ -115,10 +126,14 @@ class CapabilityStatements {
             return Mono.just(cached.statement());
         }
         // behind lb://<service> (replicas) any one instance's statement: they run the same version
-        Mono<CapabilityStatement> fresh = instances.base(FhirResourceTypes.uriOf(owner, gateway.services()))
-                .flatMap(service -> http.get().uri(service.resolve(FhirEndpoints.BASE + "/metadata"))
+        Mono<CapabilityStatement> fresh = instances
+                .base(FhirResourceTypes.uriOf(owner, gateway.services()))
+                .flatMap(service -> http.get()
+                        .uri(service.resolve(FhirEndpoints.BASE + "/metadata"))
                         .accept(MediaType.parseMediaType("application/fhir+json"), MediaType.APPLICATION_JSON)
-                        .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(5)))
+                        .retrieve()
+                        .bodyToMono(String.class)
+                        .timeout(Duration.ofSeconds(5)))
                 .map(body -> parser().parseResource(CapabilityStatement.class, body))
                 .doOnNext(statement -> cache.put(owner, new Cached(statement, clock.instant())))
                 .onErrorResume(e -> {

@@ -1,11 +1,5 @@
 package org.hearth.gateway.fhir;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Export jobs on disk, one directory each: {@code job.json} (replaced atomically on every change) next to the job's
@@ -63,7 +62,10 @@ class ExportJobStore {
             Files.createDirectories(directory);
             Path next = directory.resolve(JOB_FILE + ".next");
             Files.write(next, JSON.writeValueAsBytes(job));
-            Files.move(next, directory.resolve(JOB_FILE), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    next,
+                    directory.resolve(JOB_FILE),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,7 +83,9 @@ class ExportJobStore {
         try {
             ExportJob job = JSON.readValue(Files.readAllBytes(file), ExportJob.class);
             // an expired job is gone even before the sweep has deleted it
-            return job.expiresAt() != null && job.expiresAt().isBefore(clock.instant()) ? Optional.empty() : Optional.of(job);
+            return job.expiresAt() != null && job.expiresAt().isBefore(clock.instant())
+                    ? Optional.empty()
+                    : Optional.of(job);
         } catch (IOException | RuntimeException e) {
             log.warn("unreadable export job {}: {}", id, e.toString());
             return Optional.empty();
@@ -131,16 +135,20 @@ class ExportJobStore {
 
     private void interruptedJobsFail() {
         for (String id : ids()) {
-            find(id).filter(job -> !job.finished()).ifPresent(job -> save(job.failed(
-                    "The gateway restarted while this export ran; start a new export.", clock.instant(),
-                    clock.instant().plus(properties.exportRetention()))));
+            find(id).filter(job -> !job.finished())
+                    .ifPresent(job -> save(job.failed(
+                            "The gateway restarted while this export ran; start a new export.",
+                            clock.instant(),
+                            clock.instant().plus(properties.exportRetention()))));
         }
     }
 
     private List<String> ids() {
         try (Stream<Path> entries = Files.list(root)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> JOB_ID.matcher(n).matches())
-                    .filter(n -> Files.isRegularFile(root.resolve(n).resolve(JOB_FILE))).toList();
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> JOB_ID.matcher(n).matches())
+                    .filter(n -> Files.isRegularFile(root.resolve(n).resolve(JOB_FILE)))
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

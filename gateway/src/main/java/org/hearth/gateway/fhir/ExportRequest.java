@@ -1,13 +1,12 @@
 package org.hearth.gateway.fhir;
 
-import org.hl7.fhir.r4.model.InstantType;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.r4.model.InstantType;
 
 /**
  * The parameters of a Bulk Data kick-off, checked: {@code Prefer: respond-async} is required, {@code _outputFormat}
@@ -26,16 +25,25 @@ record ExportRequest(ExportJob.Level level, List<String> types, Instant since) {
         }
     }
 
-    static ExportRequest of(ExportJob.Level level, String prefer, String outputFormat, String type, String since,
-            Collection<String> grantedScopes, boolean partner) {
+    static ExportRequest of(
+            ExportJob.Level level,
+            String prefer,
+            String outputFormat,
+            String type,
+            String since,
+            Collection<String> grantedScopes,
+            boolean partner) {
         if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
             throw new Invalid("A bulk export runs asynchronously: send the header Prefer: respond-async.");
         }
         if (outputFormat != null && !NDJSON.contains(outputFormat)) {
             throw new Invalid("_outputFormat must be application/fhir+ndjson.");
         }
-        List<String> levelTypes = FhirResourceTypes.all().stream().filter(t -> level == ExportJob.Level.SYSTEM
-                || "Patient".equals(t) || !FhirResourceTypes.NOT_PER_PATIENT.contains(t)).toList();
+        List<String> levelTypes = FhirResourceTypes.all().stream()
+                .filter(t -> level == ExportJob.Level.SYSTEM
+                        || "Patient".equals(t)
+                        || !FhirResourceTypes.NOT_PER_PATIENT.contains(t))
+                .toList();
         Set<String> types = new LinkedHashSet<>();
         if (type == null || type.isBlank()) {
             for (String t : levelTypes) {

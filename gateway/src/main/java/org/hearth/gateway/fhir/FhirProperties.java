@@ -1,10 +1,9 @@
 package org.hearth.gateway.fhir;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * FHIR settings of the gateway under {@code hearth.gateway.fhir}.
@@ -19,7 +18,10 @@ import java.time.Duration;
  *                          {@code /protocol/openid-connect/token} (Keycloak)
  */
 @ConfigurationProperties("hearth.gateway.fhir")
-public record FhirProperties(@DefaultValue(".hearth/data/fhir-export") Path exportDirectory,
-        @DefaultValue("1h") Duration exportRetention, @DefaultValue("200") int exportPageSize,
-        @DefaultValue("2") int exportConcurrency, @DefaultValue("5m") Duration metadataRefresh, String tokenEndpoint) {
-}
+public record FhirProperties(
+        @DefaultValue(".hearth/data/fhir-export") Path exportDirectory,
+        @DefaultValue("1h") Duration exportRetention,
+        @DefaultValue("200") int exportPageSize,
+        @DefaultValue("2") int exportConcurrency,
+        @DefaultValue("5m") Duration metadataRefresh,
+        String tokenEndpoint) {}

@@ -1,13 +1,12 @@
 package org.hearth.gateway.fhir;
 
-import org.hearth.gateway.routing.GatewayProperties;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hearth.gateway.routing.GatewayProperties;
 
 /**
  * The one table of which service owns which FHIR resource type: the routes, the CapabilityStatement, the SMART
@@ -16,13 +15,25 @@ import java.util.Set;
 public final class FhirResourceTypes {
 
     /** A service that serves FHIR resources, by its gateway name. */
-    public enum Owner { PATIENTS, SCHEDULING, BILLING }
+    public enum Owner {
+        PATIENTS,
+        SCHEDULING,
+        BILLING
+    }
 
     private static final Map<String, Owner> OWNERS = new LinkedHashMap<>();
 
     static {
-        for (String type : List.of("Patient", "Condition", "AllergyIntolerance", "CarePlan", "CareTeam", "Observation",
-                "ServiceRequest", "RelatedPerson", "Flag")) {
+        for (String type : List.of(
+                "Patient",
+                "Condition",
+                "AllergyIntolerance",
+                "CarePlan",
+                "CareTeam",
+                "Observation",
+                "ServiceRequest",
+                "RelatedPerson",
+                "Flag")) {
             OWNERS.put(type, Owner.PATIENTS);
         }
         for (String type : List.of("Appointment", "Practitioner", "PractitionerRole")) {
@@ -39,8 +50,7 @@ public final class FhirResourceTypes {
     /** Types outside the patient compartment: exported agency-wide, not per patient. */
     static final Set<String> NOT_PER_PATIENT = Set.of("Patient", "Practitioner", "PractitionerRole");
 
-    private FhirResourceTypes() {
-    }
+    private FhirResourceTypes() {}
 
     public static List<String> all() {
         return List.copyOf(OWNERS.keySet());

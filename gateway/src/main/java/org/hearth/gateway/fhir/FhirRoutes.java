@@ -1,15 +1,14 @@
 package org.hearth.gateway.fhir;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.hearth.gateway.routing.GatewayProperties;
 import org.hearth.gateway.routing.RefusedConnectionRetry;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code /fhir/R4/<Type>[/...]} goes, unchanged and with the caller's own token, to the service that owns the type.
@@ -36,10 +35,12 @@ class FhirRoutes {
                     paths.add(FhirEndpoints.BASE + "/" + type + "/**");
                 }
             }
-            builder.route("fhir-" + owner.name().toLowerCase(Locale.ROOT), r -> r.path(paths.toArray(String[]::new))
-                    .filters(f -> f.filter(RefusedConnectionRetry.filter()))
-                    .metadata(FHIR, true)
-                    .uri(FhirResourceTypes.uriOf(owner, properties.services())));
+            builder.route(
+                    "fhir-" + owner.name().toLowerCase(Locale.ROOT),
+                    r -> r.path(paths.toArray(String[]::new))
+                            .filters(f -> f.filter(RefusedConnectionRetry.filter()))
+                            .metadata(FHIR, true)
+                            .uri(FhirResourceTypes.uriOf(owner, properties.services())));
         }
         return builder.build();
     }

@@ -1,11 +1,10 @@
 package org.hearth.gateway.fhir;
 
-import org.hearth.gateway.security.GatewaySecurityProperties;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hearth.gateway.security.GatewaySecurityProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code /.well-known/smart-configuration}: where a partner system gets its token (Keycloak's token endpoint), how it
@@ -25,7 +24,8 @@ class SmartConfiguration {
 
     String tokenEndpoint() {
         return fhir.tokenEndpoint() == null || fhir.tokenEndpoint().isBlank()
-                ? security.issuerUri() + "/protocol/openid-connect/token" : fhir.tokenEndpoint();
+                ? security.issuerUri() + "/protocol/openid-connect/token"
+                : fhir.tokenEndpoint();
     }
 
     Map<String, Object> document() {

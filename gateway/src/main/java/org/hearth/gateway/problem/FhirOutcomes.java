@@ -1,6 +1,7 @@
 package org.hearth.gateway.problem;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -11,8 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * On {@code /fhir/**} paths the gateway's own refusals (401, 403, 404, 413, 429, 503, …) are FHIR
@@ -25,8 +24,7 @@ public final class FhirOutcomes {
     /** R4's context is costly to build (a second or so) and thread-safe once built: one per process. */
     public static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    private FhirOutcomes() {
-    }
+    private FhirOutcomes() {}
 
     public static boolean isFhirPath(String path) {
         return path.startsWith("/fhir/");
@@ -34,7 +32,8 @@ public final class FhirOutcomes {
 
     public static OperationOutcome outcome(HttpStatus status, String detail, String correlationId) {
         OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(status.is5xxServerError() ? IssueSeverity.FATAL : IssueSeverity.ERROR)
+        outcome.addIssue()
+                .setSeverity(status.is5xxServerError() ? IssueSeverity.FATAL : IssueSeverity.ERROR)
                 .setCode(issueType(status))
                 .setDiagnostics(correlationId == null ? detail : detail + " (correlation id " + correlationId + ")");
         return outcome;

@@ -1,5 +1,7 @@
 package org.hearth.gateway.problem;
 
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -10,9 +12,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
-
-import java.net.ConnectException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Failures between the gateway and a service become problems, not Boot's default error JSON and never
@@ -29,31 +28,51 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (causedBy(failure, ConnectException.class)) {
             log.warn("Upstream unreachable for {}: {}", exchange.getRequest().getPath(), failure.toString());
-            return GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    "Service unavailable", "The service is not reachable right now; try again shortly.");
+            return GatewayProblems.write(
+                    exchange,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "service-unavailable",
+                    "Service unavailable",
+                    "The service is not reachable right now; try again shortly.");
         }
         if (causedBy(failure, PrematureCloseException.class)) {
             // the request may have reached the service and been applied; only the caller can retry it safely
-            log.warn("Upstream closed the connection without an answer for {}: {}", exchange.getRequest().getPath(),
+            log.warn(
+                    "Upstream closed the connection without an answer for {}: {}",
+                    exchange.getRequest().getPath(),
                     failure.toString());
-            return GatewayProblems.write(exchange, HttpStatus.BAD_GATEWAY, "upstream-closed", "No answer from the service",
+            return GatewayProblems.write(
+                    exchange,
+                    HttpStatus.BAD_GATEWAY,
+                    "upstream-closed",
+                    "No answer from the service",
                     "The service closed the connection before answering; whether it applied the request is unknown. "
                             + "Retry with the same Idempotency-Key (or client-chosen id) so that it is applied once.");
         }
         if (causedBy(failure, TimeoutException.class)) {
-            return GatewayProblems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "Gateway timeout",
+            return GatewayProblems.write(
+                    exchange,
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "gateway-timeout",
+                    "Gateway timeout",
                     "The service did not answer in time.");
         }
-        if (failure instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
+        if (failure instanceof ResponseStatusException status
+                && status.getStatusCode().value() == 404) {
             return GatewayProblems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource.");
         }
-        if (failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+        if (failure instanceof ResponseStatusException status
+                && status.getStatusCode().is4xxClientError()) {
             HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
-            return GatewayProblems.write(exchange, code, "bad-request", code.getReasonPhrase(),
-                    "The request cannot be processed.");
+            return GatewayProblems.write(
+                    exchange, code, "bad-request", code.getReasonPhrase(), "The request cannot be processed.");
         }
         log.error("Gateway failure on {}", exchange.getRequest().getPath(), failure);
-        return GatewayProblems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return GatewayProblems.write(
+                exchange,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
                 "Something went wrong on our side. Quote the correlation id when you report it.");
     }
 

@@ -1,5 +1,7 @@
 package org.hearth.gateway.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hearth.gateway.correlation.CorrelationIdFilter;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -9,9 +11,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Writes a problem with the same shape and type URIs as the services (docs/problems.md); on FHIR paths the same
  * refusal as an {@code OperationOutcome} ({@link FhirOutcomes}).
@@ -20,11 +19,10 @@ public final class GatewayProblems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private GatewayProblems() {
-    }
+    private GatewayProblems() {}
 
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title,
-            String detail) {
+    public static Mono<Void> write(
+            ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();

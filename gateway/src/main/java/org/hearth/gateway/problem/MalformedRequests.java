@@ -13,8 +13,9 @@ class MalformedRequests implements WebServerFactoryCustomizer<NettyReactiveWebSe
     public void customize(NettyReactiveWebServerFactory factory) {
         factory.addServerCustomizers(server -> server.doOnChannelInit((observer, channel, address) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "hearth.malformedRequestAnswer",
-                        new MalformedRequestAnswer());
+                channel.pipeline()
+                        .addAfter(
+                                NettyPipeline.HttpCodec, "hearth.malformedRequestAnswer", new MalformedRequestAnswer());
             }
         }));
     }

@@ -27,6 +27,5 @@ public final class SecurityHeaders {
         STATIC = Map.copyOf(headers);
     }
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 }

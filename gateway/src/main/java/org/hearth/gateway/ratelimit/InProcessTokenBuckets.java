@@ -1,11 +1,10 @@
 package org.hearth.gateway.ratelimit;
 
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import reactor.core.publisher.Mono;
 
 /**
  * Buckets in this JVM: right for one gateway. With several replicas each would grant the full rate, so
@@ -29,7 +28,8 @@ final class InProcessTokenBuckets implements TokenBuckets {
         if (buckets.size() > PRUNE_ABOVE) {
             buckets.values().removeIf(bucket -> bucket.isFullAt(now));
         }
-        return Mono.just(buckets.computeIfAbsent(key, k -> new Bucket(limit, now)).take(limit, now));
+        return Mono.just(
+                buckets.computeIfAbsent(key, k -> new Bucket(limit, now)).take(limit, now));
     }
 
     private static final class Bucket {

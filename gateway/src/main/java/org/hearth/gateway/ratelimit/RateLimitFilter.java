@@ -1,6 +1,9 @@
 package org.hearth.gateway.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.hearth.gateway.problem.GatewayProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +16,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * Spends one token of the caller's bucket, then one of the agency's, before a request is routed. Refused
  * requests answer 429 with {@code Retry-After} (whole seconds, rounded up) and never reach a service; every
@@ -27,7 +26,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final TokenBuckets.Decision ALLOWED_BLIND = new TokenBuckets.Decision(true, -1, Duration.ZERO);
-    private static final TokenBuckets.Decision REFUSED_BLIND = new TokenBuckets.Decision(false, 0, Duration.ofSeconds(1));
+    private static final TokenBuckets.Decision REFUSED_BLIND =
+            new TokenBuckets.Decision(false, 0, Duration.ofSeconds(1));
 
     private final TokenBuckets buckets;
     private final RateLimitProperties properties;
@@ -47,11 +47,11 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 .map(principal -> ((JwtAuthenticationToken) principal).getToken())
                 .flatMap(jwt -> decide(jwt).map(decision -> Optional.of(new Verdict(jwt, decision))))
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(verdict -> verdict.map(v -> apply(v, exchange, chain)).orElseGet(() -> chain.filter(exchange)));
+                .flatMap(
+                        verdict -> verdict.map(v -> apply(v, exchange, chain)).orElseGet(() -> chain.filter(exchange)));
     }
 
-    private record Verdict(Jwt jwt, TokenBuckets.Decision decision) {
-    }
+    private record Verdict(Jwt jwt, TokenBuckets.Decision decision) {}
 
     private Mono<Void> apply(Verdict verdict, ServerWebExchange exchange, GatewayFilterChain chain) {
         TokenBuckets.Decision decision = verdict.decision();
@@ -63,8 +63,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private Mono<TokenBuckets.Decision> decide(Jwt jwt) {
         String client = jwt.getClaimAsString("azp");
-        Mono<TokenBuckets.Decision> caller = guarded(buckets.take("caller:" + client + ":" + jwt.getSubject(),
-                properties.forClient(client)));
+        Mono<TokenBuckets.Decision> caller =
+                guarded(buckets.take("caller:" + client + ":" + jwt.getSubject(), properties.forClient(client)));
         String agency = agencyOf(jwt);
         if (agency == null) {
             return caller;
@@ -79,10 +79,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private Mono<TokenBuckets.Decision> guarded(Mono<TokenBuckets.Decision> decision) {
         return decision.onErrorResume(e -> {
             meters.counter("hearth.gateway.rate_limit.store_failures").increment();
-            log.warn("rate limit store failed, {} the request: {}",
-                    properties.onStoreFailure() == RateLimitProperties.OnStoreFailure.ALLOW ? "allowing" : "refusing", e.toString());
-            return Mono.just(properties.onStoreFailure() == RateLimitProperties.OnStoreFailure.ALLOW
-                    ? ALLOWED_BLIND : REFUSED_BLIND);
+            log.warn(
+                    "rate limit store failed, {} the request: {}",
+                    properties.onStoreFailure() == RateLimitProperties.OnStoreFailure.ALLOW ? "allowing" : "refusing",
+                    e.toString());
+            return Mono.just(
+                    properties.onStoreFailure() == RateLimitProperties.OnStoreFailure.ALLOW
+                            ? ALLOWED_BLIND
+                            : REFUSED_BLIND);
         });
     }
 
@@ -90,10 +94,19 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
         // by client and agency (organization id, no PHI): which partner, which agency hits its limits
         String agency = agencyOf(jwt);
-        meters.counter("hearth.gateway.rate_limit.refused", "client", String.valueOf(jwt.getClaimAsString("azp")),
-                "agency", agency == null ? "none" : agency).increment();
+        meters.counter(
+                        "hearth.gateway.rate_limit.refused",
+                        "client",
+                        String.valueOf(jwt.getClaimAsString("azp")),
+                        "agency",
+                        agency == null ? "none" : agency)
+                .increment();
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
-        return GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+        return GatewayProblems.write(
+                exchange,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests",
                 "The request rate of this caller or agency is above its limit. Retry after " + seconds + " s.");
     }
 
@@ -101,8 +114,12 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     static String agencyOf(Jwt jwt) {
         if (jwt.getClaims().get("organization") instanceof Map<?, ?> organizations) {
             return organizations.values().stream()
-                    .filter(Map.class::isInstance).map(m -> ((Map<String, Object>) m).get("id"))
-                    .filter(String.class::isInstance).map(String.class::cast).findFirst().orElse(null);
+                    .filter(Map.class::isInstance)
+                    .map(m -> ((Map<String, Object>) m).get("id"))
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .findFirst()
+                    .orElse(null);
         }
         return null;
     }

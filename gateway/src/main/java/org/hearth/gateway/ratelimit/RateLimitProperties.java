@@ -1,9 +1,8 @@
 package org.hearth.gateway.ratelimit;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.util.Map;
 
 /**
  * Rate limits under {@code hearth.gateway.rate-limit} (docs/gateway.md): token buckets per caller (one client
@@ -21,14 +20,23 @@ import java.util.Map;
  * @param clients   per client id ({@code azp}) budgets that replace {@code perCaller}, e.g. a partner's contract
  */
 @ConfigurationProperties("hearth.gateway.rate-limit")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("IN_PROCESS") Store store,
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("IN_PROCESS") Store store,
         @DefaultValue("ALLOW") OnStoreFailure onStoreFailure,
-        Limit perCaller, Limit perAgency,
+        Limit perCaller,
+        Limit perAgency,
         Map<String, Limit> clients) {
 
-    public enum Store { IN_PROCESS, REDIS }
+    public enum Store {
+        IN_PROCESS,
+        REDIS
+    }
 
-    public enum OnStoreFailure { ALLOW, REFUSE }
+    public enum OnStoreFailure {
+        ALLOW,
+        REFUSE
+    }
 
     /**
      * @param perSecond tokens added per second: the sustained rate

@@ -1,11 +1,10 @@
 package org.hearth.gateway.ratelimit;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Buckets in Redis, shared by every gateway replica: one Lua script reads, refills and takes atomically on
@@ -46,7 +45,9 @@ final class RedisTokenBuckets implements TokenBuckets {
     @Override
     public Mono<Decision> take(String key, RateLimitProperties.Limit limit) {
         String tag = "hearth:rate:{" + key + "}";
-        return redis.execute(TAKE, List.of(tag + ":tokens", tag + ":at"),
+        return redis.execute(
+                        TAKE,
+                        List.of(tag + ":tokens", tag + ":at"),
                         List.of(Double.toString(limit.perSecond()), Integer.toString(limit.burst())))
                 .next()
                 .map(result -> new Decision(result.get(0) == 1L, result.get(1), Duration.ofMillis(result.get(2))));

@@ -1,8 +1,7 @@
 package org.hearth.gateway.ratelimit;
 
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
+import reactor.core.publisher.Mono;
 
 /** Where the buckets live: in this process, or in Redis shared by every gateway replica. */
 public interface TokenBuckets {
@@ -14,6 +13,5 @@ public interface TokenBuckets {
      * @param remaining  whole tokens left after this request
      * @param retryAfter when a refused caller may expect a token again (zero when allowed)
      */
-    record Decision(boolean allowed, long remaining, Duration retryAfter) {
-    }
+    record Decision(boolean allowed, long remaining, Duration retryAfter) {}
 }

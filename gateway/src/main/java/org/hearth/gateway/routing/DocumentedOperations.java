@@ -1,5 +1,11 @@
 package org.hearth.gateway.routing;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,13 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each service's inventory, read from its own OpenAPI document and refreshed every
@@ -28,8 +27,7 @@ public class DocumentedOperations {
     private static final Logger log = LoggerFactory.getLogger(DocumentedOperations.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private record Cached(OperationInventory inventory, Instant readAt) {
-    }
+    private record Cached(OperationInventory inventory, Instant readAt) {}
 
     private final WebClient http;
     private final WebClient balanced;
@@ -37,11 +35,12 @@ public class DocumentedOperations {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    DocumentedOperations(GatewayProperties properties,
-            ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+    DocumentedOperations(
+            GatewayProperties properties, ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
         this.http = WebClient.create();
         ReactorLoadBalancerExchangeFilterFunction instances = loadBalancer.getIfAvailable();
-        this.balanced = instances == null ? http : WebClient.builder().filter(instances).build();
+        this.balanced =
+                instances == null ? http : WebClient.builder().filter(instances).build();
         this.refresh = properties.inventoryRefresh();
         this.clock = Clock.systemUTC();
     }
@@ -57,16 +56,25 @@ public class DocumentedOperations {
         }
         // lb://<name>: any one instance's document (replicas of a service run the same version)
         boolean lb = "lb".equals(service.getScheme());
-        URI document = lb ? URI.create("http://" + service.getHost() + "/api/" + prefix + "/v3/api-docs")
+        URI document = lb
+                ? URI.create("http://" + service.getHost() + "/api/" + prefix + "/v3/api-docs")
                 : service.resolve("/api/" + prefix + "/v3/api-docs");
-        Mono<OperationInventory> fresh = (lb ? balanced : http).get().uri(document)
+        Mono<OperationInventory> fresh = (lb ? balanced : http)
+                .get()
+                .uri(document)
                 // a service's first document is generated on demand (slow on a loaded machine); behind lb:// the
                 // retry asks the next instance
-                .retrieve().bodyToMono(String.class).timeout(Duration.ofSeconds(10)).retry(1)
+                .retrieve()
+                .bodyToMono(String.class)
+                .timeout(Duration.ofSeconds(10))
+                .retry(1)
                 .map(body -> OperationInventory.of(JSON.readTree(body)))
                 .doOnNext(inventory -> {
                     cache.put(prefix, new Cached(inventory, clock.instant()));
-                    log.info("gateway exposes {} documented operations of {}", inventory.operations().size(), prefix);
+                    log.info(
+                            "gateway exposes {} documented operations of {}",
+                            inventory.operations().size(),
+                            prefix);
                 })
                 .onErrorResume(e -> {
                     log.warn("could not read the OpenAPI document of {}: {}", prefix, e.toString());

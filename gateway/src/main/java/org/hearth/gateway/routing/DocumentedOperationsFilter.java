@@ -1,5 +1,6 @@
 package org.hearth.gateway.routing;
 
+import java.util.regex.Pattern;
 import org.hearth.gateway.problem.GatewayProblems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -10,8 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-
-import java.util.regex.Pattern;
 
 /**
  * Only documented operations pass (issue 9, T6): a request whose method and path match no operation of the
@@ -26,6 +25,7 @@ class DocumentedOperationsFilter implements GlobalFilter, Ordered {
     static final int ORDER = -200;
     /** The metadata key FhirRoutes sets on its routes (kept as a string: routing does not depend on fhir). */
     static final String FHIR_ROUTE = "hearth.fhir";
+
     private static final Pattern API_DOCS = Pattern.compile("/api/[a-z]+/v3/api-docs(/.*)?");
 
     private final DocumentedOperations documented;
@@ -40,28 +40,43 @@ class DocumentedOperationsFilter implements GlobalFilter, Ordered {
         String path = exchange.getRequest().getPath().value();
         String method = exchange.getRequest().getMethod().name();
         // FHIR routes answer to their CapabilityStatement, not to an OpenAPI document (FhirRoutes)
-        if (route == null || API_DOCS.matcher(path).matches() || Boolean.TRUE.equals(route.getMetadata().get(FHIR_ROUTE))) {
+        if (route == null
+                || API_DOCS.matcher(path).matches()
+                || Boolean.TRUE.equals(route.getMetadata().get(FHIR_ROUTE))) {
             return chain.filter(exchange);
         }
         // decide first, then filter: chain.filter completes empty, so it must not sit before switchIfEmpty
         // console routes (/console/api/<service>/…) are rewritten to /api/… and name their service in metadata
         String service = String.valueOf(route.getMetadata().getOrDefault("hearth.service", route.getId()));
-        return documented.of(service, route.getUri())
+        return documented
+                .of(service, route.getUri())
                 .map(inventory -> inventory.documents(method, path) ? Verdict.DOCUMENTED : Verdict.UNDOCUMENTED)
                 .defaultIfEmpty(Verdict.INVENTORY_UNAVAILABLE)
                 .flatMap(verdict -> switch (verdict) {
                     case DOCUMENTED -> chain.filter(exchange);
                     case UNDOCUMENTED -> noSuchOperation(exchange);
-                    case INVENTORY_UNAVAILABLE -> GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                            "service-unavailable", "Service unavailable",
-                            "The service is not available right now. Please retry shortly.");
+                    case INVENTORY_UNAVAILABLE ->
+                        GatewayProblems.write(
+                                exchange,
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "service-unavailable",
+                                "Service unavailable",
+                                "The service is not available right now. Please retry shortly.");
                 });
     }
 
-    private enum Verdict { DOCUMENTED, UNDOCUMENTED, INVENTORY_UNAVAILABLE }
+    private enum Verdict {
+        DOCUMENTED,
+        UNDOCUMENTED,
+        INVENTORY_UNAVAILABLE
+    }
 
     static Mono<Void> noSuchOperation(ServerWebExchange exchange) {
-        return GatewayProblems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found",
+        return GatewayProblems.write(
+                exchange,
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Not found",
                 "No such operation: see the API documentation at /swagger-ui.html.");
     }
 

@@ -1,11 +1,10 @@
 package org.hearth.gateway.routing;
 
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-
-import java.net.URI;
-import java.time.Duration;
 
 /**
  * Gateway settings under {@code hearth.gateway}.
@@ -20,9 +19,15 @@ import java.time.Duration;
  * @param consoleOrigin  the one browser origin allowed to call the API cross-origin (the web console)
  */
 @ConfigurationProperties("hearth.gateway")
-public record GatewayProperties(@DefaultValue Services services, @DefaultValue("1MB") DataSize maxRequestSize,
-        @DefaultValue("/api/messaging/v1/threads/[^/]+/attachments") String uploadPaths,
-        @DefaultValue("11MB") DataSize maxUploadSize, @DefaultValue("5m") Duration inventoryRefresh,
+public record GatewayProperties(
+        @DefaultValue Services services,
+        @DefaultValue("1MB") DataSize maxRequestSize,
+
+        @DefaultValue("/api/messaging/v1/threads/[^/]+/attachments")
+        String uploadPaths,
+
+        @DefaultValue("11MB") DataSize maxUploadSize,
+        @DefaultValue("5m") Duration inventoryRefresh,
         @DefaultValue("http://127.0.0.1:8080") String consoleOrigin) {
 
     /** Upstream base URIs of the services. */
@@ -31,6 +36,5 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue("
             @DefaultValue("http://127.0.0.1:8082") URI scheduling,
             @DefaultValue("http://127.0.0.1:8083") URI messaging,
             @DefaultValue("http://127.0.0.1:8084") URI billing,
-            @DefaultValue("http://127.0.0.1:8085") URI audit) {
-    }
+            @DefaultValue("http://127.0.0.1:8085") URI audit) {}
 }

@@ -1,13 +1,12 @@
 package org.hearth.gateway.routing;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The operations one service documents in its OpenAPI document: method plus path template. The gateway

@@ -1,10 +1,9 @@
 package org.hearth.gateway.routing;
 
+import java.net.ConnectException;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.http.HttpMethod;
-
-import java.net.ConnectException;
 
 /**
  * With replicas behind {@code lb://<service>}, the balancer's static list still names an instance that has just
@@ -14,8 +13,7 @@ import java.net.ConnectException;
  */
 public final class RefusedConnectionRetry {
 
-    private RefusedConnectionRetry() {
-    }
+    private RefusedConnectionRetry() {}
 
     public static GatewayFilter filter() {
         RetryGatewayFilterFactory.RetryConfig config = new RetryGatewayFilterFactory.RetryConfig()

@@ -33,8 +33,12 @@ class RequestSizeLimitFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long maxBytes = uploads.matcher(exchange.getRequest().getPath().value()).matches() ? uploadMax : defaultMax;
         if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
-            return GatewayProblems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                    "Payload too large", "The request body exceeds the limit of " + maxBytes + " bytes.");
+            return GatewayProblems.write(
+                    exchange,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large",
+                    "Payload too large",
+                    "The request body exceeds the limit of " + maxBytes + " bytes.");
         }
         return chain.filter(exchange);
     }

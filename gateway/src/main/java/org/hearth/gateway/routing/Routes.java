@@ -20,11 +20,31 @@ class Routes {
         GatewayProperties.Services services = properties.services();
         GatewayFilter retry = RefusedConnectionRetry.filter();
         return routes.routes()
-                .route("patients", r -> r.path("/api/patients/**").filters(f -> f.filter(retry)).uri(services.patient()))
-                .route("scheduling", r -> r.path("/api/scheduling/**").filters(f -> f.filter(retry)).uri(services.scheduling()))
-                .route("messaging", r -> r.path("/api/messaging/**").filters(f -> f.filter(retry)).uri(services.messaging()))
-                .route("billing", r -> r.path("/api/billing/**").filters(f -> f.filter(retry)).uri(services.billing()))
-                .route("audit", r -> r.path("/api/audit/**").filters(f -> f.filter(retry)).uri(services.audit()))
+                .route(
+                        "patients",
+                        r -> r.path("/api/patients/**")
+                                .filters(f -> f.filter(retry))
+                                .uri(services.patient()))
+                .route(
+                        "scheduling",
+                        r -> r.path("/api/scheduling/**")
+                                .filters(f -> f.filter(retry))
+                                .uri(services.scheduling()))
+                .route(
+                        "messaging",
+                        r -> r.path("/api/messaging/**")
+                                .filters(f -> f.filter(retry))
+                                .uri(services.messaging()))
+                .route(
+                        "billing",
+                        r -> r.path("/api/billing/**")
+                                .filters(f -> f.filter(retry))
+                                .uri(services.billing()))
+                .route(
+                        "audit",
+                        r -> r.path("/api/audit/**")
+                                .filters(f -> f.filter(retry))
+                                .uri(services.audit()))
                 .build();
     }
 }

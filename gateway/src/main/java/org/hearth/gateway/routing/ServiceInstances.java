@@ -1,12 +1,11 @@
 package org.hearth.gateway.routing;
 
+import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-
-import java.net.URI;
 
 /**
  * Where the gateway itself calls a service (not a route: the FHIR CapabilityStatement, a bulk export's pages), a
@@ -38,6 +37,7 @@ public class ServiceInstances {
     }
 
     private static URI baseOf(ServiceInstance instance) {
-        return URI.create((instance.isSecure() ? "https" : "http") + "://" + instance.getHost() + ":" + instance.getPort());
+        return URI.create(
+                (instance.isSecure() ? "https" : "http") + "://" + instance.getHost() + ":" + instance.getPort());
     }
 }

@@ -1,5 +1,10 @@
 package org.hearth.gateway.security;
 
+import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import java.time.Instant;
+import java.util.Map;
 import org.hearth.gateway.problem.GatewayProblems;
 import org.hearth.platform.core.tokens.Revocation;
 import org.hearth.platform.core.tokens.RevocationPublisher;
@@ -22,12 +27,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Instant;
-import java.util.Map;
-
-import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
-import static org.springframework.web.reactive.function.server.RouterFunctions.route;
-
 /**
  * OpenID Connect Back-Channel Logout 1.0 for every Hearth client (console, CLI): when a session ends at Keycloak
  * (sign-out anywhere, an admin ending the sessions, an account disabled), Keycloak posts a signed logout token here,
@@ -44,8 +43,8 @@ class BackChannelLogout {
     private static final Logger log = LoggerFactory.getLogger(BackChannelLogout.class);
 
     @Bean
-    RouterFunction<ServerResponse> backChannelLogoutRoute(GatewaySecurityProperties properties,
-            RevocationPublisher publisher) {
+    RouterFunction<ServerResponse> backChannelLogoutRoute(
+            GatewaySecurityProperties properties, RevocationPublisher publisher) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
                 .build();
         decoder.setJwtValidator(logoutTokenValidator(properties));
@@ -57,8 +56,8 @@ class BackChannelLogout {
         return new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuerUri()),
-                new JwtClaimValidator<Map<String, Object>>("events", events -> events != null
-                        && events.containsKey(EVENT)),
+                new JwtClaimValidator<Map<String, Object>>(
+                        "events", events -> events != null && events.containsKey(EVENT)),
                 new JwtClaimValidator<Object>("nonce", nonce -> nonce == null),
                 token -> token.getSubject() != null || token.getClaimAsString("sid") != null
                         ? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
@@ -66,30 +65,45 @@ class BackChannelLogout {
                                 new org.springframework.security.oauth2.core.OAuth2Error("invalid_token")));
     }
 
-    private static Mono<ServerResponse> logout(ServerRequest request, ReactiveJwtDecoder decoder,
-            RevocationPublisher publisher) {
+    private static Mono<ServerResponse> logout(
+            ServerRequest request, ReactiveJwtDecoder decoder, RevocationPublisher publisher) {
         return request.formData()
                 .mapNotNull(form -> form.getFirst("logout_token"))
-                .flatMap(token -> decoder.decode(token)
-                        .onErrorResume(invalid -> Mono.error(new InvalidLogoutToken())))
+                .flatMap(token -> decoder.decode(token).onErrorResume(invalid -> Mono.error(new InvalidLogoutToken())))
                 .switchIfEmpty(Mono.error(new InvalidLogoutToken()))
-                .flatMap(token -> Mono.fromRunnable(() -> publisher.publish(Revocation.loggedOut(
-                                token.getClaimAsString("sid"), token.getSubject(), Instant.now())))
+                .flatMap(token -> Mono.fromRunnable(() -> publisher.publish(
+                                Revocation.loggedOut(token.getClaimAsString("sid"), token.getSubject(), Instant.now())))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .then(ServerResponse.ok().header("Cache-Control", "no-store").build()))
-                .onErrorResume(InvalidLogoutToken.class, invalid -> problem(request, HttpStatus.BAD_REQUEST,
-                        "bad-request", "Bad request", "The logout token is missing or not valid."))
+                        .then(ServerResponse.ok()
+                                .header("Cache-Control", "no-store")
+                                .build()))
+                .onErrorResume(
+                        InvalidLogoutToken.class,
+                        invalid -> problem(
+                                request,
+                                HttpStatus.BAD_REQUEST,
+                                "bad-request",
+                                "Bad request",
+                                "The logout token is missing or not valid."))
                 .onErrorResume(IllegalStateException.class, unpublished -> {
-                    log.error("LOGOUT NOT PROPAGATED: {}", unpublished.getCause() == null ? unpublished.toString()
-                            : unpublished.getCause().toString());
-                    return problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                            "Service unavailable", "The logout could not be propagated. Please retry shortly.");
+                    log.error(
+                            "LOGOUT NOT PROPAGATED: {}",
+                            unpublished.getCause() == null
+                                    ? unpublished.toString()
+                                    : unpublished.getCause().toString());
+                    return problem(
+                            request,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "service-unavailable",
+                            "Service unavailable",
+                            "The logout could not be propagated. Please retry shortly.");
                 });
     }
 
-    private static Mono<ServerResponse> problem(ServerRequest request, HttpStatus status, String type, String title,
-            String detail) {
-        return GatewayProblems.write(request.exchange(), status, type, title, detail).then(Mono.empty());
+    private static Mono<ServerResponse> problem(
+            ServerRequest request, HttpStatus status, String type, String title, String detail) {
+        return GatewayProblems.write(request.exchange(), status, type, title, detail)
+                .then(Mono.empty());
     }
 
     private static final class InvalidLogoutToken extends RuntimeException {

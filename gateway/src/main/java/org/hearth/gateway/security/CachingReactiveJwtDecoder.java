@@ -1,12 +1,11 @@
 package org.hearth.gateway.security;
 
+import java.time.Clock;
 import org.hearth.platform.core.tokens.AcceptedTokens;
 import org.hearth.platform.core.tokens.RevocationList;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
-
-import java.time.Clock;
 
 /**
  * The reactive side of {@link AcceptedTokens} (the services' {@code CachingJwtDecoder} is the servlet side): one
@@ -27,8 +26,8 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
         this(delegate, maximumSize, clock, new RevocationList());
     }
 
-    public CachingReactiveJwtDecoder(ReactiveJwtDecoder delegate, int maximumSize, Clock clock,
-            RevocationList revocations) {
+    public CachingReactiveJwtDecoder(
+            ReactiveJwtDecoder delegate, int maximumSize, Clock clock, RevocationList revocations) {
         this.delegate = delegate;
         this.accepted = new AcceptedTokens(maximumSize, clock, revocations);
     }

@@ -1,10 +1,9 @@
 package org.hearth.gateway.security;
 
+import java.util.List;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-
-import java.util.List;
 
 /**
  * Browsers may call the API cross-origin from the web console's origin and from nowhere else. Bearer tokens
@@ -13,17 +12,23 @@ import java.util.List;
  */
 final class CrossOrigin {
 
-    private CrossOrigin() {
-    }
+    private CrossOrigin() {}
 
     static CorsConfigurationSource consoleOnly(String consoleOrigin) {
         CorsConfiguration console = new CorsConfiguration();
         console.setAllowedOrigins(List.of(consoleOrigin));
         console.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-        console.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match",
-                "Idempotency-Key", "X-Correlation-Id", "Last-Event-ID", "traceparent"));
-        console.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Correlation-Id",
-                "X-RateLimit-Remaining"));
+        console.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "X-Correlation-Id",
+                "Last-Event-ID",
+                "traceparent"));
+        console.setExposedHeaders(
+                List.of("ETag", "Location", "Retry-After", "X-Correlation-Id", "X-RateLimit-Remaining"));
         console.setAllowCredentials(false);
         console.setMaxAge(600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -1,9 +1,8 @@
 package org.hearth.gateway.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Token rules of the gateway, the same keys as the services' {@code hearth.security.*} (the gateway is

@@ -1,8 +1,7 @@
 package org.hearth.gateway.security;
 
-import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-
 import java.util.function.Predicate;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 /**
  * Spring Security's firewall checks every header name and value a filter reads against a regular expression of
@@ -18,8 +17,7 @@ final class HeaderCharacters {
     /** Header values: the same, and tab. */
     static final Predicate<String> VALUES = s -> allowed(s, true);
 
-    private HeaderCharacters() {
-    }
+    private HeaderCharacters() {}
 
     /** The firewall with these predicates in place of its regular expressions; every other rule as Spring's. */
     static StrictServerWebExchangeFirewall firewall() {

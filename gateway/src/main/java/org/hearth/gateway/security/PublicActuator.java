@@ -1,5 +1,6 @@
 package org.hearth.gateway.security;
 
+import java.util.Set;
 import org.hearth.gateway.problem.GatewayProblems;
 import org.hearth.gateway.problem.SecurityHeaders;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -14,8 +15,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.util.Set;
-
 /**
  * No actuator on the public port. Metrics name internal service URLs, exception classes and every agency's traffic,
  * so every {@code /actuator/**} path answers 404 problem+json here, with or without a token. The actuator lives on
@@ -26,8 +25,8 @@ import java.util.Set;
 @Component
 class PublicActuator implements WebFilter, Ordered, ApplicationListener<WebServerInitializedEvent> {
 
-    static final Set<String> PROBES = Set.of("/actuator/health", "/actuator/health/liveness",
-            "/actuator/health/readiness");
+    static final Set<String> PROBES =
+            Set.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
 
     private final boolean sharedPort;
     private volatile int publicPort = -1;

@@ -1,5 +1,6 @@
 package org.hearth.gateway.security;
 
+import java.time.Clock;
 import org.hearth.gateway.correlation.CorrelationIdFilter;
 import org.hearth.platform.core.audit.AccessRefusals;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -7,8 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.time.Clock;
 
 /**
  * The gateway's side of {@code org.hearth.audit.AccessRefused.v1}, the event the services write too
@@ -30,9 +29,16 @@ class RefusalAudit {
     void refused(ServerWebExchange exchange, int status, String reason) {
         // the gateway asks only for a valid token: its refusals are 401s with no caller to name (the services name
         // the caller of a 403, since they decide the rights)
-        AccessRefusals.Refusal refusal = new AccessRefusals.Refusal(status, reason,
-                exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(), null, null,
+        AccessRefusals.Refusal refusal = new AccessRefusals.Refusal(
+                status,
+                reason,
+                exchange.getRequest().getMethod().name(),
+                exchange.getRequest().getPath().value(),
+                null,
+                null,
                 CorrelationIdFilter.of(exchange));
-        Mono.fromRunnable(() -> refusals.send(refusal)).subscribeOn(Schedulers.boundedElastic()).subscribe();
+        Mono.fromRunnable(() -> refusals.send(refusal))
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe();
     }
 }

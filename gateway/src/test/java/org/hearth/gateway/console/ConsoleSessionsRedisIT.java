@@ -1,5 +1,14 @@
 package org.hearth.gateway.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.hearth.gateway.GatewayApplication;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,16 +20,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
-
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two gateway replicas on one real Redis ({@code redis-server} on a free port) with {@code hearth.sessions.store=redis}:
@@ -41,9 +40,19 @@ class ConsoleSessionsRedisIT {
             throw new IllegalStateException("redis-server is needed for this test: apt-get install -y redis-server");
         }
         redisPort = freePort();
-        redis = new ProcessBuilder(server.toString(), "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        redis = new ProcessBuilder(
+                        server.toString(),
+                        "--port",
+                        String.valueOf(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!listening(redisPort)) {
             assertThat(System.nanoTime()).as("redis-server listening").isLessThan(deadline);
@@ -75,11 +84,14 @@ class ConsoleSessionsRedisIT {
 
             first.close(); // a gateway restart: the memory of the replica that signed her in is gone
             PATIENTS.requests.clear();
-            assertThat(onSecond.get("/console/api/patients/v1/patients").statusCode()).isEqualTo(200);
-            assertThat(PATIENTS.requests.getFirst().headers().get("Authorization")).isEqualTo("Bearer " + accessToken);
+            assertThat(onSecond.get("/console/api/patients/v1/patients").statusCode())
+                    .isEqualTo(200);
+            assertThat(PATIENTS.requests.getFirst().headers().get("Authorization"))
+                    .isEqualTo("Bearer " + accessToken);
 
             first = replica();
-            assertThat(onSecond.at(base(first)).get("/console/session").statusCode()).as("the restarted replica")
+            assertThat(onSecond.at(base(first)).get("/console/session").statusCode())
+                    .as("the restarted replica")
                     .isEqualTo(200);
         } finally {
             first.close();
@@ -96,7 +108,8 @@ class ConsoleSessionsRedisIT {
             ConsoleBffIT.signIn(onFirst, KEYCLOAK, Duration.ofMinutes(5));
 
             assertThat(onFirst.get("/console/session").statusCode()).isEqualTo(200);
-            assertThat(onFirst.at(base(second)).get("/console/session").statusCode()).isEqualTo(401);
+            assertThat(onFirst.at(base(second)).get("/console/session").statusCode())
+                    .isEqualTo(401);
         } finally {
             first.close();
             second.close();
@@ -104,11 +117,18 @@ class ConsoleSessionsRedisIT {
     }
 
     private static ConfigurableApplicationContext replica(String... extra) {
-        String[] properties = {"--server.port=0", "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
-                "--hearth.security.issuer-uri=" + ISSUER.issuerUri(), "--hearth.security.jwk-set-uri=" + ISSUER.jwkSetUri(),
-                "--hearth.console.token-uri=" + KEYCLOAK.uri(), "--hearth.gateway.services.patient=" + PATIENTS.uri()};
-        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(properties),
-                java.util.Arrays.stream(extra).map(e -> "--" + e)).toArray(String[]::new);
+        String[] properties = {
+            "--server.port=0",
+            "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
+            "--hearth.security.issuer-uri=" + ISSUER.issuerUri(),
+            "--hearth.security.jwk-set-uri=" + ISSUER.jwkSetUri(),
+            "--hearth.console.token-uri=" + KEYCLOAK.uri(),
+            "--hearth.gateway.services.patient=" + PATIENTS.uri()
+        };
+        String[] args = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(properties),
+                        java.util.Arrays.stream(extra).map(e -> "--" + e))
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(GatewayApplication.class, OwnEventLoops.class).run(args);
     }
 
@@ -124,7 +144,8 @@ class ConsoleSessionsRedisIT {
     }
 
     private static String base(ConfigurableApplicationContext replica) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) replica).getWebServer().getPort();
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) replica).getWebServer().getPort();
     }
 
     private static int freePort() throws IOException {

@@ -1,6 +1,15 @@
 package org.hearth.gateway.fhir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -15,16 +24,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The gateway's FHIR edge in front of real HTTP servers standing in for the services' FHIR APIs: routing by resource
  * type, the merged CapabilityStatement, the SMART configuration, OperationOutcome refusals and a whole Bulk Data
@@ -34,10 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FhirGatewayIT {
 
     private static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    private static final String JANE = "{\"resourceType\":\"Patient\",\"id\":\"p-jane\",\"meta\":{\"lastUpdated\":\"2026-12-02T10:00:00Z\"},"
-            + "\"name\":[{\"family\":\"Doe\",\"given\":[\"Jane\"]}]}";
-    private static final String TOM = "{\"resourceType\":\"Patient\",\"id\":\"p-tom\",\"meta\":{\"lastUpdated\":\"2026-11-01T10:00:00Z\"},"
-            + "\"name\":[{\"family\":\"Doe\",\"given\":[\"Tom\"]}]}";
+    private static final String JANE =
+            "{\"resourceType\":\"Patient\",\"id\":\"p-jane\",\"meta\":{\"lastUpdated\":\"2026-12-02T10:00:00Z\"},"
+                    + "\"name\":[{\"family\":\"Doe\",\"given\":[\"Jane\"]}]}";
+    private static final String TOM =
+            "{\"resourceType\":\"Patient\",\"id\":\"p-tom\",\"meta\":{\"lastUpdated\":\"2026-11-01T10:00:00Z\"},"
+                    + "\"name\":[{\"family\":\"Doe\",\"given\":[\"Tom\"]}]}";
     private static final FhirStubService PATIENTS = new FhirStubService(path -> {
         if (path.endsWith("/metadata")) {
             // Appointment is not patient-service's type: the gateway must not take it from here
@@ -60,8 +61,10 @@ class FhirGatewayIT {
             return FhirStubService.statement("Appointment", "Practitioner", "PractitionerRole");
         }
         if (path.startsWith("/fhir/R4/Appointment?") && path.contains("patient=p-jane")) {
-            return FhirStubService.bundle(null, "{\"resourceType\":\"Appointment\",\"id\":\"v-1\",\"status\":\"booked\","
-                    + "\"participant\":[{\"actor\":{\"reference\":\"Patient/p-jane\"},\"status\":\"accepted\"}]}");
+            return FhirStubService.bundle(
+                    null,
+                    "{\"resourceType\":\"Appointment\",\"id\":\"v-1\",\"status\":\"booked\","
+                            + "\"participant\":[{\"actor\":{\"reference\":\"Patient/p-jane\"},\"status\":\"accepted\"}]}");
         }
         if (path.startsWith("/fhir/R4/Appointment")) {
             return FhirStubService.bundle(null);
@@ -76,7 +79,8 @@ class FhirGatewayIT {
         registry.add("hearth.security.issuer-uri", ISSUER::issuerUri);
         registry.add("hearth.security.jwk-set-uri", ISSUER::jwkSetUri);
         registry.add("hearth.gateway.services.patient", () -> PATIENTS.uri().toString());
-        registry.add("hearth.gateway.services.scheduling", () -> SCHEDULING.uri().toString());
+        registry.add(
+                "hearth.gateway.services.scheduling", () -> SCHEDULING.uri().toString());
         registry.add("hearth.gateway.services.messaging", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
         registry.add("hearth.gateway.services.billing", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
         registry.add("hearth.gateway.fhir.export-directory", EXPORTS::toString);
@@ -105,8 +109,14 @@ class FhirGatewayIT {
     }
 
     private static String partner(String client, String... scopes) {
-        return ISSUER.token().agency("sunrise", "org-sunrise").roles("partner").clientId(client)
-                .subject("sa-" + client).scopes(scopes).audience("hearth-gateway").sign();
+        return ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .roles("partner")
+                .clientId(client)
+                .subject("sa-" + client)
+                .scopes(scopes)
+                .audience("hearth-gateway")
+                .sign();
     }
 
     @Test
@@ -131,7 +141,9 @@ class FhirGatewayIT {
         assertThat(response.contentType()).startsWith("application/fhir+json");
         OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, response.body());
         assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
-        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("Medication").contains("correlation id");
+        assertThat(outcome.getIssueFirstRep().getDiagnostics())
+                .contains("Medication")
+                .contains("correlation id");
         assertThat(PATIENTS.searches()).isEmpty();
         assertThat(SCHEDULING.searches()).isEmpty();
     }
@@ -143,8 +155,11 @@ class FhirGatewayIT {
 
             assertThat(response.status()).as(path).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/fhir+json");
-            assertThat(fhir.newJsonParser().parseResource(OperationOutcome.class, response.body())
-                    .getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);
+            assertThat(fhir.newJsonParser()
+                            .parseResource(OperationOutcome.class, response.body())
+                            .getIssueFirstRep()
+                            .getCode())
+                    .isEqualTo(OperationOutcome.IssueType.LOGIN);
         }
         assertThat(PATIENTS.searches()).isEmpty();
     }
@@ -156,11 +171,15 @@ class FhirGatewayIT {
         assertThat(response.status()).isEqualTo(200);
         CapabilityStatement statement = fhir.newJsonParser().parseResource(CapabilityStatement.class, response.body());
         CapabilityStatement.CapabilityStatementRestComponent rest = statement.getRestFirstRep();
-        assertThat(rest.getResource()).extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
+        assertThat(rest.getResource())
+                .extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 .containsExactly("Patient", "CarePlan", "Appointment", "Practitioner", "PractitionerRole");
-        assertThat(rest.getResource().getFirst().getOperation()).extracting(o -> o.getName()).contains("export");
+        assertThat(rest.getResource().getFirst().getOperation())
+                .extracting(o -> o.getName())
+                .contains("export");
         assertThat(rest.getOperation()).extracting(o -> o.getDefinition()).contains(CapabilityStatements.EXPORT);
-        assertThat(rest.getSecurity().getServiceFirstRep().getCodingFirstRep().getCode()).isEqualTo("SMART-on-FHIR");
+        assertThat(rest.getSecurity().getServiceFirstRep().getCodingFirstRep().getCode())
+                .isEqualTo("SMART-on-FHIR");
         assertThat(rest.getSecurity().getExtensionFirstRep().getExtensionString("token"))
                 .isEqualTo(ISSUER.issuerUri() + "/protocol/openid-connect/token");
     }
@@ -170,9 +189,12 @@ class FhirGatewayIT {
         for (String path : List.of("/.well-known/smart-configuration", "/fhir/R4/.well-known/smart-configuration")) {
             JsonNode smart = api.get(path, null).json();
 
-            assertThat(smart.path("token_endpoint").asString()).isEqualTo(ISSUER.issuerUri() + "/protocol/openid-connect/token");
-            assertThat(smart.path("token_endpoint_auth_methods_supported").toString()).isEqualTo("[\"private_key_jwt\"]");
-            assertThat(smart.path("scopes_supported").toString()).contains("system/Observation.write", "system/Claim.read");
+            assertThat(smart.path("token_endpoint").asString())
+                    .isEqualTo(ISSUER.issuerUri() + "/protocol/openid-connect/token");
+            assertThat(smart.path("token_endpoint_auth_methods_supported").toString())
+                    .isEqualTo("[\"private_key_jwt\"]");
+            assertThat(smart.path("scopes_supported").toString())
+                    .contains("system/Observation.write", "system/Claim.read");
         }
     }
 
@@ -184,7 +206,9 @@ class FhirGatewayIT {
         assertThat(refused.status()).isEqualTo(400); // without Prefer: respond-async
 
         ApiClient.Response kickOff = api.send(api.request("/fhir/R4/$export", token)
-                .header("Prefer", "respond-async").header("Accept", "application/fhir+json").GET());
+                .header("Prefer", "respond-async")
+                .header("Accept", "application/fhir+json")
+                .GET());
         assertThat(kickOff.status()).isEqualTo(202);
         String status = kickOff.header("Content-Location").orElseThrow();
         assertThat(status).startsWith("http://127.0.0.1:" + port + "/fhir/R4/$export-status/");
@@ -196,8 +220,11 @@ class FhirGatewayIT {
         assertThat(manifest.path("output").toString()).contains("\"type\":\"Patient\"", "\"type\":\"Appointment\"");
         assertThat(manifest.path("output").toString()).doesNotContain("CarePlan"); // not in the partner's scopes
         // the second page of patients was read from the service, not from the public host of the next link
-        assertThat(PATIENTS.searches()).extracting(FhirStubService.Received::path).contains("/fhir/R4/Patient?_count=1&page=2");
-        assertThat(SCHEDULING.searches()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
+        assertThat(PATIENTS.searches())
+                .extracting(FhirStubService.Received::path)
+                .contains("/fhir/R4/Patient?_count=1&page=2");
+        assertThat(SCHEDULING.searches())
+                .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
 
         String patients = fileUrl(manifest, "Patient");
         ApiClient.Response file = api.get(patients.substring(patients.indexOf("/fhir/")), token);
@@ -205,27 +232,40 @@ class FhirGatewayIT {
         assertThat(file.contentType()).startsWith("application/fhir+ndjson");
         List<String> lines = file.body().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(fhir.newJsonParser().parseResource(Patient.class, lines.getFirst()).getNameFirstRep().getFamily())
+        assertThat(fhir.newJsonParser()
+                        .parseResource(Patient.class, lines.getFirst())
+                        .getNameFirstRep()
+                        .getFamily())
                 .isEqualTo("Doe");
 
         String stranger = partner("other-partner", "system/Patient.read");
         assertThat(api.get(statusPath, stranger).status()).isEqualTo(404);
-        assertThat(api.get(patients.substring(patients.indexOf("/fhir/")), stranger).status()).isEqualTo(404);
+        assertThat(api.get(patients.substring(patients.indexOf("/fhir/")), stranger)
+                        .status())
+                .isEqualTo(404);
 
         assertThat(api.send(api.request(statusPath, token).DELETE()).status()).isEqualTo(202);
         assertThat(api.get(statusPath, token).status()).isEqualTo(404);
-        assertThat(Files.exists(EXPORTS.resolve(statusPath.substring(statusPath.lastIndexOf('/') + 1)))).isFalse();
+        assertThat(Files.exists(EXPORTS.resolve(statusPath.substring(statusPath.lastIndexOf('/') + 1))))
+                .isFalse();
     }
 
     @Test
     void sinceKeepsOnlyWhatChangedAndTypeLimitsTheFiles() throws Exception {
-        String token = ISSUER.token().agency("sunrise", "org-sunrise").roles("coordinator").audience("hearth-gateway").sign();
+        String token = ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .roles("coordinator")
+                .audience("hearth-gateway")
+                .sign();
 
-        ApiClient.Response kickOff = api.send(api.request("/fhir/R4/Patient/$export?_type=Patient&_since=2026-12-01T00:00:00Z",
-                token).header("Prefer", "respond-async").GET());
+        ApiClient.Response kickOff =
+                api.send(api.request("/fhir/R4/Patient/$export?_type=Patient&_since=2026-12-01T00:00:00Z", token)
+                        .header("Prefer", "respond-async")
+                        .GET());
         assertThat(kickOff.status()).isEqualTo(202);
         String status = kickOff.header("Content-Location").orElseThrow();
-        JsonNode manifest = awaitManifest(status.substring(status.indexOf("/fhir/")), token).json();
+        JsonNode manifest =
+                awaitManifest(status.substring(status.indexOf("/fhir/")), token).json();
 
         assertThat(manifest.path("output")).hasSize(1);
         assertThat(manifest.path("output").get(0).path("count").asInt()).isEqualTo(1); // Jane changed since, Tom not
@@ -234,14 +274,26 @@ class FhirGatewayIT {
 
     @Test
     void aKickOffNamingAnUnservedTypeOrAsANurseIsRefused() {
-        String coordinator = ISSUER.token().agency("sunrise", "org-sunrise").roles("coordinator").audience("hearth-gateway").sign();
+        String coordinator = ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .roles("coordinator")
+                .audience("hearth-gateway")
+                .sign();
         ApiClient.Response unknown = api.send(api.request("/fhir/R4/Patient/$export?_type=Practitioner", coordinator)
-                .header("Prefer", "respond-async").GET());
+                .header("Prefer", "respond-async")
+                .GET());
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("Practitioner");
 
-        String nurse = ISSUER.token().agency("sunrise", "org-sunrise").roles("nurse").audience("hearth-gateway").sign();
-        assertThat(api.send(api.request("/fhir/R4/$export", nurse).header("Prefer", "respond-async").GET()).status())
+        String nurse = ISSUER.token()
+                .agency("sunrise", "org-sunrise")
+                .roles("nurse")
+                .audience("hearth-gateway")
+                .sign();
+        assertThat(api.send(api.request("/fhir/R4/$export", nurse)
+                                .header("Prefer", "respond-async")
+                                .GET())
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -257,14 +309,19 @@ class FhirGatewayIT {
         }
         assertThat(answers).startsWith(404, 404).endsWith(429);
         assertThat(last.header("Retry-After")).isPresent();
-        assertThat(fhir.newJsonParser().parseResource(OperationOutcome.class, last.body()).getIssueFirstRep().getCode())
+        assertThat(fhir.newJsonParser()
+                        .parseResource(OperationOutcome.class, last.body())
+                        .getIssueFirstRep()
+                        .getCode())
                 .isEqualTo(OperationOutcome.IssueType.THROTTLED);
     }
 
     @Test
     void theMergedCapabilityStatementIsValidR4() {
-        org.hearth.platform.test.FhirValidation.assertValid(fhir.newJsonParser().parseResource(CapabilityStatement.class,
-                api.get("/fhir/R4/metadata", null).body()));
+        org.hearth.platform.test.FhirValidation.assertValid(fhir.newJsonParser()
+                .parseResource(
+                        CapabilityStatement.class,
+                        api.get("/fhir/R4/metadata", null).body()));
     }
 
     private ApiClient.Response awaitManifest(String statusPath, String token) throws InterruptedException {

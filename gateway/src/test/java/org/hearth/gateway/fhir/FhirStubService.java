@@ -1,7 +1,6 @@
 package org.hearth.gateway.fhir;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,8 +19,11 @@ final class FhirStubService implements AutoCloseable {
 
     record Received(String method, String path, Map<String, List<String>> headers) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -42,7 +44,8 @@ final class FhirStubService implements AutoCloseable {
             int status = 200;
             if (body == null) {
                 status = 404;
-                body = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\"}]}";
+                body =
+                        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\"}]}";
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
@@ -73,7 +76,10 @@ final class FhirStubService implements AutoCloseable {
     static String statement(String... types) {
         StringBuilder resources = new StringBuilder();
         for (String type : types) {
-            resources.append(resources.isEmpty() ? "" : ",").append("{\"type\":\"").append(type)
+            resources
+                    .append(resources.isEmpty() ? "" : ",")
+                    .append("{\"type\":\"")
+                    .append(type)
                     .append("\",\"interaction\":[{\"code\":\"read\"},{\"code\":\"search-type\"}],"
                             + "\"searchParam\":[{\"name\":\"patient\",\"type\":\"reference\"}]}");
         }
@@ -85,7 +91,9 @@ final class FhirStubService implements AutoCloseable {
     static String bundle(String next, String... resources) {
         StringBuilder entries = new StringBuilder();
         for (String resource : resources) {
-            entries.append(entries.isEmpty() ? "" : ",").append("{\"resource\":").append(resource)
+            entries.append(entries.isEmpty() ? "" : ",")
+                    .append("{\"resource\":")
+                    .append(resource)
                     .append(",\"search\":{\"mode\":\"match\"}}");
         }
         return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":" + resources.length + ",\"link\":["

@@ -1,11 +1,6 @@
 package org.hearth.gateway.ratelimit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,8 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * The shared buckets against a real Redis ({@code redis-server} from Debian, started on a free port): two
@@ -33,13 +32,23 @@ class RedisTokenBucketsIT {
     static void startRedis() throws Exception {
         Path server = Path.of("/usr/bin/redis-server");
         if (!Files.isExecutable(server)) {
-            throw new IllegalStateException("redis-server is needed for this test: apt-get install -y redis-server "
-                    + "(.ci/run installs it)");
+            throw new IllegalStateException(
+                    "redis-server is needed for this test: apt-get install -y redis-server " + "(.ci/run installs it)");
         }
         port = freePort();
-        redis = new ProcessBuilder(server.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        redis = new ProcessBuilder(
+                        server.toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!listening(port)) {
             if (System.nanoTime() > deadline) {
@@ -59,7 +68,8 @@ class RedisTokenBucketsIT {
     }
 
     private static RedisTokenBuckets replica() {
-        LettuceConnectionFactory connection = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+        LettuceConnectionFactory connection =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
         connection.afterPropertiesSet();
         connection.start();
         CONNECTIONS.add(connection);
@@ -75,15 +85,20 @@ class RedisTokenBucketsIT {
         int allowed = 0;
         TokenBuckets.Decision last = null;
         for (int i = 0; i < 10; i++) {
-            last = (i % 2 == 0 ? first : second).take("caller:partner:shared", limit).block(Duration.ofSeconds(5));
+            last = (i % 2 == 0 ? first : second)
+                    .take("caller:partner:shared", limit)
+                    .block(Duration.ofSeconds(5));
             allowed += last.allowed() ? 1 : 0;
         }
 
         assertThat(allowed).isEqualTo(4);
         assertThat(last.allowed()).isFalse();
         assertThat(last.retryAfter()).isBetween(Duration.ofMillis(1), Duration.ofSeconds(2));
-        assertThat(first.take("caller:partner:other", limit).block(Duration.ofSeconds(5)).allowed())
-                .as("another caller's bucket").isTrue();
+        assertThat(first.take("caller:partner:other", limit)
+                        .block(Duration.ofSeconds(5))
+                        .allowed())
+                .as("another caller's bucket")
+                .isTrue();
     }
 
     @Test
@@ -99,7 +114,10 @@ class RedisTokenBucketsIT {
 
         Thread.sleep(decision.retryAfter().toMillis() + 100);
 
-        assertThat(buckets.take("caller:refill", limit).block(Duration.ofSeconds(5)).allowed()).isTrue();
+        assertThat(buckets.take("caller:refill", limit)
+                        .block(Duration.ofSeconds(5))
+                        .allowed())
+                .isTrue();
     }
 
     private static boolean listening(int port) {

@@ -1,5 +1,12 @@
 package org.hearth.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.platform.test.MutableClock;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,14 +18,6 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachingReactiveJwtDecoderTest {
 
@@ -38,7 +37,8 @@ class CachingReactiveJwtDecoderTest {
 
     /** The real signature and time checks, on the test's clock with no skew, counting each full verification. */
     ReactiveJwtDecoder verifying() {
-        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+        NimbusReactiveJwtDecoder nimbus =
+                NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
         nimbus.setJwtValidator(timestamps);
@@ -50,28 +50,34 @@ class CachingReactiveJwtDecoderTest {
 
     /** A fresh token, valid for 5 minutes; the clock moves to just after its signing (its nbf is in whole seconds). */
     String token() {
-        String token = issuer.token().subject(UUID.randomUUID().toString()).audience("hearth-gateway").sign();
+        String token = issuer.token()
+                .subject(UUID.randomUUID().toString())
+                .audience("hearth-gateway")
+                .sign();
         clock.set(Instant.now().plusSeconds(1));
         return token;
     }
 
     /** The decoder's checks exactly as the gateway builds them, on the test's clock. */
     ReactiveJwtDecoder production(GatewaySecurityProperties properties) {
-        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+        NimbusReactiveJwtDecoder nimbus =
+                NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
         nimbus.setJwtValidator(GatewaySecurityConfiguration.validator(properties, clock));
         return nimbus;
     }
 
     @Test
     void theGatewaysDecoderRefusesATokenOnceItsFiveSecondSkewHasPassed() {
-        GatewaySecurityProperties properties = new GatewaySecurityProperties(issuer.issuerUri(), issuer.jwkSetUri(),
-                "hearth-gateway", Duration.ofSeconds(5));
+        GatewaySecurityProperties properties = new GatewaySecurityProperties(
+                issuer.issuerUri(), issuer.jwkSetUri(), "hearth-gateway", Duration.ofSeconds(5));
         CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(production(properties), 100, clock);
         String token = token();
         Instant expiresAt = decoder.decode(token).block().getExpiresAt();
 
         clock.set(expiresAt.plusSeconds(4));
-        assertThat(decoder.decode(token).block().getExpiresAt()).as("within the skew").isEqualTo(expiresAt);
+        assertThat(decoder.decode(token).block().getExpiresAt())
+                .as("within the skew")
+                .isEqualTo(expiresAt);
 
         clock.set(expiresAt.plusSeconds(6));
         assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtValidationException.class);
@@ -108,7 +114,8 @@ class CachingReactiveJwtDecoderTest {
     @Test
     void neverRemembersARejectedToken() {
         CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(verifying(), 100, clock);
-        String forged = issuer.token().audience("hearth-gateway").signedByStranger().sign();
+        String forged =
+                issuer.token().audience("hearth-gateway").signedByStranger().sign();
 
         assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(RuntimeException.class);

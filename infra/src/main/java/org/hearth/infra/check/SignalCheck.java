@@ -6,9 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The invariants behind "no clinical signal is ever lost", checked on any running stack by reading each service's
@@ -46,8 +45,14 @@ public final class SignalCheck {
     }
 
     /** What one invariant found for one agency. */
-    public record Finding(String invariant, String tenant, int expected, int delivered, List<String> missing,
-            int inFlight, List<String> duplicated) {
+    public record Finding(
+            String invariant,
+            String tenant,
+            int expected,
+            int delivered,
+            List<String> missing,
+            int inFlight,
+            List<String> duplicated) {
 
         public boolean holds() {
             return missing.isEmpty() && duplicated.isEmpty();
@@ -55,8 +60,16 @@ public final class SignalCheck {
 
         @Override
         public String toString() {
-            return String.format("%-26s agency %s: %d expected, %d delivered, %d missing%s, %d in flight, %d duplicated%s",
-                    invariant, tenant, expected, delivered, missing.size(), sample(missing), inFlight, duplicated.size(),
+            return String.format(
+                    "%-26s agency %s: %d expected, %d delivered, %d missing%s, %d in flight, %d duplicated%s",
+                    invariant,
+                    tenant,
+                    expected,
+                    delivered,
+                    missing.size(),
+                    sample(missing),
+                    inFlight,
+                    duplicated.size(),
                     sample(duplicated));
         }
 
@@ -68,19 +81,25 @@ public final class SignalCheck {
     public List<Finding> run() {
         List<Finding> findings = new ArrayList<>();
         findings.addAll(alertsHaveOneNotice());
-        findings.addAll(admittedPatientsAreKnown("scheduling", db("hearth_scheduling").getCollection("patients")));
-        findings.addAll(admittedPatientsAreKnown("messaging", db("hearth_messaging").getCollection("patients")));
+        findings.addAll(
+                admittedPatientsAreKnown("scheduling", db("hearth_scheduling").getCollection("patients")));
+        findings.addAll(
+                admittedPatientsAreKnown("messaging", db("hearth_messaging").getCollection("patients")));
         return findings;
     }
 
     /** Alerts raised (hearth_patient.alerts) against alert notices (hearth_messaging.messages, source.type AlertRaised, source.ref = alert id). */
     List<Finding> alertsHaveOneNotice() {
-        Map<String, Map<String, Instant>> raised = byTenant(db("hearth_patient").getCollection("alerts"),
-                Filters.empty(), d -> d.getString("_id"), // the alert's id (Spring Data stores a nested id as _id too)
+        Map<String, Map<String, Instant>> raised = byTenant(
+                db("hearth_patient").getCollection("alerts"),
+                Filters.empty(),
+                d -> d.getString("_id"), // the alert's id (Spring Data stores a nested id as _id too)
                 d -> instant(d.get("alert", Document.class).get("raisedAt")));
         Map<String, Map<String, Integer>> notices = new HashMap<>();
-        for (Document d : db("hearth_messaging").getCollection("messages")
-                .find(Filters.eq("source.type", ALERT_NOTICE)).projection(Projections.include("tenantId", "source"))) {
+        for (Document d : db("hearth_messaging")
+                .getCollection("messages")
+                .find(Filters.eq("source.type", ALERT_NOTICE))
+                .projection(Projections.include("tenantId", "source"))) {
             notices.computeIfAbsent(d.getString("tenantId"), t -> new HashMap<>())
                     .merge(d.get("source", Document.class).getString("ref"), 1, Integer::sum);
         }
@@ -89,17 +108,21 @@ public final class SignalCheck {
 
     /** Patients admitted (hearth_patient.patients) against a consumer's projection keyed by patient id. */
     List<Finding> admittedPatientsAreKnown(String consumer, MongoCollection<Document> projection) {
-        Map<String, Map<String, Instant>> admitted = byTenant(db("hearth_patient").getCollection("patients"),
-                Filters.empty(), d -> d.getString("_id"), d -> instant(d.get("patient", Document.class).get("admittedAt")));
+        Map<String, Map<String, Instant>> admitted = byTenant(
+                db("hearth_patient").getCollection("patients"),
+                Filters.empty(),
+                d -> d.getString("_id"),
+                d -> instant(d.get("patient", Document.class).get("admittedAt")));
         Map<String, Map<String, Integer>> known = new HashMap<>();
         for (Document d : projection.find().projection(Projections.include("tenantId"))) {
-            known.computeIfAbsent(d.getString("tenantId"), t -> new HashMap<>()).merge(d.getString("_id"), 1, Integer::sum);
+            known.computeIfAbsent(d.getString("tenantId"), t -> new HashMap<>())
+                    .merge(d.getString("_id"), 1, Integer::sum);
         }
         return compare("patient -> " + consumer, admitted, known);
     }
 
-    private List<Finding> compare(String invariant, Map<String, Map<String, Instant>> expected,
-            Map<String, Map<String, Integer>> delivered) {
+    private List<Finding> compare(
+            String invariant, Map<String, Map<String, Instant>> expected, Map<String, Map<String, Integer>> delivered) {
         List<Finding> findings = new ArrayList<>();
         Set<String> tenants = new TreeSet<>(expected.keySet());
         for (String tenant : tenants) {
@@ -117,16 +140,23 @@ public final class SignalCheck {
                     missing.add(signal.getKey());
                 }
             }
-            List<String> duplicated = got.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                    .sorted().toList();
-            int deliveredCount = (int) got.keySet().stream().filter(wanted::containsKey).count();
+            List<String> duplicated = got.entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList();
+            int deliveredCount =
+                    (int) got.keySet().stream().filter(wanted::containsKey).count();
             findings.add(new Finding(invariant, tenant, wanted.size(), deliveredCount, missing, inFlight, duplicated));
         }
         return findings;
     }
 
-    private Map<String, Map<String, Instant>> byTenant(MongoCollection<Document> collection, Bson filter,
-            Function<Document, String> id, Function<Document, Instant> at) {
+    private Map<String, Map<String, Instant>> byTenant(
+            MongoCollection<Document> collection,
+            Bson filter,
+            Function<Document, String> id,
+            Function<Document, Instant> at) {
         Map<String, Map<String, Instant>> result = new HashMap<>();
         for (Document d : collection.find(filter)) {
             String tenant = d.getString("tenantId");
@@ -162,8 +192,10 @@ public final class SignalCheck {
                 holds &= finding.holds();
             }
         }
-        System.out.println(holds ? "SIGNALS OK: nothing older than " + settle.toSeconds() + " s is missing or doubled"
-                : "SIGNALS LOST OR DOUBLED: see the lines above");
+        System.out.println(
+                holds
+                        ? "SIGNALS OK: nothing older than " + settle.toSeconds() + " s is missing or doubled"
+                        : "SIGNALS LOST OR DOUBLED: see the lines above");
         System.exit(holds ? 0 : 1);
     }
 }

@@ -1,7 +1,6 @@
 package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +37,11 @@ final class Admission {
     }
 
     /** The patient's id after a referral from a partner system, accepted and admitted by the coordinator. */
-    String viaReferral(String partnerToken, String coordinatorToken, Prospect prospect, Map<String, Object> referral,
+    String viaReferral(
+            String partnerToken,
+            String coordinatorToken,
+            Prospect prospect,
+            Map<String, Object> referral,
             String idempotencyKey) {
         Optional<String> admitted = existingPatient(coordinatorToken, prospect);
         if (admitted.isPresent()) {
@@ -48,18 +51,26 @@ final class Admission {
         JsonNode open = openReferral(coordinatorToken, prospect).orElse(null);
         if (open == null) {
             // the key makes a retry after a lost answer return the same referral instead of a second one
-            open = api.postIdempotent(partnerToken, REFERRALS, idempotencyKey, referral).expect(201).body();
-            ledger.created("referral of " + prospect.name() + " (" + referral.get("source") + ", by the partner system)");
+            open = api.postIdempotent(partnerToken, REFERRALS, idempotencyKey, referral)
+                    .expect(201)
+                    .body();
+            ledger.created(
+                    "referral of " + prospect.name() + " (" + referral.get("source") + ", by the partner system)");
         } else {
-            ledger.found("referral of " + prospect.name() + " (" + open.path("status").asText() + ")");
+            ledger.found("referral of " + prospect.name() + " ("
+                    + open.path("status").asText() + ")");
         }
         String id = open.path("id").asText();
         if ("RECEIVED".equals(open.path("status").asText())) {
-            open = api.post(coordinatorToken, REFERRALS + "/" + id + "/acceptance", null).expect(200).body();
+            open = api.post(coordinatorToken, REFERRALS + "/" + id + "/acceptance", null)
+                    .expect(200)
+                    .body();
             ledger.created("acceptance of the referral");
         }
         if ("ACCEPTED".equals(open.path("status").asText())) {
-            open = api.post(coordinatorToken, REFERRALS + "/" + id + "/admission", null).expect(200).body();
+            open = api.post(coordinatorToken, REFERRALS + "/" + id + "/admission", null)
+                    .expect(200)
+                    .body();
             ledger.created("admission of " + prospect.name());
         }
         return open.path("patientId").asText();
@@ -69,7 +80,9 @@ final class Admission {
     String direct(String coordinatorToken, Prospect prospect) {
         Optional<String> admitted = existingPatient(coordinatorToken, prospect);
         ledger.record(admitted.isEmpty(), "patient " + prospect.name());
-        return admitted.orElseGet(() -> api.post(coordinatorToken, PATIENTS, prospect.details()).expect(201).createdId());
+        return admitted.orElseGet(() -> api.post(coordinatorToken, PATIENTS, prospect.details())
+                .expect(201)
+                .createdId());
     }
 
     private Optional<String> existingPatient(String token, Prospect prospect) {
@@ -78,8 +91,10 @@ final class Admission {
     }
 
     private Optional<JsonNode> openReferral(String token, Prospect prospect) {
-        return find(api.get(token, REFERRALS + "?size=200").expect(200).body(),
-                r -> prospect.matches(r.path("patient")) && !"DECLINED".equals(r.path("status").asText()));
+        return find(
+                api.get(token, REFERRALS + "?size=200").expect(200).body(),
+                r -> prospect.matches(r.path("patient"))
+                        && !"DECLINED".equals(r.path("status").asText()));
     }
 
     private static Optional<JsonNode> find(JsonNode page, java.util.function.Predicate<JsonNode> wanted) {

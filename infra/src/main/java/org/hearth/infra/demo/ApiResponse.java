@@ -2,7 +2,6 @@ package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -28,13 +27,15 @@ record ApiResponse(String method, String path, int status, String etag, String l
 
     /** The created resource's id: the last segment of {@code Location}, else the body's {@code id}. */
     String createdId() {
-        return Optional.ofNullable(location).map(l -> l.substring(l.lastIndexOf('/') + 1))
+        return Optional.ofNullable(location)
+                .map(l -> l.substring(l.lastIndexOf('/') + 1))
                 .orElseGet(() -> body.path("id").asText());
     }
 
     private String problem() {
         String detail = body.path("detail").asText("");
-        return body.path("title").asText("") + (detail.isEmpty() ? "" : " - " + detail)
+        return body.path("title").asText("")
+                + (detail.isEmpty() ? "" : " - " + detail)
                 + (body.has("errors") ? " " + body.get("errors") : "");
     }
 }

@@ -1,7 +1,6 @@
 package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,21 +40,43 @@ final class BillingSetup {
 
     /** Answers the id of the first coverage (the primary one the demo records). */
     String coverage(String token, List<Map<String, Object>> coverages) {
-        ledger.record(versioned.ensure(token, base, f -> Versioned.nonEmpty(f.path("coverages")), "PUT",
-                base + "/coverage", Map.of("coverages", coverages)), "coverage: " + coverages.size() + " payer(s)");
-        return api.get(token, base).expect(200).body().path("coverages").path(0).path("id").asText();
+        ledger.record(
+                versioned.ensure(
+                        token,
+                        base,
+                        f -> Versioned.nonEmpty(f.path("coverages")),
+                        "PUT",
+                        base + "/coverage",
+                        Map.of("coverages", coverages)),
+                "coverage: " + coverages.size() + " payer(s)");
+        return api.get(token, base)
+                .expect(200)
+                .body()
+                .path("coverages")
+                .path(0)
+                .path("id")
+                .asText();
     }
 
     void medicareFacts(String token, Map<String, Object> facts) {
-        ledger.record(versioned.ensure(token, base, f -> f.path("medicare").path("homebound").isBoolean(), "PUT",
-                base + "/medicare-facts", facts), "Medicare facts (homebound, face-to-face, certifying NPI)");
+        ledger.record(
+                versioned.ensure(
+                        token,
+                        base,
+                        f -> f.path("medicare").path("homebound").isBoolean(),
+                        "PUT",
+                        base + "/medicare-facts",
+                        facts),
+                "Medicare facts (homebound, face-to-face, certifying NPI)");
     }
 
     void eligibility(String token, String coverageId) {
-        JsonNode checks = api.get(token, base + "/eligibility-checks").expect(200).body();
+        JsonNode checks =
+                api.get(token, base + "/eligibility-checks").expect(200).body();
         if (checks.isEmpty()) {
             JsonNode check = api.post(token, base + "/eligibility-checks", Map.of("coverageId", coverageId))
-                    .expect(201).body();
+                    .expect(201)
+                    .body();
             ledger.created("eligibility check: " + check.path("status").asText());
         } else {
             ledger.found("eligibility check: " + checks.path(0).path("status").asText());

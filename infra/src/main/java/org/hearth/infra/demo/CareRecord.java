@@ -1,7 +1,6 @@
 package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 
@@ -25,18 +24,42 @@ final class CareRecord {
     }
 
     void clinicalProfile(String token, Map<String, Object> profile) {
-        ledger.record(versioned.ensure(token, base, p -> p.path("clinical").path("homebound").path("homebound").asBoolean(),
-                "PUT", base + "/clinical-profile", profile), "clinical profile (homebound, diagnoses, allergies)");
+        ledger.record(
+                versioned.ensure(
+                        token,
+                        base,
+                        p -> p.path("clinical")
+                                .path("homebound")
+                                .path("homebound")
+                                .asBoolean(),
+                        "PUT",
+                        base + "/clinical-profile",
+                        profile),
+                "clinical profile (homebound, diagnoses, allergies)");
     }
 
     void careTeam(String token, List<Map<String, Object>> members) {
-        ledger.record(versioned.ensure(token, base + "/care-team", t -> Versioned.nonEmpty(t.path("members")), "PUT",
-                base + "/care-team", Map.of("members", members)), "care team of " + members.size());
+        ledger.record(
+                versioned.ensure(
+                        token,
+                        base + "/care-team",
+                        t -> Versioned.nonEmpty(t.path("members")),
+                        "PUT",
+                        base + "/care-team",
+                        Map.of("members", members)),
+                "care team of " + members.size());
     }
 
     void careCircle(String token, List<Map<String, Object>> members) {
-        ledger.record(versioned.ensure(token, base + "/care-circle", c -> Versioned.nonEmpty(c.path("members")), "PUT",
-                base + "/care-circle", Map.of("members", members)), "care circle of " + members.size());
+        ledger.record(
+                versioned.ensure(
+                        token,
+                        base + "/care-circle",
+                        c -> Versioned.nonEmpty(c.path("members")),
+                        "PUT",
+                        base + "/care-circle",
+                        Map.of("members", members)),
+                "care circle of " + members.size());
     }
 
     /** Writes the assessment if there is none, then completes it if it is still in progress. */
@@ -67,7 +90,9 @@ final class CareRecord {
             versioned.ensure(author, path, p -> false, "PUT", path + "/draft", content);
         }
         ApiResponse draft = api.get(physician, path).expect(200);
-        JsonNode signed = api.write("POST", physician, path + "/draft/signature", draft.etag(), null).expect(200).body();
+        JsonNode signed = api.write("POST", physician, path + "/draft/signature", draft.etag(), null)
+                .expect(200)
+                .body();
         ledger.created("care plan v" + signed.path("active").path("number").asInt() + " signed by the lead physician ("
                 + signed.path("active").path("content").path("frequency").asText() + ")");
     }

@@ -1,7 +1,6 @@
 package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,7 @@ final class CaregiverResources {
 
     private static final String PATH = "/api/patients/v1/agency/caregiver-resources";
 
-    record Resource(String category, String title, String description, String contact, String url) {
-    }
+    record Resource(String category, String title, String description, String contact, String url) {}
 
     private final HearthApi api;
     private final Ledger ledger;
@@ -26,14 +24,20 @@ final class CaregiverResources {
 
     void ensure(String coordinatorToken, List<Resource> resources) {
         Set<String> existing = new HashSet<>();
-        for (JsonNode r : api.get(coordinatorToken, PATH + "?size=200").expect(200).body().path("items")) {
+        for (JsonNode r :
+                api.get(coordinatorToken, PATH + "?size=200").expect(200).body().path("items")) {
             existing.add(r.path("title").asText());
         }
         for (Resource resource : resources) {
             boolean missing = !existing.contains(resource.title());
             if (missing) {
-                Map<String, Object> body = new LinkedHashMap<>(Map.of("category", resource.category(),
-                        "title", resource.title(), "description", resource.description()));
+                Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                        "category",
+                        resource.category(),
+                        "title",
+                        resource.title(),
+                        "description",
+                        resource.description()));
                 if (resource.contact() != null) {
                     body.put("contact", resource.contact());
                 }

@@ -19,12 +19,10 @@ public final class DemoData {
     /** The demo's dates are in the agencies' zone, like the services' (hearth.*.zone). */
     static final ZoneId AGENCY_ZONE = ZoneId.of("America/New_York");
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /** What a run loaded: Jane's and Harold's ids and what was created or found. */
-    record Result(String jane, String harold, Ledger ledger) {
-    }
+    record Result(String jane, String harold, Ledger ledger) {}
 
     public static void main(String[] args) {
         URI gateway = URI.create(arg(args, 0, "HEARTH_GATEWAY_URL", "http://127.0.0.1:8080"));

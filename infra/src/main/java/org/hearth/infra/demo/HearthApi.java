@@ -2,7 +2,6 @@ package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +17,8 @@ final class HearthApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI gateway;
 
     HearthApi(URI gateway) {
@@ -62,8 +62,10 @@ final class HearthApi {
     }
 
     private ApiResponse sendOnce(String method, String path, String token, Object body, String ifMatch, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -74,14 +76,22 @@ final class HearthApi {
             request.header("Content-Type", "application/json");
         }
         try {
-            HttpResponse<String> response = http.send(request.method(method, body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+            HttpResponse<String> response = http.send(
+                    request.method(
+                                    method,
+                                    body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode json = parse(response.body());
-            return new ApiResponse(method, path, response.statusCode(),
+            return new ApiResponse(
+                    method,
+                    path,
+                    response.statusCode(),
                     response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), json);
+                    response.headers().firstValue("Location").orElse(null),
+                    json);
         } catch (IOException e) {
             throw new DemoFailure(method + " " + path + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -6,10 +6,12 @@ import java.util.List;
 /** What each step found or created, for the summary and for tests that check a second run creates nothing. */
 final class Ledger {
 
-    enum Outcome { CREATED, FOUND }
-
-    record Entry(String agency, String what, Outcome outcome) {
+    enum Outcome {
+        CREATED,
+        FOUND
     }
+
+    record Entry(String agency, String what, Outcome outcome) {}
 
     private final List<Entry> entries = new ArrayList<>();
     private String agency = "";
@@ -50,10 +52,15 @@ final class Ledger {
                 current = entry.agency();
                 text.append(current).append('\n');
             }
-            text.append("  ").append(entry.outcome() == Outcome.CREATED ? "created " : "present ").append(entry.what())
+            text.append("  ")
+                    .append(entry.outcome() == Outcome.CREATED ? "created " : "present ")
+                    .append(entry.what())
                     .append('\n');
         }
-        return text.append(created()).append(" created, ").append(entries.size() - created())
-                .append(" already present").toString();
+        return text.append(created())
+                .append(" created, ")
+                .append(entries.size() - created())
+                .append(" already present")
+                .toString();
     }
 }

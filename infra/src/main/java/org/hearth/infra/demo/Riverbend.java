@@ -18,10 +18,35 @@ final class Riverbend {
             Person.clinician(PHYSICIAN, "Dr. Luis Rivera", "PHYSICIAN", null),
             Person.clinician("ron.nurse", "Ron Nurse", "NURSE", "RN"));
 
-    static final Admission.Prospect HAROLD = new Admission.Prospect("Harold", "Brooks", "1941-07-02", Map.of(
-            "givenName", "Harold", "familyName", "Brooks", "birthDate", "1941-07-02", "phone", "+1 309 555 0177",
-            "language", "en", "address", Map.of("line1", "48 River Road", "city", "Peoria", "state", "IL",
-                    "postalCode", "61602", "latitude", 40.6936, "longitude", -89.5890)));
+    static final Admission.Prospect HAROLD = new Admission.Prospect(
+            "Harold",
+            "Brooks",
+            "1941-07-02",
+            Map.of(
+                    "givenName",
+                    "Harold",
+                    "familyName",
+                    "Brooks",
+                    "birthDate",
+                    "1941-07-02",
+                    "phone",
+                    "+1 309 555 0177",
+                    "language",
+                    "en",
+                    "address",
+                    Map.of(
+                            "line1",
+                            "48 River Road",
+                            "city",
+                            "Peoria",
+                            "state",
+                            "IL",
+                            "postalCode",
+                            "61602",
+                            "latitude",
+                            40.6936,
+                            "longitude",
+                            -89.5890)));
 
     private final HearthApi api;
     private final Tokens tokens;
@@ -39,9 +64,20 @@ final class Riverbend {
         String rita = tokens.of(COORDINATOR);
         new Roster(api, tokens, ledger).ensure(COORDINATOR, STAFF, 40.6936, -89.5890);
         String harold = new Admission(api, ledger).direct(rita, HAROLD);
-        new CareRecord(api, ledger, harold).careTeam(rita, STAFF.stream().map(person -> Map.<String, Object>of(
-                "subject", tokens.subjectOf(person.username()), "role", person.careTeamRole(),
-                "displayName", person.name(), "lead", PHYSICIAN.equals(person.username()))).toList());
+        new CareRecord(api, ledger, harold)
+                .careTeam(
+                        rita,
+                        STAFF.stream()
+                                .map(person -> Map.<String, Object>of(
+                                        "subject",
+                                        tokens.subjectOf(person.username()),
+                                        "role",
+                                        person.careTeamRole(),
+                                        "displayName",
+                                        person.name(),
+                                        "lead",
+                                        PHYSICIAN.equals(person.username())))
+                                .toList());
         return harold;
     }
 }

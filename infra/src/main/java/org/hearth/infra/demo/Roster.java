@@ -1,7 +1,6 @@
 package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashMap;
@@ -39,9 +38,12 @@ final class Roster {
             String subject = tokens.subjectOf(person.username());
             String id = bySubject.get(subject);
             if (id == null) {
-                id = api.post(token, PATH, request(person, subject, baseLatitude, baseLongitude)).expect(201).createdId();
+                id = api.post(token, PATH, request(person, subject, baseLatitude, baseLongitude))
+                        .expect(201)
+                        .createdId();
             }
-            ledger.record(!bySubject.containsKey(subject), "clinician " + person.name() + " (" + person.discipline() + ")");
+            ledger.record(
+                    !bySubject.containsKey(subject), "clinician " + person.name() + " (" + person.discipline() + ")");
             ids.put(person.username(), id);
         }
         return ids;
@@ -49,14 +51,31 @@ final class Roster {
 
     static Map<String, Object> request(Person person, String subject, double latitude, double longitude) {
         List<Map<String, Object>> hours = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
-                .map(day -> Map.<String, Object>of("day", day, "start", "08:00", "end", "17:00")).toList();
+                .map(day -> Map.<String, Object>of("day", day, "start", "08:00", "end", "17:00"))
+                .toList();
         // certifications stay valid for the demo's lifetime: two years past the current one
         LocalDate expires = Year.now().plusYears(2).atMonth(12).atEndOfMonth();
-        return Map.of("subject", subject, "name", person.name(), "discipline", person.discipline(),
-                "skills", skills(person.discipline()),
-                "certifications", List.of(Map.of("name", "CPR", "expiresOn", expires.toString())),
-                "homeBase", Map.of("latitude", latitude, "longitude", longitude), "hours", hours,
-                "maxVisitsPerDay", 6, "timeOff", List.of(), "active", true);
+        return Map.of(
+                "subject",
+                subject,
+                "name",
+                person.name(),
+                "discipline",
+                person.discipline(),
+                "skills",
+                skills(person.discipline()),
+                "certifications",
+                List.of(Map.of("name", "CPR", "expiresOn", expires.toString())),
+                "homeBase",
+                Map.of("latitude", latitude, "longitude", longitude),
+                "hours",
+                hours,
+                "maxVisitsPerDay",
+                6,
+                "timeOff",
+                List.of(),
+                "active",
+                true);
     }
 
     private static Set<String> skills(String discipline) {

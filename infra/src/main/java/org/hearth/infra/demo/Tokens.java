@@ -1,7 +1,6 @@
 package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,10 +25,10 @@ final class Tokens {
     static final String DEMO_PASSWORD = "Hearth-Demo-2026";
     private static final Duration REUSE = Duration.ofMinutes(4);
 
-    private record Issued(String token, Instant at) {
-    }
+    private record Issued(String token, Instant at) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI tokenEndpoint;
     private final Clock clock;
     private final Map<String, Issued> issued = new HashMap<>();
@@ -41,14 +40,24 @@ final class Tokens {
 
     /** A token of a demo user (password grant). */
     String of(String username) {
-        return cached("user:" + username, Map.of("grant_type", "password", "client_id", "hearth-cli",
-                "username", username, "password", DEMO_PASSWORD));
+        return cached(
+                "user:" + username,
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "hearth-cli",
+                        "username",
+                        username,
+                        "password",
+                        DEMO_PASSWORD));
     }
 
     /** A token of a partner system (client credentials). */
     String ofClient(String clientId, String secret) {
-        return cached("client:" + clientId, Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret));
+        return cached(
+                "client:" + clientId,
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     /** The Keycloak {@code sub} of a demo user: what care teams, circles and the roster refer to. */
@@ -79,12 +88,18 @@ final class Tokens {
     }
 
     private String request(Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenEndpoint)
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(tokenEndpoint)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new DemoFailure("token for " + form.getOrDefault("username", form.get("client_id"))
                         + " refused (" + response.statusCode() + "): " + response.body()

@@ -1,7 +1,6 @@
 package org.hearth.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.function.Predicate;
 
 /**
@@ -21,8 +20,8 @@ final class Versioned {
      * @param settled whether the current representation already has what the demo wants
      * @return true when it wrote
      */
-    boolean ensure(String token, String path, Predicate<JsonNode> settled, String method, String writePath,
-            Object body) {
+    boolean ensure(
+            String token, String path, Predicate<JsonNode> settled, String method, String writePath, Object body) {
         ApiResponse current = api.get(token, path).expect(200, 404);
         if (current.is(200) && settled.test(current.body())) {
             return false;

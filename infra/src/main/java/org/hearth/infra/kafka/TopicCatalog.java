@@ -1,10 +1,5 @@
 package org.hearth.infra.kafka;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates every topic of the catalog ({@code kafka/topics.txt}) and its {@code .dlt} twin. Running it again
@@ -29,17 +28,19 @@ public final class TopicCatalog {
      * Topics that are a short-lived transport: revocations matter only while a revoked token could still be alive
      * (5 minutes here), and each instance reads the topic from its start, so it keeps one hour.
      */
-    static final Map<String, Map<String, String>> CONFIGS = Map.of(
-            "hearth.access.revocations", Map.of("retention.ms", "3600000"));
+    static final Map<String, Map<String, String>> CONFIGS =
+            Map.of("hearth.access.revocations", Map.of("retention.ms", "3600000"));
 
-    private TopicCatalog() {
-    }
+    private TopicCatalog() {}
 
     /** The catalog's topics followed by their dead-letter twins. */
     public static List<String> topics() {
         try (InputStream in = TopicCatalog.class.getResourceAsStream("/kafka/topics.txt")) {
-            List<String> main = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            List<String> main = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
             List<String> all = new ArrayList<>(main);
             main.forEach(topic -> all.add(topic + ".dlt"));
             return all;
@@ -51,17 +52,22 @@ public final class TopicCatalog {
     /** Creates the missing topics and answers the names it created. */
     public static List<String> ensure(String bootstrapServers, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics().stream().filter(topic -> !existing.contains(topic))
+            List<NewTopic> missing = topics().stream()
+                    .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, partitions, replicationFactor)
-                            .configs(CONFIGS.getOrDefault(topic, Map.of()))).toList();
+                            .configs(CONFIGS.getOrDefault(topic, Map.of())))
+                    .toList();
             // per topic: a topic the listing missed (metadata still propagating) or another creator made in the
             // meantime exists already, which is fine and is not reported as created
             List<String> created = new java.util.ArrayList<>();
-            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> result
-                    : admin.createTopics(missing).values().entrySet()) {
+            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> result :
+                    admin.createTopics(missing).values().entrySet()) {
                 try {
                     result.getValue().get(30, TimeUnit.SECONDS);
                     created.add(result.getKey());

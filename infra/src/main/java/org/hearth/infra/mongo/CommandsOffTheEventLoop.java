@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
 import de.bwaldvogel.mongo.wire.message.ClientRequest;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.group.ChannelGroup;
-
 import java.util.concurrent.Executor;
 
 /**

@@ -17,7 +17,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,9 @@ public final class MongoWireServer implements AutoCloseable {
         this.commands = Executors.newCachedThreadPool(new DefaultThreadFactory("mongo-command", true));
         this.clients = new DefaultChannelGroup("mongodb-clients", network.next());
         try {
-            this.listener = new ServerBootstrap().group(acceptor, network).channel(NioServerSocketChannel.class)
+            this.listener = new ServerBootstrap()
+                    .group(acceptor, network)
+                    .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, Boolean.TRUE)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -76,7 +77,9 @@ public final class MongoWireServer implements AutoCloseable {
                             channel.pipeline().addLast(new MongoExceptionHandler());
                         }
                     })
-                    .bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly().channel();
+                    .bind(new InetSocketAddress("127.0.0.1", port))
+                    .syncUninterruptibly()
+                    .channel();
         } catch (RuntimeException failed) {
             shutDownThreads();
             throw failed;
@@ -94,14 +97,18 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     public static MongoWireServer start(int port, Path dataDir) throws Exception {
-        return start(port, dataDir, Durability.valueOf(
-                System.getProperty("hearth.mongo.durability", Durability.SYNC.name()).toUpperCase()));
+        return start(
+                port,
+                dataDir,
+                Durability.valueOf(System.getProperty("hearth.mongo.durability", Durability.SYNC.name())
+                        .toUpperCase()));
     }
 
     public static MongoWireServer start(int port, Path dataDir, Durability durability) throws Exception {
         Files.createDirectories(dataDir);
         String file = dataDir.resolve("hearth.mv").toString();
-        H2Backend backend = durability == Durability.BACKGROUND ? new H2Backend(file)
+        H2Backend backend = durability == Durability.BACKGROUND
+                ? new H2Backend(file)
                 : new DurableH2Backend(file, durability == Durability.SYNC);
         return serve(backend, port);
     }

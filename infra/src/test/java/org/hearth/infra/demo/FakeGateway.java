@@ -3,7 +3,6 @@ package org.hearth.infra.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,8 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeGateway implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, String> headers, JsonNode body) {
-    }
+    record Request(String method, String path, Map<String, String> headers, JsonNode body) {}
 
     record Answer(int status, Object body, String etag) {
         static Answer ok(Object body) {
@@ -52,8 +50,12 @@ final class FakeGateway implements AutoCloseable {
         });
         server.start();
         // tokens whose sub is "sub-<username>", like Keycloak's password grant
-        on("POST", "/realms/hearth/protocol/openid-connect/token", request -> Answer.ok(Map.of("access_token",
-                jwt(Map.of("sub", "sub-" + request.headers().get("form-user"))))));
+        on(
+                "POST",
+                "/realms/hearth/protocol/openid-connect/token",
+                request -> Answer.ok(Map.of(
+                        "access_token",
+                        jwt(Map.of("sub", "sub-" + request.headers().get("form-user"))))));
     }
 
     URI uri() {
@@ -66,11 +68,15 @@ final class FakeGateway implements AutoCloseable {
     }
 
     List<Request> requests(String method, String path) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
     }
 
     List<Request> writes() {
-        return requests.stream().filter(r -> !r.method().equals("GET") && !r.path().startsWith("/realms/")).toList();
+        return requests.stream()
+                .filter(r -> !r.method().equals("GET") && !r.path().startsWith("/realms/"))
+                .toList();
     }
 
     static String jwt(Map<String, Object> claims) {
@@ -122,8 +128,8 @@ final class FakeGateway implements AutoCloseable {
 
     /** A paged list in the platform's PageResponse shape. */
     static Map<String, Object> page(List<?> items) {
-        return Map.of("items", new ArrayList<>(items), "page", 0, "size", 200, "totalItems", items.size(),
-                "totalPages", 1);
+        return Map.of(
+                "items", new ArrayList<>(items), "page", 0, "size", 200, "totalItems", items.size(), "totalPages", 1);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.hearth.infra.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -7,11 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TopicCatalogTest {
 
@@ -30,10 +29,19 @@ class TopicCatalogTest {
 
     @Test
     void theCatalogHoldsEveryTopicOfTheArchitectureWithItsDeadLetterTwin() {
-        assertThat(TopicCatalog.topics()).hasSize(16).contains("hearth.access.revocations", "hearth.patient.events",
-                "hearth.patient.events.dlt",
-                "hearth.patient.observations", "hearth.patient.alerts", "hearth.scheduling.events",
-                "hearth.messaging.events", "hearth.billing.events", "hearth.audit", "hearth.audit.dlt");
+        assertThat(TopicCatalog.topics())
+                .hasSize(16)
+                .contains(
+                        "hearth.access.revocations",
+                        "hearth.patient.events",
+                        "hearth.patient.events.dlt",
+                        "hearth.patient.observations",
+                        "hearth.patient.alerts",
+                        "hearth.scheduling.events",
+                        "hearth.messaging.events",
+                        "hearth.billing.events",
+                        "hearth.audit",
+                        "hearth.audit.dlt");
     }
 
     @Test
@@ -43,9 +51,12 @@ class TopicCatalogTest {
 
         assertThat(first).containsExactlyInAnyOrderElementsOf(TopicCatalog.topics());
         assertThat(second).isEmpty();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            Map<String, TopicDescription> described = admin.describeTopics(TopicCatalog.topics()).allTopicNames().get();
-            assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(TopicCatalog.topics()).allTopicNames().get();
+            assertThat(described.values())
+                    .allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
         }
     }
 }

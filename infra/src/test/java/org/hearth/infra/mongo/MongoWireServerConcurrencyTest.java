@@ -1,15 +1,14 @@
 package org.hearth.infra.mongo;
 
-import com.mongodb.MongoClientSettings;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Long commands do not stop the store answering others: with more commands held than the machine has network event
@@ -65,7 +64,10 @@ class MongoWireServerConcurrencyTest {
             for (int i = 0; i < longCommands; i++) { // a client each: one connection each, spread over the loops
                 MongoClient client = client(server.port());
                 scanning.add(client);
-                scanners.submit(() -> client.getDatabase("hearth_audit").getCollection("slow").find().first());
+                scanners.submit(() -> client.getDatabase("hearth_audit")
+                        .getCollection("slow")
+                        .find()
+                        .first());
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (backend.held.get() < longCommands && System.nanoTime() < deadline) {
@@ -77,12 +79,17 @@ class MongoWireServerConcurrencyTest {
                 var patients = other.getDatabase("hearth_patient").getCollection("patients");
                 patients.insertOne(new org.bson.Document("_id", "p-1"));
                 assertThat(patients.find(new org.bson.Document("_id", "p-1")).first())
-                        .as("answered while %d long commands run", longCommands).isNotNull();
+                        .as("answered while %d long commands run", longCommands)
+                        .isNotNull();
             }
-            assertThat(backend.held.get()).as("the long commands were still running").isEqualTo(longCommands);
+            assertThat(backend.held.get())
+                    .as("the long commands were still running")
+                    .isEqualTo(longCommands);
             backend.release.countDown();
             scanners.shutdown();
-            assertThat(scanners.awaitTermination(30, TimeUnit.SECONDS)).as("the long commands finished").isTrue();
+            assertThat(scanners.awaitTermination(30, TimeUnit.SECONDS))
+                    .as("the long commands finished")
+                    .isTrue();
         } finally {
             backend.release.countDown();
             scanning.forEach(MongoClient::close);

@@ -1,5 +1,8 @@
 package org.hearth.messaging.attachments;
 
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.UUID;
 import org.bson.Document;
 import org.hearth.messaging.crypto.MessageCipher;
 import org.hearth.messaging.crypto.Sealed;
@@ -8,10 +11,6 @@ import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedFiles;
 import org.springframework.stereotype.Component;
-
-import java.nio.ByteBuffer;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Stores an attachment of a thread: checks size and type, strips metadata, encrypts (bound to a random key id kept
@@ -30,11 +29,9 @@ public class Attachments {
         this.cipher = cipher;
     }
 
-    public record Stored(String id, ContentType type, long size) {
-    }
+    public record Stored(String id, ContentType type, long size) {}
 
-    public record Content(ContentType type, byte[] bytes) {
-    }
+    public record Content(ContentType type, byte[] bytes) {}
 
     public Stored store(String threadId, String uploadedBy, byte[] content) {
         return store(threadId, uploadedBy, content, null);
@@ -51,42 +48,63 @@ public class Attachments {
         if (content.length == 0) {
             throw ApiException.badRequest("The attachment is empty");
         }
-        ContentType type = ContentType.detect(content).orElseThrow(() -> new ApiException(
-                ProblemType.UNSUPPORTED_MEDIA_TYPE, "Only JPEG, PNG, HEIC images and PDF documents can be attached; "
-                + "the file's content is none of these, whatever its name says"));
+        ContentType type = ContentType.detect(content)
+                .orElseThrow(() -> new ApiException(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "Only JPEG, PNG, HEIC images and PDF documents can be attached; "
+                                + "the file's content is none of these, whatever its name says"));
         byte[] clean = MetadataStripper.strip(type, content);
         String keyId = UUID.randomUUID().toString();
         Sealed sealed = cipher.seal(TenantContext.current().value(), clean, keyId);
-        String id = files.store(pack(sealed), keyId, "application/octet-stream", new Document()
-                .append("threadId", threadId).append("contentType", type.name()).append("size", (long) clean.length)
-                .append("uploadedBy", uploadedBy).append("keyId", keyId).append("keyVersion", sealed.keyVersion())
-                .append("requestId", requestId));
+        String id = files.store(
+                pack(sealed),
+                keyId,
+                "application/octet-stream",
+                new Document()
+                        .append("threadId", threadId)
+                        .append("contentType", type.name())
+                        .append("size", (long) clean.length)
+                        .append("uploadedBy", uploadedBy)
+                        .append("keyId", keyId)
+                        .append("keyVersion", sealed.keyVersion())
+                        .append("requestId", requestId));
         return new Stored(id, type, clean.length);
     }
 
     /** What an earlier upload under {@code requestId} stored in {@code threadId}, read from its metadata only. */
     public Optional<Stored> byRequest(String threadId, String requestId) {
-        return files.idWhere("requestId", requestId).flatMap(id -> files.metadata(id)
-                .filter(m -> threadId.equals(m.getString("threadId")))
-                .map(m -> new Stored(id, ContentType.valueOf(m.getString("contentType")), m.getLong("size"))));
+        return files.idWhere("requestId", requestId)
+                .flatMap(id -> files.metadata(id)
+                        .filter(m -> threadId.equals(m.getString("threadId")))
+                        .map(m -> new Stored(id, ContentType.valueOf(m.getString("contentType")), m.getLong("size"))));
     }
 
     /** The attachment if it belongs to {@code threadId} in this agency. */
     public Optional<Content> load(String threadId, String id) {
-        return files.load(id).filter(f -> threadId.equals(f.metadata().getString("threadId"))).map(f -> {
-            Sealed sealed = unpack(f.content(), f.metadata().getInteger("keyVersion"));
-            byte[] clear = cipher.open(TenantContext.current().value(), sealed, f.metadata().getString("keyId"));
-            return new Content(ContentType.valueOf(f.metadata().getString("contentType")), clear);
-        });
+        return files.load(id)
+                .filter(f -> threadId.equals(f.metadata().getString("threadId")))
+                .map(f -> {
+                    Sealed sealed = unpack(f.content(), f.metadata().getInteger("keyVersion"));
+                    byte[] clear = cipher.open(
+                            TenantContext.current().value(),
+                            sealed,
+                            f.metadata().getString("keyId"));
+                    return new Content(ContentType.valueOf(f.metadata().getString("contentType")), clear);
+                });
     }
 
     /** Whether the attachment is this thread's; reads the file's metadata only, not its (up to 10 MB) content. */
     public boolean belongsTo(String threadId, String id) {
-        return files.metadata(id).filter(m -> threadId.equals(m.getString("threadId"))).isPresent();
+        return files.metadata(id)
+                .filter(m -> threadId.equals(m.getString("threadId")))
+                .isPresent();
     }
 
     private static byte[] pack(Sealed sealed) {
-        return ByteBuffer.allocate(12 + sealed.ciphertext().length).put(sealed.nonce()).put(sealed.ciphertext()).array();
+        return ByteBuffer.allocate(12 + sealed.ciphertext().length)
+                .put(sealed.nonce())
+                .put(sealed.ciphertext())
+                .array();
     }
 
     private static Sealed unpack(byte[] stored, int keyVersion) {

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MetadataStripper {
 
-    private MetadataStripper() {
-    }
+    private MetadataStripper() {}
 
     public static byte[] strip(ContentType type, byte[] content) {
         return switch (type) {
@@ -48,7 +47,8 @@ public final class MetadataStripper {
         out.write(b, 0, 8);
         int i = 8;
         while (i + 12 <= b.length) {
-            int length = ((b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+            int length =
+                    ((b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
             String type = new String(b, i + 4, 4, StandardCharsets.US_ASCII);
             int end = (int) Math.min(b.length, (long) i + 12 + length);
             if (!type.equals("eXIf") && !type.equals("tEXt") && !type.equals("iTXt") && !type.equals("zTXt")) {
@@ -113,7 +113,8 @@ public final class MetadataStripper {
     }
 
     private static long u32(byte[] b, int i, boolean little) {
-        return little ? (b[i] & 0xFFL) | ((b[i + 1] & 0xFFL) << 8) | ((b[i + 2] & 0xFFL) << 16) | ((b[i + 3] & 0xFFL) << 24)
+        return little
+                ? (b[i] & 0xFFL) | ((b[i + 1] & 0xFFL) << 8) | ((b[i + 2] & 0xFFL) << 16) | ((b[i + 3] & 0xFFL) << 24)
                 : ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFFL) << 16) | ((b[i + 2] & 0xFFL) << 8) | (b[i + 3] & 0xFFL);
     }
 }

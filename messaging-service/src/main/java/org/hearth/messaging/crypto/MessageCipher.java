@@ -1,15 +1,15 @@
 package org.hearth.messaging.crypto;
 
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts message bodies and attachments with AES-256-GCM. Each agency has its own data key, derived from the
@@ -62,8 +62,8 @@ public final class MessageCipher {
     /** @throws IllegalStateException if the bytes were altered, belong to another record or another agency */
     public byte[] open(String tenantId, Sealed sealed, String boundTo) {
         if (sealed.keyVersion() != keyVersion) {
-            throw new IllegalStateException("sealed with master key version " + sealed.keyVersion() + ", this service has "
-                    + keyVersion);
+            throw new IllegalStateException(
+                    "sealed with master key version " + sealed.keyVersion() + ", this service has " + keyVersion);
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -80,8 +80,9 @@ public final class MessageCipher {
     }
 
     private SecretKeySpec keyOf(String tenantId) {
-        return agencyKeys.computeIfAbsent(tenantId, t -> new SecretKeySpec(hkdf(masterKey, ("agency:" + t)
-                .getBytes(StandardCharsets.UTF_8)), "AES"));
+        return agencyKeys.computeIfAbsent(
+                tenantId,
+                t -> new SecretKeySpec(hkdf(masterKey, ("agency:" + t).getBytes(StandardCharsets.UTF_8)), "AES"));
     }
 
     /** HKDF-SHA256 extract-and-expand to 32 bytes (one block of expand suffices). */

@@ -1,6 +1,13 @@
 package org.hearth.messaging.fanout;
 
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,9 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hearth.messaging.MessagingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.hearth.messaging.MessagingSettings;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,14 +31,6 @@ import org.springframework.kafka.config.TopicBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 
 /**
  * The messaging replicas' live channel: topic {@code hearth.messaging.live}, which every instance reads whole (all
@@ -86,8 +85,11 @@ public class LiveBus {
     /** Created with the other topics by the platform's admin at start (retention: signals are useless after a day). */
     @Bean
     NewTopic liveTopic() {
-        return TopicBuilder.name(topic).partitions(settings.partitions()).replicas(settings.replicationFactor())
-                .config("retention.ms", String.valueOf(Duration.ofDays(1).toMillis())).build();
+        return TopicBuilder.name(topic)
+                .partitions(settings.partitions())
+                .replicas(settings.replicationFactor())
+                .config("retention.ms", String.valueOf(Duration.ofDays(1).toMillis()))
+                .build();
     }
 
     /** This instance's id: presence snapshots are per instance. */
@@ -107,7 +109,8 @@ public class LiveBus {
 
     /** Whether this instance currently receives the channel: all partitions assigned and polled in the last 10 s. */
     public boolean live() {
-        return assigned && System.nanoTime() - lastPollNanos < Duration.ofSeconds(10).toNanos();
+        return assigned
+                && System.nanoTime() - lastPollNanos < Duration.ofSeconds(10).toNanos();
     }
 
     /** Publishes one signal; a failure is logged, never thrown (the store already has what matters). */
@@ -135,7 +138,8 @@ public class LiveBus {
             try {
                 if (!assigned) {
                     List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
                     if (partitions.isEmpty()) {
                         Thread.sleep(1000);
                         continue;
@@ -168,7 +172,8 @@ public class LiveBus {
     private void dispatch(String value) {
         try {
             JsonNode signal = JSON.readTree(value);
-            BiConsumer<String, JsonNode> handler = handlers.get(signal.path("type").asString());
+            BiConsumer<String, JsonNode> handler =
+                    handlers.get(signal.path("type").asString());
             if (handler != null) {
                 handler.accept(signal.path("from").asString(), signal.path("payload"));
             }

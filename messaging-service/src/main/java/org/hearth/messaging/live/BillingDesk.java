@@ -1,5 +1,6 @@
 package org.hearth.messaging.live;
 
+import java.util.List;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.annotation.Id;
@@ -7,8 +8,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The agency's billing staff as messaging knows them: whoever of the billing role has opened a live stream. Billing
@@ -29,8 +28,7 @@ public class BillingDesk {
     }
 
     @Document("billing_desk")
-    record Member(@Id String subject, String tenantId, long streams) implements TenantOwned {
-    }
+    record Member(@Id String subject, String tenantId, long streams) implements TenantOwned {}
 
     /** Someone of the billing role opened a stream in the current agency (counted; idempotent membership). */
     void joined(String subject) {
@@ -39,6 +37,8 @@ public class BillingDesk {
 
     /** The current agency's billing staff, sorted; empty until one of them has opened the console. */
     public List<String> members() {
-        return mongo.find(new Query().with(Sort.by("_id")).limit(MAX), Member.class).stream().map(Member::subject).toList();
+        return mongo.find(new Query().with(Sort.by("_id")).limit(MAX), Member.class).stream()
+                .map(Member::subject)
+                .toList();
     }
 }

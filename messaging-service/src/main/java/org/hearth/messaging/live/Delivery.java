@@ -1,10 +1,9 @@
 package org.hearth.messaging.live;
 
+import java.time.Instant;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.time.Instant;
 
 /**
  * Something for one person: a new message, an urgent item, a notice. Carries ids and a kind only; the client fetches
@@ -15,8 +14,18 @@ import java.time.Instant;
  * @param notice for a NOTICE, a code such as {@code visit-missed} (never text about the patient)
  */
 @Document(Delivery.COLLECTION)
-public record Delivery(@Id String id, String tenantId, String recipient, long seq, String kind, String threadId,
-        String messageId, String patientId, String notice, Instant at) implements TenantOwned {
+public record Delivery(
+        @Id String id,
+        String tenantId,
+        String recipient,
+        long seq,
+        String kind,
+        String threadId,
+        String messageId,
+        String patientId,
+        String notice,
+        Instant at)
+        implements TenantOwned {
 
     public static final String COLLECTION = "deliveries";
 }

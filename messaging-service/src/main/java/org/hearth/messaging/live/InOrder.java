@@ -57,7 +57,8 @@ final class InOrder {
             Map.Entry<Long, Delivery> first = ahead.firstEntry();
             boolean next = first.getKey() == last + 1;
             boolean givenUp = hole && nowNanos - holeSinceNanos >= graceNanos
-                    || first.getValue().at() != null && first.getValue().at().plus(grace).isBefore(now);
+                    || first.getValue().at() != null
+                            && first.getValue().at().plus(grace).isBefore(now);
             if (!next && !givenUp) {
                 break;
             }

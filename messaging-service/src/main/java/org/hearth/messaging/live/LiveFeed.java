@@ -1,14 +1,13 @@
 package org.hearth.messaging.live;
 
-import org.hearth.messaging.fanout.LiveBus;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.hearth.messaging.fanout.LiveBus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deliveries on their way to the open streams of this instance: each stored delivery is signalled on the live channel

@@ -2,9 +2,8 @@ package org.hearth.messaging.live;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
-
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
 
 /** {@code hearth.live.streams.open}: the live streams this instance holds open now (one per connected console tab). */
 @Component
@@ -15,7 +14,8 @@ class OpenStreams {
     private final AtomicInteger open = new AtomicInteger();
 
     OpenStreams(MeterRegistry meters) {
-        Gauge.builder(METRIC, open, AtomicInteger::get).description("Live delivery streams open on this instance")
+        Gauge.builder(METRIC, open, AtomicInteger::get)
+                .description("Live delivery streams open on this instance")
                 .register(meters);
     }
 

@@ -2,6 +2,15 @@ package org.hearth.messaging.live;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.mail.OfflineMail;
 import org.hearth.messaging.mail.Presence;
@@ -11,23 +20,12 @@ import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Supplier;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * My live stream: server-sent events, one per delivery, the event id being my sequence number. A client that
@@ -43,6 +41,7 @@ class StreamController {
 
     /** Everyone who takes part in threads, and billing staff, who are told live of billing's own changes. */
     static final String LISTENERS = ThreadController.PEOPLE + " or hasRole('billing')";
+
     static final int FALLBACK_SECONDS = 2;
     private static final Duration STORE_FALLBACK = Duration.ofSeconds(FALLBACK_SECONDS);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -61,8 +60,15 @@ class StreamController {
     private final OfflineMail mail;
     private final Semaphore storeReads;
 
-    StreamController(Deliveries deliveries, Presence presence, BillingDesk desk, LiveFeed feed,
-            MessagingSettings settings, OpenStreams open, Clock clock, OfflineMail mail) {
+    StreamController(
+            Deliveries deliveries,
+            Presence presence,
+            BillingDesk desk,
+            LiveFeed feed,
+            MessagingSettings settings,
+            OpenStreams open,
+            Clock clock,
+            OfflineMail mail) {
         this.clock = clock;
         this.mail = mail;
         this.storeReads = new Semaphore(settings.stream().storeReads(), true);
@@ -76,12 +82,14 @@ class StreamController {
 
     @GetMapping(value = "/api/messaging/v1/stream", produces = "text/event-stream")
     @PreAuthorize(LISTENERS)
-    @Operation(summary = "My deliveries as server-sent events; Last-Event-ID replays what I missed",
+    @Operation(
+            summary = "My deliveries as server-sent events; Last-Event-ID replays what I missed",
             description = "Without Last-Event-ID the stream starts with my first delivery, or with the next one when "
                     + "since=now (a screen that loads its data itself). The first comment carries the event id to "
                     + "resume from, so a reconnect loses nothing even before the first event. Billing staff take part "
                     + "in no thread but receive billing's changes (CHANGE events) here.")
-    SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+    SseEmitter stream(
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(value = "since", required = false) String since) {
         if (since != null && !"now".equals(since)) {
             throw ApiException.badRequest("since can only be \"now\"");
@@ -99,55 +107,64 @@ class StreamController {
         BlockingQueue<Delivery> signalled = new LinkedBlockingQueue<>();
         // subscribed before the store is read: a delivery stored meanwhile is either read or signalled
         AutoCloseable subscription = feed.subscribe(tenant.value(), me, signalled::offer);
-        Thread.ofVirtual().name("stream-" + me).start(() -> TenantContext.runAs(tenant, () -> {
-            long deadline = System.nanoTime() + maxDuration.toNanos();
-            long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-            try (subscription) {
-                storeRead(() -> {
-                    mail.seen(me, email); // here: every other API call records it on its request (SeenInterceptor)
-                    return null;
-                });
-                // read after subscribing: a delivery stored meanwhile is then counted in, or signalled
-                long after = fromNow ? storeRead(() -> deliveries.latestSeq(me)) : parse(lastEventId);
-                InOrder order = new InOrder(after, HOLE_GRACE);
-                emitter.send(SseEmitter.event().id(Long.toString(after)).comment("connected").reconnectTime(1000));
-                boolean owed = !readStored(emitter, me, order); // what was missed (Last-Event-ID)
-                while (System.nanoTime() < deadline) {
-                    boolean live = feed.live();
-                    long wait = Math.min(nextHeartbeat, deadline) - System.nanoTime();
-                    if (!live || owed) {
-                        wait = Math.min(wait, STORE_FALLBACK.toNanos());
-                    }
-                    if (order.waiting()) {
-                        wait = Math.min(wait, HOLE_CHECK.toNanos());
-                    }
-                    Delivery signal = signalled.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
-                    if (signal == LiveFeed.CATCH_UP) {
-                        owed = !readStored(emitter, me, order); // the channel is back: what was signalled meanwhile
-                    } else if (signal != null) {
-                        boolean hadHole = order.waiting();
-                        send(emitter, order.take(signal, System.nanoTime(), clock.instant()));
-                        if (order.waiting() && !hadHole) {
-                            owed = !readStored(emitter, me, order); // a new hole: stored, its signal lost?
+        Thread.ofVirtual()
+                .name("stream-" + me)
+                .start(() -> TenantContext.runAs(tenant, () -> {
+                    long deadline = System.nanoTime() + maxDuration.toNanos();
+                    long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
+                    try (subscription) {
+                        storeRead(() -> {
+                            mail.seen(
+                                    me,
+                                    email); // here: every other API call records it on its request (SeenInterceptor)
+                            return null;
+                        });
+                        // read after subscribing: a delivery stored meanwhile is then counted in, or signalled
+                        long after = fromNow ? storeRead(() -> deliveries.latestSeq(me)) : parse(lastEventId);
+                        InOrder order = new InOrder(after, HOLE_GRACE);
+                        emitter.send(SseEmitter.event()
+                                .id(Long.toString(after))
+                                .comment("connected")
+                                .reconnectTime(1000));
+                        boolean owed = !readStored(emitter, me, order); // what was missed (Last-Event-ID)
+                        while (System.nanoTime() < deadline) {
+                            boolean live = feed.live();
+                            long wait = Math.min(nextHeartbeat, deadline) - System.nanoTime();
+                            if (!live || owed) {
+                                wait = Math.min(wait, STORE_FALLBACK.toNanos());
+                            }
+                            if (order.waiting()) {
+                                wait = Math.min(wait, HOLE_CHECK.toNanos());
+                            }
+                            Delivery signal = signalled.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+                            if (signal == LiveFeed.CATCH_UP) {
+                                owed = !readStored(
+                                        emitter, me, order); // the channel is back: what was signalled meanwhile
+                            } else if (signal != null) {
+                                boolean hadHole = order.waiting();
+                                send(emitter, order.take(signal, System.nanoTime(), clock.instant()));
+                                if (order.waiting() && !hadHole) {
+                                    owed = !readStored(emitter, me, order); // a new hole: stored, its signal lost?
+                                }
+                            } else if (!live || order.waiting() || owed) {
+                                // no channel (broker away), a hole still open, or a read that failed: the store, now
+                                // and then
+                                owed = !readStored(emitter, me, order);
+                            }
+                            if (System.nanoTime() >= nextHeartbeat) {
+                                emitter.send(SseEmitter.event().comment("heartbeat"));
+                                nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
+                            }
                         }
-                    } else if (!live || order.waiting() || owed) {
-                        // no channel (broker away), a hole still open, or a read that failed: the store, now and then
-                        owed = !readStored(emitter, me, order);
+                        emitter.complete();
+                    } catch (Exception gone) { // the client left (IOException), the emitter timed out, or shutdown
+                        emitter.completeWithError(gone);
+                    } finally {
+                        open.closed();
+                        presence.disconnected(tenant.value(), me);
+                        seenUntilNow(me, email); // the offline reminder's "away" counts from the stream's end
                     }
-                    if (System.nanoTime() >= nextHeartbeat) {
-                        emitter.send(SseEmitter.event().comment("heartbeat"));
-                        nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-                    }
-                }
-                emitter.complete();
-            } catch (Exception gone) { // the client left (IOException), the emitter timed out, or shutdown
-                emitter.completeWithError(gone);
-            } finally {
-                open.closed();
-                presence.disconnected(tenant.value(), me);
-                seenUntilNow(me, email); // the offline reminder's "away" counts from the stream's end
-            }
-        }));
+                }));
         return emitter;
     }
 
@@ -212,14 +229,15 @@ class StreamController {
     }
 
     private static void send(SseEmitter emitter, Delivery d) throws IOException {
-        emitter.send(SseEmitter.event().id(Long.toString(d.seq())).name(d.kind().toLowerCase())
+        emitter.send(SseEmitter.event()
+                .id(Long.toString(d.seq()))
+                .name(d.kind().toLowerCase())
                 .data(new Event(d.kind(), d.threadId(), d.messageId(), d.patientId(), d.notice(), d.at())));
     }
 
     /** What the client receives: ids and a kind; it reads the message itself, where access is checked. */
-    record Event(String kind, String threadId, String messageId, String patientId, String notice,
-            java.time.Instant at) {
-    }
+    record Event(
+            String kind, String threadId, String messageId, String patientId, String notice, java.time.Instant at) {}
 
     private static long parse(String lastEventId) {
         try {

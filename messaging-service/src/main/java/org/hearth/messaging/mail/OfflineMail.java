@@ -1,5 +1,8 @@
 package org.hearth.messaging.mail;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.hearth.messaging.MessagingSettings;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
@@ -11,10 +14,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Emails a person who is away (no live stream, not seen for {@code hearth.messaging.mail.away-after}) that something
@@ -36,8 +35,12 @@ public class OfflineMail {
     private final Duration quietPeriod;
     private final Clock clock;
 
-    OfflineMail(TenantScopedMongo mongo, Presence presence, ObjectProvider<JavaMailSender> sender,
-            MessagingSettings settings, Clock clock) {
+    OfflineMail(
+            TenantScopedMongo mongo,
+            Presence presence,
+            ObjectProvider<JavaMailSender> sender,
+            MessagingSettings settings,
+            Clock clock) {
         this.mongo = mongo;
         this.presence = presence;
         this.sender = sender;
@@ -67,9 +70,12 @@ public class OfflineMail {
         }
         Person person = mongo.findById(subject, Person.class).orElse(null);
         Instant now = clock.instant();
-        if (person == null || person.email() == null
-                || (person.lastSeenAt() != null && person.lastSeenAt().plus(awayAfter).isAfter(now))
-                || (person.lastMailedAt() != null && person.lastMailedAt().plus(quietPeriod).isAfter(now))) {
+        if (person == null
+                || person.email() == null
+                || (person.lastSeenAt() != null
+                        && person.lastSeenAt().plus(awayAfter).isAfter(now))
+                || (person.lastMailedAt() != null
+                        && person.lastMailedAt().plus(quietPeriod).isAfter(now))) {
             return;
         }
         SimpleMailMessage email = new SimpleMailMessage();

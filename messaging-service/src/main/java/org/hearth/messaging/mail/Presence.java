@@ -1,10 +1,5 @@
 package org.hearth.messaging.mail;
 
-import org.hearth.messaging.fanout.LiveBus;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hearth.messaging.fanout.LiveBus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who has a live stream open, on any replica. Each instance counts its own streams and tells the others on the live
@@ -30,12 +29,10 @@ public class Presence {
     private final LiveBus bus;
 
     /** The people online on another instance, as it last said. */
-    private record Heard(Set<String> online, long atNanos) {
-    }
+    private record Heard(Set<String> online, long atNanos) {}
 
     /** One instance's announcement: tenant/subject of everyone with a stream open there. */
-    record Announcement(List<String> online) {
-    }
+    record Announcement(List<String> online) {}
 
     Presence(LiveBus bus) {
         this.bus = bus;
@@ -44,7 +41,9 @@ public class Presence {
     }
 
     public void connected(String tenant, String subject) {
-        if (streams.computeIfAbsent(tenant + "/" + subject, k -> new AtomicInteger()).incrementAndGet() == 1) {
+        if (streams.computeIfAbsent(tenant + "/" + subject, k -> new AtomicInteger())
+                        .incrementAndGet()
+                == 1) {
             announce();
         }
     }
@@ -63,8 +62,10 @@ public class Presence {
     public boolean online(String tenant, String subject) {
         String key = tenant + "/" + subject;
         long now = System.nanoTime();
-        return streams.containsKey(key) || others.values().stream()
-                .anyMatch(heard -> now - heard.atNanos() < FORGET_AFTER.toNanos() && heard.online().contains(key));
+        return streams.containsKey(key)
+                || others.values().stream()
+                        .anyMatch(heard -> now - heard.atNanos() < FORGET_AFTER.toNanos()
+                                && heard.online().contains(key));
     }
 
     @Scheduled(fixedDelayString = "${hearth.messaging.presence.announce:PT30S}")

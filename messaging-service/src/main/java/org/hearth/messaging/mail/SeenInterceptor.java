@@ -32,7 +32,8 @@ class SeenInterceptor implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
-                && jwt.getToken().getSubject() != null && TenantContext.find().isPresent()) {
+                && jwt.getToken().getSubject() != null
+                && TenantContext.find().isPresent()) {
             mail.seen(jwt.getToken().getSubject(), jwt.getToken().getClaimAsString("email"));
         }
         return true;

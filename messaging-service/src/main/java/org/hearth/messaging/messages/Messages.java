@@ -1,6 +1,9 @@
 package org.hearth.messaging.messages;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.messaging.MessagingEvents;
 import org.hearth.platform.events.DomainEvent;
 import org.hearth.platform.events.OutboxCollection;
@@ -13,10 +16,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 @Repository
 public class Messages {
@@ -46,8 +45,16 @@ public class Messages {
 
     /** The notice posted for a source (e.g. the alert notice of an alert id), if it was posted yet. */
     public Optional<Message> bySource(String type, String id) {
-        return mongo.find(Query.query(Criteria.where("source.ref").is(id).and("source.type").is(type)).limit(1),
-                Message.class).stream().findFirst();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("source.ref")
+                                        .is(id)
+                                        .and("source.type")
+                                        .is(type))
+                                .limit(1),
+                        Message.class)
+                .stream()
+                .findFirst();
     }
 
     public Optional<Message> find(String id) {
@@ -56,12 +63,31 @@ public class Messages {
 
     /** Inserts a new message with its events (in the same document); false if a message with its id exists. */
     public boolean insertIfAbsent(Message message, List<? extends DomainEvent> events) {
-        return versioned.createOrUpdate(message.id(), 0, MessagingEvents.TOPIC, events,
-                outbox -> new Message(message.id(), message.tenantId(), message.threadId(), message.patientId(),
-                        message.author(), message.body(), message.sentAt(), message.editedAt(), message.deleted(),
-                        message.revisions(), message.readBy(), message.urgent(), message.attachmentIds(), 1, outbox, message.source(),
+        return versioned.createOrUpdate(
+                message.id(),
+                0,
+                MessagingEvents.TOPIC,
+                events,
+                outbox -> new Message(
+                        message.id(),
+                        message.tenantId(),
+                        message.threadId(),
+                        message.patientId(),
+                        message.author(),
+                        message.body(),
+                        message.sentAt(),
+                        message.editedAt(),
+                        message.deleted(),
+                        message.revisions(),
+                        message.readBy(),
+                        message.urgent(),
+                        message.attachmentIds(),
+                        1,
+                        outbox,
+                        message.source(),
                         message.notice()),
-                new Update(), Message.class);
+                new Update(),
+                Message.class);
     }
 
     public boolean update(String id, long expectedVersion, Update changes, List<? extends DomainEvent> events) {
@@ -74,7 +100,10 @@ public class Messages {
         if (before != null) {
             criteria.and("sentAt").lt(before);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "sentAt", "_id")).limit(size),
+        return mongo.find(
+                Query.query(criteria)
+                        .with(Sort.by(Sort.Direction.DESC, "sentAt", "_id"))
+                        .limit(size),
                 Message.class);
     }
 
@@ -84,8 +113,16 @@ public class Messages {
      * also those stored with a due time before alerts kept their own.
      */
     List<Message> overdueAcrossAgencies(Instant now, int limit) {
-        return mongo.findAcrossAgencies(Query.query(Criteria.where("urgent.dueAt").lt(now)
-                .and("urgent.acknowledgedAt").is(null).and("urgent.escalatedAt").is(null)
-                .and("author").ne(Message.SYSTEM)), limit, Message.class);
+        return mongo.findAcrossAgencies(
+                Query.query(Criteria.where("urgent.dueAt")
+                        .lt(now)
+                        .and("urgent.acknowledgedAt")
+                        .is(null)
+                        .and("urgent.escalatedAt")
+                        .is(null)
+                        .and("author")
+                        .ne(Message.SYSTEM)),
+                limit,
+                Message.class);
     }
 }

@@ -1,14 +1,5 @@
 package org.hearth.messaging.messages;
 
-import org.hearth.messaging.MessagingSettings;
-import org.hearth.messaging.MessagingEvents.MessagePosted;
-import org.hearth.messaging.crypto.MessageCipher;
-import org.hearth.messaging.live.Deliveries;
-import org.hearth.messaging.threads.ChatThread;
-import org.hearth.messaging.threads.ThreadAccess;
-import org.hearth.platform.tenancy.TenantContext;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hearth.messaging.MessagingEvents.MessagePosted;
+import org.hearth.messaging.MessagingSettings;
+import org.hearth.messaging.crypto.MessageCipher;
+import org.hearth.messaging.live.Deliveries;
+import org.hearth.messaging.threads.ChatThread;
+import org.hearth.messaging.threads.ThreadAccess;
+import org.hearth.platform.tenancy.TenantContext;
+import org.springframework.stereotype.Component;
 
 /** Posts a message: seals the text, stores it with its event, and delivers it to the other participants. */
 @Component
@@ -29,8 +28,13 @@ public class Posting {
     private final Duration acknowledgeWithin;
     private final Clock clock;
 
-    Posting(Messages messages, ThreadAccess access, Deliveries deliveries, MessageCipher cipher,
-            MessagingSettings settings, Clock clock) {
+    Posting(
+            Messages messages,
+            ThreadAccess access,
+            Deliveries deliveries,
+            MessageCipher cipher,
+            MessagingSettings settings,
+            Clock clock) {
         this.messages = messages;
         this.access = access;
         this.deliveries = deliveries;
@@ -43,8 +47,7 @@ public class Posting {
     public static final String ROLE_QUEUE = "role:";
 
     /** Who an urgent message is for, and who gets it if they do not acknowledge in time. */
-    public record UrgentFor(String recipient, String backup) {
-    }
+    public record UrgentFor(String recipient, String backup) {}
 
     public Message post(ChatThread thread, String author, String text, UrgentFor urgent, List<String> attachmentIds) {
         return post(UUID.randomUUID().toString(), thread, author, text, urgent, attachmentIds);
@@ -54,8 +57,8 @@ public class Posting {
      * Posts under a given id: a notice derived from an event uses an id derived from the event, so a redelivered
      * event posts nothing twice (the deliveries are idempotent too).
      */
-    public Message post(String id, ChatThread thread, String author, String text, UrgentFor urgent,
-            List<String> attachmentIds) {
+    public Message post(
+            String id, ChatThread thread, String author, String text, UrgentFor urgent, List<String> attachmentIds) {
         return post(id, thread, author, text, urgent, attachmentIds, null, true);
     }
 
@@ -71,15 +74,27 @@ public class Posting {
      * Posts a notice for the family in the family thread, delivered live to {@code recipients} only (the family members
      * whose consent covers it); staff read it in the thread but are not interrupted for it.
      */
-    public Message postFamilyNotice(String id, ChatThread thread, String text, Message.Source source,
-            Message.Notice notice, Collection<String> recipients) {
+    public Message postFamilyNotice(
+            String id,
+            ChatThread thread,
+            String text,
+            Message.Source source,
+            Message.Notice notice,
+            Collection<String> recipients) {
         Message message = store(id, thread, Message.SYSTEM, text, null, List.of(), source, notice, false);
         deliveries.deliver(recipients, "MESSAGE", thread.id(), id, thread.patientId(), null);
         return message;
     }
 
-    private Message post(String id, ChatThread thread, String author, String text, UrgentFor urgent,
-            List<String> attachmentIds, Message.Source source, boolean ownClock) {
+    private Message post(
+            String id,
+            ChatThread thread,
+            String author,
+            String text,
+            UrgentFor urgent,
+            List<String> attachmentIds,
+            Message.Source source,
+            boolean ownClock) {
         Message message = store(id, thread, author, text, urgent, attachmentIds, source, null, ownClock);
         Set<String> others = new LinkedHashSet<>(access.participants(thread));
         others.remove(author);
@@ -93,16 +108,57 @@ public class Posting {
         return message;
     }
 
-    private Message store(String id, ChatThread thread, String author, String text, UrgentFor urgent,
-            List<String> attachmentIds, Message.Source source, Message.Notice notice, boolean ownClock) {
+    private Message store(
+            String id,
+            ChatThread thread,
+            String author,
+            String text,
+            UrgentFor urgent,
+            List<String> attachmentIds,
+            Message.Source source,
+            Message.Notice notice,
+            boolean ownClock) {
         Instant now = clock.instant();
         String tenant = TenantContext.current().value();
-        Message.Urgent urgentState = urgent == null ? null : new Message.Urgent(urgent.recipient(), urgent.backup(),
-                ownClock ? now.plus(acknowledgeWithin) : null, null, null, null, null);
-        Message message = new Message(id, tenant, thread.id(), thread.patientId(), author, cipher.seal(tenant, text, id), now,
-                null, false, List.of(), List.of(), urgentState, attachmentIds, 1, List.of(), source, notice);
-        messages.insertIfAbsent(message, List.of(new MessagePosted(id, thread.id(), thread.patientId(), thread.kind().name(),
-                urgent != null, Message.SYSTEM.equals(author), attachmentIds.size(), now)));
+        Message.Urgent urgentState = urgent == null
+                ? null
+                : new Message.Urgent(
+                        urgent.recipient(),
+                        urgent.backup(),
+                        ownClock ? now.plus(acknowledgeWithin) : null,
+                        null,
+                        null,
+                        null,
+                        null);
+        Message message = new Message(
+                id,
+                tenant,
+                thread.id(),
+                thread.patientId(),
+                author,
+                cipher.seal(tenant, text, id),
+                now,
+                null,
+                false,
+                List.of(),
+                List.of(),
+                urgentState,
+                attachmentIds,
+                1,
+                List.of(),
+                source,
+                notice);
+        messages.insertIfAbsent(
+                message,
+                List.of(new MessagePosted(
+                        id,
+                        thread.id(),
+                        thread.patientId(),
+                        thread.kind().name(),
+                        urgent != null,
+                        Message.SYSTEM.equals(author),
+                        attachmentIds.size(),
+                        now)));
         return messages.find(id).orElse(message);
     }
 }

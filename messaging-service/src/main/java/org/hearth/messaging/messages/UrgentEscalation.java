@@ -1,5 +1,9 @@
 package org.hearth.messaging.messages;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hearth.messaging.MessagingEvents.UrgentEscalated;
 import org.hearth.messaging.live.Deliveries;
 import org.hearth.platform.aggregate.AgencySweep;
@@ -9,11 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Escalates urgent messages nobody acknowledged in time, for every agency: the backup gets it (and the sender
@@ -36,7 +35,8 @@ public class UrgentEscalation {
         this.sweep = sweeps.named("urgent-escalation");
     }
 
-    @Scheduled(fixedDelayString = "${hearth.messaging.urgent.check-interval:PT30S}",
+    @Scheduled(
+            fixedDelayString = "${hearth.messaging.urgent.check-interval:PT30S}",
             initialDelayString = "${hearth.messaging.urgent.check-interval:PT30S}")
     void scheduled() {
         escalate();
@@ -47,9 +47,12 @@ public class UrgentEscalation {
         Instant now = clock.instant();
         return sweep.over(limit -> messages.overdueAcrossAgencies(now, limit), m -> {
             Message.Urgent u = m.urgent();
-            if (!messages.update(m.id(), m.version(), new Update().set("urgent.escalatedAt", now),
-                    List.of(new UrgentEscalated(m.id(), m.threadId(), m.patientId(), u.recipient(), u.backup(),
-                            u.dueAt(), now)))) {
+            if (!messages.update(
+                    m.id(),
+                    m.version(),
+                    new Update().set("urgent.escalatedAt", now),
+                    List.of(new UrgentEscalated(
+                            m.id(), m.threadId(), m.patientId(), u.recipient(), u.backup(), u.dueAt(), now)))) {
                 return 0;
             }
             List<String> tell = new ArrayList<>();

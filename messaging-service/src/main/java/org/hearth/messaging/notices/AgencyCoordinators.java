@@ -1,13 +1,12 @@
 package org.hearth.messaging.notices;
 
+import java.util.List;
+import java.util.TreeSet;
 import org.hearth.messaging.patients.PatientCircle;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The coordinators of the caller's agency as messaging knows them: whoever is a coordinator on any of its patients'
@@ -29,8 +28,10 @@ class AgencyCoordinators {
     /** Sorted, distinct; empty when no care team of the agency has a coordinator yet. */
     List<String> known() {
         TreeSet<String> people = new TreeSet<>();
-        for (PatientCircle circle : mongo.find(Query.query(Criteria.where("careTeam.role").is(NoticeConsumers.COORDINATOR))
-                .limit(CIRCLES), PatientCircle.class)) {
+        for (PatientCircle circle : mongo.find(
+                Query.query(Criteria.where("careTeam.role").is(NoticeConsumers.COORDINATOR))
+                        .limit(CIRCLES),
+                PatientCircle.class)) {
             people.addAll(circle.withRole(NoticeConsumers.COORDINATOR));
         }
         return people.stream().limit(MAX).toList();

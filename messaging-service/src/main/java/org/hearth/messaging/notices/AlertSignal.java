@@ -1,11 +1,10 @@
 package org.hearth.messaging.notices;
 
+import java.time.Instant;
+import java.util.List;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * What patient-service said about one alert after raising it (acknowledged, resolved, escalated), kept whether or not
@@ -13,9 +12,17 @@ import java.util.List;
  * order. The alert itself lives in patient-service; this is messaging's memory of its signals.
  */
 @Document(AlertSignal.COLLECTION)
-record AlertSignal(@Id String alertId, String tenantId, String patientId, String acknowledgedBy,
-        Instant acknowledgedAt, String resolvedBy, Instant resolvedAt, List<Escalation> escalations,
-        List<String> processedEventIds) implements TenantOwned {
+record AlertSignal(
+        @Id String alertId,
+        String tenantId,
+        String patientId,
+        String acknowledgedBy,
+        Instant acknowledgedAt,
+        String resolvedBy,
+        Instant resolvedAt,
+        List<Escalation> escalations,
+        List<String> processedEventIds)
+        implements TenantOwned {
 
     static final String COLLECTION = "alert_signals";
 

@@ -1,5 +1,7 @@
 package org.hearth.messaging.notices;
 
+import java.time.Clock;
+import java.util.List;
 import org.hearth.messaging.live.Deliveries;
 import org.hearth.messaging.messages.Message;
 import org.hearth.messaging.messages.Posting;
@@ -7,9 +9,6 @@ import org.hearth.messaging.threads.ChatThread;
 import org.hearth.messaging.threads.Threads;
 import org.hearth.platform.events.IncomingEvent;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * A record opened in an emergency (break-glass), told the way an alert is: a notice in the patient's care-team thread
@@ -37,11 +36,23 @@ class BreakGlassNotices {
 
     void opened(IncomingEvent event, EventReadersV1.BreakGlassOpened opened) {
         ChatThread thread = threads.careTeamOf(opened.patientId(), clock.instant());
-        posting.postNotice(NoticeConsumers.idFor(event), thread, "A clinician outside the care team opened this "
-                + "patient's record in an emergency (break-glass), until " + opened.expiresAt() + ". The privacy officer "
-                + "reviews every such access.", null, new Message.Source(SOURCE, opened.grantId(), event.id()));
+        posting.postNotice(
+                NoticeConsumers.idFor(event),
+                thread,
+                "A clinician outside the care team opened this "
+                        + "patient's record in an emergency (break-glass), until " + opened.expiresAt()
+                        + ". The privacy officer "
+                        + "reviews every such access.",
+                null,
+                new Message.Source(SOURCE, opened.grantId(), event.id()));
         List<String> people = opened.recipients() == null ? List.of() : opened.recipients();
-        deliveries.deliverOnce("break-glass-opened:" + opened.grantId(), people, "NOTICE", null, null,
-                opened.patientId(), "break-glass-opened:" + opened.grantId());
+        deliveries.deliverOnce(
+                "break-glass-opened:" + opened.grantId(),
+                people,
+                "NOTICE",
+                null,
+                null,
+                opened.patientId(),
+                "break-glass-opened:" + opened.grantId());
     }
 }

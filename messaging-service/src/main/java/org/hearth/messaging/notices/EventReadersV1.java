@@ -5,8 +5,7 @@ import java.time.Instant;
 /** Messaging's tolerant readers of the events it turns into threads and notices (contracts/events). */
 final class EventReadersV1 {
 
-    private EventReadersV1() {
-    }
+    private EventReadersV1() {}
 
     record PatientAdmitted(String patientId, Instant admittedAt) {
         static final String TYPE = "org.hearth.patient.PatientAdmitted.v1";
@@ -15,15 +14,13 @@ final class EventReadersV1 {
     record CareTeamChanged(String patientId, String leadPhysician, java.util.List<Member> members) {
         static final String TYPE = "org.hearth.patient.CareTeamChanged.v1";
 
-        record Member(String subject, String role) {
-        }
+        record Member(String subject, String role) {}
     }
 
     record CareCircleChanged(String patientId, java.util.List<Member> members) {
         static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
 
-        record Member(String subject, java.util.Set<String> scopes) {
-        }
+        record Member(String subject, java.util.Set<String> scopes) {}
     }
 
     record AlertRaised(String patientId, String alertId, String rule, String severity, String owner) {
@@ -44,8 +41,13 @@ final class EventReadersV1 {
     }
 
     /** @param recipients whom to page, resolved by patient-service when it escalated (optional: older producers) */
-    record AlertEscalated(String patientId, String alertId, int level, String escalatedTo,
-            java.util.List<String> recipients, Instant escalatedAt) {
+    record AlertEscalated(
+            String patientId,
+            String alertId,
+            int level,
+            String escalatedTo,
+            java.util.List<String> recipients,
+            Instant escalatedAt) {
         static final String TYPE = "org.hearth.patient.AlertEscalated.v1";
     }
 

@@ -1,5 +1,13 @@
 package org.hearth.messaging.notices;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.messaging.MessagingSettings;
 import org.hearth.messaging.live.BillingDesk;
@@ -14,15 +22,6 @@ import org.hearth.platform.events.EventRoutes;
 import org.hearth.platform.events.IncomingEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns other services' events into threads and notices; its whole inbound surface is the four route tables below, one
@@ -57,9 +56,18 @@ class NoticeConsumers {
     private final Clock clock;
     private final ZoneId zone;
 
-    NoticeConsumers(EventEdge edge, PatientCircles circles, Threads threads, Posting posting,
-            Deliveries deliveries, BillingDesk desk, AlertNotices alerts, PendingNotices pending, FamilyNotices family,
-            BreakGlassNotices breakGlass, Clock clock,
+    NoticeConsumers(
+            EventEdge edge,
+            PatientCircles circles,
+            Threads threads,
+            Posting posting,
+            Deliveries deliveries,
+            BillingDesk desk,
+            AlertNotices alerts,
+            PendingNotices pending,
+            FamilyNotices family,
+            BreakGlassNotices breakGlass,
+            Clock clock,
             MessagingSettings settings) {
         this.edge = edge;
         this.circles = circles;
@@ -100,12 +108,18 @@ class NoticeConsumers {
 
     private final EventRoutes billingEvents = EventRoutes.forConsumer("messaging-billing-events")
             .on(EventReadersV1.AuthorizationUnitsLow.TYPE, EventReadersV1.AuthorizationUnitsLow.class, this::unitsLow)
-            .on(EventReadersV1.AuthorizationStatusChanged.TYPE, EventReadersV1.AuthorizationStatusChanged.class,
-                    (event, changed) -> billingChanged(event, changed.patientId(),
-                            "authorization-changed:" + changed.authorizationId()))
-            .on(EventReadersV1.BillableLineReady.TYPE, EventReadersV1.BillableLineReady.class,
+            .on(
+                    EventReadersV1.AuthorizationStatusChanged.TYPE,
+                    EventReadersV1.AuthorizationStatusChanged.class,
+                    (event, changed) -> billingChanged(
+                            event, changed.patientId(), "authorization-changed:" + changed.authorizationId()))
+            .on(
+                    EventReadersV1.BillableLineReady.TYPE,
+                    EventReadersV1.BillableLineReady.class,
                     (event, line) -> billingChanged(event, line.patientId(), "billable-line-ready:" + line.lineId()))
-            .on(EventReadersV1.BillableLineOnHold.TYPE, EventReadersV1.BillableLineOnHold.class,
+            .on(
+                    EventReadersV1.BillableLineOnHold.TYPE,
+                    EventReadersV1.BillableLineOnHold.class,
                     (event, line) -> billingChanged(event, line.patientId(), "billable-line-on-hold:" + line.lineId()));
 
     @KafkaListener(topics = "hearth.patient.events", id = "messaging-patient-events")
@@ -135,15 +149,28 @@ class NoticeConsumers {
 
     /** The team is what parked deliveries wait for: written first, then what waits for it is completed. */
     void careTeam(IncomingEvent event, EventReadersV1.CareTeamChanged team) {
-        circles.careTeam(event.id(), team.patientId(), team.leadPhysician(), team.members() == null ? List.of()
-                : team.members().stream().map(m -> new PatientCircle.TeamMember(m.subject(), m.role())).toList());
+        circles.careTeam(
+                event.id(),
+                team.patientId(),
+                team.leadPhysician(),
+                team.members() == null
+                        ? List.of()
+                        : team.members().stream()
+                                .map(m -> new PatientCircle.TeamMember(m.subject(), m.role()))
+                                .toList());
         pending.completeFor(team.patientId());
     }
 
     void careCircle(IncomingEvent event, EventReadersV1.CareCircleChanged circle) {
-        circles.careCircle(event.id(), circle.patientId(), circle.members() == null ? List.of()
-                : circle.members().stream().map(m -> new PatientCircle.CircleMember(m.subject(),
-                        m.scopes() == null ? Set.of() : m.scopes())).toList());
+        circles.careCircle(
+                event.id(),
+                circle.patientId(),
+                circle.members() == null
+                        ? List.of()
+                        : circle.members().stream()
+                                .map(m -> new PatientCircle.CircleMember(
+                                        m.subject(), m.scopes() == null ? Set.of() : m.scopes()))
+                                .toList());
         pending.completeFor(circle.patientId());
     }
 
@@ -170,15 +197,37 @@ class NoticeConsumers {
     void visitMissed(IncomingEvent event, EventReadersV1.VisitMissed missed) {
         LocalDate day = LocalDate.ofInstant(missed.scheduledStart(), zone);
         var thread = threads.careTeamOf(missed.patientId(), clock.instant());
-        posting.postNotice(idFor(event), thread, "The " + missed.discipline() + " visit of " + day + " was missed ("
-                + missed.reason() + ").", null, new Message.Source(Message.Source.VISIT_MISSED, missed.visitId(), event.id()));
-        pending.deliver(new PendingNotices.Request(event.id(), missed.patientId(), COORDINATOR, SCHEDULE, "NOTICE", null,
-                null, "visit-missed:" + missed.visitId(), Message.Source.VISIT_MISSED, missed.visitId()));
+        posting.postNotice(
+                idFor(event),
+                thread,
+                "The " + missed.discipline() + " visit of " + day + " was missed (" + missed.reason() + ").",
+                null,
+                new Message.Source(Message.Source.VISIT_MISSED, missed.visitId(), event.id()));
+        pending.deliver(new PendingNotices.Request(
+                event.id(),
+                missed.patientId(),
+                COORDINATOR,
+                SCHEDULE,
+                "NOTICE",
+                null,
+                null,
+                "visit-missed:" + missed.visitId(),
+                Message.Source.VISIT_MISSED,
+                missed.visitId()));
     }
 
     void unitsLow(IncomingEvent event, EventReadersV1.AuthorizationUnitsLow low) {
-        pending.deliver(new PendingNotices.Request(event.id(), low.patientId(), COORDINATOR, null, "NOTICE", null, null,
-                "authorization-low:" + low.authorizationId(), "AuthorizationUnitsLow", low.authorizationId()));
+        pending.deliver(new PendingNotices.Request(
+                event.id(),
+                low.patientId(),
+                COORDINATOR,
+                null,
+                "NOTICE",
+                null,
+                null,
+                "authorization-low:" + low.authorizationId(),
+                "AuthorizationUnitsLow",
+                low.authorizationId()));
     }
 
     /**
@@ -207,6 +256,7 @@ class NoticeConsumers {
     }
 
     static String idFor(IncomingEvent event) {
-        return UUID.nameUUIDFromBytes(("notice|" + event.id()).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("notice|" + event.id()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

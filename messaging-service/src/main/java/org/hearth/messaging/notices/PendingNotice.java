@@ -1,10 +1,9 @@
 package org.hearth.messaging.notices;
 
+import java.time.Instant;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.time.Instant;
 
 /**
  * A delivery a source event asked for that needs people messaging may not know yet (the care team's coordinators,
@@ -19,9 +18,22 @@ import java.time.Instant;
  * @param sourceType the source event's type name (e.g. AuthorizationUnitsLow), for operators
  */
 @Document(PendingNotice.COLLECTION)
-record PendingNotice(@Id String id, String tenantId, String patientId, String role, String scope, String kind,
-        String threadId, String messageId, String notice, String sourceType, String sourceId, String eventId,
-        Instant parkedAt, Instant completedAt) implements TenantOwned {
+record PendingNotice(
+        @Id String id,
+        String tenantId,
+        String patientId,
+        String role,
+        String scope,
+        String kind,
+        String threadId,
+        String messageId,
+        String notice,
+        String sourceType,
+        String sourceId,
+        String eventId,
+        Instant parkedAt,
+        Instant completedAt)
+        implements TenantOwned {
 
     static final String COLLECTION = "pending_notices";
 }

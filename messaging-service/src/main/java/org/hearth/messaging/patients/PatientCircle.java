@@ -1,27 +1,30 @@
 package org.hearth.messaging.patients;
 
+import java.util.List;
+import java.util.Set;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * Who is around one patient, as patient-service last said: the care team with roles (the lead physician among
  * them) and the care circle with consent scopes. Messaging decides thread membership from it.
  */
 @Document(PatientCircle.COLLECTION)
-public record PatientCircle(@Id String patientId, String tenantId, String leadPhysician, List<TeamMember> careTeam,
-        List<CircleMember> careCircle, List<String> processedEventIds) implements TenantOwned {
+public record PatientCircle(
+        @Id String patientId,
+        String tenantId,
+        String leadPhysician,
+        List<TeamMember> careTeam,
+        List<CircleMember> careCircle,
+        List<String> processedEventIds)
+        implements TenantOwned {
 
     public static final String COLLECTION = "patients";
 
-    public record TeamMember(String subject, String role) {
-    }
+    public record TeamMember(String subject, String role) {}
 
-    public record CircleMember(String subject, Set<String> scopes) {
-    }
+    public record CircleMember(String subject, Set<String> scopes) {}
 
     public PatientCircle {
         careTeam = careTeam == null ? List.of() : List.copyOf(careTeam);
@@ -33,15 +36,22 @@ public record PatientCircle(@Id String patientId, String tenantId, String leadPh
     }
 
     public boolean circleGrants(String subject, String scope) {
-        return careCircle.stream().anyMatch(m -> m.subject().equals(subject) && m.scopes().contains(scope));
+        return careCircle.stream()
+                .anyMatch(m -> m.subject().equals(subject) && m.scopes().contains(scope));
     }
 
     /** Care-team members with the given role, e.g. COORDINATOR. */
     public List<String> withRole(String role) {
-        return careTeam.stream().filter(m -> role.equals(m.role())).map(TeamMember::subject).toList();
+        return careTeam.stream()
+                .filter(m -> role.equals(m.role()))
+                .map(TeamMember::subject)
+                .toList();
     }
 
     public List<String> circleWith(String scope) {
-        return careCircle.stream().filter(m -> m.scopes().contains(scope)).map(CircleMember::subject).toList();
+        return careCircle.stream()
+                .filter(m -> m.scopes().contains(scope))
+                .map(CircleMember::subject)
+                .toList();
     }
 }

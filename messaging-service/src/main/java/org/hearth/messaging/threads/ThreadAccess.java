@@ -1,14 +1,13 @@
 package org.hearth.messaging.threads;
 
-import org.hearth.messaging.patients.PatientCircle;
-import org.hearth.messaging.patients.PatientCircles;
-import org.hearth.platform.problem.ApiException;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hearth.messaging.patients.PatientCircle;
+import org.hearth.messaging.patients.PatientCircles;
+import org.hearth.platform.problem.ApiException;
+import org.springframework.stereotype.Component;
 
 /**
  * Who takes part in a thread. Only participants read or write it; anyone else, in this agency or another, gets 404
@@ -40,20 +39,21 @@ public class ThreadAccess {
     /** Everyone who takes part now, in a stable order. */
     public Set<String> participants(ChatThread thread) {
         Set<String> everyone = new LinkedHashSet<>(thread.members());
-        Optional<PatientCircle> circle = thread.patientId() == null ? Optional.empty() : circles.find(thread.patientId());
+        Optional<PatientCircle> circle =
+                thread.patientId() == null ? Optional.empty() : circles.find(thread.patientId());
         switch (thread.kind()) {
             case CARE_TEAM -> circle.ifPresent(c -> c.careTeam().forEach(m -> everyone.add(m.subject())));
             // the family writes "to the care team": the team's coordinators and its lead clinician (the lead physician,
             // who signs the plan) always read and answer the family thread
-            case FAMILY -> circle.ifPresent(c -> {
-                everyone.addAll(c.circleWith(MESSAGES));
-                everyone.addAll(c.withRole(COORDINATOR));
-                if (c.leadPhysician() != null) {
-                    everyone.add(c.leadPhysician());
-                }
-            });
-            default -> {
-            }
+            case FAMILY ->
+                circle.ifPresent(c -> {
+                    everyone.addAll(c.circleWith(MESSAGES));
+                    everyone.addAll(c.withRole(COORDINATOR));
+                    if (c.leadPhysician() != null) {
+                        everyone.add(c.leadPhysician());
+                    }
+                });
+            default -> {}
         }
         return everyone;
     }
@@ -66,8 +66,10 @@ public class ThreadAccess {
         if (scope == null || thread.patientId() == null) {
             return true;
         }
-        return circles.find(thread.patientId()).map(c -> c.careCircle().stream().noneMatch(m -> m.subject().equals(subject))
-                || c.circleGrants(subject, scope)).orElse(true);
+        return circles.find(thread.patientId())
+                .map(c -> c.careCircle().stream().noneMatch(m -> m.subject().equals(subject))
+                        || c.circleGrants(subject, scope))
+                .orElse(true);
     }
 
     /** Staff of the patient's care team (who may join the family thread or call a huddle). */
@@ -77,7 +79,9 @@ public class ThreadAccess {
 
     /** Whether {@code subject} has {@code role} (e.g. COORDINATOR) on the patient's care team. */
     public boolean hasTeamRole(String patientId, String subject, String role) {
-        return circles.find(patientId).map(c -> c.withRole(role).contains(subject)).orElse(false);
+        return circles.find(patientId)
+                .map(c -> c.withRole(role).contains(subject))
+                .orElse(false);
     }
 
     List<String> patientsOnCareTeam(String subject) {
@@ -90,7 +94,9 @@ public class ThreadAccess {
      */
     List<String> patientsCoordinated(String subject) {
         List<String> patients = new java.util.ArrayList<>(circles.patientsWithTeamRole(subject, COORDINATOR));
-        circles.patientsLedBy(subject).stream().filter(p -> !patients.contains(p)).forEach(patients::add);
+        circles.patientsLedBy(subject).stream()
+                .filter(p -> !patients.contains(p))
+                .forEach(patients::add);
         return patients;
     }
 

@@ -6,6 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.hearth.messaging.crypto.MessageCipher;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
@@ -28,14 +35,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 /** Threads: list mine, open a direct thread or a huddle, join a patient's family thread, record huddle decisions. */
 @RestController
 @RequestMapping("/api/messaging/v1/threads")
@@ -54,8 +53,13 @@ public class ThreadController {
     private final JsonMapper json;
     private final Clock clock;
 
-    ThreadController(Threads threads, ThreadAccess access, MessageCipher cipher, IdempotencyKeys idempotency,
-            JsonMapper json, Clock clock) {
+    ThreadController(
+            Threads threads,
+            ThreadAccess access,
+            MessageCipher cipher,
+            IdempotencyKeys idempotency,
+            JsonMapper json,
+            Clock clock) {
         this.threads = threads;
         this.access = access;
         this.cipher = cipher;
@@ -64,28 +68,38 @@ public class ThreadController {
         this.clock = clock;
     }
 
-    record NewThread(@NotNull ChatThread.Kind kind, @Size(max = 100) String with, @Size(max = 100) String patientId,
-            @Size(max = 2000) String agenda, Instant meetsAt, @Size(max = 30) Set<@NotBlank String> attendees) {
-    }
+    record NewThread(
+            @NotNull ChatThread.Kind kind,
+            @Size(max = 100) String with,
+            @Size(max = 100) String patientId,
+            @Size(max = 2000) String agenda,
+            Instant meetsAt,
+            @Size(max = 30) Set<@NotBlank String> attendees) {}
 
-    record DecisionRequest(@NotBlank @Size(max = 2000) String text, Integer carePlanVersion) {
-    }
+    record DecisionRequest(@NotBlank @Size(max = 2000) String text, Integer carePlanVersion) {}
 
-    record ThreadView(String id, ChatThread.Kind kind, String patientId, Set<String> participants, HuddleView huddle,
-            Instant createdAt) {
-    }
+    record ThreadView(
+            String id,
+            ChatThread.Kind kind,
+            String patientId,
+            Set<String> participants,
+            HuddleView huddle,
+            Instant createdAt) {}
 
-    record HuddleView(String agenda, Instant meetsAt, List<DecisionView> decisions) {
-    }
+    record HuddleView(String agenda, Instant meetsAt, List<DecisionView> decisions) {}
 
-    record DecisionView(String id, String text, Integer carePlanVersion, String recordedBy, Instant recordedAt) {
-    }
+    record DecisionView(String id, String text, Integer carePlanVersion, String recordedBy, Instant recordedAt) {}
 
     @GetMapping
-    @Operation(summary = "The threads I take part in", description = "Optionally only one patient's (patientId) and of "
-            + "one kind (kind), as the console finds a patient's care-team, family or huddle threads; paged (max 200)")
-    PageResponse<ThreadView> mine(@RequestParam(required = false) String patientId,
-            @RequestParam(required = false) ChatThread.Kind kind, @RequestParam(required = false) Integer page,
+    @Operation(
+            summary = "The threads I take part in",
+            description =
+                    "Optionally only one patient's (patientId) and of "
+                            + "one kind (kind), as the console finds a patient's care-team, family or huddle threads; paged (max 200)")
+    PageResponse<ThreadView> mine(
+            @RequestParam(required = false) String patientId,
+            @RequestParam(required = false) ChatThread.Kind kind,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         String me = Caller.subject();
         boolean family = Caller.hasRole("family");
@@ -93,8 +107,15 @@ public class ThreadController {
         if (!family) {
             familyThreads.addAll(access.patientsCoordinated(me));
         }
-        return PageResponse.of(threads.visibleTo(me, family ? List.of() : access.patientsOnCareTeam(me),
-                familyThreads, patientId, kind, Paging.of(page, size).withSort(Sort.by("createdAt", "_id"))), this::view);
+        return PageResponse.of(
+                threads.visibleTo(
+                        me,
+                        family ? List.of() : access.patientsOnCareTeam(me),
+                        familyThreads,
+                        patientId,
+                        kind,
+                        Paging.of(page, size).withSort(Sort.by("createdAt", "_id"))),
+                this::view);
     }
 
     @GetMapping("/{id}")
@@ -105,24 +126,37 @@ public class ThreadController {
 
     @PostMapping
     @PreAuthorize(STAFF)
-    @Operation(summary = "Open a DIRECT thread with a colleague or call a HUDDLE on a patient",
+    @Operation(
+            summary = "Open a DIRECT thread with a colleague or call a HUDDLE on a patient",
             description = "Care-team and family threads are opened by admission, not here. With Idempotency-Key, a "
                     + "retry of the same request answers the same thread and opens none twice; another body is 422")
-    ResponseEntity<ThreadView> open(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+    ResponseEntity<ThreadView> open(
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody NewThread request) {
         String me = Caller.subject();
         String tenant = TenantContext.current().value();
         Instant now = clock.instant();
         validate(request, me); // refuse an invalid request before claiming its key
-        ChatThread thread = idempotency.createOnce(key, me, json.writeValueAsString(request), threads::find, id -> {
-            ChatThread opened = request.kind() == ChatThread.Kind.DIRECT
-                    ? new ChatThread(id, tenant, ChatThread.Kind.DIRECT, null, List.of(me, request.with()), null, now,
-                            me, 1)
-                    : huddle(id, request, me, tenant, now);
-            threads.createIfAbsent(opened);
-            return threads.find(id).orElse(opened);
-        }).resource();
-        return ResponseEntity.created(URI.create("/api/messaging/v1/threads/" + thread.id())).body(view(thread));
+        ChatThread thread = idempotency
+                .createOnce(key, me, json.writeValueAsString(request), threads::find, id -> {
+                    ChatThread opened = request.kind() == ChatThread.Kind.DIRECT
+                            ? new ChatThread(
+                                    id,
+                                    tenant,
+                                    ChatThread.Kind.DIRECT,
+                                    null,
+                                    List.of(me, request.with()),
+                                    null,
+                                    now,
+                                    me,
+                                    1)
+                            : huddle(id, request, me, tenant, now);
+                    threads.createIfAbsent(opened);
+                    return threads.find(id).orElse(opened);
+                })
+                .resource();
+        return ResponseEntity.created(URI.create("/api/messaging/v1/threads/" + thread.id()))
+                .body(view(thread));
     }
 
     private void validate(NewThread request, String me) {
@@ -133,8 +167,11 @@ public class ThreadController {
                 }
             }
             case HUDDLE -> validateHuddle(request, me);
-            default -> throw ApiException.invalid(List.of(new FieldError("kind", "only DIRECT and HUDDLE threads are "
-                    + "opened here; care-team and family threads exist for every admitted patient")));
+            default ->
+                throw ApiException.invalid(List.of(new FieldError(
+                        "kind",
+                        "only DIRECT and HUDDLE threads are "
+                                + "opened here; care-team and family threads exist for every admitted patient")));
         }
     }
 
@@ -162,8 +199,16 @@ public class ThreadController {
         if (!members.contains(me)) {
             members.add(0, me);
         }
-        return new ChatThread(id, tenant, ChatThread.Kind.HUDDLE, request.patientId(), members,
-                new ChatThread.Huddle(cipher.seal(tenant, request.agenda(), id), request.meetsAt(), List.of()), now, me, 1);
+        return new ChatThread(
+                id,
+                tenant,
+                ChatThread.Kind.HUDDLE,
+                request.patientId(),
+                members,
+                new ChatThread.Huddle(cipher.seal(tenant, request.agenda(), id), request.meetsAt(), List.of()),
+                now,
+                me,
+                1);
     }
 
     @PostMapping("/{id}/membership")
@@ -189,8 +234,12 @@ public class ThreadController {
             throw ApiException.conflict("Decisions are recorded in huddles");
         }
         String decisionId = UUID.randomUUID().toString();
-        ChatThread.Decision decision = new ChatThread.Decision(decisionId,
-                cipher.seal(thread.tenantId(), request.text(), decisionId), request.carePlanVersion(), me, clock.instant());
+        ChatThread.Decision decision = new ChatThread.Decision(
+                decisionId,
+                cipher.seal(thread.tenantId(), request.text(), decisionId),
+                request.carePlanVersion(),
+                me,
+                clock.instant());
         if (!threads.update(id, thread.version(), new Update().push("huddle.decisions", decision))) {
             throw ApiException.conflict("The huddle changed at the same time; try again");
         }
@@ -198,11 +247,21 @@ public class ThreadController {
     }
 
     private ThreadView view(ChatThread t) {
-        HuddleView huddle = t.huddle() == null ? null : new HuddleView(
-                cipher.openText(t.tenantId(), t.huddle().agenda(), t.id()), t.huddle().meetsAt(),
-                t.huddle().decisions() == null ? List.of() : t.huddle().decisions().stream()
-                        .map(d -> new DecisionView(d.id(), cipher.openText(t.tenantId(), d.text(), d.id()),
-                                d.carePlanVersion(), d.recordedBy(), d.recordedAt())).toList());
+        HuddleView huddle = t.huddle() == null
+                ? null
+                : new HuddleView(
+                        cipher.openText(t.tenantId(), t.huddle().agenda(), t.id()),
+                        t.huddle().meetsAt(),
+                        t.huddle().decisions() == null
+                                ? List.of()
+                                : t.huddle().decisions().stream()
+                                        .map(d -> new DecisionView(
+                                                d.id(),
+                                                cipher.openText(t.tenantId(), d.text(), d.id()),
+                                                d.carePlanVersion(),
+                                                d.recordedBy(),
+                                                d.recordedAt()))
+                                        .toList());
         return new ThreadView(t.id(), t.kind(), t.patientId(), access.participants(t), huddle, t.createdAt());
     }
 }

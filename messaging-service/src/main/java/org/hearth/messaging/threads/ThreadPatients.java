@@ -1,10 +1,9 @@
 package org.hearth.messaging.threads;
 
-import org.hearth.platform.audit.PatientOfResource;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.platform.audit.PatientOfResource;
+import org.springframework.stereotype.Component;
 
 /** A request on a patient's thread (its messages, attachments, members) is an access to that patient's data. */
 @Component

@@ -1,6 +1,12 @@
 package org.hearth.messaging.threads;
 
 import jakarta.annotation.PostConstruct;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.dao.DuplicateKeyException;
@@ -9,13 +15,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 @Repository
 public class Threads {
@@ -34,7 +33,8 @@ public class Threads {
 
     /** The care-team or family thread of a patient has an id derived from both, so admission creates it once. */
     public static String patientThreadId(ChatThread.Kind kind, String patientId) {
-        return UUID.nameUUIDFromBytes((kind + "|" + patientId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((kind + "|" + patientId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public Optional<ChatThread> find(String id) {
@@ -54,8 +54,8 @@ public class Threads {
     public void openPatientThreads(String patientId, Instant at) {
         String tenant = TenantContext.current().value();
         for (ChatThread.Kind kind : List.of(ChatThread.Kind.CARE_TEAM, ChatThread.Kind.FAMILY)) {
-            createIfAbsent(new ChatThread(patientThreadId(kind, patientId), tenant, kind, patientId, List.of(), null, at,
-                    "system", 1));
+            createIfAbsent(new ChatThread(
+                    patientThreadId(kind, patientId), tenant, kind, patientId, List.of(), null, at, "system", 1));
         }
     }
 
@@ -81,7 +81,8 @@ public class Threads {
     }
 
     boolean addMember(String threadId, String subject) {
-        return mongo.updateIfPresent(threadId, new Update().addToSet("members", subject).inc("version", 1), ChatThread.class);
+        return mongo.updateIfPresent(
+                threadId, new Update().addToSet("members", subject).inc("version", 1), ChatThread.class);
     }
 
     boolean update(String threadId, long expectedVersion, Update update) {
@@ -89,12 +90,24 @@ public class Threads {
     }
 
     /** The threads the subject takes part in, narrowed (when not null) to one patient's and to one kind. */
-    Page<ChatThread> visibleTo(String subject, List<String> careTeamPatients, List<String> familyPatients,
-            String patientId, ChatThread.Kind kind, Pageable pageable) {
-        Criteria visible = new Criteria().orOperator(
-                Criteria.where("members").is(subject),
-                Criteria.where("kind").is(ChatThread.Kind.CARE_TEAM).and("patientId").in(careTeamPatients),
-                Criteria.where("kind").is(ChatThread.Kind.FAMILY).and("patientId").in(familyPatients));
+    Page<ChatThread> visibleTo(
+            String subject,
+            List<String> careTeamPatients,
+            List<String> familyPatients,
+            String patientId,
+            ChatThread.Kind kind,
+            Pageable pageable) {
+        Criteria visible = new Criteria()
+                .orOperator(
+                        Criteria.where("members").is(subject),
+                        Criteria.where("kind")
+                                .is(ChatThread.Kind.CARE_TEAM)
+                                .and("patientId")
+                                .in(careTeamPatients),
+                        Criteria.where("kind")
+                                .is(ChatThread.Kind.FAMILY)
+                                .and("patientId")
+                                .in(familyPatients));
         List<Criteria> all = new ArrayList<>(List.of(visible));
         if (patientId != null) {
             all.add(Criteria.where("patientId").is(patientId));

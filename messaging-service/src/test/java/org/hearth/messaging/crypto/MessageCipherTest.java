@@ -1,16 +1,16 @@
 package org.hearth.messaging.crypto;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
 class MessageCipherTest {
 
-    static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    static final String KEY =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     final MessageCipher cipher = new MessageCipher(KEY, 1);
 
     @Test
@@ -18,7 +18,8 @@ class MessageCipherTest {
         Sealed sealed = cipher.seal("sunrise", "BP 190/110", "message-1");
         assertThat(new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1)).doesNotContain("190");
         assertThat(cipher.openText("sunrise", sealed, "message-1")).isEqualTo("BP 190/110");
-        assertThatThrownBy(() -> cipher.open("riverbend", sealed, "message-1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open("riverbend", sealed, "message-1"))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> cipher.open("sunrise", sealed, "message-2")).isInstanceOf(IllegalStateException.class);
     }
 

@@ -1,12 +1,11 @@
 package org.hearth.messaging.live;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A stream's sequencing: crossing writers, repeated signals and numbers that are never stored. */
 class InOrderTest {
@@ -18,7 +17,9 @@ class InOrderTest {
     @Test
     void aDeliveryAheadOfAMissingNumberWaitsForItAndBothGoOutInOrder() {
         InOrder order = new InOrder(4, GRACE);
-        assertThat(order.take(delivery(6, NOW), 0, NOW)).as("6 signalled before 5 is stored").isEmpty();
+        assertThat(order.take(delivery(6, NOW), 0, NOW))
+                .as("6 signalled before 5 is stored")
+                .isEmpty();
         assertThat(order.waiting()).isTrue();
         assertThat(order.last()).isEqualTo(4);
         assertThat(seqs(order.take(delivery(5, NOW), SECOND, NOW))).containsExactly(5L, 6L);
@@ -43,14 +44,16 @@ class InOrderTest {
         assertThat(order.due(9 * SECOND, NOW.plusSeconds(9))).isEmpty();
         assertThat(seqs(order.due(10 * SECOND, NOW.plusSeconds(10)))).containsExactly(6L);
         assertThat(order.last()).isEqualTo(6);
-        assertThat(order.take(delivery(5, NOW), 11 * SECOND, NOW.plusSeconds(11))).as("too late: already behind")
+        assertThat(order.take(delivery(5, NOW), 11 * SECOND, NOW.plusSeconds(11)))
+                .as("too late: already behind")
                 .isEmpty();
     }
 
     @Test
     void aHoleBeforeADeliveryStoredLongAgoIsNotWaitedFor() {
         InOrder order = new InOrder(4, GRACE);
-        assertThat(seqs(order.take(delivery(6, NOW.minusSeconds(60)), 0, NOW))).as("a replay after a burned number")
+        assertThat(seqs(order.take(delivery(6, NOW.minusSeconds(60)), 0, NOW)))
+                .as("a replay after a burned number")
                 .containsExactly(6L);
     }
 
@@ -59,7 +62,9 @@ class InOrderTest {
         InOrder order = new InOrder(0, GRACE);
         order.take(delivery(2, NOW), 0, NOW);
         order.take(delivery(4, NOW), 0, NOW);
-        assertThat(seqs(order.due(10 * SECOND, NOW))).as("1 given up; 3 only just missing").containsExactly(2L);
+        assertThat(seqs(order.due(10 * SECOND, NOW)))
+                .as("1 given up; 3 only just missing")
+                .containsExactly(2L);
         assertThat(order.due(19 * SECOND, NOW)).isEmpty();
         assertThat(seqs(order.take(delivery(3, NOW), 19 * SECOND, NOW))).containsExactly(3L, 4L);
     }

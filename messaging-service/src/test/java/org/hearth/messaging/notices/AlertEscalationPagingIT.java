@@ -1,8 +1,12 @@
 package org.hearth.messaging.notices;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.UUID;
 import org.bson.Document;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.Eventually;
@@ -19,11 +23,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * An alert's escalation pages exactly the people it names, once per alert and level, on the real broker (redelivery is
  * a second record with the same ce_id); one that names nobody is logged and still pages a coordinator.
@@ -36,6 +35,7 @@ class AlertEscalationPagingIT {
 
     @Value("${spring.mongodb.uri}")
     String mongoUri;
+
     TopicWriter kafka;
     MongoClient mongoClient;
     MongoDatabase db;
@@ -62,7 +62,11 @@ class AlertEscalationPagingIT {
     void aLevelTwoEscalationPagesEachNamedAdminExactlyOnceAlsoWhenRedelivered() {
         admitWithTeam(patient, carla);
         String alert = UUID.randomUUID().toString();
-        publish(patient, UUID.randomUUID().toString(), "org.hearth.patient.AlertRaised.v1", alertRaised(patient, alert));
+        publish(
+                patient,
+                UUID.randomUUID().toString(),
+                "org.hearth.patient.AlertRaised.v1",
+                alertRaised(patient, alert));
         String notice = awaitNotice(alert);
         String admin1 = "admin1-" + UUID.randomUUID();
         String admin2 = "admin2-" + UUID.randomUUID();
@@ -70,16 +74,28 @@ class AlertEscalationPagingIT {
         String escalated = escalated(patient, alert, 2, "role:agency-admin", "\"" + admin1 + "\",\"" + admin2 + "\"");
         publish(patient, event, "org.hearth.patient.AlertEscalated.v1", escalated);
         publish(patient, event, "org.hearth.patient.AlertEscalated.v1", escalated); // redelivered
-        publish(patient, UUID.randomUUID().toString(), "org.hearth.patient.AlertEscalated.v1", escalated); // 2nd producer
+        publish(
+                patient,
+                UUID.randomUUID().toString(),
+                "org.hearth.patient.AlertEscalated.v1",
+                escalated); // 2nd producer
         awaitMarker();
 
         assertThat(urgent(admin1, notice)).as("paged once").isEqualTo(1);
         assertThat(urgent(admin2, notice)).as("paged once").isEqualTo(1);
-        assertThat(db.getCollection("deliveries").countDocuments(new Document("kind", "URGENT")
-                .append("messageId", notice))).as("nobody else: the owner's URGENT and the two admins").isEqualTo(3);
-        assertThat(urgent(carla, notice)).as("the coordinator is not named at level 2").isZero();
-        assertThat(db.getCollection("deliveries").countDocuments(new Document("recipient", dr).append("kind", "ESCALATED")
-                .append("messageId", notice))).as("the owner learns it once").isEqualTo(1);
+        assertThat(db.getCollection("deliveries")
+                        .countDocuments(new Document("kind", "URGENT").append("messageId", notice)))
+                .as("nobody else: the owner's URGENT and the two admins")
+                .isEqualTo(3);
+        assertThat(urgent(carla, notice))
+                .as("the coordinator is not named at level 2")
+                .isZero();
+        assertThat(db.getCollection("deliveries")
+                        .countDocuments(new Document("recipient", dr)
+                                .append("kind", "ESCALATED")
+                                .append("messageId", notice)))
+                .as("the owner learns it once")
+                .isEqualTo(1);
     }
 
     @Test
@@ -89,7 +105,11 @@ class AlertEscalationPagingIT {
         admitWithTeam(elsewhere, cora); // another patient of the agency: messaging knows cora coordinates there
         admitWithTeam(patient, null); // this patient's team has no coordinator
         String alert = UUID.randomUUID().toString();
-        publish(patient, UUID.randomUUID().toString(), "org.hearth.patient.AlertRaised.v1", alertRaised(patient, alert));
+        publish(
+                patient,
+                UUID.randomUUID().toString(),
+                "org.hearth.patient.AlertRaised.v1",
+                alertRaised(patient, alert));
         String notice = awaitNotice(alert);
         String event = UUID.randomUUID().toString();
         String escalated = escalated(patient, alert, 1, "role:coordinator", null);
@@ -99,7 +119,8 @@ class AlertEscalationPagingIT {
         Eventually.await(Duration.ofSeconds(20), () -> urgent(cora, notice), n -> n >= 1);
         awaitMarker();
         assertThat(urgent(cora, notice)).isEqualTo(1);
-        assertThat(output.getOut()).contains("AlertEscalated " + event + " (alert " + alert + ", level 1")
+        assertThat(output.getOut())
+                .contains("AlertEscalated " + event + " (alert " + alert + ", level 1")
                 .contains("1 coordinator(s) of the agency");
     }
 
@@ -107,9 +128,16 @@ class AlertEscalationPagingIT {
     void anEscalationWithAnEmptyRecipientListPagesTheTeamsCoordinator() {
         admitWithTeam(patient, carla);
         String alert = UUID.randomUUID().toString();
-        publish(patient, UUID.randomUUID().toString(), "org.hearth.patient.AlertRaised.v1", alertRaised(patient, alert));
+        publish(
+                patient,
+                UUID.randomUUID().toString(),
+                "org.hearth.patient.AlertRaised.v1",
+                alertRaised(patient, alert));
         String notice = awaitNotice(alert);
-        publish(patient, UUID.randomUUID().toString(), "org.hearth.patient.AlertEscalated.v1",
+        publish(
+                patient,
+                UUID.randomUUID().toString(),
+                "org.hearth.patient.AlertEscalated.v1",
                 escalated(patient, alert, 2, "role:agency-admin", ""));
         Eventually.await(Duration.ofSeconds(20), () -> urgent(carla, notice), n -> n >= 1);
         awaitMarker();
@@ -119,23 +147,31 @@ class AlertEscalationPagingIT {
     /** A record behind the others on the same partition: once its notice is posted, the ones before are applied. */
     void awaitMarker() {
         String marker = UUID.randomUUID().toString();
-        publish(patient, UUID.randomUUID().toString(), "org.hearth.patient.AlertRaised.v1", alertRaised(patient, marker));
+        publish(
+                patient,
+                UUID.randomUUID().toString(),
+                "org.hearth.patient.AlertRaised.v1",
+                alertRaised(patient, marker));
         awaitNotice(marker);
     }
 
     String alertRaised(String patientId, String alertId) {
         return """
                 {"patientId":"%s","alertId":"%s","rule":"GLUCOSE_BELOW_54","severity":"CRITICAL","owner":"%s",
-                 "observationIds":["%s"],"raisedAt":"2030-01-07T14:30:00Z"}"""
-                .formatted(patientId, alertId, dr, UUID.randomUUID());
+                 "observationIds":["%s"],"raisedAt":"2030-01-07T14:30:00Z"}""".formatted(patientId, alertId, dr, UUID.randomUUID());
     }
 
     /** @param recipients the JSON list's content, or null for no list at all */
     static String escalated(String patientId, String alertId, int level, String to, String recipients) {
         return """
                 {"patientId":"%s","alertId":"%s","severity":"CRITICAL","level":%d,"escalatedTo":"%s",
-                 "escalatedAt":"2030-01-07T15:%02d:00Z"%s}""".formatted(patientId, alertId, level, to, level * 15,
-                recipients == null ? "" : ",\"recipients\":[" + recipients + "]");
+                 "escalatedAt":"2030-01-07T15:%02d:00Z"%s}""".formatted(
+                        patientId,
+                        alertId,
+                        level,
+                        to,
+                        level * 15,
+                        recipients == null ? "" : ",\"recipients\":[" + recipients + "]");
     }
 
     void publish(String key, String eventId, String type, String body) {
@@ -147,25 +183,37 @@ class AlertEscalationPagingIT {
     /** Admits the patient with a team of the lead physician, a nurse and, if given, a coordinator. */
     void admitWithTeam(String patientId, String coordinator) {
         publish(patientId, UUID.randomUUID().toString(), "org.hearth.patient.PatientAdmitted.v1", """
-                {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(patientId));
+                {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE"}""".formatted(
+                        patientId));
         String members = "{\"subject\":\"%s\",\"role\":\"PHYSICIAN\"},{\"subject\":\"%s\",\"role\":\"NURSE\"}"
-                .formatted(dr, nina) + (coordinator == null ? "" : ",{\"subject\":\"" + coordinator
-                + "\",\"role\":\"COORDINATOR\"}");
+                        .formatted(dr, nina)
+                + (coordinator == null ? "" : ",{\"subject\":\"" + coordinator + "\",\"role\":\"COORDINATOR\"}");
         publish(patientId, UUID.randomUUID().toString(), "org.hearth.patient.CareTeamChanged.v1", """
-                {"patientId":"%s","changedAt":"2030-01-02T16:00:00Z","leadPhysician":"%s","members":[%s]}"""
-                .formatted(patientId, dr, members));
-        Eventually.await(Duration.ofSeconds(20), () -> db.getCollection("patients").countDocuments(
-                new Document("_id", patientId).append("careTeam.role", "NURSE")), n -> n == 1);
+                {"patientId":"%s","changedAt":"2030-01-02T16:00:00Z","leadPhysician":"%s","members":[%s]}""".formatted(
+                        patientId, dr, members));
+        Eventually.await(
+                Duration.ofSeconds(20),
+                () -> db.getCollection("patients")
+                        .countDocuments(new Document("_id", patientId).append("careTeam.role", "NURSE")),
+                n -> n == 1);
     }
 
     String awaitNotice(String alertId) {
-        return Eventually.await(Duration.ofSeconds(20), () -> db.getCollection("messages").find(new Document("tenantId",
-                agency).append("source.type", "AlertRaised").append("source.ref", alertId)).first(), d -> d != null)
+        return Eventually.await(
+                        Duration.ofSeconds(20),
+                        () -> db.getCollection("messages")
+                                .find(new Document("tenantId", agency)
+                                        .append("source.type", "AlertRaised")
+                                        .append("source.ref", alertId))
+                                .first(),
+                        d -> d != null)
                 .getString("_id");
     }
 
     long urgent(String recipient, String messageId) {
-        return db.getCollection("deliveries").countDocuments(new Document("recipient", recipient).append("kind", "URGENT")
-                .append("messageId", messageId));
+        return db.getCollection("deliveries")
+                .countDocuments(new Document("recipient", recipient)
+                        .append("kind", "URGENT")
+                        .append("messageId", messageId));
     }
 }

@@ -9,14 +9,35 @@ import java.time.Instant;
  *
  * @param reviewedAt when the privacy officer reviewed it (null: it waits in the review queue)
  */
-public record BreakGlassGrant(String id, String patientId, String clinician, String clinicianName, String reason,
-        Instant openedAt, Instant expiresAt, Instant revokedAt, String revokedBy, Instant reviewedAt, String reviewedBy,
+public record BreakGlassGrant(
+        String id,
+        String patientId,
+        String clinician,
+        String clinicianName,
+        String reason,
+        Instant openedAt,
+        Instant expiresAt,
+        Instant revokedAt,
+        String revokedBy,
+        Instant reviewedAt,
+        String reviewedBy,
         String reviewNote) {
 
     /** The grant ended by the privacy officer {@code by} at {@code now}. */
     public BreakGlassGrant revokedBy(String by, Instant now) {
-        return new BreakGlassGrant(id, patientId, clinician, clinicianName, reason, openedAt, expiresAt, now, by,
-                reviewedAt, reviewedBy, reviewNote);
+        return new BreakGlassGrant(
+                id,
+                patientId,
+                clinician,
+                clinicianName,
+                reason,
+                openedAt,
+                expiresAt,
+                now,
+                by,
+                reviewedAt,
+                reviewedBy,
+                reviewNote);
     }
 
     public boolean activeAt(Instant now) {

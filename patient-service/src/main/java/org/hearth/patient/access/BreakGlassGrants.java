@@ -1,6 +1,9 @@
 package org.hearth.patient.access;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateDocument;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
@@ -20,10 +23,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The agency's break-glass grants. {@link PatientAccess} asks {@link #active} on every request of a clinician who is
@@ -45,8 +44,8 @@ public class BreakGlassGrants {
         this.store = stores.of(GrantDocument.class, TOPIC)
                 .readAs(GrantDocument::grant)
                 .identifiedBy(BreakGlassGrant::id)
-                .createdAs((grant, tenant, version, outbox) -> new GrantDocument(grant.id(), tenant, grant, version,
-                        outbox))
+                .createdAs((grant, tenant, version, outbox) ->
+                        new GrantDocument(grant.id(), tenant, grant, version, outbox))
                 .updatedAs(grant -> new Update().set("grant", grant));
     }
 
@@ -73,16 +72,33 @@ public class BreakGlassGrants {
 
     /** The clinician's grant for the patient that is in force at {@code now}, if any. */
     public Optional<BreakGlassGrant> active(String patientId, String clinician, Instant now) {
-        return mongo.find(Query.query(Criteria.where("grant.patientId").is(patientId).and("grant.clinician").is(clinician)
-                .and("grant.revokedAt").is(null).and("grant.expiresAt").gt(now)), GrantDocument.class)
-                .stream().map(GrantDocument::grant).filter(g -> g.activeAt(now)).findFirst();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("grant.patientId")
+                                .is(patientId)
+                                .and("grant.clinician")
+                                .is(clinician)
+                                .and("grant.revokedAt")
+                                .is(null)
+                                .and("grant.expiresAt")
+                                .gt(now)),
+                        GrantDocument.class)
+                .stream()
+                .map(GrantDocument::grant)
+                .filter(g -> g.activeAt(now))
+                .findFirst();
     }
 
     /** Grants newest first: those not reviewed yet, or every one ({@code all}); at most {@code limit}. */
     public List<BreakGlassGrant> list(boolean all, int limit) {
-        Query query = all ? new Query() : Query.query(Criteria.where("grant.reviewedAt").is(null));
-        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "grant.openedAt")).limit(limit), GrantDocument.class)
-                .stream().map(GrantDocument::grant).toList();
+        Query query = all
+                ? new Query()
+                : Query.query(Criteria.where("grant.reviewedAt").is(null));
+        return mongo
+                .find(query.with(Sort.by(Sort.Direction.DESC, "grant.openedAt")).limit(limit), GrantDocument.class)
+                .stream()
+                .map(GrantDocument::grant)
+                .toList();
     }
 
     /**
@@ -100,8 +116,10 @@ public class BreakGlassGrants {
                 return true; // the first revocation is the one on record
             }
             BreakGlassGrant revoked = grant.revokedBy(by, now);
-            if (store.update(WithEvents.of(revoked, new BreakGlassRevoked(grant.patientId(), grant.id(),
-                    grant.clinician(), now)), stored.get().version())) {
+            if (store.update(
+                    WithEvents.of(
+                            revoked, new BreakGlassRevoked(grant.patientId(), grant.id(), grant.clinician(), now)),
+                    stored.get().version())) {
                 return true;
             }
         }
@@ -109,8 +127,14 @@ public class BreakGlassGrants {
     }
 
     public boolean review(String id, String by, String note, Instant now) {
-        return mongo.updateIfPresent(id, new Update().set("grant.reviewedAt", now).set("grant.reviewedBy", by)
-                .set("grant.reviewNote", note).inc("version", 1), GrantDocument.class);
+        return mongo.updateIfPresent(
+                id,
+                new Update()
+                        .set("grant.reviewedAt", now)
+                        .set("grant.reviewedBy", by)
+                        .set("grant.reviewNote", note)
+                        .inc("version", 1),
+                GrantDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,8 +1,7 @@
 package org.hearth.patient.access;
 
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
+import org.hearth.platform.events.DomainEvent;
 
 /**
  * The privacy officer ended a break-glass grant before its time. Services that honour the grant themselves

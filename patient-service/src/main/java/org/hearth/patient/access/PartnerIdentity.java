@@ -9,8 +9,7 @@ import org.hearth.platform.security.Caller;
  */
 public final class PartnerIdentity {
 
-    private PartnerIdentity() {
-    }
+    private PartnerIdentity() {}
 
     /** The caller's partner identity; null when the caller is not a partner client. */
     public static String current() {

@@ -1,5 +1,9 @@
 package org.hearth.patient.access;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.hearth.patient.record.Patient;
 import org.hearth.patient.record.PatientRepository;
 import org.hearth.platform.audit.BreakGlassUse;
@@ -9,11 +13,6 @@ import org.hearth.platform.security.Caller;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The relationship rules of ARCHITECTURE §4, in one place for every patient endpoint:
@@ -33,7 +32,8 @@ import java.util.Set;
 @Component
 public class PatientAccess {
 
-    static final List<String> CLINICIANS = List.of("physician", "nurse", "therapist", "aide", "social-worker", "case-manager");
+    static final List<String> CLINICIANS =
+            List.of("physician", "nurse", "therapist", "aide", "social-worker", "case-manager");
 
     private final PatientRepository patients;
     private final CareTeams teams;
@@ -41,7 +41,11 @@ public class PatientAccess {
     private final BreakGlassGrants breakGlass;
     private final Clock clock;
 
-    PatientAccess(PatientRepository patients, CareTeams teams, CareCircles circles, BreakGlassGrants breakGlass,
+    PatientAccess(
+            PatientRepository patients,
+            CareTeams teams,
+            CareCircles circles,
+            BreakGlassGrants breakGlass,
             Clock clock) {
         this.patients = patients;
         this.teams = teams;
@@ -105,8 +109,7 @@ public class PatientAccess {
         if (Caller.hasRole("agency-admin") || Caller.hasRole("coordinator")) {
             return true;
         }
-        if (CLINICIANS.stream().anyMatch(Caller::hasRole)
-                && teams.lists(patientId, Caller.subject())) {
+        if (CLINICIANS.stream().anyMatch(Caller::hasRole) && teams.lists(patientId, Caller.subject())) {
             return true;
         }
         if (CLINICIANS.stream().anyMatch(Caller::hasRole) && readOnly()) {
@@ -119,14 +122,18 @@ public class PatientAccess {
         if (Caller.hasRole("family")) {
             Optional<Set<ConsentScope>> consent = circles.consentOf(patientId, Caller.subject());
             return consent.isPresent()
-                    && (purpose == Purpose.RECORD || (purpose.familyScope() != null && consent.get().contains(purpose.familyScope())));
+                    && (purpose == Purpose.RECORD
+                            || (purpose.familyScope() != null && consent.get().contains(purpose.familyScope())));
         }
         if (Caller.hasRole("partner")) {
             // patients:read grants records; writing referrals or observations implies reading what one writes to
             // a SMART backend client writing Observations (system/Observation.write) is a remote-monitoring vendor
-            boolean recordsVitals = Caller.hasScope("hearth.observations") || Caller.hasScope("system/Observation.write");
-            return (purpose == Purpose.RECORD && (Caller.hasScope("hearth.patients.read")
-                    || Caller.hasScope("hearth.referrals") || recordsVitals))
+            boolean recordsVitals =
+                    Caller.hasScope("hearth.observations") || Caller.hasScope("system/Observation.write");
+            return (purpose == Purpose.RECORD
+                            && (Caller.hasScope("hearth.patients.read")
+                                    || Caller.hasScope("hearth.referrals")
+                                    || recordsVitals))
                     || (purpose == Purpose.VITALS && recordsVitals);
         }
         if (Caller.hasRole("billing")) {
@@ -137,6 +144,7 @@ public class PatientAccess {
 
     private static boolean readOnly() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                && ("GET".equals(request.getRequest().getMethod()) || "HEAD".equals(request.getRequest().getMethod()));
+                && ("GET".equals(request.getRequest().getMethod())
+                        || "HEAD".equals(request.getRequest().getMethod()));
     }
 }

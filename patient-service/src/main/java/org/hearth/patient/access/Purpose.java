@@ -1,6 +1,5 @@
 package org.hearth.patient.access;
 
-
 /** What a request wants to do with a patient, and the consent scope a family member needs for it (if any). */
 public enum Purpose {
     /** Name, address, status: every relationship may read it. */

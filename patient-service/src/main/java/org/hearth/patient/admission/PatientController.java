@@ -1,19 +1,21 @@
 package org.hearth.patient.admission;
 
-import org.hearth.patient.record.AdmitPatientRequest;
-import org.hearth.patient.record.ClinicalProfile;
-import org.hearth.patient.record.Patient;
-import org.hearth.patient.record.PatientAdmitted;
-import org.hearth.patient.record.PatientRepository;
-import org.hearth.patient.record.PatientView;
-import org.hearth.platform.security.Caller;
-import org.hearth.patient.access.Purpose;
-import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+import org.hearth.patient.access.PatientAccess;
+import org.hearth.patient.access.Purpose;
+import org.hearth.patient.record.AdmitPatientRequest;
+import org.hearth.patient.record.ClinicalProfile;
+import org.hearth.patient.record.Patient;
+import org.hearth.patient.record.PatientRepository;
+import org.hearth.patient.record.PatientView;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.security.Caller;
 import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
@@ -30,10 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.time.Clock;
-import java.util.UUID;
 
 /** Admit and read patients of the caller's agency. */
 @RestController
@@ -53,7 +51,11 @@ class PatientController {
     private final JsonMapper json;
     private final Clock clock;
 
-    PatientController(PatientRepository patients, PatientAccess access, IdempotencyKeys idempotency, JsonMapper json,
+    PatientController(
+            PatientRepository patients,
+            PatientAccess access,
+            IdempotencyKeys idempotency,
+            JsonMapper json,
             Clock clock) {
         this.patients = patients;
         this.access = access;
@@ -67,25 +69,48 @@ class PatientController {
      * which is how a referral source's EHR integration hands a patient over.
      */
     @PostMapping
-    @PreAuthorize("hasAnyRole('coordinator','agency-admin') or (hasRole('partner') and hasAuthority('SCOPE_hearth.referrals'))")
-    @Operation(summary = "Admit a patient", description = "Publishes PatientAdmitted.v1 on hearth.patient.events. "
-            + "With Idempotency-Key, a retry of the same request answers the same patient (201, same Location) and "
-            + "admits nobody twice; the same key with another body is 422")
-    ResponseEntity<PatientView> admit(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+    @PreAuthorize(
+            "hasAnyRole('coordinator','agency-admin') or (hasRole('partner') and hasAuthority('SCOPE_hearth.referrals'))")
+    @Operation(
+            summary = "Admit a patient",
+            description = "Publishes PatientAdmitted.v1 on hearth.patient.events. "
+                    + "With Idempotency-Key, a retry of the same request answers the same patient (201, same Location) and "
+                    + "admits nobody twice; the same key with another body is 422")
+    ResponseEntity<PatientView> admit(
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody AdmitPatientRequest request) {
         WithEvents<Patient> admitted;
         try {
-            admitted = Patient.admit(UUID.randomUUID().toString(), request.givenName(), request.familyName(),
-                    request.birthDate(), request.address().toAddress(), request.phone(), request.language(),
-                    ClinicalProfile.none(), clock.instant());
+            admitted = Patient.admit(
+                    UUID.randomUUID().toString(),
+                    request.givenName(),
+                    request.familyName(),
+                    request.birthDate(),
+                    request.address().toAddress(),
+                    request.phone(),
+                    request.language(),
+                    ClinicalProfile.none(),
+                    clock.instant());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        String id = idempotency.claim(key, Caller.subject(), json.writeValueAsString(request), admitted.result().id())
+        String id = idempotency
+                .claim(
+                        key,
+                        Caller.subject(),
+                        json.writeValueAsString(request),
+                        admitted.result().id())
                 .resourceId();
         if (!id.equals(admitted.result().id())) { // a retry: admit under the id the first attempt claimed
-            admitted = Patient.admit(id, request.givenName(), request.familyName(), request.birthDate(),
-                    request.address().toAddress(), request.phone(), request.language(), ClinicalProfile.none(),
+            admitted = Patient.admit(
+                    id,
+                    request.givenName(),
+                    request.familyName(),
+                    request.birthDate(),
+                    request.address().toAddress(),
+                    request.phone(),
+                    request.language(),
+                    ClinicalProfile.none(),
                     clock.instant());
         }
         patients.insertIfAbsent(admitted); // false when the first attempt stored it: answer what it stored
@@ -98,8 +123,8 @@ class PatientController {
     @PreAuthorize(STAFF_OR_PARTNER)
     @Operation(summary = "Read one patient", description = "Another agency's patient answers 404")
     ResponseEntity<PatientView> get(@PathVariable("patientId") String id) {
-        PatientRepository.Versioned stored = patients.findVersioned(id)
-                .orElseThrow(() -> ApiException.notFound("Patient " + id));
+        PatientRepository.Versioned stored =
+                patients.findVersioned(id).orElseThrow(() -> ApiException.notFound("Patient " + id));
         access.requireRelationship(id, Purpose.RECORD);
         return ResponseEntity.ok().eTag(Versions.etag(stored.version())).body(view(stored.patient()));
     }
@@ -107,12 +132,17 @@ class PatientController {
     @GetMapping
     @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','social-worker',"
             + "'case-manager','billing','family')")
-    @Operation(summary = "List patients", description = "Coordinators see the whole agency, clinicians their care teams' patients, family their "
-            + "care circles'. Sorted by family name; page from 0, size 1-200 (default 50)")
-    PageResponse<PatientView> list(@RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return PageResponse.of(patients.findAll(access.listable(), Paging.of(page, size)
-                .withSort(Sort.by("patient.familyName", "patient.givenName", "_id"))), PatientController::view);
+    @Operation(
+            summary = "List patients",
+            description = "Coordinators see the whole agency, clinicians their care teams' patients, family their "
+                    + "care circles'. Sorted by family name; page from 0, size 1-200 (default 50)")
+    PageResponse<PatientView> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResponse.of(
+                patients.findAll(
+                        access.listable(),
+                        Paging.of(page, size).withSort(Sort.by("patient.familyName", "patient.givenName", "_id"))),
+                PatientController::view);
     }
 
     /** Family read the record without its clinical part, whatever their consent scopes (issue 9, T2). */

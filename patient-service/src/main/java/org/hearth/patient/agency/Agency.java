@@ -1,12 +1,11 @@
 package org.hearth.patient.agency;
 
+import java.util.Map;
+import java.util.Optional;
 import org.hearth.platform.tenancy.OrganizationClaim;
 import org.hearth.platform.tenancy.TenantId;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The caller's agency as Keycloak names it: organization id (the tenant) and alias (e.g. {@code sunrise}), both read

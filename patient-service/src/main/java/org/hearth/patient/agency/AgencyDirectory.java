@@ -1,5 +1,12 @@
 package org.hearth.patient.agency;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.hearth.platform.core.tokens.Revocation;
 import org.hearth.platform.core.tokens.RevocationPublisher;
 import org.hearth.platform.problem.ApiException;
@@ -8,14 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * An agency's people and partner systems in Keycloak. Every account created here is a member of the caller's
@@ -29,7 +28,9 @@ public class AgencyDirectory {
     private static final Logger log = LoggerFactory.getLogger(AgencyDirectory.class);
     /** Client attribute naming the agency a partner client belongs to. */
     static final String AGENCY_ATTRIBUTE = "hearth.agency";
-    private static final List<String> PARTNER_BASE_SCOPES = List.of("basic", "roles", "organization", "hearth-audiences");
+
+    private static final List<String> PARTNER_BASE_SCOPES =
+            List.of("basic", "roles", "organization", "hearth-audiences");
 
     private final KeycloakAdmin keycloak;
     private final RevocationPublisher revocations;
@@ -39,25 +40,28 @@ public class AgencyDirectory {
         this.revocations = revocations;
     }
 
-    public record Person(String id, String username, String email, String givenName, String familyName, boolean enabled,
-            List<String> roles) {
-    }
+    public record Person(
+            String id,
+            String username,
+            String email,
+            String givenName,
+            String familyName,
+            boolean enabled,
+            List<String> roles) {}
 
-    public record NewPerson(String username, String email, String givenName, String familyName) {
-    }
+    public record NewPerson(String username, String email, String givenName, String familyName) {}
 
-    record PartnerClient(String clientId, String name, boolean enabled, List<String> scopes) {
-    }
+    record PartnerClient(String clientId, String name, boolean enabled, List<String> scopes) {}
 
     /** Created once: the secret is shown in this answer only; Keycloak keeps it, Hearth does not. */
-    record NewPartnerClient(PartnerClient client, String clientSecret) {
-    }
+    record NewPartnerClient(PartnerClient client, String clientSecret) {}
 
     // --- people -----------------------------------------------------------------------------------------
 
     List<Person> members(Agency agency, int first, int max) {
         List<Person> people = new ArrayList<>();
-        for (JsonNode user : keycloak.get("/organizations/{org}/members?first={first}&max={max}", agency.id(), first, max)) {
+        for (JsonNode user :
+                keycloak.get("/organizations/{org}/members?first={first}&max={max}", agency.id(), first, max)) {
             if (!user.path("username").asString().startsWith("service-account-")) {
                 people.add(person(user));
             }
@@ -78,7 +82,8 @@ public class AgencyDirectory {
             members.add(user.path("id").asString());
         }
         List<String> holders = new ArrayList<>();
-        for (JsonNode user : keycloak.get("/roles/{name}/users?first=0&max={max}&briefRepresentation=true", realmRole, max)) {
+        for (JsonNode user :
+                keycloak.get("/roles/{name}/users?first=0&max={max}&briefRepresentation=true", realmRole, max)) {
             String id = user.path("id").asString();
             if (members.contains(id) && user.path("enabled").asBoolean(true)) {
                 holders.add(id);
@@ -100,7 +105,8 @@ public class AgencyDirectory {
         for (JsonNode user : keycloak.get("/users?username={username}&exact=true", username)) {
             String id = user.path("id").asString();
             if (username.equalsIgnoreCase(user.path("username").asString())
-                    && keycloak.find("/organizations/{org}/members/{id}", agency.id(), id).isPresent()) {
+                    && keycloak.find("/organizations/{org}/members/{id}", agency.id(), id)
+                            .isPresent()) {
                 return Optional.of(person(user));
             }
         }
@@ -123,7 +129,9 @@ public class AgencyDirectory {
         String id = keycloak.create("/users", user);
         try {
             keycloak.post("/organizations/{org}/members", "\"" + id + "\"", agency.id());
-            List<JsonNode> roles = realmRoles.stream().map(role -> keycloak.get("/roles/{name}", role)).toList();
+            List<JsonNode> roles = realmRoles.stream()
+                    .map(role -> keycloak.get("/roles/{name}", role))
+                    .toList();
             keycloak.post("/users/{id}/role-mappings/realm", roles, id);
         } catch (RuntimeException e) {
             keycloak.delete("/users/{id}", id); // no account without its agency or roles
@@ -146,8 +154,10 @@ public class AgencyDirectory {
         try {
             revocations.publish(revocation);
         } catch (IllegalStateException unpublished) {
-            throw new ApiException(ProblemType.BUSY, "Disabled, but the revocation of the tokens already issued could "
-                    + "not be sent yet. Please repeat the request shortly.");
+            throw new ApiException(
+                    ProblemType.BUSY,
+                    "Disabled, but the revocation of the tokens already issued could "
+                            + "not be sent yet. Please repeat the request shortly.");
         }
     }
 
@@ -157,14 +167,19 @@ public class AgencyDirectory {
     }
 
     private void requireMember(Agency agency, String userId) {
-        if (!userId.matches("[0-9a-fA-F-]{36}") || keycloak.find("/organizations/{org}/members/{id}", agency.id(), userId).isEmpty()) {
+        if (!userId.matches("[0-9a-fA-F-]{36}")
+                || keycloak.find("/organizations/{org}/members/{id}", agency.id(), userId)
+                        .isEmpty()) {
             throw ApiException.notFound("account");
         }
     }
 
     private void sendInvitation(String userId) {
         try {
-            keycloak.put("/users/{id}/execute-actions-email?lifespan=604800", List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"), userId);
+            keycloak.put(
+                    "/users/{id}/execute-actions-email?lifespan=604800",
+                    List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"),
+                    userId);
         } catch (ApiException e) { // no SMTP configured in the realm: the admin hands over the sign-in another way
             log.info("invitation e-mail for account {} not sent: {}", userId, e.getMessage());
         }
@@ -172,15 +187,21 @@ public class AgencyDirectory {
 
     private Person person(JsonNode user) {
         List<String> roles = new ArrayList<>();
-        for (JsonNode role : keycloak.get("/users/{id}/role-mappings/realm", user.path("id").asString())) {
+        for (JsonNode role :
+                keycloak.get("/users/{id}/role-mappings/realm", user.path("id").asString())) {
             String name = role.path("name").asString();
             if (StaffRole.ofRealmRole(name).isPresent() || "family".equals(name)) {
                 roles.add(name);
             }
         }
-        return new Person(user.path("id").asString(), user.path("username").asString(),
-                user.path("email").asString(null), user.path("firstName").asString(null),
-                user.path("lastName").asString(null), user.path("enabled").asBoolean(), roles.stream().sorted().toList());
+        return new Person(
+                user.path("id").asString(),
+                user.path("username").asString(),
+                user.path("email").asString(null),
+                user.path("firstName").asString(null),
+                user.path("lastName").asString(null),
+                user.path("enabled").asBoolean(),
+                roles.stream().sorted().toList());
     }
 
     // --- partner systems --------------------------------------------------------------------------------
@@ -204,10 +225,15 @@ public class AgencyDirectory {
         client.put("optionalClientScopes", List.of());
         String uuid = keycloak.create("/clients", client);
         try {
-            String account = keycloak.get("/clients/{id}/service-account-user", uuid).path("id").asString();
-            keycloak.post("/users/{id}/role-mappings/realm", List.of(keycloak.get("/roles/{name}", "partner")), account);
+            String account = keycloak.get("/clients/{id}/service-account-user", uuid)
+                    .path("id")
+                    .asString();
+            keycloak.post(
+                    "/users/{id}/role-mappings/realm", List.of(keycloak.get("/roles/{name}", "partner")), account);
             keycloak.post("/organizations/{org}/members", "\"" + account + "\"", agency.id());
-            String secret = keycloak.get("/clients/{id}/client-secret", uuid).path("value").asString();
+            String secret = keycloak.get("/clients/{id}/client-secret", uuid)
+                    .path("value")
+                    .asString();
             return new NewPartnerClient(partner(keycloak.get("/clients/{id}", uuid)), secret);
         } catch (RuntimeException e) {
             keycloak.delete("/clients/{id}", uuid); // a partner without its agency or role would be useless or worse
@@ -217,7 +243,8 @@ public class AgencyDirectory {
 
     /** The client id follows from the agency and the name, so a retried create finds what its first attempt made. */
     private static String partnerClientId(Agency agency, String name) {
-        return agency.alias() + "-" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return agency.alias() + "-"
+                + name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /**
@@ -226,10 +253,14 @@ public class AgencyDirectory {
      */
     Optional<NewPartnerClient> existingPartner(Agency agency, String name) {
         for (JsonNode client : keycloak.get("/clients?clientId={clientId}", partnerClientId(agency, name))) {
-            if (agency.id().equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
+            if (agency.id()
+                    .equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
                 String uuid = client.path("id").asString();
-                return Optional.of(new NewPartnerClient(partner(client),
-                        keycloak.get("/clients/{id}/client-secret", uuid).path("value").asString()));
+                return Optional.of(new NewPartnerClient(
+                        partner(client),
+                        keycloak.get("/clients/{id}/client-secret", uuid)
+                                .path("value")
+                                .asString()));
             }
         }
         return Optional.empty();
@@ -240,7 +271,8 @@ public class AgencyDirectory {
         // Keycloak's attribute search (q=) answers every client when it does not index the attribute, so the
         // agency is checked here on each client: the filter is ours, not the identity provider's
         for (JsonNode client : keycloak.get("/clients?q={q}&max=1000", AGENCY_ATTRIBUTE + ":" + agency.id())) {
-            if (agency.id().equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
+            if (agency.id()
+                    .equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
                 partners.add(partner(client));
             }
         }
@@ -249,14 +281,16 @@ public class AgencyDirectory {
 
     void disablePartner(Agency agency, String clientId) {
         JsonNode client = partnerOf(agency, clientId);
-        keycloak.put("/clients/{id}", Map.of("enabled", false), client.path("id").asString());
+        keycloak.put(
+                "/clients/{id}", Map.of("enabled", false), client.path("id").asString());
         revoke(Revocation.partnerDisabled(clientId, Instant.now()));
         log.info("partner client {} of agency {} disabled", clientId, agency.alias());
     }
 
     private JsonNode partnerOf(Agency agency, String clientId) {
         for (JsonNode client : keycloak.get("/clients?clientId={clientId}", clientId)) {
-            if (agency.id().equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
+            if (agency.id()
+                    .equals(client.path("attributes").path(AGENCY_ATTRIBUTE).asString(null))) {
                 return client;
             }
         }
@@ -268,7 +302,10 @@ public class AgencyDirectory {
         for (JsonNode scope : client.path("defaultClientScopes")) {
             PartnerScope.ofClientScope(scope.asString()).ifPresent(s -> scopes.add(s.scopeName()));
         }
-        return new PartnerClient(client.path("clientId").asString(), client.path("name").asString(null),
-                client.path("enabled").asBoolean(), scopes.stream().sorted().toList());
+        return new PartnerClient(
+                client.path("clientId").asString(),
+                client.path("name").asString(null),
+                client.path("enabled").asBoolean(),
+                scopes.stream().sorted().toList());
     }
 }

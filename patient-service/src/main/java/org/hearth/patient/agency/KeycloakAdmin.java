@@ -1,26 +1,25 @@
 package org.hearth.patient.agency;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
-
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Keycloak's admin REST API with the service account's token (client credentials, renewed 30 s before it
@@ -43,7 +42,10 @@ class KeycloakAdmin {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(Duration.ofSeconds(3));
         timeouts.setReadTimeout(Duration.ofSeconds(10));
-        this.http = RestClient.builder().requestFactory(timeouts).baseUrl(properties.url().toString()).build();
+        this.http = RestClient.builder()
+                .requestFactory(timeouts)
+                .baseUrl(properties.url().toString())
+                .build();
     }
 
     /** {@code /admin/realms/<realm>} + {@code path}. */
@@ -52,8 +54,11 @@ class KeycloakAdmin {
     }
 
     JsonNode get(String path, Object... variables) {
-        return call(() -> http.get().uri(admin(path), variables).headers(h -> h.setBearerAuth(token()))
-                .retrieve().body(JsonNode.class));
+        return call(() -> http.get()
+                .uri(admin(path), variables)
+                .headers(h -> h.setBearerAuth(token()))
+                .retrieve()
+                .body(JsonNode.class));
     }
 
     Optional<JsonNode> find(String path, Object... variables) {
@@ -69,32 +74,53 @@ class KeycloakAdmin {
 
     /** POSTs and answers the id at the end of {@code Location} (Keycloak's way of naming what it created). */
     String create(String path, Object body, Object... variables) {
-        ResponseEntity<Void> created = call(() -> http.post().uri(admin(path), variables)
-                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toBodilessEntity());
+        ResponseEntity<Void> created = call(() -> http.post()
+                .uri(admin(path), variables)
+                .headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
         URI location = created.getHeaders().getLocation();
-        return location == null ? null : location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
+        return location == null
+                ? null
+                : location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
     }
 
     void post(String path, Object body, Object... variables) {
-        call(() -> http.post().uri(admin(path), variables).headers(h -> h.setBearerAuth(token()))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity());
+        call(() -> http.post()
+                .uri(admin(path), variables)
+                .headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     void put(String path, Object body, Object... variables) {
-        call(() -> http.put().uri(admin(path), variables).headers(h -> h.setBearerAuth(token()))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity());
+        call(() -> http.put()
+                .uri(admin(path), variables)
+                .headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     void delete(String path, Object... variables) {
-        call(() -> http.delete().uri(admin(path), variables).headers(h -> h.setBearerAuth(token()))
-                .retrieve().toBodilessEntity());
+        call(() -> http.delete()
+                .uri(admin(path), variables)
+                .headers(h -> h.setBearerAuth(token()))
+                .retrieve()
+                .toBodilessEntity());
     }
 
     private <T> T call(Supplier<T> request) {
         if (!properties.configured()) {
-            throw new ApiException(ProblemType.BUSY, "Agency administration is not configured on this deployment "
-                    + "(no Keycloak admin client secret).");
+            throw new ApiException(
+                    ProblemType.BUSY,
+                    "Agency administration is not configured on this deployment "
+                            + "(no Keycloak admin client secret).");
         }
         try {
             return request.get();
@@ -104,8 +130,10 @@ class KeycloakAdmin {
             throw ApiException.notFound("account");
         } catch (HttpClientErrorException e) {
             log.warn("Keycloak admin API refused a call: {}", e.getStatusCode());
-            throw new ApiException(ProblemType.UPSTREAM_FAILED, "The identity provider refused the change ("
-                    + e.getStatusCode().value() + ").");
+            throw new ApiException(
+                    ProblemType.UPSTREAM_FAILED,
+                    "The identity provider refused the change ("
+                            + e.getStatusCode().value() + ").");
         } catch (RestClientException e) {
             log.warn("Keycloak admin API failed: {}", e.getClass().getSimpleName());
             throw new ApiException(ProblemType.UPSTREAM_FAILED, "The identity provider is not reachable right now.");
@@ -118,14 +146,18 @@ class KeycloakAdmin {
             form.add("grant_type", "client_credentials");
             form.add("client_id", properties.clientId());
             form.add("client_secret", properties.clientSecret());
-            JsonNode answer = http.post().uri("/realms/" + properties.realm() + "/protocol/openid-connect/token")
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve()
+            JsonNode answer = http.post()
+                    .uri("/realms/" + properties.realm() + "/protocol/openid-connect/token")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
                     .onStatus(HttpStatusCode::isError, (request, response) -> {
                         throw new RestClientException("token endpoint answered " + response.getStatusCode());
                     })
                     .body(JsonNode.class);
             token = answer.path("access_token").asString();
-            tokenRenewal = Instant.now().plusSeconds(Math.max(5, answer.path("expires_in").asLong(60) - 30));
+            tokenRenewal = Instant.now()
+                    .plusSeconds(Math.max(5, answer.path("expires_in").asLong(60) - 30));
         }
         return token;
     }

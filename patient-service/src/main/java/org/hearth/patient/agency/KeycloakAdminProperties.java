@@ -1,9 +1,8 @@
 package org.hearth.patient.agency;
 
+import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.net.URI;
 
 /**
  * How patient-service reaches Keycloak's admin REST API ({@code hearth.keycloak-admin}): a confidential client
@@ -12,8 +11,10 @@ import java.net.URI;
  * agency administration endpoints answer 503 and everything else works.
  */
 @ConfigurationProperties("hearth.keycloak-admin")
-public record KeycloakAdminProperties(@DefaultValue("http://127.0.0.1:8180") URI url,
-        @DefaultValue("hearth") String realm, @DefaultValue("hearth-agency-admin") String clientId,
+public record KeycloakAdminProperties(
+        @DefaultValue("http://127.0.0.1:8180") URI url,
+        @DefaultValue("hearth") String realm,
+        @DefaultValue("hearth-agency-admin") String clientId,
         String clientSecret) {
 
     boolean configured() {

@@ -7,6 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.security.Caller;
@@ -21,11 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Partner systems of the agency (a hospital's discharge system, a remote-monitoring vendor): Keycloak clients
@@ -48,9 +47,11 @@ class PartnerClientController {
         this.json = json;
     }
 
-    record PartnerRequest(@NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]*") String name,
-            @NotEmpty @Size(max = 3) List<@NotBlank String> scopes) {
-    }
+    record PartnerRequest(
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]*")
+            String name,
+
+            @NotEmpty @Size(max = 3) List<@NotBlank String> scopes) {}
 
     @GetMapping
     @Operation(summary = "The agency's partner clients and their scopes (never their secrets)")
@@ -59,25 +60,40 @@ class PartnerClientController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a partner client", description = "Scopes: referrals:write, observations:write, "
-            + "patients:read. The answer holds the client secret once; Hearth does not keep it (Keycloak does). "
-            + "With Idempotency-Key, a retry of the same request answers the client the first attempt made, with its "
-            + "secret (that first answer may have been lost), and creates none; the same key with another body is 422")
+    @Operation(
+            summary = "Create a partner client",
+            description =
+                    "Scopes: referrals:write, observations:write, "
+                            + "patients:read. The answer holds the client secret once; Hearth does not keep it (Keycloak does). "
+                            + "With Idempotency-Key, a retry of the same request answers the client the first attempt made, with its "
+                            + "secret (that first answer may have been lost), and creates none; the same key with another body is 422")
     ResponseEntity<AgencyDirectory.NewPartnerClient> create(
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody PartnerRequest request) {
         Set<PartnerScope> scopes = EnumSet.noneOf(PartnerScope.class);
         for (String scope : request.scopes()) {
-            scopes.add(PartnerScope.named(scope).orElseThrow(() -> ApiException.invalid(List.of(new FieldError("scopes",
-                    "unknown scope '" + scope + "'; one of referrals:write, observations:write, patients:read")))));
+            scopes.add(PartnerScope.named(scope)
+                    .orElseThrow(() -> ApiException.invalid(List.of(new FieldError(
+                            "scopes",
+                            "unknown scope '" + scope
+                                    + "'; one of referrals:write, observations:write, patients:read")))));
         }
         Agency agency = Agency.ofCaller();
         // the client id follows from the agency and the name: a retry finds the client its first attempt made
-        AgencyDirectory.NewPartnerClient created = idempotency.createOnce(key, Caller.subject(),
-                json.writeValueAsString(request), claimed -> directory.existingPartner(agency, request.name().strip()),
-                claimed -> directory.createPartner(agency, request.name().strip(), scopes)).resource();
-        return ResponseEntity.created(URI.create("/api/patients/v1/agency/partner-clients/" + created.client().clientId()))
-                .header("Cache-Control", "no-store").body(created);
+        AgencyDirectory.NewPartnerClient created = idempotency
+                .createOnce(
+                        key,
+                        Caller.subject(),
+                        json.writeValueAsString(request),
+                        claimed ->
+                                directory.existingPartner(agency, request.name().strip()),
+                        claimed ->
+                                directory.createPartner(agency, request.name().strip(), scopes))
+                .resource();
+        return ResponseEntity.created(URI.create("/api/patients/v1/agency/partner-clients/"
+                        + created.client().clientId()))
+                .header("Cache-Control", "no-store")
+                .body(created);
     }
 
     @PostMapping("/{clientId}/disable")

@@ -30,6 +30,8 @@ enum PartnerScope {
     }
 
     static Optional<PartnerScope> ofClientScope(String clientScope) {
-        return Arrays.stream(values()).filter(s -> s.clientScope.equals(clientScope)).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.clientScope.equals(clientScope))
+                .findFirst();
     }
 }

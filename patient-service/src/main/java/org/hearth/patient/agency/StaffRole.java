@@ -8,8 +8,14 @@ import java.util.Optional;
  * among them: family accounts come from a care-circle invitation, partners are clients, not people.
  */
 enum StaffRole {
-    AGENCY_ADMIN("agency-admin"), COORDINATOR("coordinator"), PHYSICIAN("physician"), NURSE("nurse"),
-    THERAPIST("therapist"), AIDE("aide"), SOCIAL_WORKER("social-worker"), CASE_MANAGER("case-manager"),
+    AGENCY_ADMIN("agency-admin"),
+    COORDINATOR("coordinator"),
+    PHYSICIAN("physician"),
+    NURSE("nurse"),
+    THERAPIST("therapist"),
+    AIDE("aide"),
+    SOCIAL_WORKER("social-worker"),
+    CASE_MANAGER("case-manager"),
     BILLING("billing");
 
     private final String realmRole;

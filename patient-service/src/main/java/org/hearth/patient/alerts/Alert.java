@@ -9,10 +9,25 @@ import java.util.List;
  *
  * @param finding what was seen, in codes and numbers only (e.g. "SYSTOLIC_BP >= 150 on 3 of the last 5 mornings")
  */
-public record Alert(String id, String patientId, String rule, Severity severity, String finding,
-        List<String> observationIds, AlertStatus status, String owner, Instant raisedAt,
-        String acknowledgedBy, Instant acknowledgedAt, String resolvedBy, Instant resolvedAt, String resolutionNote,
-        Integer planVersion, int escalations, String escalatedTo, Instant escalatedAt) {
+public record Alert(
+        String id,
+        String patientId,
+        String rule,
+        Severity severity,
+        String finding,
+        List<String> observationIds,
+        AlertStatus status,
+        String owner,
+        Instant raisedAt,
+        String acknowledgedBy,
+        Instant acknowledgedAt,
+        String resolvedBy,
+        Instant resolvedAt,
+        String resolutionNote,
+        Integer planVersion,
+        int escalations,
+        String escalatedTo,
+        Instant escalatedAt) {
 
     public static final String COORDINATORS = "role:coordinator";
     /** Who is told at each escalation level: first the agency's coordinators, then its administrators. */
@@ -23,25 +38,75 @@ public record Alert(String id, String patientId, String rule, Severity severity,
     }
 
     static Alert raise(String id, String patientId, AlertRules.Finding finding, String owner, Instant now) {
-        return new Alert(id, patientId, finding.rule(), finding.severity(), finding.description(),
-                finding.observationIds(), AlertStatus.OPEN, owner, now, null, null, null, null, null, null, 0, null, null);
+        return new Alert(
+                id,
+                patientId,
+                finding.rule(),
+                finding.severity(),
+                finding.description(),
+                finding.observationIds(),
+                AlertStatus.OPEN,
+                owner,
+                now,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null);
     }
 
     Alert acknowledge(String by, Instant now) {
         if (status != AlertStatus.OPEN) {
             throw new IllegalStateException("only an open alert can be acknowledged; this one is " + status);
         }
-        return new Alert(id, patientId, rule, severity, finding, observationIds, AlertStatus.ACKNOWLEDGED, owner,
-                raisedAt, by, now, null, null, null, null, escalations, escalatedTo, escalatedAt);
+        return new Alert(
+                id,
+                patientId,
+                rule,
+                severity,
+                finding,
+                observationIds,
+                AlertStatus.ACKNOWLEDGED,
+                owner,
+                raisedAt,
+                by,
+                now,
+                null,
+                null,
+                null,
+                null,
+                escalations,
+                escalatedTo,
+                escalatedAt);
     }
 
     Alert resolve(String by, String note, Integer planVersion, Instant now) {
         if (status == AlertStatus.RESOLVED) {
             throw new IllegalStateException("the alert is already resolved");
         }
-        return new Alert(id, patientId, rule, severity, finding, observationIds, AlertStatus.RESOLVED, owner, raisedAt,
-                acknowledgedBy == null ? by : acknowledgedBy, acknowledgedAt == null ? now : acknowledgedAt, by, now,
-                note, planVersion, escalations, escalatedTo, escalatedAt);
+        return new Alert(
+                id,
+                patientId,
+                rule,
+                severity,
+                finding,
+                observationIds,
+                AlertStatus.RESOLVED,
+                owner,
+                raisedAt,
+                acknowledgedBy == null ? by : acknowledgedBy,
+                acknowledgedAt == null ? now : acknowledgedAt,
+                by,
+                now,
+                note,
+                planVersion,
+                escalations,
+                escalatedTo,
+                escalatedAt);
     }
 
     /**
@@ -55,8 +120,25 @@ public record Alert(String id, String patientId, String rule, Severity severity,
         if (now.isBefore(nextEscalationAt(policy))) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Alert(id, patientId, rule, severity, finding, observationIds, status, owner,
-                raisedAt, null, null, null, null, null, null, escalations + 1, ESCALATION_CHAIN.get(escalations), now));
+        return java.util.Optional.of(new Alert(
+                id,
+                patientId,
+                rule,
+                severity,
+                finding,
+                observationIds,
+                status,
+                owner,
+                raisedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                escalations + 1,
+                ESCALATION_CHAIN.get(escalations),
+                now));
     }
 
     /** When the escalator must look at it next; null once acknowledged, resolved or at the top of the chain. */

@@ -1,5 +1,7 @@
 package org.hearth.patient.alerts;
 
+import java.time.Clock;
+import java.time.Instant;
 import org.hearth.platform.aggregate.AgencySweep;
 import org.hearth.platform.aggregate.AgencySweeps;
 import org.slf4j.Logger;
@@ -9,9 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Escalates alerts nobody acknowledged in time, for every agency: the one clock of an alert (messaging's urgent item
@@ -35,8 +34,13 @@ class AlertEscalator {
     private final AgencySweep sweep;
     private final AlertMetrics metrics;
 
-    AlertEscalator(AlertRepository alerts, EscalationRecipients recipients, AlertSettings settings, Clock clock,
-            AgencySweeps sweeps, AlertMetrics metrics) {
+    AlertEscalator(
+            AlertRepository alerts,
+            EscalationRecipients recipients,
+            AlertSettings settings,
+            Clock clock,
+            AgencySweeps sweeps,
+            AlertMetrics metrics) {
         this.metrics = metrics;
         this.alerts = alerts;
         this.recipients = recipients;
@@ -45,7 +49,9 @@ class AlertEscalator {
         this.sweep = sweeps.named("alert-escalation");
     }
 
-    @Scheduled(fixedDelayString = "${hearth.alerts.check-interval:PT30S}", initialDelayString = "${hearth.alerts.check-interval:PT30S}")
+    @Scheduled(
+            fixedDelayString = "${hearth.alerts.check-interval:PT30S}",
+            initialDelayString = "${hearth.alerts.check-interval:PT30S}")
     void scheduled() {
         escalateDue();
     }
@@ -59,25 +65,48 @@ class AlertEscalator {
                 return 0;
             }
             Alert alert = next.get();
-            EscalationRecipients.Answer page = recipients.resolve(candidate.tenantId(), alert.patientId(),
-                    alert.escalatedTo());
+            EscalationRecipients.Answer page =
+                    recipients.resolve(candidate.tenantId(), alert.patientId(), alert.escalatedTo());
             Instant dueAt = candidate.alert().nextEscalationAt(settings);
             if (page.unavailable() && now.isBefore(dueAt.plus(settings.directoryGrace()))) {
-                log.warn("Alert {} due for level {} since {}: whom to page is unknown while Keycloak does not "
-                        + "answer; tried again on the next pass", alert.id(), alert.escalations(), dueAt);
+                log.warn(
+                        "Alert {} due for level {} since {}: whom to page is unknown while Keycloak does not "
+                                + "answer; tried again on the next pass",
+                        alert.id(),
+                        alert.escalations(),
+                        dueAt);
                 return 0; // not written: the alert stays due and the next pass resolves and escalates it
             }
             if (page.people().isEmpty()) {
-                log.warn("Alert {} escalated to {} (level {}) names nobody to page ({}): messaging pages the agency's "
-                        + "coordinators it knows", alert.id(), alert.escalatedTo(), alert.escalations(),
+                log.warn(
+                        "Alert {} escalated to {} (level {}) names nobody to page ({}): messaging pages the agency's "
+                                + "coordinators it knows",
+                        alert.id(),
+                        alert.escalatedTo(),
+                        alert.escalations(),
                         page.unavailable() ? "Keycloak unreachable past the grace" : "no such staff");
             }
-            boolean saved = alerts.update(alert, candidate.version(), new AlertEvents.AlertEscalated(alert.patientId(),
-                    alert.id(), alert.severity(), alert.escalations(), alert.escalatedTo(), now, page.people()));
+            boolean saved = alerts.update(
+                    alert,
+                    candidate.version(),
+                    new AlertEvents.AlertEscalated(
+                            alert.patientId(),
+                            alert.id(),
+                            alert.severity(),
+                            alert.escalations(),
+                            alert.escalatedTo(),
+                            now,
+                            page.people()));
             if (saved) {
                 metrics.escalated(alert); // inside the alert's agency, as the sweep hands it over
-                log.warn("Alert {} ({} {}) unacknowledged since {}: escalated to {} (level {})", alert.id(),
-                        alert.severity(), alert.rule(), alert.raisedAt(), alert.escalatedTo(), alert.escalations());
+                log.warn(
+                        "Alert {} ({} {}) unacknowledged since {}: escalated to {} (level {})",
+                        alert.id(),
+                        alert.severity(),
+                        alert.rule(),
+                        alert.raisedAt(),
+                        alert.escalatedTo(),
+                        alert.escalations());
             }
             return AgencySweep.written(saved);
         });
@@ -86,6 +115,5 @@ class AlertEscalator {
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
     @EnableConfigurationProperties(AlertSettings.class)
-    static class Scheduling {
-    }
+    static class Scheduling {}
 }

@@ -1,9 +1,8 @@
 package org.hearth.patient.alerts;
 
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
 import java.util.List;
+import org.hearth.platform.events.DomainEvent;
 
 /**
  * The events of an alert's life on hearth.patient.alerts: rule codes, severities, owners (subjects or
@@ -11,15 +10,22 @@ import java.util.List;
  */
 final class AlertEvents {
 
-    private AlertEvents() {
-    }
+    private AlertEvents() {}
 
-    record AlertRaised(String patientId, String alertId, String rule, Severity severity, String owner,
-            List<String> observationIds, Instant raisedAt) implements DomainEvent {
+    record AlertRaised(
+            String patientId,
+            String alertId,
+            String rule,
+            Severity severity,
+            String owner,
+            List<String> observationIds,
+            Instant raisedAt)
+            implements DomainEvent {
         static final String TYPE = "org.hearth.patient.AlertRaised.v1";
 
         static AlertRaised of(Alert a) {
-            return new AlertRaised(a.patientId(), a.id(), a.rule(), a.severity(), a.owner(), a.observationIds(), a.raisedAt());
+            return new AlertRaised(
+                    a.patientId(), a.id(), a.rule(), a.severity(), a.owner(), a.observationIds(), a.raisedAt());
         }
 
         @Override
@@ -52,8 +58,15 @@ final class AlertEvents {
      * @param recipients the people paged, resolved when it escalated (the care team's coordinators for
      *                   role:coordinator); empty when the role has no member Hearth knows of
      */
-    record AlertEscalated(String patientId, String alertId, Severity severity, int level, String escalatedTo,
-            Instant escalatedAt, List<String> recipients) implements DomainEvent {
+    record AlertEscalated(
+            String patientId,
+            String alertId,
+            Severity severity,
+            int level,
+            String escalatedTo,
+            Instant escalatedAt,
+            List<String> recipients)
+            implements DomainEvent {
         static final String TYPE = "org.hearth.patient.AlertEscalated.v1";
 
         @Override

@@ -1,5 +1,8 @@
 package org.hearth.patient.alerts;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.patient.careteam.CareTeamMember;
 import org.hearth.patient.careteam.CareTeamRepository;
@@ -14,10 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Evaluates the rules on every recorded reading, from hearth.patient.observations. Reading the event rather
@@ -40,8 +39,14 @@ class AlertRaising {
     private final Clock clock;
     private final AlertMetrics metrics;
 
-    AlertRaising(EventEdge edge, ObservationRepository observations, CareTeamRepository teams,
-            AlertRepository alerts, AlertThresholds thresholds, AlertSettings settings, Clock clock,
+    AlertRaising(
+            EventEdge edge,
+            ObservationRepository observations,
+            CareTeamRepository teams,
+            AlertRepository alerts,
+            AlertThresholds thresholds,
+            AlertSettings settings,
+            Clock clock,
             AlertMetrics metrics) {
         this.metrics = metrics;
         this.thresholds = thresholds;
@@ -61,28 +66,44 @@ class AlertRaising {
     }
 
     private void recorded(IncomingEvent event, ObservationRecorded recorded) {
-        Observation reading = new Observation(recorded.observationId(), recorded.patientId(), recorded.vital(),
-                recorded.value(), recorded.observedAt(), recorded.source(), null, null);
-        var recent = observations.recent(reading.patientId(), reading.vital(),
-                reading.observedAt().minus(AlertRules.LOOKBACK));
+        Observation reading = new Observation(
+                recorded.observationId(),
+                recorded.patientId(),
+                recorded.vital(),
+                recorded.value(),
+                recorded.observedAt(),
+                recorded.source(),
+                null,
+                null);
+        var recent = observations.recent(
+                reading.patientId(), reading.vital(), reading.observedAt().minus(AlertRules.LOOKBACK));
         var limits = thresholds.find(reading.patientId()).limits();
         var findings = AlertRules.evaluate(reading, recent, settings.zone(), limits);
         if (findings.isEmpty()) {
             return;
         }
-        String owner = teams.find(reading.patientId()).team().leadPhysician()
-                .map(CareTeamMember::subject).orElse(Alert.COORDINATORS);
+        String owner = teams.find(reading.patientId())
+                .team()
+                .leadPhysician()
+                .map(CareTeamMember::subject)
+                .orElse(Alert.COORDINATORS);
         for (AlertRules.Finding finding : findings) {
             if (alerts.active(reading.patientId(), finding.rule()).isPresent()) {
                 continue; // the open alert already asks for attention; a second one would only be noise
             }
-            String id = UUID.nameUUIDFromBytes((TenantContext.current().value() + "|" + event.id() + "|"
-                    + finding.rule()).getBytes(StandardCharsets.UTF_8)).toString();
+            String id = UUID.nameUUIDFromBytes(
+                            (TenantContext.current().value() + "|" + event.id() + "|" + finding.rule())
+                                    .getBytes(StandardCharsets.UTF_8))
+                    .toString();
             Alert alert = Alert.raise(id, reading.patientId(), finding, owner, clock.instant());
             if (alerts.insertIfNew(alert)) {
                 metrics.raised(alert);
-                log.info("Alert {} raised: rule {} severity {} for patient {}", id, finding.rule(),
-                        finding.severity(), reading.patientId());
+                log.info(
+                        "Alert {} raised: rule {} severity {} for patient {}",
+                        id,
+                        finding.rule(),
+                        finding.severity(),
+                        reading.patientId());
             }
         }
     }

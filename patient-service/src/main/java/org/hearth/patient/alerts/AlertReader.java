@@ -1,9 +1,8 @@
 package org.hearth.patient.alerts;
 
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /** Read access to alerts for other features of this service (FHIR Flags), without their workflow. */
 @Component

@@ -1,6 +1,9 @@
 package org.hearth.patient.alerts;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.DomainEvent;
@@ -16,10 +19,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 /** Alerts of the caller's agency, each with its pending events in the same document. */
 @Repository
 class AlertRepository {
@@ -34,14 +33,14 @@ class AlertRepository {
         this.store = stores.of(AlertDocument.class, TOPIC)
                 .readAs(AlertDocument::alert)
                 .identifiedBy(Alert::id)
-                .createdAs((alert, tenant, version, outbox) -> new AlertDocument(alert.id(), tenant, alert, version,
-                        outbox, alert.nextEscalationAt(settings)))
-                .updatedAs(alert -> new Update().set("alert", alert)
+                .createdAs((alert, tenant, version, outbox) ->
+                        new AlertDocument(alert.id(), tenant, alert, version, outbox, alert.nextEscalationAt(settings)))
+                .updatedAs(alert -> new Update()
+                        .set("alert", alert)
                         .set(AlertDocument.ESCALATION_DUE_AT, alert.nextEscalationAt(settings)));
     }
 
-    record Versioned(Alert alert, long version) {
-    }
+    record Versioned(Alert alert, long version) {}
 
     @PostConstruct
     void createIndexes() {
@@ -60,9 +59,19 @@ class AlertRepository {
 
     /** The patient's alert for this rule that is not resolved yet, if any: a rule does not fire twice at once. */
     Optional<Alert> active(String patientId, String rule) {
-        return mongo.find(Query.query(Criteria.where("alert.patientId").is(patientId).and("alert.rule").is(rule)
-                .and("alert.status").ne(AlertStatus.RESOLVED)).limit(1), AlertDocument.class)
-                .stream().map(AlertDocument::alert).findFirst();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("alert.patientId")
+                                        .is(patientId)
+                                        .and("alert.rule")
+                                        .is(rule)
+                                        .and("alert.status")
+                                        .ne(AlertStatus.RESOLVED))
+                                .limit(1),
+                        AlertDocument.class)
+                .stream()
+                .map(AlertDocument::alert)
+                .findFirst();
     }
 
     /** Writes the alert's next state and its event if it is still at {@code expectedVersion} (false otherwise). */
@@ -72,14 +81,21 @@ class AlertRepository {
 
     /** One patient's alerts, newest first (a patient has tens, not thousands). */
     List<Alert> ofPatient(String patientId) {
-        return list(Optional.of(List.of(patientId)), null, org.springframework.data.domain.PageRequest.of(0, 500,
-                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
-                        "alert.raisedAt"))).getContent();
+        return list(
+                        Optional.of(List.of(patientId)),
+                        null,
+                        org.springframework.data.domain.PageRequest.of(
+                                0,
+                                500,
+                                org.springframework.data.domain.Sort.by(
+                                        org.springframework.data.domain.Sort.Direction.DESC, "alert.raisedAt")))
+                .getContent();
     }
 
     /** Alerts of the agency, or of the given patients only. */
     Page<Alert> list(Optional<List<String>> patients, AlertStatus status, Pageable pageable) {
-        Criteria criteria = patients.map(ids -> Criteria.where("alert.patientId").in(ids)).orElseGet(Criteria::new);
+        Criteria criteria =
+                patients.map(ids -> Criteria.where("alert.patientId").in(ids)).orElseGet(Criteria::new);
         if (status != null) {
             criteria = criteria.and("alert.status").is(status);
         }
@@ -92,11 +108,19 @@ class AlertRepository {
      */
     List<AlertDocument> dueAcrossAgencies(Instant now, int limit) {
         Criteria due = Criteria.where(AlertDocument.ESCALATION_DUE_AT).lte(now);
-        Criteria stored = Criteria.where(AlertDocument.ESCALATION_DUE_AT).exists(false)
-                .and("alert.status").is(AlertStatus.OPEN).and("alert.escalations").lt(Alert.ESCALATION_CHAIN.size())
-                .and("alert.raisedAt").lte(now);
-        return mongo.findAcrossAgencies(Query.query(new Criteria().orOperator(due, stored))
-                .with(org.springframework.data.domain.Sort.by(AlertDocument.ESCALATION_DUE_AT)), limit, AlertDocument.class);
+        Criteria stored = Criteria.where(AlertDocument.ESCALATION_DUE_AT)
+                .exists(false)
+                .and("alert.status")
+                .is(AlertStatus.OPEN)
+                .and("alert.escalations")
+                .lt(Alert.ESCALATION_CHAIN.size())
+                .and("alert.raisedAt")
+                .lte(now);
+        return mongo.findAcrossAgencies(
+                Query.query(new Criteria().orOperator(due, stored))
+                        .with(org.springframework.data.domain.Sort.by(AlertDocument.ESCALATION_DUE_AT)),
+                limit,
+                AlertDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

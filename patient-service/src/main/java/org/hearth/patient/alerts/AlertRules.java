@@ -1,8 +1,5 @@
 package org.hearth.patient.alerts;
 
-import org.hearth.patient.observations.Observation;
-import org.hearth.patient.observations.Vital;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.patient.observations.Observation;
+import org.hearth.patient.observations.Vital;
 
 /**
  * The default alert rules: single-reading thresholds and two trend rules that clinicians ask for in home
@@ -24,15 +23,14 @@ public final class AlertRules {
 
     /** How far back trend rules look. */
     public static final Duration LOOKBACK = Duration.ofDays(8);
+
     static final LocalTime MORNING_START = LocalTime.of(5, 0);
     static final LocalTime MORNING_END = LocalTime.NOON;
 
-    private AlertRules() {
-    }
+    private AlertRules() {}
 
     /** A rule that fired, with the readings that made it fire. */
-    public record Finding(String rule, Severity severity, String description, List<String> observationIds) {
-    }
+    public record Finding(String rule, Severity severity, String description, List<String> observationIds) {}
 
     /**
      * A single-reading threshold. {@code key} names it for per-patient overrides of its limit (e.g. a systolic
@@ -88,11 +86,13 @@ public final class AlertRules {
     }
 
     /** As {@link #evaluate(Observation, List, ZoneId)}, with this patient's limits replacing the defaults by key. */
-    public static List<Finding> evaluate(Observation reading, List<Observation> recent, ZoneId zone,
-            Map<String, Double> limits) {
+    public static List<Finding> evaluate(
+            Observation reading, List<Observation> recent, ZoneId zone, Map<String, Double> limits) {
         List<Finding> findings = new ArrayList<>();
-        List<Threshold> effective = THRESHOLDS.stream().filter(t -> t.vital() == reading.vital())
-                .map(t -> t.withLimit(limits.get(t.key()))).toList();
+        List<Threshold> effective = THRESHOLDS.stream()
+                .filter(t -> t.vital() == reading.vital())
+                .map(t -> t.withLimit(limits.get(t.key())))
+                .toList();
         mostSevereBreach(effective, true, reading).ifPresent(t -> findings.add(threshold(t, reading)));
         mostSevereBreach(effective, false, reading).ifPresent(t -> findings.add(threshold(t, reading)));
         if (reading.vital() == Vital.SYSTOLIC_BP) {
@@ -107,7 +107,8 @@ public final class AlertRules {
     /** Systolic at or above 150 on at least 3 of the last 5 mornings that have a reading (first reading of each). */
     static Optional<Finding> morningHypertension(List<Observation> recent, Instant now, ZoneId zone) {
         Map<LocalDate, Observation> firstByMorning = new LinkedHashMap<>();
-        recent.stream().filter(o -> !o.observedAt().isAfter(now))
+        recent.stream()
+                .filter(o -> !o.observedAt().isAfter(now))
                 .sorted(Comparator.comparing(Observation::observedAt))
                 .filter(o -> isMorning(o.observedAt(), zone))
                 .forEach(o -> firstByMorning.putIfAbsent(LocalDate.ofInstant(o.observedAt(), zone), o));
@@ -117,7 +118,9 @@ public final class AlertRules {
         if (high.size() < 3) {
             return Optional.empty();
         }
-        return Optional.of(new Finding("MORNING_SYSTOLIC_150_3_OF_5", Severity.HIGH,
+        return Optional.of(new Finding(
+                "MORNING_SYSTOLIC_150_3_OF_5",
+                Severity.HIGH,
                 "SYSTOLIC_BP >= 150 mm[Hg] on " + high.size() + " of the last " + lastFive.size() + " mornings",
                 high.stream().map(Observation::id).toList()));
     }
@@ -126,29 +129,40 @@ public final class AlertRules {
     static Optional<Finding> weightGain(List<Observation> recent, Instant now) {
         List<Observation> week = recent.stream()
                 .filter(o -> !o.observedAt().isAfter(now) && o.observedAt().isAfter(now.minus(Duration.ofDays(7))))
-                .sorted(Comparator.comparing(Observation::observedAt)).toList();
+                .sorted(Comparator.comparing(Observation::observedAt))
+                .toList();
         if (week.size() < 2) {
             return Optional.empty();
         }
         Observation latest = week.getLast();
-        Observation lowest = week.stream().min(Comparator.comparingDouble(Observation::value)).orElseThrow();
+        Observation lowest = week.stream()
+                .min(Comparator.comparingDouble(Observation::value))
+                .orElseThrow();
         double gain = latest.value() - lowest.value();
         if (lowest.observedAt().isAfter(latest.observedAt()) || gain < 2.0) {
             return Optional.empty();
         }
-        return Optional.of(new Finding("WEIGHT_GAIN_2KG_7_DAYS", Severity.HIGH,
+        return Optional.of(new Finding(
+                "WEIGHT_GAIN_2KG_7_DAYS",
+                Severity.HIGH,
                 "WEIGHT up " + stripZero(Math.round(gain * 10) / 10.0) + " kg in 7 days",
                 List.of(lowest.id(), latest.id())));
     }
 
-    private static Optional<Threshold> mostSevereBreach(List<Threshold> thresholds, boolean above, Observation reading) {
-        return thresholds.stream().filter(t -> t.above() == above && t.breachedBy(reading.value()))
+    private static Optional<Threshold> mostSevereBreach(
+            List<Threshold> thresholds, boolean above, Observation reading) {
+        return thresholds.stream()
+                .filter(t -> t.above() == above && t.breachedBy(reading.value()))
                 .max(Comparator.comparing(Threshold::severity));
     }
 
     private static Finding threshold(Threshold t, Observation reading) {
-        return new Finding(t.rule(), t.severity(), reading.vital() + " " + stripZero(reading.value()) + " "
-                + reading.unit() + (t.above() ? " >= " : " < ") + stripZero(t.limit()), List.of(reading.id()));
+        return new Finding(
+                t.rule(),
+                t.severity(),
+                reading.vital() + " " + stripZero(reading.value()) + " " + reading.unit() + (t.above() ? " >= " : " < ")
+                        + stripZero(t.limit()),
+                List.of(reading.id()));
     }
 
     private static boolean isMorning(Instant at, ZoneId zone) {

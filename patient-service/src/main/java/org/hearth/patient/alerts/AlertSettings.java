@@ -1,10 +1,9 @@
 package org.hearth.patient.alerts;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code hearth.alerts}: how long an alert may stay unacknowledged before it escalates, by
@@ -13,13 +12,16 @@ import java.time.ZoneId;
  * agency's coordinators it knows).
  */
 @ConfigurationProperties("hearth.alerts")
-public record AlertSettings(@DefaultValue AlertSettings.EscalateAfter escalateAfter,
-        @DefaultValue("PT30S") Duration checkInterval, @DefaultValue("America/New_York") ZoneId zone,
+public record AlertSettings(
+        @DefaultValue AlertSettings.EscalateAfter escalateAfter,
+        @DefaultValue("PT30S") Duration checkInterval,
+        @DefaultValue("America/New_York") ZoneId zone,
         @DefaultValue("PT5M") Duration directoryGrace) {
 
-    public record EscalateAfter(@DefaultValue("PT15M") Duration critical, @DefaultValue("PT1H") Duration high,
-            @DefaultValue("PT24H") Duration warning) {
-    }
+    public record EscalateAfter(
+            @DefaultValue("PT15M") Duration critical,
+            @DefaultValue("PT1H") Duration high,
+            @DefaultValue("PT24H") Duration warning) {}
 
     Duration after(Severity severity) {
         return switch (severity) {

@@ -1,3 +1,7 @@
 package org.hearth.patient.alerts;
 
-public enum AlertStatus { OPEN, ACKNOWLEDGED, RESOLVED }
+public enum AlertStatus {
+    OPEN,
+    ACKNOWLEDGED,
+    RESOLVED
+}

@@ -5,6 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hearth.patient.access.PatientAccess;
 import org.hearth.patient.access.Purpose;
 import org.hearth.platform.problem.ApiException;
@@ -22,12 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 /** A patient's alert thresholds: the defaults, with the limits the team set for this patient. */
 @RestController
 @RequestMapping("/api/patients/v1/patients/{patientId}/alert-thresholds")
@@ -44,15 +43,18 @@ class AlertThresholdController {
         this.clock = clock;
     }
 
-    record EffectiveThreshold(String key, String vital, String direction, Severity severity, double limit,
-            double defaultLimit, String unit) {
-    }
+    record EffectiveThreshold(
+            String key,
+            String vital,
+            String direction,
+            Severity severity,
+            double limit,
+            double defaultLimit,
+            String unit) {}
 
-    record ThresholdsView(String patientId, List<EffectiveThreshold> thresholds) {
-    }
+    record ThresholdsView(String patientId, List<EffectiveThreshold> thresholds) {}
 
-    record LimitsRequest(@NotNull @Size(max = 20) Map<String, @NotNull Double> limits) {
-    }
+    record LimitsRequest(@NotNull @Size(max = 20) Map<String, @NotNull Double> limits) {}
 
     @GetMapping
     @PreAuthorize(AlertController.CLINICAL)
@@ -65,16 +67,21 @@ class AlertThresholdController {
 
     @PutMapping
     @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician')")
-    @Operation(summary = "Set this patient's limits", description = "Keys as in GET (e.g. SYSTOLIC_BP_HIGH_HIGH); "
-            + "limits must be physiologically possible. Replaces all overrides; If-Match required")
-    ResponseEntity<ThresholdsView> set(@PathVariable String patientId,
+    @Operation(
+            summary = "Set this patient's limits",
+            description = "Keys as in GET (e.g. SYSTOLIC_BP_HIGH_HIGH); "
+                    + "limits must be physiologically possible. Replaces all overrides; If-Match required")
+    ResponseEntity<ThresholdsView> set(
+            @PathVariable String patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody LimitsRequest request) {
         access.require(patientId, Purpose.CLINICAL);
         long expected = Versions.expected(ifMatch);
         List<FieldError> errors = new ArrayList<>();
         request.limits().forEach((key, limit) -> {
-            var threshold = AlertRules.defaults().stream().filter(t -> t.key().equals(key)).findFirst();
+            var threshold = AlertRules.defaults().stream()
+                    .filter(t -> t.key().equals(key))
+                    .findFirst();
             if (threshold.isEmpty()) {
                 errors.add(new FieldError("limits." + key, "is not a threshold; see GET for the keys"));
                 return;
@@ -96,8 +103,17 @@ class AlertThresholdController {
     }
 
     private static ThresholdsView view(String patientId, Map<String, Double> limits) {
-        return new ThresholdsView(patientId, AlertRules.defaults().stream().map(t -> new EffectiveThreshold(t.key(),
-                t.vital().name(), t.above() ? "AT_OR_ABOVE" : "BELOW", t.severity(),
-                limits.getOrDefault(t.key(), t.limit()), t.limit(), t.vital().unit())).toList());
+        return new ThresholdsView(
+                patientId,
+                AlertRules.defaults().stream()
+                        .map(t -> new EffectiveThreshold(
+                                t.key(),
+                                t.vital().name(),
+                                t.above() ? "AT_OR_ABOVE" : "BELOW",
+                                t.severity(),
+                                limits.getOrDefault(t.key(), t.limit()),
+                                t.limit(),
+                                t.vital().unit()))
+                        .toList());
     }
 }

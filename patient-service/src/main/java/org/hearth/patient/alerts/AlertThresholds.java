@@ -1,5 +1,7 @@
 package org.hearth.patient.alerts;
 
+import java.time.Instant;
+import java.util.Map;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.hearth.platform.tenancy.TenantScopedMongo;
@@ -8,20 +10,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import java.time.Instant;
-import java.util.Map;
-
 /** Per-patient limits that replace default thresholds by key; a patient without overrides uses the defaults. */
 @Repository
 class AlertThresholds {
 
     @Document("alert_thresholds")
-    record ThresholdsDocument(@Id String id, String tenantId, Map<String, Double> limits, long version, String setBy,
-            Instant setAt) implements TenantOwned {
-    }
+    record ThresholdsDocument(
+            @Id String id, String tenantId, Map<String, Double> limits, long version, String setBy, Instant setAt)
+            implements TenantOwned {}
 
-    record Versioned(Map<String, Double> limits, long version) {
-    }
+    record Versioned(Map<String, Double> limits, long version) {}
 
     private final TenantScopedMongo mongo;
 
@@ -36,8 +34,12 @@ class AlertThresholds {
     }
 
     boolean save(String patientId, Map<String, Double> limits, long expectedVersion, String by, Instant now) {
-        return mongo.createOrUpdate(patientId, expectedVersion, "version",
+        return mongo.createOrUpdate(
+                patientId,
+                expectedVersion,
+                "version",
                 () -> new ThresholdsDocument(patientId, TenantContext.current().value(), limits, 1, by, now),
-                new Update().set("limits", limits).set("setBy", by).set("setAt", now), ThresholdsDocument.class);
+                new Update().set("limits", limits).set("setBy", by).set("setAt", now),
+                ThresholdsDocument.class);
     }
 }

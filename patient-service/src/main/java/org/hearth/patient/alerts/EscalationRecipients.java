@@ -1,5 +1,12 @@
 package org.hearth.patient.alerts;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.patient.agency.AgencyDirectory;
 import org.hearth.patient.careteam.CareTeamMember;
 import org.hearth.patient.careteam.CareTeamRepository;
@@ -9,14 +16,6 @@ import org.hearth.platform.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real people an escalation pages, so that messaging never has to guess. Level 1 ({@code role:coordinator}) pages
@@ -32,6 +31,7 @@ class EscalationRecipients {
     static final Duration CACHED_FOR = Duration.ofMinutes(1);
     /** The contract's limit on recipients. */
     static final int MAX = 50;
+
     static final String COORDINATOR_ROLE = "coordinator";
     static final String ADMIN_ROLE = "agency-admin";
 
@@ -43,6 +43,7 @@ class EscalationRecipients {
      * client's time-outs); at most half the escalator's interval, so the next pass asks again.
      */
     private final Duration failureRememberedFor;
+
     private final Map<String, Cached> staff = new ConcurrentHashMap<>();
 
     EscalationRecipients(CareTeamRepository teams, AgencyDirectory directory, AlertSettings settings, Clock clock) {
@@ -54,8 +55,7 @@ class EscalationRecipients {
     }
 
     /** @param people null: Keycloak failed, ask again after {@code until} */
-    private record Cached(List<String> people, Instant until) {
-    }
+    private record Cached(List<String> people, Instant until) {}
 
     /** Keycloak failed a moment ago for this agency and role. */
     static final class Unreachable extends RuntimeException {
@@ -75,12 +75,15 @@ class EscalationRecipients {
     Answer resolve(String agencyId, String patientId, String queue) {
         if (Alert.COORDINATORS.equals(queue)) {
             List<String> team = teams.find(patientId).team().members().stream()
-                    .filter(m -> m.role() == CareTeamRole.COORDINATOR).map(CareTeamMember::subject).toList();
+                    .filter(m -> m.role() == CareTeamRole.COORDINATOR)
+                    .map(CareTeamMember::subject)
+                    .toList();
             if (!team.isEmpty()) {
                 return Answer.of(team);
             }
         }
-        List<String> order = Alert.COORDINATORS.equals(queue) ? List.of(COORDINATOR_ROLE, ADMIN_ROLE)
+        List<String> order = Alert.COORDINATORS.equals(queue)
+                ? List.of(COORDINATOR_ROLE, ADMIN_ROLE)
                 : List.of(ADMIN_ROLE, COORDINATOR_ROLE);
         for (String role : order) {
             Optional<List<String>> people;
@@ -89,8 +92,12 @@ class EscalationRecipients {
             } catch (Unreachable stillDown) {
                 return new Answer(List.of(), true);
             } catch (RuntimeException unreachable) {
-                log.warn("Agency {}: Keycloak could not list the {} staff ({}); escalations that need them wait",
-                        agencyId, role, unreachable instanceof ApiException e ? e.type()
+                log.warn(
+                        "Agency {}: Keycloak could not list the {} staff ({}); escalations that need them wait",
+                        agencyId,
+                        role,
+                        unreachable instanceof ApiException e
+                                ? e.type()
                                 : unreachable.getClass().getSimpleName());
                 return new Answer(List.of(), true);
             }

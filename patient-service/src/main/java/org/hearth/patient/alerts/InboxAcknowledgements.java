@@ -1,5 +1,7 @@
 package org.hearth.patient.alerts;
 
+import java.time.Clock;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.events.EventEdge;
 import org.hearth.platform.events.EventRoutes;
@@ -8,9 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
 
 /**
  * An alert acknowledged from the inbox: messaging publishes UrgentAcknowledged with the alert id of its notice, and
@@ -36,8 +35,8 @@ class InboxAcknowledgements {
     }
 
     /** Patient-service's tolerant reader of messaging.UrgentAcknowledged.v1. */
-    record UrgentAcknowledged(String messageId, String patientId, String alertId, String acknowledgedBy,
-            Instant acknowledgedAt) {
+    record UrgentAcknowledged(
+            String messageId, String patientId, String alertId, String acknowledgedBy, Instant acknowledgedAt) {
         static final String TYPE = "org.hearth.messaging.UrgentAcknowledged.v1";
     }
 
@@ -54,7 +53,8 @@ class InboxAcknowledgements {
             return; // an urgent message people wrote: its clock is messaging's
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            var stored = alerts.find(ack.alertId()).filter(v -> v.alert().patientId().equals(ack.patientId()));
+            var stored =
+                    alerts.find(ack.alertId()).filter(v -> v.alert().patientId().equals(ack.patientId()));
             if (stored.isEmpty()) {
                 log.warn("Event {} acknowledges alert {} which this agency does not have", event.id(), ack.alertId());
                 return;
@@ -62,11 +62,19 @@ class InboxAcknowledgements {
             if (stored.get().alert().status() != AlertStatus.OPEN) {
                 return;
             }
-            Alert acknowledged = stored.get().alert().acknowledge(ack.acknowledgedBy(),
-                    ack.acknowledgedAt() != null ? ack.acknowledgedAt() : clock.instant());
-            if (alerts.update(acknowledged, stored.get().version(), new AlertEvents.AlertAcknowledged(
-                    acknowledged.patientId(), acknowledged.id(), acknowledged.acknowledgedBy(),
-                    acknowledged.acknowledgedAt()))) {
+            Alert acknowledged = stored.get()
+                    .alert()
+                    .acknowledge(
+                            ack.acknowledgedBy(),
+                            ack.acknowledgedAt() != null ? ack.acknowledgedAt() : clock.instant());
+            if (alerts.update(
+                    acknowledged,
+                    stored.get().version(),
+                    new AlertEvents.AlertAcknowledged(
+                            acknowledged.patientId(),
+                            acknowledged.id(),
+                            acknowledged.acknowledgedBy(),
+                            acknowledged.acknowledgedAt()))) {
                 metrics.acknowledged(acknowledged, "inbox");
                 log.info("Alert {} acknowledged from the inbox (message {})", ack.alertId(), ack.messageId());
                 return;

@@ -1,3 +1,7 @@
 package org.hearth.patient.alerts;
 
-public enum Severity { WARNING, HIGH, CRITICAL }
+public enum Severity {
+    WARNING,
+    HIGH,
+    CRITICAL
+}

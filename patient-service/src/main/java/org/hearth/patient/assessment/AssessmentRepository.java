@@ -1,5 +1,6 @@
 package org.hearth.patient.assessment;
 
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.OutboxCollection;
@@ -8,8 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.Optional;
 
 @Repository
 public class AssessmentRepository {
@@ -22,13 +21,12 @@ public class AssessmentRepository {
         this.store = stores.of(AssessmentDocument.class, TOPIC)
                 .readAs(AssessmentDocument::assessment)
                 .identifiedBy(InitialAssessment::patientId)
-                .createdAs((assessment, tenant, version, outbox) -> new AssessmentDocument(assessment.patientId(),
-                        tenant, assessment, version, outbox))
+                .createdAs((assessment, tenant, version, outbox) ->
+                        new AssessmentDocument(assessment.patientId(), tenant, assessment, version, outbox))
                 .updatedAs(assessment -> new Update().set("assessment", assessment));
     }
 
-    record Versioned(InitialAssessment assessment, long version) {
-    }
+    record Versioned(InitialAssessment assessment, long version) {}
 
     Optional<Versioned> find(String patientId) {
         return store.find(patientId).map(v -> new Versioned(v.aggregate(), v.version()));
@@ -36,7 +34,8 @@ public class AssessmentRepository {
 
     /** Whether the patient's initial assessment is completed: the care plan's precondition. */
     public boolean isCompleted(String patientId) {
-        return find(patientId).map(v -> v.assessment().status() == InitialAssessment.AssessmentStatus.COMPLETED)
+        return find(patientId)
+                .map(v -> v.assessment().status() == InitialAssessment.AssessmentStatus.COMPLETED)
                 .orElse(false);
     }
 

@@ -1,39 +1,73 @@
 package org.hearth.patient.assessment;
 
-import org.hearth.patient.observations.Vital;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hearth.patient.observations.Vital;
 
 /** The start-of-care assessment; complete once every part is filled in, then it stays as it was signed off. */
-public record InitialAssessment(String patientId, AssessmentStatus status, List<BaselineVital> baseline,
-        String medicalHistory, List<FunctionalStatus> functional, List<SafetyCheck> homeSafety, List<String> goals,
-        String assessedBy, Instant updatedAt, Instant completedAt) {
+public record InitialAssessment(
+        String patientId,
+        AssessmentStatus status,
+        List<BaselineVital> baseline,
+        String medicalHistory,
+        List<FunctionalStatus> functional,
+        List<SafetyCheck> homeSafety,
+        List<String> goals,
+        String assessedBy,
+        Instant updatedAt,
+        Instant completedAt) {
 
-    public enum AssessmentStatus { IN_PROGRESS, COMPLETED }
+    public enum AssessmentStatus {
+        IN_PROGRESS,
+        COMPLETED
+    }
 
-    public enum Adl { BATHING, DRESSING, TOILETING, TRANSFERRING, AMBULATION, FEEDING }
+    public enum Adl {
+        BATHING,
+        DRESSING,
+        TOILETING,
+        TRANSFERRING,
+        AMBULATION,
+        FEEDING
+    }
 
-    public enum Independence { INDEPENDENT, NEEDS_ASSISTANCE, DEPENDENT }
+    public enum Independence {
+        INDEPENDENT,
+        NEEDS_ASSISTANCE,
+        DEPENDENT
+    }
 
     /** The home safety checklist agencies walk through on the first visit. */
     public enum HazardItem {
-        LOOSE_RUGS, GRAB_BARS, LIGHTING, STAIRS_AND_RAILINGS, SMOKE_DETECTORS, CARBON_MONOXIDE_DETECTOR,
-        CLUTTER_AND_PATHWAYS, BATHROOM_SAFETY, FIRE_EXTINGUISHER, EMERGENCY_NUMBERS_POSTED, PETS, OXYGEN_SAFETY
+        LOOSE_RUGS,
+        GRAB_BARS,
+        LIGHTING,
+        STAIRS_AND_RAILINGS,
+        SMOKE_DETECTORS,
+        CARBON_MONOXIDE_DETECTOR,
+        CLUTTER_AND_PATHWAYS,
+        BATHROOM_SAFETY,
+        FIRE_EXTINGUISHER,
+        EMERGENCY_NUMBERS_POSTED,
+        PETS,
+        OXYGEN_SAFETY
     }
 
-    public enum SafetyStatus { OK, HAZARD, NOT_APPLICABLE }
-
-    public record BaselineVital(Vital vital, double value) {
+    public enum SafetyStatus {
+        OK,
+        HAZARD,
+        NOT_APPLICABLE
     }
 
-    public record FunctionalStatus(@jakarta.validation.constraints.NotNull Adl activity,
-            @jakarta.validation.constraints.NotNull Independence level) {
-    }
+    public record BaselineVital(Vital vital, double value) {}
+
+    public record FunctionalStatus(
+            @jakarta.validation.constraints.NotNull Adl activity,
+            @jakarta.validation.constraints.NotNull Independence level) {}
 
     /** A hazard needs an action (e.g. "remove hall runner", "order grab bar"), or it is only a worry. */
     public record SafetyCheck(HazardItem item, SafetyStatus status, String finding, String action) {
@@ -84,12 +118,24 @@ public record InitialAssessment(String patientId, AssessmentStatus status, List<
         if (!missing.isEmpty()) {
             throw new IncompleteAssessmentException(missing);
         }
-        return new InitialAssessment(patientId, AssessmentStatus.COMPLETED, baseline, medicalHistory, functional,
-                homeSafety, goals, by, now, now);
+        return new InitialAssessment(
+                patientId,
+                AssessmentStatus.COMPLETED,
+                baseline,
+                medicalHistory,
+                functional,
+                homeSafety,
+                goals,
+                by,
+                now,
+                now);
     }
 
     public List<HazardItem> hazards() {
-        return homeSafety.stream().filter(c -> c.status() == SafetyStatus.HAZARD).map(SafetyCheck::item).toList();
+        return homeSafety.stream()
+                .filter(c -> c.status() == SafetyStatus.HAZARD)
+                .map(SafetyCheck::item)
+                .toList();
     }
 
     /** Why an assessment cannot be completed yet, part by part. */

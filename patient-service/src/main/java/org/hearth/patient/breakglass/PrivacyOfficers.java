@@ -1,11 +1,10 @@
 package org.hearth.patient.breakglass;
 
+import java.util.List;
 import org.hearth.patient.agency.AgencyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The agency's privacy officers (realm role {@code privacy-officer}, members of the agency's organization), from
@@ -28,8 +27,10 @@ class PrivacyOfficers {
         try {
             return directory.staffWithRole(agencyId, ROLE, 50);
         } catch (RuntimeException e) {
-            log.warn("Privacy officers of agency {} unknown ({}): the break-glass notice goes to the lead physician only",
-                    agencyId, e.toString());
+            log.warn(
+                    "Privacy officers of agency {} unknown ({}): the break-glass notice goes to the lead physician only",
+                    agencyId,
+                    e.toString());
             return List.of();
         }
     }

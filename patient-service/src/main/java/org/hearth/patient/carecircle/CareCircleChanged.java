@@ -1,11 +1,10 @@
 package org.hearth.patient.carecircle;
 
-import org.hearth.patient.access.ConsentScope;
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.hearth.patient.access.ConsentScope;
+import org.hearth.platform.events.DomainEvent;
 
 /**
  * Who is in the circle with which scopes; subjects only, no names or relationships. The point of contact is named
@@ -15,12 +14,16 @@ public record CareCircleChanged(String patientId, Instant changedAt, List<Member
 
     public static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
 
-    public record Member(String subject, boolean pointOfContact, Set<ConsentScope> scopes) {
-    }
+    public record Member(String subject, boolean pointOfContact, Set<ConsentScope> scopes) {}
 
     static CareCircleChanged of(CareCircle circle, Instant now) {
-        return new CareCircleChanged(circle.patientId(), now, circle.members().stream()
-                .filter(m -> m.subject() != null).map(m -> new Member(m.subject(), m.pointOfContact(), m.scopes())).toList());
+        return new CareCircleChanged(
+                circle.patientId(),
+                now,
+                circle.members().stream()
+                        .filter(m -> m.subject() != null)
+                        .map(m -> new Member(m.subject(), m.pointOfContact(), m.scopes()))
+                        .toList());
     }
 
     @Override

@@ -6,6 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.hearth.patient.access.ConsentScope;
 import org.hearth.patient.access.PatientAccess;
 import org.hearth.patient.access.Purpose;
@@ -25,11 +29,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
 /** The family care circle and its consents; coordinators record them, the team reads them. */
 @RestController
 @RequestMapping("/api/patients/v1/patients/{patientId}/care-circle")
@@ -46,13 +45,15 @@ class CareCircleController {
         this.clock = clock;
     }
 
-    record MemberRequest(@Size(max = 100) String subject, @NotBlank @Size(max = 200) String displayName,
-            @NotBlank @Size(max = 50) String relationship, boolean pointOfContact,
-            @NotNull @Size(max = 5) Set<@NotNull ConsentScope> scopes) {
-    }
+    record MemberRequest(
+            @Size(max = 100) String subject,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank @Size(max = 50) String relationship,
+            boolean pointOfContact,
+            @NotNull @Size(max = 5) Set<@NotNull ConsentScope> scopes) {}
 
-    record CareCircleRequest(@NotNull @Size(max = CareCircle.MAX_MEMBERS) List<@Valid @NotNull MemberRequest> members) {
-    }
+    record CareCircleRequest(
+            @NotNull @Size(max = CareCircle.MAX_MEMBERS) List<@Valid @NotNull MemberRequest> members) {}
 
     @GetMapping
     @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','social-worker',"
@@ -66,9 +67,12 @@ class CareCircleController {
 
     @PutMapping
     @PreAuthorize("hasAnyRole('agency-admin','coordinator')")
-    @Operation(summary = "Replace the care circle", description = "Records who granted each consent and when; "
-            + "If-Match required. Publishes CareCircleChanged.v1")
-    ResponseEntity<CareCircle> replace(@PathVariable String patientId,
+    @Operation(
+            summary = "Replace the care circle",
+            description =
+                    "Records who granted each consent and when; " + "If-Match required. Publishes CareCircleChanged.v1")
+    ResponseEntity<CareCircle> replace(
+            @PathVariable String patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CareCircleRequest request) {
         access.require(patientId, Purpose.CLINICAL);
@@ -77,15 +81,28 @@ class CareCircleController {
         CareCircle previous = circles.find(patientId).circle();
         CareCircle circle;
         try {
-            circle = new CareCircle(patientId, request.members().stream().map(m -> {
-                var before = m.subject() == null ? java.util.Optional.<CareCircleMember>empty() : previous.member(m.subject());
-                boolean sameConsent = before.isPresent() && before.get().scopes().equals(m.scopes());
-                return new CareCircleMember(m.subject(), m.displayName().strip(), m.relationship().strip(),
-                        m.pointOfContact(), m.scopes(), sameConsent ? before.get().consentGrantedBy() : Caller.subject(),
-                        sameConsent ? before.get().consentGrantedAt() : now);
-            }).toList());
+            circle = new CareCircle(
+                    patientId,
+                    request.members().stream()
+                            .map(m -> {
+                                var before = m.subject() == null
+                                        ? java.util.Optional.<CareCircleMember>empty()
+                                        : previous.member(m.subject());
+                                boolean sameConsent = before.isPresent()
+                                        && before.get().scopes().equals(m.scopes());
+                                return new CareCircleMember(
+                                        m.subject(),
+                                        m.displayName().strip(),
+                                        m.relationship().strip(),
+                                        m.pointOfContact(),
+                                        m.scopes(),
+                                        sameConsent ? before.get().consentGrantedBy() : Caller.subject(),
+                                        sameConsent ? before.get().consentGrantedAt() : now);
+                            })
+                            .toList());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(List.of(new FieldError("members", e.getMessage().replaceFirst("^members: ", ""))));
+            throw ApiException.invalid(
+                    List.of(new FieldError("members", e.getMessage().replaceFirst("^members: ", ""))));
         }
         if (!circles.save(WithEvents.of(circle, CareCircleChanged.of(circle, now)), expected)) {
             throw Versions.stale();

@@ -1,6 +1,9 @@
 package org.hearth.patient.carecircle;
 
 import jakarta.annotation.PostConstruct;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.hearth.patient.access.CareCircles;
 import org.hearth.patient.access.ConsentScope;
 import org.hearth.platform.aggregate.AggregateStore;
@@ -15,10 +18,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 @Repository
 public class CareCircleRepository implements CareCircles {
 
@@ -32,13 +31,12 @@ public class CareCircleRepository implements CareCircles {
         this.store = stores.of(CareCircleDocument.class, TOPIC)
                 .readAs(d -> new CareCircle(d.id(), d.members()))
                 .identifiedBy(CareCircle::patientId)
-                .createdAs((circle, tenant, version, outbox) -> new CareCircleDocument(circle.patientId(), tenant,
-                        circle.members(), version, outbox))
+                .createdAs((circle, tenant, version, outbox) ->
+                        new CareCircleDocument(circle.patientId(), tenant, circle.members(), version, outbox))
                 .updatedAs(circle -> new Update().set("members", circle.members()));
     }
 
-    public record Versioned(CareCircle circle, long version) {
-    }
+    public record Versioned(CareCircle circle, long version) {}
 
     @PostConstruct
     void createIndexes() {
@@ -58,8 +56,11 @@ public class CareCircleRepository implements CareCircles {
     /** The patients whose circle lists {@code subject}: what a family member's patient list shows. */
     @Override
     public List<String> patientsOf(String subject) {
-        return mongo.find(Query.query(Criteria.where("members.subject").is(subject)).limit(200), CareCircleDocument.class)
-                .stream().map(CareCircleDocument::id).toList();
+        return mongo
+                .find(Query.query(Criteria.where("members.subject").is(subject)).limit(200), CareCircleDocument.class)
+                .stream()
+                .map(CareCircleDocument::id)
+                .toList();
     }
 
     boolean save(WithEvents<CareCircle> changed, long expectedVersion) {

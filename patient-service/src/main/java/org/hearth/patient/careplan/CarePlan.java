@@ -1,12 +1,11 @@
 package org.hearth.patient.careplan;
 
-import org.hearth.platform.events.WithEvents;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.platform.events.WithEvents;
 
 /**
  * The plan of care of one patient with its whole history. At most one draft and one active version exist at a
@@ -27,7 +26,9 @@ public record CarePlan(String patientId, List<CarePlanVersion> versions) {
     }
 
     public Optional<CarePlanVersion> active() {
-        return versions.stream().filter(v -> v.status() == CarePlanStatus.ACTIVE).findFirst();
+        return versions.stream()
+                .filter(v -> v.status() == CarePlanStatus.ACTIVE)
+                .findFirst();
     }
 
     public Optional<CarePlanVersion> version(int number) {
@@ -42,13 +43,19 @@ public record CarePlan(String patientId, List<CarePlanVersion> versions) {
      */
     public CarePlan withDraft(CarePlanContent content, String author, Instant now) {
         List<FrequencyOrder> orders = FrequencyNotation.parse(content.frequency());
-        CarePlanContent canonical = new CarePlanContent(content.problems(), content.interventions(),
-                content.medications(), content.diet(), content.equipment(), content.communityServices(),
+        CarePlanContent canonical = new CarePlanContent(
+                content.problems(),
+                content.interventions(),
+                content.medications(),
+                content.diet(),
+                content.equipment(),
+                content.communityServices(),
                 FrequencyNotation.format(orders));
         int number = draft().map(CarePlanVersion::number).orElse(versions.size() + 1);
-        CarePlanVersion draft = new CarePlanVersion(number, CarePlanStatus.DRAFT, canonical, orders, author, now,
-                null, null, null, null);
-        List<CarePlanVersion> next = new ArrayList<>(versions.stream().filter(v -> v.number() != number).toList());
+        CarePlanVersion draft = new CarePlanVersion(
+                number, CarePlanStatus.DRAFT, canonical, orders, author, now, null, null, null, null);
+        List<CarePlanVersion> next = new ArrayList<>(
+                versions.stream().filter(v -> v.number() != number).toList());
         next.add(draft);
         return new CarePlan(patientId, next);
     }
@@ -63,8 +70,11 @@ public record CarePlan(String patientId, List<CarePlanVersion> versions) {
     public CarePlan submit(String submitter, Instant now, LocalDate today) {
         CarePlanVersion draft = draft().orElseThrow(() -> new IllegalStateException("there is no draft to submit"));
         CarePlanRules.check(draft.content(), today);
-        return new CarePlan(patientId, versions.stream()
-                .map(v -> v.number() == draft.number() ? v.submitted(submitter, now) : v).toList());
+        return new CarePlan(
+                patientId,
+                versions.stream()
+                        .map(v -> v.number() == draft.number() ? v.submitted(submitter, now) : v)
+                        .toList());
     }
 
     /**
@@ -81,13 +91,21 @@ public record CarePlan(String patientId, List<CarePlanVersion> versions) {
         if (!leadPhysician.get().equals(signer)) {
             throw new NotTheLeadPhysicianException("Only the lead physician of the care team signs the plan of care.");
         }
-        List<CarePlanVersion> next = versions.stream().map(v -> switch (v.status()) {
-            case DRAFT -> v.signed(signer, now);
-            case ACTIVE -> v.withStatus(CarePlanStatus.SUPERSEDED);
-            case SUPERSEDED -> v;
-        }).toList();
-        return WithEvents.of(new CarePlan(patientId, next),
-                new CarePlanSigned(patientId, draft.number(), active().map(CarePlanVersion::number).orElse(null), now,
-                        signer, draft.frequencyOrders()));
+        List<CarePlanVersion> next = versions.stream()
+                .map(v -> switch (v.status()) {
+                    case DRAFT -> v.signed(signer, now);
+                    case ACTIVE -> v.withStatus(CarePlanStatus.SUPERSEDED);
+                    case SUPERSEDED -> v;
+                })
+                .toList();
+        return WithEvents.of(
+                new CarePlan(patientId, next),
+                new CarePlanSigned(
+                        patientId,
+                        draft.number(),
+                        active().map(CarePlanVersion::number).orElse(null),
+                        now,
+                        signer,
+                        draft.frequencyOrders()));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -24,34 +23,62 @@ public record CarePlanContent(
         @NotBlank @Size(max = 500) String frequency) {
 
     /** A problem the team works on, with goals that can be measured by a date. */
-    public record Problem(@NotBlank @Size(max = 500) String description,
-            @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Goal> goals) {
-    }
+    public record Problem(
+            @NotBlank @Size(max = 500) String description,
+            @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Goal> goals) {}
 
-    public record Goal(@NotBlank @Size(max = 500) String description, @NotBlank @Size(max = 200) String measure,
-            @NotNull LocalDate targetDate) {
-    }
+    public record Goal(
+            @NotBlank @Size(max = 500) String description,
+            @NotBlank @Size(max = 200) String measure,
+            @NotNull LocalDate targetDate) {}
 
     /**
      * A medication as ordered: times in the patient's day, a stop date when it is a course (not before its start).
      * The dose is a positive amount and its unit, a UCUM code or words ("40 mg", "0.5 mL", "1 tablet", "2 puffs").
      */
     @CourseDates
-    public record Medication(@NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 100) @Pattern(regexp = DOSE, message = DOSE_MESSAGE) String dose,
-            @NotNull Route route, @NotNull @Size(min = 1, max = 12) List<@NotNull LocalTime> times,
-            @NotNull LocalDate start, LocalDate stop) {
-    }
+    public record Medication(
+            @NotBlank @Size(max = 200) String name,
+
+            @NotBlank @Size(max = 100) @Pattern(regexp = DOSE, message = DOSE_MESSAGE)
+            String dose,
+
+            @NotNull Route route,
+            @NotNull @Size(min = 1, max = 12) List<@NotNull LocalTime> times,
+            @NotNull LocalDate start,
+            LocalDate stop) {}
 
     /** A positive amount (not zero, no sign), optionally a range ("1-2"), then a unit. */
-    static final String DOSE = "^(?=[\\d.,]*[1-9])\\d+(?:[.,]\\d+)?(?:\\s*(?:-|to)\\s*\\d+(?:[.,]\\d+)?)?\\s*[\\p{L}%µ\\[{].*$";
+    static final String DOSE =
+            "^(?=[\\d.,]*[1-9])\\d+(?:[.,]\\d+)?(?:\\s*(?:-|to)\\s*\\d+(?:[.,]\\d+)?)?\\s*[\\p{L}%µ\\[{].*$";
+
     static final String DOSE_MESSAGE = "must be a positive amount with its unit, e.g. \"40 mg\" or \"1 tablet\"";
 
-    public enum Route { ORAL, SUBLINGUAL, TOPICAL, TRANSDERMAL, INHALED, SUBCUTANEOUS, INTRAMUSCULAR, INTRAVENOUS, RECTAL, OPHTHALMIC, OTIC, NASAL, ENTERAL }
-
-    /** Durable medical equipment and where its order stands. */
-    public record Equipment(@NotBlank @Size(max = 200) String item, @NotNull EquipmentStatus status) {
+    public enum Route {
+        ORAL,
+        SUBLINGUAL,
+        TOPICAL,
+        TRANSDERMAL,
+        INHALED,
+        SUBCUTANEOUS,
+        INTRAMUSCULAR,
+        INTRAVENOUS,
+        RECTAL,
+        OPHTHALMIC,
+        OTIC,
+        NASAL,
+        ENTERAL
     }
 
-    public enum EquipmentStatus { NEEDED, ORDERED, DELIVERED, IN_USE, RETURNED }
+    /** Durable medical equipment and where its order stands. */
+    public record Equipment(
+            @NotBlank @Size(max = 200) String item, @NotNull EquipmentStatus status) {}
+
+    public enum EquipmentStatus {
+        NEEDED,
+        ORDERED,
+        DELIVERED,
+        IN_USE,
+        RETURNED
+    }
 }

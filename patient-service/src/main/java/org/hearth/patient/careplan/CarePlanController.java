@@ -1,10 +1,14 @@
 package org.hearth.patient.careplan;
 
-import org.hearth.patient.access.Purpose;
-import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.hearth.patient.access.PatientAccess;
+import org.hearth.patient.access.Purpose;
 import org.hearth.patient.alerts.AlertSettings;
 import org.hearth.patient.assessment.AssessmentRepository;
 import org.hearth.patient.careteam.CareTeamMember;
@@ -26,11 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The plan of care of one patient. Every write sends the ETag last read in {@code If-Match}: two clinicians
@@ -54,8 +53,13 @@ class CarePlanController {
     private final Clock clock;
     private final AlertSettings settings;
 
-    CarePlanController(PatientAccess access, AssessmentRepository assessments, CareTeamRepository teams,
-            CarePlanRepository plans, Clock clock, AlertSettings settings) {
+    CarePlanController(
+            PatientAccess access,
+            AssessmentRepository assessments,
+            CareTeamRepository teams,
+            CarePlanRepository plans,
+            Clock clock,
+            AlertSettings settings) {
         this.access = access;
         this.assessments = assessments;
         this.teams = teams;
@@ -64,14 +68,25 @@ class CarePlanController {
         this.settings = settings;
     }
 
-    record CarePlanView(String patientId, CarePlanVersion active, CarePlanVersion draft) {
-    }
+    record CarePlanView(String patientId, CarePlanVersion active, CarePlanVersion draft) {}
 
-    record VersionSummary(int number, CarePlanStatus status, String frequency, String authoredBy, Instant authoredAt,
-            String signedBy, Instant signedAt) {
+    record VersionSummary(
+            int number,
+            CarePlanStatus status,
+            String frequency,
+            String authoredBy,
+            Instant authoredAt,
+            String signedBy,
+            Instant signedAt) {
         static VersionSummary of(CarePlanVersion v) {
-            return new VersionSummary(v.number(), v.status(), v.content().frequency(), v.authoredBy(), v.authoredAt(),
-                    v.signedBy(), v.signedAt());
+            return new VersionSummary(
+                    v.number(),
+                    v.status(),
+                    v.content().frequency(),
+                    v.authoredBy(),
+                    v.authoredAt(),
+                    v.signedBy(),
+                    v.signedAt());
         }
     }
 
@@ -85,9 +100,13 @@ class CarePlanController {
 
     @PutMapping("/draft")
     @PreAuthorize(AUTHORS)
-    @Operation(summary = "Write the draft", description = "Rewrites the open draft, or opens a new draft version on "
-            + "top of the active plan. Frequency in clinicians' notation, e.g. \"SN 2W4, PT 3W2\" (400 if unreadable)")
-    ResponseEntity<CarePlanView> writeDraft(@PathVariable String patientId,
+    @Operation(
+            summary = "Write the draft",
+            description =
+                    "Rewrites the open draft, or opens a new draft version on "
+                            + "top of the active plan. Frequency in clinicians' notation, e.g. \"SN 2W4, PT 3W2\" (400 if unreadable)")
+    ResponseEntity<CarePlanView> writeDraft(
+            @PathVariable String patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CarePlanContent content) {
         CarePlanRepository.Versioned stored = load(patientId);
@@ -107,18 +126,21 @@ class CarePlanController {
 
     @PostMapping("/draft/submission")
     @PreAuthorize(AUTHORS)
-    @Operation(summary = "Submit the draft for signature", description = "If-Match required. Checks what a plan "
-            + "must satisfy before it is signed (a problem to work on, no goal dated in the past, no medication that "
-            + "stops before it starts or is listed twice): 422 rules-violated lists every broken rule. Marks the "
-            + "draft as submitted (by whom, when); writing the draft again withdraws the submission")
-    ResponseEntity<CarePlanView> submit(@PathVariable String patientId,
+    @Operation(
+            summary = "Submit the draft for signature",
+            description = "If-Match required. Checks what a plan "
+                    + "must satisfy before it is signed (a problem to work on, no goal dated in the past, no medication that "
+                    + "stops before it starts or is listed twice): 422 rules-violated lists every broken rule. Marks the "
+                    + "draft as submitted (by whom, when); writing the draft again withdraws the submission")
+    ResponseEntity<CarePlanView> submit(
+            @PathVariable String patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CarePlanRepository.Versioned stored = load(patientId);
         Versions.require(ifMatch, stored.version());
         CarePlan submitted;
         try {
-            submitted = stored.plan().submit(Caller.subject(), clock.instant(),
-                    LocalDate.ofInstant(clock.instant(), settings.zone()));
+            submitted = stored.plan()
+                    .submit(Caller.subject(), clock.instant(), LocalDate.ofInstant(clock.instant(), settings.zone()));
         } catch (IllegalStateException e) {
             throw ApiException.conflict("There is no draft to submit.");
         } catch (CarePlanRules.Broken e) {
@@ -130,17 +152,23 @@ class CarePlanController {
 
     @PostMapping("/draft/signature")
     @PreAuthorize("hasRole('physician')")
-    @Operation(summary = "Sign the draft", description = "Only the care team's lead physician (403 otherwise). The "
-            + "draft becomes active, the previous version superseded. Publishes CarePlanSigned.v1")
-    ResponseEntity<CarePlanView> sign(@PathVariable String patientId,
+    @Operation(
+            summary = "Sign the draft",
+            description = "Only the care team's lead physician (403 otherwise). The "
+                    + "draft becomes active, the previous version superseded. Publishes CarePlanSigned.v1")
+    ResponseEntity<CarePlanView> sign(
+            @PathVariable String patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CarePlanRepository.Versioned stored = load(patientId);
         Versions.require(ifMatch, stored.version());
         requireSignable(stored.plan());
         WithEvents<CarePlan> signed;
         try {
-            signed = stored.plan().sign(Caller.subject(),
-                    teams.find(patientId).team().leadPhysician().map(CareTeamMember::subject), clock.instant());
+            signed = stored.plan()
+                    .sign(
+                            Caller.subject(),
+                            teams.find(patientId).team().leadPhysician().map(CareTeamMember::subject),
+                            clock.instant());
         } catch (NotTheLeadPhysicianException e) {
             throw new ApiException(ProblemType.FORBIDDEN, e.getMessage());
         } catch (IllegalStateException e) {
@@ -164,16 +192,19 @@ class CarePlanController {
     }
 
     /** What a family member with the care-plan-summary consent sees: the active plan's content, not its workflow. */
-    record CarePlanSummary(int version, java.time.Instant signedAt, CarePlanContent content) {
-    }
+    record CarePlanSummary(int version, java.time.Instant signedAt, CarePlanContent content) {}
 
     @GetMapping("/summary")
     @PreAuthorize(READERS_AND_FAMILY)
-    @Operation(summary = "The active plan in brief", description = "For the team and for family members whose "
-            + "consent includes CARE_PLAN_SUMMARY (403 otherwise); 404 when no plan is signed yet")
+    @Operation(
+            summary = "The active plan in brief",
+            description = "For the team and for family members whose "
+                    + "consent includes CARE_PLAN_SUMMARY (403 otherwise); 404 when no plan is signed yet")
     CarePlanSummary summary(@PathVariable String patientId) {
         access.require(patientId, Purpose.CARE_PLAN_SUMMARY);
-        CarePlanVersion active = plans.find(patientId).plan().active()
+        CarePlanVersion active = plans.find(patientId)
+                .plan()
+                .active()
                 .orElseThrow(() -> ApiException.notFound("A signed care plan for patient " + patientId));
         return new CarePlanSummary(active.number(), active.signedAt(), active.content());
     }
@@ -182,14 +213,18 @@ class CarePlanController {
     @PreAuthorize(READERS)
     @Operation(summary = "Every version, newest first")
     List<VersionSummary> history(@PathVariable String patientId) {
-        return load(patientId).plan().versions().reversed().stream().map(VersionSummary::of).toList();
+        return load(patientId).plan().versions().reversed().stream()
+                .map(VersionSummary::of)
+                .toList();
     }
 
     @GetMapping("/versions/{number}")
     @PreAuthorize(READERS)
     @Operation(summary = "One version, whole")
     CarePlanVersion version(@PathVariable String patientId, @PathVariable int number) {
-        return load(patientId).plan().version(number)
+        return load(patientId)
+                .plan()
+                .version(number)
                 .orElseThrow(() -> ApiException.notFound("Care plan version " + number));
     }
 
@@ -215,7 +250,11 @@ class CarePlanController {
     }
 
     private static ResponseEntity<CarePlanView> view(CarePlan plan, long version) {
-        return ResponseEntity.ok().eTag(Versions.etag(version))
-                .body(new CarePlanView(plan.patientId(), plan.active().orElse(null), plan.draft().orElse(null)));
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(version))
+                .body(new CarePlanView(
+                        plan.patientId(),
+                        plan.active().orElse(null),
+                        plan.draft().orElse(null)));
     }
 }

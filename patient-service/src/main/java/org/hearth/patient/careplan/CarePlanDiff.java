@@ -12,8 +12,7 @@ import java.util.function.Function;
  */
 public record CarePlanDiff(int from, int to, List<SectionChange> changes) {
 
-    public record SectionChange(String section, List<Object> added, List<Object> removed) {
-    }
+    public record SectionChange(String section, List<Object> added, List<Object> removed) {}
 
     public static CarePlanDiff between(CarePlanVersion from, CarePlanVersion to) {
         List<SectionChange> changes = new ArrayList<>();
@@ -27,12 +26,18 @@ public record CarePlanDiff(int from, int to, List<SectionChange> changes) {
         return new CarePlanDiff(from.number(), to.number(), changes);
     }
 
-    private static void compare(String section, CarePlanVersion from, CarePlanVersion to,
-            Function<CarePlanContent, List<?>> field, List<SectionChange> changes) {
+    private static void compare(
+            String section,
+            CarePlanVersion from,
+            CarePlanVersion to,
+            Function<CarePlanContent, List<?>> field,
+            List<SectionChange> changes) {
         Set<Object> before = new LinkedHashSet<>(field.apply(from.content()));
         Set<Object> after = new LinkedHashSet<>(field.apply(to.content()));
-        List<Object> added = after.stream().filter(item -> !before.contains(item)).toList();
-        List<Object> removed = before.stream().filter(item -> !after.contains(item)).toList();
+        List<Object> added =
+                after.stream().filter(item -> !before.contains(item)).toList();
+        List<Object> removed =
+                before.stream().filter(item -> !after.contains(item)).toList();
         if (!added.isEmpty() || !removed.isEmpty()) {
             changes.add(new SectionChange(section, added, removed));
         }

@@ -1,8 +1,7 @@
 package org.hearth.patient.careplan;
 
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /** Read access to plans of care for other features of this service (the summary), without their workflow. */
 @Component

@@ -1,11 +1,13 @@
 package org.hearth.patient.careplan;
 
 import jakarta.annotation.PostConstruct;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
-import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Page;
@@ -13,9 +15,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
 
 /** Plans of care of the caller's agency; a patient without a stored plan has none at version 0. */
 @Repository
@@ -31,13 +30,12 @@ class CarePlanRepository {
         this.store = stores.of(CarePlanDocument.class, TOPIC)
                 .readAs(d -> new CarePlan(d.id(), d.versions()))
                 .identifiedBy(CarePlan::patientId)
-                .createdAs((plan, tenant, version, outbox) -> new CarePlanDocument(plan.patientId(), tenant,
-                        plan.versions(), version, outbox))
+                .createdAs((plan, tenant, version, outbox) ->
+                        new CarePlanDocument(plan.patientId(), tenant, plan.versions(), version, outbox))
                 .updatedAs(plan -> new Update().set("versions", plan.versions()));
     }
 
-    record Versioned(CarePlan plan, long version) {
-    }
+    record Versioned(CarePlan plan, long version) {}
 
     /** The physician's inbox asks for the agency's open drafts on every load: one index, not a scan of all plans. */
     @PostConstruct

@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -27,13 +26,16 @@ import java.lang.annotation.Target;
     final class Validator implements ConstraintValidator<CourseDates, CarePlanContent.Medication> {
         @Override
         public boolean isValid(CarePlanContent.Medication medication, ConstraintValidatorContext context) {
-            if (medication == null || medication.start() == null || medication.stop() == null
+            if (medication == null
+                    || medication.start() == null
+                    || medication.stop() == null
                     || !medication.stop().isBefore(medication.start())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                    .addPropertyNode("stop").addConstraintViolation();
+                    .addPropertyNode("stop")
+                    .addConstraintViolation();
             return false;
         }
     }

@@ -24,6 +24,8 @@ public enum Discipline {
     }
 
     static Optional<Discipline> ofCode(String code) {
-        return Arrays.stream(values()).filter(d -> d.name().equalsIgnoreCase(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(d -> d.name().equalsIgnoreCase(code))
+                .findFirst();
     }
 }

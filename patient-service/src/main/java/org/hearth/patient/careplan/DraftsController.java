@@ -2,6 +2,7 @@ package org.hearth.patient.careplan;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import org.hearth.patient.access.PatientAccess;
 import org.hearth.platform.web.PageResponse;
 import org.hearth.platform.web.Paging;
@@ -9,8 +10,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
 
 /**
  * The open drafts the caller can see, found by the store rather than by reading every patient's plan: a physician
@@ -32,18 +31,20 @@ class DraftsController {
     record OpenDraft(String patientId, int number, String authoredBy, Instant authoredAt, Instant submittedAt) {
         static OpenDraft of(CarePlan plan) {
             CarePlanVersion draft = plan.draft().orElseThrow();
-            return new OpenDraft(plan.patientId(), draft.number(), draft.authoredBy(), draft.authoredAt(),
-                    draft.submittedAt());
+            return new OpenDraft(
+                    plan.patientId(), draft.number(), draft.authoredBy(), draft.authoredAt(), draft.submittedAt());
         }
     }
 
     @GetMapping("/api/patients/v1/care-plans/drafts")
     @PreAuthorize(CarePlanController.READERS)
-    @Operation(summary = "Open drafts", description = "Plans with an open draft: the whole agency for coordinators, "
-            + "the caller's care teams' patients for clinicians and physicians. Page from 0, size 1-200 (default 50). "
-            + "Read a plan itself, with its ETag, at /patients/{patientId}/care-plan")
-    PageResponse<OpenDraft> drafts(@RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+    @Operation(
+            summary = "Open drafts",
+            description = "Plans with an open draft: the whole agency for coordinators, "
+                    + "the caller's care teams' patients for clinicians and physicians. Page from 0, size 1-200 (default 50). "
+                    + "Read a plan itself, with its ETag, at /patients/{patientId}/care-plan")
+    PageResponse<OpenDraft> drafts(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return PageResponse.of(plans.withOpenDraft(access.listable(), Paging.of(page, size)), OpenDraft::of);
     }
 }

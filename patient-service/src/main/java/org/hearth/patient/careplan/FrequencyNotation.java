@@ -19,12 +19,11 @@ public final class FrequencyNotation {
 
     private static final Pattern DISCIPLINE_PREFIX = Pattern.compile("^([A-Za-z]+)\\s*(.*)$");
     private static final Pattern WEEKLY = Pattern.compile("^(\\d{1,2})(?:\\s*-\\s*(\\d{1,2}))?\\s*[Ww]\\s*(\\d{1,2})$");
-    private static final Pattern PRN = Pattern.compile("^(\\d{1,2})\\s*PRN$|^PRN\\s*[xX]?\\s*(\\d{1,2})$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRN =
+            Pattern.compile("^(\\d{1,2})\\s*PRN$|^PRN\\s*[xX]?\\s*(\\d{1,2})$", Pattern.CASE_INSENSITIVE);
     private static final int MAX_LENGTH = 500;
 
-    private FrequencyNotation() {
-    }
+    private FrequencyNotation() {}
 
     /** A frequency that cannot be read; {@link #getMessage()} says which part and why. */
     public static final class InvalidFrequencyException extends IllegalArgumentException {
@@ -49,21 +48,24 @@ public final class FrequencyNotation {
             }
             Matcher prefixed = DISCIPLINE_PREFIX.matcher(part);
             if (prefixed.matches() && !PRN.matcher(part).matches()) {
-                Discipline discipline = Discipline.ofCode(prefixed.group(1)).orElseThrow(() ->
-                        new InvalidFrequencyException("unknown discipline \"" + prefixed.group(1) + "\"; use one of "
-                                + List.of(Discipline.values())));
+                Discipline discipline = Discipline.ofCode(prefixed.group(1))
+                        .orElseThrow(() -> new InvalidFrequencyException("unknown discipline \"" + prefixed.group(1)
+                                + "\"; use one of " + List.of(Discipline.values())));
                 if (orders.containsKey(discipline)) {
-                    throw new InvalidFrequencyException(discipline + " appears twice; list its segments after one code");
+                    throw new InvalidFrequencyException(
+                            discipline + " appears twice; list its segments after one code");
                 }
                 current = new Builder(discipline);
                 orders.put(discipline, current);
                 part = prefixed.group(2).strip();
                 if (part.isEmpty()) {
-                    throw new InvalidFrequencyException(discipline + " has no frequency; write e.g. \"" + discipline + " 2W4\"");
+                    throw new InvalidFrequencyException(
+                            discipline + " has no frequency; write e.g. \"" + discipline + " 2W4\"");
                 }
             }
             if (current == null) {
-                throw new InvalidFrequencyException("\"" + part + "\" needs a discipline first, e.g. \"SN " + part + "\"");
+                throw new InvalidFrequencyException(
+                        "\"" + part + "\" needs a discipline first, e.g. \"SN " + part + "\"");
             }
             current.add(part);
         }

@@ -21,7 +21,8 @@ public record CareTeam(String patientId, List<CareTeamMember> members) {
                 throw new IllegalArgumentException("member " + member.subject() + " is listed twice");
             }
         }
-        List<CareTeamMember> leads = members.stream().filter(CareTeamMember::lead).toList();
+        List<CareTeamMember> leads =
+                members.stream().filter(CareTeamMember::lead).toList();
         if (leads.size() > 1) {
             throw new IllegalArgumentException("a care team has exactly one lead physician, not " + leads.size());
         }

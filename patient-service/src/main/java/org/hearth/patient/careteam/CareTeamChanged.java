@@ -1,9 +1,8 @@
 package org.hearth.patient.careteam;
 
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
 import java.util.List;
+import org.hearth.platform.events.DomainEvent;
 
 /**
  * The care team of a patient changed. Identities and roles only, no names: scheduling learns who may be
@@ -14,13 +13,16 @@ public record CareTeamChanged(String patientId, Instant changedAt, String leadPh
 
     public static final String TYPE = "org.hearth.patient.CareTeamChanged.v1";
 
-    public record Member(String subject, CareTeamRole role) {
-    }
+    public record Member(String subject, CareTeamRole role) {}
 
     static CareTeamChanged of(CareTeam team, Instant now) {
-        return new CareTeamChanged(team.patientId(), now,
+        return new CareTeamChanged(
+                team.patientId(),
+                now,
                 team.leadPhysician().map(CareTeamMember::subject).orElse(null),
-                team.members().stream().map(m -> new Member(m.subject(), m.role())).toList());
+                team.members().stream()
+                        .map(m -> new Member(m.subject(), m.role()))
+                        .toList());
     }
 
     @Override

@@ -1,13 +1,15 @@
 package org.hearth.patient.careteam;
 
-import org.hearth.patient.access.Purpose;
-import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.List;
+import org.hearth.patient.access.PatientAccess;
+import org.hearth.patient.access.Purpose;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.web.Versions;
@@ -21,9 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.List;
 
 /** Read and replace a patient's care team; writes need the ETag last read ({@code "0"} before the first). */
 @RestController
@@ -41,16 +40,20 @@ class CareTeamController {
         this.clock = clock;
     }
 
-    record MemberRequest(@NotBlank @Size(max = 100) String subject, @NotNull CareTeamRole role,
-            @NotBlank @Size(max = 200) String displayName, boolean lead) {
-    }
+    record MemberRequest(
+            @NotBlank @Size(max = 100) String subject,
+            @NotNull CareTeamRole role,
+            @NotBlank @Size(max = 200) String displayName,
+            boolean lead) {}
 
-    record CareTeamRequest(@NotNull @Size(max = CareTeam.MAX_MEMBERS) List<@Valid @NotNull MemberRequest> members) {
-    }
+    record CareTeamRequest(
+            @NotNull @Size(max = CareTeam.MAX_MEMBERS) List<@Valid @NotNull MemberRequest> members) {}
 
     record CareTeamView(String patientId, String leadPhysician, List<CareTeamMember> members) {
         static CareTeamView of(CareTeam team) {
-            return new CareTeamView(team.patientId(), team.leadPhysician().map(CareTeamMember::subject).orElse(null),
+            return new CareTeamView(
+                    team.patientId(),
+                    team.leadPhysician().map(CareTeamMember::subject).orElse(null),
                     team.members());
         }
     }
@@ -67,18 +70,27 @@ class CareTeamController {
 
     @PutMapping
     @PreAuthorize("hasAnyRole('agency-admin','coordinator')")
-    @Operation(summary = "Replace the care team", description = "If-Match required (428 without, 412 if stale); "
-            + "at most one lead, who must be a PHYSICIAN. Publishes CareTeamChanged.v1")
-    ResponseEntity<CareTeamView> replace(@PathVariable String patientId,
+    @Operation(
+            summary = "Replace the care team",
+            description = "If-Match required (428 without, 412 if stale); "
+                    + "at most one lead, who must be a PHYSICIAN. Publishes CareTeamChanged.v1")
+    ResponseEntity<CareTeamView> replace(
+            @PathVariable String patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CareTeamRequest request) {
         requirePatient(patientId);
         long expected = Versions.expected(ifMatch);
         CareTeam team;
         try {
-            team = new CareTeam(patientId, request.members().stream()
-                    .map(m -> new CareTeamMember(m.subject().strip(), m.role(), m.displayName().strip(), m.lead()))
-                    .toList());
+            team = new CareTeam(
+                    patientId,
+                    request.members().stream()
+                            .map(m -> new CareTeamMember(
+                                    m.subject().strip(),
+                                    m.role(),
+                                    m.displayName().strip(),
+                                    m.lead()))
+                            .toList());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.hearth.patient.careteam;
 
+import java.util.List;
 import org.hearth.patient.access.CareTeams;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
@@ -12,8 +13,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
 
 /** Care teams of the caller's agency; a patient without a stored team has an empty one at version 0. */
 @Repository
@@ -29,14 +28,13 @@ public class CareTeamRepository implements CareTeams {
         this.store = stores.of(CareTeamDocument.class, TOPIC)
                 .readAs(d -> new CareTeam(d.id(), d.members()))
                 .identifiedBy(CareTeam::patientId)
-                .createdAs((team, tenant, version, outbox) -> new CareTeamDocument(team.patientId(), tenant,
-                        team.members(), version, outbox))
+                .createdAs((team, tenant, version, outbox) ->
+                        new CareTeamDocument(team.patientId(), tenant, team.members(), version, outbox))
                 .updatedAs(team -> new Update().set("members", team.members()));
     }
 
     /** The team and its version. */
-    public record Versioned(CareTeam team, long version) {
-    }
+    public record Versioned(CareTeam team, long version) {}
 
     @Override
     public boolean lists(String patientId, String subject) {
@@ -46,8 +44,11 @@ public class CareTeamRepository implements CareTeams {
     /** The patients whose team lists {@code subject}: what a clinician's patient list shows. */
     @Override
     public List<String> patientsOf(String subject) {
-        return mongo.find(Query.query(Criteria.where("members.subject").is(subject)).limit(500), CareTeamDocument.class)
-                .stream().map(CareTeamDocument::id).toList();
+        return mongo
+                .find(Query.query(Criteria.where("members.subject").is(subject)).limit(500), CareTeamDocument.class)
+                .stream()
+                .map(CareTeamDocument::id)
+                .toList();
     }
 
     public Versioned find(String patientId) {

@@ -1,5 +1,9 @@
 package org.hearth.patient.fhir;
 
+import java.sql.Date;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hearth.patient.careplan.CarePlanContent;
 import org.hearth.patient.careplan.CarePlanStatus;
 import org.hearth.patient.careplan.CarePlanVersion;
@@ -15,11 +19,6 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Timing;
 
-import java.sql.Date;
-import java.time.Instant;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 /**
  * One version of the plan of care as a FHIR {@code CarePlan}. Its id is the patient's (one plan per patient, whose
  * versions are the resource's history: {@code meta.versionId} is the plan's version number). Activities: one per
@@ -28,19 +27,19 @@ import java.util.stream.Stream;
  */
 final class CarePlanMapper {
 
-    private CarePlanMapper() {
-    }
+    private CarePlanMapper() {}
 
     static CarePlan toFhir(String patientId, CarePlanVersion version) {
         CarePlan plan = new CarePlan();
         plan.setId(patientId);
         plan.getMeta().setVersionId(String.valueOf(version.number()));
         plan.getMeta().setLastUpdated(Codes.date(lastChange(version)));
-        plan.setStatus(switch (version.status()) {
-            case DRAFT -> CarePlan.CarePlanStatus.DRAFT;
-            case ACTIVE -> CarePlan.CarePlanStatus.ACTIVE;
-            case SUPERSEDED -> CarePlan.CarePlanStatus.REVOKED;
-        });
+        plan.setStatus(
+                switch (version.status()) {
+                    case DRAFT -> CarePlan.CarePlanStatus.DRAFT;
+                    case ACTIVE -> CarePlan.CarePlanStatus.ACTIVE;
+                    case SUPERSEDED -> CarePlan.CarePlanStatus.REVOKED;
+                });
         plan.setIntent(CarePlan.CarePlanIntent.PLAN);
         plan.setTitle("Plan of care, version " + version.number());
         plan.setSubject(Codes.patient(patientId));
@@ -50,7 +49,8 @@ final class CarePlanMapper {
             plan.setPeriod(new Period().setStart(Codes.date(version.signedAt())));
         }
         CarePlanContent content = version.content();
-        plan.setDescription(content.problems().stream().map(CarePlanContent.Problem::description)
+        plan.setDescription(content.problems().stream()
+                .map(CarePlanContent.Problem::description)
                 .collect(Collectors.joining("; ")));
         CarePlanActivityStatus activityStatus = switch (version.status()) {
             case DRAFT -> CarePlanActivityStatus.NOTSTARTED;
@@ -63,44 +63,65 @@ final class CarePlanMapper {
                 String id = "goal-" + (++goal);
                 Goal contained = new Goal();
                 contained.setId(id);
-                contained.setLifecycleStatus(version.status() == CarePlanStatus.SUPERSEDED
-                        ? Goal.GoalLifecycleStatus.CANCELLED : Goal.GoalLifecycleStatus.ACTIVE);
+                contained.setLifecycleStatus(
+                        version.status() == CarePlanStatus.SUPERSEDED
+                                ? Goal.GoalLifecycleStatus.CANCELLED
+                                : Goal.GoalLifecycleStatus.ACTIVE);
                 contained.setDescription(new CodeableConcept().setText(g.description()));
                 contained.setSubject(Codes.patient(patientId));
                 contained.addAddresses().setDisplay(problem.description());
-                contained.addTarget().setMeasure(new CodeableConcept().setText(g.measure()))
+                contained
+                        .addTarget()
+                        .setMeasure(new CodeableConcept().setText(g.measure()))
                         .setDue(new DateType(Date.valueOf(g.targetDate())));
                 plan.addContained(contained);
                 plan.addGoal(new Reference("#" + id));
             }
         }
         for (FrequencyOrder order : version.frequencyOrders()) {
-            CodeableConcept discipline = Codes.concept(Codes.DISCIPLINE, order.discipline().name(),
+            CodeableConcept discipline = Codes.concept(
+                    Codes.DISCIPLINE,
+                    order.discipline().name(),
                     order.discipline().description());
             for (FrequencyOrder.Segment segment : order.segments()) {
                 Timing timing = new Timing();
-                timing.getRepeat().setFrequency(segment.minPerWeek()).setPeriod(1)
+                timing.getRepeat()
+                        .setFrequency(segment.minPerWeek())
+                        .setPeriod(1)
                         .setPeriodUnit(Timing.UnitsOfTime.WK)
-                        .setBounds(new org.hl7.fhir.r4.model.Duration().setValue(segment.weeks()).setUnit("wk")
-                                .setSystem(Codes.UCUM).setCode("wk"));
+                        .setBounds(new org.hl7.fhir.r4.model.Duration()
+                                .setValue(segment.weeks())
+                                .setUnit("wk")
+                                .setSystem(Codes.UCUM)
+                                .setCode("wk"));
                 if (segment.maxPerWeek() > segment.minPerWeek()) {
                     timing.getRepeat().setFrequencyMax(segment.maxPerWeek());
                 }
-                detail(plan, activityStatus, CarePlanActivityKind.SERVICEREQUEST,
-                        order.discipline() + " " + segment + " (" + order + ")").setCode(discipline.copy())
+                detail(
+                                plan,
+                                activityStatus,
+                                CarePlanActivityKind.SERVICEREQUEST,
+                                order.discipline() + " " + segment + " (" + order + ")")
+                        .setCode(discipline.copy())
                         .setScheduled(timing);
             }
             if (order.prnVisits() > 0) {
-                detail(plan, activityStatus, CarePlanActivityKind.SERVICEREQUEST,
-                        order.discipline() + " " + order.prnVisits() + " PRN visits (as needed)")
+                detail(
+                                plan,
+                                activityStatus,
+                                CarePlanActivityKind.SERVICEREQUEST,
+                                order.discipline() + " " + order.prnVisits() + " PRN visits (as needed)")
                         .setCode(discipline.copy());
             }
         }
         for (CarePlanContent.Medication medication : content.medications()) {
-            CarePlanActivityDetailComponent detail = detail(plan, activityStatus,
-                    CarePlanActivityKind.MEDICATIONREQUEST, medication.dose() + " " + Codes.code(medication.route())
-                            + " at " + medication.times().stream().map(Object::toString)
-                            .collect(Collectors.joining(", ")));
+            CarePlanActivityDetailComponent detail = detail(
+                    plan,
+                    activityStatus,
+                    CarePlanActivityKind.MEDICATIONREQUEST,
+                    medication.dose() + " " + Codes.code(medication.route())
+                            + " at "
+                            + medication.times().stream().map(Object::toString).collect(Collectors.joining(", ")));
             detail.setProduct(new CodeableConcept().setText(medication.name()));
             Period course = new Period().setStartElement(day(medication.start()));
             if (medication.stop() != null) {
@@ -110,8 +131,12 @@ final class CarePlanMapper {
         }
         content.interventions().forEach(text -> detail(plan, activityStatus, null, text));
         content.diet().forEach(text -> detail(plan, activityStatus, CarePlanActivityKind.NUTRITIONORDER, text));
-        content.equipment().forEach(e -> detail(plan, activityStatus, CarePlanActivityKind.DEVICEREQUEST,
-                e.item() + " (" + Codes.code(e.status()) + ")"));
+        content.equipment()
+                .forEach(e -> detail(
+                        plan,
+                        activityStatus,
+                        CarePlanActivityKind.DEVICEREQUEST,
+                        e.item() + " (" + Codes.code(e.status()) + ")"));
         content.communityServices().forEach(text -> detail(plan, activityStatus, null, "Community service: " + text));
         return plan;
     }
@@ -120,8 +145,8 @@ final class CarePlanMapper {
         return new org.hl7.fhir.r4.model.DateTimeType(date.toString());
     }
 
-    private static CarePlanActivityDetailComponent detail(CarePlan plan, CarePlanActivityStatus status,
-            CarePlanActivityKind kind, String description) {
+    private static CarePlanActivityDetailComponent detail(
+            CarePlan plan, CarePlanActivityStatus status, CarePlanActivityKind kind, String description) {
         CarePlanActivityDetailComponent detail = plan.addActivity().getDetail();
         detail.setStatus(status).setDescription(description);
         if (kind != null) {
@@ -133,6 +158,8 @@ final class CarePlanMapper {
     /** When the version last changed: signed, else submitted, else written. */
     static Instant lastChange(CarePlanVersion version) {
         return Stream.of(version.signedAt(), version.submittedAt(), version.authoredAt())
-                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
     }
 }

@@ -12,8 +12,7 @@ import org.hl7.fhir.r4.model.Reference;
  */
 final class CareTeamMapper {
 
-    private CareTeamMapper() {
-    }
+    private CareTeamMapper() {}
 
     static org.hl7.fhir.r4.model.CareTeam toFhir(CareTeam team, long version) {
         org.hl7.fhir.r4.model.CareTeam fhir = new org.hl7.fhir.r4.model.CareTeam();
@@ -24,13 +23,18 @@ final class CareTeamMapper {
         fhir.setSubject(Codes.patient(team.patientId()));
         for (CareTeamMember member : team.members()) {
             var participant = fhir.addParticipant();
-            CodeableConcept role = Codes.concept(Codes.CARE_TEAM_ROLE, Codes.code(member.role()),
-                    member.role().name().charAt(0) + member.role().name().substring(1).toLowerCase().replace('_', ' '));
+            CodeableConcept role = Codes.concept(
+                    Codes.CARE_TEAM_ROLE,
+                    Codes.code(member.role()),
+                    member.role().name().charAt(0)
+                            + member.role().name().substring(1).toLowerCase().replace('_', ' '));
             participant.addRole(role);
             if (member.lead()) {
                 participant.addRole(Codes.concept(Codes.CARE_TEAM_ROLE, "lead", "Lead physician"));
             }
-            participant.setMember(new Reference().setType("Practitioner").setDisplay(member.displayName())
+            participant.setMember(new Reference()
+                    .setType("Practitioner")
+                    .setDisplay(member.displayName())
                     .setIdentifier(new Identifier().setSystem(Codes.USER).setValue(member.subject())));
         }
         return fhir;

@@ -1,15 +1,14 @@
 package org.hearth.patient.fhir;
 
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Reference;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
 
 /** Code systems and small helpers the mappers share. Hearth's own codes live under {@link #HEARTH}. */
 final class Codes {
@@ -30,6 +29,7 @@ final class Codes {
 
     /** Hearth's own code systems, identifiers and extensions. */
     static final String HEARTH = "https://hearth.health/fhir";
+
     static final String DISCIPLINE = HEARTH + "/CodeSystem/discipline";
     static final String CARE_TEAM_ROLE = HEARTH + "/CodeSystem/care-team-role";
     static final String CONSENT_SCOPE = HEARTH + "/CodeSystem/consent-scope";
@@ -43,8 +43,7 @@ final class Codes {
     static final String REFERRAL_STATUS_EXTENSION = HEARTH + "/StructureDefinition/referral-status";
     static final String DISCHARGE_DATE = HEARTH + "/StructureDefinition/hospital-discharge-date";
 
-    private Codes() {
-    }
+    private Codes() {}
 
     static Reference patient(String patientId) {
         return new Reference("Patient/" + patientId);

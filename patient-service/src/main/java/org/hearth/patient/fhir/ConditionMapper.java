@@ -9,8 +9,7 @@ import org.hl7.fhir.r4.model.Condition;
 /** A diagnosis of the clinical profile as a FHIR {@code Condition} coded in ICD-10-CM. */
 final class ConditionMapper {
 
-    private ConditionMapper() {
-    }
+    private ConditionMapper() {}
 
     /** {@code <patientId>-dx-<code>}: one condition per code, since a profile lists a code once. */
     static String id(String patientId, String code) {

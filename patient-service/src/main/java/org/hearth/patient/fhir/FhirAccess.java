@@ -33,8 +33,8 @@ class FhirAccess {
     /** The patient (with its version) if the caller may read {@code type} of it for {@code purpose}; 404/403 if not. */
     PatientRepository.Versioned require(String patientId, Purpose purpose, String type) {
         FhirAudit.patient(patientId);
-        PatientRepository.Versioned patient = patients.findVersioned(patientId)
-                .orElseThrow(() -> FhirException.notFound("Patient"));
+        PatientRepository.Versioned patient =
+                patients.findVersioned(patientId).orElseThrow(() -> FhirException.notFound("Patient"));
         if (!allows(patientId, purpose, type)) {
             throw new ApiException(ProblemType.FORBIDDEN, "You have no part in this patient's care for this.");
         }
@@ -53,14 +53,19 @@ class FhirAccess {
 
     /** Whether a partner's token holds a SMART read scope for this type (v1 {@code .read} or v2 {@code .rs}). */
     static boolean smartRead(String type) {
-        return Caller.hasScope("system/" + type + ".read") || Caller.hasScope("system/*.read")
-                || Caller.hasScope("system/" + type + ".rs") || Caller.hasScope("system/*.rs");
+        return Caller.hasScope("system/" + type + ".read")
+                || Caller.hasScope("system/*.read")
+                || Caller.hasScope("system/" + type + ".rs")
+                || Caller.hasScope("system/*.rs");
     }
 
     /** Whether a partner's token holds a SMART write scope for this type (v1 {@code .write} or v2 {@code .c}). */
     static boolean smartWrite(String type) {
-        return Caller.hasScope("system/" + type + ".write") || Caller.hasScope("system/*.write")
-                || Caller.hasScope("system/" + type + ".c") || Caller.hasScope("system/*.c")
-                || Caller.hasScope("system/" + type + ".cud") || Caller.hasScope("system/*.cud");
+        return Caller.hasScope("system/" + type + ".write")
+                || Caller.hasScope("system/*.write")
+                || Caller.hasScope("system/" + type + ".c")
+                || Caller.hasScope("system/*.c")
+                || Caller.hasScope("system/" + type + ".cud")
+                || Caller.hasScope("system/*.cud");
     }
 }

@@ -2,6 +2,9 @@ package org.hearth.patient.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hearth.patient.access.Purpose;
 import org.hearth.platform.fhir.FhirException;
 import org.hearth.platform.fhir.FhirPaths;
@@ -14,10 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * FHIR {@code RelatedPerson}: the care circle, with each member's consent scopes. Read by the care team as the REST
@@ -47,7 +46,8 @@ class FhirCareCircleController {
         }
         access.require(matcher.group(1), Purpose.CLINICAL, "RelatedPerson");
         return resources.relatedPersons(matcher.group(1)).stream()
-                .filter(r -> r.getIdElement().getIdPart().equals(id)).findFirst()
+                .filter(r -> r.getIdElement().getIdPart().equals(id))
+                .findFirst()
                 .orElseThrow(() -> FhirException.notFound("RelatedPerson"));
     }
 

@@ -2,6 +2,9 @@ package org.hearth.patient.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.careplan.CarePlanVersion;
 import org.hearth.platform.fhir.FhirBundles;
@@ -21,10 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * FHIR {@code CarePlan} (one per patient, id = the patient's id; its versions are the plan's versions: read gives the
@@ -63,8 +62,8 @@ class FhirCarePlanController {
         } catch (NumberFormatException e) {
             throw FhirException.notFound("CarePlan version");
         }
-        CarePlanVersion found = resources.plan(id).version(number)
-                .orElseThrow(() -> FhirException.notFound("CarePlan version"));
+        CarePlanVersion found =
+                resources.plan(id).version(number).orElseThrow(() -> FhirException.notFound("CarePlan version"));
         return versioned(CarePlanMapper.toFhir(id, found));
     }
 
@@ -84,10 +83,14 @@ class FhirCarePlanController {
         var updated = query.dates("_lastUpdated");
         List<CarePlan> matches = resources.carePlan(patientId).stream()
                 .filter(p -> FhirSearchParams.matches(status, p.getStatus().toCode()))
-                .filter(p -> date.test(p.hasPeriod() ? p.getPeriod().getStart().toInstant()
-                        : p.getCreated() == null ? null : p.getCreated().toInstant()))
-                .filter(p -> updated.test(p.getMeta().getLastUpdated() == null ? null
-                        : p.getMeta().getLastUpdated().toInstant()))
+                .filter(p -> date.test(
+                        p.hasPeriod()
+                                ? p.getPeriod().getStart().toInstant()
+                                : p.getCreated() == null ? null : p.getCreated().toInstant()))
+                .filter(p -> updated.test(
+                        p.getMeta().getLastUpdated() == null
+                                ? null
+                                : p.getMeta().getLastUpdated().toInstant()))
                 .toList();
         FhirPage page = query.page();
         List<CarePlan> shown = page.slice(matches);
@@ -112,15 +115,18 @@ class FhirCarePlanController {
         String patientId = query.requirePatient();
         access.require(patientId, Purpose.CLINICAL, "CareTeam");
         Set<String> status = query.tokens("status");
-        List<CareTeam> all = FhirSearchParams.matches(status, "active") ? List.of(resources.careTeam(patientId))
-                : List.of();
+        List<CareTeam> all =
+                FhirSearchParams.matches(status, "active") ? List.of(resources.careTeam(patientId)) : List.of();
         return FhirProfileController.page(request, query.page(), all);
     }
 
     private static ResponseEntity<CarePlan> versioned(CarePlan plan) {
-        return ResponseEntity.ok().eTag("W/\"" + plan.getMeta().getVersionId() + "\"")
-                .lastModified(plan.getMeta().getLastUpdated() == null ? 0
-                        : plan.getMeta().getLastUpdated().getTime())
+        return ResponseEntity.ok()
+                .eTag("W/\"" + plan.getMeta().getVersionId() + "\"")
+                .lastModified(
+                        plan.getMeta().getLastUpdated() == null
+                                ? 0
+                                : plan.getMeta().getLastUpdated().getTime())
                 .body(plan);
     }
 }

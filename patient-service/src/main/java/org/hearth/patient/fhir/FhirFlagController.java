@@ -2,6 +2,8 @@ package org.hearth.patient.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.alerts.Alert;
 import org.hearth.patient.alerts.AlertReader;
@@ -17,9 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Set;
 
 /** FHIR {@code Flag}: a patient's alerts (active while open or acknowledged), read as the REST alert queue is. */
 @Hidden

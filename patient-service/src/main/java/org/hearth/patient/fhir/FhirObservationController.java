@@ -2,6 +2,9 @@ package org.hearth.patient.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.observations.Observation;
 import org.hearth.patient.observations.ObservationRepository;
@@ -23,10 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Set;
-
 /**
  * FHIR {@code Observation}: vital-sign readings (LOINC, UCUM). A create goes through {@link VitalsIngestion}, the
  * REST batch's path, so an out-of-range reading raises its alert the same way; it is idempotent by identifier: the
@@ -42,7 +41,10 @@ class FhirObservationController {
     private final ObservationRepository observations;
     private final VitalsIngestion ingestion;
 
-    FhirObservationController(FhirAccess access, PatientResources resources, ObservationRepository observations,
+    FhirObservationController(
+            FhirAccess access,
+            PatientResources resources,
+            ObservationRepository observations,
             VitalsIngestion ingestion) {
         this.access = access;
         this.resources = resources;
@@ -53,7 +55,8 @@ class FhirObservationController {
     @GetMapping("/{id}")
     @PreAuthorize(FhirRoles.VITALS)
     org.hl7.fhir.r4.model.Observation read(@PathVariable String id) {
-        Observation reading = observations.findById(id.toLowerCase()).orElseThrow(() -> FhirException.notFound("Observation"));
+        Observation reading =
+                observations.findById(id.toLowerCase()).orElseThrow(() -> FhirException.notFound("Observation"));
         access.require(reading.patientId(), Purpose.VITALS, "Observation");
         return ObservationMapper.toFhir(reading);
     }
@@ -61,8 +64,8 @@ class FhirObservationController {
     @GetMapping
     @PreAuthorize(FhirRoles.VITALS)
     Bundle search(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-        FhirQuery query = FhirQuery.of(params, "patient", "subject", "date", "code", "category", "status",
-                "_lastUpdated");
+        FhirQuery query =
+                FhirQuery.of(params, "patient", "subject", "date", "code", "category", "status", "_lastUpdated");
         String patientId = query.requirePatient();
         access.require(patientId, Purpose.VITALS, "Observation");
         var date = query.dates("date");
@@ -75,8 +78,10 @@ class FhirObservationController {
                 .filter(r -> updated.test(r.recordedAt()))
                 .filter(r -> ObservationMapper.matchesCode(r.vital(), codes))
                 .map(ObservationMapper::toFhir)
-                .filter(o -> categories.isEmpty() || FhirSearchParams.matches(categories,
-                        o.getCategoryFirstRep().getCodingFirstRep().getCode()))
+                .filter(o -> categories.isEmpty()
+                        || FhirSearchParams.matches(
+                                categories,
+                                o.getCategoryFirstRep().getCodingFirstRep().getCode()))
                 .filter(o -> FhirSearchParams.matches(status, "final"))
                 .toList();
         return FhirProfileController.page(request, query.page(), all);
@@ -95,8 +100,10 @@ class FhirObservationController {
             throw FhirException.unprocessable("This identifier was used for another reading already.");
         }
         boolean created = result.accepted() > 0;
-        ResponseEntity.BodyBuilder answer = created ? ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create(FhirPaths.BASE + "/Observation/" + stored.id())) : ResponseEntity.ok();
+        ResponseEntity.BodyBuilder answer = created
+                ? ResponseEntity.status(HttpStatus.CREATED)
+                        .location(URI.create(FhirPaths.BASE + "/Observation/" + stored.id()))
+                : ResponseEntity.ok();
         return answer.body(ObservationMapper.toFhir(stored));
     }
 }

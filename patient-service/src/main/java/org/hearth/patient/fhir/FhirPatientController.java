@@ -2,6 +2,10 @@ package org.hearth.patient.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.hearth.patient.access.PatientAccess;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.record.Patient;
@@ -25,11 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * FHIR {@code Patient} read and search, and {@code Patient/{id}/$everything}. Not in the OpenAPI document: FHIR
  * interactions are described by the CapabilityStatement and docs/fhir.md.
@@ -48,8 +47,12 @@ class FhirPatientController {
     private final ReferralIntake referrals;
     private final PatientEverything everything;
 
-    FhirPatientController(PatientRepository patients, PatientAccess access, FhirAccess fhirAccess,
-            ReferralIntake referrals, PatientEverything everything) {
+    FhirPatientController(
+            PatientRepository patients,
+            PatientAccess access,
+            FhirAccess fhirAccess,
+            ReferralIntake referrals,
+            PatientEverything everything) {
         this.patients = patients;
         this.access = access;
         this.fhirAccess = fhirAccess;
@@ -72,19 +75,33 @@ class FhirPatientController {
         Set<String> ids = query.tokens("_id");
         String family = query.first("family");
         var born = query.localDates("birthdate");
-        List<Patient> all = patients.findAll(listable(), PageRequest.of(0, SEARCH_WINDOW,
-                Sort.by("patient.familyName", "patient.givenName", "_id"))).getContent().stream()
+        List<Patient> all = patients
+                .findAll(
+                        listable(),
+                        PageRequest.of(0, SEARCH_WINDOW, Sort.by("patient.familyName", "patient.givenName", "_id")))
+                .getContent()
+                .stream()
                 .filter(p -> ids.isEmpty() || ids.contains(p.id().toLowerCase(Locale.ROOT)))
-                .filter(p -> family == null || p.familyName().toLowerCase(Locale.ROOT)
-                        .startsWith(family.strip().toLowerCase(Locale.ROOT)))
+                .filter(p -> family == null
+                        || p.familyName()
+                                .toLowerCase(Locale.ROOT)
+                                .startsWith(family.strip().toLowerCase(Locale.ROOT)))
                 .filter(p -> born.test(p.birthDate()))
                 .toList();
         List<Patient> shown = page.slice(all);
         FhirAudit.patients(shown.stream().map(Patient::id).toList());
-        return FhirBundles.searchset(request, page, shown.stream()
-                .map(p -> PatientMapper.toFhir(p, patients.findVersioned(p.id()).map(PatientRepository.Versioned::version)
-                        .orElse(1L)))
-                .toList(), all.size(), List.of());
+        return FhirBundles.searchset(
+                request,
+                page,
+                shown.stream()
+                        .map(p -> PatientMapper.toFhir(
+                                p,
+                                patients.findVersioned(p.id())
+                                        .map(PatientRepository.Versioned::version)
+                                        .orElse(1L)))
+                        .toList(),
+                all.size(),
+                List.of());
     }
 
     @GetMapping("/{id}/$everything")
@@ -100,7 +117,10 @@ class FhirPatientController {
                 return Optional.of(List.of());
             }
             return Optional.of(referrals.list(ReferralStatus.ADMITTED, PageRequest.of(0, SEARCH_WINDOW)).stream()
-                    .map(Referral::patientId).filter(java.util.Objects::nonNull).distinct().toList());
+                    .map(Referral::patientId)
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList());
         }
         return access.listable();
     }

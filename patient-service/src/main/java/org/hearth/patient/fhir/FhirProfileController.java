@@ -2,6 +2,10 @@ package org.hearth.patient.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.record.Patient;
 import org.hearth.platform.fhir.FhirBundles;
@@ -20,11 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** FHIR {@code Condition} (diagnoses, ICD-10-CM) and {@code AllergyIntolerance} of the clinical profile. */
 @Hidden
@@ -61,10 +60,14 @@ class FhirProfileController {
         FhirQuery query = FhirQuery.of(params, "patient", "subject", "code", "clinical-status");
         Set<String> codes = query.tokens("code");
         Set<String> status = query.tokens("clinical-status");
-        Patient patient = access.require(query.requirePatient(), Purpose.RECORD, "Condition").patient();
+        Patient patient = access.require(query.requirePatient(), Purpose.RECORD, "Condition")
+                .patient();
         List<Condition> all = resources.conditions(patient).stream()
-                .filter(c -> codes.isEmpty() || codes.contains(c.getCode().getCodingFirstRep().getCode().toLowerCase()))
-                .filter(c -> FhirSearchParams.matches(status, "active")).toList();
+                .filter(c -> codes.isEmpty()
+                        || codes.contains(
+                                c.getCode().getCodingFirstRep().getCode().toLowerCase()))
+                .filter(c -> FhirSearchParams.matches(status, "active"))
+                .toList();
         return page(request, query.page(), all);
     }
 
@@ -73,20 +76,24 @@ class FhirProfileController {
     Bundle allergies(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         FhirQuery query = FhirQuery.of(params, "patient", "clinical-status");
         Set<String> status = query.tokens("clinical-status");
-        Patient patient = access.require(query.requirePatient(), Purpose.RECORD, "AllergyIntolerance").patient();
+        Patient patient = access.require(query.requirePatient(), Purpose.RECORD, "AllergyIntolerance")
+                .patient();
         List<AllergyIntolerance> all = resources.allergies(patient).stream()
-                .filter(a -> FhirSearchParams.matches(status, "active")).toList();
+                .filter(a -> FhirSearchParams.matches(status, "active"))
+                .toList();
         return page(request, query.page(), all);
     }
 
-    private <T extends Resource> T find(String id, String kind, String type,
-            java.util.function.Function<Patient, List<T>> list) {
+    private <T extends Resource> T find(
+            String id, String kind, String type, java.util.function.Function<Patient, List<T>> list) {
         Matcher matcher = PROFILE_ID.matcher(id);
         if (!matcher.matches() || !matcher.group(2).equals(kind)) {
             throw FhirException.notFound(type);
         }
         Patient patient = access.require(matcher.group(1), Purpose.RECORD, type).patient();
-        return list.apply(patient).stream().filter(r -> r.getIdElement().getIdPart().equals(id)).findFirst()
+        return list.apply(patient).stream()
+                .filter(r -> r.getIdElement().getIdPart().equals(id))
+                .findFirst()
                 .orElseThrow(() -> FhirException.notFound(type));
     }
 

@@ -1,16 +1,15 @@
 package org.hearth.patient.fhir;
 
-import org.hearth.platform.fhir.FhirException;
-import org.hearth.platform.fhir.FhirPage;
-import org.hearth.platform.fhir.FhirSearchParams;
-import org.springframework.util.MultiValueMap;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.hearth.platform.fhir.FhirException;
+import org.hearth.platform.fhir.FhirPage;
+import org.hearth.platform.fhir.FhirSearchParams;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The parameters of one FHIR search. A parameter the search does not support is a 400 rather than silently ignored:

@@ -3,8 +3,8 @@ package org.hearth.patient.fhir;
 /** The role rules of the FHIR endpoints: the REST endpoints' roles, plus partner clients (scopes in FhirAccess). */
 final class FhirRoles {
 
-    static final String STAFF = "'agency-admin','coordinator','physician','nurse','therapist','aide','social-worker',"
-            + "'case-manager'";
+    static final String STAFF =
+            "'agency-admin','coordinator','physician','nurse','therapist','aide','social-worker'," + "'case-manager'";
     /** Patient: every relationship reads the record, as in REST (billing and family too). */
     static final String RECORD = "hasAnyRole(" + STAFF + ",'billing','family','partner')";
     /** Conditions and allergies: the clinical part of the record, which family do not see. */
@@ -24,12 +24,12 @@ final class FhirRoles {
     static final String REFERRALS = "hasAnyRole('agency-admin','coordinator') or (hasRole('partner') and "
             + "(hasAuthority('SCOPE_hearth.referrals') or hasAuthority('SCOPE_system/ServiceRequest.read') "
             + "or hasAuthority('SCOPE_system/*.read')))";
+
     static final String REFER = "hasAnyRole('agency-admin','coordinator','physician') or (hasRole('partner') and "
             + "(hasAuthority('SCOPE_hearth.referrals') or hasAuthority('SCOPE_system/ServiceRequest.write') "
             + "or hasAuthority('SCOPE_system/*.write')))";
     /** $everything: staff, and family (only the point of contact, checked in the controller). */
     static final String EVERYTHING = "hasAnyRole(" + STAFF + ",'billing','family')";
 
-    private FhirRoles() {
-    }
+    private FhirRoles() {}
 }

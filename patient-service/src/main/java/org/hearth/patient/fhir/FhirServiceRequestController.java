@@ -2,6 +2,12 @@ package org.hearth.patient.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import org.hearth.patient.access.PartnerIdentity;
 import org.hearth.patient.referral.Referral;
 import org.hearth.patient.referral.ReferralIntake;
@@ -28,13 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * FHIR {@code ServiceRequest}: referrals. Intake staff read all of the agency's; a partner reads those its
@@ -71,19 +70,26 @@ class FhirServiceRequestController {
         Set<String> status = query.tokens("status");
         var authored = query.dates("authored");
         var updated = query.dates("_lastUpdated");
-        List<Referral> all = intake.list(null, PageRequest.of(0, SEARCH_WINDOW,
-                        Sort.by(Sort.Direction.DESC, "referral.receivedAt"))).getContent().stream()
+        List<Referral> all = intake
+                .list(null, PageRequest.of(0, SEARCH_WINDOW, Sort.by(Sort.Direction.DESC, "referral.receivedAt")))
+                .getContent()
+                .stream()
                 .filter(r -> patientId == null || patientId.equals(r.patientId()))
                 .filter(r -> authored.test(r.receivedAt()))
                 .filter(r -> updated.test(ServiceRequestMapper.lastChange(r)))
                 .toList();
-        List<ServiceRequest> matches = all.stream().map(ServiceRequestMapper::toFhir)
-                .filter(s -> FhirSearchParams.matches(status, s.getStatus().toCode())).toList();
+        List<ServiceRequest> matches = all.stream()
+                .map(ServiceRequestMapper::toFhir)
+                .filter(s -> FhirSearchParams.matches(status, s.getStatus().toCode()))
+                .toList();
         FhirPage page = query.page();
         List<ServiceRequest> shown = page.slice(matches);
         // the patients whose referrals this page shows
-        FhirAudit.patients(shown.stream().filter(s -> s.getSubject().getReference().startsWith("Patient/"))
-                .map(s -> s.getSubject().getReference().substring("Patient/".length())).distinct().toList());
+        FhirAudit.patients(shown.stream()
+                .filter(s -> s.getSubject().getReference().startsWith("Patient/"))
+                .map(s -> s.getSubject().getReference().substring("Patient/".length()))
+                .distinct()
+                .toList());
         return FhirBundles.searchset(request, page, shown, matches.size(), List.of());
     }
 
@@ -93,8 +99,16 @@ class FhirServiceRequestController {
         ServiceRequestMapper.Incoming incoming = ServiceRequestMapper.fromFhir(body);
         ReferralIntake.Received received;
         try {
-            received = intake.receive(idOf(incoming), incoming.source(), incoming.physician(), incoming.reason(),
-                    incoming.diagnoses(), incoming.disciplines(), incoming.dischargeDate(), null, incoming.patient());
+            received = intake.receive(
+                    idOf(incoming),
+                    incoming.source(),
+                    incoming.physician(),
+                    incoming.reason(),
+                    incoming.diagnoses(),
+                    incoming.disciplines(),
+                    incoming.dischargeDate(),
+                    null,
+                    incoming.patient());
         } catch (IllegalArgumentException e) {
             throw FhirException.unprocessable(e.getMessage());
         }
@@ -103,7 +117,9 @@ class FhirServiceRequestController {
             return ResponseEntity.ok(answer);
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create(FhirPaths.BASE + "/ServiceRequest/" + received.referral().id())).body(answer);
+                .location(URI.create(FhirPaths.BASE + "/ServiceRequest/"
+                        + received.referral().id()))
+                .body(answer);
     }
 
     /**
@@ -112,7 +128,8 @@ class FhirServiceRequestController {
      */
     private static String idOf(ServiceRequestMapper.Incoming incoming) {
         String sender = Objects.requireNonNullElseGet(PartnerIdentity.current(), Caller::subject);
-        String key = TenantContext.current().value() + "|" + sender + "|" + incoming.identifier().getSystem() + "|"
+        String key = TenantContext.current().value() + "|" + sender + "|"
+                + incoming.identifier().getSystem() + "|"
                 + incoming.identifier().getValue();
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }

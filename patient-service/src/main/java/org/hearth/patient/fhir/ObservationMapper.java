@@ -1,17 +1,5 @@
 package org.hearth.patient.fhir;
 
-import org.hearth.patient.observations.Observation;
-import org.hearth.patient.observations.VitalsIngestion;
-import org.hearth.patient.observations.Vital;
-import org.hearth.platform.fhir.FhirException;
-import org.hearth.platform.fhir.FhirSearchParams;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Type;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.hearth.patient.observations.Observation;
+import org.hearth.patient.observations.Vital;
+import org.hearth.patient.observations.VitalsIngestion;
+import org.hearth.platform.fhir.FhirException;
+import org.hearth.platform.fhir.FhirSearchParams;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Type;
 
 /**
  * Vital-sign readings as FHIR {@code Observation}s with LOINC codes and UCUM units, and back for partners that send
@@ -43,15 +42,15 @@ final class ObservationMapper {
             Vital.TEMPERATURE, new Coding(Codes.LOINC, "8310-5", "Body temperature"),
             Vital.WEIGHT, new Coding(Codes.LOINC, "29463-7", "Body weight"),
             Vital.GLUCOSE, new Coding(Codes.LOINC, "2339-0", "Glucose [Mass/volume] in Blood"),
-            Vital.PAIN, new Coding(Codes.LOINC, "72514-3",
-                    "Pain severity - 0-10 verbal numeric rating [Score] - Reported"));
+            Vital.PAIN,
+                    new Coding(
+                            Codes.LOINC, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"));
 
     /** Other LOINC codes partners commonly send for the same vitals. */
-    private static final Map<String, Vital> SYNONYMS = Map.of(
-            "2708-6", Vital.SPO2, "8331-1", Vital.TEMPERATURE, "2345-7", Vital.GLUCOSE);
+    private static final Map<String, Vital> SYNONYMS =
+            Map.of("2708-6", Vital.SPO2, "8331-1", Vital.TEMPERATURE, "2345-7", Vital.GLUCOSE);
 
-    private ObservationMapper() {
-    }
+    private ObservationMapper() {}
 
     static org.hl7.fhir.r4.model.Observation toFhir(Observation reading) {
         org.hl7.fhir.r4.model.Observation fhir = new org.hl7.fhir.r4.model.Observation();
@@ -67,14 +66,16 @@ final class ObservationMapper {
         if (reading.recordedAt() != null) {
             fhir.setIssued(Codes.date(reading.recordedAt()));
         }
-        fhir.setValue(new Quantity().setValue(BigDecimal.valueOf(reading.value())).setUnit(reading.unit())
-                .setSystem(Codes.UCUM).setCode(reading.unit()));
+        fhir.setValue(new Quantity()
+                .setValue(BigDecimal.valueOf(reading.value()))
+                .setUnit(reading.unit())
+                .setSystem(Codes.UCUM)
+                .setCode(reading.unit()));
         return fhir;
     }
 
     /** What a partner sends, as readings for {@link VitalsIngestion}: the patient and one or two readings. */
-    record Incoming(String patientId, List<VitalsIngestion.Reading> readings) {
-    }
+    record Incoming(String patientId, List<VitalsIngestion.Reading> readings) {}
 
     static Incoming fromFhir(org.hl7.fhir.r4.model.Observation fhir) {
         String id = idOf(fhir.getIdentifier());
@@ -83,30 +84,36 @@ final class ObservationMapper {
         }
         String patientId;
         try {
-            patientId = FhirSearchParams.reference("Observation.subject", fhir.getSubject().getReference(), "Patient");
+            patientId = FhirSearchParams.reference(
+                    "Observation.subject", fhir.getSubject().getReference(), "Patient");
         } catch (FhirException e) {
             throw FhirException.unprocessable("Observation.subject must reference a Patient.");
         }
         var status = fhir.getStatus();
-        if (status == null || !(status == org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL
-                || status == org.hl7.fhir.r4.model.Observation.ObservationStatus.AMENDED
-                || status == org.hl7.fhir.r4.model.Observation.ObservationStatus.CORRECTED)) {
+        if (status == null
+                || !(status == org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL
+                        || status == org.hl7.fhir.r4.model.Observation.ObservationStatus.AMENDED
+                        || status == org.hl7.fhir.r4.model.Observation.ObservationStatus.CORRECTED)) {
             throw FhirException.unprocessable("Observation.status must be final, amended or corrected.");
         }
         Instant observedAt = effective(fhir.getEffective());
         List<VitalsIngestion.Reading> readings = new ArrayList<>();
         if (hasCode(fhir.getCode(), BP_PANEL)) {
             for (var component : fhir.getComponent()) {
-                Vital vital = vitalOf(component.getCode()).orElseThrow(() -> FhirException.unprocessable(
-                        "A blood pressure panel's components are 8480-6 (systolic) and 8462-4 (diastolic)."));
+                Vital vital = vitalOf(component.getCode())
+                        .orElseThrow(() -> FhirException.unprocessable(
+                                "A blood pressure panel's components are 8480-6 (systolic) and 8462-4 (diastolic)."));
                 readings.add(reading(derived(id, vital), vital, component.getValue(), observedAt));
             }
             if (readings.isEmpty()) {
-                throw FhirException.unprocessable("A blood pressure panel needs its systolic and diastolic components.");
+                throw FhirException.unprocessable(
+                        "A blood pressure panel needs its systolic and diastolic components.");
             }
         } else {
-            Vital vital = vitalOf(fhir.getCode()).orElseThrow(() -> FhirException.unprocessable(
-                    "Observation.code must be a LOINC code of a vital sign Hearth records: " + supportedCodes() + "."));
+            Vital vital = vitalOf(fhir.getCode())
+                    .orElseThrow(() -> FhirException.unprocessable(
+                            "Observation.code must be a LOINC code of a vital sign Hearth records: " + supportedCodes()
+                                    + "."));
             readings.add(reading(id, vital, fhir.getValue(), observedAt));
         }
         return new Incoming(patientId, readings);
@@ -114,7 +121,9 @@ final class ObservationMapper {
 
     /** The reading id from the identifier: its UUID if it is one, otherwise a UUID derived from system and value. */
     static String idOf(List<Identifier> identifiers) {
-        Identifier identifier = identifiers.stream().filter(Identifier::hasValue).findFirst()
+        Identifier identifier = identifiers.stream()
+                .filter(Identifier::hasValue)
+                .findFirst()
                 .orElseThrow(() -> FhirException.unprocessable(
                         "Observation.identifier is required: it makes a resent reading harmless."));
         var uuid = UUID_TEXT.matcher(identifier.getValue().strip());
@@ -126,7 +135,8 @@ final class ObservationMapper {
     }
 
     private static String derived(String panelId, Vital vital) {
-        return UUID.nameUUIDFromBytes((panelId + "|" + vital).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((panelId + "|" + vital).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static VitalsIngestion.Reading reading(String id, Vital vital, Type value, Instant observedAt) {
@@ -188,7 +198,10 @@ final class ObservationMapper {
     }
 
     private static String supportedCodes() {
-        return LOINC.values().stream().map(Coding::getCode).sorted().reduce((a, b) -> a + ", " + b).orElse("")
-                + ", or the panel " + BP_PANEL;
+        return LOINC.values().stream()
+                        .map(Coding::getCode)
+                        .sorted()
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("") + ", or the panel " + BP_PANEL;
     }
 }

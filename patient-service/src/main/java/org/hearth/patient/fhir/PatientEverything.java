@@ -1,5 +1,7 @@
 package org.hearth.patient.fhir;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.carecircle.CareCircleMember;
 import org.hearth.patient.record.Patient;
@@ -9,9 +11,6 @@ import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.security.Caller;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code Patient/{id}/$everything}: everything patient-service holds about the patient that the caller may read
@@ -37,9 +36,11 @@ class PatientEverything {
         all.add(PatientMapper.toFhir(patient, stored.version()));
         if (Caller.hasRole("family")) {
             CareCircleMember self = resources.circle(patientId).stream()
-                    .filter(m -> Caller.subject().equals(m.subject())).findFirst()
+                    .filter(m -> Caller.subject().equals(m.subject()))
+                    .findFirst()
                     .filter(CareCircleMember::pointOfContact)
-                    .orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
+                    .orElseThrow(() -> new ApiException(
+                            ProblemType.FORBIDDEN,
                             "Only the patient's point of contact reads everything on the patient's behalf."));
             all.add(RelatedPersonMapper.toFhir(patientId, self));
             if (access.allows(patientId, Purpose.VITALS, "Observation")) {

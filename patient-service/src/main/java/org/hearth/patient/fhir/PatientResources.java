@@ -1,5 +1,7 @@
 package org.hearth.patient.fhir;
 
+import java.util.List;
+import java.util.Optional;
 import org.hearth.patient.alerts.Alert;
 import org.hearth.patient.alerts.AlertReader;
 import org.hearth.patient.carecircle.CareCircleMember;
@@ -20,9 +22,6 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Optional;
-
 /**
  * One patient's data as FHIR resources, newest first where it has a time. No access checks here: the controllers
  * check first (FhirAccess), then read through this.
@@ -40,8 +39,13 @@ class PatientResources {
     private final AlertReader alerts;
     private final ReferralIntake referrals;
 
-    PatientResources(CarePlanReader plans, CareTeamRepository teams, CareCircleRepository circles,
-            ObservationRepository observations, AlertReader alerts, ReferralIntake referrals) {
+    PatientResources(
+            CarePlanReader plans,
+            CareTeamRepository teams,
+            CareCircleRepository circles,
+            ObservationRepository observations,
+            AlertReader alerts,
+            ReferralIntake referrals) {
         this.plans = plans;
         this.teams = teams;
         this.circles = circles;
@@ -51,12 +55,15 @@ class PatientResources {
     }
 
     List<Condition> conditions(Patient patient) {
-        return patient.clinical().diagnoses().stream().map(d -> ConditionMapper.toFhir(patient.id(), d)).toList();
+        return patient.clinical().diagnoses().stream()
+                .map(d -> ConditionMapper.toFhir(patient.id(), d))
+                .toList();
     }
 
     List<AllergyIntolerance> allergies(Patient patient) {
         return patient.clinical().allergies().stream()
-                .map(a -> AllergyIntoleranceMapper.toFhir(patient.id(), a)).toList();
+                .map(a -> AllergyIntoleranceMapper.toFhir(patient.id(), a))
+                .toList();
     }
 
     CarePlan plan(String patientId) {
@@ -87,7 +94,9 @@ class PatientResources {
     }
 
     List<RelatedPerson> relatedPersons(String patientId) {
-        return circle(patientId).stream().map(m -> RelatedPersonMapper.toFhir(patientId, m)).toList();
+        return circle(patientId).stream()
+                .map(m -> RelatedPersonMapper.toFhir(patientId, m))
+                .toList();
     }
 
     List<Alert> alerts(String patientId) {
@@ -99,8 +108,10 @@ class PatientResources {
     }
 
     List<ServiceRequest> serviceRequests(String patientId) {
-        return referrals.ofPatient(patientId).stream().filter(r -> referrals.find(r.id()).isPresent())
-                .map(ServiceRequestMapper::toFhir).toList();
+        return referrals.ofPatient(patientId).stream()
+                .filter(r -> referrals.find(r.id()).isPresent())
+                .map(ServiceRequestMapper::toFhir)
+                .toList();
     }
 
     List<Referral> referrals(String patientId) {

@@ -1,7 +1,7 @@
 package org.hearth.patient.fhir;
 
-import org.hearth.patient.carecircle.CareCircleMember;
 import org.hearth.patient.access.ConsentScope;
+import org.hearth.patient.carecircle.CareCircleMember;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -13,8 +13,7 @@ import org.hl7.fhir.r4.model.HumanName;
  */
 final class RelatedPersonMapper {
 
-    private RelatedPersonMapper() {
-    }
+    private RelatedPersonMapper() {}
 
     /** {@code <patientId>-rp-<key>}: keyed by the member's login, or by name for a contact without one. */
     static String id(String patientId, CareCircleMember member) {
@@ -35,8 +34,12 @@ final class RelatedPersonMapper {
         }
         fhir.addExtension(Codes.POINT_OF_CONTACT, new BooleanType(member.pointOfContact()));
         for (ConsentScope scope : member.scopes().stream().sorted().toList()) {
-            fhir.addExtension(Codes.CONSENT_SCOPES, new Coding(Codes.CONSENT_SCOPE, Codes.code(scope),
-                    scope.name().replace('_', ' ').toLowerCase()));
+            fhir.addExtension(
+                    Codes.CONSENT_SCOPES,
+                    new Coding(
+                            Codes.CONSENT_SCOPE,
+                            Codes.code(scope),
+                            scope.name().replace('_', ' ').toLowerCase()));
         }
         if (member.consentGrantedAt() != null) {
             fhir.getPeriod().setStart(Codes.date(member.consentGrantedAt()));

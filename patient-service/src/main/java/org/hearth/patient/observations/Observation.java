@@ -9,8 +9,15 @@ import java.util.Objects;
  * @param id         chosen by the client (a UUID), which makes resending a batch harmless
  * @param recordedBy the {@code sub} of the person or partner client that sent it
  */
-public record Observation(String id, String patientId, Vital vital, double value, Instant observedAt,
-        ObservationSource source, String recordedBy, Instant recordedAt) {
+public record Observation(
+        String id,
+        String patientId,
+        Vital vital,
+        double value,
+        Instant observedAt,
+        ObservationSource source,
+        String recordedBy,
+        Instant recordedAt) {
 
     public Observation {
         Objects.requireNonNull(id, "id");

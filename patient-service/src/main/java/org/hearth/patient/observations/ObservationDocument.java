@@ -1,11 +1,10 @@
 package org.hearth.patient.observations;
 
+import java.util.List;
 import org.hearth.platform.events.OutboxEntry;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.util.List;
 
 /**
  * One reading per document. The id joins the agency and the client's observation id, so a resent batch finds

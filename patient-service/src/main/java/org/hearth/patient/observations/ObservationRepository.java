@@ -1,6 +1,8 @@
 package org.hearth.patient.observations;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.List;
 import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.tenancy.TenantContext;
@@ -14,9 +16,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.List;
 
 /** Readings of the caller's agency. */
 @Repository
@@ -34,14 +33,18 @@ public class ObservationRepository {
 
     @PostConstruct
     void createIndexes() {
-        mongo.ensureIndex(ObservationDocument.class, "observation.patientId", "observation.vital", "observation.observedAt");
+        mongo.ensureIndex(
+                ObservationDocument.class, "observation.patientId", "observation.vital", "observation.observedAt");
     }
 
     /** Stores the reading with its event; false if this id was stored before (a resent batch). */
     boolean insertIfNew(Observation observation) {
         String tenant = TenantContext.current().value();
         try {
-            mongo.insert(new ObservationDocument(ObservationDocument.idOf(tenant, observation.id()), tenant, observation,
+            mongo.insert(new ObservationDocument(
+                    ObservationDocument.idOf(tenant, observation.id()),
+                    tenant,
+                    observation,
                     outbox.entries(TOPIC, List.of(ObservationRecorded.of(observation)))));
             return true;
         } catch (DuplicateKeyException alreadyStored) {
@@ -72,22 +75,35 @@ public class ObservationRepository {
 
     /** One reading of the caller's agency by its client-chosen id. */
     public java.util.Optional<Observation> findById(String observationId) {
-        return mongo.findById(ObservationDocument.idOf(TenantContext.current().value(), observationId),
-                ObservationDocument.class).map(ObservationDocument::observation);
+        return mongo.findById(
+                        ObservationDocument.idOf(TenantContext.current().value(), observationId),
+                        ObservationDocument.class)
+                .map(ObservationDocument::observation);
     }
 
     /** All readings of one patient (a home-care patient has hundreds, not millions), newest first. */
     public List<Observation> ofPatient(String patientId, int limit) {
         Query query = Query.query(Criteria.where("observation.patientId").is(patientId))
-                .with(Sort.by(Sort.Direction.DESC, "observation.observedAt")).limit(limit);
-        return mongo.find(query, ObservationDocument.class).stream().map(ObservationDocument::observation).toList();
+                .with(Sort.by(Sort.Direction.DESC, "observation.observedAt"))
+                .limit(limit);
+        return mongo.find(query, ObservationDocument.class).stream()
+                .map(ObservationDocument::observation)
+                .toList();
     }
 
     /** The readings of one vital since {@code since}, oldest first: what the trend rules look at. */
     public List<Observation> recent(String patientId, Vital vital, Instant since) {
-        Query query = Query.query(Criteria.where("observation.patientId").is(patientId).and("observation.vital").is(vital)
-                .and("observation.observedAt").gte(since)).with(Sort.by("observation.observedAt")).limit(500);
-        return mongo.find(query, ObservationDocument.class).stream().map(ObservationDocument::observation).toList();
+        Query query = Query.query(Criteria.where("observation.patientId")
+                        .is(patientId)
+                        .and("observation.vital")
+                        .is(vital)
+                        .and("observation.observedAt")
+                        .gte(since))
+                .with(Sort.by("observation.observedAt"))
+                .limit(500);
+        return mongo.find(query, ObservationDocument.class).stream()
+                .map(ObservationDocument::observation)
+                .toList();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -47,7 +47,8 @@ public enum Vital {
             converted = conversions.get(givenUnit).applyAsDouble(value);
         } else {
             throw new IllegalArgumentException(name() + " is measured in " + unit
-                    + (conversions.isEmpty() ? "" : " or " + String.join(", ", conversions.keySet())) + ", not " + givenUnit);
+                    + (conversions.isEmpty() ? "" : " or " + String.join(", ", conversions.keySet())) + ", not "
+                    + givenUnit);
         }
         if (!Double.isFinite(converted) || converted < min || converted > max) {
             throw new IllegalArgumentException(name() + " of " + value + " " + (givenUnit == null ? unit : givenUnit)

@@ -1,12 +1,5 @@
 package org.hearth.patient.observations;
 
-import org.hearth.patient.access.PatientAccess;
-import org.hearth.patient.access.Purpose;
-import org.hearth.platform.problem.ApiException;
-import org.hearth.platform.problem.FieldError;
-import org.hearth.platform.security.Caller;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.hearth.patient.access.PatientAccess;
+import org.hearth.patient.access.Purpose;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.problem.FieldError;
+import org.hearth.platform.security.Caller;
+import org.springframework.stereotype.Component;
 
 /**
  * The one way readings come in, whatever the API (REST batches, FHIR {@code Observation} creates): the caller may
@@ -37,12 +36,10 @@ public class VitalsIngestion {
     }
 
     /** One reading as sent: the id is chosen by the client, the unit is a UCUM code (null: the canonical unit). */
-    public record Reading(String id, Vital vital, double value, String unit, Instant observedAt) {
-    }
+    public record Reading(String id, Vital vital, double value, String unit, Instant observedAt) {}
 
     /** What was stored: the readings in canonical units, and how many of them were new. */
-    public record Result(List<Observation> readings, int accepted, int alreadyRecorded) {
-    }
+    public record Result(List<Observation> readings, int accepted, int alreadyRecorded) {}
 
     /**
      * Checks and stores the readings of one patient.
@@ -80,14 +77,22 @@ public class VitalsIngestion {
                 continue;
             }
             // the earliest zone's midnight of the birth date: a reading before it was taken before the patient was born
-            if (reading.observedAt().isBefore(born.atStartOfDay(ZoneOffset.ofHours(14)).toInstant())) {
+            if (reading.observedAt()
+                    .isBefore(born.atStartOfDay(ZoneOffset.ofHours(14)).toInstant())) {
                 errors.add(new FieldError(at + ".observedAt", "is before the patient's birth"));
                 continue;
             }
             try {
                 double value = reading.vital().canonical(reading.value(), reading.unit());
-                readings.add(new Observation(reading.id().toLowerCase(), patientId, reading.vital(), value,
-                        reading.observedAt(), source, recordedBy, now));
+                readings.add(new Observation(
+                        reading.id().toLowerCase(),
+                        patientId,
+                        reading.vital(),
+                        value,
+                        reading.observedAt(),
+                        source,
+                        recordedBy,
+                        now));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(at + ".value", e.getMessage()));
             }
@@ -102,6 +107,8 @@ public class VitalsIngestion {
         if (Caller.hasRole("partner")) {
             return ObservationSource.DEVICE;
         }
-        return Caller.hasRole("family") && !Caller.hasRole("nurse") ? ObservationSource.FAMILY : ObservationSource.CLINICIAN;
+        return Caller.hasRole("family") && !Caller.hasRole("nurse")
+                ? ObservationSource.FAMILY
+                : ObservationSource.CLINICIAN;
     }
 }

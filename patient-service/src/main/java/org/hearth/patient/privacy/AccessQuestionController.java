@@ -6,6 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.hearth.patient.access.PatientAccess;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.carecircle.CareCircleMember;
@@ -31,11 +35,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-
 /**
  * "Ask about this access": the point of contact sends the privacy officers a question about one access they saw in
  * the record's access log; the privacy officers list the open questions and mark them answered.
@@ -52,8 +51,14 @@ class AccessQuestionController {
     private final JsonMapper json;
     private final Clock clock;
 
-    AccessQuestionController(PatientAccess access, CareCircleRepository circles, PatientRepository patients,
-            TenantScopedMongo mongo, IdempotencyKeys idempotency, JsonMapper json, Clock clock) {
+    AccessQuestionController(
+            PatientAccess access,
+            CareCircleRepository circles,
+            PatientRepository patients,
+            TenantScopedMongo mongo,
+            IdempotencyKeys idempotency,
+            JsonMapper json,
+            Clock clock) {
         this.access = access;
         this.circles = circles;
         this.patients = patients;
@@ -63,61 +68,101 @@ class AccessQuestionController {
         this.clock = clock;
     }
 
-    record AccessRef(@NotNull Instant at, @Size(max = 200) String who, @Size(max = 50) String role,
-            @Size(max = 100) String organization, @Size(max = 100) String kind) {
-    }
+    record AccessRef(
+            @NotNull Instant at,
+            @Size(max = 200) String who,
+            @Size(max = 50) String role,
+            @Size(max = 100) String organization,
+            @Size(max = 100) String kind) {}
 
-    record QuestionRequest(@NotBlank @Size(max = 2000) String question, @NotNull @Valid AccessRef access) {
-    }
+    record QuestionRequest(
+            @NotBlank @Size(max = 2000) String question,
+            @NotNull @Valid AccessRef access) {}
 
-    record QuestionView(String id, String patientId, String patientName, String askedByName, String question,
-            AccessQuestion.Access access, Instant askedAt, Instant answeredAt) {
-    }
+    record QuestionView(
+            String id,
+            String patientId,
+            String patientName,
+            String askedByName,
+            String question,
+            AccessQuestion.Access access,
+            Instant askedAt,
+            Instant answeredAt) {}
 
     @PostMapping("/api/patients/v1/patients/{patientId}/access-questions")
     @PreAuthorize("hasRole('family')")
-    @Operation(summary = "Ask the privacy officer about one access to the record", description = "For the care "
-            + "circle's point of contact with the ACCESS_LOG consent (403 otherwise). With Idempotency-Key, a retry "
-            + "answers the same question.")
-    ResponseEntity<QuestionView> ask(@PathVariable String patientId,
+    @Operation(
+            summary = "Ask the privacy officer about one access to the record",
+            description = "For the care "
+                    + "circle's point of contact with the ACCESS_LOG consent (403 otherwise). With Idempotency-Key, a retry "
+                    + "answers the same question.")
+    ResponseEntity<QuestionView> ask(
+            @PathVariable String patientId,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody QuestionRequest request) {
         access.require(patientId, Purpose.ACCESS_LOG);
-        CareCircleMember me = circles.find(patientId).circle().member(Caller.subject())
+        CareCircleMember me = circles.find(patientId)
+                .circle()
+                .member(Caller.subject())
                 .filter(CareCircleMember::pointOfContact)
-                .orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN, "Only the point of contact may ask about accesses."));
+                .orElseThrow(() ->
+                        new ApiException(ProblemType.FORBIDDEN, "Only the point of contact may ask about accesses."));
         AccessRef a = request.access();
-        AccessQuestion asked = idempotency.createOnce(key, Caller.subject(), patientId + "\n" + json.writeValueAsString(request),
-                id -> mongo.findById(id, AccessQuestion.class),
-                id -> mongo.insert(new AccessQuestion(id, TenantContext.current().value(), patientId, Caller.subject(),
-                        me.displayName(), request.question().strip(),
-                        new AccessQuestion.Access(a.at(), a.who(), a.role(), a.organization(), a.kind()),
-                        clock.instant(), null, null))).resource();
-        return ResponseEntity.created(URI.create("/api/patients/v1/access-questions/" + asked.id())).body(view(asked));
+        AccessQuestion asked = idempotency
+                .createOnce(
+                        key,
+                        Caller.subject(),
+                        patientId + "\n" + json.writeValueAsString(request),
+                        id -> mongo.findById(id, AccessQuestion.class),
+                        id -> mongo.insert(new AccessQuestion(
+                                id,
+                                TenantContext.current().value(),
+                                patientId,
+                                Caller.subject(),
+                                me.displayName(),
+                                request.question().strip(),
+                                new AccessQuestion.Access(a.at(), a.who(), a.role(), a.organization(), a.kind()),
+                                clock.instant(),
+                                null,
+                                null)))
+                .resource();
+        return ResponseEntity.created(URI.create("/api/patients/v1/access-questions/" + asked.id()))
+                .body(view(asked));
     }
 
     @GetMapping("/api/patients/v1/access-questions")
     @PreAuthorize("hasRole('privacy-officer')")
     @Operation(summary = "Questions about accesses not answered yet, newest first (at most 200)")
     List<QuestionView> open() {
-        return mongo.find(Query.query(Criteria.where("answeredAt").is(null))
-                .with(Sort.by(Sort.Direction.DESC, "askedAt")).limit(200), AccessQuestion.class).stream().map(this::view).toList();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("answeredAt").is(null))
+                                .with(Sort.by(Sort.Direction.DESC, "askedAt"))
+                                .limit(200),
+                        AccessQuestion.class)
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     @PostMapping("/api/patients/v1/access-questions/{questionId}/answered")
     @PreAuthorize("hasRole('privacy-officer')")
     @Operation(summary = "Mark a question answered (the privacy officer replied to the family)")
     QuestionView answered(@PathVariable String questionId) {
-        if (!mongo.updateIfPresent(questionId, new Update().set("answeredAt", clock.instant()).set("answeredBy",
-                Caller.subject()), AccessQuestion.class)) {
+        if (!mongo.updateIfPresent(
+                questionId,
+                new Update().set("answeredAt", clock.instant()).set("answeredBy", Caller.subject()),
+                AccessQuestion.class)) {
             throw ApiException.notFound("Question " + questionId);
         }
         return view(mongo.findById(questionId, AccessQuestion.class).orElseThrow());
     }
 
     private QuestionView view(AccessQuestion q) {
-        String name = patients.findById(q.patientId()).map(p -> p.givenName() + " " + p.familyName()).orElse(null);
-        return new QuestionView(q.id(), q.patientId(), name, q.askedByName(), q.question(), q.access(), q.askedAt(),
-                q.answeredAt());
+        String name = patients.findById(q.patientId())
+                .map(p -> p.givenName() + " " + p.familyName())
+                .orElse(null);
+        return new QuestionView(
+                q.id(), q.patientId(), name, q.askedByName(), q.question(), q.access(), q.askedAt(), q.answeredAt());
     }
 }

@@ -31,7 +31,8 @@ public record ClinicalProfile(Homebound homebound, List<Diagnosis> diagnoses, Li
     public record Homebound(boolean homebound, String reason) {
         public Homebound {
             if (homebound && (reason == null || reason.isBlank())) {
-                throw new IllegalArgumentException("homebound.reason: say why leaving home takes a considerable and taxing effort");
+                throw new IllegalArgumentException(
+                        "homebound.reason: say why leaving home takes a considerable and taxing effort");
             }
         }
     }
@@ -46,8 +47,12 @@ public record ClinicalProfile(Homebound homebound, List<Diagnosis> diagnoses, Li
         }
     }
 
-    public record Allergy(String substance, String reaction, AllergySeverity severity) {
-    }
+    public record Allergy(String substance, String reaction, AllergySeverity severity) {}
 
-    public enum AllergySeverity { MILD, MODERATE, SEVERE, UNKNOWN }
+    public enum AllergySeverity {
+        MILD,
+        MODERATE,
+        SEVERE,
+        UNKNOWN
+    }
 }

@@ -1,11 +1,10 @@
 package org.hearth.patient.record;
 
-import org.hearth.platform.events.WithEvents;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
+import org.hearth.platform.events.WithEvents;
 
 /** A person the agency cares for at home. Immutable; operations return the new state and the events they cause. */
 public record Patient(
@@ -22,8 +21,7 @@ public record Patient(
         Discharge discharge) {
 
     /** When and why care ended; null while the patient is in care. */
-    public record Discharge(LocalDate on, DischargeReason reason, String note) {
-    }
+    public record Discharge(LocalDate on, DischargeReason reason, String note) {}
 
     public Patient {
         Objects.requireNonNull(id, "id");
@@ -36,20 +34,49 @@ public record Patient(
     }
 
     /** Admits a new patient; a birth date in the future is a typo, not a patient. */
-    public static WithEvents<Patient> admit(String givenName, String familyName, LocalDate birthDate, Address address,
-            String phone, String language, Instant now) {
+    public static WithEvents<Patient> admit(
+            String givenName,
+            String familyName,
+            LocalDate birthDate,
+            Address address,
+            String phone,
+            String language,
+            Instant now) {
         return admit(givenName, familyName, birthDate, address, phone, language, ClinicalProfile.none(), now);
     }
 
-    public static WithEvents<Patient> admit(String givenName, String familyName, LocalDate birthDate, Address address,
-            String phone, String language, ClinicalProfile clinical, Instant now) {
-        return admit(UUID.randomUUID().toString(), givenName, familyName, birthDate, address, phone, language, clinical,
+    public static WithEvents<Patient> admit(
+            String givenName,
+            String familyName,
+            LocalDate birthDate,
+            Address address,
+            String phone,
+            String language,
+            ClinicalProfile clinical,
+            Instant now) {
+        return admit(
+                UUID.randomUUID().toString(),
+                givenName,
+                familyName,
+                birthDate,
+                address,
+                phone,
+                language,
+                clinical,
                 now);
     }
 
     /** Admits under a given id: an admission from a referral derives it, so that a retry admits nobody twice. */
-    public static WithEvents<Patient> admit(String id, String givenName, String familyName, LocalDate birthDate,
-            Address address, String phone, String language, ClinicalProfile clinical, Instant now) {
+    public static WithEvents<Patient> admit(
+            String id,
+            String givenName,
+            String familyName,
+            LocalDate birthDate,
+            Address address,
+            String phone,
+            String language,
+            ClinicalProfile clinical,
+            Instant now) {
         return admit(id, givenName, familyName, birthDate, address, phone, language, clinical, null, now);
     }
 
@@ -57,20 +84,38 @@ public record Patient(
      * Admits from a referral: {@code referringPartner} (the partner organisation that sent it, null for staff) travels
      * in PatientAdmitted so that the other services know whose referral this patient is.
      */
-    public static WithEvents<Patient> admit(String id, String givenName, String familyName, LocalDate birthDate,
-            Address address, String phone, String language, ClinicalProfile clinical, String referringPartner,
+    public static WithEvents<Patient> admit(
+            String id,
+            String givenName,
+            String familyName,
+            LocalDate birthDate,
+            Address address,
+            String phone,
+            String language,
+            ClinicalProfile clinical,
+            String referringPartner,
             Instant now) {
         if (birthDate.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
             throw new IllegalArgumentException("birthDate cannot be in the future");
         }
-        Patient patient = new Patient(id, givenName.strip(), familyName.strip(), birthDate,
-                address, phone, language, PatientStatus.ACTIVE, now, clinical, null);
+        Patient patient = new Patient(
+                id,
+                givenName.strip(),
+                familyName.strip(),
+                birthDate,
+                address,
+                phone,
+                language,
+                PatientStatus.ACTIVE,
+                now,
+                clinical,
+                null);
         return WithEvents.of(patient, PatientAdmitted.of(patient, referringPartner));
     }
 
     public Patient withClinicalProfile(ClinicalProfile profile) {
-        return new Patient(id, givenName, familyName, birthDate, address, phone, language, status, admittedAt, profile,
-                discharge);
+        return new Patient(
+                id, givenName, familyName, birthDate, address, phone, language, status, admittedAt, profile, discharge);
     }
 
     /** Pauses visits, e.g. during a hospital stay; only an active patient can be put on hold. */
@@ -78,19 +123,21 @@ public record Patient(
         if (status != PatientStatus.ACTIVE) {
             throw new IllegalStateException("only an active patient can be put on hold; this one is " + status);
         }
-        return WithEvents.of(withStatus(PatientStatus.ON_HOLD), new PatientStatusChanged(id, PatientStatus.ON_HOLD, reason, now));
+        return WithEvents.of(
+                withStatus(PatientStatus.ON_HOLD), new PatientStatusChanged(id, PatientStatus.ON_HOLD, reason, now));
     }
 
     public WithEvents<Patient> resume(Instant now) {
         if (status != PatientStatus.ON_HOLD) {
             throw new IllegalStateException("only a patient on hold can resume; this one is " + status);
         }
-        return WithEvents.of(withStatus(PatientStatus.ACTIVE), new PatientStatusChanged(id, PatientStatus.ACTIVE, null, now));
+        return WithEvents.of(
+                withStatus(PatientStatus.ACTIVE), new PatientStatusChanged(id, PatientStatus.ACTIVE, null, now));
     }
 
     private Patient withStatus(PatientStatus next) {
-        return new Patient(id, givenName, familyName, birthDate, address, phone, language, next, admittedAt, clinical,
-                discharge);
+        return new Patient(
+                id, givenName, familyName, birthDate, address, phone, language, next, admittedAt, clinical, discharge);
     }
 
     /**
@@ -105,8 +152,18 @@ public record Patient(
         if (on.isBefore(LocalDate.ofInstant(admittedAt, java.time.ZoneOffset.UTC))) {
             throw new IllegalArgumentException("dischargedOn: cannot be before the admission");
         }
-        Patient discharged = new Patient(id, givenName, familyName, birthDate, address, phone, language,
-                PatientStatus.DISCHARGED, admittedAt, clinical, new Discharge(on, reason, note));
+        Patient discharged = new Patient(
+                id,
+                givenName,
+                familyName,
+                birthDate,
+                address,
+                phone,
+                language,
+                PatientStatus.DISCHARGED,
+                admittedAt,
+                clinical,
+                new Discharge(on, reason, note));
         return WithEvents.of(discharged, new PatientDischarged(id, on, reason, now));
     }
 }

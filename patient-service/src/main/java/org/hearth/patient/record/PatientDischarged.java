@@ -1,9 +1,8 @@
 package org.hearth.patient.record;
 
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hearth.platform.events.DomainEvent;
 
 /** Care ended: scheduling cancels the visits left, messaging closes threads to new posts, billing closes the episode. */
 public record PatientDischarged(String patientId, LocalDate dischargedOn, DischargeReason reason, Instant recordedAt)

@@ -1,11 +1,10 @@
 package org.hearth.patient.record;
 
-import org.hearth.platform.events.OutboxEntry;
+import java.util.List;
 import org.hearth.platform.aggregate.AggregateDocument;
+import org.hearth.platform.events.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.util.List;
 
 /** How a patient is stored: the record, its agency, a version for optimistic locking, and pending events. */
 @Document(PatientDocument.COLLECTION)

@@ -1,6 +1,7 @@
 package org.hearth.patient.record;
 
 import jakarta.annotation.PostConstruct;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.WithEvents;
@@ -10,8 +11,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.Optional;
 
 /** Patients of the caller's agency, stored with their outbox in one document. */
 @Repository
@@ -28,8 +27,8 @@ public class PatientRepository {
                 .readAs(PatientDocument::patient)
                 .identifiedBy(Patient::id)
                 .insertedAtVersion(0) // clients hold ETags of patients admitted at version 0
-                .createdAs((patient, tenant, version, outbox) -> new PatientDocument(patient.id(), tenant, patient,
-                        version, outbox))
+                .createdAs((patient, tenant, version, outbox) ->
+                        new PatientDocument(patient.id(), tenant, patient, version, outbox))
                 .updatedAs(patient -> new Update().set("patient", patient));
     }
 
@@ -44,8 +43,7 @@ public class PatientRepository {
     }
 
     /** A patient with the version to send back in If-Match. */
-    public record Versioned(Patient patient, long version) {
-    }
+    public record Versioned(Patient patient, long version) {}
 
     public Optional<Versioned> findVersioned(String id) {
         return store.find(id).map(v -> new Versioned(v.aggregate(), v.version()));

@@ -2,5 +2,7 @@ package org.hearth.patient.record;
 
 /** Where a patient stands with the agency. */
 public enum PatientStatus {
-    ACTIVE, ON_HOLD, DISCHARGED
+    ACTIVE,
+    ON_HOLD,
+    DISCHARGED
 }

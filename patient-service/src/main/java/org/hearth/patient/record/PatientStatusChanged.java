@@ -1,8 +1,7 @@
 package org.hearth.patient.record;
 
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
+import org.hearth.platform.events.DomainEvent;
 
 /** Care paused (ON_HOLD, with a reason code) or resumed (ACTIVE): scheduling pauses or resumes visits. */
 public record PatientStatusChanged(String patientId, PatientStatus status, HoldReason reason, Instant changedAt)

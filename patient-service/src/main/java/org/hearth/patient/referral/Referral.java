@@ -1,15 +1,13 @@
 package org.hearth.patient.referral;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.hearth.patient.careplan.Discipline;
 import org.hearth.patient.record.Address;
 import org.hearth.patient.record.ClinicalProfile;
 import org.hearth.patient.transitions.TransitionOfCare;
-
 import org.hearth.platform.clinical.Npi;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A request to take a patient into home health care, with what the referrer knows: who the patient is, why,
@@ -17,10 +15,23 @@ import java.util.List;
  *
  * @param referringPartner the partner organisation that sent it ({@code PartnerIdentity}); null when staff entered it
  */
-public record Referral(String id, ReferralStatus status, ReferralSource source, ReferringPhysician referringPhysician,
-        String reason, List<ClinicalProfile.Diagnosis> diagnoses, List<Discipline> requestedDisciplines,
-        LocalDate dischargeDate, TransitionOfCare.Complexity complexity, Prospect patient, String submittedBy,
-        Instant receivedAt, String decidedBy, Instant decidedAt, String declineReason, String patientId,
+public record Referral(
+        String id,
+        ReferralStatus status,
+        ReferralSource source,
+        ReferringPhysician referringPhysician,
+        String reason,
+        List<ClinicalProfile.Diagnosis> diagnoses,
+        List<Discipline> requestedDisciplines,
+        LocalDate dischargeDate,
+        TransitionOfCare.Complexity complexity,
+        Prospect patient,
+        String submittedBy,
+        Instant receivedAt,
+        String decidedBy,
+        Instant decidedAt,
+        String declineReason,
+        String patientId,
         String referringPartner) {
 
     public Referral {
@@ -37,23 +48,48 @@ public record Referral(String id, ReferralStatus status, ReferralSource source, 
     }
 
     /** The person referred, before they are a patient of the agency. */
-    public record Prospect(String givenName, String familyName, LocalDate birthDate, Address address, String phone,
-            String language) {
-    }
+    public record Prospect(
+            String givenName, String familyName, LocalDate birthDate, Address address, String phone, String language) {}
 
-    static Referral receive(String id, ReferralSource source, ReferringPhysician physician, String reason,
-            List<ClinicalProfile.Diagnosis> diagnoses, List<Discipline> disciplines, LocalDate dischargeDate,
-            TransitionOfCare.Complexity complexity, Prospect patient, String submittedBy, String referringPartner,
+    static Referral receive(
+            String id,
+            ReferralSource source,
+            ReferringPhysician physician,
+            String reason,
+            List<ClinicalProfile.Diagnosis> diagnoses,
+            List<Discipline> disciplines,
+            LocalDate dischargeDate,
+            TransitionOfCare.Complexity complexity,
+            Prospect patient,
+            String submittedBy,
+            String referringPartner,
             Instant now) {
         if (source == ReferralSource.HOSPITAL_DISCHARGE && dischargeDate == null) {
             throw new IllegalArgumentException("dischargeDate: is required for a hospital discharge");
         }
-        if (dischargeDate != null && dischargeDate.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))) {
+        if (dischargeDate != null
+                && dischargeDate.isAfter(
+                        LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))) {
             throw new IllegalArgumentException("dischargeDate: cannot be in the future");
         }
-        return new Referral(id, ReferralStatus.RECEIVED, source, physician, reason, diagnoses, disciplines,
-                dischargeDate, complexity == null ? TransitionOfCare.Complexity.MODERATE : complexity, patient,
-                submittedBy, now, null, null, null, null, referringPartner);
+        return new Referral(
+                id,
+                ReferralStatus.RECEIVED,
+                source,
+                physician,
+                reason,
+                diagnoses,
+                disciplines,
+                dischargeDate,
+                complexity == null ? TransitionOfCare.Complexity.MODERATE : complexity,
+                patient,
+                submittedBy,
+                now,
+                null,
+                null,
+                null,
+                null,
+                referringPartner);
     }
 
     Referral accept(String by, Instant now) {
@@ -78,7 +114,23 @@ public record Referral(String id, ReferralStatus status, ReferralSource source, 
     }
 
     private Referral with(ReferralStatus next, String by, Instant at, String why, String patient) {
-        return new Referral(id, next, source, referringPhysician, reason, diagnoses, requestedDisciplines, dischargeDate,
-                complexity, this.patient, submittedBy, receivedAt, by, at, why, patient, referringPartner);
+        return new Referral(
+                id,
+                next,
+                source,
+                referringPhysician,
+                reason,
+                diagnoses,
+                requestedDisciplines,
+                dischargeDate,
+                complexity,
+                this.patient,
+                submittedBy,
+                receivedAt,
+                by,
+                at,
+                why,
+                patient,
+                referringPartner);
     }
 }

@@ -1,16 +1,15 @@
 package org.hearth.patient.referral;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import org.hearth.patient.record.ClinicalProfile;
 import org.hearth.patient.record.Patient;
 import org.hearth.patient.record.PatientRepository;
 import org.hearth.patient.transitions.TransitionOfCare;
 import org.hearth.patient.transitions.TransitionRepository;
 import org.springframework.stereotype.Service;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Turns an accepted referral into a patient. Three documents change (patient, transition of care, referral)
@@ -25,8 +24,8 @@ class ReferralAdmission {
     private final TransitionRepository transitions;
     private final Clock clock;
 
-    ReferralAdmission(ReferralRepository referrals, PatientRepository patients, TransitionRepository transitions,
-            Clock clock) {
+    ReferralAdmission(
+            ReferralRepository referrals, PatientRepository patients, TransitionRepository transitions, Clock clock) {
         this.referrals = referrals;
         this.patients = patients;
         this.transitions = transitions;
@@ -40,12 +39,20 @@ class ReferralAdmission {
         }
         Referral admitted = referral.admitted(patientIdOf(referral)); // checks ACCEPTED first
         Referral.Prospect p = referral.patient();
-        patients.insertIfAbsent(Patient.admit(admitted.patientId(), p.givenName(), p.familyName(), p.birthDate(),
-                p.address(), p.phone(), p.language(), new ClinicalProfile(null, referral.diagnoses(), null),
-                referral.referringPartner(), clock.instant()));
+        patients.insertIfAbsent(Patient.admit(
+                admitted.patientId(),
+                p.givenName(),
+                p.familyName(),
+                p.birthDate(),
+                p.address(),
+                p.phone(),
+                p.language(),
+                new ClinicalProfile(null, referral.diagnoses(), null),
+                referral.referringPartner(),
+                clock.instant()));
         if (referral.source() == ReferralSource.HOSPITAL_DISCHARGE) {
-            transitions.startIfAbsent(TransitionOfCare.afterDischarge(admitted.patientId(), referral.dischargeDate(),
-                    referral.complexity()));
+            transitions.startIfAbsent(TransitionOfCare.afterDischarge(
+                    admitted.patientId(), referral.dischargeDate(), referral.complexity()));
         }
         if (!referrals.update(admitted, stored.version(), List.of())) {
             throw new IllegalStateException("the referral changed meanwhile; retry the admission");
@@ -54,6 +61,7 @@ class ReferralAdmission {
     }
 
     static String patientIdOf(Referral referral) {
-        return UUID.nameUUIDFromBytes(("patient-of-referral|" + referral.id()).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("patient-of-referral|" + referral.id()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -1,5 +1,9 @@
 package org.hearth.patient.referral;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.patient.access.PartnerIdentity;
 import org.hearth.patient.careplan.Discipline;
 import org.hearth.patient.record.ClinicalProfile;
@@ -8,11 +12,6 @@ import org.hearth.platform.security.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Receiving and reading referrals for every way in (the REST API, FHIR {@code ServiceRequest}), so both store the
@@ -30,8 +29,7 @@ public class ReferralIntake {
     }
 
     /** The stored referral and whether this call stored it (false: it was there, the retry of the same request). */
-    public record Received(Referral referral, boolean created) {
-    }
+    public record Received(Referral referral, boolean created) {}
 
     /**
      * Receives a referral under {@code id}, publishing ReferralReceived.v1 once; a second call with the same id
@@ -39,13 +37,32 @@ public class ReferralIntake {
      *
      * @throws IllegalArgumentException with a "field: message" text when the referral breaks a rule
      */
-    public Received receive(String id, ReferralSource source, Referral.ReferringPhysician physician, String reason,
-            List<ClinicalProfile.Diagnosis> diagnoses, List<Discipline> disciplines, LocalDate dischargeDate,
-            TransitionOfCare.Complexity complexity, Referral.Prospect patient) {
-        Referral referral = Referral.receive(id, source, physician, reason, diagnoses, disciplines, dischargeDate,
-                complexity, patient, Caller.subject(), PartnerIdentity.current(), clock.instant());
+    public Received receive(
+            String id,
+            ReferralSource source,
+            Referral.ReferringPhysician physician,
+            String reason,
+            List<ClinicalProfile.Diagnosis> diagnoses,
+            List<Discipline> disciplines,
+            LocalDate dischargeDate,
+            TransitionOfCare.Complexity complexity,
+            Referral.Prospect patient) {
+        Referral referral = Referral.receive(
+                id,
+                source,
+                physician,
+                reason,
+                diagnoses,
+                disciplines,
+                dischargeDate,
+                complexity,
+                patient,
+                Caller.subject(),
+                PartnerIdentity.current(),
+                clock.instant());
         boolean created = referrals.insertIfAbsent(referral);
-        return new Received(referrals.find(id).map(ReferralRepository.Versioned::referral).orElseThrow(), created);
+        return new Received(
+                referrals.find(id).map(ReferralRepository.Versioned::referral).orElseThrow(), created);
     }
 
     /** The referral if the caller may see it: intake staff see every referral of the agency, a partner its own. */
@@ -56,7 +73,8 @@ public class ReferralIntake {
     /** Referrals of the agency the caller may see, newest first; a partner's are those its organisation sent. */
     public Page<Referral> list(ReferralStatus status, Pageable pageable) {
         String partner = PartnerIdentity.current();
-        return partner == null ? referrals.list(status, pageable)
+        return partner == null
+                ? referrals.list(status, pageable)
                 : referrals.listSentBy(partner, Caller.subject(), status, pageable);
     }
 
@@ -67,7 +85,8 @@ public class ReferralIntake {
 
     /** Whether the caller's partner organisation referred this patient. */
     public boolean referredByCaller(String patientId) {
-        return PartnerIdentity.current() != null && ofPatient(patientId).stream().anyMatch(ReferralIntake::visible);
+        return PartnerIdentity.current() != null
+                && ofPatient(patientId).stream().anyMatch(ReferralIntake::visible);
     }
 
     static boolean visible(Referral referral) {

@@ -1,6 +1,8 @@
 package org.hearth.patient.referral;
 
 import jakarta.annotation.PostConstruct;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.DomainEvent;
@@ -15,9 +17,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import java.util.List;
-import java.util.Optional;
-
 @Repository
 class ReferralRepository {
 
@@ -31,13 +30,12 @@ class ReferralRepository {
         this.store = stores.of(ReferralDocument.class, TOPIC)
                 .readAs(ReferralDocument::referral)
                 .identifiedBy(Referral::id)
-                .createdAs((referral, tenant, version, outbox) -> new ReferralDocument(referral.id(), tenant, referral,
-                        version, outbox))
+                .createdAs((referral, tenant, version, outbox) ->
+                        new ReferralDocument(referral.id(), tenant, referral, version, outbox))
                 .updatedAs(referral -> new Update().set("referral", referral));
     }
 
-    record Versioned(Referral referral, long version) {
-    }
+    record Versioned(Referral referral, long version) {}
 
     @PostConstruct
     void createIndexes() {
@@ -58,24 +56,39 @@ class ReferralRepository {
     }
 
     Page<Referral> list(ReferralStatus status, Pageable pageable) {
-        Criteria criteria = status == null ? new Criteria() : Criteria.where("referral.status").is(status);
+        Criteria criteria = status == null
+                ? new Criteria()
+                : Criteria.where("referral.status").is(status);
         return store.page(criteria, pageable);
     }
 
     /** A partner's referrals: those its organisation sent, or (stored before partners had one) its client sent. */
     Page<Referral> listSentBy(String partner, String subject, ReferralStatus status, Pageable pageable) {
-        Criteria sender = new Criteria().orOperator(Criteria.where("referral.referringPartner").is(partner),
-                new Criteria().andOperator(Criteria.where("referral.referringPartner").is(null),
-                        Criteria.where("referral.submittedBy").is(subject)));
-        Criteria criteria = status == null ? sender
-                : new Criteria().andOperator(sender, Criteria.where("referral.status").is(status));
+        Criteria sender = new Criteria()
+                .orOperator(
+                        Criteria.where("referral.referringPartner").is(partner),
+                        new Criteria()
+                                .andOperator(
+                                        Criteria.where("referral.referringPartner")
+                                                .is(null),
+                                        Criteria.where("referral.submittedBy").is(subject)));
+        Criteria criteria = status == null
+                ? sender
+                : new Criteria()
+                        .andOperator(sender, Criteria.where("referral.status").is(status));
         return mongo.findPage(criteria, pageable, ReferralDocument.class).map(ReferralDocument::referral);
     }
 
     List<Referral> ofPatient(String patientId) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                Criteria.where("referral.patientId").is(patientId)).limit(50), ReferralDocument.class)
-                .stream().map(ReferralDocument::referral).toList();
+        return mongo
+                .find(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                        Criteria.where("referral.patientId").is(patientId))
+                                .limit(50),
+                        ReferralDocument.class)
+                .stream()
+                .map(ReferralDocument::referral)
+                .toList();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
 import org.hearth.platform.tenancy.TenantContext;
@@ -31,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
-
 /** The agency's caregiver support resources: read by its staff and families, kept by coordinators and admins. */
 @RestController
 @RequestMapping("/api/patients/v1/agency/caregiver-resources")
@@ -55,14 +54,22 @@ class CaregiverResourceController {
         this.clock = clock;
     }
 
-    record ResourceRequest(@NotNull CaregiverResource.Category category, @NotBlank @Size(max = 120) String title,
-            @NotBlank @Size(max = 1000) String description, @Size(max = 200) String contact,
-            @Size(max = 500) @Pattern(regexp = "https?://[^\\s<>\"]+", message = "must be an http or https address")
-            String url) {
-    }
+    record ResourceRequest(
+            @NotNull CaregiverResource.Category category,
+            @NotBlank @Size(max = 120) String title,
+            @NotBlank @Size(max = 1000) String description,
+            @Size(max = 200) String contact,
 
-    record ResourceView(String id, CaregiverResource.Category category, String title, String description,
-            String contact, String url) {
+            @Size(max = 500) @Pattern(regexp = "https?://[^\\s<>\"]+", message = "must be an http or https address")
+            String url) {}
+
+    record ResourceView(
+            String id,
+            CaregiverResource.Category category,
+            String title,
+            String description,
+            String contact,
+            String url) {
 
         static ResourceView of(CaregiverResource r) {
             return new ResourceView(r.id(), r.category(), r.title(), r.description(), r.contact(), r.url());
@@ -71,36 +78,63 @@ class CaregiverResourceController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "The agency's caregiver resources", description = "By category, then title; filter by "
-            + "category (RESPITE, SUPPORT_GROUP, EDUCATION)")
-    PageResponse<ResourceView> list(@RequestParam(required = false) CaregiverResource.Category category,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        Criteria criteria = category == null ? new Criteria() : Criteria.where("category").is(category);
-        return PageResponse.of(mongo.findPage(criteria,
-                Paging.of(page, size).withSort(Sort.by("category", "title")), CaregiverResource.class), ResourceView::of);
+    @Operation(
+            summary = "The agency's caregiver resources",
+            description = "By category, then title; filter by " + "category (RESPITE, SUPPORT_GROUP, EDUCATION)")
+    PageResponse<ResourceView> list(
+            @RequestParam(required = false) CaregiverResource.Category category,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        Criteria criteria =
+                category == null ? new Criteria() : Criteria.where("category").is(category);
+        return PageResponse.of(
+                mongo.findPage(
+                        criteria,
+                        Paging.of(page, size).withSort(Sort.by("category", "title")),
+                        CaregiverResource.class),
+                ResourceView::of);
     }
 
     @PostMapping
     @PreAuthorize(KEEPERS)
-    @Operation(summary = "Add a caregiver resource", description = "Links must be http(s) addresses. With "
-            + "Idempotency-Key, a retry of the same request answers the same resource and adds nothing twice; the "
-            + "same key with another body is 422")
-    ResponseEntity<ResourceView> add(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+    @Operation(
+            summary = "Add a caregiver resource",
+            description = "Links must be http(s) addresses. With "
+                    + "Idempotency-Key, a retry of the same request answers the same resource and adds nothing twice; the "
+                    + "same key with another body is 422")
+    ResponseEntity<ResourceView> add(
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody ResourceRequest request) {
-        CaregiverResource stored = idempotency.createOnce(key, Caller.subject(), json.writeValueAsString(request),
-                id -> mongo.findById(id, CaregiverResource.class),
-                id -> mongo.insert(new CaregiverResource(id, TenantContext.current().value(), request.category(),
-                        request.title().strip(), request.description().strip(), blankToNull(request.contact()),
-                        blankToNull(request.url()), Caller.subject(), clock.instant()))).resource();
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(stored.id()).toUri()).body(ResourceView.of(stored));
+        CaregiverResource stored = idempotency
+                .createOnce(
+                        key,
+                        Caller.subject(),
+                        json.writeValueAsString(request),
+                        id -> mongo.findById(id, CaregiverResource.class),
+                        id -> mongo.insert(new CaregiverResource(
+                                id,
+                                TenantContext.current().value(),
+                                request.category(),
+                                request.title().strip(),
+                                request.description().strip(),
+                                blankToNull(request.contact()),
+                                blankToNull(request.url()),
+                                Caller.subject(),
+                                clock.instant())))
+                .resource();
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(stored.id())
+                        .toUri())
+                .body(ResourceView.of(stored));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "One caregiver resource")
     ResourceView get(@PathVariable String id) {
-        return mongo.findById(id, CaregiverResource.class).map(ResourceView::of)
+        return mongo.findById(id, CaregiverResource.class)
+                .map(ResourceView::of)
                 .orElseThrow(() -> ApiException.notFound("caregiver resource"));
     }
 

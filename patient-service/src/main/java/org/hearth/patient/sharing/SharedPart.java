@@ -6,4 +6,9 @@ package org.hearth.patient.sharing;
  * {@link SharingGranted} and {@link SharingRevoked} and serves them at
  * {@code /api/scheduling/v1/shared-records/{grantId}/visits} (new parts are added at the end).
  */
-public enum SharedPart { PLAN_SUMMARY, MEDICATIONS, VITALS, VISITS }
+public enum SharedPart {
+    PLAN_SUMMARY,
+    MEDICATIONS,
+    VITALS,
+    VISITS
+}

@@ -1,17 +1,16 @@
 package org.hearth.patient.sharing;
 
-import org.hearth.patient.alerts.AlertSettings;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
 import org.hearth.patient.agency.Agency;
+import org.hearth.patient.alerts.AlertSettings;
 import org.hearth.platform.audit.SharedRecordAudit;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The one place where an agency reads another agency's patient: only what a sharing grant in force names, for the
@@ -30,6 +29,7 @@ class SharedRecordGate {
     private final SharedRecordAudit audit;
     /** Only for the agency's zone, the one the chart sets (hearth.alerts.zone), in which a grant's dates are read. */
     private final AlertSettings settings;
+
     private final Clock clock;
 
     SharedRecordGate(SharingGrants grants, SharedRecordAudit audit, AlertSettings settings, Clock clock) {
@@ -50,14 +50,17 @@ class SharedRecordGate {
     /** The grants in force for the caller's agency, newest first. */
     List<SharingGrant> inForce() {
         LocalDate today = today();
-        return grants.grantedTo(Agency.ofCaller().alias(), null).stream().filter(g -> g.activeOn(today)).toList();
+        return grants.grantedTo(Agency.ofCaller().alias(), null).stream()
+                .filter(g -> g.activeOn(today))
+                .toList();
     }
 
     /** The grant if it is in force for the caller's agency and shares {@code part} (null: any part); else 404. */
     SharingGrant require(String grantId, SharedPart part) {
         LocalDate today = today();
         return grants.grantedTo(Agency.ofCaller().alias(), grantId).stream()
-                .filter(g -> part == null ? g.activeOn(today) : g.shares(part, today)).findFirst()
+                .filter(g -> part == null ? g.activeOn(today) : g.shares(part, today))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("Shared record " + grantId));
     }
 

@@ -13,11 +13,26 @@ import java.util.Set;
  *                        a coordinator
  * @param consentDocument the reference of that document (e.g. a scanned form's number), with CONSENT_DOCUMENT
  */
-public record SharingGrant(String id, String patientId, String ownerAgency, String ownerAlias, String granteeAlias,
-        Set<SharedPart> parts, LocalDate from, LocalDate until, Basis basis, String consentDocument, String grantedBy,
-        Instant grantedAt, Instant revokedAt, String revokedBy) {
+public record SharingGrant(
+        String id,
+        String patientId,
+        String ownerAgency,
+        String ownerAlias,
+        String granteeAlias,
+        Set<SharedPart> parts,
+        LocalDate from,
+        LocalDate until,
+        Basis basis,
+        String consentDocument,
+        String grantedBy,
+        Instant grantedAt,
+        Instant revokedAt,
+        String revokedBy) {
 
-    public enum Basis { POINT_OF_CONTACT, CONSENT_DOCUMENT }
+    public enum Basis {
+        POINT_OF_CONTACT,
+        CONSENT_DOCUMENT
+    }
 
     public SharingGrant {
         parts = Set.copyOf(parts);
@@ -25,8 +40,21 @@ public record SharingGrant(String id, String patientId, String ownerAgency, Stri
 
     /** The grant ended by {@code by} at {@code now}. */
     public SharingGrant revokedBy(String by, Instant now) {
-        return new SharingGrant(id, patientId, ownerAgency, ownerAlias, granteeAlias, parts, from, until, basis,
-                consentDocument, grantedBy, grantedAt, now, by);
+        return new SharingGrant(
+                id,
+                patientId,
+                ownerAgency,
+                ownerAlias,
+                granteeAlias,
+                parts,
+                from,
+                until,
+                basis,
+                consentDocument,
+                grantedBy,
+                grantedAt,
+                now,
+                by);
     }
 
     public boolean activeOn(LocalDate day) {

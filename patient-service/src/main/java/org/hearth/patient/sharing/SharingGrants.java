@@ -1,6 +1,9 @@
 package org.hearth.patient.sharing;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateDocument;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
@@ -19,10 +22,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Sharing grants, each the document of the patient's agency. The owner reads and revokes them as any of its
@@ -47,15 +46,21 @@ class SharingGrants {
         this.store = stores.of(GrantDocument.class, TOPIC)
                 .readAs(GrantDocument::grant)
                 .identifiedBy(SharingGrant::id)
-                .createdAs((grant, tenant, version, outbox) -> new GrantDocument(grant.id(), tenant,
-                        grant.granteeAlias(), grant, version, outbox))
+                .createdAs((grant, tenant, version, outbox) ->
+                        new GrantDocument(grant.id(), tenant, grant.granteeAlias(), grant, version, outbox))
                 .updatedAs(grant -> new Update().set("grant", grant));
     }
 
     /** {@code granteeAlias} sits at the top so the grantee's lookup is one field. */
     @Document(GrantDocument.COLLECTION)
-    record GrantDocument(@Id String id, String tenantId, String granteeAlias, SharingGrant grant, long version,
-            List<OutboxEntry> outbox) implements AggregateDocument {
+    record GrantDocument(
+            @Id String id,
+            String tenantId,
+            String granteeAlias,
+            SharingGrant grant,
+            long version,
+            List<OutboxEntry> outbox)
+            implements AggregateDocument {
         static final String COLLECTION = "sharing_grants";
     }
 
@@ -76,9 +81,15 @@ class SharingGrants {
     }
 
     List<SharingGrant> ofPatient(String patientId) {
-        return mongo.find(Query.query(Criteria.where("grant.patientId").is(patientId))
-                .with(Sort.by(Sort.Direction.DESC, "grant.grantedAt")).limit(200), GrantDocument.class)
-                .stream().map(GrantDocument::grant).toList();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("grant.patientId").is(patientId))
+                                .with(Sort.by(Sort.Direction.DESC, "grant.grantedAt"))
+                                .limit(200),
+                        GrantDocument.class)
+                .stream()
+                .map(GrantDocument::grant)
+                .toList();
     }
 
     /**
@@ -100,8 +111,9 @@ class SharingGrants {
                 mongo.update(id, new Update().max(VersionedDocuments.VERSION, 1L), GrantDocument.class);
                 continue;
             }
-            if (store.update(WithEvents.of(grant.revokedBy(by, now), new SharingRevoked(grant.patientId(), grant.id(),
-                    now)), stored.get().version())) {
+            if (store.update(
+                    WithEvents.of(grant.revokedBy(by, now), new SharingRevoked(grant.patientId(), grant.id(), now)),
+                    stored.get().version())) {
                 return true;
             }
         }
@@ -113,10 +125,12 @@ class SharingGrants {
      * revoked ones included (the gate decides), at most 200.
      */
     List<SharingGrant> grantedTo(String alias, String grantId) {
-        Query query = grantId == null ? new Query().with(Sort.by(Sort.Direction.DESC, "grant.grantedAt"))
+        Query query = grantId == null
+                ? new Query().with(Sort.by(Sort.Direction.DESC, "grant.grantedAt"))
                 : Query.query(Criteria.where("_id").is(grantId));
         return mongo.findGrantedTo(GRANTEE, alias, query, 200, GrantDocument.class).stream()
-                .map(GrantDocument::grant).toList();
+                .map(GrantDocument::grant)
+                .toList();
     }
 
     @Configuration(proxyBeanMethods = false)

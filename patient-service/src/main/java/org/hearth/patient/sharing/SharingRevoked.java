@@ -1,8 +1,7 @@
 package org.hearth.patient.sharing;
 
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
+import org.hearth.platform.events.DomainEvent;
 
 /**
  * The patient's agency revoked a sharing grant: services that serve a shared part themselves stop at once (the other

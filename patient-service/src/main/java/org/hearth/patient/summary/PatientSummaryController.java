@@ -2,6 +2,7 @@ package org.hearth.patient.summary;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.hearth.patient.access.PatientAccess;
 import org.hearth.patient.access.Purpose;
 import org.hearth.patient.careplan.CarePlanReader;
@@ -13,8 +14,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * What a clinician opens before a visit: the patient, the lead physician, the active plan. One request instead
@@ -34,9 +33,8 @@ class PatientSummaryController {
         this.plans = plans;
     }
 
-    record PatientSummary(PatientView patient, String leadPhysician, List<CareTeamMember> careTeam,
-            CarePlanVersion activePlan) {
-    }
+    record PatientSummary(
+            PatientView patient, String leadPhysician, List<CareTeamMember> careTeam, CarePlanVersion activePlan) {}
 
     @GetMapping("/api/patients/v1/patients/{patientId}/summary")
     @PreAuthorize("hasAnyRole('agency-admin','coordinator','physician','nurse','therapist','aide','social-worker',"
@@ -45,8 +43,10 @@ class PatientSummaryController {
     PatientSummary summary(@PathVariable String patientId) {
         var patient = access.require(patientId, Purpose.CLINICAL);
         var team = teams.find(patientId).team();
-        return new PatientSummary(PatientView.of(patient),
-                team.leadPhysician().map(CareTeamMember::subject).orElse(null), team.members(),
+        return new PatientSummary(
+                PatientView.of(patient),
+                team.leadPhysician().map(CareTeamMember::subject).orElse(null),
+                team.members(),
                 plans.active(patientId).orElse(null));
     }
 }

@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class BusinessCalendar {
 
-    private BusinessCalendar() {
-    }
+    private BusinessCalendar() {}
 
     /** The date {@code days} business days after {@code start} (start itself does not count). */
     public static LocalDate addBusinessDays(LocalDate start, int days) {
@@ -33,7 +32,9 @@ public final class BusinessCalendar {
 
     public static boolean isBusinessDay(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !federalHolidays(date.getYear()).contains(date)
+        return day != DayOfWeek.SATURDAY
+                && day != DayOfWeek.SUNDAY
+                && !federalHolidays(date.getYear()).contains(date)
                 && !federalHolidays(date.getYear() + 1).contains(date); // Jan 1 observed on Dec 31
     }
 
@@ -41,15 +42,15 @@ public final class BusinessCalendar {
     static Set<LocalDate> federalHolidays(int year) {
         return Set.of(
                 observed(LocalDate.of(year, Month.JANUARY, 1)),
-                nth(year, Month.JANUARY, DayOfWeek.MONDAY, 3),       // Martin Luther King Jr. Day
-                nth(year, Month.FEBRUARY, DayOfWeek.MONDAY, 3),      // Washington's Birthday
+                nth(year, Month.JANUARY, DayOfWeek.MONDAY, 3), // Martin Luther King Jr. Day
+                nth(year, Month.FEBRUARY, DayOfWeek.MONDAY, 3), // Washington's Birthday
                 LocalDate.of(year, Month.MAY, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY)), // Memorial Day
-                observed(LocalDate.of(year, Month.JUNE, 19)),        // Juneteenth
+                observed(LocalDate.of(year, Month.JUNE, 19)), // Juneteenth
                 observed(LocalDate.of(year, Month.JULY, 4)),
-                nth(year, Month.SEPTEMBER, DayOfWeek.MONDAY, 1),     // Labor Day
-                nth(year, Month.OCTOBER, DayOfWeek.MONDAY, 2),       // Columbus Day
-                observed(LocalDate.of(year, Month.NOVEMBER, 11)),    // Veterans Day
-                nth(year, Month.NOVEMBER, DayOfWeek.THURSDAY, 4),    // Thanksgiving
+                nth(year, Month.SEPTEMBER, DayOfWeek.MONDAY, 1), // Labor Day
+                nth(year, Month.OCTOBER, DayOfWeek.MONDAY, 2), // Columbus Day
+                observed(LocalDate.of(year, Month.NOVEMBER, 11)), // Veterans Day
+                nth(year, Month.NOVEMBER, DayOfWeek.THURSDAY, 4), // Thanksgiving
                 observed(LocalDate.of(year, Month.DECEMBER, 25)));
     }
 

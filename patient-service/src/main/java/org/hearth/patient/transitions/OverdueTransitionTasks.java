@@ -1,17 +1,16 @@
 package org.hearth.patient.transitions;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.hearth.patient.alerts.AlertSettings;
-import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.aggregate.AgencySweep;
 import org.hearth.platform.aggregate.AgencySweeps;
+import org.hearth.platform.events.WithEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /** Flags transition tasks whose due day is over in the agency's zone, for every agency. */
 @Component
@@ -31,7 +30,8 @@ class OverdueTransitionTasks {
         this.sweep = sweeps.named("overdue-transition-tasks");
     }
 
-    @Scheduled(fixedDelayString = "${hearth.transitions.check-interval:PT5M}",
+    @Scheduled(
+            fixedDelayString = "${hearth.transitions.check-interval:PT5M}",
             initialDelayString = "${hearth.transitions.check-interval:PT5M}")
     void scheduled() {
         flagOverdue();
@@ -45,7 +45,10 @@ class OverdueTransitionTasks {
             if (next.events().isEmpty() || !transitions.update(next, document.version())) {
                 return 0;
             }
-            log.warn("Transition of care for patient {}: {} task(s) overdue", document.id(), next.events().size());
+            log.warn(
+                    "Transition of care for patient {}: {} task(s) overdue",
+                    document.id(),
+                    next.events().size());
             return next.events().size();
         });
     }

@@ -1,9 +1,11 @@
 package org.hearth.patient.transitions;
 
-import org.hearth.patient.access.Purpose;
-import org.hearth.patient.access.PatientAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.List;
+import org.hearth.patient.access.PatientAccess;
+import org.hearth.patient.access.Purpose;
 import org.hearth.patient.transitions.TransitionTask.TransitionTaskType;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.platform.problem.ApiException;
@@ -15,9 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.List;
 
 /** The follow-up owed after a hospital discharge, and marking its tasks done. */
 @RestController
@@ -61,6 +60,8 @@ class TransitionController {
 
     private TransitionRepository.Versioned load(String patientId) {
         access.require(patientId, Purpose.CLINICAL);
-        return transitions.find(patientId).orElseThrow(() -> ApiException.notFound("Transition of care of " + patientId));
+        return transitions
+                .find(patientId)
+                .orElseThrow(() -> ApiException.notFound("Transition of care of " + patientId));
     }
 }

@@ -1,16 +1,14 @@
 package org.hearth.patient.transitions;
 
-import org.hearth.patient.transitions.TransitionTask.TransitionTaskType;
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hearth.patient.transitions.TransitionTask.TransitionTaskType;
+import org.hearth.platform.events.DomainEvent;
 
 /** Events of transition-of-care tasks on hearth.patient.events. */
 final class TransitionEvents {
 
-    private TransitionEvents() {
-    }
+    private TransitionEvents() {}
 
     record TransitionTaskDue(String patientId, TransitionTaskType task, LocalDate dueOn) implements DomainEvent {
         static final String TYPE = "org.hearth.patient.TransitionTaskDue.v1";

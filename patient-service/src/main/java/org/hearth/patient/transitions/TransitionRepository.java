@@ -1,5 +1,7 @@
 package org.hearth.patient.transitions;
 
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.OutboxCollection;
@@ -11,9 +13,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
 
 /** One transition of care per patient (the one after the discharge that brought them to the agency). */
 @Repository
@@ -29,13 +28,12 @@ public class TransitionRepository {
         this.store = stores.of(TransitionDocument.class, TOPIC)
                 .readAs(TransitionDocument::transition)
                 .identifiedBy(TransitionOfCare::patientId)
-                .createdAs((transition, tenant, version, outbox) -> new TransitionDocument(transition.patientId(),
-                        tenant, transition, version, outbox))
+                .createdAs((transition, tenant, version, outbox) ->
+                        new TransitionDocument(transition.patientId(), tenant, transition, version, outbox))
                 .updatedAs(transition -> new Update().set("transition", transition));
     }
 
-    record Versioned(TransitionOfCare transition, long version) {
-    }
+    record Versioned(TransitionOfCare transition, long version) {}
 
     /** Starts the follow-up unless it exists (a retried admission); true if this call started it. */
     public boolean startIfAbsent(WithEvents<TransitionOfCare> started) {
@@ -52,8 +50,8 @@ public class TransitionRepository {
 
     /** Transitions of every agency with a task still open (system job). */
     List<TransitionDocument> withOpenTasksAcrossAgencies(int limit) {
-        return mongo.findAcrossAgencies(Query.query(Criteria.where("transition.tasks.status").is("OPEN")), limit,
-                TransitionDocument.class);
+        return mongo.findAcrossAgencies(
+                Query.query(Criteria.where("transition.tasks.status").is("OPEN")), limit, TransitionDocument.class);
     }
 
     @Configuration(proxyBeanMethods = false)

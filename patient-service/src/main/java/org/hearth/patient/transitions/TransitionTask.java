@@ -4,12 +4,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** One task of a transition of care and where it stands. */
-public record TransitionTask(TransitionTaskType type, LocalDate dueOn, TransitionTaskStatus status, String completedBy,
-        Instant completedAt, Instant flaggedOverdueAt) {
+public record TransitionTask(
+        TransitionTaskType type,
+        LocalDate dueOn,
+        TransitionTaskStatus status,
+        String completedBy,
+        Instant completedAt,
+        Instant flaggedOverdueAt) {
 
-    public enum TransitionTaskType { INTERACTIVE_CONTACT, FACE_TO_FACE_VISIT }
+    public enum TransitionTaskType {
+        INTERACTIVE_CONTACT,
+        FACE_TO_FACE_VISIT
+    }
 
-    public enum TransitionTaskStatus { OPEN, OVERDUE, DONE }
+    public enum TransitionTaskStatus {
+        OPEN,
+        OVERDUE,
+        DONE
+    }
 
     static TransitionTask open(TransitionTaskType type, LocalDate dueOn) {
         return new TransitionTask(type, dueOn, TransitionTaskStatus.OPEN, null, null, null);

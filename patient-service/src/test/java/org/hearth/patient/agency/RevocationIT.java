@@ -1,5 +1,10 @@
 package org.hearth.patient.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hearth.platform.core.tokens.Revocation;
 import org.hearth.platform.test.ApiClient;
@@ -9,12 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A revocation published by another instance (here: written straight onto the topic, as the gateway does after a
@@ -43,10 +42,14 @@ class RevocationIT {
         assertThat(api.get(PATIENTS, loggedOut).status()).isEqualTo(200);
         assertThat(api.get(PATIENTS, otherSession).status()).isEqualTo(200);
 
-        kafka.send(new ProducerRecord<>(Revocation.TOPIC, "poison", "{not json")).get();
+        kafka.send(new ProducerRecord<>(Revocation.TOPIC, "poison", "{not json"))
+                .get();
         long sent = System.nanoTime();
-        kafka.send(new ProducerRecord<>(Revocation.TOPIC, "r", Revocation.loggedOut(sid, "carla", Instant.now())
-                .toJson())).get();
+        kafka.send(new ProducerRecord<>(
+                        Revocation.TOPIC,
+                        "r",
+                        Revocation.loggedOut(sid, "carla", Instant.now()).toJson()))
+                .get();
 
         long deadline = sent + Duration.ofSeconds(20).toNanos();
         int status = 200;
@@ -56,11 +59,19 @@ class RevocationIT {
         }
         System.out.printf("revocation applied %.2f s after it was published%n", (System.nanoTime() - sent) / 1e9);
         assertThat(status).as("the logged-out session's token").isEqualTo(401);
-        assertThat(api.get(PATIENTS, otherSession).status()).as("the user's other session").isEqualTo(200);
+        assertThat(api.get(PATIENTS, otherSession).status())
+                .as("the user's other session")
+                .isEqualTo(200);
     }
 
     private static String coordinator(String agency, String sessionId) {
-        return TestTokenIssuer.shared().token().subject("carla").agency("sunrise", agency).roles("coordinator")
-                .audience("patient-service").claim("sid", sessionId).sign();
+        return TestTokenIssuer.shared()
+                .token()
+                .subject("carla")
+                .agency("sunrise", agency)
+                .roles("coordinator")
+                .audience("patient-service")
+                .claim("sid", sessionId)
+                .sign();
     }
 }

@@ -1,19 +1,9 @@
 package org.hearth.patient.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.HearthServiceTest;
-import org.hearth.platform.test.TestTokenIssuer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -27,8 +17,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Provisioning a staff account with Idempotency-Key against a stand-in for Keycloak's admin API (the module's tests
@@ -53,6 +52,7 @@ class StaffIdempotencyIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
     final String agency = UUID.randomUUID().toString();
 
@@ -62,16 +62,20 @@ class StaffIdempotencyIT {
     }
 
     String admin() {
-        return TestTokenIssuer.shared().token().subject("admin-" + agency).agency("a", agency).roles("agency-admin")
-                .audience("patient-service").sign();
+        return TestTokenIssuer.shared()
+                .token()
+                .subject("admin-" + agency)
+                .agency("a", agency)
+                .roles("agency-admin")
+                .audience("patient-service")
+                .sign();
     }
 
     @Test
     void aRetriedProvisioningAnswersTheSameAccountAndCreatesNoSecondOne() {
         String username = "nina-" + agency.substring(0, 8);
         String nina = """
-                {"username":"%s","email":"%s@example.org","givenName":"Nina","familyName":"Park","roles":["nurse"]}"""
-                .formatted(username, username);
+                {"username":"%s","email":"%s@example.org","givenName":"Nina","familyName":"Park","roles":["nurse"]}""".formatted(username, username);
         String key = "staff-" + UUID.randomUUID();
         int before = KEYCLOAK.usersCreated.get();
 
@@ -82,28 +86,36 @@ class StaffIdempotencyIT {
 
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-        assertThat(retry.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(retry.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.json().path("roles").get(0).asString()).isEqualTo("nurse");
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.json().path("type").asString()).endsWith("/problems/idempotency-key-reused");
-        assertThat(withoutKey.status()).as("without a key, a second create is refused as before").isEqualTo(409);
-        assertThat(KEYCLOAK.usersCreated.get() - before).as("Keycloak users created").isEqualTo(1);
+        assertThat(withoutKey.status())
+                .as("without a key, a second create is refused as before")
+                .isEqualTo(409);
+        assertThat(KEYCLOAK.usersCreated.get() - before)
+                .as("Keycloak users created")
+                .isEqualTo(1);
     }
 
     @Test
     void aCoordinatorListsTheAgencysCaringStaffByNameAndRolesOnly() {
         String suffix = agency.substring(0, 8);
         String nurse = """
-                {"username":"nora-%s","email":"nora-%s@example.org","givenName":"Nora","familyName":"Nurse","roles":["nurse"]}"""
-                .formatted(suffix, suffix);
+                {"username":"nora-%s","email":"nora-%s@example.org","givenName":"Nora","familyName":"Nurse","roles":["nurse"]}""".formatted(suffix, suffix);
         String biller = """
-                {"username":"bea-%s","email":"bea-%s@example.org","givenName":"Bea","familyName":"Biller","roles":["billing"]}"""
-                .formatted(suffix, suffix);
+                {"username":"bea-%s","email":"bea-%s@example.org","givenName":"Bea","familyName":"Biller","roles":["billing"]}""".formatted(suffix, suffix);
         assertThat(provision(null, nurse).status()).isEqualTo(201);
         assertThat(provision(null, biller).status()).isEqualTo(201);
-        String coordinator = TestTokenIssuer.shared().token().subject("carla-" + agency).agency("a", agency)
-                .roles("coordinator").audience("patient-service").sign();
+        String coordinator = TestTokenIssuer.shared()
+                .token()
+                .subject("carla-" + agency)
+                .agency("a", agency)
+                .roles("coordinator")
+                .audience("patient-service")
+                .sign();
 
         ApiClient.Response staff = api.get("/api/patients/v1/agency/care-staff", coordinator);
 
@@ -112,9 +124,15 @@ class StaffIdempotencyIT {
         assertThat(staff.json().get(0).path("name").asString()).isEqualTo("Nora Nurse");
         assertThat(staff.json().get(0).path("roles").get(0).asString()).isEqualTo("nurse");
         assertThat(staff.body()).doesNotContain("example.org").doesNotContain("nora-");
-        String nurseToken = TestTokenIssuer.shared().token().subject("n-" + agency).agency("a", agency).roles("nurse")
-                .audience("patient-service").sign();
-        assertThat(api.get("/api/patients/v1/agency/care-staff", nurseToken).status()).isEqualTo(403);
+        String nurseToken = TestTokenIssuer.shared()
+                .token()
+                .subject("n-" + agency)
+                .agency("a", agency)
+                .roles("nurse")
+                .audience("patient-service")
+                .sign();
+        assertThat(api.get("/api/patients/v1/agency/care-staff", nurseToken).status())
+                .isEqualTo(403);
     }
 
     ApiClient.Response provision(String key, String body) {
@@ -188,7 +206,12 @@ class StaffIdempotencyIT {
                 exchange.sendResponseHeaders(201, -1);
             } else if (method.equals("GET") && path.endsWith("/users")) {
                 String username = query(exchange, "username");
-                answer(exchange, 200, users.values().stream().filter(u -> u.get("username").equals(username)).toList());
+                answer(
+                        exchange,
+                        200,
+                        users.values().stream()
+                                .filter(u -> u.get("username").equals(username))
+                                .toList());
             } else if (p.length == 3 && p[1].equals("users") && method.equals("GET")) {
                 Map<String, Object> user = users.get(p[2]);
                 answer(exchange, user == null ? 404 : 200, user == null ? Map.of() : user);
@@ -199,8 +222,12 @@ class StaffIdempotencyIT {
                 members.add(p[2] + "|" + json.readTree(body).asString());
                 exchange.sendResponseHeaders(201, -1);
             } else if (p.length == 4 && p[1].equals("organizations") && method.equals("GET")) {
-                answer(exchange, 200, users.values().stream().filter(u -> members.contains(p[2] + "|" + u.get("id")))
-                        .toList());
+                answer(
+                        exchange,
+                        200,
+                        users.values().stream()
+                                .filter(u -> members.contains(p[2] + "|" + u.get("id")))
+                                .toList());
             } else if (p.length == 5 && p[1].equals("organizations") && method.equals("GET")) {
                 boolean member = members.contains(p[2] + "|" + p[4]);
                 answer(exchange, member ? 200 : 404, member ? users.get(p[4]) : Map.of());
@@ -212,7 +239,12 @@ class StaffIdempotencyIT {
                 roles.put(p[2], names);
                 exchange.sendResponseHeaders(204, -1);
             } else if (p.length == 5 && p[3].equals("role-mappings")) {
-                answer(exchange, 200, roles.getOrDefault(p[2], List.of()).stream().map(n -> Map.of("name", n)).toList());
+                answer(
+                        exchange,
+                        200,
+                        roles.getOrDefault(p[2], List.of()).stream()
+                                .map(n -> Map.of("name", n))
+                                .toList());
             } else if (p.length == 4 && p[3].equals("execute-actions-email")) {
                 answer(exchange, 500, Map.of("errorMessage", "no SMTP")); // like a realm without e-mail
             } else {

@@ -1,5 +1,12 @@
 package org.hearth.patient.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
@@ -21,14 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every escalation names real people: the care team's coordinators, else the agency's staff as Keycloak lists them
@@ -52,10 +51,13 @@ class AlertEscalationRecipientsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AlertEscalator escalator;
+
     @Autowired
     MutableClock clock;
+
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
     final String agency = UUID.randomUUID().toString();
     final String otherAgency = UUID.randomUUID().toString();
@@ -74,7 +76,8 @@ class AlertEscalationRecipientsIT {
     void aLevelTwoEscalationNamesTheAgencysEnabledAdminsOnly() {
         String admin1 = UUID.randomUUID().toString();
         String admin2 = UUID.randomUUID().toString();
-        keycloak.user(admin1, agency, true, "agency-admin").user(admin2, agency, true, "agency-admin", "coordinator")
+        keycloak.user(admin1, agency, true, "agency-admin")
+                .user(admin2, agency, true, "agency-admin", "coordinator")
                 .user(UUID.randomUUID().toString(), agency, false, "agency-admin") // disabled
                 .user(UUID.randomUUID().toString(), otherAgency, true, "agency-admin") // another agency's
                 .user(UUID.randomUUID().toString(), null, true, "agency-admin") // of no agency
@@ -98,8 +101,12 @@ class AlertEscalationRecipientsIT {
 
             clock.advance(Duration.ofMinutes(30));
             escalator.escalateDue();
-            assertThat(alerts.await(r -> TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains(alert),
-                    Duration.ofSeconds(2))).as("each level once; nothing above the admins").isEmpty();
+            assertThat(alerts.await(
+                            r -> TYPE.equals(TopicReader.header(r, "ce_type"))
+                                    && r.value().contains(alert),
+                            Duration.ofSeconds(2)))
+                    .as("each level once; nothing above the admins")
+                    .isEmpty();
         }
     }
 
@@ -136,27 +143,41 @@ class AlertEscalationRecipientsIT {
             clock.advance(Duration.ofMinutes(16));
             keycloak.down(true);
             escalator.escalateDue();
-            assertThat(alerts.await(r -> TYPE.equals(TopicReader.header(r, "ce_type")) && (r.value().contains(alert)
-                    || r.value().contains(second)), Duration.ofSeconds(2))).as("not escalated to nobody").isEmpty();
+            assertThat(alerts.await(
+                            r -> TYPE.equals(TopicReader.header(r, "ce_type"))
+                                    && (r.value().contains(alert) || r.value().contains(second)),
+                            Duration.ofSeconds(2)))
+                    .as("not escalated to nobody")
+                    .isEmpty();
             assertThat(alertOf(api, patient).path("escalations").asInt()).isZero();
-            assertThat(keycloak.memberReads(agency)).as("asked once in the pass, not once per alert").isEqualTo(1);
+            assertThat(keycloak.memberReads(agency))
+                    .as("asked once in the pass, not once per alert")
+                    .isEqualTo(1);
 
             keycloak.down(false);
             clock.advance(Duration.ofSeconds(30));
             escalator.escalateDue();
-            assertThat(recipients(escalated(alerts, alert, 1))).as("no coordinator anywhere: the admins")
+            assertThat(recipients(escalated(alerts, alert, 1)))
+                    .as("no coordinator anywhere: the admins")
                     .containsExactly(admin);
             assertThat(recipients(escalated(alerts, second, 1))).containsExactly(admin);
             escalator.escalateDue();
-            assertThat(alerts.await(r -> TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains(alert),
-                    Duration.ofSeconds(2))).as("level 1 once").isEmpty();
+            assertThat(alerts.await(
+                            r -> TYPE.equals(TopicReader.header(r, "ce_type"))
+                                    && r.value().contains(alert),
+                            Duration.ofSeconds(2)))
+                    .as("level 1 once")
+                    .isEmpty();
 
             // level 2 while Keycloak stays down beyond the grace: it goes out, unnamed, for messaging's fallback
             clock.advance(Duration.ofMinutes(15));
             keycloak.down(true);
             escalator.escalateDue();
-            assertThat(alerts.await(r -> TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains(alert),
-                    Duration.ofSeconds(2))).isEmpty();
+            assertThat(alerts.await(
+                            r -> TYPE.equals(TopicReader.header(r, "ce_type"))
+                                    && r.value().contains(alert),
+                            Duration.ofSeconds(2)))
+                    .isEmpty();
             clock.advance(Duration.ofMinutes(6));
             escalator.escalateDue();
             JsonNode unnamed = escalated(alerts, alert, 2);
@@ -179,24 +200,36 @@ class AlertEscalationRecipientsIT {
             for (String alert : raised) {
                 assertThat(recipients(escalated(alerts, alert, 1))).containsExactly(coordinator);
             }
-            assertThat(keycloak.memberReads(agency)).as("once for the three alerts").isEqualTo(1);
+            assertThat(keycloak.memberReads(agency))
+                    .as("once for the three alerts")
+                    .isEqualTo(1);
         }
     }
 
     JsonNode escalated(TopicReader alerts, String alert, int level) {
-        ConsumerRecord<String, String> record = alerts.await(r -> TYPE.equals(TopicReader.header(r, "ce_type"))
-                        && r.value().contains(alert) && r.value().contains("\"level\":" + level), Duration.ofSeconds(20))
+        ConsumerRecord<String, String> record = alerts.await(
+                        r -> TYPE.equals(TopicReader.header(r, "ce_type"))
+                                && r.value().contains(alert)
+                                && r.value().contains("\"level\":" + level),
+                        Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("no level " + level + " escalation of " + alert));
         assertThat(EventContracts.violations(TYPE, record.value())).isEmpty();
         return JsonMapper.builder().build().readTree(record.value());
     }
 
     static List<String> recipients(JsonNode escalated) {
-        return escalated.path("recipients").valueStream().map(JsonNode::asString).toList();
+        return escalated
+                .path("recipients")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
     }
 
     String coordinator(String of) {
-        return Tokens.coordinator(of).subject("coordinator-" + of).audience("patient-service").sign();
+        return Tokens.coordinator(of)
+                .subject("coordinator-" + of)
+                .audience("patient-service")
+                .sign();
     }
 
     String admit(ApiClient api) {
@@ -210,12 +243,13 @@ class AlertEscalationRecipientsIT {
     }
 
     void careTeam(ApiClient api, String patient, String coordinatorSubject) {
-        ApiClient.Response team = api.send(api.request("/api/patients/v1/patients/" + patient + "/care-team",
-                coordinator(agency)).header("Content-Type", "application/json").header("If-Match", "\"0\"")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
+        ApiClient.Response team =
+                api.send(api.request("/api/patients/v1/patients/" + patient + "/care-team", coordinator(agency))
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", "\"0\"")
+                        .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"members":[{"subject":"%s","role":"COORDINATOR","displayName":"Carla","lead":false},
-                                    {"subject":"nina","role":"NURSE","displayName":"Nina","lead":false}]}"""
-                        .formatted(coordinatorSubject))));
+                                    {"subject":"nina","role":"NURSE","displayName":"Nina","lead":false}]}""".formatted(coordinatorSubject))));
         assertThat(team.status()).as(team.body()).isEqualTo(200);
     }
 
@@ -224,15 +258,26 @@ class AlertEscalationRecipientsIT {
     }
 
     String raiseCriticalAlert(ApiClient api, String patient, String of) {
-        ApiClient.Response recorded = api.post("/api/patients/v1/patients/" + patient + "/observations", coordinator(of), """
-                {"observations":[{"id":"%s","vital":"GLUCOSE","value":45,"unit":"mg/dL","observedAt":"%s"}]}"""
-                .formatted(UUID.randomUUID(), clock.instant().minusSeconds(10)));
+        ApiClient.Response recorded =
+                api.post("/api/patients/v1/patients/" + patient + "/observations", coordinator(of), """
+                {"observations":[{"id":"%s","vital":"GLUCOSE","value":45,"unit":"mg/dL","observedAt":"%s"}]}""".formatted(
+                                UUID.randomUUID(), clock.instant().minusSeconds(10)));
         assertThat(recorded.status()).as(recorded.body()).isBetween(200, 299);
-        return Eventually.await(Duration.ofSeconds(20), () -> api.get("/api/patients/v1/patients/" + patient + "/alerts",
-                coordinator(of)).json().path("items").path(0), a -> a != null && !a.isMissingNode()).path("id").asString();
+        return Eventually.await(
+                        Duration.ofSeconds(20),
+                        () -> api.get("/api/patients/v1/patients/" + patient + "/alerts", coordinator(of))
+                                .json()
+                                .path("items")
+                                .path(0),
+                        a -> a != null && !a.isMissingNode())
+                .path("id")
+                .asString();
     }
 
     JsonNode alertOf(ApiClient api, String patient) {
-        return api.get("/api/patients/v1/patients/" + patient + "/alerts", coordinator(agency)).json().path("items").path(0);
+        return api.get("/api/patients/v1/patients/" + patient + "/alerts", coordinator(agency))
+                .json()
+                .path("items")
+                .path(0);
     }
 }

@@ -1,5 +1,10 @@
 package org.hearth.patient.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.bson.Document;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.Eventually;
@@ -16,12 +21,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The alert rules' consumer behind the event edge: a reading without patientId raises nothing and is dead-lettered. */
 @HearthServiceTest
 class AlertRaisingEdgeIT {
@@ -31,8 +30,10 @@ class AlertRaisingEdgeIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoOperations mongo;
+
     final String agency = Agencies.sunrise().id();
 
     String coordinator() {
@@ -49,20 +50,29 @@ class AlertRaisingEdgeIT {
     void aReadingWithoutPatientIdRaisesNoAlertAndTheNextOneDoes() {
         ApiClient api = ApiClient.onPort(port);
         String patient = api.post("/api/patients/v1/patients", coordinator(), Patients.jane())
-                .json().path("id").asString();
+                .json()
+                .path("id")
+                .asString();
         String invalid = UUID.randomUUID().toString();
         try (TopicWriter kafka = new TopicWriter()) {
             kafka.send(TOPIC, patient, TopicWriter.envelope(invalid, TYPE, patient, agency), reading("", 250));
-            kafka.send(TOPIC, patient, TopicWriter.envelope(UUID.randomUUID().toString(), TYPE, patient, agency),
+            kafka.send(
+                    TOPIC,
+                    patient,
+                    TopicWriter.envelope(UUID.randomUUID().toString(), TYPE, patient, agency),
                     reading("\"patientId\":\"" + patient + "\",", 250));
         }
 
         Query alertsOfAgency = Query.query(Criteria.where("tenantId").is(agency));
-        Eventually.await(Duration.ofSeconds(20), () -> mongo.count(alertsOfAgency, AlertDocument.COLLECTION), n -> n > 0);
+        Eventually.await(
+                Duration.ofSeconds(20), () -> mongo.count(alertsOfAgency, AlertDocument.COLLECTION), n -> n > 0);
         try (TopicReader dlt = new TopicReader(TOPIC + ".dlt")) {
-            assertThat(dlt.await(r -> invalid.equals(TopicReader.header(r, "ce_id")), Duration.ofSeconds(20))).isPresent();
+            assertThat(dlt.await(r -> invalid.equals(TopicReader.header(r, "ce_id")), Duration.ofSeconds(20)))
+                    .isPresent();
         }
         assertThat(mongo.find(alertsOfAgency, Document.class, AlertDocument.COLLECTION))
-                .extracting(d -> d.get("alert", Document.class).getString("patientId")).containsOnly(patient).isNotEmpty();
+                .extracting(d -> d.get("alert", Document.class).getString("patientId"))
+                .containsOnly(patient)
+                .isNotEmpty();
     }
 }

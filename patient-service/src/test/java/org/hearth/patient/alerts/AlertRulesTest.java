@@ -1,9 +1,6 @@
 package org.hearth.patient.alerts;
 
-import org.hearth.patient.observations.Observation;
-import org.hearth.patient.observations.ObservationSource;
-import org.hearth.patient.observations.Vital;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,8 +8,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.patient.observations.Observation;
+import org.hearth.patient.observations.ObservationSource;
+import org.hearth.patient.observations.Vital;
+import org.junit.jupiter.api.Test;
 
 class AlertRulesTest {
 
@@ -20,22 +19,32 @@ class AlertRulesTest {
     static final LocalDate MONDAY = LocalDate.parse("2026-11-16");
 
     static Observation reading(String id, Vital vital, double value, LocalDate day, LocalTime time) {
-        return new Observation(id, "p-1", vital, value, day.atTime(time).atZone(CHICAGO).toInstant(),
-                ObservationSource.DEVICE, "cuff", Instant.EPOCH);
+        return new Observation(
+                id,
+                "p-1",
+                vital,
+                value,
+                day.atTime(time).atZone(CHICAGO).toInstant(),
+                ObservationSource.DEVICE,
+                "cuff",
+                Instant.EPOCH);
     }
 
     /** One week of home blood pressure: a morning and an evening reading each day. */
     static List<Observation> week(double... mornings) {
         List<Observation> readings = new ArrayList<>();
         for (int day = 0; day < mornings.length; day++) {
-            readings.add(reading("m" + day, Vital.SYSTOLIC_BP, mornings[day], MONDAY.plusDays(day), LocalTime.of(7, 30)));
+            readings.add(
+                    reading("m" + day, Vital.SYSTOLIC_BP, mornings[day], MONDAY.plusDays(day), LocalTime.of(7, 30)));
             readings.add(reading("e" + day, Vital.SYSTOLIC_BP, 128, MONDAY.plusDays(day), LocalTime.of(20, 0)));
         }
         return readings;
     }
 
     static List<AlertRules.Finding> evaluateLast(List<Observation> readings) {
-        Observation latest = readings.stream().max(java.util.Comparator.comparing(Observation::observedAt)).orElseThrow();
+        Observation latest = readings.stream()
+                .max(java.util.Comparator.comparing(Observation::observedAt))
+                .orElseThrow();
         return AlertRules.evaluate(latest, readings, CHICAGO);
     }
 
@@ -55,7 +64,8 @@ class AlertRulesTest {
     void twoHighMorningsInTheLastFiveAreNotATrend() {
         List<Observation> readings = week(160, 158, 130, 140, 155, 138, 150);
 
-        assertThat(AlertRules.morningHypertension(readings, readings.get(12).observedAt(), CHICAGO)).isEmpty();
+        assertThat(AlertRules.morningHypertension(readings, readings.get(12).observedAt(), CHICAGO))
+                .isEmpty();
     }
 
     @Test
@@ -65,7 +75,8 @@ class AlertRulesTest {
             readings.add(reading("late" + day, Vital.SYSTOLIC_BP, 170, MONDAY.plusDays(day), LocalTime.of(22, 0)));
         }
 
-        assertThat(AlertRules.morningHypertension(readings, MONDAY.plusDays(5).atStartOfDay(CHICAGO).toInstant(), CHICAGO))
+        assertThat(AlertRules.morningHypertension(
+                        readings, MONDAY.plusDays(5).atStartOfDay(CHICAGO).toInstant(), CHICAGO))
                 .isEmpty();
     }
 
@@ -76,7 +87,8 @@ class AlertRulesTest {
             readings.add(reading("retake" + day, Vital.SYSTOLIC_BP, 165, MONDAY.plusDays(day), LocalTime.of(7, 45)));
         }
 
-        assertThat(AlertRules.morningHypertension(readings, MONDAY.plusDays(3).atStartOfDay(CHICAGO).toInstant(), CHICAGO))
+        assertThat(AlertRules.morningHypertension(
+                        readings, MONDAY.plusDays(3).atStartOfDay(CHICAGO).toInstant(), CHICAGO))
                 .isEmpty();
     }
 
@@ -85,10 +97,12 @@ class AlertRulesTest {
         // 07:30 in Chicago is 13:30 UTC: read in UTC these would not be mornings at all
         List<Observation> readings = week(155, 156, 157);
 
-        assertThat(AlertRules.morningHypertension(readings, MONDAY.plusDays(3).atStartOfDay(CHICAGO).toInstant(), CHICAGO))
+        assertThat(AlertRules.morningHypertension(
+                        readings, MONDAY.plusDays(3).atStartOfDay(CHICAGO).toInstant(), CHICAGO))
                 .isPresent();
-        assertThat(AlertRules.morningHypertension(readings, MONDAY.plusDays(3).atStartOfDay(CHICAGO).toInstant(),
-                ZoneId.of("UTC"))).isEmpty();
+        assertThat(AlertRules.morningHypertension(
+                        readings, MONDAY.plusDays(3).atStartOfDay(CHICAGO).toInstant(), ZoneId.of("UTC")))
+                .isEmpty();
     }
 
     @Test
@@ -97,7 +111,8 @@ class AlertRulesTest {
 
         List<AlertRules.Finding> findings = AlertRules.evaluate(crisis, List.of(crisis), CHICAGO);
 
-        assertThat(findings).extracting(AlertRules.Finding::rule, AlertRules.Finding::severity)
+        assertThat(findings)
+                .extracting(AlertRules.Finding::rule, AlertRules.Finding::severity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("SYSTOLIC_BP_AT_OR_ABOVE_180", Severity.CRITICAL));
         assertThat(findings.getFirst().description()).isEqualTo("SYSTOLIC_BP 186 mm[Hg] >= 180");
     }
@@ -107,9 +122,11 @@ class AlertRulesTest {
         Observation low = reading("o1", Vital.SPO2, 90, MONDAY, LocalTime.NOON);
         Observation veryLow = reading("o2", Vital.SPO2, 86, MONDAY, LocalTime.NOON);
 
-        assertThat(AlertRules.evaluate(low, List.of(low), CHICAGO)).extracting(AlertRules.Finding::severity)
+        assertThat(AlertRules.evaluate(low, List.of(low), CHICAGO))
+                .extracting(AlertRules.Finding::severity)
                 .containsExactly(Severity.HIGH);
-        assertThat(AlertRules.evaluate(veryLow, List.of(veryLow), CHICAGO)).extracting(AlertRules.Finding::severity)
+        assertThat(AlertRules.evaluate(veryLow, List.of(veryLow), CHICAGO))
+                .extracting(AlertRules.Finding::severity)
                 .containsExactly(Severity.CRITICAL);
     }
 
@@ -121,8 +138,10 @@ class AlertRulesTest {
                 reading("w2", Vital.WEIGHT, 80.9, MONDAY.plusDays(3), LocalTime.of(7, 0)),
                 reading("w3", Vital.WEIGHT, 81.7, MONDAY.plusDays(5), LocalTime.of(7, 0)));
 
-        assertThat(evaluateLast(weights)).extracting(AlertRules.Finding::rule, AlertRules.Finding::description)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("WEIGHT_GAIN_2KG_7_DAYS", "WEIGHT up 2.1 kg in 7 days"));
+        assertThat(evaluateLast(weights))
+                .extracting(AlertRules.Finding::rule, AlertRules.Finding::description)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("WEIGHT_GAIN_2KG_7_DAYS", "WEIGHT up 2.1 kg in 7 days"));
         assertThat(evaluateLast(weights.subList(0, 3))).isEmpty();
     }
 
@@ -134,14 +153,18 @@ class AlertRulesTest {
 
         assertThat(AlertRules.evaluate(reading, List.of(reading), CHICAGO)).isEmpty();
         assertThat(AlertRules.evaluate(reading, List.of(reading), CHICAGO, earlier))
-                .extracting(AlertRules.Finding::rule).containsExactly("SYSTOLIC_BP_AT_OR_ABOVE_150");
+                .extracting(AlertRules.Finding::rule)
+                .containsExactly("SYSTOLIC_BP_AT_OR_ABOVE_150");
         assertThat(AlertRules.evaluate(crisis, List.of(crisis), CHICAGO, earlier))
-                .extracting(AlertRules.Finding::severity).containsExactly(Severity.CRITICAL);
+                .extracting(AlertRules.Finding::severity)
+                .containsExactly(Severity.CRITICAL);
     }
 
     @Test
     void everyDefaultThresholdHasAUniqueKey() {
-        assertThat(AlertRules.defaults()).extracting(AlertRules.Threshold::key).doesNotHaveDuplicates()
+        assertThat(AlertRules.defaults())
+                .extracting(AlertRules.Threshold::key)
+                .doesNotHaveDuplicates()
                 .contains("SYSTOLIC_BP_HIGH_CRITICAL", "SPO2_LOW_HIGH");
     }
 

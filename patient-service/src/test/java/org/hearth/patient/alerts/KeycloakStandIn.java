@@ -2,7 +2,6 @@ package org.hearth.patient.alerts;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -30,8 +29,7 @@ public final class KeycloakStandIn implements AutoCloseable {
     private static final Pattern MEMBERS = Pattern.compile("/admin/realms/hearth/organizations/([^/]+)/members");
     private static final Pattern ROLE_USERS = Pattern.compile("/admin/realms/hearth/roles/([^/]+)/users");
 
-    private record User(String id, boolean enabled, Set<String> roles) {
-    }
+    private record User(String id, boolean enabled, Set<String> roles) {}
 
     private final HttpServer server;
     private final Map<String, User> users = new ConcurrentHashMap<>();
@@ -68,7 +66,9 @@ public final class KeycloakStandIn implements AutoCloseable {
     public KeycloakStandIn user(String id, String organization, boolean enabled, String... roles) {
         users.put(id, new User(id, enabled, Set.of(roles)));
         if (organization != null) {
-            organizations.computeIfAbsent(organization, o -> ConcurrentHashMap.newKeySet()).add(id);
+            organizations
+                    .computeIfAbsent(organization, o -> ConcurrentHashMap.newKeySet())
+                    .add(id);
         }
         return this;
     }
@@ -89,7 +89,9 @@ public final class KeycloakStandIn implements AutoCloseable {
     private void admin(HttpExchange exchange) throws IOException {
         Matcher asked = MEMBERS.matcher(exchange.getRequestURI().getPath());
         if (asked.matches()) {
-            memberReads.computeIfAbsent(asked.group(1), o -> new AtomicInteger()).incrementAndGet();
+            memberReads
+                    .computeIfAbsent(asked.group(1), o -> new AtomicInteger())
+                    .incrementAndGet();
         }
         if (down.get()) {
             respond(exchange, 503, "{}");
@@ -107,13 +109,22 @@ public final class KeycloakStandIn implements AutoCloseable {
         if (members.matches()) {
             organizations.getOrDefault(members.group(1), Set.of()).forEach(id -> answer.add(users.get(id)));
         } else if (roleUsers.matches()) {
-            users.values().stream().filter(u -> u.roles().contains(roleUsers.group(1))).forEach(answer::add);
+            users.values().stream()
+                    .filter(u -> u.roles().contains(roleUsers.group(1)))
+                    .forEach(answer::add);
         } else {
             respond(exchange, 404, "{\"error\":\"not found\"}");
             return;
         }
-        respond(exchange, 200, answer.stream().map(u -> "{\"id\":\"" + u.id() + "\",\"username\":\"user-" + u.id()
-                + "\",\"enabled\":" + u.enabled() + "}").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]"));
+        respond(
+                exchange,
+                200,
+                answer.stream()
+                        .map(u -> "{\"id\":\"" + u.id() + "\",\"username\":\"user-" + u.id() + "\",\"enabled\":"
+                                + u.enabled() + "}")
+                        .reduce((a, b) -> a + "," + b)
+                        .map(s -> "[" + s + "]")
+                        .orElse("[]"));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -1,5 +1,11 @@
 package org.hearth.patient.careplan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.platform.test.PublishedEvents.on;
+import static org.hearth.platform.test.PublishedEvents.published;
+
+import java.net.http.HttpRequest;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
@@ -14,14 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hearth.platform.test.PublishedEvents.on;
-import static org.hearth.platform.test.PublishedEvents.published;
-
 /** Care team and plan of care through the HTTP API, with the real broker and the MongoDB wire server. */
 @HearthServiceTest
 class CarePlanApiIT {
@@ -30,6 +28,7 @@ class CarePlanApiIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
     final String agency = Agencies.sunrise().id();
@@ -43,7 +42,12 @@ class CarePlanApiIT {
     }
 
     String token(String subject, String role, String agencyId) {
-        return issuer.token().subject(subject).agency("agency", agencyId).roles(role).audience("patient-service").sign();
+        return issuer.token()
+                .subject(subject)
+                .agency("agency", agencyId)
+                .roles(role)
+                .audience("patient-service")
+                .sign();
     }
 
     String coordinator() {
@@ -59,7 +63,8 @@ class CarePlanApiIT {
     }
 
     ApiClient.Response put(String path, String token, String ifMatch, String json) {
-        HttpRequest.Builder request = api.request(path, token).header("Content-Type", "application/json")
+        HttpRequest.Builder request = api.request(path, token)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
@@ -69,15 +74,15 @@ class CarePlanApiIT {
 
     ApiClient.Response sign(String patientId, String token, String ifMatch) {
         return api.send(api.request(PATIENTS + "/" + patientId + "/care-plan/draft/signature", token)
-                .header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("If-Match", ifMatch)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     String team() {
         return """
                 {"members":[{"subject":"%s","role":"PHYSICIAN","displayName":"Dr Priya Patel","lead":true},
                             {"subject":"%s","role":"PHYSICIAN","displayName":"Dr Sam Jones","lead":false},
-                            {"subject":"%s","role":"NURSE","displayName":"Nina","lead":false}]}"""
-                .formatted(drPatel, drJones, nina);
+                            {"subject":"%s","role":"NURSE","displayName":"Nina","lead":false}]}""".formatted(drPatel, drJones, nina);
     }
 
     static String plan(String frequency, String intervention) {
@@ -87,8 +92,7 @@ class CarePlanApiIT {
                  "interventions":["%s"],
                  "medications":[{"name":"Furosemide","dose":"40 mg","route":"ORAL","times":["08:00"],"start":"2026-11-20"}],
                  "diet":["2 g sodium"],"equipment":[{"item":"walker","status":"ORDERED"}],
-                 "communityServices":["meal delivery"],"frequency":"%s"}""".formatted(
-                java.time.LocalDate.now().plusMonths(2), intervention, frequency);
+                 "communityServices":["meal delivery"],"frequency":"%s"}""".formatted(java.time.LocalDate.now().plusMonths(2), intervention, frequency);
     }
 
     @Test
@@ -97,25 +101,38 @@ class CarePlanApiIT {
         String base = PATIENTS + "/" + patient;
         put(base + "/care-team", coordinator(), "\"0\"", team());
 
-        String stopsBeforeItStarts = plan("SN 2W4", "Daily weights").replace("\"start\":\"2026-11-20\"",
-                "\"start\":\"2026-11-20\",\"stop\":\"2026-11-10\"");
+        String stopsBeforeItStarts = plan("SN 2W4", "Daily weights")
+                .replace("\"start\":\"2026-11-20\"", "\"start\":\"2026-11-20\",\"stop\":\"2026-11-10\"");
         ApiClient.Response refused = put(base + "/care-plan/draft", coordinator(), "\"0\"", stopsBeforeItStarts);
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("medications[0].stop");
+        assertThat(refused.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("medications[0].stop");
         for (String dose : new String[] {"-40 mg", "0 mg", "40", "mg", "0.0 mL"}) {
-            ApiClient.Response badDose = put(base + "/care-plan/draft", coordinator(), "\"0\"",
+            ApiClient.Response badDose = put(
+                    base + "/care-plan/draft",
+                    coordinator(),
+                    "\"0\"",
                     plan("SN 2W4", "Daily weights").replace("\"40 mg\"", "\"" + dose + "\""));
             assertThat(badDose.status()).as("dose %s: %s", dose, badDose.body()).isEqualTo(400);
-            assertThat(badDose.json().path("errors").get(0).path("field").asString()).isEqualTo("medications[0].dose");
+            assertThat(badDose.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("medications[0].dose");
         }
-        String pastGoal = plan("SN 2W4", "Daily weights").replaceFirst("\"targetDate\":\"[0-9-]+\"",
-                "\"targetDate\":\"2020-01-15\"").replace("\"40 mg\"", "\"0.5 mL\"");
+        String pastGoal = plan("SN 2W4", "Daily weights")
+                .replaceFirst("\"targetDate\":\"[0-9-]+\"", "\"targetDate\":\"2020-01-15\"")
+                .replace("\"40 mg\"", "\"0.5 mL\"");
         ApiClient.Response draft = put(base + "/care-plan/draft", coordinator(), "\"0\"", pastGoal);
-        assertThat(draft.status()).as("a past goal may be drafted (and corrected): %s", draft.body()).isEqualTo(200);
+        assertThat(draft.status())
+                .as("a past goal may be drafted (and corrected): %s", draft.body())
+                .isEqualTo(200);
         ApiClient.Response signing = sign(patient, token(drPatel, "physician", agency), "\"1\"");
         assertThat(signing.status()).as(signing.body()).isEqualTo(422);
-        assertThat(signing.json().path("violations").get(0).path("rule").asString()).isEqualTo("GOAL_DATE_PASSED");
-        assertThat(api.get(base + "/care-plan", coordinator()).json().path("active").isNull()).isTrue();
+        assertThat(signing.json().path("violations").get(0).path("rule").asString())
+                .isEqualTo("GOAL_DATE_PASSED");
+        assertThat(api.get(base + "/care-plan", coordinator())
+                        .json()
+                        .path("active")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -126,7 +143,10 @@ class CarePlanApiIT {
         put(PATIENTS + "/" + onTeam + "/care-team", coordinator(), "\"0\"", team());
         put(PATIENTS + "/" + noDraft + "/care-team", coordinator(), "\"0\"", team());
         for (String patient : new String[] {onTeam, notOnTeam}) {
-            ApiClient.Response draft = put(PATIENTS + "/" + patient + "/care-plan/draft", coordinator(), "\"0\"",
+            ApiClient.Response draft = put(
+                    PATIENTS + "/" + patient + "/care-plan/draft",
+                    coordinator(),
+                    "\"0\"",
                     plan("SN 2W4", "Daily weights"));
             assertThat(draft.status()).as(draft.body()).isEqualTo(200);
         }
@@ -134,20 +154,37 @@ class CarePlanApiIT {
 
         ApiClient.Response all = api.get("/api/patients/v1/care-plans/drafts?size=200", coordinator());
         assertThat(all.status()).as(all.body()).isEqualTo(200);
-        assertThat(all.json().path("items").valueStream().map(d -> d.path("patientId").asString()))
+        assertThat(all.json()
+                        .path("items")
+                        .valueStream()
+                        .map(d -> d.path("patientId").asString()))
                 .containsExactlyInAnyOrder(onTeam, notOnTeam);
         assertThat(all.json().path("items").get(0).path("number").asInt()).isEqualTo(1);
         String patel = token(drPatel, "physician", agency);
         ApiClient.Response mine = api.get("/api/patients/v1/care-plans/drafts", patel);
-        assertThat(mine.json().path("items").valueStream().map(d -> d.path("patientId").asString()))
+        assertThat(mine.json()
+                        .path("items")
+                        .valueStream()
+                        .map(d -> d.path("patientId").asString()))
                 .containsExactly(onTeam);
-        assertThat(api.get("/api/patients/v1/care-plans/drafts", otherAgency).json().path("items").size()).isZero();
-        assertThat(api.get("/api/patients/v1/care-plans/drafts", token("bill", "billing", agency)).status())
+        assertThat(api.get("/api/patients/v1/care-plans/drafts", otherAgency)
+                        .json()
+                        .path("items")
+                        .size())
+                .isZero();
+        assertThat(api.get("/api/patients/v1/care-plans/drafts", token("bill", "billing", agency))
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.get("/api/patients/v1/care-plans/drafts?size=0", coordinator()).status()).isEqualTo(400);
+        assertThat(api.get("/api/patients/v1/care-plans/drafts?size=0", coordinator())
+                        .status())
+                .isEqualTo(400);
 
         assertThat(sign(onTeam, patel, "\"1\"").status()).isEqualTo(200);
-        assertThat(api.get("/api/patients/v1/care-plans/drafts", patel).json().path("items").size()).isZero();
+        assertThat(api.get("/api/patients/v1/care-plans/drafts", patel)
+                        .json()
+                        .path("items")
+                        .size())
+                .isZero();
     }
 
     @Test
@@ -161,10 +198,17 @@ class CarePlanApiIT {
             assertThat(team.json().path("leadPhysician").asString()).isEqualTo(drPatel);
             assertThat(team.header("ETag")).hasValue("\"1\"");
 
-            ApiClient.Response draft = put(base + "/care-plan/draft", token(nina, "nurse", agency), "\"0\"",
+            ApiClient.Response draft = put(
+                    base + "/care-plan/draft",
+                    token(nina, "nurse", agency),
+                    "\"0\"",
                     plan("sn 3w1, 2w4, 2 prn; PT 2-3W3", "Daily weights"));
             assertThat(draft.status()).as(draft.body()).isEqualTo(200);
-            assertThat(draft.json().path("draft").path("content").path("frequency").asString())
+            assertThat(draft.json()
+                            .path("draft")
+                            .path("content")
+                            .path("frequency")
+                            .asString())
                     .isEqualTo("SN 3W1, 2W4, 2 PRN, PT 2-3W3");
             assertThat(draft.header("ETag")).hasValue("\"1\"");
 
@@ -173,20 +217,32 @@ class CarePlanApiIT {
             assertThat(signed.json().path("active").path("number").asInt()).isEqualTo(1);
             assertThat(signed.json().path("active").path("signedBy").asString()).isEqualTo(drPatel);
             assertThat(signed.json().path("draft").isNull()).isTrue();
-            JsonNode summary = api.get(base + "/summary", token(nina, "nurse", agency)).json();
+            JsonNode summary =
+                    api.get(base + "/summary", token(nina, "nurse", agency)).json();
             assertThat(summary.path("activePlan").path("number").asInt()).isEqualTo(1);
             assertThat(summary.path("leadPhysician").asString()).isEqualTo(drPatel);
             assertThat(summary.path("patient").path("familyName").asString()).isEqualTo("Doe");
-            assertThat(api.get(base + "/summary", token("ron", "nurse", agency)).status()).isEqualTo(403);
+            assertThat(api.get(base + "/summary", token("ron", "nurse", agency)).status())
+                    .isEqualTo(403);
 
-            ConsumerRecord<String, String> event = published(on(topic)).ofType(CarePlanSigned.TYPE).about(patient).await();
-            assertThat(EventContracts.violations(CarePlanSigned.TYPE, event.value())).isEmpty();
+            ConsumerRecord<String, String> event = published(on(topic))
+                    .ofType(CarePlanSigned.TYPE)
+                    .about(patient)
+                    .await();
+            assertThat(EventContracts.violations(CarePlanSigned.TYPE, event.value()))
+                    .isEmpty();
             assertThat(TopicReader.header(event, "ce_tenantid")).isEqualTo(agency);
-            assertThat(event.value()).contains("\"prnVisits\":2").doesNotContain("Furosemide").doesNotContain("Heart");
+            assertThat(event.value())
+                    .contains("\"prnVisits\":2")
+                    .doesNotContain("Furosemide")
+                    .doesNotContain("Heart");
 
-            ConsumerRecord<String, String> teamEvent = published(on(topic)).ofType("org.hearth.patient.CareTeamChanged.v1")
-                    .about(patient).await();
-            assertThat(EventContracts.violations("org.hearth.patient.CareTeamChanged.v1", teamEvent.value())).isEmpty();
+            ConsumerRecord<String, String> teamEvent = published(on(topic))
+                    .ofType("org.hearth.patient.CareTeamChanged.v1")
+                    .about(patient)
+                    .await();
+            assertThat(EventContracts.violations("org.hearth.patient.CareTeamChanged.v1", teamEvent.value()))
+                    .isEmpty();
             assertThat(teamEvent.value()).doesNotContain("Priya");
         }
     }
@@ -199,7 +255,10 @@ class CarePlanApiIT {
         put(base + "/care-plan/draft", coordinator(), "\"0\"", plan("SN 2W4", "Daily weights"));
         sign(patient, token(drPatel, "physician", agency), "\"1\"");
 
-        ApiClient.Response revised = put(base + "/care-plan/draft", token(nina, "nurse", agency), "\"2\"",
+        ApiClient.Response revised = put(
+                base + "/care-plan/draft",
+                token(nina, "nurse", agency),
+                "\"2\"",
                 plan("SN 2W4, OT 1W4", "Fall prevention teaching"));
 
         assertThat(revised.status()).as(revised.body()).isEqualTo(200);
@@ -209,11 +268,16 @@ class CarePlanApiIT {
         assertThat(history).hasSize(2);
         assertThat(history.get(0).path("status").asString()).isEqualTo("DRAFT");
         assertThat(history.get(1).path("status").asString()).isEqualTo("ACTIVE");
-        JsonNode diff = api.get(base + "/care-plan/diff?from=1&to=2", coordinator()).json();
+        JsonNode diff =
+                api.get(base + "/care-plan/diff?from=1&to=2", coordinator()).json();
         assertThat(diff.path("changes").toString()).contains("Fall prevention teaching", "Daily weights", "OT 1W4");
-        assertThat(api.get(base + "/care-plan/versions/1", coordinator()).json().path("status").asString())
+        assertThat(api.get(base + "/care-plan/versions/1", coordinator())
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("ACTIVE");
-        assertThat(api.get(base + "/care-plan/versions/9", coordinator()).status()).isEqualTo(404);
+        assertThat(api.get(base + "/care-plan/versions/9", coordinator()).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -233,7 +297,12 @@ class CarePlanApiIT {
         assertThat(garbage.status()).isEqualTo(412);
         ApiClient.Response current = api.get(PATIENTS + "/" + patient + "/care-plan", coordinator());
         assertThat(current.header("ETag")).hasValue("\"1\"");
-        assertThat(current.json().path("draft").path("content").path("frequency").asString()).isEqualTo("SN 2W4");
+        assertThat(current.json()
+                        .path("draft")
+                        .path("content")
+                        .path("frequency")
+                        .asString())
+                .isEqualTo("SN 2W4");
     }
 
     @Test
@@ -242,10 +311,14 @@ class CarePlanApiIT {
         String draftPath = PATIENTS + "/" + patient + "/care-plan/draft";
 
         ApiClient.Response frequency = put(draftPath, coordinator(), "\"0\"", plan("SN twice a week", "x"));
-        ApiClient.Response unknownField = put(draftPath, coordinator(), "\"0\"",
-                plan("SN 2W4", "x").replaceFirst("\\{", "{\"signedBy\":\"me\","));
-        ApiClient.Response badRoute = put(draftPath, coordinator(), "\"0\"", plan("SN 2W4", "x").replace("ORAL", "BY_MAGIC"));
-        ApiClient.Response missingGoals = put(draftPath, coordinator(), "\"0\"",
+        ApiClient.Response unknownField = put(
+                draftPath, coordinator(), "\"0\"", plan("SN 2W4", "x").replaceFirst("\\{", "{\"signedBy\":\"me\","));
+        ApiClient.Response badRoute =
+                put(draftPath, coordinator(), "\"0\"", plan("SN 2W4", "x").replace("ORAL", "BY_MAGIC"));
+        ApiClient.Response missingGoals = put(
+                draftPath,
+                coordinator(),
+                "\"0\"",
                 plan("SN 2W4", "x").replaceFirst("\"goals\":\\[[^]]*]", "\"goals\":[]"));
 
         assertThat(frequency.status()).isEqualTo(400);
@@ -255,7 +328,9 @@ class CarePlanApiIT {
         assertThat(badRoute.status()).isEqualTo(400);
         assertThat(missingGoals.status()).isEqualTo(400);
         assertThat(missingGoals.json().path("errors").toString()).contains("goals");
-        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", coordinator()).header("ETag")).hasValue("\"0\"");
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", coordinator())
+                        .header("ETag"))
+                .hasValue("\"0\"");
     }
 
     @Test
@@ -275,7 +350,11 @@ class CarePlanApiIT {
         assertThat(notTheLead.status()).isEqualTo(403);
         assertThat(notTheLead.json().path("detail").asString()).contains("Only the lead physician");
         assertThat(aNurse.status()).isEqualTo(403);
-        assertThat(api.get(base + "/care-plan", coordinator()).json().path("active").isNull()).isTrue();
+        assertThat(api.get(base + "/care-plan", coordinator())
+                        .json()
+                        .path("active")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -285,10 +364,18 @@ class CarePlanApiIT {
         String nurseLead = """
                 {"members":[{"subject":"n","role":"NURSE","displayName":"Nina","lead":true}]}""";
 
-        assertThat(put(PATIENTS + "/" + patient + "/care-team", coordinator(), "\"0\"", twoLeads).status()).isEqualTo(400);
-        assertThat(put(PATIENTS + "/" + patient + "/care-team", coordinator(), "\"0\"", nurseLead).json()
-                .path("detail").asString()).contains("PHYSICIAN");
-        assertThat(api.get(PATIENTS + "/" + patient + "/care-team", coordinator()).json().path("members")).isEmpty();
+        assertThat(put(PATIENTS + "/" + patient + "/care-team", coordinator(), "\"0\"", twoLeads)
+                        .status())
+                .isEqualTo(400);
+        assertThat(put(PATIENTS + "/" + patient + "/care-team", coordinator(), "\"0\"", nurseLead)
+                        .json()
+                        .path("detail")
+                        .asString())
+                .contains("PHYSICIAN");
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-team", coordinator())
+                        .json()
+                        .path("members"))
+                .isEmpty();
     }
 
     @Test
@@ -297,17 +384,26 @@ class CarePlanApiIT {
         put(PATIENTS + "/" + patient + "/care-plan/draft", coordinator(), "\"0\"", plan("SN 2W4", "Daily weights"));
         String stranger = token("rita", "coordinator", UUID.randomUUID().toString());
 
-        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", stranger).status()).isEqualTo(404);
-        assertThat(api.get(PATIENTS + "/" + patient + "/care-team", stranger).status()).isEqualTo(404);
-        assertThat(put(PATIENTS + "/" + patient + "/care-plan/draft", stranger, "\"1\"", plan("SN 1W1", "x")).status())
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", stranger).status())
                 .isEqualTo(404);
-        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", coordinator()).json().path("draft")
-                .path("content").path("frequency").asString()).isEqualTo("SN 2W4");
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-team", stranger).status())
+                .isEqualTo(404);
+        assertThat(put(PATIENTS + "/" + patient + "/care-plan/draft", stranger, "\"1\"", plan("SN 1W1", "x"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get(PATIENTS + "/" + patient + "/care-plan", coordinator())
+                        .json()
+                        .path("draft")
+                        .path("content")
+                        .path("frequency")
+                        .asString())
+                .isEqualTo("SN 2W4");
     }
 
     ApiClient.Response submit(String patientId, String token, String ifMatch) {
         return api.send(api.request(PATIENTS + "/" + patientId + "/care-plan/draft/submission", token)
-                .header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("If-Match", ifMatch)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     @Test
@@ -317,34 +413,46 @@ class CarePlanApiIT {
         // (a medication stopping before it starts is refused when the draft is written: see the test above)
         String broken = plan("SN 2W4", "Daily weights")
                 .replaceFirst("\"targetDate\":\"[0-9-]+\"", "\"targetDate\":\"2020-01-15\"")
-                .replace("\"medications\":[", "\"medications\":[{\"name\":\"furosemide \",\"dose\":\"20 mg\","
-                        + "\"route\":\"ORAL\",\"times\":[\"18:00\"],\"start\":\"2026-11-20\"},");
-        assertThat(put(base + "/care-plan/draft", coordinator(), "\"0\"", broken).status()).isEqualTo(200);
+                .replace(
+                        "\"medications\":[",
+                        "\"medications\":[{\"name\":\"furosemide \",\"dose\":\"20 mg\","
+                                + "\"route\":\"ORAL\",\"times\":[\"18:00\"],\"start\":\"2026-11-20\"},");
+        assertThat(put(base + "/care-plan/draft", coordinator(), "\"0\"", broken)
+                        .status())
+                .isEqualTo(200);
 
         ApiClient.Response refused = submit(patient, coordinator(), "\"1\"");
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.json().path("violations").findValuesAsString("rule"))
                 .containsExactlyInAnyOrder("GOAL_DATE_PASSED", "MEDICATION_TWICE");
-        assertThat(api.get(base + "/care-plan", coordinator()).json().path("draft").path("submittedAt").isNull())
+        assertThat(api.get(base + "/care-plan", coordinator())
+                        .json()
+                        .path("draft")
+                        .path("submittedAt")
+                        .isNull())
                 .isTrue();
 
-        assertThat(put(base + "/care-plan/draft", coordinator(), "\"1\"", plan("SN 2W4", "Daily weights")).status())
+        assertThat(put(base + "/care-plan/draft", coordinator(), "\"1\"", plan("SN 2W4", "Daily weights"))
+                        .status())
                 .isEqualTo(200);
         ApiClient.Response submitted = submit(patient, coordinator(), "\"2\"");
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-        assertThat(submitted.json().path("draft").path("submittedBy").asString()).isEqualTo("carla");
+        assertThat(submitted.json().path("draft").path("submittedBy").asString())
+                .isEqualTo("carla");
         assertThat(submitted.header("ETag")).hasValue("\"3\"");
         assertThat(submit(patient, coordinator(), "\"2\"").status()).isEqualTo(412);
 
         // writing the draft again withdraws the submission: the physician would sign something else
-        ApiClient.Response rewritten = put(base + "/care-plan/draft", coordinator(), "\"3\"",
-                plan("SN 2W3", "Daily weights"));
+        ApiClient.Response rewritten =
+                put(base + "/care-plan/draft", coordinator(), "\"3\"", plan("SN 2W3", "Daily weights"));
         assertThat(rewritten.json().path("draft").path("submittedAt").isNull()).isTrue();
     }
 
     @Test
     void theParserReadsANotationWithoutSavingAndAnswersItsOwnMessage() {
-        ApiClient.Response read = api.post("/api/patients/v1/frequency-orders/parse", coordinator(),
+        ApiClient.Response read = api.post(
+                "/api/patients/v1/frequency-orders/parse",
+                coordinator(),
                 "{\"notation\":\"sn 3w1, 2w4, 2 prn; PT 2-3W3\"}");
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().path("valid").asBoolean()).isTrue();
@@ -354,13 +462,17 @@ class CarePlanApiIT {
         assertThat(sn.path("prnVisits").asInt()).isEqualTo(2);
         assertThat(sn.path("maxScheduledVisits").asInt()).isEqualTo(11);
 
-        ApiClient.Response unreadable = api.post("/api/patients/v1/frequency-orders/parse", coordinator(),
-                "{\"notation\":\"SN 2W4, XY 3W2\"}");
+        ApiClient.Response unreadable =
+                api.post("/api/patients/v1/frequency-orders/parse", coordinator(), "{\"notation\":\"SN 2W4, XY 3W2\"}");
         assertThat(unreadable.status()).isEqualTo(200);
         assertThat(unreadable.json().path("valid").asBoolean()).isFalse();
         assertThat(unreadable.json().path("error").asString()).startsWith("unknown discipline \"XY\"");
 
-        assertThat(api.post("/api/patients/v1/frequency-orders/parse", token("bill", "billing", agency),
-                "{\"notation\":\"SN 2W4\"}").status()).isEqualTo(403);
+        assertThat(api.post(
+                                "/api/patients/v1/frequency-orders/parse",
+                                token("bill", "billing", agency),
+                                "{\"notation\":\"SN 2W4\"}")
+                        .status())
+                .isEqualTo(403);
     }
 }

@@ -1,15 +1,17 @@
 package org.hearth.patient.careplan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dose of a medication: a positive amount and its unit, in UCUM or in words. */
 class DoseTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"40 mg", "0.5 mL", "1 tablet", "1-2 puffs", "2 to 4 units", "5 [iU]", "12.5mg", "0,5 ml", "10 %"})
+    @ValueSource(
+            strings = {"40 mg", "0.5 mL", "1 tablet", "1-2 puffs", "2 to 4 units", "5 [iU]", "12.5mg", "0,5 ml", "10 %"
+            })
     void acceptsAPositiveAmountWithItsUnit(String dose) {
         assertThat(dose.matches(CarePlanContent.DOSE)).isTrue();
     }

@@ -1,5 +1,7 @@
 package org.hearth.patient.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -9,6 +11,15 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.Eventually;
@@ -27,18 +38,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * One request's trace followed across the Kafka hop inside patient-service: a device reading posted with the
  * caller's {@code traceparent} is stored (MongoDB span), published by the outbox relay (producer span), consumed by
@@ -53,10 +52,13 @@ class TraceAcrossKafkaIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RecordingExporter exported;
+
     @Autowired
     SdkTracerProvider tracerProvider;
+
     @Autowired
     MeterRegistry meters;
 
@@ -86,15 +88,16 @@ class TraceAcrossKafkaIT {
         String callerSpan = HexFormat.of().formatHex(randomBytes(8));
 
         try (TopicReader observations = new TopicReader("hearth.patient.observations");
-             TopicReader alerts = new TopicReader("hearth.patient.alerts")) {
+                TopicReader alerts = new TopicReader("hearth.patient.alerts")) {
             ApiClient.Response recorded = api.send(api.request(PATIENTS + "/" + patient + "/observations", nurse())
                     .header("Content-Type", "application/json")
                     .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                     .POST(HttpRequest.BodyPublishers.ofString(criticalReading())));
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
 
-            ConsumerRecord<String, String> published = observations.await(r -> patient.equals(r.key()),
-                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no ObservationRecorded"));
+            ConsumerRecord<String, String> published = observations
+                    .await(r -> patient.equals(r.key()), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no ObservationRecorded"));
             String onTheWire = TopicReader.header(published, "traceparent");
             assertThat(onTheWire).startsWith("00-" + traceId + "-").doesNotContain(callerSpan);
             ConsumerRecord<String, String> raised = alerts.await(r -> patient.equals(r.key()), Duration.ofSeconds(20))
@@ -102,27 +105,45 @@ class TraceAcrossKafkaIT {
             assertThat(TopicReader.header(raised, "traceparent")).startsWith("00-" + traceId + "-");
         }
 
-        List<SpanData> trace = Eventually.await(Duration.ofSeconds(20), () -> {
-            tracerProvider.forceFlush().join(5, java.util.concurrent.TimeUnit.SECONDS);
-            return exported.ofTrace(traceId);
-        }, spans -> has(spans, SpanKind.CONSUMER, "hearth.patient.observations")
-                && has(spans, SpanKind.PRODUCER, "hearth.patient.alerts"));
-        String names = trace.stream().map(s -> s.getKind() + " " + s.getName()).toList().toString();
-        assertThat(trace).as(names)
+        List<SpanData> trace = Eventually.await(
+                Duration.ofSeconds(20),
+                () -> {
+                    tracerProvider.forceFlush().join(5, java.util.concurrent.TimeUnit.SECONDS);
+                    return exported.ofTrace(traceId);
+                },
+                spans -> has(spans, SpanKind.CONSUMER, "hearth.patient.observations")
+                        && has(spans, SpanKind.PRODUCER, "hearth.patient.alerts"));
+        String names = trace.stream()
+                .map(s -> s.getKind() + " " + s.getName())
+                .toList()
+                .toString();
+        assertThat(trace)
+                .as(names)
                 .anySatisfy(s -> assertThat(s.getKind()).isEqualTo(SpanKind.SERVER))
                 .anySatisfy(s -> {
                     assertThat(s.getKind()).isEqualTo(SpanKind.CLIENT); // the MongoDB command storing the reading
                     assertThat(s.getName()).isEqualTo("observations.insert");
                 });
-        assertThat(has(trace, SpanKind.PRODUCER, "hearth.patient.observations")).as(names).isTrue();
-        assertThat(has(trace, SpanKind.CONSUMER, "hearth.patient.observations")).as(names).isTrue();
-        assertThat(has(trace, SpanKind.PRODUCER, "hearth.patient.alerts")).as(names).isTrue();
-        SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        assertThat(has(trace, SpanKind.PRODUCER, "hearth.patient.observations"))
+                .as(names)
+                .isTrue();
+        assertThat(has(trace, SpanKind.CONSUMER, "hearth.patient.observations"))
+                .as(names)
+                .isTrue();
+        assertThat(has(trace, SpanKind.PRODUCER, "hearth.patient.alerts"))
+                .as(names)
+                .isTrue();
+        SpanData server = trace.stream()
+                .filter(s -> s.getKind() == SpanKind.SERVER)
+                .findFirst()
+                .orElseThrow();
         assertThat(server.getParentSpanId()).isEqualTo(callerSpan);
 
         List<ILoggingEvent> raisedLines = logs.list.stream()
-                .filter(e -> e.getFormattedMessage().startsWith("Alert ") && e.getFormattedMessage().contains(" raised"))
-                .filter(e -> e.getFormattedMessage().contains(patient)).toList();
+                .filter(e -> e.getFormattedMessage().startsWith("Alert ")
+                        && e.getFormattedMessage().contains(" raised"))
+                .filter(e -> e.getFormattedMessage().contains(patient))
+                .toList();
         assertThat(raisedLines).isNotEmpty();
         assertThat(raisedLines).allSatisfy(line -> {
             assertThat(line.getMDCPropertyMap()).containsEntry("traceId", traceId);
@@ -136,39 +157,66 @@ class TraceAcrossKafkaIT {
         double raisedBefore = count("hearth.alerts.raised");
         double acknowledgedBefore = count("hearth.alerts.acknowledged");
         long timedBefore = meters.find("hearth.alerts.time-to-acknowledge").tag("agency", agency).timers().stream()
-                .mapToLong(t -> t.count()).sum();
+                .mapToLong(t -> t.count())
+                .sum();
 
-        assertThat(api.post(PATIENTS + "/" + patient + "/observations", nurse(), criticalReading()).status())
+        assertThat(api.post(PATIENTS + "/" + patient + "/observations", nurse(), criticalReading())
+                        .status())
                 .isEqualTo(200);
-        JsonNode alert = Eventually.await(Duration.ofSeconds(20),
-                () -> api.get(PATIENTS + "/" + patient + "/alerts", coordinator()).json().path("items"),
-                items -> items.size() == 1).get(0);
+        JsonNode alert = Eventually.await(
+                        Duration.ofSeconds(20),
+                        () -> api.get(PATIENTS + "/" + patient + "/alerts", coordinator())
+                                .json()
+                                .path("items"),
+                        items -> items.size() == 1)
+                .get(0);
         assertThat(alert).isNotNull();
         assertThat(count("hearth.alerts.raised")).isEqualTo(raisedBefore + 1);
-        assertThat(meters.find("hearth.alerts.raised").tag("agency", agency).tag("rule", "SPO2_BELOW_88")
-                .tag("severity", "CRITICAL").counter()).isNotNull();
+        assertThat(meters.find("hearth.alerts.raised")
+                        .tag("agency", agency)
+                        .tag("rule", "SPO2_BELOW_88")
+                        .tag("severity", "CRITICAL")
+                        .counter())
+                .isNotNull();
 
-        ApiClient.Response ack = api.post(PATIENTS + "/" + patient + "/alerts/" + alert.path("id").asString()
-                + "/acknowledgement", token(drPatel, "physician"), "");
+        ApiClient.Response ack = api.post(
+                PATIENTS + "/" + patient + "/alerts/" + alert.path("id").asString() + "/acknowledgement",
+                token(drPatel, "physician"),
+                "");
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
 
         assertThat(count("hearth.alerts.acknowledged")).isEqualTo(acknowledgedBefore + 1);
         assertThat(meters.find("hearth.alerts.time-to-acknowledge").tag("agency", agency).timers().stream()
-                .mapToLong(t -> t.count()).sum()).isEqualTo(timedBefore + 1);
+                        .mapToLong(t -> t.count())
+                        .sum())
+                .isEqualTo(timedBefore + 1);
         // consumer lag comes from the Kafka client's own metrics (the chart's HearthConsumerLag rule reads it)
-        assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges()).as(meters.getMeters().stream()
-                .map(m -> m.getId().getName()).filter(n -> n.startsWith("kafka")).distinct().sorted().toList().toString())
+        assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
+                .as(meters.getMeters().stream()
+                        .map(m -> m.getId().getName())
+                        .filter(n -> n.startsWith("kafka"))
+                        .distinct()
+                        .sorted()
+                        .toList()
+                        .toString())
                 .isNotEmpty();
-        assertThat(meters.find("hearth.outbox.oldest.age").tag("service", "patient-service").gauges()).isNotEmpty();
+        assertThat(meters.find("hearth.outbox.oldest.age")
+                        .tag("service", "patient-service")
+                        .gauges())
+                .isNotEmpty();
     }
 
     private double count(String name) {
-        return meters.find(name).tag("agency", agency).counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.find(name).tag("agency", agency).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private static boolean has(Collection<SpanData> spans, SpanKind kind, String topic) {
-        return spans.stream().anyMatch(s -> s.getKind() == kind
-                && (s.getName().contains(topic) || s.getAttributes().asMap().values().toString().contains(topic)));
+        return spans.stream()
+                .anyMatch(s -> s.getKind() == kind
+                        && (s.getName().contains(topic)
+                                || s.getAttributes().asMap().values().toString().contains(topic)));
     }
 
     private static byte[] randomBytes(int length) {
@@ -180,12 +228,16 @@ class TraceAcrossKafkaIT {
 
     private static String criticalReading() {
         return """
-                {"observations":[{"id":"%s","vital":"SPO2","value":85,"unit":"%%","observedAt":"%s"}]}"""
-                .formatted(UUID.randomUUID(), Instant.now().minusSeconds(30));
+                {"observations":[{"id":"%s","vital":"SPO2","value":85,"unit":"%%","observedAt":"%s"}]}""".formatted(UUID.randomUUID(), Instant.now().minusSeconds(30));
     }
 
     private String token(String subject, String role) {
-        return issuer.token().subject(subject).agency("agency", agency).roles(role).audience("patient-service").sign();
+        return issuer.token()
+                .subject(subject)
+                .agency("agency", agency)
+                .roles(role)
+                .audience("patient-service")
+                .sign();
     }
 
     private String coordinator() {
@@ -198,13 +250,15 @@ class TraceAcrossKafkaIT {
 
     private String patientLedByDrPatel() {
         String id = api.post(PATIENTS, coordinator(), Patients.jane())
-                .json().path("id").asString();
+                .json()
+                .path("id")
+                .asString();
         ApiClient.Response team = api.send(api.request(PATIENTS + "/" + id + "/care-team", coordinator())
-                .header("Content-Type", "application/json").header("If-Match", "\"0\"")
+                .header("Content-Type", "application/json")
+                .header("If-Match", "\"0\"")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"members":[{"subject":"%s","role":"PHYSICIAN","displayName":"Dr Patel","lead":true},
-                                    {"subject":"nina","role":"NURSE","displayName":"Nina","lead":false}]}"""
-                        .formatted(drPatel))));
+                                    {"subject":"nina","role":"NURSE","displayName":"Nina","lead":false}]}""".formatted(drPatel))));
         assertThat(team.status()).isEqualTo(200);
         return id;
     }

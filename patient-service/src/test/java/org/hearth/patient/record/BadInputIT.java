@@ -1,22 +1,21 @@
 package org.hearth.patient.record;
 
-import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.HearthServiceTest;
-import org.hearth.platform.test.TestTokenIssuer;
-import org.hearth.platform.test.story.Tokens;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.test.ApiClient;
+import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.TestTokenIssuer;
+import org.hearth.platform.test.story.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Malformed requests are refused with problem+json and store nothing: wildcard or foreign content types,
@@ -30,6 +29,7 @@ class BadInputIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
 
@@ -62,7 +62,8 @@ class BadInputIT {
         assertThat(patients()).isEqualTo(before);
 
         ApiClient.Response empty = api.send(api.request(PATH, coordinator())
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(empty.status()).as("an empty body").isIn(400, 415);
         assertThat(empty.contentType()).startsWith("application/problem+json");
     }
@@ -100,7 +101,8 @@ class BadInputIT {
 
     @Test
     void aWildcardContentTypeOnARequestWithoutABodyIsHarmless() {
-        ApiClient.Response answer = api.send(api.request(PATH, coordinator()).header("Content-Type", "*/*").GET());
+        ApiClient.Response answer = api.send(
+                api.request(PATH, coordinator()).header("Content-Type", "*/*").GET());
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -121,8 +123,11 @@ class BadInputIT {
     @ParameterizedTest
     @ValueSource(strings = {"%ff%fe", "%c0%af", "%00", "a%2fb", "..%2f..%2fetc", "%25", "a;b=c"})
     void anUndecodableOrSuspiciousIdIs400Or404Problem(String id) {
-        ApiClient.Response answer = api.sendOnce(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH + "/" + id))
-                .header("Authorization", "Bearer " + coordinator()).GET().build());
+        ApiClient.Response answer =
+                api.sendOnce(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH + "/" + id))
+                        .header("Authorization", "Bearer " + coordinator())
+                        .GET()
+                        .build());
 
         assertThat(answer.status()).isIn(400, 404);
         assertThat(answer.contentType()).startsWith("application/problem+json");

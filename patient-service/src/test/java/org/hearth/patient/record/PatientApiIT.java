@@ -1,10 +1,14 @@
 package org.hearth.patient.record;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.test.ApiClient;
-import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.HearthServiceTest;
+import org.hearth.platform.test.OpenApiContract;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
 import org.hearth.platform.test.story.Agencies;
@@ -15,11 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 @HearthServiceTest
 class PatientApiIT {
 
@@ -29,6 +28,7 @@ class PatientApiIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
 
@@ -67,21 +67,28 @@ class PatientApiIT {
             assertThat(TopicReader.header(event, "ce_tenantid")).isEqualTo(SUNRISE);
             assertThat(TopicReader.header(event, "ce_source")).isEqualTo("/hearth/patient-service");
             assertThat(TopicReader.header(event, "ce_id")).isNotBlank();
-            assertThat(TopicReader.header(event, "ce_correlationid")).isEqualTo(created.header("X-Correlation-Id").orElseThrow());
-            assertThat(EventContracts.violations(PatientAdmitted.TYPE, event.value())).isEmpty();
-            assertThat(event.value()).doesNotContain("Jane").doesNotContain("Elm").doesNotContain("1941");
+            assertThat(TopicReader.header(event, "ce_correlationid"))
+                    .isEqualTo(created.header("X-Correlation-Id").orElseThrow());
+            assertThat(EventContracts.violations(PatientAdmitted.TYPE, event.value()))
+                    .isEmpty();
+            assertThat(event.value())
+                    .doesNotContain("Jane")
+                    .doesNotContain("Elm")
+                    .doesNotContain("1941");
         }
     }
 
     @Test
     void anotherAgencysPatientIsNotFound() {
-        String id = api.post(PATH, coordinator(SUNRISE), jane()).json().get("id").asString();
+        String id =
+                api.post(PATH, coordinator(SUNRISE), jane()).json().get("id").asString();
 
         ApiClient.Response foreign = api.get(PATH + "/" + id, coordinator(RIVERBEND));
 
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.contentType()).startsWith("application/problem+json");
-        assertThat(api.get(PATH, coordinator(RIVERBEND)).json().get("items").toString()).doesNotContain(id);
+        assertThat(api.get(PATH, coordinator(RIVERBEND)).json().get("items").toString())
+                .doesNotContain(id);
     }
 
     @Test
@@ -107,15 +114,19 @@ class PatientApiIT {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("type").asString()).isEqualTo("/problems/malformed-json");
 
-        ApiClient.Response unknown = api.post(PATH, token, jane().replace("\"givenName\"", "\"isAdmin\":true,\"givenName\""));
+        ApiClient.Response unknown =
+                api.post(PATH, token, jane().replace("\"givenName\"", "\"isAdmin\":true,\"givenName\""));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("type").asString()).isEqualTo("/problems/unknown-field");
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("isAdmin");
 
-        ApiClient.Response invalid = api.post(PATH, token, jane().replace("\"Jane\"", "\"\"").replace("62701", "!"));
+        ApiClient.Response invalid =
+                api.post(PATH, token, jane().replace("\"Jane\"", "\"\"").replace("62701", "!"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("type").asString()).isEqualTo("/problems/validation-failed");
-        assertThat(invalid.json().get("errors").toString()).contains("givenName").contains("address.postalCode");
+        assertThat(invalid.json().get("errors").toString())
+                .contains("givenName")
+                .contains("address.postalCode");
 
         for (ApiClient.Response problem : new ApiClient.Response[] {malformed, unknown, invalid}) {
             assertThat(problem.contentType()).startsWith("application/problem+json");
@@ -129,42 +140,77 @@ class PatientApiIT {
     void refusesMissingExpiredForgedAndMisaddressedTokens() {
         String agency = UUID.randomUUID().toString();
         String[] refused = {
-                null,
-                "not-a-jwt",
-                issuer.token().agency("a", agency).roles("coordinator").audience("patient-service")
-                        .expiredSince(Duration.ofMinutes(2)).sign(),
-                issuer.token().agency("a", agency).roles("coordinator").audience("billing-service").sign(),
-                issuer.token().agency("a", agency).roles("coordinator").audience("patient-service").signedByStranger().sign(),
-                issuer.token().agency("a", agency).roles("coordinator").audience("patient-service")
-                        .issuer("http://127.0.0.1:1/realms/other").sign()};
+            null,
+            "not-a-jwt",
+            issuer.token()
+                    .agency("a", agency)
+                    .roles("coordinator")
+                    .audience("patient-service")
+                    .expiredSince(Duration.ofMinutes(2))
+                    .sign(),
+            issuer.token()
+                    .agency("a", agency)
+                    .roles("coordinator")
+                    .audience("billing-service")
+                    .sign(),
+            issuer.token()
+                    .agency("a", agency)
+                    .roles("coordinator")
+                    .audience("patient-service")
+                    .signedByStranger()
+                    .sign(),
+            issuer.token()
+                    .agency("a", agency)
+                    .roles("coordinator")
+                    .audience("patient-service")
+                    .issuer("http://127.0.0.1:1/realms/other")
+                    .sign()
+        };
         for (String token : refused) {
             ApiClient.Response response = api.post(PATH, token, jane());
             assertThat(response.status()).as("token %s", token).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.header("WWW-Authenticate").orElse("")).startsWith("Bearer");
         }
-        assertThat(api.get(PATH, coordinator(agency)).json().get("totalItems").asLong()).isZero();
+        assertThat(api.get(PATH, coordinator(agency)).json().get("totalItems").asLong())
+                .isZero();
     }
 
     @Test
     void onlyCoordinatorsAndAdminsAdmitAndAnAccountWithoutAgencyIsForbidden() {
         String agency = UUID.randomUUID().toString();
-        String nurse = issuer.token().agency("a", agency).roles("nurse").audience("patient-service").sign();
-        String noAgency = issuer.token().roles("coordinator").audience("patient-service").sign();
+        String nurse = issuer.token()
+                .agency("a", agency)
+                .roles("nurse")
+                .audience("patient-service")
+                .sign();
+        String noAgency =
+                issuer.token().roles("coordinator").audience("patient-service").sign();
 
         assertThat(api.post(PATH, nurse, jane()).status()).isEqualTo(403);
         assertThat(api.post(PATH, noAgency, jane()).status()).isEqualTo(403);
         assertThat(api.get(PATH, nurse).status()).isEqualTo(200);
-        assertThat(api.get(PATH, coordinator(agency)).json().get("totalItems").asLong()).isZero();
+        assertThat(api.get(PATH, coordinator(agency)).json().get("totalItems").asLong())
+                .isZero();
     }
 
     @Test
     void theAgencysPartnerSystemWithTheReferralsScopeAdmitsAndReadsBackButCannotBrowseTheList() {
         String agency = UUID.randomUUID().toString();
-        String partner = issuer.token().agency("a", agency).roles("partner").clientId("a-partner")
-                .scopes("hearth.referrals").audience("patient-service").sign();
-        String unscoped = issuer.token().agency("a", agency).roles("partner").clientId("b-partner")
-                .scopes("hearth.observations").audience("patient-service").sign();
+        String partner = issuer.token()
+                .agency("a", agency)
+                .roles("partner")
+                .clientId("a-partner")
+                .scopes("hearth.referrals")
+                .audience("patient-service")
+                .sign();
+        String unscoped = issuer.token()
+                .agency("a", agency)
+                .roles("partner")
+                .clientId("b-partner")
+                .scopes("hearth.observations")
+                .audience("patient-service")
+                .sign();
         assertThat(api.post(PATH, unscoped, jane()).status()).isEqualTo(403);
 
         ApiClient.Response created = api.post(PATH, partner, jane());
@@ -194,7 +240,12 @@ class PatientApiIT {
         assertThat(docs.body()).contains("/api/patients/v1/patients");
         // relative server: "try it out" in the gateway's API browser goes through the gateway
         assertThat(docs.json().path("servers").get(0).path("url").asString()).isEqualTo("/");
-        assertThat(docs.json().path("components").path("securitySchemes").path("keycloak").path("scheme").asString())
+        assertThat(docs.json()
+                        .path("components")
+                        .path("securitySchemes")
+                        .path("keycloak")
+                        .path("scheme")
+                        .asString())
                 .isEqualTo("bearer");
     }
 

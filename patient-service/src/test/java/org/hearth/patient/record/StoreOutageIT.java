@@ -1,7 +1,16 @@
 package org.hearth.patient.record;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.bson.Document;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.HearthTestInfrastructure;
@@ -17,16 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.ContextConfiguration;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The database goes away mid-test: the service's own wire server (an H2 file, so that its data outlives the stop)
@@ -80,27 +79,40 @@ class StoreOutageIT {
         String familyName = "Outage" + UUID.randomUUID().toString().substring(0, 8);
         String body = patient(familyName);
         String key = "admit-" + UUID.randomUUID();
-        assertThat(ApiClient.onPort(managementPort).get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(ApiClient.onPort(managementPort)
+                        .get("/actuator/health/readiness", null)
+                        .status())
+                .isEqualTo(200);
 
         server.shutdownNow();
         long started = System.nanoTime();
         ApiClient.Response refused = admit(api, key, body);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("store down: POST %s answered %d in %d ms, Retry-After %s%n", PATH, refused.status(), millis,
-                refused.header("Retry-After").orElse("-"));
+        System.out.printf(
+                "store down: POST %s answered %d in %d ms, Retry-After %s%n",
+                PATH, refused.status(), millis, refused.header("Retry-After").orElse("-"));
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(millis).isLessThan(2_500);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.header("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
+        assertThat(refused.header("Retry-After"))
+                .hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
         assertThat(refused.json().get("type").asString()).isEqualTo("/problems/store-unavailable");
         assertThat(refused.json().get("status").asInt()).isEqualTo(503);
         assertThat(refused.json().get("correlationId").asString()).isNotBlank();
-        assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain(familyName);
-        assertThat(ApiClient.onPort(managementPort).get("/actuator/health/readiness", null).status()).isEqualTo(503);
+        assertThat(refused.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at org.")
+                .doesNotContain(familyName);
+        assertThat(ApiClient.onPort(managementPort)
+                        .get("/actuator/health/readiness", null)
+                        .status())
+                .isEqualTo(503);
 
         server = startServer();
-        assertThat(patientsNamed(familyName)).as("stored while the store was down").isZero();
+        assertThat(patientsNamed(familyName))
+                .as("stored while the store was down")
+                .isZero();
 
         ApiClient.Response retried = admit(api, key, body);
         for (int attempt = 0; attempt < 20 && retried.status() == 503; attempt++) { // the driver rediscovers the server
@@ -114,7 +126,10 @@ class StoreOutageIT {
         assertThat(again.json().get("id").asString()).isEqualTo(id);
         assertThat(again.header("Location")).isEqualTo(retried.header("Location"));
         assertThat(patientsNamed(familyName)).isEqualTo(1);
-        assertThat(ApiClient.onPort(managementPort).get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(ApiClient.onPort(managementPort)
+                        .get("/actuator/health/readiness", null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -130,19 +145,25 @@ class StoreOutageIT {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(retry.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.json().get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
         assertThat(noKey.status()).isEqualTo(201);
-        assertThat(noKey.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
-        assertThat(patientsNamed(familyName)).as("one for the keyed request and its retry, one without a key")
+        assertThat(noKey.json().get("id").asString())
+                .isNotEqualTo(first.json().get("id").asString());
+        assertThat(patientsNamed(familyName))
+                .as("one for the keyed request and its retry, one without a key")
                 .isEqualTo(2);
     }
 
     private ApiClient.Response admit(ApiClient api, String key, String body) {
-        return api.sendOnce(api.request(PATH, coordinator()).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return api.sendOnce(api.request(PATH, coordinator())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private long patientsNamed(String familyName) {
@@ -151,7 +172,10 @@ class StoreOutageIT {
     }
 
     private String coordinator() {
-        return Tokens.coordinator(AGENCY).subject(COORDINATOR).audience("patient-service").sign();
+        return Tokens.coordinator(AGENCY)
+                .subject(COORDINATOR)
+                .audience("patient-service")
+                .sign();
     }
 
     private static String patient(String familyName) {

@@ -1,5 +1,9 @@
 package org.hearth.patient.resources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.UUID;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
@@ -7,11 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import java.net.http.HttpRequest;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An agency's caregiver resources: kept by coordinators, read by staff and families, invisible to other agencies. */
 @HearthServiceTest
@@ -21,6 +20,7 @@ class CaregiverResourcesApiIT {
 
     @LocalServerPort
     int port;
+
     final TestTokenIssuer issuer = TestTokenIssuer.shared();
     final String sunrise = UUID.randomUUID().toString();
     final String riverbend = UUID.randomUUID().toString();
@@ -32,7 +32,11 @@ class CaregiverResourcesApiIT {
     }
 
     String token(String agency, String role) {
-        return issuer.token().subject(role + "-" + agency).agency("a", agency).roles(role).audience("patient-service")
+        return issuer.token()
+                .subject(role + "-" + agency)
+                .agency("a", agency)
+                .roles(role)
+                .audience("patient-service")
                 .sign();
     }
 
@@ -44,21 +48,32 @@ class CaregiverResourcesApiIT {
                  "contact":"555-0142","url":"https://sunrise.example/circle"}""");
         assertThat(added.status()).isEqualTo(201);
         String id = added.json().path("id").asString();
-        assertThat(added.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(API + "/" + id));
+        assertThat(added.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(API + "/" + id));
         assertThat(added.json().path("title").asString()).isEqualTo("Caregivers' circle");
         api.post(API, coordinator, """
                 {"category":"RESPITE","title":"Weekend respite","description":"Up to 48 h of in-home relief care"}""");
 
         JsonNode asFamily = api.get(API, token(sunrise, "family")).json();
-        assertThat(asFamily.path("items").valueStream().map(r -> r.path("category").asString()))
+        assertThat(asFamily.path("items")
+                        .valueStream()
+                        .map(r -> r.path("category").asString()))
                 .containsExactly("RESPITE", "SUPPORT_GROUP"); // by category, then title
         assertThat(asFamily.path("totalItems").asInt()).isEqualTo(2);
-        assertThat(api.get(API + "?category=RESPITE", token(sunrise, "nurse")).json().path("items")).hasSize(1);
+        assertThat(api.get(API + "?category=RESPITE", token(sunrise, "nurse"))
+                        .json()
+                        .path("items"))
+                .hasSize(1);
 
-        assertThat(api.get(API, token(riverbend, "coordinator")).json().path("items")).isEmpty();
-        assertThat(api.get(API + "/" + id, token(riverbend, "coordinator")).status()).isEqualTo(404);
+        assertThat(api.get(API, token(riverbend, "coordinator")).json().path("items"))
+                .isEmpty();
+        assertThat(api.get(API + "/" + id, token(riverbend, "coordinator")).status())
+                .isEqualTo(404);
         assertThat(delete(id, token(riverbend, "coordinator")).status()).isEqualTo(404);
-        assertThat(api.get(API + "/" + id, token(sunrise, "family")).json().path("contact").asString())
+        assertThat(api.get(API + "/" + id, token(sunrise, "family"))
+                        .json()
+                        .path("contact")
+                        .asString())
                 .isEqualTo("555-0142");
 
         assertThat(delete(id, token(sunrise, "family")).status()).isEqualTo(403);
@@ -77,7 +92,10 @@ class CaregiverResourcesApiIT {
         ApiClient.Response script = api.post(API, coordinator, """
                 {"category":"EDUCATION","title":"","description":"y","url":"javascript:alert(1)"}""");
         assertThat(script.status()).isEqualTo(400);
-        assertThat(script.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+        assertThat(script.json()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
                 .contains("title", "url");
 
         assertThat(api.post(API, token(sunrise, "family"), """
@@ -101,18 +119,22 @@ class CaregiverResourcesApiIT {
 
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(retry.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.json().path("type").asString()).endsWith("/problems/idempotency-key-reused");
         assertThat(api.get(API, coordinator).json().path("totalItems").asInt()).isEqualTo(1);
         assertThat(sameKeyOtherAgency.status()).isEqualTo(201); // keys are per caller and agency
-        assertThat(sameKeyOtherAgency.json().path("id").asString()).isNotEqualTo(first.json().path("id").asString());
+        assertThat(sameKeyOtherAgency.json().path("id").asString())
+                .isNotEqualTo(first.json().path("id").asString());
     }
 
     private ApiClient.Response addWithKey(String token, String key, String body) {
-        return api.send(api.request(API, token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return api.send(api.request(API, token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private ApiClient.Response delete(String id, String token) {

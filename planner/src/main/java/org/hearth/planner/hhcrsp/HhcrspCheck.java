@@ -1,9 +1,8 @@
 package org.hearth.planner.hhcrsp;
 
-import org.hearth.planner.Plan;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.hearth.planner.Plan;
 
 /**
  * Checks a plan against the instance's own data, independently of the planner's evaluator: every (patient,
@@ -15,11 +14,10 @@ public final class HhcrspCheck {
 
     private static final double EPS = 1e-6;
 
-    private HhcrspCheck() {
-    }
+    private HhcrspCheck() {}
 
-    public record Result(List<String> violations, double objective, double travel, double tardiness,
-            double maxTardiness) {
+    public record Result(
+            List<String> violations, double objective, double travel, double tardiness, double maxTardiness) {
 
         public boolean feasible() {
             return violations.isEmpty();
@@ -70,7 +68,8 @@ public final class HhcrspCheck {
         }
         for (int t = 0; t < tasks.size(); t++) {
             if (doneBy[t] < 0) {
-                violations.add("task " + t + " (patient " + tasks.get(t)[0] + ", service " + tasks.get(t)[1] + ") not done");
+                violations.add(
+                        "task " + t + " (patient " + tasks.get(t)[0] + ", service " + tasks.get(t)[1] + ") not done");
             }
         }
         for (int node : raw.doubles()) {
@@ -90,7 +89,8 @@ public final class HhcrspCheck {
             }
             double gap = plan.starts()[second] - plan.starts()[first];
             if (gap < raw.mind()[node] - EPS || gap > raw.maxd()[node] + EPS) {
-                violations.add("patient " + node + ": gap " + gap + " outside [" + raw.mind()[node] + ", " + raw.maxd()[node] + "]");
+                violations.add("patient " + node + ": gap " + gap + " outside [" + raw.mind()[node] + ", "
+                        + raw.maxd()[node] + "]");
             }
         }
         return new Result(violations, (travel + tardiness + maxTardiness) / 3, travel, tardiness, maxTardiness);

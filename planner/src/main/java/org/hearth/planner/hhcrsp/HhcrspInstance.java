@@ -1,12 +1,11 @@
 package org.hearth.planner.hhcrsp;
 
-import org.hearth.planner.PlanningProblem;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hearth.planner.PlanningProblem;
 
 /**
  * Reads any instance in the format of Mankowska, Meisel &amp; Bierwirth (2014) (see benchmarks/hhcrsp/README.md) and
@@ -15,13 +14,19 @@ import java.util.List;
  * two services of a double-service patient become a synchronized pair on two different workers (simultaneous when
  * mind = maxd = 0, otherwise the lower-numbered service first). Windows: earliest start e_i, tardiness after l_i.
  */
-public record HhcrspInstance(String name, int nodes, int caregivers, int services, List<int[]> tasks,
-        PlanningProblem problem, Raw raw) {
+public record HhcrspInstance(
+        String name, int nodes, int caregivers, int services, List<int[]> tasks, PlanningProblem problem, Raw raw) {
 
     /** The instance's data as read, for the independent check of a plan ({@link HhcrspCheck}). */
-    public record Raw(int[][] qualified, List<Integer> doubles, double[][] d, double[][][] p, double[] mind,
-            double[] maxd, double[] e, double[] l) {
-    }
+    public record Raw(
+            int[][] qualified,
+            List<Integer> doubles,
+            double[][] d,
+            double[][][] p,
+            double[] mind,
+            double[] maxd,
+            double[] e,
+            double[] l) {}
 
     /** @param tasks each task as {patient node, service} */
     public static HhcrspInstance read(Path file) throws IOException {
@@ -120,7 +125,13 @@ public record HhcrspInstance(String name, int nodes, int caregivers, int service
             b.synchronize(first, second, mind[node], maxd[node]);
         }
         String name = file.getFileName().toString();
-        return new HhcrspInstance(name, n, v, s, List.copyOf(tasks), b.weights(PlanningProblem.Weights.hhcrsp()).build(),
+        return new HhcrspInstance(
+                name,
+                n,
+                v,
+                s,
+                List.copyOf(tasks),
+                b.weights(PlanningProblem.Weights.hhcrsp()).build(),
                 new Raw(qualified, List.copyOf(doubles), d, p, mind, maxd, e, l));
     }
 

@@ -1,11 +1,10 @@
 package org.hearth.platform.core;
 
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.Map;
 
 /**
  * Puts the actuator (health, metrics) on its own port, the service's port plus {@value #OFFSET} unless
@@ -26,8 +25,14 @@ public class ManagementPortDefault implements EnvironmentPostProcessor {
             return;
         }
         int port = environment.getProperty("server.port", Integer.class, 8080);
-        environment.getPropertySources().addLast(new MapPropertySource("hearthManagementPort", Map.of(
-                "management.server.port", port <= 0 ? 0 : port + OFFSET,
-                "management.server.address", environment.getProperty("server.address", "127.0.0.1"))));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "hearthManagementPort",
+                        Map.of(
+                                "management.server.port",
+                                port <= 0 ? 0 : port + OFFSET,
+                                "management.server.address",
+                                environment.getProperty("server.address", "127.0.0.1"))));
     }
 }

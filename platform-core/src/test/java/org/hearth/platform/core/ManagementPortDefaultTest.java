@@ -1,10 +1,10 @@
 package org.hearth.platform.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ManagementPortDefaultTest {
 
@@ -17,21 +17,22 @@ class ManagementPortDefaultTest {
 
     @Test
     void theActuatorMovesAThousandPortsUpOnTheServicesAddress() {
-        MockEnvironment environment = after(new MockEnvironment().withProperty("server.port", "18081")
-                .withProperty("server.address", "127.0.0.1"));
+        MockEnvironment environment = after(
+                new MockEnvironment().withProperty("server.port", "18081").withProperty("server.address", "127.0.0.1"));
         assertThat(environment.getProperty("management.server.port")).isEqualTo("19081");
         assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
     }
 
     @Test
     void aRandomServicePortGetsARandomManagementPort() {
-        assertThat(after(new MockEnvironment().withProperty("server.port", "0"))
-                .getProperty("management.server.port")).isEqualTo("0");
+        assertThat(after(new MockEnvironment().withProperty("server.port", "0")).getProperty("management.server.port"))
+                .isEqualTo("0");
     }
 
     @Test
     void anExplicitManagementPortWins() {
-        MockEnvironment environment = after(new MockEnvironment().withProperty("server.port", "8081")
+        MockEnvironment environment = after(new MockEnvironment()
+                .withProperty("server.port", "8081")
                 .withProperty("management.server.port", "9999"));
         assertThat(environment.getProperty("management.server.port")).isEqualTo("9999");
         assertThat(environment.getProperty("management.server.address")).isNull();
@@ -39,6 +40,7 @@ class ManagementPortDefaultTest {
 
     @Test
     void withoutAnyPortTheDefaultServicePortCounts() {
-        assertThat(after(new MockEnvironment()).getProperty("management.server.port")).isEqualTo("9080");
+        assertThat(after(new MockEnvironment()).getProperty("management.server.port"))
+                .isEqualTo("9080");
     }
 }

@@ -1,8 +1,5 @@
 package org.hearth.platform.test;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders docs/events.md from the schemas in contracts/events and the consumers found in the services' code
@@ -24,16 +23,17 @@ public final class EventCatalog {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern KEY = Pattern.compile("(?i)key and ce_subject (?:= |are |is )(?:the )?([\\w ]+?)[.,]");
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     /** The catalog of the repository at {@code repository}: its contracts, and the consumers its services' code has. */
     public static String render(Path repository) {
         Path contracts = repository.resolve("contracts/events");
         List<Path> schemas;
         try (Stream<Path> files = Files.list(contracts)) {
-            schemas = files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".example.json"))
-                    .sorted().toList();
+            schemas = files.filter(
+                            f -> f.toString().endsWith(".json") && !f.toString().endsWith(".example.json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,40 +88,69 @@ public final class EventCatalog {
         for (int i = 0; i < schemas.size(); i++) {
             JsonNode schema = nodes.get(i);
             String type = "org.hearth." + stem(schemas.get(i));
-            md.append("| `").append(type).append("` | `").append(schema.path("x-topic").asString())
-                    .append("` | ").append(key(schema)).append(" | ").append(schema.path("x-producer").asString())
-                    .append(" | ").append(String.join(", ", consumers.getOrDefault(type, Set.of("none"))))
-                    .append(" | ").append(String.join("; ", intents(schema))).append(" |\n");
+            md.append("| `")
+                    .append(type)
+                    .append("` | `")
+                    .append(schema.path("x-topic").asString())
+                    .append("` | ")
+                    .append(key(schema))
+                    .append(" | ")
+                    .append(schema.path("x-producer").asString())
+                    .append(" | ")
+                    .append(String.join(", ", consumers.getOrDefault(type, Set.of("none"))))
+                    .append(" | ")
+                    .append(String.join("; ", intents(schema)))
+                    .append(" |\n");
         }
         md.append(EventOrderDependencies.SECTION);
         for (int i = 0; i < schemas.size(); i++) {
             JsonNode schema = nodes.get(i);
             String type = "org.hearth." + stem(schemas.get(i));
-            md.append("\n## ").append(schema.path("title").asString()).append("\n\n")
-                    .append(schema.path("description").asString()).append("\n\n")
-                    .append("Topic `").append(schema.path("x-topic").asString()).append("`, key ").append(key(schema))
-                    .append(", produced by ").append(schema.path("x-producer").asString()).append(", consumed by ")
-                    .append(String.join(", ", consumers.getOrDefault(type, Set.of("no service yet")))).append(".\n\n")
+            md.append("\n## ")
+                    .append(schema.path("title").asString())
+                    .append("\n\n")
+                    .append(schema.path("description").asString())
+                    .append("\n\n")
+                    .append("Topic `")
+                    .append(schema.path("x-topic").asString())
+                    .append("`, key ")
+                    .append(key(schema))
+                    .append(", produced by ")
+                    .append(schema.path("x-producer").asString())
+                    .append(", consumed by ")
+                    .append(String.join(", ", consumers.getOrDefault(type, Set.of("no service yet"))))
+                    .append(".\n\n")
                     .append("| field | type | required | notes |\n|---|---|---|---|\n");
             fields(md, "", schema);
             Path example = contracts.resolve(stem(schemas.get(i)) + ".example.json");
             if (Files.exists(example)) {
-                md.append("\nExample:\n\n```json\n").append(text(example).strip()).append("\n```\n");
+                md.append("\nExample:\n\n```json\n")
+                        .append(text(example).strip())
+                        .append("\n```\n");
             }
-            md.append("\nSchema: `contracts/events/").append(schemas.get(i).getFileName()).append("`\n");
+            md.append("\nSchema: `contracts/events/")
+                    .append(schemas.get(i).getFileName())
+                    .append("`\n");
         }
         return md.toString();
     }
 
     /** One row per field; fields of nested objects and of array items follow as {@code parent[].field}. */
     private static void fields(StringBuilder md, String prefix, JsonNode object) {
-        List<String> required = object.path("required").valueStream().map(JsonNode::asString).toList();
+        List<String> required =
+                object.path("required").valueStream().map(JsonNode::asString).toList();
         object.path("properties").properties().forEach(field -> {
             String name = prefix + field.getKey();
             JsonNode property = field.getValue();
-            md.append("| `").append(name).append("` | ").append(type(property)).append(" | ")
-                    .append(required.contains(field.getKey()) ? "yes" : "no").append(" | ")
-                    .append(property.path("description").asString("")).append(" |\n");
+            md.append("| `")
+                    .append(name)
+                    .append("` | ")
+                    .append(type(property))
+                    .append(" | ")
+                    .append(required.contains(field.getKey()) ? "yes" : "no")
+                    .append(" | ")
+                    .append(property.path("description").asString(""))
+                    .append(" |\n");
             if (property.has("properties")) {
                 fields(md, name + ".", property);
             } else if (property.path("items").has("properties")) {
@@ -138,19 +167,27 @@ public final class EventCatalog {
     /** The record key as the schema's description states it ("key and ce_subject = patientId"). */
     static String key(JsonNode schema) {
         Matcher stated = KEY.matcher(schema.path("description").asString());
-        return stated.find() ? (stated.group(1).contains(" ") ? stated.group(1) : "`" + stated.group(1) + "`")
+        return stated.find()
+                ? (stated.group(1).contains(" ") ? stated.group(1) : "`" + stated.group(1) + "`")
                 : "`patientId`";
     }
 
     private static String type(JsonNode property) {
         JsonNode type = property.path("type");
-        String text = type.isArray() ? String.join(" or ", type.valueStream().map(JsonNode::asString).toList())
+        String text = type.isArray()
+                ? String.join(" or ", type.valueStream().map(JsonNode::asString).toList())
                 : type.asString();
         if (property.has("format")) {
             text += " (" + property.path("format").asString() + ")";
         }
         if (property.has("enum")) {
-            text += ": " + String.join(", ", property.path("enum").valueStream().map(JsonNode::asString).toList());
+            text += ": "
+                    + String.join(
+                            ", ",
+                            property.path("enum")
+                                    .valueStream()
+                                    .map(JsonNode::asString)
+                                    .toList());
         }
         return text;
     }

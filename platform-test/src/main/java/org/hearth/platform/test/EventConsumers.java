@@ -26,13 +26,11 @@ public final class EventConsumers {
 
     private static final Pattern DECLARATION = Pattern.compile("\\b(?:record|class|interface)\\s+([A-Z]\\w*)");
     private static final Pattern TYPE_CONSTANT = Pattern.compile("\\bTYPE\\s*=\\s*\"(org\\.hearth\\.[\\w.]+)\"");
-    private static final Pattern DISPATCH = Pattern.compile(
-            "\\.on\\(\\s*((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\s*,"
-                    + "|case\\s+((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\b"
-                    + "|((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\.equals\\(\\s*\\w+\\.type\\(\\)\\s*\\)");
+    private static final Pattern DISPATCH = Pattern.compile("\\.on\\(\\s*((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\s*,"
+            + "|case\\s+((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\b"
+            + "|((?:[A-Z]\\w*\\.)*[A-Z]\\w*)\\.TYPE\\.equals\\(\\s*\\w+\\.type\\(\\)\\s*\\)");
 
-    private EventConsumers() {
-    }
+    private EventConsumers() {}
 
     /** CloudEvents type → names of the services (module directories) that read it, both sorted. */
     public static Map<String, Set<String>> in(Path repository) {
@@ -44,11 +42,14 @@ public final class EventConsumers {
             for (String source : sources) {
                 Matcher dispatch = DISPATCH.matcher(source);
                 while (dispatch.find()) {
-                    String reader = dispatch.group(1) != null ? dispatch.group(1)
+                    String reader = dispatch.group(1) != null
+                            ? dispatch.group(1)
                             : dispatch.group(2) != null ? dispatch.group(2) : dispatch.group(3);
                     String type = typeOfClass.get(reader.substring(reader.lastIndexOf('.') + 1));
                     if (type != null) {
-                        consumers.computeIfAbsent(type, t -> new TreeSet<>()).add(service.getFileName().toString());
+                        consumers
+                                .computeIfAbsent(type, t -> new TreeSet<>())
+                                .add(service.getFileName().toString());
                     }
                 }
             }
@@ -77,7 +78,9 @@ public final class EventConsumers {
     private static List<Path> services(Path repository) {
         try (Stream<Path> modules = Files.list(repository)) {
             return modules.filter(m -> m.getFileName().toString().endsWith("-service"))
-                    .filter(m -> Files.isDirectory(m.resolve("src/main/java"))).sorted().toList();
+                    .filter(m -> Files.isDirectory(m.resolve("src/main/java")))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +89,8 @@ public final class EventConsumers {
     private static List<String> sources(Path root) {
         List<String> sources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 sources.add(Files.readString(file));
             }
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +21,7 @@ public final class EventContracts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EventContracts() {
-    }
+    private EventContracts() {}
 
     public static Path directory() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -32,7 +30,8 @@ public final class EventContracts {
                 return candidate;
             }
         }
-        throw new IllegalStateException("contracts/events not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "contracts/events not found above " + Path.of("").toAbsolutePath());
     }
 
     /** File stem of a CloudEvents type: {@code org.hearth.patient.PatientAdmitted.v1} → {@code patient.PatientAdmitted.v1}. */
@@ -45,8 +44,11 @@ public final class EventContracts {
         try {
             // formats asserted, as the platform's event edge does: a producer's uuid must be a uuid
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(Files.readString(directory().resolve(stem(ceType) + ".json")),
-                            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+                    .getSchema(
+                            Files.readString(directory().resolve(stem(ceType) + ".json")),
+                            SchemaValidatorsConfig.builder()
+                                    .formatAssertionsEnabled(true)
+                                    .build());
             Set<ValidationMessage> messages = schema.validate(JSON.readTree(json));
             return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
         } catch (IOException e) {

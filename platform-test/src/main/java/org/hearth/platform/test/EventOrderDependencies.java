@@ -8,8 +8,7 @@ package org.hearth.platform.test;
  */
 final class EventOrderDependencies {
 
-    private EventOrderDependencies() {
-    }
+    private EventOrderDependencies() {}
 
     static final String SECTION = """
 

@@ -16,8 +16,7 @@ public final class Eventually {
 
     private static final int SHOWN = 500;
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** The first value {@code done} accepts; an {@link AssertionError} naming the last value if none came in time. */
     public static <T> T await(Duration timeout, Supplier<T> attempt, Predicate<T> done) {

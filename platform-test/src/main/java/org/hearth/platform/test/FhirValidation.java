@@ -1,5 +1,7 @@
 package org.hearth.platform.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.StrictErrorHandler;
@@ -10,6 +12,11 @@ import ca.uhn.fhir.validation.IValidatorModule;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
@@ -25,14 +32,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
 import org.hl7.fhir.r4.model.StructureDefinition.TypeDerivationRule;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Validates FHIR R4 resources against the base R4 specification with HAPI's {@link FhirValidator}: the official R4
@@ -51,17 +50,20 @@ public final class FhirValidation {
     private static final FhirContext R4 = FhirContext.forR4Cached();
     private static volatile FhirValidator validator;
 
-    private FhirValidation() {
-    }
+    private FhirValidation() {}
 
     /** Strict parse (unknown elements fail) of FHIR JSON. */
     public static IBaseResource parse(String json) {
-        return R4.newJsonParser().setParserErrorHandler(new StrictErrorHandler()).parseResource(json);
+        return R4.newJsonParser()
+                .setParserErrorHandler(new StrictErrorHandler())
+                .parseResource(json);
     }
 
     /** Strict parse of FHIR JSON as the given type. */
     public static <T extends IBaseResource> T parse(Class<T> type, String json) {
-        return R4.newJsonParser().setParserErrorHandler(new StrictErrorHandler()).parseResource(type, json);
+        return R4.newJsonParser()
+                .setParserErrorHandler(new StrictErrorHandler())
+                .parseResource(type, json);
     }
 
     /** Encodes to JSON, parses it back strictly, checks nothing was lost, validates; returns the parsed copy. */
@@ -69,7 +71,9 @@ public final class FhirValidation {
     public static <T extends IBaseResource> T roundTrip(T resource) {
         String json = R4.newJsonParser().encodeResourceToString(resource);
         T back = parse((Class<T>) resource.getClass(), json);
-        assertThat(R4.newJsonParser().encodeResourceToString(back)).as("JSON after a round trip").isEqualTo(json);
+        assertThat(R4.newJsonParser().encodeResourceToString(back))
+                .as("JSON after a round trip")
+                .isEqualTo(json);
         assertValid(back);
         return back;
     }
@@ -85,8 +89,11 @@ public final class FhirValidation {
     /** Fails with every error message unless the resource has 0 errors. */
     public static void assertValid(IBaseResource resource) {
         List<String> errors = errors(resource).stream()
-                .map(m -> m.getLocationString() + ": " + m.getMessage()).toList();
-        assertThat(errors).as("FHIR R4 validation errors of " + R4.getResourceType(resource)).isEmpty();
+                .map(m -> m.getLocationString() + ": " + m.getMessage())
+                .toList();
+        assertThat(errors)
+                .as("FHIR R4 validation errors of " + R4.getResourceType(resource))
+                .isEmpty();
     }
 
     private static FhirValidator validator() {
@@ -142,7 +149,8 @@ public final class FhirValidation {
             }
             checkDataTypes(resource, context);
             if (resource instanceof Bundle bundle) {
-                bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource)
+                bundle.getEntry().stream()
+                        .filter(Bundle.BundleEntryComponent::hasResource)
                         .forEach(entry -> check(entry.getResource(), context));
             }
             if (resource instanceof DomainResource domain) {
@@ -154,11 +162,14 @@ public final class FhirValidation {
         private void checkDataTypes(Resource resource, IValidationContext<IBaseResource> context) {
             FhirTerser terser = R4.newTerser();
             for (StructureDefinition type : definitions.values()) {
-                if (type.getKind() != StructureDefinitionKind.COMPLEXTYPE || type.getSnapshot().getElement().isEmpty()) {
+                if (type.getKind() != StructureDefinitionKind.COMPLEXTYPE
+                        || type.getSnapshot().getElement().isEmpty()) {
                     continue;
                 }
-                List<ElementDefinitionConstraintComponent> constraints = errorConstraints(type.getSnapshot()
-                        .getElementFirstRep()).stream().filter(c -> !c.getKey().equals("ele-1")).toList();
+                List<ElementDefinitionConstraintComponent> constraints =
+                        errorConstraints(type.getSnapshot().getElementFirstRep()).stream()
+                                .filter(c -> !c.getKey().equals("ele-1"))
+                                .toList();
                 BaseRuntimeElementDefinition<?> runtime = R4.getElementDefinition(type.getType());
                 if (constraints.isEmpty() || runtime == null) {
                     continue;
@@ -171,20 +182,30 @@ public final class FhirValidation {
             }
         }
 
-        private void test(Resource resource, Base focus, ElementDefinitionConstraintComponent constraint,
-                String where, IValidationContext<IBaseResource> context) {
+        private void test(
+                Resource resource,
+                Base focus,
+                ElementDefinitionConstraintComponent constraint,
+                String where,
+                IValidationContext<IBaseResource> context) {
             try {
                 ExpressionNode expression;
                 synchronized (parsed) {
                     expression = parsed.computeIfAbsent(constraint.getExpression(), engine::parse);
                 }
                 if (isFalse(engine.evaluate(null, resource, resource, focus, expression))) {
-                    message(context, ResultSeverityEnum.ERROR, where,
+                    message(
+                            context,
+                            ResultSeverityEnum.ERROR,
+                            where,
                             constraint.getKey() + ": " + constraint.getHuman());
                 }
             } catch (RuntimeException notEvaluable) {
                 // an expression this engine cannot run is reported, but cannot fail the resource
-                message(context, ResultSeverityEnum.INFORMATION, where,
+                message(
+                        context,
+                        ResultSeverityEnum.INFORMATION,
+                        where,
                         constraint.getKey() + " not evaluated: " + notEvaluable.getMessage());
             }
         }
@@ -195,7 +216,8 @@ public final class FhirValidation {
          * {@code reference.exists() implies …}.
          */
         private static boolean isFalse(List<Base> result) {
-            return result.size() == 1 && result.getFirst().isBooleanPrimitive()
+            return result.size() == 1
+                    && result.getFirst().isBooleanPrimitive()
                     && !Boolean.parseBoolean(result.getFirst().primitiveValue());
         }
 
@@ -213,8 +235,8 @@ public final class FhirValidation {
                     .toList();
         }
 
-        private static void message(IValidationContext<IBaseResource> context, ResultSeverityEnum severity,
-                String location, String text) {
+        private static void message(
+                IValidationContext<IBaseResource> context, ResultSeverityEnum severity, String location, String text) {
             SingleValidationMessage message = new SingleValidationMessage();
             message.setSeverity(severity);
             message.setLocationString(location);

@@ -2,13 +2,12 @@ package org.hearth.platform.test;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Starts the shared test infrastructure once per JVM and points the application context at it. Each
@@ -17,9 +16,15 @@ import java.util.UUID;
 public class HearthTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     /** Mirrors infra/kafka/topics.txt: the topic catalog of ARCHITECTURE §5. */
-    public static final List<String> TOPICS = List.of("hearth.patient.events", "hearth.patient.observations",
-            "hearth.patient.alerts", "hearth.scheduling.events", "hearth.messaging.events", "hearth.billing.events",
-            "hearth.audit", "hearth.access.revocations");
+    public static final List<String> TOPICS = List.of(
+            "hearth.patient.events",
+            "hearth.patient.observations",
+            "hearth.patient.alerts",
+            "hearth.scheduling.events",
+            "hearth.messaging.events",
+            "hearth.billing.events",
+            "hearth.audit",
+            "hearth.access.revocations");
 
     private static EmbeddedKafkaKraftBroker kafka;
     private static MongoServer mongo;
@@ -28,16 +33,21 @@ public class HearthTestInfrastructure implements ApplicationContextInitializer<C
     public void initialize(ConfigurableApplicationContext context) {
         TestTokenIssuer issuer = TestTokenIssuer.shared();
         TestPropertyValues.of(
-                "spring.kafka.bootstrap-servers=" + kafkaBootstrapServers(),
-                "spring.mongodb.uri=" + mongoUri("test_" + UUID.randomUUID().toString().replace("-", "")),
-                "hearth.security.issuer-uri=" + issuer.issuerUri(),
-                "hearth.security.jwk-set-uri=" + issuer.jwkSetUri(),
-                "hearth.platform.outbox-poll=100ms").applyTo(context);
+                        "spring.kafka.bootstrap-servers=" + kafkaBootstrapServers(),
+                        "spring.mongodb.uri="
+                                + mongoUri(
+                                        "test_" + UUID.randomUUID().toString().replace("-", "")),
+                        "hearth.security.issuer-uri=" + issuer.issuerUri(),
+                        "hearth.security.jwk-set-uri=" + issuer.jwkSetUri(),
+                        "hearth.platform.outbox-poll=100ms")
+                .applyTo(context);
     }
 
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
-            String[] topics = TOPICS.stream().flatMap(t -> java.util.stream.Stream.of(t, t + ".dlt")).toArray(String[]::new);
+            String[] topics = TOPICS.stream()
+                    .flatMap(t -> java.util.stream.Stream.of(t, t + ".dlt"))
+                    .toArray(String[]::new);
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, topics);
             broker.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));

@@ -1,17 +1,16 @@
 package org.hearth.platform.test;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The checked-in OpenAPI document of each service ({@code contracts/openapi/<name>.json}), from which the console's
@@ -22,11 +21,11 @@ import java.util.TreeSet;
  */
 public final class OpenApiContract {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final int CONTEXT_LINES = 3;
 
-    private OpenApiContract() {
-    }
+    private OpenApiContract() {}
 
     public static Path directory() {
         return EventContracts.directory().getParent().resolve("openapi");
@@ -96,7 +95,9 @@ public final class OpenApiContract {
         int from = Math.max(0, line - CONTEXT_LINES);
         StringBuilder shown = new StringBuilder("first difference at line " + (line + 1) + ":\n");
         for (int i = from; i < Math.min(after.size(), line + CONTEXT_LINES + 1); i++) {
-            shown.append(i == line ? "served > " : "         ").append(after.get(i)).append('\n');
+            shown.append(i == line ? "served > " : "         ")
+                    .append(after.get(i))
+                    .append('\n');
         }
         if (line < before.size()) {
             shown.append("stored > ").append(before.get(line)).append('\n');

@@ -1,11 +1,10 @@
 package org.hearth.platform.test;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Expectations on what a service published, read like the rule they check:
@@ -19,8 +18,7 @@ public final class PublishedEvents {
     /** How long an event may take by default: the outbox relay polls, the broker is in-process. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
 
-    private PublishedEvents() {
-    }
+    private PublishedEvents() {}
 
     /** The reader of the topic the event is expected on (opened before the action that publishes it). */
     public static TopicReader on(TopicReader reader) {
@@ -66,9 +64,10 @@ public final class PublishedEvents {
         }
 
         public ConsumerRecord<String, String> within(Duration timeout) {
-            return reader.await(match, timeout).orElseThrow(() -> new AssertionError("no event "
-                    + (described.isEmpty() ? "at all" : String.join(", ", described)) + " on " + reader.topic()
-                    + " within " + timeout.toSeconds() + " s"));
+            return reader.await(match, timeout)
+                    .orElseThrow(() -> new AssertionError("no event "
+                            + (described.isEmpty() ? "at all" : String.join(", ", described)) + " on " + reader.topic()
+                            + " within " + timeout.toSeconds() + " s"));
         }
 
         private Expectation and(Predicate<ConsumerRecord<String, String>> more, String description) {

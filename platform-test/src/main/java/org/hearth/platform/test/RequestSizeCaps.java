@@ -28,8 +28,7 @@ public final class RequestSizeCaps {
     private static final String SIZE = "jakarta.validation.constraints.Size";
     private static final String REQUEST_BODY = "org.springframework.web.bind.annotation.RequestBody";
 
-    private RequestSizeCaps() {
-    }
+    private RequestSizeCaps() {}
 
     public static void check(JavaClasses classes) {
         List<String> uncapped = new ArrayList<>();
@@ -41,17 +40,24 @@ public final class RequestSizeCaps {
                 for (Parameter parameter : method.getParameters()) {
                     if (annotation(parameter, REQUEST_BODY) != null) {
                         String where = controller.getSimpleName() + "." + method.getName() + "(@RequestBody)";
-                        visit(parameter.getAnnotatedType(), annotation(parameter, SIZE), where, uncapped, new HashSet<>());
+                        visit(
+                                parameter.getAnnotatedType(),
+                                annotation(parameter, SIZE),
+                                where,
+                                uncapped,
+                                new HashSet<>());
                     }
                 }
             }
         }
         if (!uncapped.isEmpty()) {
-            throw new AssertionError("collections in request bodies without @Size(max = …):\n  " + String.join("\n  ", uncapped));
+            throw new AssertionError(
+                    "collections in request bodies without @Size(max = …):\n  " + String.join("\n  ", uncapped));
         }
     }
 
-    private static void visit(AnnotatedType type, Annotation size, String where, List<String> uncapped, Set<Class<?>> seen) {
+    private static void visit(
+            AnnotatedType type, Annotation size, String where, List<String> uncapped, Set<Class<?>> seen) {
         Class<?> raw = raw(type);
         if (raw == null) {
             return;
@@ -71,7 +77,8 @@ public final class RequestSizeCaps {
         if (raw.isRecord() && seen.add(raw)) {
             for (RecordComponent component : raw.getRecordComponents()) {
                 Annotation componentSize = annotation(component, SIZE);
-                if (componentSize == null) { // @Size is a type-use annotation: on a record it sits on the component's type
+                if (componentSize
+                        == null) { // @Size is a type-use annotation: on a record it sits on the component's type
                     componentSize = annotation(component.getAnnotatedType(), SIZE);
                 }
                 visit(component.getAnnotatedType(), componentSize, where + "." + component.getName(), uncapped, seen);

@@ -13,7 +13,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -44,10 +43,16 @@ public final class TestTokenIssuer implements AutoCloseable {
 
     private TestTokenIssuer() {
         try {
-            this.signingKey = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
-            this.strangerKey = new RSAKeyGenerator(2048).keyID(signingKey.getKeyID()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
+            this.signingKey = new RSAKeyGenerator(2048)
+                    .keyID("test-" + UUID.randomUUID())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
+            this.strangerKey = new RSAKeyGenerator(2048)
+                    .keyID(signingKey.getKeyID())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate test keys", e);
@@ -59,8 +64,10 @@ public final class TestTokenIssuer implements AutoCloseable {
             jwksRequests.incrementAndGet();
             respond(exchange, jwks);
         });
-        server.createContext("/realms/test/.well-known/openid-configuration", exchange -> respond(exchange,
-                "{\"issuer\":\"" + issuerUri() + "\",\"jwks_uri\":\"" + jwkSetUri() + "\"}"));
+        server.createContext(
+                "/realms/test/.well-known/openid-configuration",
+                exchange ->
+                        respond(exchange, "{\"issuer\":\"" + issuerUri() + "\",\"jwks_uri\":\"" + jwkSetUri() + "\"}"));
         server.start();
     }
 
@@ -127,8 +134,7 @@ public final class TestTokenIssuer implements AutoCloseable {
         private final List<String> scopes = new ArrayList<>();
         private final Map<String, Object> extraClaims = new LinkedHashMap<>();
 
-        private Token() {
-        }
+        private Token() {}
 
         public Token subject(String subject) {
             this.subject = subject;
@@ -207,8 +213,12 @@ public final class TestTokenIssuer implements AutoCloseable {
             }
             extraClaims.forEach(claims::claim);
             RSAKey key = signedByStranger ? strangerKey : signingKey;
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims.build());
             try {
                 jwt.sign(new RSASSASigner(key));
             } catch (JOSEException e) {

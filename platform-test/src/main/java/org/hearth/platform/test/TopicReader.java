@@ -1,10 +1,5 @@
 package org.hearth.platform.test;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic of the test broker from the beginning, waiting a bounded time for a matching record. */
 public final class TopicReader implements AutoCloseable {
@@ -37,7 +36,8 @@ public final class TopicReader implements AutoCloseable {
         consumer.subscribe(List.of(topic));
     }
 
-    public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+    public Optional<ConsumerRecord<String, String>> await(
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             for (Iterator<ConsumerRecord<String, String>> records = unmatched.iterator(); records.hasNext(); ) {

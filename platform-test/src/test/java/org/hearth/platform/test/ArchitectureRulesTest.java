@@ -1,10 +1,10 @@
 package org.hearth.platform.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureRulesTest {
 
@@ -13,27 +13,41 @@ class ArchitectureRulesTest {
 
     @Test
     void catchesDependencyOnAnotherServicesCode() {
-        assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.billing").evaluate(breakers).hasViolation()).isTrue();
+        assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.billing")
+                        .evaluate(breakers)
+                        .hasViolation())
+                .isTrue();
     }
 
     @Test
     void catchesDomainCodeUsingWebTypes() {
-        assertThat(ArchitectureRules.domainKnowsNoWebOrKafka("org.hearth.billing").evaluate(breakers).hasViolation()).isTrue();
+        assertThat(ArchitectureRules.domainKnowsNoWebOrKafka("org.hearth.billing")
+                        .evaluate(breakers)
+                        .hasViolation())
+                .isTrue();
     }
 
     @Test
     void catchesDatabaseAccessAroundTheTenantScope() {
-        assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.billing").evaluate(breakers).hasViolation()).isTrue();
+        assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.billing")
+                        .evaluate(breakers)
+                        .hasViolation())
+                .isTrue();
     }
 
     @Test
     void catchesAListenerThatBypassesTheEventEdge() {
         JavaClasses listener = new ClassFileImporter().importPackages("org.hearth.fixture.listener");
 
-        assertThat(ArchitectureRules.listenersGoThroughTheEventEdge("org.hearth.fixture").evaluate(listener).hasViolation())
+        assertThat(ArchitectureRules.listenersGoThroughTheEventEdge("org.hearth.fixture")
+                        .evaluate(listener)
+                        .hasViolation())
                 .isTrue();
-        assertThat(ArchitectureRules.listenersGoThroughTheEventEdge("org.hearth.patient").evaluate(clean).hasViolation())
-                .as("no listener, nothing to refuse").isFalse();
+        assertThat(ArchitectureRules.listenersGoThroughTheEventEdge("org.hearth.patient")
+                        .evaluate(clean)
+                        .hasViolation())
+                .as("no listener, nothing to refuse")
+                .isFalse();
     }
 
     @Test
@@ -53,18 +67,29 @@ class ArchitectureRulesTest {
     void catchesACycleBetweenFeaturePackages() {
         JavaClasses cycle = new ClassFileImporter().importPackages("org.hearth.fixture.cycle");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ArchitectureRules.noCyclesBetweenFeatures("org.hearth.fixture.cycle")
-                        .check(cycle))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ArchitectureRules.noCyclesBetweenFeatures("org.hearth.fixture.cycle")
+                                .check(cycle))
                 .hasMessageContaining("Cycle detected: invoices -> ")
                 .hasMessageContaining("Dependencies of orders")
-                .hasMessageContaining("Field <org.hearth.fixture.cycle.orders.Order.invoice> has type <org.hearth.fixture.cycle.invoices.Invoice>");
-        assertThat(ArchitectureRules.noCyclesBetweenFeatures("org.hearth.patient").evaluate(clean).hasViolation())
-                .as("one feature package, no cycle").isFalse();
+                .hasMessageContaining(
+                        "Field <org.hearth.fixture.cycle.orders.Order.invoice> has type <org.hearth.fixture.cycle.invoices.Invoice>");
+        assertThat(ArchitectureRules.noCyclesBetweenFeatures("org.hearth.patient")
+                        .evaluate(clean)
+                        .hasViolation())
+                .as("one feature package, no cycle")
+                .isFalse();
     }
 
     @Test
     void passesCleanCode() {
-        assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();
-        assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.patient").evaluate(clean).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.tenancyOnlyThroughPlatform("org.hearth.patient")
+                        .evaluate(clean)
+                        .hasViolation())
+                .isFalse();
+        assertThat(ArchitectureRules.noDependencyOnOtherServices("org.hearth.patient")
+                        .evaluate(clean)
+                        .hasViolation())
+                .isFalse();
     }
 }

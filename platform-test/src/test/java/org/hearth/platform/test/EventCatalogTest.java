@@ -1,8 +1,6 @@
 package org.hearth.platform.test;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class EventCatalogTest {
 
-    private static final Path REPOSITORY = EventContracts.directory().getParent().getParent();
+    private static final Path REPOSITORY =
+            EventContracts.directory().getParent().getParent();
 
     @Test
     void docsEventsMdMatchesTheSchemasAndTheCode() throws IOException {
@@ -60,9 +60,10 @@ class EventCatalogTest {
                 }
                 """;
 
-        assertThat(EventConsumers.typeConstants(source)).containsOnly(
-                Map.entry("Admitted", "org.hearth.patient.PatientAdmitted.v1"),
-                Map.entry("Missed", "org.hearth.scheduling.VisitMissed.v1"));
+        assertThat(EventConsumers.typeConstants(source))
+                .containsOnly(
+                        Map.entry("Admitted", "org.hearth.patient.PatientAdmitted.v1"),
+                        Map.entry("Missed", "org.hearth.scheduling.VisitMissed.v1"));
     }
 
     /** A schema's x-consumers names a service as a reader (not "planned") exactly when that service's code reads it. */
@@ -71,7 +72,9 @@ class EventCatalogTest {
         Map<String, Set<String>> code = EventConsumers.in(REPOSITORY);
         List<String> drift = new ArrayList<>();
         try (Stream<Path> files = Files.list(REPOSITORY.resolve("contracts/events"))) {
-            for (Path schema : files.filter(f -> !f.toString().endsWith(".example.json")).sorted().toList()) {
+            for (Path schema : files.filter(f -> !f.toString().endsWith(".example.json"))
+                    .sorted()
+                    .toList()) {
                 JsonNode node = JsonMapper.builder().build().readTree(Files.readString(schema));
                 String type = "org.hearth." + schema.getFileName().toString().replaceFirst("\\.json$", "");
                 Set<String> named = new TreeSet<>();
@@ -88,6 +91,8 @@ class EventCatalogTest {
             }
         }
 
-        assertThat(drift).as("x-consumers (not planned) and the services' listeners disagree").isEmpty();
+        assertThat(drift)
+                .as("x-consumers (not planned) and the services' listeners disagree")
+                .isEmpty();
     }
 }

@@ -1,25 +1,25 @@
 package org.hearth.platform.test;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class EventuallyTest {
 
     @Test
     void returnsTheFirstValueTheConditionAccepts() {
         AtomicInteger calls = new AtomicInteger();
-        assertThat(Eventually.await(Duration.ofSeconds(5), calls::incrementAndGet, n -> n >= 3)).isEqualTo(3);
+        assertThat(Eventually.await(Duration.ofSeconds(5), calls::incrementAndGet, n -> n >= 3))
+                .isEqualTo(3);
     }
 
     @Test
     void failsAtItsDeadlineNamingWhatWasAwaitedAndTheLastValue() {
-        assertThatThrownBy(() -> Eventually.await("the visit", Duration.ofMillis(300), () -> "UNSCHEDULED",
-                s -> s.equals("SCHEDULED")))
+        assertThatThrownBy(() -> Eventually.await(
+                        "the visit", Duration.ofMillis(300), () -> "UNSCHEDULED", s -> s.equals("SCHEDULED")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("the visit did not hold within 300 ms")
                 .hasMessageContaining("UNSCHEDULED");

@@ -1,5 +1,9 @@
 package org.hearth.platform.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Date;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -10,11 +14,6 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-
-import java.util.Date;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FhirValidationTest {
 
@@ -29,7 +28,8 @@ class FhirValidationTest {
         Observation observation = heartRate();
         // obs-6: dataAbsentReason SHALL only be present if Observation.value[x] is not present
         observation.setDataAbsentReason(new CodeableConcept().setText("not asked"));
-        assertThat(FhirValidation.errors(observation)).extracting(m -> m.getMessage())
+        assertThat(FhirValidation.errors(observation))
+                .extracting(m -> m.getMessage())
                 .anySatisfy(m -> assertThat(m).startsWith("obs-6"));
     }
 
@@ -38,9 +38,13 @@ class FhirValidationTest {
         Patient patient = new Patient().setGender(AdministrativeGender.FEMALE);
         patient.setId("p1");
         // per-1: if present, start SHALL have a lower value than end
-        patient.addName().setFamily("Doe").setPeriod(new Period()
-                .setStartElement(new DateTimeType("2026-02-01")).setEndElement(new DateTimeType("2026-01-01")));
-        assertThat(FhirValidation.errors(patient)).extracting(m -> m.getMessage())
+        patient.addName()
+                .setFamily("Doe")
+                .setPeriod(new Period()
+                        .setStartElement(new DateTimeType("2026-02-01"))
+                        .setEndElement(new DateTimeType("2026-01-01")));
+        assertThat(FhirValidation.errors(patient))
+                .extracting(m -> m.getMessage())
                 .anySatisfy(m -> assertThat(m).startsWith("per-1"));
     }
 
@@ -58,7 +62,10 @@ class FhirValidationTest {
         observation.setCode(new CodeableConcept(new Coding("http://loinc.org", "8867-4", "Heart rate")));
         observation.setSubject(new Reference("Patient/p1"));
         observation.setEffective(new DateTimeType(new Date()));
-        observation.setValue(new Quantity().setValue(72).setUnit("/min").setSystem("http://unitsofmeasure.org")
+        observation.setValue(new Quantity()
+                .setValue(72)
+                .setUnit("/min")
+                .setSystem("http://unitsofmeasure.org")
                 .setCode("/min"));
         return observation;
     }

@@ -3,13 +3,12 @@ package org.hearth.platform.aggregate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantId;
-import org.hearth.platform.tenancy.TenantOwned;
-
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantId;
+import org.hearth.platform.tenancy.TenantOwned;
 
 /**
  * A scheduled job over every agency's documents (an escalation, a watch): reads one batch of candidates across
@@ -30,8 +29,10 @@ public final class AgencySweep {
     AgencySweep(String name, int batch, MeterRegistry meters) {
         this.name = name;
         this.batch = batch;
-        this.changed = Counter.builder("hearth.sweep.changed").tag("sweep", name)
-                .description("Documents a sweep across agencies changed").register(meters);
+        this.changed = Counter.builder("hearth.sweep.changed")
+                .tag("sweep", name)
+                .description("Documents a sweep across agencies changed")
+                .register(meters);
     }
 
     /** A sweep that counts into a registry of its own (for unit tests of a job). */

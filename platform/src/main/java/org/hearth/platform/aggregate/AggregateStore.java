@@ -1,5 +1,9 @@
 package org.hearth.platform.aggregate;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.OutboxEntry;
 import org.hearth.platform.events.VersionedDocuments;
@@ -12,11 +16,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The store of one kind of aggregate {@code A}, kept in documents {@code D} of the caller's agency together with the
@@ -33,8 +32,7 @@ public final class AggregateStore<A, D extends AggregateDocument> {
     }
 
     /** An aggregate with the version to send back as its ETag. */
-    public record Versioned<A>(A aggregate, long version) {
-    }
+    public record Versioned<A>(A aggregate, long version) {}
 
     private final TenantScopedMongo mongo;
     private final Outbox outbox;
@@ -47,8 +45,16 @@ public final class AggregateStore<A, D extends AggregateDocument> {
     private final Function<A, Update> changes;
     private final long firstVersion;
 
-    AggregateStore(TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned, Class<D> type, String topic,
-            Function<D, A> read, Function<A, ?> id, NewDocument<A, D> newDocument, Function<A, Update> changes,
+    AggregateStore(
+            TenantScopedMongo mongo,
+            Outbox outbox,
+            VersionedDocuments versioned,
+            Class<D> type,
+            String topic,
+            Function<D, A> read,
+            Function<A, ?> id,
+            NewDocument<A, D> newDocument,
+            Function<A, Update> changes,
             long firstVersion) {
         this.mongo = mongo;
         this.outbox = outbox;
@@ -80,8 +86,8 @@ public final class AggregateStore<A, D extends AggregateDocument> {
     /** Stores a new aggregate with its events; throws {@link DuplicateKeyException} if its id is taken. */
     public A insert(WithEvents<A> created) {
         A aggregate = created.result();
-        mongo.insert(newDocument.of(aggregate, TenantContext.current().value(), firstVersion,
-                outbox.entries(topic, created.events())));
+        mongo.insert(newDocument.of(
+                aggregate, TenantContext.current().value(), firstVersion, outbox.entries(topic, created.events())));
         if (!created.events().isEmpty()) {
             outbox.written();
         }
@@ -104,15 +110,25 @@ public final class AggregateStore<A, D extends AggregateDocument> {
      */
     public boolean save(WithEvents<A> changed, long expectedVersion) {
         A aggregate = changed.result();
-        return versioned.createOrUpdate(id.apply(aggregate), expectedVersion, topic, changed.events(),
+        return versioned.createOrUpdate(
+                id.apply(aggregate),
+                expectedVersion,
+                topic,
+                changed.events(),
                 entries -> newDocument.of(aggregate, TenantContext.current().value(), 1, entries),
-                changes.apply(aggregate), type);
+                changes.apply(aggregate),
+                type);
     }
 
     /** Changes a stored aggregate if it is still at {@code expectedVersion}; false otherwise. */
     public boolean update(WithEvents<A> changed, long expectedVersion) {
-        return versioned.update(id.apply(changed.result()), expectedVersion, topic, changed.events(),
-                changes.apply(changed.result()), type);
+        return versioned.update(
+                id.apply(changed.result()),
+                expectedVersion,
+                topic,
+                changed.events(),
+                changes.apply(changed.result()),
+                type);
     }
 
     /** One page of this agency's aggregates matching {@code criteria}. */

@@ -1,12 +1,11 @@
 package org.hearth.platform.aggregate;
 
+import java.util.Objects;
+import java.util.function.Function;
 import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.mongodb.core.query.Update;
-
-import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Makes the {@link AggregateStore} of each repository:
@@ -84,8 +83,17 @@ public class AggregateStores {
 
         /** What a change of the aggregate sets in its stored document (the version and outbox are added). */
         public AggregateStore<A, D> updatedAs(Function<A, Update> changes) {
-            return new AggregateStore<>(mongo, outbox, versioned, type, topic, read, Objects.requireNonNull(id, "id"),
-                    Objects.requireNonNull(newDocument, "newDocument"), changes, firstVersion);
+            return new AggregateStore<>(
+                    mongo,
+                    outbox,
+                    versioned,
+                    type,
+                    topic,
+                    read,
+                    Objects.requireNonNull(id, "id"),
+                    Objects.requireNonNull(newDocument, "newDocument"),
+                    changes,
+                    firstVersion);
         }
     }
 }

@@ -2,16 +2,6 @@ package org.hearth.platform.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.correlation.CorrelationId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
-
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.hearth.platform.correlation.CorrelationId;
+import org.hearth.platform.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Writes the one audit record of every handled request that concerns a patient: {@code {patientId}} in the route, a
@@ -52,8 +51,8 @@ public class AuditInterceptor implements HandlerInterceptor {
     }
 
     /** @param resources the service's {@link PatientOfResource} resolvers (looked up on use) */
-    public AuditInterceptor(AuditTrail trail, String createdPrefix, Clock clock,
-            Supplier<List<PatientOfResource>> resources) {
+    public AuditInterceptor(
+            AuditTrail trail, String createdPrefix, Clock clock, Supplier<List<PatientOfResource>> resources) {
         this.trail = trail;
         this.createdPrefix = createdPrefix;
         this.clock = clock;
@@ -61,37 +60,60 @@ public class AuditInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (!(caller instanceof JwtAuthenticationToken jwt) || TenantContext.find().isEmpty()
+        if (!(caller instanceof JwtAuthenticationToken jwt)
+                || TenantContext.find().isEmpty()
                 || RefusalAudit.recorded(request)) {
             return;
         }
         String route = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         String single = patientOf(request, response, route);
         // FHIR reads name their patients through FhirAudit (Patient/{id}, ?patient=, a search's page)
-        Collection<String> patients = single != null ? List.of(single)
+        Collection<String> patients = single != null
+                ? List.of(single)
                 : request.getAttribute(PATIENTS_ATTRIBUTE) instanceof Collection<?> marked
-                        ? marked.stream().map(String::valueOf).toList() : List.of();
+                        ? marked.stream().map(String::valueOf).toList()
+                        : List.of();
         for (String patientId : patients) {
             record(request, response, jwt, caller, route, patientId);
         }
     }
 
-    private void record(HttpServletRequest request, HttpServletResponse response, JwtAuthenticationToken jwt,
-            Authentication caller, String route, String patientId) {
+    private void record(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            JwtAuthenticationToken jwt,
+            Authentication caller,
+            String route,
+            String patientId) {
         Object breakGlass = request.getAttribute(AuditRecord.BREAK_GLASS_ATTRIBUTE);
         try {
-            trail.record(new AuditRecord(UUID.randomUUID().toString(), patientId, jwt.getToken().getSubject(),
+            trail.record(new AuditRecord(
+                    UUID.randomUUID().toString(),
+                    patientId,
+                    jwt.getToken().getSubject(),
                     RefusalAudit.rolesOf(caller),
-                    jwt.getToken().getClaimAsString("azp"), request.getMethod() + " " + route, response.getStatus(),
-                    CorrelationId.current().orElse(null), clock.instant(),
-                    breakGlass == null ? null : AuditRecord.BREAK_GLASS, null, null,
-                    breakGlass == null ? null : breakGlass.toString(), RefusalAudit.nameOf(jwt),
-                    RefusalAudit.organizationOf(jwt), RefusalAudit.addressOf(request)));
+                    jwt.getToken().getClaimAsString("azp"),
+                    request.getMethod() + " " + route,
+                    response.getStatus(),
+                    CorrelationId.current().orElse(null),
+                    clock.instant(),
+                    breakGlass == null ? null : AuditRecord.BREAK_GLASS,
+                    null,
+                    null,
+                    breakGlass == null ? null : breakGlass.toString(),
+                    RefusalAudit.nameOf(jwt),
+                    RefusalAudit.organizationOf(jwt),
+                    RefusalAudit.addressOf(request)));
         } catch (RuntimeException e) {
             // The answer is already on its way; an audit failure must be loud in operations, not silent.
-            log.error("AUDIT RECORD NOT WRITTEN for {} {} (patient id withheld): {}", request.getMethod(), route, e.toString());
+            log.error(
+                    "AUDIT RECORD NOT WRITTEN for {} {} (patient id withheld): {}",
+                    request.getMethod(),
+                    route,
+                    e.toString());
         }
     }
 
@@ -115,7 +137,10 @@ public class AuditInterceptor implements HandlerInterceptor {
             }
         }
         String location = response.getHeader("Location");
-        if (createdPrefix != null && response.getStatus() == 201 && location != null && location.startsWith(createdPrefix)) {
+        if (createdPrefix != null
+                && response.getStatus() == 201
+                && location != null
+                && location.startsWith(createdPrefix)) {
             return location.substring(createdPrefix.length());
         }
         return null;

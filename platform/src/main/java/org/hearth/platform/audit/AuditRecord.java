@@ -1,9 +1,8 @@
 package org.hearth.platform.audit;
 
-import org.hearth.platform.events.DomainEvent;
-
 import java.time.Instant;
 import java.util.List;
+import org.hearth.platform.events.DomainEvent;
 
 /**
  * One access to a patient's data: ids, roles, the route template (never the query string or the body), the
@@ -18,9 +17,23 @@ import java.util.List;
  * @param organization  the alias of the caller's agency from the token, may be null
  * @param address       the client's network address (first X-Forwarded-For hop, else the peer), may be null
  */
-public record AuditRecord(String auditId, String patientId, String actor, List<String> roles, String clientId,
-        String action, int outcome, String correlationId, Instant at, String purposeOfUse, String patientAgency,
-        String actorAgency, String grantId, String actorName, String organization, String address)
+public record AuditRecord(
+        String auditId,
+        String patientId,
+        String actor,
+        List<String> roles,
+        String clientId,
+        String action,
+        int outcome,
+        String correlationId,
+        Instant at,
+        String purposeOfUse,
+        String patientAgency,
+        String actorAgency,
+        String grantId,
+        String actorName,
+        String organization,
+        String address)
         implements DomainEvent {
 
     public static final String TYPE = "org.hearth.audit.PatientDataAccessed.v1";
@@ -33,17 +46,51 @@ public record AuditRecord(String auditId, String patientId, String actor, List<S
     public static final String BREAK_GLASS_ATTRIBUTE = "org.hearth.audit.breakGlassGrant";
 
     /** An access through the usual relationship. */
-    public AuditRecord(String auditId, String patientId, String actor, List<String> roles, String clientId,
-            String action, int outcome, String correlationId, Instant at) {
+    public AuditRecord(
+            String auditId,
+            String patientId,
+            String actor,
+            List<String> roles,
+            String clientId,
+            String action,
+            int outcome,
+            String correlationId,
+            Instant at) {
         this(auditId, patientId, actor, roles, clientId, action, outcome, correlationId, at, null, null, null, null);
     }
 
     /** An access without the caller's name, organisation and address. */
-    public AuditRecord(String auditId, String patientId, String actor, List<String> roles, String clientId,
-            String action, int outcome, String correlationId, Instant at, String purposeOfUse, String patientAgency,
-            String actorAgency, String grantId) {
-        this(auditId, patientId, actor, roles, clientId, action, outcome, correlationId, at, purposeOfUse,
-                patientAgency, actorAgency, grantId, null, null, null);
+    public AuditRecord(
+            String auditId,
+            String patientId,
+            String actor,
+            List<String> roles,
+            String clientId,
+            String action,
+            int outcome,
+            String correlationId,
+            Instant at,
+            String purposeOfUse,
+            String patientAgency,
+            String actorAgency,
+            String grantId) {
+        this(
+                auditId,
+                patientId,
+                actor,
+                roles,
+                clientId,
+                action,
+                outcome,
+                correlationId,
+                at,
+                purposeOfUse,
+                patientAgency,
+                actorAgency,
+                grantId,
+                null,
+                null,
+                null);
     }
 
     @Override

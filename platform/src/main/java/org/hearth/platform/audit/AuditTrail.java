@@ -1,5 +1,6 @@
 package org.hearth.platform.audit;
 
+import java.util.List;
 import org.hearth.platform.events.Outbox;
 import org.hearth.platform.events.OutboxCollection;
 import org.hearth.platform.events.OutboxEntry;
@@ -8,8 +9,6 @@ import org.hearth.platform.tenancy.TenantOwned;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.util.List;
 
 /**
  * Hands audit records to Kafka through a transient outbox collection: each record is stored with its outbox
@@ -20,6 +19,7 @@ public class AuditTrail {
 
     /** Records wait here until the relay has published them on hearth.audit, then they are deleted. */
     public static final String COLLECTION = "audit_outbox";
+
     public static final String TOPIC = "hearth.audit";
 
     private final TenantScopedMongo mongo;
@@ -32,12 +32,11 @@ public class AuditTrail {
 
     @Document(COLLECTION)
     record AuditDocument(@Id String id, String tenantId, AuditRecord record, List<OutboxEntry> outbox)
-            implements TenantOwned {
-    }
+            implements TenantOwned {}
 
     public void record(AuditRecord record) {
-        mongo.insert(new AuditDocument(record.auditId(), TenantContext.current().value(), record,
-                outbox.entries(TOPIC, List.of(record))));
+        mongo.insert(new AuditDocument(
+                record.auditId(), TenantContext.current().value(), record, outbox.entries(TOPIC, List.of(record))));
         outbox.written();
     }
 

@@ -1,10 +1,9 @@
 package org.hearth.platform.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-
-import java.util.Optional;
 
 /**
  * The patient a request concerns when its route does not name one: a visit, a thread, an authorization belongs to a
@@ -16,8 +15,7 @@ public final class AuditedPatient {
 
     static final String ATTRIBUTE = AuditedPatient.class.getName();
 
-    private AuditedPatient() {
-    }
+    private AuditedPatient() {}
 
     /** Marks the current request as an access to {@code patientId}'s data; outside a request it does nothing. */
     public static void is(String patientId) {

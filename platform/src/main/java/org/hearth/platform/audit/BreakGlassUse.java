@@ -10,8 +10,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class BreakGlassUse {
 
-    private BreakGlassUse() {
-    }
+    private BreakGlassUse() {}
 
     public static void mark(String grantId) {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {

@@ -1,6 +1,9 @@
 package org.hearth.platform.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.hearth.platform.core.audit.AccessRefusals;
 import org.hearth.platform.correlation.CorrelationId;
 import org.hearth.platform.tenancy.OrganizationClaim;
@@ -10,10 +13,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Publishes every refused request (401 without a valid token, 403 without the right) on {@code hearth.audit} as
@@ -42,12 +41,23 @@ public class RefusalAudit {
         AccessRefusals.Caller caller = null;
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            caller = new AccessRefusals.Caller(jwt.getToken().getSubject(), nameOf(jwt),
-                    jwt.getToken().getClaimAsString("azp"), organizationOf(jwt),
-                    OrganizationClaim.tenantOf(jwt.getToken().getClaims()).map(TenantId::value).orElse(null));
+            caller = new AccessRefusals.Caller(
+                    jwt.getToken().getSubject(),
+                    nameOf(jwt),
+                    jwt.getToken().getClaimAsString("azp"),
+                    organizationOf(jwt),
+                    OrganizationClaim.tenantOf(jwt.getToken().getClaims())
+                            .map(TenantId::value)
+                            .orElse(null));
         }
-        refusals.send(new AccessRefusals.Refusal(status, reason, request.getMethod(), request.getRequestURI(), caller,
-                addressOf(request), CorrelationId.current().orElse(null)));
+        refusals.send(new AccessRefusals.Refusal(
+                status,
+                reason,
+                request.getMethod(),
+                request.getRequestURI(),
+                caller,
+                addressOf(request),
+                CorrelationId.current().orElse(null)));
     }
 
     static boolean recorded(HttpServletRequest request) {
@@ -64,21 +74,27 @@ public class RefusalAudit {
 
     /** The caller's realm roles, without Spring's ROLE_ prefix, sorted: what an audit record names. */
     static List<String> rolesOf(Authentication caller) {
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
+        return caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .sorted()
+                .toList();
     }
 
     /** The alias of the caller's one agency ({@code {"sunrise": {"id": …}}} → sunrise), else null. */
     static String organizationOf(JwtAuthenticationToken jwt) {
         return jwt.getToken().getClaims().get(OrganizationClaim.CLAIM) instanceof Map<?, ?> organizations
-                && organizations.size() == 1 ? String.valueOf(organizations.keySet().iterator().next()) : null;
+                        && organizations.size() == 1
+                ? String.valueOf(organizations.keySet().iterator().next())
+                : null;
     }
 
     /** The client's address: the first hop the gateway saw (X-Forwarded-For), else the connection's peer. */
     static String addressOf(HttpServletRequest request) {
         String forwarded = request.getHeader("X-Forwarded-For");
-        String address = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
-                : request.getRemoteAddr();
+        String address =
+                forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip() : request.getRemoteAddr();
         return address == null || address.length() > 64 ? null : address;
     }
 }

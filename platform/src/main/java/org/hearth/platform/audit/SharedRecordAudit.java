@@ -1,5 +1,8 @@
 package org.hearth.platform.audit;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import org.hearth.platform.correlation.CorrelationId;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
@@ -10,10 +13,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * What a service calls after another agency's staff read a patient's data under a sharing grant (the patient's
@@ -48,17 +47,35 @@ public class SharedRecordAudit {
         String reader = TenantContext.current().value();
         List<String> roles = RefusalAudit.rolesOf(caller);
         String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? RefusalAudit.addressOf(request.getRequest()) : null;
+                ? RefusalAudit.addressOf(request.getRequest())
+                : null;
         for (String agency : List.of(patientAgency, reader)) {
             try {
-                TenantContext.runAs(TenantId.of(agency), () -> trail.record(new AuditRecord(UUID.randomUUID().toString(),
-                        patientId, jwt.getToken().getSubject(), roles, jwt.getToken().getClaimAsString("azp"), action,
-                        200, CorrelationId.current().orElse(null), clock.instant(), AuditRecord.SHARED_RECORD,
-                        patientAgency, reader, grantId, RefusalAudit.nameOf(jwt), RefusalAudit.organizationOf(jwt),
-                        address)));
+                TenantContext.runAs(
+                        TenantId.of(agency),
+                        () -> trail.record(new AuditRecord(
+                                UUID.randomUUID().toString(),
+                                patientId,
+                                jwt.getToken().getSubject(),
+                                roles,
+                                jwt.getToken().getClaimAsString("azp"),
+                                action,
+                                200,
+                                CorrelationId.current().orElse(null),
+                                clock.instant(),
+                                AuditRecord.SHARED_RECORD,
+                                patientAgency,
+                                reader,
+                                grantId,
+                                RefusalAudit.nameOf(jwt),
+                                RefusalAudit.organizationOf(jwt),
+                                address)));
             } catch (RuntimeException e) {
                 // the answer is on its way; an audit failure must be loud in operations, not silent
-                log.error("AUDIT RECORD NOT WRITTEN for {} (shared record, patient id withheld): {}", action, e.toString());
+                log.error(
+                        "AUDIT RECORD NOT WRITTEN for {} (shared record, patient id withheld): {}",
+                        action,
+                        e.toString());
             }
         }
     }

@@ -1,11 +1,10 @@
 package org.hearth.platform.autoconfigure;
 
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.Map;
 
 /**
  * Defaults every service shares, at the lowest precedence so a service's application.yml, the
@@ -47,13 +46,15 @@ public class HearthDefaults implements EnvironmentPostProcessor {
             // every request is traced locally (ids in every log line); the chart sets the share exported in production
             Map.entry("management.tracing.sampling.probability", "1.0"),
             // a histogram, so the dashboard can show the 95th percentile across instances
-            Map.entry("management.metrics.distribution.percentiles-histogram.hearth.alerts.time-to-acknowledge", "true"),
+            Map.entry(
+                    "management.metrics.distribution.percentiles-histogram.hearth.alerts.time-to-acknowledge", "true"),
             // metrics are scraped from /actuator/prometheus; the OpenTelemetry starter would also push them to
             // localhost:4318 every minute and log a failure each time where no collector listens
             Map.entry("management.otlp.metrics.export.enabled", "false"));
 
     /** JDK property: how many carrier threads run the virtual threads (default: one per core). */
     static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
     static final int MIN_CARRIERS = 16;
 
     @Override
@@ -73,8 +74,9 @@ public class HearthDefaults implements EnvironmentPostProcessor {
      */
     static void enoughCarriers() {
         if (System.getProperty(CARRIERS) == null) {
-            System.setProperty(CARRIERS, String.valueOf(Math.max(MIN_CARRIERS,
-                    Runtime.getRuntime().availableProcessors())));
+            System.setProperty(
+                    CARRIERS,
+                    String.valueOf(Math.max(MIN_CARRIERS, Runtime.getRuntime().availableProcessors())));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.hearth.platform.autoconfigure;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.util.List;
 import org.hearth.platform.audit.RefusalAudit;
 import org.hearth.platform.fhir.FhirErrors;
 import org.hearth.platform.fhir.FhirMessageConverter;
@@ -20,8 +21,6 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import java.util.List;
 
 /**
  * FHIR R4 for every servlet service (see {@code org.hearth.platform.fhir}): one R4 {@link FhirContext} (costly to
@@ -65,10 +64,11 @@ public class HearthFhirAutoConfiguration {
     }
 
     @Bean
-    FhirErrors fhirErrors(FhirContext fhir, ObjectProvider<RefusalAudit> refusals,
-            ObjectProvider<StoreProperties> store) {
+    FhirErrors fhirErrors(
+            FhirContext fhir, ObjectProvider<RefusalAudit> refusals, ObjectProvider<StoreProperties> store) {
         StoreProperties properties = store.getIfAvailable();
-        long retryAfter = properties == null ? 2 : Math.max(1, properties.retryAfter().toSeconds());
+        long retryAfter =
+                properties == null ? 2 : Math.max(1, properties.retryAfter().toSeconds());
         return new FhirErrors(fhir, refusals, retryAfter);
     }
 

@@ -1,56 +1,55 @@
 package org.hearth.platform.autoconfigure;
 
-import org.hearth.platform.events.DeadLetters;
-import org.hearth.platform.events.EventEdge;
-import org.hearth.platform.events.EventSchemas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import org.hearth.platform.events.Outbox;
-import org.hearth.platform.events.OutboxCollection;
-import org.hearth.platform.events.VersionedDocuments;
-import org.hearth.platform.events.OutboxPendingFlag;
-import org.hearth.platform.events.OutboxRelay;
-import org.hearth.platform.events.OutboxBacklog;
-import org.hearth.platform.observability.MongoTracing;
-import org.hearth.platform.observability.Traces;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
-import org.hearth.platform.health.MongoPingHealthIndicator;
-import org.hearth.platform.problem.ProblemExceptionHandler;
-import org.hearth.platform.problem.Problems;
-import org.hearth.platform.security.HearthSecurityConfiguration;
-import org.hearth.platform.store.StoreProperties;
-import org.hearth.platform.store.StoreClientSettings;
-import org.hearth.platform.tenancy.TenantScopedMongo;
-import org.hearth.platform.web.CorrelationIdFilter;
+import java.time.Clock;
 import org.hearth.platform.audit.AuditInterceptor;
 import org.hearth.platform.audit.AuditTrail;
 import org.hearth.platform.audit.RefusalAudit;
 import org.hearth.platform.audit.SharedRecordAudit;
+import org.hearth.platform.events.DeadLetters;
+import org.hearth.platform.events.EventEdge;
+import org.hearth.platform.events.EventSchemas;
+import org.hearth.platform.events.Outbox;
+import org.hearth.platform.events.OutboxBacklog;
+import org.hearth.platform.events.OutboxCollection;
+import org.hearth.platform.events.OutboxPendingFlag;
+import org.hearth.platform.events.OutboxRelay;
+import org.hearth.platform.events.VersionedDocuments;
+import org.hearth.platform.health.MongoPingHealthIndicator;
+import org.hearth.platform.observability.MongoTracing;
+import org.hearth.platform.observability.Traces;
+import org.hearth.platform.problem.ProblemExceptionHandler;
+import org.hearth.platform.problem.Problems;
 import org.hearth.platform.security.AuthorizeBeforeBinding;
+import org.hearth.platform.security.HearthSecurityConfiguration;
+import org.hearth.platform.store.StoreClientSettings;
+import org.hearth.platform.store.StoreProperties;
+import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.platform.web.ApiDocumentation;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.hearth.platform.web.CorrelationIdFilter;
 import org.hearth.platform.web.IdempotencyKeys;
 import org.hearth.platform.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Clock;
 
 /**
  * Hearth's service defaults (eShop's "ServiceDefaults" idea): a service that depends on the platform
@@ -59,20 +58,26 @@ import java.time.Clock;
  */
 @AutoConfiguration(
         afterName = {
-                "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-                "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"},
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+        },
         beforeName = {
-                "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
-                // our ErrorController replaces Boot's BasicErrorController, which backs off only if it sees ours first
-                "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+            // our ErrorController replaces Boot's BasicErrorController, which backs off only if it sees ours first
+            "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"
+        })
 @EnableConfigurationProperties({HearthPlatformProperties.class, StoreProperties.class})
-@Import({HearthSecurityConfiguration.class, ProblemExceptionHandler.class, ApiDocumentation.class,
-        org.hearth.platform.web.ProblemErrorController.class})
+@Import({
+    HearthSecurityConfiguration.class,
+    ProblemExceptionHandler.class,
+    ApiDocumentation.class,
+    org.hearth.platform.web.ProblemErrorController.class
+})
 public class HearthPlatformAutoConfiguration {
 
     /** Request bodies: no number is read as a date or a time (a client's silent mistake otherwise). */
@@ -88,17 +93,21 @@ public class HearthPlatformAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        FilterRegistrationBean<CorrelationIdFilter> registration =
+                new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HearthPlatformProperties properties,
-            Problems problems) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), properties.uploadPaths(),
-                        properties.maxUploadSize().toBytes(), problems));
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            HearthPlatformProperties properties, Problems problems) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(
+                        properties.maxRequestSize().toBytes(),
+                        properties.uploadPaths(),
+                        properties.maxUploadSize().toBytes(),
+                        problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
@@ -106,8 +115,8 @@ public class HearthPlatformAutoConfiguration {
     /** Inside the request's span (the observation filter runs at HIGHEST_PRECEDENCE + 1), so its line has the trace id. */
     @Bean
     FilterRegistrationBean<org.hearth.platform.observability.RequestLog> requestLog() {
-        FilterRegistrationBean<org.hearth.platform.observability.RequestLog> registration = new FilterRegistrationBean<>(
-                new org.hearth.platform.observability.RequestLog());
+        FilterRegistrationBean<org.hearth.platform.observability.RequestLog> registration =
+                new FilterRegistrationBean<>(new org.hearth.platform.observability.RequestLog());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -115,8 +124,8 @@ public class HearthPlatformAutoConfiguration {
     /** Wildcard or unparseable Content-Type (415) and a JSON body's byte-order mark (400), after the size cap. */
     @Bean
     FilterRegistrationBean<org.hearth.platform.web.BodyShapeFilter> bodyShapeFilter(Problems problems) {
-        FilterRegistrationBean<org.hearth.platform.web.BodyShapeFilter> registration = new FilterRegistrationBean<>(
-                new org.hearth.platform.web.BodyShapeFilter(problems));
+        FilterRegistrationBean<org.hearth.platform.web.BodyShapeFilter> registration =
+                new FilterRegistrationBean<>(new org.hearth.platform.web.BodyShapeFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
@@ -165,8 +174,8 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    org.hearth.platform.aggregate.AggregateStores aggregateStores(TenantScopedMongo mongo, Outbox outbox,
-            VersionedDocuments versioned) {
+    org.hearth.platform.aggregate.AggregateStores aggregateStores(
+            TenantScopedMongo mongo, Outbox outbox, VersionedDocuments versioned) {
         return new org.hearth.platform.aggregate.AggregateStores(mongo, outbox, versioned);
     }
 
@@ -176,7 +185,9 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    RefusalAudit refusalAudit(KafkaTemplate<String, String> kafka, Clock clock,
+    RefusalAudit refusalAudit(
+            KafkaTemplate<String, String> kafka,
+            Clock clock,
             @Value("${hearth.events.source:/hearth/${spring.application.name:unknown}}") String source) {
         return new RefusalAudit(kafka, source, clock);
     }
@@ -197,9 +208,15 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer hearthAuditInterceptor(AuditTrail trail, HearthPlatformProperties properties, Clock clock,
+    WebMvcConfigurer hearthAuditInterceptor(
+            AuditTrail trail,
+            HearthPlatformProperties properties,
+            Clock clock,
             ObjectProvider<org.hearth.platform.audit.PatientOfResource> resources) {
-        AuditInterceptor interceptor = new AuditInterceptor(trail, properties.auditCreatedPrefix(), clock,
+        AuditInterceptor interceptor = new AuditInterceptor(
+                trail,
+                properties.auditCreatedPrefix(),
+                clock,
                 () -> resources.orderedStream().toList());
         return new WebMvcConfigurer() {
             @Override
@@ -217,10 +234,19 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka,
-            ObjectProvider<OutboxCollection> collections, HearthPlatformProperties properties, Traces traces) {
-        return new OutboxRelay(mongo, kafka, collections.orderedStream().toList(), properties.outboxPoll(),
-                properties.outboxSendTimeout(), traces);
+    OutboxRelay outboxRelay(
+            MongoOperations mongo,
+            KafkaTemplate<String, String> kafka,
+            ObjectProvider<OutboxCollection> collections,
+            HearthPlatformProperties properties,
+            Traces traces) {
+        return new OutboxRelay(
+                mongo,
+                kafka,
+                collections.orderedStream().toList(),
+                properties.outboxPoll(),
+                properties.outboxSendTimeout(),
+                traces);
     }
 
     /** Every meter names its service, so one dashboard can tell the services' series apart. */
@@ -258,7 +284,8 @@ public class HearthPlatformAutoConfiguration {
     @Bean
     ObservationPredicate noActuatorObservations() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request)
-                || request.getCarrier() == null || !request.getCarrier().getRequestURI().startsWith("/actuator");
+                || request.getCarrier() == null
+                || !request.getCarrier().getRequestURI().startsWith("/actuator");
     }
 
     @Bean
@@ -267,7 +294,11 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JsonMapper json, Clock clock, OutboxRelay relay, Traces traces,
+    Outbox outbox(
+            JsonMapper json,
+            Clock clock,
+            OutboxRelay relay,
+            Traces traces,
             @Value("${hearth.events.source:/hearth/${spring.application.name:unknown}}") String source) {
         return new Outbox(json, source, clock, relay, traces);
     }
@@ -278,9 +309,14 @@ public class HearthPlatformAutoConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, HearthPlatformProperties properties,
+    DefaultErrorHandler kafkaErrorHandler(
+            KafkaTemplate<String, String> kafka,
+            HearthPlatformProperties properties,
             ObjectProvider<MeterRegistry> meters) {
-        return DeadLetters.errorHandler(kafka, properties.consumerBackOff(), properties.consumerRetries(),
+        return DeadLetters.errorHandler(
+                kafka,
+                properties.consumerBackOff(),
+                properties.consumerRetries(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 }

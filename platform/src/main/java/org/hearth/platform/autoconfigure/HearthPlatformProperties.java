@@ -1,10 +1,9 @@
 package org.hearth.platform.autoconfigure;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
 
 /**
  * Platform knobs under {@code hearth.platform}.
@@ -29,5 +28,4 @@ public record HearthPlatformProperties(
         @DefaultValue("3") long consumerRetries,
         String auditCreatedPrefix,
         @DefaultValue("") String uploadPaths,
-        @DefaultValue("11MB") DataSize maxUploadSize) {
-}
+        @DefaultValue("11MB") DataSize maxUploadSize) {}

@@ -7,8 +7,7 @@ package org.hearth.platform.clinical;
  */
 public final class Npi {
 
-    private Npi() {
-    }
+    private Npi() {}
 
     public static boolean isValid(String npi) {
         if (npi == null || !npi.matches("[12][0-9]{9}")) {

@@ -1,10 +1,9 @@
 package org.hearth.platform.correlation;
 
-import org.slf4j.MDC;
-
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * The id that ties one user action together across the gateway, services and Kafka. Lives in the
@@ -17,10 +16,10 @@ public final class CorrelationId {
     public static final String TRACEPARENT = "traceparent";
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final Pattern TRACEPARENT_FORMAT =
+            Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
-    private CorrelationId() {
-    }
+    private CorrelationId() {}
 
     public static Optional<String> current() {
         return Optional.ofNullable(MDC.get(MDC_KEY));
@@ -32,7 +31,9 @@ public final class CorrelationId {
 
     /** Keeps a caller's id only if it is harmless to log and echo; otherwise starts a new one. */
     public static String acceptOrCreate(String candidate) {
-        return candidate != null && SAFE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && SAFE.matcher(candidate).matches()
+                ? candidate
+                : UUID.randomUUID().toString();
     }
 
     public static boolean isValidTraceparent(String candidate) {

@@ -14,6 +14,5 @@ public final class CloudEventHeaders {
     public static final String TRACEPARENT = "traceparent";
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

@@ -2,6 +2,8 @@ package org.hearth.platform.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -20,9 +22,6 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
 /**
  * Consumer failures: a few quick retries for transient trouble, then the record goes to {@code <topic>.dlt}
  * with the failure in its headers ({@code kafka_dlt-exception-*}) and the partition moves on, so one
@@ -38,17 +37,17 @@ public final class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
-    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, Duration backOff, long retries,
-            MeterRegistry meters) {
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(record.topic() + SUFFIX, -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(new LoggedRecoverer(publisher, meters),
-                new FixedBackOff(backOff.toMillis(), retries));
+    public static DefaultErrorHandler errorHandler(
+            KafkaOperations<?, ?> template, Duration backOff, long retries, MeterRegistry meters) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
+                template, (record, failure) -> new TopicPartition(record.topic() + SUFFIX, -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                new LoggedRecoverer(publisher, meters), new FixedBackOff(backOff.toMillis(), retries));
         handler.addNotRetryableExceptions(MalformedEventException.class);
-        handler.setBackOffFunction((record, failure) -> StoreUnavailable.is(failure) ? untilTheStoreIsBack(backOff) : null);
+        handler.setBackOffFunction(
+                (record, failure) -> StoreUnavailable.is(failure) ? untilTheStoreIsBack(backOff) : null);
         handler.setCommitRecovered(true);
         // the retries are routine and their exceptions may quote data; the one WARN line below is the record's log
         handler.setLogLevel(KafkaException.Level.DEBUG);
@@ -76,11 +75,21 @@ public final class DeadLetters {
             Throwable cause = cause(failure);
             Counter.builder(DEAD_LETTERED_METRIC)
                     .description("Records sent to their topic's dead-letter topic")
-                    .tag("topic", record.topic()).tag("reason", cause.getClass().getSimpleName())
-                    .register(meters).increment();
-            log.warn("Dead-lettered event {} type {} from {}-{}@{} (group {}) to {}{}: {}",
-                    header(record, CloudEventHeaders.ID), header(record, CloudEventHeaders.TYPE), record.topic(),
-                    record.partition(), record.offset(), group(consumer), record.topic(), SUFFIX, reason(cause));
+                    .tag("topic", record.topic())
+                    .tag("reason", cause.getClass().getSimpleName())
+                    .register(meters)
+                    .increment();
+            log.warn(
+                    "Dead-lettered event {} type {} from {}-{}@{} (group {}) to {}{}: {}",
+                    header(record, CloudEventHeaders.ID),
+                    header(record, CloudEventHeaders.TYPE),
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    group(consumer),
+                    record.topic(),
+                    SUFFIX,
+                    reason(cause));
         }
 
         /** Our own messages name ids, types and contract paths only; anything else is named by its class alone. */

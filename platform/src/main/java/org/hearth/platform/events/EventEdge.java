@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.correlation.CorrelationId;
+import org.hearth.platform.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
 
 /**
  * The one way into a service for an event. Every record is checked before any handler runs, so no handler ever
@@ -43,7 +42,9 @@ public class EventEdge {
 
     public EventEdge(JsonMapper json, EventSchemas schemas, MeterRegistry meters) {
         // tolerant readers: a consumer's record reads only the fields it needs (ARCHITECTURE §5)
-        this.tolerant = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.tolerant = json.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         this.schemas = schemas;
         this.meters = meters;
     }
@@ -77,10 +78,13 @@ public class EventEdge {
         }
         List<String> violations = schemas.violations(event.type(), tree);
         if (!violations.isEmpty()) {
-            throw new MalformedEventException(describe(event) + " breaks its contract: " + String.join(", ", violations));
+            throw new MalformedEventException(
+                    describe(event) + " breaks its contract: " + String.join(", ", violations));
         }
         JsonNode patientId = tree.get("patientId");
-        if (patientId != null && patientId.isTextual() && event.subject() != null
+        if (patientId != null
+                && patientId.isTextual()
+                && event.subject() != null
                 && !patientId.textValue().equals(event.subject())) {
             throw new MalformedEventException(describe(event) + " has a patientId other than its ce_subject");
         }
@@ -95,11 +99,19 @@ public class EventEdge {
         String type = EventSchemas.TYPE_SHAPE.matcher(event.type()).matches() ? event.type() : "other";
         Counter.builder(UNKNOWN_METRIC)
                 .description("Events of a type without a contract, skipped (never dead-lettered)")
-                .tag("topic", record.topic()).tag("consumer", routes.consumer()).tag("type", type)
-                .register(meters).increment();
-        log.warn("Unknown event type {} (event {}, {}-{}@{}, consumer {}): no contract, skipped", type,
+                .tag("topic", record.topic())
+                .tag("consumer", routes.consumer())
+                .tag("type", type)
+                .register(meters)
+                .increment();
+        log.warn(
+                "Unknown event type {} (event {}, {}-{}@{}, consumer {}): no contract, skipped",
+                type,
                 DeadLetters.printable(event.id()),
-                record.topic(), record.partition(), record.offset(), routes.consumer());
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                routes.consumer());
     }
 
     private static String describe(IncomingEvent event) {

@@ -10,9 +10,6 @@ import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +21,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The event contracts ({@code contracts/events/<service>.<Event>.v<N>.json}, packaged on the platform's classpath
@@ -39,7 +38,8 @@ import java.util.stream.Stream;
 public final class EventSchemas {
 
     /** {@code org.hearth.<service>.<Event>.v<N>}: the only shape of type that can have a contract. */
-    public static final Pattern TYPE_SHAPE = Pattern.compile("org\\.hearth\\.([a-z]+)\\.([A-Z][A-Za-z0-9]*)\\.v([1-9][0-9]*)");
+    public static final Pattern TYPE_SHAPE =
+            Pattern.compile("org\\.hearth\\.([a-z]+)\\.([A-Z][A-Za-z0-9]*)\\.v([1-9][0-9]*)");
 
     private static final String LOCATION = "contracts/events/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,9 +49,12 @@ public final class EventSchemas {
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
     private final JsonSchemaFactory factory = JsonSchemaFactory.builder(
                     JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
-            // the catalog's own annotations (x-topic, x-producer, x-consumers): known, never validated, not warned about
+            // the catalog's own annotations (x-topic, x-producer, x-consumers): known, never validated, not warned
+            // about
             .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
-                    .keywords(Stream.of("x-topic", "x-producer", "x-consumers").map(NonValidationKeyword::new).toList())
+                    .keywords(Stream.of("x-topic", "x-producer", "x-consumers")
+                            .map(NonValidationKeyword::new)
+                            .toList())
                     .build())
             .build();
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
@@ -83,8 +86,10 @@ public final class EventSchemas {
                     .getResources("classpath*:" + LOCATION + "*.json");
             Map<String, Resource> index = java.util.Arrays.stream(resources)
                     .filter(r -> r.getFilename() != null && !r.getFilename().endsWith(".example.json"))
-                    .collect(Collectors.toMap(r -> "org.hearth." + r.getFilename().replaceFirst("\\.json$", ""),
-                            Function.identity(), (first, duplicate) -> first));
+                    .collect(Collectors.toMap(
+                            r -> "org.hearth." + r.getFilename().replaceFirst("\\.json$", ""),
+                            Function.identity(),
+                            (first, duplicate) -> first));
             if (index.isEmpty()) {
                 throw new IllegalStateException("no event contracts on the classpath under " + LOCATION);
             }
@@ -109,7 +114,11 @@ public final class EventSchemas {
      */
     public List<String> violations(String type, JsonNode body) {
         JsonSchema schema = schema(type).orElseThrow(() -> new IllegalArgumentException("no contract for " + type));
-        return schema.validate(body).stream().map(EventSchemas::describe).sorted().distinct().toList();
+        return schema.validate(body).stream()
+                .map(EventSchemas::describe)
+                .sorted()
+                .distinct()
+                .toList();
     }
 
     private Optional<JsonSchema> schema(String type) {
@@ -141,7 +150,9 @@ public final class EventSchemas {
 
     /** Path and keyword; for {@code required} the missing property (named by the schema, so never data). */
     static String describe(ValidationMessage message) {
-        String path = message.getInstanceLocation() == null ? "$" : message.getInstanceLocation().toString();
+        String path = message.getInstanceLocation() == null
+                ? "$"
+                : message.getInstanceLocation().toString();
         if ("required".equals(message.getType()) && message.getProperty() != null) {
             return path + "." + message.getProperty() + ": required";
         }

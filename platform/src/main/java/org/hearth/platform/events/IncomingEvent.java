@@ -1,19 +1,25 @@
 package org.hearth.platform.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.hearth.platform.tenancy.TenantId;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
-
 /** A CloudEvent read from Kafka in binary mode: the envelope from headers, the body as JSON text. */
-public record IncomingEvent(String id, String type, String source, String subject, TenantId tenant,
-        String correlationId, String traceparent, String payload) {
+public record IncomingEvent(
+        String id,
+        String type,
+        String source,
+        String subject,
+        TenantId tenant,
+        String correlationId,
+        String traceparent,
+        String payload) {
 
     /** An agency is a Keycloak organization, whose id is a UUID. */
-    private static final Pattern ORGANIZATION_ID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern ORGANIZATION_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
      * Reads the envelope; a record without the required attributes, or naming no possible agency, cannot be processed
@@ -30,9 +36,14 @@ public record IncomingEvent(String id, String type, String source, String subjec
             throw new MalformedEventException("event " + id + " has no body");
         }
         try {
-            return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE),
-                    header(record, CloudEventHeaders.SUBJECT), TenantId.of(tenant),
-                    header(record, CloudEventHeaders.CORRELATION), header(record, CloudEventHeaders.TRACEPARENT),
+            return new IncomingEvent(
+                    id,
+                    type,
+                    header(record, CloudEventHeaders.SOURCE),
+                    header(record, CloudEventHeaders.SUBJECT),
+                    TenantId.of(tenant),
+                    header(record, CloudEventHeaders.CORRELATION),
+                    header(record, CloudEventHeaders.TRACEPARENT),
                     record.value());
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("event " + id + " has an invalid tenant id");

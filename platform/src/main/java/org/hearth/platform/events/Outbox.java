@@ -1,14 +1,13 @@
 package org.hearth.platform.events;
 
-import org.hearth.platform.observability.Traces;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.correlation.CorrelationId;
-import org.springframework.data.mongodb.core.query.Update;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.hearth.platform.correlation.CorrelationId;
+import org.hearth.platform.observability.Traces;
+import org.hearth.platform.tenancy.TenantContext;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the events a domain operation returned into outbox entries for the aggregate's document, with
@@ -37,12 +36,24 @@ public class Outbox {
 
     public List<OutboxEntry> entries(String topic, List<? extends DomainEvent> events) {
         String tenant = TenantContext.current().value();
-        String correlationId = CorrelationId.current().orElseGet(() -> UUID.randomUUID().toString());
+        String correlationId =
+                CorrelationId.current().orElseGet(() -> UUID.randomUUID().toString());
         // the span of this request or event handling; the caller's own header where nothing is traced
-        String traceparent = traces.currentTraceparent().or(CorrelationId::currentTraceparent).orElse(null);
+        String traceparent = traces.currentTraceparent()
+                .or(CorrelationId::currentTraceparent)
+                .orElse(null);
         return events.stream()
-                .map(event -> new OutboxEntry(UUID.randomUUID().toString(), topic, event.subject(), event.eventType(),
-                        source, event.subject(), clock.instant(), tenant, correlationId, traceparent,
+                .map(event -> new OutboxEntry(
+                        UUID.randomUUID().toString(),
+                        topic,
+                        event.subject(),
+                        event.eventType(),
+                        source,
+                        event.subject(),
+                        clock.instant(),
+                        tenant,
+                        correlationId,
+                        traceparent,
                         json.writeValueAsString(event)))
                 .toList();
     }

@@ -5,9 +5,6 @@ import com.mongodb.client.model.Projections;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoOperations;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +12,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * What waits in the outboxes: {@code hearth.outbox.backlog} (entries not yet confirmed by the broker) and
@@ -47,26 +46,35 @@ public class OutboxBacklog implements MeterBinder {
             String name = collection.name();
             Gauge.builder(BACKLOG_METRIC, () -> snapshot(name).entries())
                     .description("Outbox entries written but not yet published to Kafka")
-                    .tag("collection", name).register(registry);
+                    .tag("collection", name)
+                    .register(registry);
             Gauge.builder(OLDEST_AGE_METRIC, () -> snapshot(name).oldestAgeSeconds(clock.instant()))
                     .description("Age of the oldest outbox entry not yet published (0 when none waits)")
-                    .tag("collection", name).baseUnit("seconds").register(registry);
+                    .tag("collection", name)
+                    .baseUnit("seconds")
+                    .register(registry);
         }
     }
 
     /** Reads the collection again unless it was read within {@link #FRESHNESS}; a store failure reads as unknown (NaN). */
     Snapshot snapshot(String collection) {
         Instant now = clock.instant();
-        return snapshots.compute(collection, (name, previous) ->
-                previous != null && previous.readAt().plus(FRESHNESS).isAfter(now) ? previous : read(name, now));
+        return snapshots.compute(
+                collection,
+                (name, previous) ->
+                        previous != null && previous.readAt().plus(FRESHNESS).isAfter(now)
+                                ? previous
+                                : read(name, now));
     }
 
     private Snapshot read(String collection, Instant now) {
         try {
             long entries = 0;
             Instant oldest = null;
-            for (Document document : mongo.getCollection(collection).find(Filters.eq(OutboxEntry.PENDING, true))
-                    .projection(Projections.include(OutboxEntry.FIELD + ".time")).limit(MAX_DOCUMENTS)) {
+            for (Document document : mongo.getCollection(collection)
+                    .find(Filters.eq(OutboxEntry.PENDING, true))
+                    .projection(Projections.include(OutboxEntry.FIELD + ".time"))
+                    .limit(MAX_DOCUMENTS)) {
                 List<Document> pending = document.getList(OutboxEntry.FIELD, Document.class);
                 if (pending == null) {
                     continue;
@@ -90,7 +98,9 @@ public class OutboxBacklog implements MeterBinder {
             if (Double.isNaN(entries)) {
                 return Double.NaN;
             }
-            return oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0);
+            return oldest == null
+                    ? 0
+                    : Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0);
         }
     }
 }

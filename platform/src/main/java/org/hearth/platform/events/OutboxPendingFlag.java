@@ -1,9 +1,8 @@
 package org.hearth.platform.events;
 
+import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.mapping.event.BeforeSaveCallback;
-
-import java.util.List;
 
 /**
  * Sets {@link OutboxEntry#PENDING} on a document that is inserted or replaced with outbox entries, in that same

@@ -8,17 +8,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import org.bson.conversions.Bson;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.bson.Document;
-import org.hearth.platform.observability.Traces;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.kafka.core.KafkaTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +18,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.hearth.platform.observability.Traces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes outbox entries to Kafka ({@code acks=all}, idempotent producer) and removes each one only
@@ -64,8 +63,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong publishedTotal = new AtomicLong();
     private final Traces traces;
 
-    public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
-            Duration pollInterval, Duration sendTimeout) {
+    public OutboxRelay(
+            MongoOperations mongo,
+            KafkaTemplate<String, String> kafka,
+            List<OutboxCollection> collections,
+            Duration pollInterval,
+            Duration sendTimeout) {
         this(mongo, kafka, collections, pollInterval, sendTimeout, Traces.NONE);
     }
 
@@ -73,8 +76,13 @@ public class OutboxRelay implements SmartLifecycle {
      * @param traces each entry is published in a span continuing the trace of the request that wrote it (its stored
      *               {@code traceparent}), so the trace goes on across Kafka although the relay runs on its own thread
      */
-    public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
-            Duration pollInterval, Duration sendTimeout, Traces traces) {
+    public OutboxRelay(
+            MongoOperations mongo,
+            KafkaTemplate<String, String> kafka,
+            List<OutboxCollection> collections,
+            Duration pollInterval,
+            Duration sendTimeout,
+            Traces traces) {
         this.traces = traces;
         this.mongo = mongo;
         this.kafka = kafka;
@@ -109,7 +117,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int relayBatch(OutboxCollection collection) {
         MongoCollection<Document> documents = mongo.getCollection(collection.name());
-        List<Document> batch = documents.find(Filters.eq(OutboxEntry.PENDING, true)).limit(BATCH)
+        List<Document> batch = documents
+                .find(Filters.eq(OutboxEntry.PENDING, true))
+                .limit(BATCH)
                 .into(new ArrayList<>());
         if (batch.isEmpty()) {
             return 0;
@@ -145,8 +155,8 @@ public class OutboxRelay implements SmartLifecycle {
             // filters on _id alone: the MongoDB wire server uses an index only for those (a real mongod too)
             Bson pull = Updates.pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", confirmed)));
             if (all) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(pull,
-                        Updates.unset(OutboxEntry.PENDING))));
+                writes.add(new UpdateOneModel<>(
+                        Filters.eq("_id", id), Updates.combine(pull, Updates.unset(OutboxEntry.PENDING))));
                 cleared.add(id);
             } else if (!confirmed.isEmpty()) {
                 writes.add(new UpdateOneModel<>(Filters.eq("_id", id), pull));
@@ -174,11 +184,11 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         List<WriteModel<Document>> reflags = new ArrayList<>();
-        for (Document document : documents.find(Filters.in("_id", cleared))
-                .projection(new Document(OutboxEntry.FIELD, 1))) {
+        for (Document document :
+                documents.find(Filters.in("_id", cleared)).projection(new Document(OutboxEntry.FIELD, 1))) {
             if (!entries(document).isEmpty()) {
-                reflags.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
-                        Updates.set(OutboxEntry.PENDING, true)));
+                reflags.add(new UpdateOneModel<>(
+                        Filters.eq("_id", document.get("_id")), Updates.set(OutboxEntry.PENDING, true)));
             }
         }
         if (!reflags.isEmpty()) {
@@ -199,9 +209,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
         lastSweep = now;
         for (OutboxCollection collection : collections) {
-            mongo.getCollection(collection.name()).updateMany(
-                    Filters.and(Filters.exists(OutboxEntry.FIELD + ".0"), Filters.ne(OutboxEntry.PENDING, true)),
-                    Updates.set(OutboxEntry.PENDING, true));
+            mongo.getCollection(collection.name())
+                    .updateMany(
+                            Filters.and(
+                                    Filters.exists(OutboxEntry.FIELD + ".0"), Filters.ne(OutboxEntry.PENDING, true)),
+                            Updates.set(OutboxEntry.PENDING, true));
         }
     }
 
@@ -225,8 +237,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private boolean confirmed(CompletableFuture<?> send, Document entry,
-            MongoCollection<Document> documents) {
+    private boolean confirmed(CompletableFuture<?> send, Document entry, MongoCollection<Document> documents) {
         try {
             send.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -234,15 +245,18 @@ public class OutboxRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
-            log.warn("Outbox entry {} of {} not published yet, will retry: {}", entry.getString("eventId"),
-                    documents.getNamespace().getCollectionName(), e.toString());
+            log.warn(
+                    "Outbox entry {} of {} not published yet, will retry: {}",
+                    entry.getString("eventId"),
+                    documents.getNamespace().getCollectionName(),
+                    e.toString());
             return false;
         }
     }
 
     static ProducerRecord<String, String> record(Document entry) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
-                entry.getString("payload"));
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(entry.getString("topic"), entry.getString("key"), entry.getString("payload"));
         Headers headers = record.headers();
         add(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
         add(headers, CloudEventHeaders.ID, entry.getString("eventId"));
@@ -250,7 +264,10 @@ public class OutboxRelay implements SmartLifecycle {
         add(headers, CloudEventHeaders.TYPE, entry.getString("type"));
         add(headers, CloudEventHeaders.SUBJECT, entry.getString("subject"));
         Date time = entry.getDate("time");
-        add(headers, CloudEventHeaders.TIME, time == null ? null : Instant.ofEpochMilli(time.getTime()).toString());
+        add(
+                headers,
+                CloudEventHeaders.TIME,
+                time == null ? null : Instant.ofEpochMilli(time.getTime()).toString());
         add(headers, CloudEventHeaders.TENANT, entry.getString("tenantId"));
         add(headers, CloudEventHeaders.CORRELATION, entry.getString("correlationId"));
         add(headers, CloudEventHeaders.TRACEPARENT, entry.getString("traceparent"));
@@ -300,8 +317,10 @@ public class OutboxRelay implements SmartLifecycle {
     private void ensurePendingIndexes() {
         for (OutboxCollection collection : collections) {
             try {
-                mongo.getCollection(collection.name()).createIndex(Indexes.ascending(OutboxEntry.PENDING),
-                        new IndexOptions().sparse(true).name("outbox_pending"));
+                mongo.getCollection(collection.name())
+                        .createIndex(
+                                Indexes.ascending(OutboxEntry.PENDING),
+                                new IndexOptions().sparse(true).name("outbox_pending"));
             } catch (RuntimeException e) {
                 log.warn("No outbox_pending index on {}, the relay will scan: {}", collection.name(), e.toString());
             }

@@ -1,11 +1,10 @@
 package org.hearth.platform.events;
 
+import java.util.List;
+import java.util.function.Function;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.mongodb.core.query.Update;
-
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * The write of a versioned aggregate document with its events, as every repository of an If-Match resource
@@ -30,19 +29,34 @@ public class VersionedDocuments {
      *
      * @param firstVersion builds the new document from its outbox entries
      */
-    public <T extends TenantOwned> boolean createOrUpdate(Object id, long expectedVersion, String topic,
-            List<? extends DomainEvent> events, Function<List<OutboxEntry>, T> firstVersion, Update changes,
+    public <T extends TenantOwned> boolean createOrUpdate(
+            Object id,
+            long expectedVersion,
+            String topic,
+            List<? extends DomainEvent> events,
+            Function<List<OutboxEntry>, T> firstVersion,
+            Update changes,
             Class<T> type) {
-        boolean saved = mongo.createOrUpdate(id, expectedVersion, VERSION,
-                () -> firstVersion.apply(outbox.entries(topic, events)), outbox.append(changes, topic, events), type);
+        boolean saved = mongo.createOrUpdate(
+                id,
+                expectedVersion,
+                VERSION,
+                () -> firstVersion.apply(outbox.entries(topic, events)),
+                outbox.append(changes, topic, events),
+                type);
         return woken(saved, events);
     }
 
     /** Applies {@code changes} to an existing document if it is still at {@code expectedVersion}. */
-    public <T> boolean update(Object id, long expectedVersion, String topic, List<? extends DomainEvent> events,
-            Update changes, Class<T> type) {
-        boolean saved = mongo.updateIfVersion(id, expectedVersion, VERSION,
-                outbox.append(changes.inc(VERSION, 1), topic, events), type);
+    public <T> boolean update(
+            Object id,
+            long expectedVersion,
+            String topic,
+            List<? extends DomainEvent> events,
+            Update changes,
+            Class<T> type) {
+        boolean saved = mongo.updateIfVersion(
+                id, expectedVersion, VERSION, outbox.append(changes.inc(VERSION, 1), topic, events), type);
         return woken(saved, events);
     }
 

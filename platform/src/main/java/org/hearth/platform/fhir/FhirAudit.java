@@ -1,12 +1,11 @@
 package org.hearth.platform.fhir;
 
-import org.hearth.platform.audit.AuditInterceptor;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hearth.platform.audit.AuditInterceptor;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Marks the patients a FHIR request touches so that the platform's audit interceptor records one
@@ -15,8 +14,7 @@ import java.util.Set;
  */
 public final class FhirAudit {
 
-    private FhirAudit() {
-    }
+    private FhirAudit() {}
 
     public static void patient(String patientId) {
         if (patientId != null) {

@@ -1,6 +1,11 @@
 package org.hearth.platform.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
@@ -10,12 +15,6 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.util.ForwardedHeaderUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
-
 /**
  * Searchset Bundles: {@code total}, {@code self}/{@code next}/{@code previous} links that keep the request's
  * parameters and move {@code _offset}, absolute {@code fullUrl}s. URLs are built from the request as the caller sent
@@ -23,8 +22,7 @@ import java.util.UUID;
  */
 public final class FhirBundles {
 
-    private FhirBundles() {
-    }
+    private FhirBundles() {}
 
     /**
      * A searchset of one page of matches.
@@ -34,8 +32,12 @@ public final class FhirBundles {
      * @param total    how many resources match in all pages
      * @param included resources added by {@code _include} (search mode {@code include}); may be empty
      */
-    public static Bundle searchset(HttpServletRequest request, FhirPage page, List<? extends Resource> matches,
-            long total, List<? extends Resource> included) {
+    public static Bundle searchset(
+            HttpServletRequest request,
+            FhirPage page,
+            List<? extends Resource> matches,
+            long total,
+            List<? extends Resource> included) {
         Bundle bundle = new Bundle();
         bundle.setId(UUID.randomUUID().toString());
         bundle.getMeta().setLastUpdated(Date.from(Instant.now()));
@@ -48,16 +50,23 @@ public final class FhirBundles {
             bundle.addLink().setRelation("next").setUrl(withOffset(request, page, page.offset() + page.count()));
         }
         if (page.offset() > 0 && page.count() > 0) {
-            bundle.addLink().setRelation("previous")
+            bundle.addLink()
+                    .setRelation("previous")
                     .setUrl(withOffset(request, page, Math.max(0, page.offset() - page.count())));
         }
         for (Resource match : matches) {
-            bundle.addEntry().setFullUrl(fullUrl(base, match)).setResource(match)
-                    .getSearch().setMode(SearchEntryMode.MATCH);
+            bundle.addEntry()
+                    .setFullUrl(fullUrl(base, match))
+                    .setResource(match)
+                    .getSearch()
+                    .setMode(SearchEntryMode.MATCH);
         }
         for (Resource include : included) {
-            bundle.addEntry().setFullUrl(fullUrl(base, include)).setResource(include)
-                    .getSearch().setMode(SearchEntryMode.INCLUDE);
+            bundle.addEntry()
+                    .setFullUrl(fullUrl(base, include))
+                    .setResource(include)
+                    .getSearch()
+                    .setMode(SearchEntryMode.INCLUDE);
         }
         return bundle;
     }
@@ -69,7 +78,9 @@ public final class FhirBundles {
 
     /** The FHIR base as the caller sees it, e.g. {@code https://hearth.example/fhir/R4}. */
     public static String baseUrl(HttpServletRequest request) {
-        return string(requestUrl(request).replacePath(request.getContextPath() + FhirPaths.BASE).replaceQuery(null));
+        return string(requestUrl(request)
+                .replacePath(request.getContextPath() + FhirPaths.BASE)
+                .replaceQuery(null));
     }
 
     /** {@code <base>/<Type>/<id>} of a resource whose id is set. */
@@ -78,8 +89,8 @@ public final class FhirBundles {
     }
 
     private static String withOffset(HttpServletRequest request, FhirPage page, int offset) {
-        return string(requestUrl(request).replaceQueryParam("_offset", offset)
-                .replaceQueryParam("_count", page.count()));
+        return string(
+                requestUrl(request).replaceQueryParam("_offset", offset).replaceQueryParam("_count", page.count()));
     }
 
     /** The request's query is already encoded: keep it as sent (encoding it again would turn %2B into %252B). */

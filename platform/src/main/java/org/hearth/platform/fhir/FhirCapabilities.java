@@ -1,12 +1,11 @@
 package org.hearth.platform.fhir;
 
+import java.util.Date;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations;
-
-import java.util.Date;
 
 /**
  * One service's part of the CapabilityStatement, served at its own {@code /fhir/R4/metadata} and merged by the
@@ -35,16 +34,19 @@ public final class FhirCapabilities {
 
     /** A versioned type with read and type search, paged by {@code _count} (at most {@link FhirPage#MAX_COUNT}). */
     public CapabilityStatementRestResourceComponent resource(String type) {
-        CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type)
-                .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED);
+        CapabilityStatementRestResourceComponent resource =
+                rest.addResource().setType(type).setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED);
         resource.addInteraction().setCode(TypeRestfulInteraction.READ);
         resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
         param(resource, "_count", Enumerations.SearchParamType.NUMBER, "Page size, at most 200");
         return resource;
     }
 
-    public static CapabilityStatementRestResourceComponent param(CapabilityStatementRestResourceComponent resource,
-            String name, Enumerations.SearchParamType type, String documentation) {
+    public static CapabilityStatementRestResourceComponent param(
+            CapabilityStatementRestResourceComponent resource,
+            String name,
+            Enumerations.SearchParamType type,
+            String documentation) {
         resource.addSearchParam().setName(name).setType(type).setDocumentation(documentation);
         return resource;
     }

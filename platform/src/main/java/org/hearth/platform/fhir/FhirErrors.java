@@ -4,15 +4,22 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hearth.platform.audit.RefusalAudit;
+import org.hearth.platform.correlation.CorrelationId;
 import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.problem.ErrorFormat;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.problem.PayloadTooLargeException;
 import org.hearth.platform.problem.ProblemType;
-import org.hearth.platform.problem.ErrorFormat;
 import org.hearth.platform.store.StoreUnavailable;
 import org.hearth.platform.tenancy.MissingTenantException;
-import org.hearth.platform.correlation.CorrelationId;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -35,14 +42,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * FHIR errors: on {@code /fhir/R4/**} every failure answers an {@code OperationOutcome} (application/fhir+json) with
@@ -96,8 +95,8 @@ public class FhirErrors implements HandlerExceptionResolver, Ordered, ErrorForma
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-            Exception e) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (!FhirPaths.isFhir(request) || response.isCommitted()) {
             return null;
         }
@@ -113,7 +112,8 @@ public class FhirErrors implements HandlerExceptionResolver, Ordered, ErrorForma
         boolean write = WRITES.contains(request.getMethod());
         HttpStatus invalid = write ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
         switch (e) {
-            case FhirException fhirError -> send(response, fhirError.status(), fhirError.issue(), fhirError.getMessage());
+            case FhirException fhirError ->
+                send(response, fhirError.status(), fhirError.issue(), fhirError.getMessage());
             case ApiException api -> {
                 HttpStatus status = api.type().status();
                 if (api.type() == ProblemType.VALIDATION_FAILED || api.type() == ProblemType.UNKNOWN_FIELD) {
@@ -126,7 +126,10 @@ public class FhirErrors implements HandlerExceptionResolver, Ordered, ErrorForma
             }
             case MissingTenantException missing -> {
                 refused(request, "no single agency in the token");
-                send(response, HttpStatus.FORBIDDEN, IssueType.FORBIDDEN,
+                send(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        IssueType.FORBIDDEN,
                         "Your account is not a member of exactly one agency.");
             }
             case AccessDeniedException denied -> {
@@ -137,45 +140,88 @@ public class FhirErrors implements HandlerExceptionResolver, Ordered, ErrorForma
                 if (causedBy(unreadable, PayloadTooLargeException.class)) {
                     send(response, HttpStatus.CONTENT_TOO_LARGE, IssueType.TOOCOSTLY, "The body is too large.");
                 } else {
-                    send(response, HttpStatus.BAD_REQUEST, IssueType.STRUCTURE,
+                    send(
+                            response,
+                            HttpStatus.BAD_REQUEST,
+                            IssueType.STRUCTURE,
                             "The body is not a FHIR R4 JSON resource of the expected type (unknown elements are "
                                     + "refused).");
                 }
             }
-            case MethodArgumentNotValidException invalidBody -> send(response, invalid, issueFor(invalid),
-                    "The request has invalid fields: " + invalidBody.getBindingResult().getFieldErrors().stream()
-                            .map(org.springframework.validation.FieldError::getField).sorted()
-                            .collect(Collectors.joining(", ")) + ".");
-            case ConstraintViolationException constraint -> send(response, invalid, issueFor(invalid),
-                    "The request has invalid values: " + constraint.getConstraintViolations().stream()
-                            .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                            .collect(Collectors.joining("; ")) + ".");
-            case HandlerMethodValidationException ignored -> send(response, invalid, issueFor(invalid),
-                    "The request has invalid parameters.");
-            case MethodArgumentTypeMismatchException mismatch -> send(response, HttpStatus.BAD_REQUEST,
-                    IssueType.INVALID, "The parameter " + mismatch.getName() + " has an invalid format.");
-            case ServletRequestBindingException ignored -> send(response, HttpStatus.BAD_REQUEST, IssueType.INVALID,
-                    "A required parameter or header is missing.");
-            case NoResourceFoundException ignored -> send(response, HttpStatus.NOT_FOUND, IssueType.NOTSUPPORTED,
-                    "This server does not support this resource type or operation here.");
-            case HttpRequestMethodNotSupportedException method -> send(response, HttpStatus.METHOD_NOT_ALLOWED,
-                    IssueType.NOTSUPPORTED, "This resource does not support " + method.getMethod() + ".");
-            case HttpMediaTypeNotSupportedException ignored -> send(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    IssueType.NOTSUPPORTED, "Send the body as " + FhirPaths.FHIR_JSON + ".");
-            case HttpMediaTypeNotAcceptableException ignored -> send(response, HttpStatus.NOT_ACCEPTABLE,
-                    IssueType.NOTSUPPORTED, "This server answers " + FhirPaths.FHIR_JSON + ".");
-            case PayloadTooLargeException ignored -> send(response, HttpStatus.CONTENT_TOO_LARGE, IssueType.TOOCOSTLY,
-                    "The body is too large.");
+            case MethodArgumentNotValidException invalidBody ->
+                send(
+                        response,
+                        invalid,
+                        issueFor(invalid),
+                        "The request has invalid fields: "
+                                + invalidBody.getBindingResult().getFieldErrors().stream()
+                                        .map(org.springframework.validation.FieldError::getField)
+                                        .sorted()
+                                        .collect(Collectors.joining(", "))
+                                + ".");
+            case ConstraintViolationException constraint ->
+                send(
+                        response,
+                        invalid,
+                        issueFor(invalid),
+                        "The request has invalid values: "
+                                + constraint.getConstraintViolations().stream()
+                                        .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                                        .sorted()
+                                        .collect(Collectors.joining("; "))
+                                + ".");
+            case HandlerMethodValidationException ignored ->
+                send(response, invalid, issueFor(invalid), "The request has invalid parameters.");
+            case MethodArgumentTypeMismatchException mismatch ->
+                send(
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        IssueType.INVALID,
+                        "The parameter " + mismatch.getName() + " has an invalid format.");
+            case ServletRequestBindingException ignored ->
+                send(response, HttpStatus.BAD_REQUEST, IssueType.INVALID, "A required parameter or header is missing.");
+            case NoResourceFoundException ignored ->
+                send(
+                        response,
+                        HttpStatus.NOT_FOUND,
+                        IssueType.NOTSUPPORTED,
+                        "This server does not support this resource type or operation here.");
+            case HttpRequestMethodNotSupportedException method ->
+                send(
+                        response,
+                        HttpStatus.METHOD_NOT_ALLOWED,
+                        IssueType.NOTSUPPORTED,
+                        "This resource does not support " + method.getMethod() + ".");
+            case HttpMediaTypeNotSupportedException ignored ->
+                send(
+                        response,
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        IssueType.NOTSUPPORTED,
+                        "Send the body as " + FhirPaths.FHIR_JSON + ".");
+            case HttpMediaTypeNotAcceptableException ignored ->
+                send(
+                        response,
+                        HttpStatus.NOT_ACCEPTABLE,
+                        IssueType.NOTSUPPORTED,
+                        "This server answers " + FhirPaths.FHIR_JSON + ".");
+            case PayloadTooLargeException ignored ->
+                send(response, HttpStatus.CONTENT_TOO_LARGE, IssueType.TOOCOSTLY, "The body is too large.");
             default -> other(request, response, e);
         }
     }
 
     private void other(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
         if (StoreUnavailable.is(e)) {
-            log.warn("Store unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+            log.warn(
+                    "Store unavailable on {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     e.getClass().getSimpleName());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
-            send(response, HttpStatus.SERVICE_UNAVAILABLE, IssueType.TRANSIENT,
+            send(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    IssueType.TRANSIENT,
                     "The database cannot be reached right now. Retry after the time in Retry-After.");
             return;
         }
@@ -185,13 +231,18 @@ public class FhirErrors implements HandlerExceptionResolver, Ordered, ErrorForma
             return;
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        send(response, HttpStatus.INTERNAL_SERVER_ERROR, IssueType.EXCEPTION,
+        send(
+                response,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                IssueType.EXCEPTION,
                 "Something went wrong on our side. Quote the correlation id when you report it.");
     }
 
     private void send(HttpServletResponse response, HttpStatus status, IssueType issue, String diagnostics)
             throws IOException {
-        String correlation = CorrelationId.current().map(id -> " (correlation id " + id + ")").orElse("");
+        String correlation = CorrelationId.current()
+                .map(id -> " (correlation id " + id + ")")
+                .orElse("");
         OperationOutcome outcome = outcome(issue, diagnostics + correlation);
         response.setStatus(status.value());
         response.setContentType(FhirPaths.FHIR_JSON + ";charset=UTF-8");
@@ -208,8 +259,8 @@ public class FhirErrors implements HandlerExceptionResolver, Ordered, ErrorForma
         if (errors.isEmpty()) {
             return message;
         }
-        return message + " " + errors.stream().map(f -> f.field() + " " + f.message())
-                .collect(Collectors.joining("; ")) + ".";
+        return message + " "
+                + errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")) + ".";
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -4,18 +4,17 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes HAPI resources (a {@code Patient}, a {@code Bundle}) as FHIR JSON with HAPI's parser, so a controller
@@ -27,8 +26,11 @@ public class FhirMessageConverter extends AbstractHttpMessageConverter<IBaseReso
     private final FhirContext fhir;
 
     public FhirMessageConverter(FhirContext fhir) {
-        super(StandardCharsets.UTF_8, MediaType.parseMediaType(FhirPaths.FHIR_JSON),
-                MediaType.parseMediaType("application/json+fhir"), MediaType.APPLICATION_JSON);
+        super(
+                StandardCharsets.UTF_8,
+                MediaType.parseMediaType(FhirPaths.FHIR_JSON),
+                MediaType.parseMediaType("application/json+fhir"),
+                MediaType.APPLICATION_JSON);
         this.fhir = fhir;
     }
 

@@ -11,8 +11,7 @@ public final class FhirPaths {
     /** The FHIR media type; plain {@code application/json} is accepted and answered too. */
     public static final String FHIR_JSON = "application/fhir+json";
 
-    private FhirPaths() {
-    }
+    private FhirPaths() {}
 
     /** True for requests under {@link #BASE}: those answer errors as OperationOutcome instead of problem details. */
     public static boolean isFhir(HttpServletRequest request) {

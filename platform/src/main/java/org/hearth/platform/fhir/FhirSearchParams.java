@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class FhirSearchParams {
 
-    private FhirSearchParams() {
-    }
+    private FhirSearchParams() {}
 
     /**
      * A date condition from every value of one parameter (ANDed: {@code date=ge2026-01-01&date=lt2026-02-01}).
@@ -43,7 +42,8 @@ public final class FhirSearchParams {
     /** A date condition on a {@code LocalDate} (taken as the start of that day in UTC). */
     public static Predicate<LocalDate> localDates(String name, List<String> values) {
         Predicate<Instant> instants = dates(name, values);
-        return day -> instants.test(day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return day -> instants.test(
+                day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** The accepted codes of a token parameter ({@code status=active,completed}), lower-cased; empty = any. */
@@ -51,8 +51,10 @@ public final class FhirSearchParams {
         if (values == null) {
             return Set.of();
         }
-        return values.stream().flatMap(v -> Arrays.stream(v.split(",")))
-                .map(String::trim).filter(v -> !v.isEmpty())
+        return values.stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
                 .map(v -> v.contains("|") ? v.substring(v.indexOf('|') + 1) : v)
                 .map(v -> v.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
@@ -116,7 +118,9 @@ public final class FhirSearchParams {
             }
             if (value.matches("\\d{4}-\\d{2}")) {
                 YearMonth month = YearMonth.parse(value);
-                return new Instant[] {utc(month.atDay(1)), utc(month.plusMonths(1).atDay(1))};
+                return new Instant[] {
+                    utc(month.atDay(1)), utc(month.plusMonths(1).atDay(1))
+                };
             }
             if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 LocalDate day = LocalDate.parse(value);

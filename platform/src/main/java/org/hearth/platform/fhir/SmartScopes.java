@@ -16,8 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public final class SmartScopes {
 
-    private SmartScopes() {
-    }
+    private SmartScopes() {}
 
     public static boolean isPartner() {
         return Caller.hasRole("partner");
@@ -55,8 +54,12 @@ public final class SmartScopes {
     }
 
     private static void require(String type, String access) {
-        if (isPartner() && !Caller.hasScope("system/" + type + "." + access) && !Caller.hasScope("system/*." + access)) {
-            throw new FhirException(HttpStatus.FORBIDDEN, IssueType.FORBIDDEN,
+        if (isPartner()
+                && !Caller.hasScope("system/" + type + "." + access)
+                && !Caller.hasScope("system/*." + access)) {
+            throw new FhirException(
+                    HttpStatus.FORBIDDEN,
+                    IssueType.FORBIDDEN,
                     "The token lacks the scope system/" + type + "." + access + ".");
         }
     }

@@ -11,8 +11,7 @@ public final class MetricTags {
 
     public static final String AGENCY = "agency";
 
-    private MetricTags() {
-    }
+    private MetricTags() {}
 
     /** The agency the current request or event belongs to; {@code none} outside any. */
     public static String agency() {

@@ -1,13 +1,12 @@
 package org.hearth.platform.observability;
 
+import com.mongodb.MongoClientSettings;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.data.mongodb.observability.ContextProviderFactory;
 import org.springframework.data.mongodb.observability.MongoHandlerContext;
 import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
-
-import com.mongodb.MongoClientSettings;
 
 /**
  * A span for every MongoDB command issued inside a trace (Spring Data MongoDB's command observation): the driver

@@ -4,12 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
-
-import java.io.IOException;
 
 /**
  * One DEBUG line per API request, inside the request's span so that it carries the trace and span ids: method,
@@ -33,8 +32,12 @@ public class RequestLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            log.debug("{} {} answered {} in {} ms", request.getMethod(), route == null ? "(no route)" : route,
-                    response.getStatus(), (System.nanoTime() - started) / 1_000_000);
+            log.debug(
+                    "{} {} answered {} in {} ms",
+                    request.getMethod(),
+                    route == null ? "(no route)" : route,
+                    response.getStatus(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 }

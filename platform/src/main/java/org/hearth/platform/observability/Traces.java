@@ -4,7 +4,6 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -48,9 +47,11 @@ public final class Traces {
         if (tracer == Tracer.NOOP) {
             return work.get();
         }
-        Span span = (traceparent == null ? tracer.spanBuilder()
-                : propagator.extract(traceparent, (carrier, key) -> TRACEPARENT.equals(key) ? carrier : null))
-                .name(name).start();
+        Span span = (traceparent == null
+                        ? tracer.spanBuilder()
+                        : propagator.extract(traceparent, (carrier, key) -> TRACEPARENT.equals(key) ? carrier : null))
+                .name(name)
+                .start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
             return work.get();
         } catch (RuntimeException e) {

@@ -9,7 +9,8 @@ public record FieldError(String field, String message) {
      */
     public static FieldError fromRuleMessage(String message) {
         int colon = message == null ? -1 : message.indexOf(": ");
-        return colon > 0 ? new FieldError(message.substring(0, colon), message.substring(colon + 2))
+        return colon > 0
+                ? new FieldError(message.substring(0, colon), message.substring(colon + 2))
                 : new FieldError("body", message);
     }
 }

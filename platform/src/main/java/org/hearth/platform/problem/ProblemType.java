@@ -1,8 +1,7 @@
 package org.hearth.platform.problem;
 
-import org.springframework.http.HttpStatus;
-
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 
 /**
  * The stable problem types of Hearth's APIs. Clients switch on {@code type}, never on {@code detail}.

@@ -2,6 +2,10 @@ package org.hearth.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.EvaluationException;
@@ -14,11 +18,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a handler's {@code @PreAuthorize} role and scope rule before Spring binds and validates the request
@@ -42,8 +41,8 @@ public class AuthorizeBeforeBinding implements HandlerInterceptor {
         if (rule.isEmpty()) {
             return true;
         }
-        EvaluationContext context = expressions.createEvaluationContext(() -> caller,
-                new SimpleMethodInvocation(method.getBean(), method.getMethod()));
+        EvaluationContext context = expressions.createEvaluationContext(
+                () -> caller, new SimpleMethodInvocation(method.getBean(), method.getMethod()));
         Boolean allowed;
         try {
             allowed = rule.get().getValue(context, Boolean.class);
@@ -61,6 +60,7 @@ public class AuthorizeBeforeBinding implements HandlerInterceptor {
         if (annotation == null) {
             annotation = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
         }
-        return Optional.ofNullable(annotation).map(a -> expressions.getExpressionParser().parseExpression(a.value()));
+        return Optional.ofNullable(annotation)
+                .map(a -> expressions.getExpressionParser().parseExpression(a.value()));
     }
 }

@@ -1,12 +1,11 @@
 package org.hearth.platform.security;
 
+import java.time.Clock;
 import org.hearth.platform.core.tokens.AcceptedTokens;
 import org.hearth.platform.core.tokens.RevocationList;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-
-import java.time.Clock;
 
 /**
  * The servlet side of {@link AcceptedTokens}: one signature check per token, the time checks and the revocation

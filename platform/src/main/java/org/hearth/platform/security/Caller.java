@@ -8,26 +8,26 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /** Who is calling: the {@code sub} of the verified token, which links a person to care teams and circles. */
 public final class Caller {
 
-    private Caller() {
-    }
+    private Caller() {}
 
     /** Whether the caller holds the Keycloak realm role {@code role} (as mapped by {@link RealmRoles}). */
     public static boolean hasRole(String role) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
     }
 
     /** Whether the caller's token was granted the OAuth scope {@code scope} (a partner client's grant). */
     public static boolean hasScope(String scope) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> ("SCOPE_" + scope).equals(a.getAuthority()));
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> ("SCOPE_" + scope).equals(a.getAuthority()));
     }
 
     public static String subject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getSubject() != null) {
+        if (authentication instanceof JwtAuthenticationToken jwt
+                && jwt.getToken().getSubject() != null) {
             return jwt.getToken().getSubject();
         }
         throw new IllegalStateException("no authenticated caller with a subject");
@@ -49,7 +49,8 @@ public final class Caller {
     public static java.util.Optional<String> claim(String name) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            return java.util.Optional.ofNullable(jwt.getToken().getClaimAsString(name)).filter(v -> !v.isBlank());
+            return java.util.Optional.ofNullable(jwt.getToken().getClaimAsString(name))
+                    .filter(v -> !v.isBlank());
         }
         return java.util.Optional.empty();
     }

@@ -1,38 +1,36 @@
 package org.hearth.platform.security;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.hearth.platform.audit.RefusalAudit;
-import org.springframework.beans.factory.ObjectProvider;
+import org.hearth.platform.core.tokens.RevocationList;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.problem.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.hearth.platform.core.tokens.RevocationList;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import java.util.List;
-import java.util.ArrayList;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-
-import java.time.Clock;
-import java.util.Collection;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
  * Resource-server defaults of every Hearth service: stateless, every request authenticated except health,
@@ -47,20 +45,29 @@ public class HearthSecurityConfiguration {
     // the actuator lives on the management port (ManagementPortDefault) that only probes and Prometheus reach; on
     // the public port there is no actuator, so these paths answer 404 there, with or without a token
     static final String[] OPEN_PATHS = {
-            "/actuator/**",
-            "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/error",
-            // the service's own FHIR CapabilityStatement: the gateway merges them into /fhir/R4/metadata
-            "/fhir/R4/metadata"};
+        "/actuator/**",
+        "/api/*/v3/api-docs",
+        "/api/*/v3/api-docs/**",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error",
+        // the service's own FHIR CapabilityStatement: the gateway merges them into /fhir/R4/metadata
+        "/fhir/R4/metadata"
+    };
 
     @Bean
-    SecurityFilterChain hearthSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, Problems problems,
-            ObjectProvider<RefusalAudit> refusals) throws Exception {
+    SecurityFilterChain hearthSecurityFilterChain(
+            HttpSecurity http, JwtDecoder decoder, Problems problems, ObjectProvider<RefusalAudit> refusals)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
-            refusals.ifAvailable(audit -> audit.refused(request, 401,
-                    request.getHeader("Authorization") == null ? "no token" : "invalid token"));
+            refusals.ifAvailable(audit -> audit.refused(
+                    request, 401, request.getHeader("Authorization") == null ? "no token" : "invalid token"));
             new BearerTokenAuthenticationEntryPoint().commence(request, response, failure);
-            problems.write(request, response, ProblemType.UNAUTHENTICATED,
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.UNAUTHENTICATED,
                     "A valid access token for this service is required.");
         };
         AccessDeniedHandler denied = (request, response, failure) -> {
@@ -78,12 +85,16 @@ public class HearthSecurityConfiguration {
         });
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(denied))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(
+                        oauth -> oauth.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                                .authenticationEntryPoint(unauthenticated)
+                                .accessDeniedHandler(denied))
+                .exceptionHandling(errors ->
+                        errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
     }
 
@@ -96,7 +107,10 @@ public class HearthSecurityConfiguration {
     org.springframework.security.web.firewall.RequestRejectedHandler hearthRequestRejectedHandler(Problems problems) {
         return (request, response, rejected) -> {
             if (!response.isCommitted()) {
-                problems.write(request, response, ProblemType.BAD_REQUEST,
+                problems.write(
+                        request,
+                        response,
+                        ProblemType.BAD_REQUEST,
                         "The request cannot be processed: its URI, headers or parameters are malformed.");
             }
         };
@@ -104,7 +118,8 @@ public class HearthSecurityConfiguration {
 
     @Bean
     JwtDecoder hearthJwtDecoder(HearthSecurityProperties properties, RevocationList revocations) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(validator(properties, Clock.systemUTC()));
         // clients repeat one token for its 5 minutes: verify its signature once, not on every request; revocations
         // (logout, a disabled account or partner) are checked on every request
@@ -116,8 +131,8 @@ public class HearthSecurityConfiguration {
      * (Spring's default would add 60 s). Public to tests so that they check what runs, on their own clock.
      */
     public static OAuth2TokenValidator<Jwt> validator(HearthSecurityProperties properties, Clock clock) {
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                aud -> aud != null && aud.contains(properties.audience()));
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(
+                JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()));
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         timestamps.setClock(clock);
         // Spring's defaults (the certificate-bound token check) are kept; our timestamp validator replaces its own

@@ -1,8 +1,7 @@
 package org.hearth.platform.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where tokens come from and who they must be for.
@@ -18,7 +17,6 @@ import java.time.Duration;
 public record HearthSecurityProperties(String issuerUri, String jwkSetUri, String audience, Duration clockSkew) {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
-
 
     public HearthSecurityProperties {
         if (issuerUri == null || issuerUri.isBlank()) {

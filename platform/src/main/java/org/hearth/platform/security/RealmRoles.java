@@ -1,13 +1,12 @@
 package org.hearth.platform.security;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 /** Keycloak realm roles ({@code realm_access.roles}) become {@code ROLE_<role>} authorities. */
 public class RealmRoles implements Converter<Jwt, Collection<GrantedAuthority>> {

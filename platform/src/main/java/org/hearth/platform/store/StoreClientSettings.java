@@ -4,10 +4,9 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadConcernLevel;
 import com.mongodb.WriteConcern;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.core.Ordered;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Applies {@link StoreProperties} (time-outs, and where set the write and read concerns) to the MongoDB client
@@ -27,16 +26,17 @@ public class StoreClientSettings implements MongoClientSettingsBuilderCustomizer
     public void customize(MongoClientSettings.Builder settings) {
         settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
                         properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(socket -> socket
-                        .connectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()), TimeUnit.MILLISECONDS)
+                .applyToSocketSettings(socket -> socket.connectTimeout(
+                                Math.toIntExact(properties.connectTimeout().toMillis()), TimeUnit.MILLISECONDS)
                         .readTimeout(Math.toIntExact(properties.readTimeout().toMillis()), TimeUnit.MILLISECONDS))
-                .applyToConnectionPoolSettings(pool -> pool.maxWaitTime(
-                        properties.poolWaitTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                .applyToConnectionPoolSettings(
+                        pool -> pool.maxWaitTime(properties.poolWaitTimeout().toMillis(), TimeUnit.MILLISECONDS));
         if (hasText(properties.writeConcern()) || properties.journal() != null) {
-            WriteConcern concern = !hasText(properties.writeConcern()) ? WriteConcern.ACKNOWLEDGED
+            WriteConcern concern = !hasText(properties.writeConcern())
+                    ? WriteConcern.ACKNOWLEDGED
                     : properties.writeConcern().chars().allMatch(Character::isDigit)
-                    ? new WriteConcern(Integer.parseInt(properties.writeConcern()))
-                    : new WriteConcern(properties.writeConcern());
+                            ? new WriteConcern(Integer.parseInt(properties.writeConcern()))
+                            : new WriteConcern(properties.writeConcern());
             settings.writeConcern(properties.journal() == null ? concern : concern.withJournal(properties.journal()));
         }
         if (hasText(properties.readConcern())) {

@@ -1,9 +1,8 @@
 package org.hearth.platform.store;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * MongoDB client time-outs under {@code hearth.platform.mongo}, the same in every service. They are short so
@@ -37,5 +36,4 @@ public record StoreProperties(
         @DefaultValue("2s") Duration retryAfter,
         String writeConcern,
         Boolean journal,
-        String readConcern) {
-}
+        String readConcern) {}

@@ -6,11 +6,10 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
-
-import java.util.List;
 
 /**
  * Which failures mean "the store cannot be reached now, try again later" rather than a bug: no server selected in
@@ -33,8 +32,7 @@ public final class StoreUnavailable {
             TransientDataAccessResourceException.class,
             QueryTimeoutException.class);
 
-    private StoreUnavailable() {
-    }
+    private StoreUnavailable() {}
 
     /** True when {@code failure} or one of its causes says the store is unreachable. */
     public static boolean is(Throwable failure) {

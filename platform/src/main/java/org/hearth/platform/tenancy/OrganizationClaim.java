@@ -12,8 +12,7 @@ public final class OrganizationClaim {
 
     public static final String CLAIM = "organization";
 
-    private OrganizationClaim() {
-    }
+    private OrganizationClaim() {}
 
     public static Optional<TenantId> tenantOf(Map<String, Object> claims) {
         Object claim = claims.get(CLAIM);

@@ -1,11 +1,10 @@
 package org.hearth.platform.tenancy;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The agency the current unit of work acts for. On HTTP requests it comes from the verified token;
@@ -16,8 +15,7 @@ public final class TenantContext {
 
     private static final ThreadLocal<TenantId> EXPLICIT = new ThreadLocal<>();
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     public static TenantId current() {
         return find().orElseThrow(() -> new MissingTenantException("the caller belongs to no single agency"));

@@ -1,19 +1,18 @@
 package org.hearth.platform.tenancy;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import com.mongodb.client.gridfs.model.GridFSFile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Files in GridFS, scoped to the current agency like every document: each file carries its {@code tenantId} in its
@@ -28,13 +27,14 @@ public class TenantScopedFiles {
     }
 
     /** A stored file's bytes and what was said about it when stored. */
-    public record StoredFile(String id, byte[] content, String contentType, Document metadata) {
-    }
+    public record StoredFile(String id, byte[] content, String contentType, Document metadata) {}
 
     /** @return the new file's id */
     public String store(byte[] content, String filename, String contentType, Document metadata) {
-        Document scoped = new Document(metadata).append(TenantOwned.FIELD, TenantContext.current().value());
-        return gridFs.store(new ByteArrayInputStream(content), filename, contentType, scoped).toHexString();
+        Document scoped = new Document(metadata)
+                .append(TenantOwned.FIELD, TenantContext.current().value());
+        return gridFs.store(new ByteArrayInputStream(content), filename, contentType, scoped)
+                .toHexString();
     }
 
     /** What was said about a file when it was stored, without reading its content. */
@@ -47,8 +47,10 @@ public class TenantScopedFiles {
      * e.g. the file an earlier request with the same Idempotency-Key stored.
      */
     public Optional<String> idWhere(String field, String value) {
-        return Optional.ofNullable(gridFs.findOne(query(where("metadata." + field).is(value)
-                        .and("metadata." + TenantOwned.FIELD).is(TenantContext.current().value()))
+        return Optional.ofNullable(gridFs.findOne(query(where("metadata." + field)
+                                .is(value)
+                                .and("metadata." + TenantOwned.FIELD)
+                                .is(TenantContext.current().value()))
                         .with(Sort.by("uploadDate", "_id"))))
                 .map(f -> f.getObjectId().toHexString());
     }
@@ -70,7 +72,9 @@ public class TenantScopedFiles {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(gridFs.findOne(query(where("_id").is(new ObjectId(id))
-                .and("metadata." + TenantOwned.FIELD).is(TenantContext.current().value()))));
+        return Optional.ofNullable(gridFs.findOne(query(where("_id")
+                .is(new ObjectId(id))
+                .and("metadata." + TenantOwned.FIELD)
+                .is(TenantContext.current().value()))));
     }
 }

@@ -1,20 +1,19 @@
 package org.hearth.platform.tenancy;
 
 import com.mongodb.client.result.UpdateResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.domain.Sort;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The only door services use to MongoDB. Every query, update and count gets the current agency's
@@ -26,6 +25,7 @@ public class TenantScopedMongo {
 
     /** Field on projections that remembers the ids of events already applied (idempotent consumers). */
     public static final String PROCESSED_EVENTS = "processedEventIds";
+
     private static final int PROCESSED_EVENTS_KEPT = 200;
 
     private final MongoOperations mongo;
@@ -35,7 +35,8 @@ public class TenantScopedMongo {
     }
 
     public <T> Optional<T> findById(Object id, Class<T> type) {
-        return Optional.ofNullable(mongo.findOne(scoped(Query.query(Criteria.where("_id").is(id))), type));
+        return Optional.ofNullable(
+                mongo.findOne(scoped(Query.query(Criteria.where("_id").is(id))), type));
     }
 
     public <T> List<T> find(Query query, Class<T> type) {
@@ -75,7 +76,8 @@ public class TenantScopedMongo {
      */
     public <T extends TenantOwned> boolean replace(Object id, long expectedVersion, String versionField, T document) {
         requireCurrentTenant(document);
-        Query query = scoped(Query.query(Criteria.where("_id").is(id).and(versionField).is(expectedVersion)));
+        Query query = scoped(
+                Query.query(Criteria.where("_id").is(id).and(versionField).is(expectedVersion)));
         return mongo.replace(query, document).getModifiedCount() == 1;
     }
 
@@ -84,8 +86,10 @@ public class TenantScopedMongo {
      * agency; false when someone else changed it first (the caller answers 412) or it is not visible. Unlike
      * {@link #replace}, fields the update does not name (the outbox the relay is draining) stay untouched.
      */
-    public <T> boolean updateIfVersion(Object id, long expectedVersion, String versionField, Update update, Class<T> type) {
-        Query query = scoped(Query.query(Criteria.where("_id").is(id).and(versionField).is(expectedVersion)));
+    public <T> boolean updateIfVersion(
+            Object id, long expectedVersion, String versionField, Update update, Class<T> type) {
+        Query query = scoped(
+                Query.query(Criteria.where("_id").is(id).and(versionField).is(expectedVersion)));
         return mongo.updateFirst(query, update, type).getModifiedCount() == 1;
     }
 
@@ -94,8 +98,13 @@ public class TenantScopedMongo {
      * must not exist yet and {@code firstVersion} is inserted; otherwise {@code update} is applied if the
      * document is still at that version. False when someone else wrote first.
      */
-    public <T extends TenantOwned> boolean createOrUpdate(Object id, long expectedVersion, String versionField,
-            Supplier<T> firstVersion, Update update, Class<T> type) {
+    public <T extends TenantOwned> boolean createOrUpdate(
+            Object id,
+            long expectedVersion,
+            String versionField,
+            Supplier<T> firstVersion,
+            Update update,
+            Class<T> type) {
         if (expectedVersion == 0) {
             try {
                 insert(firstVersion.get());
@@ -123,12 +132,16 @@ public class TenantScopedMongo {
      * whoever reads what they grant does so inside {@link TenantContext#callAs} with the owner's tenant, after
      * checking the grant. Tenancy stays the rule for every other read: this never widens {@link #find}.
      */
-    public <T extends TenantOwned> List<T> findGrantedTo(String granteeField, String grantee, Query query, int limit,
-            Class<T> type) {
+    public <T extends TenantOwned> List<T> findGrantedTo(
+            String granteeField, String grantee, Query query, int limit, Class<T> type) {
         if (grantee == null || grantee.isBlank()) {
             return List.of();
         }
-        return mongo.find(Query.of(query).addCriteria(Criteria.where(granteeField).is(grantee)).limit(limit), type);
+        return mongo.find(
+                Query.of(query)
+                        .addCriteria(Criteria.where(granteeField).is(grantee))
+                        .limit(limit),
+                type);
     }
 
     public <T> UpdateResult update(Object id, Update update, Class<T> type) {
@@ -146,10 +159,17 @@ public class TenantScopedMongo {
      */
     public <T> long increment(Object id, String field, Class<T> type) {
         Query byId = scoped(Query.query(Criteria.where("_id").is(id)));
-        Update inc = new Update().inc(field, 1L).setOnInsert(TenantOwned.FIELD, TenantContext.current().value());
-        org.bson.Document after = mongo.findAndModify(byId, inc,
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true).upsert(true),
-                org.bson.Document.class, mongo.getCollectionName(type));
+        Update inc = new Update()
+                .inc(field, 1L)
+                .setOnInsert(TenantOwned.FIELD, TenantContext.current().value());
+        org.bson.Document after = mongo.findAndModify(
+                byId,
+                inc,
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options()
+                        .returnNew(true)
+                        .upsert(true),
+                org.bson.Document.class,
+                mongo.getCollectionName(type));
         return ((Number) after.get(field)).longValue();
     }
 
@@ -171,15 +191,17 @@ public class TenantScopedMongo {
      */
     public <T> boolean applyOnce(Object id, String eventId, Update update, Class<T> type) {
         TenantId tenant = TenantContext.current();
-        Update withMarker = update
-                .set(TenantOwned.FIELD, tenant.value())
-                .push(PROCESSED_EVENTS).slice(-PROCESSED_EVENTS_KEPT).each(eventId);
+        Update withMarker = update.set(TenantOwned.FIELD, tenant.value())
+                .push(PROCESSED_EVENTS)
+                .slice(-PROCESSED_EVENTS_KEPT)
+                .each(eventId);
         Query byId = scoped(Query.query(Criteria.where("_id").is(id)));
         if (!mongo.exists(byId, type)) {
             mongo.upsert(byId, withMarker, type);
             return true;
         }
-        Query notYetApplied = Query.of(byId).addCriteria(Criteria.where(PROCESSED_EVENTS).ne(eventId));
+        Query notYetApplied =
+                Query.of(byId).addCriteria(Criteria.where(PROCESSED_EVENTS).ne(eventId));
         return mongo.updateFirst(notYetApplied, withMarker, type).getMatchedCount() == 1;
     }
 
@@ -201,7 +223,9 @@ public class TenantScopedMongo {
     }
 
     private static Query scoped(Query query) {
-        return Query.of(query).addCriteria(Criteria.where(TenantOwned.FIELD).is(TenantContext.current().value()));
+        return Query.of(query)
+                .addCriteria(Criteria.where(TenantOwned.FIELD)
+                        .is(TenantContext.current().value()));
     }
 
     private static void requireCurrentTenant(TenantOwned document) {

@@ -25,16 +25,24 @@ public class ApiDocumentation {
 
     @Bean
     @ConditionalOnMissingBean
-    OpenAPI hearthOpenApi(@Value("${spring.application.name:hearth}") String service,
+    OpenAPI hearthOpenApi(
+            @Value("${spring.application.name:hearth}") String service,
             @Value("${hearth.security.issuer-uri:}") String issuer) {
         return new OpenAPI()
-                .info(new Info().title("Hearth " + service).version("v1")
+                .info(new Info()
+                        .title("Hearth " + service)
+                        .version("v1")
                         .description("Errors are RFC 9457 problem details (application/problem+json); see /problems/*. "
                                 + "Another agency's resources answer 404."))
                 .addServersItem(new Server().url("/").description("through the gateway"))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("Access token of realm hearth (" + issuer + ")")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("Access token of realm hearth (" + issuer + ")")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

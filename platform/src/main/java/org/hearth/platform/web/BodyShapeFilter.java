@@ -7,14 +7,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.hearth.platform.problem.MalformedBodyException;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.problem.Problems;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Refuses request bodies whose declared shape is not one Hearth reads, before any framework code sees them.
@@ -50,12 +49,18 @@ public class BodyShapeFilter extends OncePerRequestFilter {
         try {
             type = MediaType.parseMediaType(declared);
         } catch (InvalidMediaTypeException e) {
-            problems.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "The Content-Type header cannot be parsed; send the body as application/json.");
             return;
         }
         if (type.isWildcardType() || type.isWildcardSubtype()) {
-            problems.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "A wildcard Content-Type does not say what the body is; send it as application/json.");
             return;
         }
@@ -113,8 +118,8 @@ public class BodyShapeFilter extends OncePerRequestFilter {
             if (position < 3) {
                 head[position++] = b;
                 if (position == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
-                    throw new MalformedBodyException("The request body starts with a byte-order mark; send JSON "
-                            + "without one.");
+                    throw new MalformedBodyException(
+                            "The request body starts with a byte-order mark; send JSON " + "without one.");
                 }
             }
         }

@@ -4,10 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.hearth.platform.correlation.CorrelationId;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /** Runs first on every request so that even a 401 carries the correlation id, in the body and the header. */
 public class CorrelationIdFilter extends OncePerRequestFilter {
@@ -17,7 +16,8 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String correlationId = CorrelationId.acceptOrCreate(request.getHeader(CorrelationId.HEADER));
         response.setHeader(CorrelationId.HEADER, correlationId);
-        try (CorrelationId.Scope ignored = CorrelationId.bind(correlationId, request.getHeader(CorrelationId.TRACEPARENT))) {
+        try (CorrelationId.Scope ignored =
+                CorrelationId.bind(correlationId, request.getHeader(CorrelationId.TRACEPARENT))) {
             chain.doFilter(request, response);
         }
     }

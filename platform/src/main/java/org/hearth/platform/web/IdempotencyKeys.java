@@ -1,14 +1,5 @@
 package org.hearth.platform.web;
 
-import org.hearth.platform.problem.ApiException;
-import org.hearth.platform.problem.ProblemType;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantOwned;
-import org.hearth.platform.tenancy.TenantScopedMongo;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +10,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.problem.ProblemType;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * {@code Idempotency-Key} for POSTs that create something (ARCHITECTURE §6): the first request with a key
@@ -44,13 +43,11 @@ public class IdempotencyKeys {
     }
 
     /** Where a key stands: {@code replay} is true when this request repeats an earlier one. */
-    public record Claim(String resourceId, boolean replay) {
-    }
+    public record Claim(String resourceId, boolean replay) {}
 
     @Document("idempotency_keys")
     record IdempotencyRecord(@Id String id, String tenantId, String requestHash, String resourceId, Instant claimedAt)
-            implements TenantOwned {
-    }
+            implements TenantOwned {}
 
     /**
      * Claims {@code key} for a new resource with id {@code newId}, or answers the id an earlier identical request
@@ -69,7 +66,8 @@ public class IdempotencyKeys {
             Optional<IdempotencyRecord> earlier = mongo.findById(id, IdempotencyRecord.class);
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash().equals(hash)) {
-                    throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    throw new ApiException(
+                            ProblemType.IDEMPOTENCY_KEY_REUSED,
                             "This Idempotency-Key was used for a different request; use a new key for a new request.");
                 }
                 return new Claim(earlier.get().resourceId(), true);
@@ -85,8 +83,7 @@ public class IdempotencyKeys {
     }
 
     /** What {@link #createOnce} answers: the resource, and whether an earlier request with the key created it. */
-    public record Created<T>(T resource, boolean replay) {
-    }
+    public record Created<T>(T resource, boolean replay) {}
 
     /**
      * A create that runs at most once per key: claims the key for a new id (or finds the id an identical earlier
@@ -98,7 +95,11 @@ public class IdempotencyKeys {
      * @param find   reads the resource by id in the caller's agency
      * @param create builds and stores the resource under the given id, returning it
      */
-    public <T> Created<T> createOnce(String key, String caller, String requestBody, Function<String, Optional<T>> find,
+    public <T> Created<T> createOnce(
+            String key,
+            String caller,
+            String requestBody,
+            Function<String, Optional<T>> find,
             Function<String, T> create) {
         Claim claim = claim(key, caller, requestBody, UUID.randomUUID().toString());
         if (claim.replay()) {
@@ -116,7 +117,8 @@ public class IdempotencyKeys {
 
     private static String sha256(String body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,8 +10,7 @@ public final class Paging {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static PageRequest of(Integer page, Integer size) {
         int p = page == null ? 0 : page;

@@ -26,10 +26,12 @@ public class ProblemErrorController implements ErrorController {
         int status = code instanceof Integer value && value >= 400 ? value : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemType type = ProblemErrorPages.typeFor(status);
-        ProblemDetail problem = Problems.of(type, ProblemErrorPages.detailFor(status),
-                uri instanceof String path ? safe(path) : null);
+        ProblemDetail problem =
+                Problems.of(type, ProblemErrorPages.detailFor(status), uri instanceof String path ? safe(path) : null);
         problem.setStatus(status);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** The instance is informative only; a path that is not a valid URI is left out rather than failing here. */

@@ -1,12 +1,11 @@
 package org.hearth.platform.web;
 
+import java.io.IOException;
+import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.hearth.platform.problem.ProblemType;
-
-import java.io.IOException;
-import java.io.Writer;
 
 /**
  * Tomcat's own refusals (an undecodable or suspicious URI such as {@code %ff%fe}, rejected before any servlet runs)

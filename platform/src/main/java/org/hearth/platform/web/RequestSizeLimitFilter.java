@@ -7,12 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.hearth.platform.problem.PayloadTooLargeException;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.platform.problem.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Caps request bodies (413). A declared Content-Length over the cap is refused before reading; a
@@ -32,7 +31,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** Paths matching {@code uploadPaths} (a regular expression; empty for none) take up to {@code uploadMax} bytes. */
     public RequestSizeLimitFilter(long maxBytes, String uploadPaths, long uploadMax, Problems problems) {
         this.defaultMax = maxBytes;
-        this.uploadPaths = uploadPaths == null || uploadPaths.isBlank() ? null : java.util.regex.Pattern.compile(uploadPaths);
+        this.uploadPaths =
+                uploadPaths == null || uploadPaths.isBlank() ? null : java.util.regex.Pattern.compile(uploadPaths);
         this.uploadMax = uploadMax;
         this.problems = problems;
     }
@@ -40,9 +40,15 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = uploadPaths != null && uploadPaths.matcher(request.getRequestURI()).matches() ? uploadMax : defaultMax;
+        long maxBytes = uploadPaths != null
+                        && uploadPaths.matcher(request.getRequestURI()).matches()
+                ? uploadMax
+                : defaultMax;
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, ProblemType.PAYLOAD_TOO_LARGE,
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.PAYLOAD_TOO_LARGE,
                     new PayloadTooLargeException(maxBytes).getMessage());
             return;
         }

@@ -1,5 +1,7 @@
 package org.hearth.platform.web;
 
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,9 +13,6 @@ import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
-
-import java.time.temporal.TemporalAccessor;
-import java.time.temporal.TemporalAmount;
 
 /**
  * Dates and times are ISO-8601 strings, nothing else. Jackson also reads {@code "from": 0} as 1970-01-01 (epoch days
@@ -28,15 +27,19 @@ public final class StrictJson implements JsonMapperBuilderCustomizer {
 
     @Override
     public void customize(JsonMapper.Builder builder) {
-        builder.addModule(new SimpleModule("hearth-strict-json").setDeserializerModifier(new ValueDeserializerModifier() {
-            @Override
-            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
-                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
-                Class<?> type = description.getBeanClass();
-                boolean time = TemporalAccessor.class.isAssignableFrom(type) || TemporalAmount.class.isAssignableFrom(type);
-                return time ? new OnlyStrings(deserializer) : deserializer;
-            }
-        }));
+        builder.addModule(new SimpleModule("hearth-strict-json")
+                .setDeserializerModifier(new ValueDeserializerModifier() {
+                    @Override
+                    public ValueDeserializer<?> modifyDeserializer(
+                            DeserializationConfig config,
+                            BeanDescription.Supplier description,
+                            ValueDeserializer<?> deserializer) {
+                        Class<?> type = description.getBeanClass();
+                        boolean time = TemporalAccessor.class.isAssignableFrom(type)
+                                || TemporalAmount.class.isAssignableFrom(type);
+                        return time ? new OnlyStrings(deserializer) : deserializer;
+                    }
+                }));
     }
 
     /** The type's own deserializer, for a JSON string only. */

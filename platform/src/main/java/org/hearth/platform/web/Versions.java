@@ -1,10 +1,9 @@
 package org.hearth.platform.web;
 
-import org.hearth.platform.problem.ApiException;
-import org.hearth.platform.problem.ProblemType;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.problem.ProblemType;
 
 /**
  * Optimistic concurrency over HTTP (ARCHITECTURE §6): a versioned resource answers {@code ETag: "<version>"}
@@ -15,8 +14,7 @@ public final class Versions {
 
     private static final Pattern STRONG_ETAG = Pattern.compile("^\"(\\d{1,18})\"$");
 
-    private Versions() {
-    }
+    private Versions() {}
 
     public static String etag(long version) {
         return "\"" + version + "\"";
@@ -25,7 +23,8 @@ public final class Versions {
     /** The version the client last read, from its {@code If-Match} header. */
     public static long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
+            throw new ApiException(
+                    ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag you last read, so that you do not overwrite someone else's change.");
         }
         Matcher matcher = STRONG_ETAG.matcher(ifMatch.strip());

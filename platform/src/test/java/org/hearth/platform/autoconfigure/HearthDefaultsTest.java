@@ -1,10 +1,10 @@
 package org.hearth.platform.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.StandardEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HearthDefaultsTest {
 
@@ -18,7 +18,8 @@ class HearthDefaultsTest {
             assertThat(Integer.parseInt(System.getProperty(HearthDefaults.CARRIERS)))
                     .isGreaterThanOrEqualTo(HearthDefaults.MIN_CARRIERS)
                     .isGreaterThanOrEqualTo(Runtime.getRuntime().availableProcessors());
-            assertThat(environment.getProperty("spring.threads.virtual.enabled")).isEqualTo("true");
+            assertThat(environment.getProperty("spring.threads.virtual.enabled"))
+                    .isEqualTo("true");
 
             System.setProperty(HearthDefaults.CARRIERS, "3"); // -Djdk.virtualThreadScheduler.parallelism=3
             new HearthDefaults().postProcessEnvironment(new StandardEnvironment(), new SpringApplication());

@@ -1,11 +1,21 @@
 package org.hearth.platform.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,17 +38,6 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The event edge against a real broker, one test per rule: a listener container with the platform's error handler
  * consumes a fresh topic through {@link EventEdge#dispatch} with one route (PatientAdmitted v1).
@@ -48,11 +47,9 @@ class EventEdgeTest {
     static final String ADMITTED = "org.hearth.patient.PatientAdmitted.v1";
     static final String TENANT = "4f0c8a55-2b1e-4f7a-9d3c-6e2b1a0f9c87";
 
-    record Admitted(String patientId, Instant admittedAt, String status) {
-    }
+    record Admitted(String patientId, Instant admittedAt, String status) {}
 
-    record Handled(String eventId, String tenant, Admitted body) {
-    }
+    record Handled(String eventId, String tenant, Admitted body) {}
 
     final String topic = "edge-test-" + UUID.randomUUID();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -65,10 +62,12 @@ class EventEdgeTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                HearthTestInfrastructure.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + DeadLetters.SUFFIX, 1, (short) 1)))
-                    .all().get();
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HearthTestInfrastructure.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(topic, 1, (short) 1), new NewTopic(topic + DeadLetters.SUFFIX, 1, (short) 1)))
+                    .all()
+                    .get();
         }
         logs.list = new CopyOnWriteArrayList<>();
         logs.start();
@@ -76,27 +75,35 @@ class EventEdgeTest {
         ((Logger) LoggerFactory.getLogger(EventEdge.class)).addAppender(logs);
 
         EventEdge edge = new EventEdge(JsonMapper.builder().build(), EventSchemas.onClasspath(), meters);
-        EventRoutes routes = EventRoutes.forConsumer("edge-test")
-                .on(ADMITTED, Admitted.class, (event, body) -> {
-                    AtomicInteger left = failuresLeft.get(event.id());
-                    if (left != null && left.getAndDecrement() > 0) {
-                        if (storeDown.contains(event.id())) {
-                            throw new DataAccessResourceFailureException("Timed out while waiting for a server");
-                        }
-                        throw new IllegalStateException("database briefly unreachable");
-                    }
-                    handled.add(new Handled(event.id(), TenantContext.current().value(), body));
-                });
+        EventRoutes routes = EventRoutes.forConsumer("edge-test").on(ADMITTED, Admitted.class, (event, body) -> {
+            AtomicInteger left = failuresLeft.get(event.id());
+            if (left != null && left.getAndDecrement() > 0) {
+                if (storeDown.contains(event.id())) {
+                    throw new DataAccessResourceFailureException("Timed out while waiting for a server");
+                }
+                throw new IllegalStateException("database briefly unreachable");
+            }
+            handled.add(new Handled(event.id(), TenantContext.current().value(), body));
+        });
         ContainerProperties properties = new ContainerProperties(topic);
         properties.setGroupId("edge-test-" + UUID.randomUUID());
         properties.setMessageListener((MessageListener<String, String>) record -> edge.dispatch(record, routes));
-        container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, HearthTestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)), properties);
-        container.setCommonErrorHandler(DeadLetters.errorHandler(OutboxRelayTest.kafka(
-                HearthTestInfrastructure.kafkaBootstrapServers()), Duration.ofMillis(100), 3, meters));
+        container = new KafkaMessageListenerContainer<>(
+                new DefaultKafkaConsumerFactory<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        HearthTestInfrastructure.kafkaBootstrapServers(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                        StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                        StringDeserializer.class)),
+                properties);
+        container.setCommonErrorHandler(DeadLetters.errorHandler(
+                OutboxRelayTest.kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
+                Duration.ofMillis(100),
+                3,
+                meters));
         container.start();
     }
 
@@ -116,11 +123,14 @@ class EventEdgeTest {
         awaitHandled(id);
         sleepBriefly();
 
-        assertThat(handled).filteredOn(h -> h.eventId().equals(id)).singleElement().satisfies(h -> {
-            assertThat(h.tenant()).isEqualTo(TENANT);
-            assertThat(h.body().patientId()).isEqualTo(patient);
-            assertThat(h.body().status()).isEqualTo("ACTIVE");
-        });
+        assertThat(handled)
+                .filteredOn(h -> h.eventId().equals(id))
+                .singleElement()
+                .satisfies(h -> {
+                    assertThat(h.tenant()).isEqualTo(TENANT);
+                    assertThat(h.body().patientId()).isEqualTo(patient);
+                    assertThat(h.body().status()).isEqualTo("ACTIVE");
+                });
         assertThat(deadLetter(id, Duration.ofSeconds(1))).isEmpty();
     }
 
@@ -128,18 +138,24 @@ class EventEdgeTest {
     void aSchemaInvalidEventGoesToTheDltWithOneWarnLineAndThePartitionMovesOn() {
         String patient = UUID.randomUUID().toString();
         // "Jane Doe" breaks the language pattern: the value must never reach the log
-        String invalid = send(ADMITTED, patient, "{\"patientId\":\"" + patient
-                + "\",\"admittedAt\":\"yesterday\",\"status\":\"ACTIVE\",\"language\":\"Jane Doe\"}");
+        String invalid = send(
+                ADMITTED,
+                patient,
+                "{\"patientId\":\"" + patient
+                        + "\",\"admittedAt\":\"yesterday\",\"status\":\"ACTIVE\",\"language\":\"Jane Doe\"}");
         String valid = send(ADMITTED, patient, admitted(patient));
 
         awaitHandled(valid);
-        ConsumerRecord<String, String> dead = deadLetter(invalid, Duration.ofSeconds(15)).orElseThrow();
+        ConsumerRecord<String, String> dead =
+                deadLetter(invalid, Duration.ofSeconds(15)).orElseThrow();
 
         assertThat(handled).extracting(Handled::eventId).containsExactly(valid);
         List<String> warnings = warnings(invalid);
-        assertThat(warnings).singleElement().satisfies(line -> assertThat(line)
-                .contains(invalid, ADMITTED, topic + "-0@0", "$.admittedAt: format", "$.language: pattern")
-                .doesNotContain("Jane", "yesterday"));
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains(invalid, ADMITTED, topic + "-0@0", "$.admittedAt: format", "$.language: pattern")
+                        .doesNotContain("Jane", "yesterday"));
         assertThat(dead.value()).contains("Jane Doe"); // the DLT keeps the record as it was, for repair
         assertThat(deadLettered("MalformedEventException")).isEqualTo(1.0);
     }
@@ -150,7 +166,9 @@ class EventEdgeTest {
         String id = send(ADMITTED, patient, "{\"admittedAt\":\"2026-12-01T10:00:00Z\",\"status\":\"ACTIVE\"}");
 
         assertThat(deadLetter(id, Duration.ofSeconds(15))).isPresent();
-        assertThat(warnings(id)).singleElement().satisfies(line -> assertThat(line).contains("$.patientId: required"));
+        assertThat(warnings(id))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("$.patientId: required"));
         assertThat(handled).isEmpty();
     }
 
@@ -160,7 +178,9 @@ class EventEdgeTest {
         String id = send(ADMITTED, patient, admitted(UUID.randomUUID().toString()));
 
         assertThat(deadLetter(id, Duration.ofSeconds(15))).isPresent();
-        assertThat(warnings(id)).singleElement().satisfies(line -> assertThat(line).contains("patientId other than its ce_subject"));
+        assertThat(warnings(id))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("patientId other than its ce_subject"));
         assertThat(handled).isEmpty();
     }
 
@@ -171,7 +191,9 @@ class EventEdgeTest {
         writer.send(topic, patient, TopicWriter.envelope(id, ADMITTED, patient, "not-an-agency"), admitted(patient));
 
         assertThat(deadLetter(id, Duration.ofSeconds(15))).isPresent();
-        assertThat(warnings(id)).singleElement().satisfies(line -> assertThat(line).contains("invalid tenant id"));
+        assertThat(warnings(id))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("invalid tenant id"));
         assertThat(handled).isEmpty();
     }
 
@@ -181,7 +203,9 @@ class EventEdgeTest {
         String id = send(ADMITTED, patient, "Jane Doe, born 1931");
 
         assertThat(deadLetter(id, Duration.ofSeconds(15))).isPresent();
-        assertThat(warnings(id)).singleElement().satisfies(line -> assertThat(line).contains("not JSON").doesNotContain("Jane"));
+        assertThat(warnings(id))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("not JSON").doesNotContain("Jane"));
         assertThat(handled).isEmpty();
     }
 
@@ -199,8 +223,10 @@ class EventEdgeTest {
         assertThat(unknown("other")).isEqualTo(1.0);
         assertThat(deadLetter(v2, Duration.ofSeconds(2))).isEmpty();
         assertThat(deadLetter(garbage, Duration.ofMillis(500))).isEmpty();
-        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN)
-                .filteredOn(e -> e.getFormattedMessage().startsWith("Unknown event type")).hasSize(2);
+        assertThat(logs.list)
+                .filteredOn(e -> e.getLevel() == Level.WARN)
+                .filteredOn(e -> e.getFormattedMessage().startsWith("Unknown event type"))
+                .hasSize(2);
     }
 
     @Test
@@ -239,7 +265,10 @@ class EventEdgeTest {
         failuresLeft.put(id, new AtomicInteger(6)); // twice the usual retries: 100+200+400+800+1600+3200 ms of back-off
 
         send(id, ADMITTED, patient, admitted(patient));
-        Eventually.await(Duration.ofSeconds(30), () -> handled.stream().anyMatch(h -> h.eventId().equals(id)), done -> done);
+        Eventually.await(
+                Duration.ofSeconds(30),
+                () -> handled.stream().anyMatch(h -> h.eventId().equals(id)),
+                done -> done);
 
         assertThat(failuresLeft.get(id).get()).isEqualTo(-1);
         assertThat(handled).extracting(Handled::eventId).containsExactly(id);
@@ -256,8 +285,11 @@ class EventEdgeTest {
 
         assertThat(deadLetter(id, Duration.ofSeconds(15))).isPresent();
         assertThat(failuresLeft.get(id).get()).isEqualTo(96); // first attempt and three retries
-        assertThat(warnings(id)).singleElement().satisfies(line -> assertThat(line)
-                .contains("java.lang.IllegalStateException after retries").doesNotContain("unreachable"));
+        assertThat(warnings(id))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("java.lang.IllegalStateException after retries")
+                        .doesNotContain("unreachable"));
         assertThat(deadLettered("IllegalStateException")).isEqualTo(1.0);
     }
 
@@ -275,7 +307,10 @@ class EventEdgeTest {
     }
 
     void awaitHandled(String id) {
-        Eventually.await(Duration.ofSeconds(20), () -> handled.stream().anyMatch(h -> h.eventId().equals(id)), done -> done);
+        Eventually.await(
+                Duration.ofSeconds(20),
+                () -> handled.stream().anyMatch(h -> h.eventId().equals(id)),
+                done -> done);
         assertThat(handled).extracting(Handled::eventId).contains(id);
     }
 
@@ -297,17 +332,24 @@ class EventEdgeTest {
     }
 
     List<String> lines(String id) {
-        return logs.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains(id)).toList();
+        return logs.list.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains(id))
+                .toList();
     }
 
     double unknown(String type) {
-        Counter counter = meters.find(EventEdge.UNKNOWN_METRIC).tags("topic", topic, "consumer", "edge-test", "type", type).counter();
+        Counter counter = meters.find(EventEdge.UNKNOWN_METRIC)
+                .tags("topic", topic, "consumer", "edge-test", "type", type)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     double deadLettered(String reason) {
-        Counter counter = meters.find(DeadLetters.DEAD_LETTERED_METRIC).tags("topic", topic, "reason", reason).counter();
+        Counter counter = meters.find(DeadLetters.DEAD_LETTERED_METRIC)
+                .tags("topic", topic, "reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

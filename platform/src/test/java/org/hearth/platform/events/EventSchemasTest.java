@@ -1,17 +1,16 @@
 package org.hearth.platform.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.hearth.platform.test.EventContracts;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.hearth.platform.test.EventContracts;
+import org.junit.jupiter.api.Test;
 
 /** The contracts travel on the platform's classpath, compile, accept their golden examples and assert formats. */
 class EventSchemasTest {
@@ -23,15 +22,19 @@ class EventSchemasTest {
     void everyContractInTheRepositoryIsOnTheClasspathAndAcceptsItsExample() throws IOException {
         List<String> types;
         try (Stream<Path> files = Files.list(EventContracts.directory())) {
-            types = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json") && !n.endsWith(".example.json"))
-                    .map(n -> "org.hearth." + n.replaceFirst("\\.json$", "")).toList();
+            types = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".json") && !n.endsWith(".example.json"))
+                    .map(n -> "org.hearth." + n.replaceFirst("\\.json$", ""))
+                    .toList();
         }
 
         assertThat(types).isNotEmpty();
         assertThat(schemas.size()).isEqualTo(types.size());
         for (String type : types) {
             assertThat(schemas.knows(type)).as(type).isTrue();
-            assertThat(schemas.violations(type, json.readTree(EventContracts.example(type)))).as(type).isEmpty();
+            assertThat(schemas.violations(type, json.readTree(EventContracts.example(type))))
+                    .as(type)
+                    .isEmpty();
         }
     }
 
@@ -52,19 +55,25 @@ class EventSchemasTest {
         String wrongType = example.replace("\"severity\": \"HIGH\"", "\"severity\": 3");
         assertThat(wrongType).isNotEqualTo(example);
 
-        assertThat(schemas.violations("org.hearth.patient.AlertRaised.v1", json.readTree(newer))).isEmpty();
-        assertThat(schemas.violations("org.hearth.patient.AlertRaised.v1", json.readTree(wrongType))).isNotEmpty();
+        assertThat(schemas.violations("org.hearth.patient.AlertRaised.v1", json.readTree(newer)))
+                .isEmpty();
+        assertThat(schemas.violations("org.hearth.patient.AlertRaised.v1", json.readTree(wrongType)))
+                .isNotEmpty();
         assertThat(EventContracts.violations("org.hearth.patient.AlertRaised.v1", newer))
-                .as("the producer's own contract test stays strict").isNotEmpty();
+                .as("the producer's own contract test stays strict")
+                .isNotEmpty();
     }
 
     @Test
     void onlyTypesWithAContractAreKnown() {
         assertThat(schemas.knows("org.hearth.patient.PatientAdmitted.v1")).isTrue();
         assertThat(schemas.knows("org.hearth.patient.PatientAdmitted.v2")).isFalse();
-        assertThat(schemas.knows("org.hearth.patient.PatientAdmitted.v1.example")).isFalse();
+        assertThat(schemas.knows("org.hearth.patient.PatientAdmitted.v1.example"))
+                .isFalse();
         assertThat(schemas.knows("../../etc/passwd")).isFalse();
-        assertThatThrownBy(() -> EventRoutes.forConsumer("c").on("org.hearth.patient.Typo.v1", String.class, (e, b) -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no contract");
+        assertThatThrownBy(
+                        () -> EventRoutes.forConsumer("c").on("org.hearth.patient.Typo.v1", String.class, (e, b) -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no contract");
     }
 }

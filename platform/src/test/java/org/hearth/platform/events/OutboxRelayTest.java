@@ -1,22 +1,9 @@
 package org.hearth.platform.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
-import org.hearth.platform.test.HearthTestInfrastructure;
-import org.hearth.platform.test.TopicReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mapping.callback.EntityCallbacks;
-import org.springframework.kafka.support.SendResult;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +12,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.hearth.platform.test.HearthTestInfrastructure;
+import org.hearth.platform.test.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mapping.callback.EntityCallbacks;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 class OutboxRelayTest {
 
     static final String TOPIC = "hearth.audit";
     final MongoClient client = MongoClients.create(HearthTestInfrastructure.mongoUri("outbox"));
-    final MongoTemplate mongo = new MongoTemplate(client, "outbox_" + UUID.randomUUID().toString().replace("-", ""));
+    final MongoTemplate mongo =
+            new MongoTemplate(client, "outbox_" + UUID.randomUUID().toString().replace("-", ""));
 
     @AfterEach
     void close() {
@@ -41,18 +41,29 @@ class OutboxRelayTest {
 
     static KafkaTemplate<String, String> kafka(String bootstrap) {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                1000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class)));
     }
 
     static Document entry(String eventId, String subject, String payload) {
-        return new Document("eventId", eventId).append("topic", TOPIC).append("key", subject)
-                .append("type", "org.hearth.test.Happened.v1").append("source", "/hearth/test").append("subject", subject)
-                .append("time", Date.from(Instant.parse("2026-11-24T10:00:00Z"))).append("tenantId", "sunrise")
-                .append("correlationId", "corr-1").append("payload", payload);
+        return new Document("eventId", eventId)
+                .append("topic", TOPIC)
+                .append("key", subject)
+                .append("type", "org.hearth.test.Happened.v1")
+                .append("source", "/hearth/test")
+                .append("subject", subject)
+                .append("time", Date.from(Instant.parse("2026-11-24T10:00:00Z")))
+                .append("tenantId", "sunrise")
+                .append("correlationId", "corr-1")
+                .append("payload", payload);
     }
 
     @Test
@@ -60,16 +71,26 @@ class OutboxRelayTest {
         String subject = UUID.randomUUID().toString();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        mongo.getCollection("things").insertOne(new Document("_id", subject).append("tenantId", "sunrise")
-                .append("outbox", List.of(entry(first, subject, "{\"n\":1}"), entry(second, subject, "{\"n\":2}"))));
-        OutboxRelay relay = new OutboxRelay(mongo, kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
-                List.of(new OutboxCollection("things")), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        mongo.getCollection("things")
+                .insertOne(new Document("_id", subject)
+                        .append("tenantId", "sunrise")
+                        .append(
+                                "outbox",
+                                List.of(entry(first, subject, "{\"n\":1}"), entry(second, subject, "{\"n\":2}"))));
+        OutboxRelay relay = new OutboxRelay(
+                mongo,
+                kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
+                List.of(new OutboxCollection("things")),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10));
 
         assertThat(relay.relayOnce()).isEqualTo(2);
 
-        assertThat(mongo.getCollection("things").find().first().getList("outbox", Document.class)).isEmpty();
+        assertThat(mongo.getCollection("things").find().first().getList("outbox", Document.class))
+                .isEmpty();
         try (TopicReader reader = new TopicReader(TOPIC)) {
-            ConsumerRecord<String, String> published = reader.await(r -> subject.equals(r.key()), Duration.ofSeconds(15))
+            ConsumerRecord<String, String> published = reader.await(
+                            r -> subject.equals(r.key()), Duration.ofSeconds(15))
                     .orElseThrow();
             assertThat(TopicReader.header(published, "ce_id")).isEqualTo(first);
             assertThat(TopicReader.header(published, "ce_specversion")).isEqualTo("1.0");
@@ -87,34 +108,55 @@ class OutboxRelayTest {
     @Test
     void aTransientOutboxDocumentIsDeletedOnceDrainedButKeptWhilePublishingFails() {
         String subject = UUID.randomUUID().toString();
-        mongo.getCollection("records").insertOne(new Document("_id", subject).append("tenantId", "sunrise")
-                .append("outbox", List.of(entry(UUID.randomUUID().toString(), subject, "{}"))));
+        mongo.getCollection("records")
+                .insertOne(new Document("_id", subject)
+                        .append("tenantId", "sunrise")
+                        .append("outbox", List.of(entry(UUID.randomUUID().toString(), subject, "{}"))));
         OutboxCollection transientRecords = new OutboxCollection("records", true);
 
-        new OutboxRelay(mongo, kafka("127.0.0.1:1"), List.of(transientRecords), Duration.ofSeconds(1),
-                Duration.ofSeconds(2)).relayOnce();
+        new OutboxRelay(
+                        mongo,
+                        kafka("127.0.0.1:1"),
+                        List.of(transientRecords),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2))
+                .relayOnce();
         assertThat(mongo.getCollection("records").countDocuments()).isEqualTo(1);
 
-        new OutboxRelay(mongo, kafka(HearthTestInfrastructure.kafkaBootstrapServers()), List.of(transientRecords),
-                Duration.ofSeconds(1), Duration.ofSeconds(10)).relayOnce();
+        new OutboxRelay(
+                        mongo,
+                        kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
+                        List.of(transientRecords),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10))
+                .relayOnce();
         assertThat(mongo.getCollection("records").countDocuments()).isZero();
     }
 
     @Test
     void keepsEntriesWhenTheBrokerIsUnreachable() {
         String subject = UUID.randomUUID().toString();
-        mongo.getCollection("things").insertOne(new Document("_id", subject).append("tenantId", "sunrise")
-                .append("outbox", List.of(entry(UUID.randomUUID().toString(), subject, "{}"))));
-        OutboxRelay relay = new OutboxRelay(mongo, kafka("127.0.0.1:1"), List.of(new OutboxCollection("things")),
-                Duration.ofSeconds(1), Duration.ofSeconds(2));
+        mongo.getCollection("things")
+                .insertOne(new Document("_id", subject)
+                        .append("tenantId", "sunrise")
+                        .append("outbox", List.of(entry(UUID.randomUUID().toString(), subject, "{}"))));
+        OutboxRelay relay = new OutboxRelay(
+                mongo,
+                kafka("127.0.0.1:1"),
+                List.of(new OutboxCollection("things")),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
 
         assertThat(relay.relayOnce()).isZero();
 
-        assertThat(mongo.getCollection("things").find().first().getList("outbox", Document.class)).hasSize(1);
+        assertThat(mongo.getCollection("things").find().first().getList("outbox", Document.class))
+                .hasSize(1);
     }
 
     static Document flagged(String id, Document... entries) {
-        return new Document("_id", id).append("tenantId", "sunrise").append("outbox", List.of(entries))
+        return new Document("_id", id)
+                .append("tenantId", "sunrise")
+                .append("outbox", List.of(entries))
                 .append(OutboxEntry.PENDING, true);
     }
 
@@ -125,9 +167,14 @@ class OutboxRelayTest {
     @Test
     void clearsThePendingFlagOnceADocumentIsDrainedAndKeepsTheDocument() {
         String subject = UUID.randomUUID().toString();
-        mongo.getCollection("things").insertOne(flagged(subject, entry(UUID.randomUUID().toString(), subject, "{}")));
-        OutboxRelay relay = new OutboxRelay(mongo, kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
-                List.of(new OutboxCollection("things")), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        mongo.getCollection("things")
+                .insertOne(flagged(subject, entry(UUID.randomUUID().toString(), subject, "{}")));
+        OutboxRelay relay = new OutboxRelay(
+                mongo,
+                kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
+                List.of(new OutboxCollection("things")),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10));
 
         assertThat(relay.relayOnce()).isEqualTo(1);
 
@@ -141,10 +188,16 @@ class OutboxRelayTest {
     @Test
     void keepsThePendingFlagWhileAPublishFails() {
         String subject = UUID.randomUUID().toString();
-        mongo.getCollection("things").insertOne(flagged(subject, entry(UUID.randomUUID().toString(), subject, "{}")));
+        mongo.getCollection("things")
+                .insertOne(flagged(subject, entry(UUID.randomUUID().toString(), subject, "{}")));
 
-        new OutboxRelay(mongo, kafka("127.0.0.1:1"), List.of(new OutboxCollection("things")), Duration.ofSeconds(1),
-                Duration.ofSeconds(2)).relayOnce();
+        new OutboxRelay(
+                        mongo,
+                        kafka("127.0.0.1:1"),
+                        List.of(new OutboxCollection("things")),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2))
+                .relayOnce();
 
         assertThat(stored("things", subject)).containsEntry(OutboxEntry.PENDING, true);
     }
@@ -161,19 +214,26 @@ class OutboxRelayTest {
             @Override
             public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
                 if (first.equals(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))) {
-                    mongo.getCollection("things").updateOne(new Document("_id", subject), new Document("$push",
-                            new Document("outbox", entry(appended, subject, "{\"n\":2}")))
-                            .append("$set", new Document(OutboxEntry.PENDING, true)));
+                    mongo.getCollection("things")
+                            .updateOne(
+                                    new Document("_id", subject),
+                                    new Document("$push", new Document("outbox", entry(appended, subject, "{\"n\":2}")))
+                                            .append("$set", new Document(OutboxEntry.PENDING, true)));
                 }
                 return kafka.send(record);
             }
         };
-        OutboxRelay relay = new OutboxRelay(mongo, appendingMeanwhile, List.of(new OutboxCollection("things")),
-                Duration.ofSeconds(1), Duration.ofSeconds(10));
+        OutboxRelay relay = new OutboxRelay(
+                mongo,
+                appendingMeanwhile,
+                List.of(new OutboxCollection("things")),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10));
 
         assertThat(relay.relayOnce()).isEqualTo(1);
         Document between = stored("things", subject);
-        assertThat(between.getList("outbox", Document.class)).extracting(e -> e.getString("eventId"))
+        assertThat(between.getList("outbox", Document.class))
+                .extracting(e -> e.getString("eventId"))
                 .containsExactly(appended);
         assertThat(between).containsEntry(OutboxEntry.PENDING, true);
 
@@ -183,16 +243,21 @@ class OutboxRelayTest {
 
     @Test
     void ignoresDocumentsWithoutPendingEntries() {
-        mongo.getCollection("things").insertOne(new Document("_id", UUID.randomUUID().toString())
-                .append("tenantId", "sunrise").append("outbox", List.of()));
-        OutboxRelay relay = new OutboxRelay(mongo, kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
-                List.of(new OutboxCollection("things")), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        mongo.getCollection("things")
+                .insertOne(new Document("_id", UUID.randomUUID().toString())
+                        .append("tenantId", "sunrise")
+                        .append("outbox", List.of()));
+        OutboxRelay relay = new OutboxRelay(
+                mongo,
+                kafka(HearthTestInfrastructure.kafkaBootstrapServers()),
+                List.of(new OutboxCollection("things")),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10));
 
         assertThat(relay.relayOnce()).isZero();
     }
 
-    record Thing(String id, String tenantId, List<Document> outbox) {
-    }
+    record Thing(String id, String tenantId, List<Document> outbox) {}
 
     @Test
     void aDocumentInsertedWithEntriesIsFlaggedInThatSameWrite() {
@@ -200,7 +265,8 @@ class OutboxRelayTest {
         String withEvents = UUID.randomUUID().toString();
         String without = UUID.randomUUID().toString();
 
-        mongo.insert(new Thing(withEvents, "sunrise", List.of(entry(UUID.randomUUID().toString(), withEvents, "{}"))),
+        mongo.insert(
+                new Thing(withEvents, "sunrise", List.of(entry(UUID.randomUUID().toString(), withEvents, "{}"))),
                 "things");
         mongo.insert(new Thing(without, "sunrise", List.of()), "things");
 

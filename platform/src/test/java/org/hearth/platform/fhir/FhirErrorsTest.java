@@ -1,6 +1,9 @@
 package org.hearth.platform.fhir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ca.uhn.fhir.context.FhirContext;
+import java.util.List;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
 import org.hearth.platform.problem.ProblemType;
@@ -11,21 +14,19 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Errors on FHIR paths are OperationOutcomes with FHIR's statuses; other paths are left to the problem handlers. */
 class FhirErrorsTest {
 
     static final FhirContext R4 = FhirContext.forR4Cached();
-    final FhirErrors errors = new FhirErrors(R4, new DefaultListableBeanFactory()
-            .getBeanProvider(org.hearth.platform.audit.RefusalAudit.class), 2);
+    final FhirErrors errors = new FhirErrors(
+            R4, new DefaultListableBeanFactory().getBeanProvider(org.hearth.platform.audit.RefusalAudit.class), 2);
 
     MockHttpServletResponse answer(String method, String path, Exception e) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        assertThat(errors.resolveException(request, response, null, e)).as("handled").isNotNull();
+        assertThat(errors.resolveException(request, response, null, e))
+                .as("handled")
+                .isNotNull();
         return response;
     }
 
@@ -49,18 +50,25 @@ class FhirErrorsTest {
         assertThat(created.getStatus()).isEqualTo(422);
         assertThat(outcome(created).getIssueFirstRep().getDiagnostics()).contains("Observation[0].value is impossible");
         assertThat(answer("GET", "/fhir/R4/Patient", FhirException.badRequest("_count must be a whole number."))
-                .getStatus()).isEqualTo(400);
-        assertThat(answer("GET", "/fhir/R4/Patient", new AccessDeniedException("no")).getStatus()).isEqualTo(403);
-        assertThat(answer("GET", "/fhir/R4/Patient", new ApiException(ProblemType.FORBIDDEN, "no")).getStatus())
+                        .getStatus())
+                .isEqualTo(400);
+        assertThat(answer("GET", "/fhir/R4/Patient", new AccessDeniedException("no"))
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(answer("GET", "/fhir/R4/Patient", new ApiException(ProblemType.FORBIDDEN, "no"))
+                        .getStatus())
                 .isEqualTo(403);
     }
 
     @Test
     void restPathsAreLeftToTheProblemDetails() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/patients/v1/patients/p1");
-        assertThat(errors.resolveException(request, new MockHttpServletResponse(), null,
-                ApiException.notFound("Patient p1"))).isNull();
-        assertThat(FhirPaths.isFhir(new MockHttpServletRequest("GET", "/fhir/R4"))).isTrue();
-        assertThat(FhirPaths.isFhir(new MockHttpServletRequest("GET", "/fhir/R40/Patient"))).isFalse();
+        assertThat(errors.resolveException(
+                        request, new MockHttpServletResponse(), null, ApiException.notFound("Patient p1")))
+                .isNull();
+        assertThat(FhirPaths.isFhir(new MockHttpServletRequest("GET", "/fhir/R4")))
+                .isTrue();
+        assertThat(FhirPaths.isFhir(new MockHttpServletRequest("GET", "/fhir/R40/Patient")))
+                .isFalse();
     }
 }

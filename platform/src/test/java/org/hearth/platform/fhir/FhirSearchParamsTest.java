@@ -1,13 +1,12 @@
 package org.hearth.platform.fhir;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FhirSearchParamsTest {
 
@@ -28,13 +27,15 @@ class FhirSearchParamsTest {
         assertThat(day.test(Instant.parse("2026-03-05T00:00:00Z"))).isFalse();
         // an unencoded + of the zone arrives as a space
         assertThat(FhirSearchParams.dates("_lastUpdated", List.of("gt2026-03-04T10:00:00 00:00"))
-                .test(Instant.parse("2026-03-04T10:00:01Z"))).isTrue();
+                        .test(Instant.parse("2026-03-04T10:00:01Z")))
+                .isTrue();
     }
 
     @Test
     void malformedValuesAre400() {
         assertThatThrownBy(() -> FhirSearchParams.dates("date", List.of("yesterday")))
-                .isInstanceOfSatisfying(FhirException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        FhirException.class, e -> assertThat(e.status().value()).isEqualTo(400));
         assertThatThrownBy(() -> FhirSearchParams.dates("date", List.of("sa2026")))
                 .isInstanceOf(FhirException.class);
         assertThatThrownBy(() -> FhirPage.of("500", null)).isInstanceOf(FhirException.class);
@@ -43,8 +44,10 @@ class FhirSearchParamsTest {
 
     @Test
     void referencesAndTokens() {
-        assertThat(FhirSearchParams.reference("patient", "Patient/abc", "Patient")).isEqualTo("abc");
-        assertThat(FhirSearchParams.reference("patient", "https://x/fhir/R4/Patient/abc", "Patient")).isEqualTo("abc");
+        assertThat(FhirSearchParams.reference("patient", "Patient/abc", "Patient"))
+                .isEqualTo("abc");
+        assertThat(FhirSearchParams.reference("patient", "https://x/fhir/R4/Patient/abc", "Patient"))
+                .isEqualTo("abc");
         assertThat(FhirSearchParams.reference("patient", "abc", "Patient")).isEqualTo("abc");
         assertThatThrownBy(() -> FhirSearchParams.reference("patient", "Group/abc", "Patient"))
                 .isInstanceOf(FhirException.class);

@@ -1,5 +1,12 @@
 package org.hearth.platform.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.platform.test.MutableClock;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -10,14 +17,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachingJwtDecoderTest {
 
@@ -37,7 +36,8 @@ class CachingJwtDecoderTest {
 
     /** The real signature and time checks, on the test's clock with no skew, counting each full verification. */
     JwtDecoder verifying() {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+        NimbusJwtDecoder nimbus =
+                NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
         nimbus.setJwtValidator(timestamps);
@@ -49,7 +49,10 @@ class CachingJwtDecoderTest {
 
     /** A fresh token, valid for 5 minutes; the clock moves to just after its signing (its nbf is in whole seconds). */
     String token() {
-        String token = issuer.token().subject(UUID.randomUUID().toString()).audience("patient-service").sign();
+        String token = issuer.token()
+                .subject(UUID.randomUUID().toString())
+                .audience("patient-service")
+                .sign();
         clock.set(Instant.now().plusSeconds(1));
         return token;
     }
@@ -84,7 +87,8 @@ class CachingJwtDecoderTest {
 
     /** The decoder as production builds it (issuer, audience, the configured skew), on the test's clock. */
     JwtDecoder production(java.time.Duration skew) {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+        NimbusJwtDecoder nimbus =
+                NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
         nimbus.setJwtValidator(HearthSecurityConfiguration.validator(
                 new HearthSecurityProperties(issuer.issuerUri(), issuer.jwkSetUri(), "patient-service", skew), clock));
         return token -> {
@@ -95,8 +99,8 @@ class CachingJwtDecoderTest {
 
     @Test
     void theProductionDecoderRefusesATokenOnceTheDefaultSkewOfFiveSecondsHasPassed() {
-        HearthSecurityProperties defaults = new HearthSecurityProperties(issuer.issuerUri(), null, "patient-service",
-                null);
+        HearthSecurityProperties defaults =
+                new HearthSecurityProperties(issuer.issuerUri(), null, "patient-service", null);
         assertThat(defaults.clockSkew()).isEqualTo(Duration.ofSeconds(5));
         CachingJwtDecoder decoder = new CachingJwtDecoder(production(defaults.clockSkew()), 100, clock);
         String token = token();
@@ -131,7 +135,8 @@ class CachingJwtDecoderTest {
     @Test
     void neverRemembersARejectedToken() {
         CachingJwtDecoder decoder = new CachingJwtDecoder(verifying(), 100, clock);
-        String forged = issuer.token().audience("patient-service").signedByStranger().sign();
+        String forged =
+                issuer.token().audience("patient-service").signedByStranger().sign();
 
         assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(RuntimeException.class);

@@ -26,14 +26,20 @@ class AuthorizationEventsListener {
                 .on(AuthorizationStatusChangedV1.TYPE, AuthorizationStatusChangedV1.class, this::statusChanged);
     }
 
-    @KafkaListener(topics = "hearth.billing.events", id = "authorizations", groupId = "scheduling-service-authorizations")
+    @KafkaListener(
+            topics = "hearth.billing.events",
+            id = "authorizations",
+            groupId = "scheduling-service-authorizations")
     void on(ConsumerRecord<String, String> record) {
         edge.dispatch(record, routes);
     }
 
     private void statusChanged(IncomingEvent event, AuthorizationStatusChangedV1 changed) {
         boolean applied = authorizations.apply(event.id(), changed);
-        log.info("Authorization {} is {} {}", changed.authorizationId(), changed.status(),
+        log.info(
+                "Authorization {} is {} {}",
+                changed.authorizationId(),
+                changed.status(),
                 applied ? "(applied)" : "(already applied)");
     }
 }

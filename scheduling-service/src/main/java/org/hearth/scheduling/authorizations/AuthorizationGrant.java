@@ -1,6 +1,5 @@
 package org.hearth.scheduling.authorizations;
 
-
 import java.time.LocalDate;
 
 /**
@@ -9,8 +8,14 @@ import java.time.LocalDate;
  * @param status PENDING, APPROVED, PARTIALLY_APPROVED, DENIED or EXPIRED
  * @param approvedUnits units the payer approved between {@code from} and {@code to} (0 unless approved)
  */
-public record AuthorizationGrant(String authorizationId, String discipline, String status, UnitRule unitRule,
-        int approvedUnits, LocalDate from, LocalDate to) {
+public record AuthorizationGrant(
+        String authorizationId,
+        String discipline,
+        String status,
+        UnitRule unitRule,
+        int approvedUnits,
+        LocalDate from,
+        LocalDate to) {
 
     public boolean approved() {
         return "APPROVED".equals(status) || "PARTIALLY_APPROVED".equals(status);

@@ -8,7 +8,8 @@ import java.time.Duration;
  * visit counts at least one.
  */
 public enum UnitRule {
-    PER_VISIT, PER_15_MINUTES;
+    PER_VISIT,
+    PER_15_MINUTES;
 
     public int unitsFor(Duration duration) {
         if (this == PER_VISIT) {

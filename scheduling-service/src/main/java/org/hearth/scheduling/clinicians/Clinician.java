@@ -1,7 +1,5 @@
 package org.hearth.scheduling.clinicians;
 
-import org.hearth.scheduling.geo.GeoPoint;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,6 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.hearth.scheduling.geo.GeoPoint;
 
 /**
  * A clinician who visits patients. Availability questions are answered here so that booking checks them the
@@ -18,22 +17,41 @@ import java.util.Set;
  * @param languages the languages the clinician speaks with patients, as language tags (en, es…); none on file
  *                  means the agency's language only
  */
-public record Clinician(String id, String subject, String name, Discipline discipline, Set<String> skills,
-        List<Certification> certifications, GeoPoint homeBase, List<WorkingHours> hours, int maxVisitsPerDay,
-        List<TimeOff> timeOff, boolean active, Set<String> languages) {
+public record Clinician(
+        String id,
+        String subject,
+        String name,
+        Discipline discipline,
+        Set<String> skills,
+        List<Certification> certifications,
+        GeoPoint homeBase,
+        List<WorkingHours> hours,
+        int maxVisitsPerDay,
+        List<TimeOff> timeOff,
+        boolean active,
+        Set<String> languages) {
 
-    public enum Discipline { RN, LPN, PT, OT, ST, DIETITIAN, SOCIAL_WORKER, AIDE }
-
-    public record Certification(String name, LocalDate expiresOn) {
+    public enum Discipline {
+        RN,
+        LPN,
+        PT,
+        OT,
+        ST,
+        DIETITIAN,
+        SOCIAL_WORKER,
+        AIDE
     }
 
-    public record WorkingHours(@jakarta.validation.constraints.NotNull DayOfWeek day,
-            @jakarta.validation.constraints.NotNull LocalTime start, @jakarta.validation.constraints.NotNull LocalTime end) {
-    }
+    public record Certification(String name, LocalDate expiresOn) {}
 
-    public record TimeOff(@jakarta.validation.constraints.NotNull LocalDate from,
-            @jakarta.validation.constraints.NotNull LocalDate to) {
-    }
+    public record WorkingHours(
+            @jakarta.validation.constraints.NotNull DayOfWeek day,
+            @jakarta.validation.constraints.NotNull LocalTime start,
+            @jakarta.validation.constraints.NotNull LocalTime end) {}
+
+    public record TimeOff(
+            @jakarta.validation.constraints.NotNull LocalDate from,
+            @jakarta.validation.constraints.NotNull LocalDate to) {}
 
     public Clinician {
         Objects.requireNonNull(name, "name");
@@ -66,8 +84,11 @@ public record Clinician(String id, String subject, String name, Discipline disci
         }
         LocalDate day = start.toLocalDate();
         boolean onLeave = timeOff.stream().anyMatch(t -> !day.isBefore(t.from()) && !day.isAfter(t.to()));
-        return !onLeave && hours.stream().anyMatch(h -> h.day() == day.getDayOfWeek()
-                && !start.toLocalTime().isBefore(h.start()) && !end.toLocalTime().isAfter(h.end()));
+        return !onLeave
+                && hours.stream()
+                        .anyMatch(h -> h.day() == day.getDayOfWeek()
+                                && !start.toLocalTime().isBefore(h.start())
+                                && !end.toLocalTime().isAfter(h.end()));
     }
 
     /**
@@ -75,7 +96,8 @@ public record Clinician(String id, String subject, String name, Discipline disci
      * a clinician with no languages on file to speak {@code agencyLanguage}.
      */
     public boolean speaks(String language, String agencyLanguage) {
-        return languages.isEmpty() ? sameLanguage(language, agencyLanguage)
+        return languages.isEmpty()
+                ? sameLanguage(language, agencyLanguage)
                 : languages.stream().anyMatch(l -> sameLanguage(l, language));
     }
 
@@ -91,6 +113,8 @@ public record Clinician(String id, String subject, String name, Discipline disci
 
     /** Whether the named certification is held and still valid on {@code day}. */
     public boolean certifiedOn(String certification, LocalDate day) {
-        return certifications.stream().anyMatch(c -> c.name().equalsIgnoreCase(certification) && !c.expiresOn().isBefore(day));
+        return certifications.stream()
+                .anyMatch(c -> c.name().equalsIgnoreCase(certification)
+                        && !c.expiresOn().isBefore(day));
     }
 }

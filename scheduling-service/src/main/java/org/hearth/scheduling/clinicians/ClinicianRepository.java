@@ -1,6 +1,8 @@
 package org.hearth.scheduling.clinicians;
 
 import jakarta.annotation.PostConstruct;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.WithEvents;
@@ -10,9 +12,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
 
 @Repository
 public class ClinicianRepository {
@@ -27,13 +26,12 @@ public class ClinicianRepository {
         this.store = stores.of(ClinicianDocument.class, TOPIC)
                 .readAs(ClinicianDocument::clinician)
                 .identifiedBy(Clinician::id)
-                .createdAs((clinician, tenant, version, outbox) -> new ClinicianDocument(clinician.id(), tenant,
-                        clinician, version, outbox))
+                .createdAs((clinician, tenant, version, outbox) ->
+                        new ClinicianDocument(clinician.id(), tenant, clinician, version, outbox))
                 .updatedAs(clinician -> new Update().set("clinician", clinician));
     }
 
-    public record Versioned(Clinician clinician, long version) {
-    }
+    public record Versioned(Clinician clinician, long version) {}
 
     @PostConstruct
     void createIndexes() {
@@ -54,12 +52,21 @@ public class ClinicianRepository {
 
     /** The agency's active clinicians, at most {@code limit}. */
     public List<Clinician> active(int limit) {
-        return mongo.find(new org.springframework.data.mongodb.core.query.Query(Criteria.where("clinician.active").is(true))
-                .limit(limit), ClinicianDocument.class).stream().map(ClinicianDocument::clinician).toList();
+        return mongo
+                .find(
+                        new org.springframework.data.mongodb.core.query.Query(
+                                        Criteria.where("clinician.active").is(true))
+                                .limit(limit),
+                        ClinicianDocument.class)
+                .stream()
+                .map(ClinicianDocument::clinician)
+                .toList();
     }
 
     public Page<Clinician> list(Clinician.Discipline discipline, Pageable pageable) {
-        Criteria criteria = discipline == null ? new Criteria() : Criteria.where("clinician.discipline").is(discipline);
+        Criteria criteria = discipline == null
+                ? new Criteria()
+                : Criteria.where("clinician.discipline").is(discipline);
         return store.page(criteria, pageable);
     }
 }

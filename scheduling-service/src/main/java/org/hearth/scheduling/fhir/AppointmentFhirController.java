@@ -2,6 +2,11 @@ package org.hearth.scheduling.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.hearth.platform.fhir.FhirAudit;
 import org.hearth.platform.fhir.FhirBundles;
 import org.hearth.platform.fhir.FhirException;
@@ -21,12 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * {@code Appointment}: read, and search by {@code patient}, {@code date}, {@code status}, {@code _lastUpdated} with
@@ -63,8 +62,11 @@ class AppointmentFhirController {
     }
 
     @GetMapping
-    Bundle search(HttpServletRequest request, @RequestParam(required = false) String patient,
-            @RequestParam(required = false) List<String> date, @RequestParam(required = false) List<String> status,
+    Bundle search(
+            HttpServletRequest request,
+            @RequestParam(required = false) String patient,
+            @RequestParam(required = false) List<String> date,
+            @RequestParam(required = false) List<String> status,
             @RequestParam(name = "_lastUpdated", required = false) List<String> lastUpdated,
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
@@ -87,22 +89,32 @@ class AppointmentFhirController {
         List<VisitRepository.Versioned> matches = candidates.stream()
                 .filter(v -> when.test(AppointmentMapper.when(v.visit())))
                 .filter(v -> updated.test(AppointmentMapper.lastUpdated(v.visit())))
-                .filter(v -> FhirSearchParams.matches(statuses, AppointmentMapper.status(v.visit()).toCode()))
-                .sorted(Comparator.comparing((VisitRepository.Versioned v) -> AppointmentMapper.when(v.visit()),
-                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(v -> v.visit().id()))
+                .filter(v -> FhirSearchParams.matches(
+                        statuses, AppointmentMapper.status(v.visit()).toCode()))
+                .sorted(Comparator.comparing(
+                                (VisitRepository.Versioned v) -> AppointmentMapper.when(v.visit()),
+                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(v -> v.visit().id()))
                 .toList();
         List<VisitRepository.Versioned> slice = page.slice(matches);
         if (patientId == null) {
-            FhirAudit.patients(slice.stream().map(v -> v.visit().patientId()).distinct().toList());
+            FhirAudit.patients(
+                    slice.stream().map(v -> v.visit().patientId()).distinct().toList());
         }
-        return FhirBundles.searchset(request, page,
-                slice.stream().map(v -> AppointmentMapper.toFhir(v.visit(), v.version())).toList(), matches.size(),
+        return FhirBundles.searchset(
+                request,
+                page,
+                slice.stream()
+                        .map(v -> AppointmentMapper.toFhir(v.visit(), v.version()))
+                        .toList(),
+                matches.size(),
                 List.of());
     }
 
     /** The patient's visits in full, or 404: partners see the patients they referred, staff as on the REST API. */
     private void requireSight(String patientId) {
-        PatientProjection patient = patients.findById(patientId).orElseThrow(() -> FhirException.notFound("Appointment"));
+        PatientProjection patient =
+                patients.findById(patientId).orElseThrow(() -> FhirException.notFound("Appointment"));
         if (SmartScopes.isPartner()) {
             if (!patient.referredBy(SmartScopes.partner())) {
                 throw FhirException.notFound("Appointment");

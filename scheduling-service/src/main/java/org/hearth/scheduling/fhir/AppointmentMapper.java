@@ -1,5 +1,10 @@
 package org.hearth.scheduling.fhir;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Map;
 import org.hearth.scheduling.visits.Visit;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
@@ -10,12 +15,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Date;
-import java.util.Map;
-
 /**
  * A visit as an {@code Appointment}: its status, the booked time, the week the plan of care allows
  * ({@code requestedPeriod}), the patient and the clinician, and the EVV check-in and check-out times as extensions
@@ -23,12 +22,23 @@ import java.util.Map;
  */
 final class AppointmentMapper {
 
-    private static final Map<String, String> DISCIPLINES = Map.of("SN", "Skilled nursing", "PT", "Physical therapy",
-            "OT", "Occupational therapy", "ST", "Speech therapy", "MSW", "Medical social work",
-            "HHA", "Home health aide", "RD", "Dietitian");
+    private static final Map<String, String> DISCIPLINES = Map.of(
+            "SN",
+            "Skilled nursing",
+            "PT",
+            "Physical therapy",
+            "OT",
+            "Occupational therapy",
+            "ST",
+            "Speech therapy",
+            "MSW",
+            "Medical social work",
+            "HHA",
+            "Home health aide",
+            "RD",
+            "Dietitian");
 
-    private AppointmentMapper() {
-    }
+    private AppointmentMapper() {}
 
     static AppointmentStatus status(Visit visit) {
         return switch (visit.status()) {
@@ -54,7 +64,9 @@ final class AppointmentMapper {
         if (visit.booking() != null) {
             return visit.booking().start();
         }
-        return visit.earliest() == null ? null : visit.earliest().atStartOfDay(ZoneOffset.UTC).toInstant();
+        return visit.earliest() == null
+                ? null
+                : visit.earliest().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     static Appointment toFhir(Visit visit, long version) {
@@ -68,9 +80,11 @@ final class AppointmentMapper {
         AppointmentStatus status = status(visit);
         appointment.setStatus(status);
         String discipline = visit.discipline();
-        appointment.addServiceType(new CodeableConcept(new Coding(FhirCodes.DISCIPLINE, discipline,
-                DISCIPLINES.getOrDefault(discipline, discipline))).setText(DISCIPLINES.getOrDefault(discipline, discipline)));
-        appointment.setAppointmentType(new CodeableConcept(new Coding(FhirCodes.VISIT_TYPE,
+        appointment.addServiceType(new CodeableConcept(
+                        new Coding(FhirCodes.DISCIPLINE, discipline, DISCIPLINES.getOrDefault(discipline, discipline)))
+                .setText(DISCIPLINES.getOrDefault(discipline, discipline)));
+        appointment.setAppointmentType(new CodeableConcept(new Coding(
+                FhirCodes.VISIT_TYPE,
                 visit.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 visit.type() == Visit.VisitType.TELEHEALTH ? "Telehealth visit" : "Visit at home")));
         appointment.setDescription(DISCIPLINES.getOrDefault(discipline, discipline)
@@ -81,23 +95,33 @@ final class AppointmentMapper {
             appointment.setMinutesDuration((int) visit.booking().duration().toMinutes());
         }
         if (visit.earliest() != null && visit.latest() != null) {
-            appointment.addRequestedPeriod(new Period().setStartElement(day(visit.earliest()))
-                    .setEndElement(day(visit.latest())));
+            appointment.addRequestedPeriod(
+                    new Period().setStartElement(day(visit.earliest())).setEndElement(day(visit.latest())));
         }
         if ((status == AppointmentStatus.CANCELLED || status == AppointmentStatus.NOSHOW) && visit.reason() != null) {
             appointment.setCancelationReason(new CodeableConcept().setText(visit.reason()));
         }
-        appointment.addParticipant().setActor(new Reference("Patient/" + visit.patientId()))
-                .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(ParticipationStatus.ACCEPTED);
+        appointment
+                .addParticipant()
+                .setActor(new Reference("Patient/" + visit.patientId()))
+                .setRequired(Appointment.ParticipantRequired.REQUIRED)
+                .setStatus(ParticipationStatus.ACCEPTED);
         if (visit.booking() != null && visit.booking().clinicianId() != null) {
-            appointment.addParticipant().setActor(new Reference("Practitioner/" + visit.booking().clinicianId()))
-                    .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(ParticipationStatus.ACCEPTED);
+            appointment
+                    .addParticipant()
+                    .setActor(new Reference("Practitioner/" + visit.booking().clinicianId()))
+                    .setRequired(Appointment.ParticipantRequired.REQUIRED)
+                    .setStatus(ParticipationStatus.ACCEPTED);
         }
         if (visit.checkIn() != null) {
-            appointment.addExtension(FhirCodes.EVV_CHECK_IN, new DateTimeType(Date.from(visit.checkIn().at())));
+            appointment.addExtension(
+                    FhirCodes.EVV_CHECK_IN,
+                    new DateTimeType(Date.from(visit.checkIn().at())));
         }
         if (visit.checkOut() != null) {
-            appointment.addExtension(FhirCodes.EVV_CHECK_OUT, new DateTimeType(Date.from(visit.checkOut().at())));
+            appointment.addExtension(
+                    FhirCodes.EVV_CHECK_OUT,
+                    new DateTimeType(Date.from(visit.checkOut().at())));
         }
         return appointment;
     }

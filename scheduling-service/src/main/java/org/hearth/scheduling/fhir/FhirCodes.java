@@ -8,13 +8,14 @@ final class FhirCodes {
     static final String DISCIPLINE = HEARTH + "/CodeSystem/discipline";
     /** A clinician's licence discipline (RN, LPN, PT, OT, ST, DIETITIAN, SOCIAL_WORKER, AIDE). */
     static final String CLINICIAN_DISCIPLINE = HEARTH + "/CodeSystem/clinician-discipline";
+
     static final String SKILL = HEARTH + "/CodeSystem/skill";
     static final String VISIT_TYPE = HEARTH + "/CodeSystem/visit-type";
     /** EVV (electronic visit verification) time stamps of a visit: when the clinician checked in and out. */
     static final String EVV_CHECK_IN = HEARTH + "/StructureDefinition/evv-check-in";
+
     static final String EVV_CHECK_OUT = HEARTH + "/StructureDefinition/evv-check-out";
     static final String USER = HEARTH + "/sid/user";
 
-    private FhirCodes() {
-    }
+    private FhirCodes() {}
 }

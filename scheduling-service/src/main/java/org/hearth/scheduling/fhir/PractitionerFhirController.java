@@ -2,6 +2,9 @@ package org.hearth.scheduling.fhir;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
 import org.hearth.platform.fhir.FhirBundles;
 import org.hearth.platform.fhir.FhirException;
 import org.hearth.platform.fhir.FhirPage;
@@ -22,10 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.function.BiFunction;
 
 /**
  * The agency's clinicians as {@code Practitioner} and {@code PractitionerRole}: read, and search by {@code active}
@@ -54,14 +53,18 @@ class PractitionerFhirController {
     }
 
     @GetMapping(FhirPaths.BASE + "/Practitioner")
-    Bundle practitioners(HttpServletRequest request, @RequestParam(required = false) String active,
+    Bundle practitioners(
+            HttpServletRequest request,
+            @RequestParam(required = false) String active,
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
         return search(request, "Practitioner", active, count, offset, PractitionerMapper::practitioner);
     }
 
     @GetMapping(FhirPaths.BASE + "/PractitionerRole")
-    Bundle roles(HttpServletRequest request, @RequestParam(required = false) String active,
+    Bundle roles(
+            HttpServletRequest request,
+            @RequestParam(required = false) String active,
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
         return search(request, "PractitionerRole", active, count, offset, PractitionerMapper::role);
@@ -73,7 +76,12 @@ class PractitionerFhirController {
         return mapper.apply(found.clinician(), found.version());
     }
 
-    private Bundle search(HttpServletRequest request, String type, String active, String count, String offset,
+    private Bundle search(
+            HttpServletRequest request,
+            String type,
+            String active,
+            String count,
+            String offset,
             BiFunction<Clinician, Long, ? extends Resource> mapper) {
         requireAllowed(type);
         FhirPage page = FhirPage.of(count, offset);
@@ -84,17 +92,25 @@ class PractitionerFhirController {
         // clinicians of one agency are tens, not thousands: filter after one bounded read, then page
         Page<Clinician> all = clinicians.list(null, PageRequest.of(0, 1_000, Sort.by("clinician.name", "_id")));
         List<Clinician> matches = all.getContent().stream()
-                .filter(c -> FhirSearchParams.matches(actives, Boolean.toString(c.active()).toLowerCase(Locale.ROOT)))
+                .filter(c -> FhirSearchParams.matches(
+                        actives, Boolean.toString(c.active()).toLowerCase(Locale.ROOT)))
                 .toList();
-        List<Resource> slice = page.slice(matches).stream().map(c -> (Resource) mapper.apply(c,
-                clinicians.find(c.id()).map(ClinicianRepository.Versioned::version).orElse(1L))).toList();
+        List<Resource> slice = page.slice(matches).stream()
+                .map(c -> (Resource) mapper.apply(
+                        c,
+                        clinicians
+                                .find(c.id())
+                                .map(ClinicianRepository.Versioned::version)
+                                .orElse(1L)))
+                .toList();
         return FhirBundles.searchset(request, page, slice, matches.size(), List.of());
     }
 
     private static void requireAllowed(String type) {
         SmartScopes.requireRead(type);
         if (!SmartScopes.isPartner() && Caller.hasRole("family")) {
-            throw new FhirException(org.springframework.http.HttpStatus.FORBIDDEN,
+            throw new FhirException(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
                     org.hl7.fhir.r4.model.OperationOutcome.IssueType.FORBIDDEN,
                     "The agency's practitioners are listed for its staff and partner systems.");
         }

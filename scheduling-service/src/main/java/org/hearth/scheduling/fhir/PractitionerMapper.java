@@ -1,5 +1,7 @@
 package org.hearth.scheduling.fhir;
 
+import java.util.Locale;
+import java.util.Map;
 import org.hearth.scheduling.clinicians.Clinician;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -8,9 +10,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * A clinician as a {@code Practitioner} (who: name, active, licence discipline as qualification) and a
  * {@code PractitionerRole} of the same id (what they do for the agency: discipline, skills as specialties).
@@ -18,14 +17,25 @@ import java.util.Map;
  */
 final class PractitionerMapper {
 
-    private static final Map<Clinician.Discipline, String> NAMES = Map.of(Clinician.Discipline.RN, "Registered nurse",
-            Clinician.Discipline.LPN, "Licensed practical nurse", Clinician.Discipline.PT, "Physical therapist",
-            Clinician.Discipline.OT, "Occupational therapist", Clinician.Discipline.ST, "Speech therapist",
-            Clinician.Discipline.DIETITIAN, "Dietitian", Clinician.Discipline.SOCIAL_WORKER, "Social worker",
-            Clinician.Discipline.AIDE, "Home health aide");
+    private static final Map<Clinician.Discipline, String> NAMES = Map.of(
+            Clinician.Discipline.RN,
+            "Registered nurse",
+            Clinician.Discipline.LPN,
+            "Licensed practical nurse",
+            Clinician.Discipline.PT,
+            "Physical therapist",
+            Clinician.Discipline.OT,
+            "Occupational therapist",
+            Clinician.Discipline.ST,
+            "Speech therapist",
+            Clinician.Discipline.DIETITIAN,
+            "Dietitian",
+            Clinician.Discipline.SOCIAL_WORKER,
+            "Social worker",
+            Clinician.Discipline.AIDE,
+            "Home health aide");
 
-    private PractitionerMapper() {
-    }
+    private PractitionerMapper() {}
 
     static Practitioner practitioner(Clinician clinician, long version) {
         Practitioner practitioner = new Practitioner();
@@ -55,8 +65,10 @@ final class PractitionerMapper {
     }
 
     private static CodeableConcept discipline(Clinician.Discipline discipline) {
-        return new CodeableConcept(new Coding(FhirCodes.CLINICIAN_DISCIPLINE,
-                discipline.name().toLowerCase(Locale.ROOT).replace('_', '-'), NAMES.get(discipline)))
+        return new CodeableConcept(new Coding(
+                        FhirCodes.CLINICIAN_DISCIPLINE,
+                        discipline.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        NAMES.get(discipline)))
                 .setText(NAMES.get(discipline));
     }
 }

@@ -1,5 +1,7 @@
 package org.hearth.scheduling.fhir;
 
+import static org.hearth.platform.fhir.FhirCapabilities.param;
+
 import io.swagger.v3.oas.annotations.Hidden;
 import org.hearth.platform.fhir.FhirCapabilities;
 import org.hearth.platform.fhir.FhirPaths;
@@ -7,8 +9,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import static org.hearth.platform.fhir.FhirCapabilities.param;
 
 /**
  * What scheduling serves of FHIR, declared where it is implemented; the gateway merges it with the other services'
@@ -20,8 +20,8 @@ class SchedulingCapability {
 
     @GetMapping(FhirPaths.BASE + "/metadata")
     CapabilityStatement metadata() {
-        FhirCapabilities capabilities = FhirCapabilities.of("scheduling-service",
-                "Hearth scheduling: Appointment, Practitioner, PractitionerRole");
+        FhirCapabilities capabilities = FhirCapabilities.of(
+                "scheduling-service", "Hearth scheduling: Appointment, Practitioner, PractitionerRole");
         var appointment = capabilities.resource("Appointment");
         param(appointment, "patient", SearchParamType.REFERENCE, "The patient of the visit");
         param(appointment, "date", SearchParamType.DATE, "Booked start (or first allowed day)");

@@ -10,8 +10,7 @@ import java.util.Optional;
 public record EvvLocationCheck(double radiusMetres) {
 
     /** Why a check-in or check-out needs review. */
-    public record Exception(String code, Double distanceMetres) {
-    }
+    public record Exception(String code, Double distanceMetres) {}
 
     public EvvLocationCheck {
         if (radiusMetres <= 0) {
@@ -27,7 +26,8 @@ public record EvvLocationCheck(double radiusMetres) {
             return Optional.of(new Exception("PATIENT_ADDRESS_NOT_GEOCODED", null));
         }
         double distance = home.metresTo(reported);
-        return distance <= radiusMetres ? Optional.empty()
+        return distance <= radiusMetres
+                ? Optional.empty()
                 : Optional.of(new Exception("OUTSIDE_RADIUS", (double) Math.round(distance)));
     }
 }

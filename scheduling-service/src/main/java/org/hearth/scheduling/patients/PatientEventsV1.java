@@ -11,12 +11,18 @@ import java.util.Set;
  */
 public final class PatientEventsV1 {
 
-    private PatientEventsV1() {
-    }
+    private PatientEventsV1() {}
 
     /** {@code referringPartner}: the partner organisation whose referral admitted the patient (null: staff did). */
-    public record PatientAdmittedV1(String patientId, Instant admittedAt, String status, String language,
-            String postalCode, Double latitude, Double longitude, String referringPartner) {
+    public record PatientAdmittedV1(
+            String patientId,
+            Instant admittedAt,
+            String status,
+            String language,
+            String postalCode,
+            Double latitude,
+            Double longitude,
+            String referringPartner) {
 
         public static final String TYPE = "org.hearth.patient.PatientAdmitted.v1";
     }
@@ -35,21 +41,19 @@ public final class PatientEventsV1 {
 
         public static final String TYPE = "org.hearth.patient.CareTeamChanged.v1";
 
-        public record Member(String subject, String role) {
-        }
+        public record Member(String subject, String role) {}
     }
 
     public record CareCircleChangedV1(String patientId, List<Member> members) {
 
         public static final String TYPE = "org.hearth.patient.CareCircleChanged.v1";
 
-        public record Member(String subject, Set<String> scopes) {
-        }
+        public record Member(String subject, Set<String> scopes) {}
     }
 
     /** A clinician outside the care team opened the record in an emergency, until {@code expiresAt}. */
-    public record BreakGlassOpenedV1(String patientId, String grantId, String clinician, Instant openedAt,
-            Instant expiresAt) {
+    public record BreakGlassOpenedV1(
+            String patientId, String grantId, String clinician, Instant openedAt, Instant expiresAt) {
 
         public static final String TYPE = "org.hearth.patient.BreakGlassOpened.v1";
     }

@@ -1,6 +1,9 @@
 package org.hearth.scheduling.patients;
 
 import jakarta.annotation.PostConstruct;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.scheduling.patients.PatientEventsV1.BreakGlassOpenedV1;
 import org.hearth.scheduling.patients.PatientEventsV1.BreakGlassRevokedV1;
@@ -15,10 +18,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
 /** The patient projection of the current agency; events are applied at most once each. */
 @Repository
@@ -49,45 +48,63 @@ public class PatientProjectionRepository {
     }
 
     boolean apply(String eventId, PatientStatusChangedV1 changed) {
-        return mongo.applyOnce(changed.patientId(), eventId, new Update().set("status", changed.status()),
-                PatientProjection.class);
+        return mongo.applyOnce(
+                changed.patientId(), eventId, new Update().set("status", changed.status()), PatientProjection.class);
     }
 
     boolean apply(String eventId, PatientDischargedV1 discharged) {
-        return mongo.applyOnce(discharged.patientId(), eventId, new Update().set("status", "DISCHARGED"),
-                PatientProjection.class);
+        return mongo.applyOnce(
+                discharged.patientId(), eventId, new Update().set("status", "DISCHARGED"), PatientProjection.class);
     }
 
     boolean apply(String eventId, CareTeamChangedV1 changed) {
-        List<String> subjects = changed.members() == null ? List.of()
-                : changed.members().stream().map(CareTeamChangedV1.Member::subject).distinct().toList();
-        return mongo.applyOnce(changed.patientId(), eventId, new Update().set("careTeam", subjects),
-                PatientProjection.class);
+        List<String> subjects = changed.members() == null
+                ? List.of()
+                : changed.members().stream()
+                        .map(CareTeamChangedV1.Member::subject)
+                        .distinct()
+                        .toList();
+        return mongo.applyOnce(
+                changed.patientId(), eventId, new Update().set("careTeam", subjects), PatientProjection.class);
     }
 
     boolean apply(String eventId, CareCircleChangedV1 changed) {
-        List<PatientProjection.CircleMember> members = changed.members() == null ? List.of()
-                : changed.members().stream().map(m -> new PatientProjection.CircleMember(m.subject(),
-                        m.scopes() == null ? java.util.Set.of() : m.scopes())).toList();
-        return mongo.applyOnce(changed.patientId(), eventId, new Update().set("careCircle", members),
-                PatientProjection.class);
+        List<PatientProjection.CircleMember> members = changed.members() == null
+                ? List.of()
+                : changed.members().stream()
+                        .map(m -> new PatientProjection.CircleMember(
+                                m.subject(), m.scopes() == null ? java.util.Set.of() : m.scopes()))
+                        .toList();
+        return mongo.applyOnce(
+                changed.patientId(), eventId, new Update().set("careCircle", members), PatientProjection.class);
     }
 
     boolean apply(String eventId, BreakGlassOpenedV1 opened) {
-        return mongo.applyOnce(opened.patientId(), eventId, new Update().push("breakGlass",
-                new PatientProjection.EmergencyAccess(opened.grantId(), opened.clinician(), opened.openedAt(),
-                        opened.expiresAt())), PatientProjection.class);
+        return mongo.applyOnce(
+                opened.patientId(),
+                eventId,
+                new Update()
+                        .push(
+                                "breakGlass",
+                                new PatientProjection.EmergencyAccess(
+                                        opened.grantId(), opened.clinician(), opened.openedAt(), opened.expiresAt())),
+                PatientProjection.class);
     }
 
     boolean apply(String eventId, BreakGlassRevokedV1 revoked) {
-        return mongo.applyOnce(revoked.patientId(), eventId, new Update().addToSet("revokedBreakGlass",
-                revoked.grantId()), PatientProjection.class);
+        return mongo.applyOnce(
+                revoked.patientId(),
+                eventId,
+                new Update().addToSet("revokedBreakGlass", revoked.grantId()),
+                PatientProjection.class);
     }
 
     /** Replaces the visit preferences; false when scheduling does not know the patient (in this agency). */
     boolean setPreferences(String patientId, List<TimeWindow> windows, String preferredClinicianId) {
-        return mongo.updateIfPresent(patientId, new Update().set("timeWindows", windows)
-                .set("preferredClinicianId", preferredClinicianId), PatientProjection.class);
+        return mongo.updateIfPresent(
+                patientId,
+                new Update().set("timeWindows", windows).set("preferredClinicianId", preferredClinicianId),
+                PatientProjection.class);
     }
 
     public Optional<PatientProjection> findById(String patientId) {

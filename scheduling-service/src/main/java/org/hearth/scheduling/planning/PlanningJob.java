@@ -1,13 +1,12 @@
 package org.hearth.scheduling.planning;
 
-import org.hearth.planner.Plan;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hearth.planner.Plan;
 
 /**
  * A planning job while it runs on this instance: its score over time, the model and the best plan. What every
@@ -16,8 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class PlanningJob {
 
     /** A point on the way: when, hard violations, objective (lower is better). */
-    record Progress(long atMillis, double hardViolations, double objective) {
-    }
+    record Progress(long atMillis, double hardViolations, double objective) {}
 
     final String id;
     final String tenantId;

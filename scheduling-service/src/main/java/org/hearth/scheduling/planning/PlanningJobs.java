@@ -1,30 +1,6 @@
 package org.hearth.scheduling.planning;
 
 import jakarta.annotation.PreDestroy;
-import org.hearth.planner.Plan;
-import org.hearth.planner.Planner;
-import org.hearth.planner.Routes;
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantId;
-import org.hearth.platform.tenancy.TenantScopedMongo;
-import org.hearth.platform.problem.ApiException;
-import org.hearth.scheduling.clinicians.Clinician;
-import org.hearth.scheduling.clinicians.ClinicianRepository;
-import org.hearth.scheduling.geo.TravelTimeEstimator;
-import org.hearth.scheduling.patients.PatientProjection;
-import org.hearth.scheduling.patients.PatientProjectionRepository;
-import org.hearth.scheduling.SchedulingSettings;
-import org.hearth.scheduling.visits.Visit;
-import org.hearth.scheduling.visits.VisitRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +23,29 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ArrayBlockingQueue;
+import org.hearth.planner.Plan;
+import org.hearth.planner.Planner;
+import org.hearth.planner.Routes;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantId;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.hearth.scheduling.SchedulingSettings;
+import org.hearth.scheduling.clinicians.Clinician;
+import org.hearth.scheduling.clinicians.ClinicianRepository;
+import org.hearth.scheduling.geo.TravelTimeEstimator;
+import org.hearth.scheduling.patients.PatientProjection;
+import org.hearth.scheduling.patients.PatientProjectionRepository;
+import org.hearth.scheduling.visits.Visit;
+import org.hearth.scheduling.visits.VisitRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs planning jobs on a small pool (default one at a time: the solver uses a whole core; repairs on a thread of their
@@ -71,10 +70,12 @@ class PlanningJobs {
 
     /** This instance, as the owner of the jobs it runs. */
     final String instance = UUID.randomUUID().toString();
+
     private final Map<String, PlanningJob> running = new ConcurrentHashMap<>();
     private final ExecutorService pool;
     /** Repairs have their own thread: a sick call's 2 s must not wait behind another job's 10 s search. */
     private final ExecutorService repairs;
+
     private final ScheduledExecutorService ticker;
     private final TenantScopedMongo mongo;
     private final PlanningLeases leases;
@@ -91,10 +92,18 @@ class PlanningJobs {
     private volatile boolean halted;
     private final PlanningMetrics metrics;
 
-    PlanningJobs(TenantScopedMongo mongo, PlanningLeases leases, ClinicianRepository clinicians, VisitRepository visits,
-            PatientProjectionRepository patients, TravelTimeEstimator travel,
-            org.hearth.scheduling.authorizations.Authorizations authorizations, SchedulingSettings settings, Clock clock,
-            PlanningJobSettings jobs, PlanningMetrics metrics) {
+    PlanningJobs(
+            TenantScopedMongo mongo,
+            PlanningLeases leases,
+            ClinicianRepository clinicians,
+            VisitRepository visits,
+            PatientProjectionRepository patients,
+            TravelTimeEstimator travel,
+            org.hearth.scheduling.authorizations.Authorizations authorizations,
+            SchedulingSettings settings,
+            Clock clock,
+            PlanningJobSettings jobs,
+            PlanningMetrics metrics) {
         this.metrics = metrics;
         this.mongo = mongo;
         this.leases = leases;
@@ -110,12 +119,22 @@ class PlanningJobs {
         this.reserve = jobs.reserve();
         int concurrent = jobs.concurrentJobs();
         Duration tick = jobs.tick();
-        this.pool = new ThreadPoolExecutor(concurrent, concurrent, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10),
+        this.pool = new ThreadPoolExecutor(
+                concurrent,
+                concurrent,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10),
                 Thread.ofPlatform().name("planner-", 0).daemon().factory());
-        this.repairs = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10),
+        this.repairs = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10),
                 Thread.ofPlatform().name("planner-repair-", 0).daemon().factory());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("planner-tick").daemon()
-                .factory());
+        this.ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("planner-tick").daemon().factory());
         ticker.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         mongo.ensureIndex(StoredJob.class, "createdAt");
     }
@@ -126,11 +145,26 @@ class PlanningJobs {
      * whether a coordinator made it by hand or applied it from a plan) unless {@code moveBooked} says the job may move
      * them; then each move costs, and a repair never moves them.
      */
-    record Request(StoredJob.Mode mode, LocalDate from, LocalDate to, Set<String> patientIds, Set<String> disciplines,
-            Duration timeLimit, Set<String> pinnedVisitIds, boolean moveBooked, long receivedNanos) {
+    record Request(
+            StoredJob.Mode mode,
+            LocalDate from,
+            LocalDate to,
+            Set<String> patientIds,
+            Set<String> disciplines,
+            Duration timeLimit,
+            Set<String> pinnedVisitIds,
+            boolean moveBooked,
+            long receivedNanos) {
 
-        Request(StoredJob.Mode mode, LocalDate from, LocalDate to, Set<String> patientIds, Set<String> disciplines,
-                Duration timeLimit, Set<String> pinnedVisitIds, boolean moveBooked) {
+        Request(
+                StoredJob.Mode mode,
+                LocalDate from,
+                LocalDate to,
+                Set<String> patientIds,
+                Set<String> disciplines,
+                Duration timeLimit,
+                Set<String> pinnedVisitIds,
+                boolean moveBooked) {
             this(mode, from, to, patientIds, disciplines, timeLimit, pinnedVisitIds, moveBooked, System.nanoTime());
         }
 
@@ -176,9 +210,26 @@ class PlanningJobs {
             throw new AlreadyRunning(other);
         });
         Instant now = clock.instant();
-        StoredJob stored = new StoredJob(id, tenant, by, request.mode(), request.from(), request.to(),
-                request.patientIds().stream().sorted().toList(), request.disciplines().stream().sorted().toList(),
-                StoredJob.Status.QUEUED, now, null, instance, now, false, List.of(), null, null, null, 0);
+        StoredJob stored = new StoredJob(
+                id,
+                tenant,
+                by,
+                request.mode(),
+                request.from(),
+                request.to(),
+                request.patientIds().stream().sorted().toList(),
+                request.disciplines().stream().sorted().toList(),
+                StoredJob.Status.QUEUED,
+                now,
+                null,
+                instance,
+                now,
+                false,
+                List.of(),
+                null,
+                null,
+                null,
+                0);
         try {
             mongo.insert(stored);
         } catch (DuplicateKeyException sameIdAtOnce) {
@@ -188,8 +239,8 @@ class PlanningJobs {
         PlanningJob job = new PlanningJob(id, tenant, by, request.from(), request.to(), now);
         running.put(id, job);
         try {
-            (request.repair() ? repairs : pool).execute(() -> TenantContext.runAs(TenantId.of(tenant),
-                    () -> run(job, request, accepted)));
+            (request.repair() ? repairs : pool)
+                    .execute(() -> TenantContext.runAs(TenantId.of(tenant), () -> run(job, request, accepted)));
         } catch (RejectedExecutionException busy) {
             running.remove(id);
             leases.release(id);
@@ -243,8 +294,12 @@ class PlanningJobs {
             throw ApiException.conflict("Only a finished plan can be applied; this job is "
                     + job.status().name().toLowerCase());
         }
-        if (!mongo.updateIfVersion(id, job.version(), "version", new Update().set("status", StoredJob.Status.APPLIED)
-                .inc("version", 1), StoredJob.class)) {
+        if (!mongo.updateIfVersion(
+                id,
+                job.version(),
+                "version",
+                new Update().set("status", StoredJob.Status.APPLIED).inc("version", 1),
+                StoredJob.class)) {
             throw ApiException.conflict("This plan is being applied by another request");
         }
         return job;
@@ -269,20 +324,40 @@ class PlanningJobs {
             // and the caller reading it take about the reserve
             Duration spent = Duration.ofNanos(System.nanoTime() - accepted);
             Duration search = request.timeLimit().minus(spent).minus(reserve);
-            Plan plan = Planner.solve(model.problem, Planner.Options.timeLimit(search.compareTo(LEAST_SEARCH) < 0
-                    ? LEAST_SEARCH : search).withInitial(initial)
-                    .onImprovement(p -> job.progress.add(new PlanningJob.Progress(p.atMillis(), p.hardViolations(),
-                            Math.round(p.objective() * 100) / 100.0))), job.stopRequested::get);
+            Plan plan = Planner.solve(
+                    model.problem,
+                    Planner.Options.timeLimit(search.compareTo(LEAST_SEARCH) < 0 ? LEAST_SEARCH : search)
+                            .withInitial(initial)
+                            .onImprovement(p -> job.progress.add(new PlanningJob.Progress(
+                                    p.atMillis(), p.hardViolations(), Math.round(p.objective() * 100) / 100.0))),
+                    job.stopRequested::get);
             job.plan = plan;
             PlanView view = PlanView.of(job, travel);
-            end(job, job.stopRequested.get() ? StoredJob.Status.STOPPED : StoredJob.Status.DONE, view, view.best(plan),
+            end(
+                    job,
+                    job.stopRequested.get() ? StoredJob.Status.STOPPED : StoredJob.Status.DONE,
+                    view,
+                    view.best(plan),
                     null);
-            log.info("Planning job {}: {} visits ({} as context), {} clinician-days, {} iterations, {} ms searched of "
-                            + "{} ms, hard {}, objective {}", job.id, model.tasks.size(), job.context.size(),
-                    model.workers.size(), plan.iterations(), plan.elapsedMillis(), request.timeLimit().toMillis(),
-                    plan.hardViolations(), Math.round(plan.objective()));
+            log.info(
+                    "Planning job {}: {} visits ({} as context), {} clinician-days, {} iterations, {} ms searched of "
+                            + "{} ms, hard {}, objective {}",
+                    job.id,
+                    model.tasks.size(),
+                    job.context.size(),
+                    model.workers.size(),
+                    plan.iterations(),
+                    plan.elapsedMillis(),
+                    request.timeLimit().toMillis(),
+                    plan.hardViolations(),
+                    Math.round(plan.objective()));
         } catch (RuntimeException e) {
-            end(job, StoredJob.Status.FAILED, null, null, "the planner failed; see the service log with job id " + job.id);
+            end(
+                    job,
+                    StoredJob.Status.FAILED,
+                    null,
+                    null,
+                    "the planner failed; see the service log with job id " + job.id);
             log.error("Planning job {} failed", job.id, e);
         }
     }
@@ -294,10 +369,19 @@ class PlanningJobs {
                     return;
                 }
                 job.ended = true;
-                mongo.updateIfPresent(job.id, new Update().set("status", status).set("endedAt", clock.instant())
-                        .set("progress", kept(job.progress)).set("plan", view).set("best", best).set("failure", failure)
-                        .inc("version", 1), StoredJob.class);
-                metrics.ended(job.tenantId, status.name().toLowerCase(), Duration.between(job.createdAt, clock.instant()));
+                mongo.updateIfPresent(
+                        job.id,
+                        new Update()
+                                .set("status", status)
+                                .set("endedAt", clock.instant())
+                                .set("progress", kept(job.progress))
+                                .set("plan", view)
+                                .set("best", best)
+                                .set("failure", failure)
+                                .inc("version", 1),
+                        StoredJob.class);
+                metrics.ended(
+                        job.tenantId, status.name().toLowerCase(), Duration.between(job.createdAt, clock.instant()));
             }
         } finally {
             running.remove(job.id);
@@ -319,13 +403,17 @@ class PlanningJobs {
                         if (job.ended || halted) {
                             return;
                         }
-                        mongo.updateIfPresent(job.id, new Update().set("heartbeatAt", clock.instant())
-                                .set("progress", kept(job.progress)), StoredJob.class);
+                        mongo.updateIfPresent(
+                                job.id,
+                                new Update().set("heartbeatAt", clock.instant()).set("progress", kept(job.progress)),
+                                StoredJob.class);
                     }
-                    mongo.findById(job.id, StoredJob.class).filter(StoredJob::stopRequested)
+                    mongo.findById(job.id, StoredJob.class)
+                            .filter(StoredJob::stopRequested)
                             .ifPresent(stored -> job.stopRequested.set(true));
                     if (!leases.renew(job.id, lease)) {
-                        log.warn("Planning job {} lost its claim on its range; it finishes but may overlap another",
+                        log.warn(
+                                "Planning job {} lost its claim on its range; it finishes but may overlap another",
                                 job.id);
                     }
                 });
@@ -337,8 +425,16 @@ class PlanningJobs {
 
     /** Marks a running job interrupted once (a compare-and-set, so replicas that notice together write once). */
     private StoredJob interrupt(StoredJob job, String why) {
-        mongo.updateIfVersion(job.id(), job.version(), "version", new Update().set("status", StoredJob.Status.INTERRUPTED)
-                .set("endedAt", clock.instant()).set("failure", why).inc("version", 1), StoredJob.class);
+        mongo.updateIfVersion(
+                job.id(),
+                job.version(),
+                "version",
+                new Update()
+                        .set("status", StoredJob.Status.INTERRUPTED)
+                        .set("endedAt", clock.instant())
+                        .set("failure", why)
+                        .inc("version", 1),
+                StoredJob.class);
         leases.release(job.id());
         return mongo.findById(job.id(), StoredJob.class).orElse(job);
     }
@@ -353,8 +449,9 @@ class PlanningJobs {
                     synchronized (job) {
                         if (!job.ended) {
                             job.ended = true;
-                            mongo.findById(job.id, StoredJob.class).ifPresent(stored -> interrupt(stored,
-                                    "the service instance that ran it shut down; run it again"));
+                            mongo.findById(job.id, StoredJob.class)
+                                    .ifPresent(stored -> interrupt(
+                                            stored, "the service instance that ran it shut down; run it again"));
                         }
                     }
                 });
@@ -376,9 +473,25 @@ class PlanningJobs {
     }
 
     private static StoredJob withProgress(StoredJob job, List<PlanningJob.Progress> progress) {
-        return new StoredJob(job.id(), job.tenantId(), job.requestedBy(), job.mode(), job.from(), job.to(),
-                job.patientIds(), job.disciplines(), job.status(), job.createdAt(), job.endedAt(), job.owner(),
-                job.heartbeatAt(), job.stopRequested(), kept(progress), job.best(), job.plan(), job.failure(),
+        return new StoredJob(
+                job.id(),
+                job.tenantId(),
+                job.requestedBy(),
+                job.mode(),
+                job.from(),
+                job.to(),
+                job.patientIds(),
+                job.disciplines(),
+                job.status(),
+                job.createdAt(),
+                job.endedAt(),
+                job.owner(),
+                job.heartbeatAt(),
+                job.stopRequested(),
+                kept(progress),
+                job.best(),
+                job.plan(),
+                job.failure(),
                 job.version());
     }
 
@@ -400,10 +513,14 @@ class PlanningJobs {
      */
     private PlanningModel model(Request request, PlanningJob job) {
         List<Clinician> roster = clinicians.active(MAX_CLINICIANS);
-        Criteria inRange = Criteria.where("visit.earliest").lte(request.to()).and("visit.latest").gte(request.from())
-                .and("visit.status").in(Visit.Status.UNSCHEDULED, Visit.Status.SCHEDULED, Visit.Status.CHECKED_IN,
-                        Visit.Status.COMPLETED);
-        List<Visit> candidates = visits.list(inRange, PageRequest.of(0, MAX_VISITS)).getContent();
+        Criteria inRange = Criteria.where("visit.earliest")
+                .lte(request.to())
+                .and("visit.latest")
+                .gte(request.from())
+                .and("visit.status")
+                .in(Visit.Status.UNSCHEDULED, Visit.Status.SCHEDULED, Visit.Status.CHECKED_IN, Visit.Status.COMPLETED);
+        List<Visit> candidates =
+                visits.list(inRange, PageRequest.of(0, MAX_VISITS)).getContent();
         Map<String, Clinician> rosterById = new HashMap<>();
         roster.forEach(c -> rosterById.put(c.id(), c));
         List<PlanningModel.Task> tasks = new ArrayList<>();
@@ -418,28 +535,47 @@ class PlanningJobs {
             if (!request.inScope(v)) {
                 if (v.booking() != null && stillPossible(v, rosterById)) {
                     context.add(v.id());
-                    tasks.add(new PlanningModel.Task(v, (int) v.booking().duration().toMinutes(), true));
+                    tasks.add(new PlanningModel.Task(
+                            v, (int) v.booking().duration().toMinutes(), true));
                 }
                 continue;
             }
-            boolean fixed = v.status() == Visit.Status.CHECKED_IN || v.status() == Visit.Status.COMPLETED
+            boolean fixed = v.status() == Visit.Status.CHECKED_IN
+                    || v.status() == Visit.Status.COMPLETED
                     || request.pinnedVisitIds().contains(v.id())
-                    || ((request.repair() || !request.moveBooked()) && v.booking() != null && stillPossible(v, rosterById));
-            int minutes = v.booking() != null ? (int) v.booking().duration().toMinutes() : defaultMinutes(v.discipline());
+                    || ((request.repair() || !request.moveBooked())
+                            && v.booking() != null
+                            && stillPossible(v, rosterById));
+            int minutes =
+                    v.booking() != null ? (int) v.booking().duration().toMinutes() : defaultMinutes(v.discipline());
             tasks.add(new PlanningModel.Task(v, minutes, fixed && v.booking() != null));
         }
         Set<String> patientIds = new HashSet<>();
         tasks.forEach(t -> patientIds.add(t.visit().patientId()));
         Map<String, PatientProjection> byId = new HashMap<>();
         patients.findAll(patientIds).forEach(p -> byId.put(p.patientId(), p));
-        Map<String, String> unauthorized = unauthorized(tasks.stream().filter(t -> !context.contains(t.visit().id()))
-                .toList());
-        List<PlanningModel.Task> plannable = tasks.stream().filter(t -> !unauthorized.containsKey(t.visit().id())).toList();
+        Map<String, String> unauthorized = unauthorized(
+                tasks.stream().filter(t -> !context.contains(t.visit().id())).toList());
+        List<PlanningModel.Task> plannable = tasks.stream()
+                .filter(t -> !unauthorized.containsKey(t.visit().id()))
+                .toList();
         Set<String> scopedPatients = new HashSet<>();
-        plannable.stream().filter(t -> !context.contains(t.visit().id())).forEach(t -> scopedPatients.add(t.visit().patientId()));
+        plannable.stream()
+                .filter(t -> !context.contains(t.visit().id()))
+                .forEach(t -> scopedPatients.add(t.visit().patientId()));
         job.context = Set.copyOf(context);
-        PlanningModel model = new PlanningModel(request.from(), request.to(), zone, clock.instant(), roster, plannable,
-                byId, seenBy(scopedPatients), travel, 2, rules);
+        PlanningModel model = new PlanningModel(
+                request.from(),
+                request.to(),
+                zone,
+                clock.instant(),
+                roster,
+                plannable,
+                byId,
+                seenBy(scopedPatients),
+                travel,
+                2,
+                rules);
         model.excluded.putAll(unauthorized);
         return model;
     }
@@ -452,25 +588,36 @@ class PlanningJobs {
     private Map<String, String> unauthorized(List<PlanningModel.Task> tasks) {
         Map<String, String> refused = new HashMap<>();
         Map<String, Integer> left = new HashMap<>();
-        List<PlanningModel.Task> open = tasks.stream().filter(t -> t.visit().booking() == null)
-                .sorted(java.util.Comparator.comparing((PlanningModel.Task t) -> t.visit().earliest())).toList();
+        List<PlanningModel.Task> open = tasks.stream()
+                .filter(t -> t.visit().booking() == null)
+                .sorted(java.util.Comparator.comparing(
+                        (PlanningModel.Task t) -> t.visit().earliest()))
+                .toList();
         for (PlanningModel.Task task : open) {
             Visit v = task.visit();
             var grants = authorizations.of(v.patientId(), v.discipline());
             if (grants.isEmpty()) {
                 continue; // the payer requires none
             }
-            var approved = grants.stream().filter(g -> g.approved() && g.to() != null && !g.to().isBefore(v.earliest())
-                    && !g.from().isAfter(v.latest())).toList();
+            var approved = grants.stream()
+                    .filter(g -> g.approved()
+                            && g.to() != null
+                            && !g.to().isBefore(v.earliest())
+                            && !g.from().isAfter(v.latest()))
+                    .toList();
             if (approved.isEmpty()) {
-                refused.put(v.id(), "the payer requires prior authorization for " + v.discipline()
-                        + " and none is approved for these dates");
+                refused.put(
+                        v.id(),
+                        "the payer requires prior authorization for " + v.discipline()
+                                + " and none is approved for these dates");
                 continue;
             }
             boolean placed = false;
             for (var grant : approved) {
-                int remaining = left.computeIfAbsent(grant.authorizationId(), id -> grant.approvedUnits()
-                        - visits.unitsUsed(List.of(id), "").getOrDefault(id, 0));
+                int remaining = left.computeIfAbsent(
+                        grant.authorizationId(),
+                        id -> grant.approvedUnits()
+                                - visits.unitsUsed(List.of(id), "").getOrDefault(id, 0));
                 int units = grant.unitRule().unitsFor(Duration.ofMinutes(task.minutes()));
                 if (remaining >= units) {
                     left.put(grant.authorizationId(), remaining - units);
@@ -488,7 +635,8 @@ class PlanningJobs {
     /** A repair keeps a booking only if its clinician still works that day (not sick, not on leave, still active). */
     private boolean stillPossible(Visit v, Map<String, Clinician> roster) {
         Clinician c = roster.get(v.booking().clinicianId());
-        return c != null && PlanningModel.worksOn(c, LocalDate.ofInstant(v.booking().start(), zone));
+        return c != null
+                && PlanningModel.worksOn(c, LocalDate.ofInstant(v.booking().start(), zone));
     }
 
     /** Which clinicians completed visits with each patient: continuity of care. */
@@ -497,7 +645,8 @@ class PlanningJobs {
         for (String patientId : patientIds) {
             for (Visit v : visits.ofPatient(patientId)) {
                 if (v.status() == Visit.Status.COMPLETED && v.booking() != null) {
-                    seen.computeIfAbsent(patientId, k -> new HashSet<>()).add(v.booking().clinicianId());
+                    seen.computeIfAbsent(patientId, k -> new HashSet<>())
+                            .add(v.booking().clinicianId());
                 }
             }
         }
@@ -509,7 +658,10 @@ class PlanningJobs {
         for (int w = 0; w < model.problem.workers(); w++) {
             int[] route = routes.route(w);
             Integer[] boxed = java.util.Arrays.stream(route).boxed().toArray(Integer[]::new);
-            java.util.Arrays.sort(boxed, java.util.Comparator.comparing(t -> model.tasks.get(t).visit().booking().start()));
+            java.util.Arrays.sort(
+                    boxed,
+                    java.util.Comparator.comparing(
+                            t -> model.tasks.get(t).visit().booking().start()));
             for (int t : route) {
                 routes.remove(t);
             }
@@ -527,5 +679,4 @@ class PlanningJobs {
             default -> 60;
         };
     }
-
 }

@@ -1,13 +1,5 @@
 package org.hearth.scheduling.planning;
 
-import org.hearth.platform.tenancy.TenantContext;
-import org.hearth.platform.tenancy.TenantOwned;
-import org.hearth.platform.tenancy.TenantScopedMongo;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.hearth.platform.tenancy.TenantContext;
+import org.hearth.platform.tenancy.TenantOwned;
+import org.hearth.platform.tenancy.TenantScopedMongo;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.stereotype.Component;
 
 /**
  * At most one planning job per agency and overlapping date range, across every replica: one lease document per agency
@@ -58,15 +57,18 @@ class PlanningLeases {
      */
     Optional<Claim> claim(String jobId, LocalDate from, LocalDate to, String owner, Duration ttl) {
         Claim mine = new Claim(jobId, from, to, owner, clock.instant().plus(ttl));
-        java.util.concurrent.atomic.AtomicReference<Optional<Claim>> blocking = new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+        java.util.concurrent.atomic.AtomicReference<Optional<Claim>> blocking =
+                new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
         change(claims -> {
-            Optional<Claim> other = claims.stream().filter(c -> !c.jobId().equals(jobId) && c.overlaps(from, to))
+            Optional<Claim> other = claims.stream()
+                    .filter(c -> !c.jobId().equals(jobId) && c.overlaps(from, to))
                     .findFirst();
             blocking.set(other);
             if (other.isPresent()) {
                 return null;
             }
-            List<Claim> next = new ArrayList<>(claims.stream().filter(c -> !c.jobId().equals(jobId)).toList());
+            List<Claim> next = new ArrayList<>(
+                    claims.stream().filter(c -> !c.jobId().equals(jobId)).toList());
             next.add(mine);
             return next;
         });
@@ -82,20 +84,23 @@ class PlanningLeases {
                 return null;
             }
             Instant until = clock.instant().plus(ttl);
-            return claims.stream().map(c -> c.jobId().equals(jobId)
-                    ? new Claim(c.jobId(), c.from(), c.to(), c.owner(), until) : c).toList();
+            return claims.stream()
+                    .map(c -> c.jobId().equals(jobId) ? new Claim(c.jobId(), c.from(), c.to(), c.owner(), until) : c)
+                    .toList();
         });
         return held[0];
     }
 
     void release(String jobId) {
         change(claims -> claims.stream().anyMatch(c -> c.jobId().equals(jobId))
-                ? claims.stream().filter(c -> !c.jobId().equals(jobId)).toList() : null);
+                ? claims.stream().filter(c -> !c.jobId().equals(jobId)).toList()
+                : null);
     }
 
     /** The agency's live claims (expired ones are not). */
     List<Claim> live() {
-        return mongo.findById(TenantContext.current().value(), LeaseDocument.class).map(d -> alive(d.claims()))
+        return mongo.findById(TenantContext.current().value(), LeaseDocument.class)
+                .map(d -> alive(d.claims()))
                 .orElse(List.of());
     }
 
@@ -107,7 +112,8 @@ class PlanningLeases {
         String tenant = TenantContext.current().value();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<LeaseDocument> current = mongo.findById(tenant, LeaseDocument.class);
-            List<Claim> claims = next.apply(alive(current.map(LeaseDocument::claims).orElse(List.of())));
+            List<Claim> claims =
+                    next.apply(alive(current.map(LeaseDocument::claims).orElse(List.of())));
             if (claims == null) {
                 return;
             }

@@ -2,9 +2,8 @@ package org.hearth.scheduling.planning;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code hearth.planning.jobs}: how long planning jobs take from request to end, by result (done, stopped,
@@ -22,7 +21,11 @@ class PlanningMetrics {
     }
 
     void ended(String agency, String result, Duration took) {
-        Timer.builder(JOBS).description("Planning jobs from request to end, by result")
-                .tag("result", result).tag("agency", agency).register(meters).record(took.abs());
+        Timer.builder(JOBS)
+                .description("Planning jobs from request to end, by result")
+                .tag("result", result)
+                .tag("agency", agency)
+                .register(meters)
+                .record(took.abs());
     }
 }

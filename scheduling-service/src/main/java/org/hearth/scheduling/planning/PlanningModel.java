@@ -1,14 +1,5 @@
 package org.hearth.scheduling.planning;
 
-import org.hearth.planner.PlanningProblem;
-import org.hearth.scheduling.clinicians.Clinician;
-import org.hearth.scheduling.geo.GeoPoint;
-import org.hearth.scheduling.geo.TravelTimeEstimator;
-import org.hearth.scheduling.patients.PatientProjection;
-import org.hearth.scheduling.patients.TimeWindow;
-import org.hearth.scheduling.SchedulingSettings;
-import org.hearth.scheduling.visits.Visit;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hearth.planner.PlanningProblem;
+import org.hearth.scheduling.SchedulingSettings;
+import org.hearth.scheduling.clinicians.Clinician;
+import org.hearth.scheduling.geo.GeoPoint;
+import org.hearth.scheduling.geo.TravelTimeEstimator;
+import org.hearth.scheduling.patients.PatientProjection;
+import org.hearth.scheduling.patients.TimeWindow;
+import org.hearth.scheduling.visits.Visit;
 
 /**
  * Hearth's side of the mapping table in {@code org.hearth.planner}: a worker is a clinician on one day of the range
@@ -44,12 +43,10 @@ final class PlanningModel {
     static final double NO_COMMON_LANGUAGE = 40;
 
     /** A worker: one clinician's day. */
-    record Worker(Clinician clinician, LocalDate day) {
-    }
+    record Worker(Clinician clinician, LocalDate day) {}
 
     /** A task: one visit; {@code booked} is true when the visit already has a booking the plan may keep or move. */
-    record Task(Visit visit, int minutes, boolean pinned) {
-    }
+    record Task(Visit visit, int minutes, boolean pinned) {}
 
     final List<Worker> workers = new ArrayList<>();
     final List<Task> tasks = new ArrayList<>();
@@ -61,6 +58,7 @@ final class PlanningModel {
     final Map<String, String> unplannable = new LinkedHashMap<>();
     /** Visits left out before planning (e.g. no authorized units), with the reason. */
     final Map<String, String> excluded = new LinkedHashMap<>();
+
     final int[] initialWorker;
     final GeoPoint[] taskPoint;
     final int[] alternatives;
@@ -68,9 +66,18 @@ final class PlanningModel {
     final Map<String, PatientProjection> patients;
     private final SchedulingSettings.Planning rules;
 
-    PlanningModel(LocalDate from, LocalDate to, ZoneId zone, Instant now, List<Clinician> clinicians,
-            List<Task> candidates, Map<String, PatientProjection> patients, Map<String, Set<String>> seenBy,
-            TravelTimeEstimator travel, double balanceWeight, SchedulingSettings.Planning rules) {
+    PlanningModel(
+            LocalDate from,
+            LocalDate to,
+            ZoneId zone,
+            Instant now,
+            List<Clinician> clinicians,
+            List<Task> candidates,
+            Map<String, PatientProjection> patients,
+            Map<String, Set<String>> seenBy,
+            TravelTimeEstimator travel,
+            double balanceWeight,
+            SchedulingSettings.Planning rules) {
         this.rules = rules;
         this.zone = zone;
         this.origin = from.atStartOfDay(zone).toInstant();
@@ -87,12 +94,15 @@ final class PlanningModel {
         }
         List<GeoPoint> places = new ArrayList<>();
         Map<GeoPoint, Integer> placeIndex = new HashMap<>();
-        java.util.function.Function<GeoPoint, Integer> place = g -> g == null ? PlanningProblem.NO_LOCATION
+        java.util.function.Function<GeoPoint, Integer> place = g -> g == null
+                ? PlanningProblem.NO_LOCATION
                 : placeIndex.computeIfAbsent(g, k -> {
                     places.add(k);
                     return places.size() - 1;
                 });
-        int[] workerBase = workers.stream().mapToInt(w -> place.apply(w.clinician().homeBase())).toArray();
+        int[] workerBase = workers.stream()
+                .mapToInt(w -> place.apply(w.clinician().homeBase()))
+                .toArray();
         this.seenBy = seenBy;
         this.patients = patients;
         taskPoint = new GeoPoint[tasks.size()];
@@ -107,11 +117,14 @@ final class PlanningModel {
         double[][] minutes = new double[places.size()][places.size()];
         for (int a = 0; a < places.size(); a++) {
             for (int b = 0; b < places.size(); b++) {
-                minutes[a][b] = a == b ? 0 : travel.between(places.get(a), places.get(b)).toSeconds() / 60.0;
+                minutes[a][b] = a == b
+                        ? 0
+                        : travel.between(places.get(a), places.get(b)).toSeconds() / 60.0;
             }
         }
         PlanningProblem.Builder b = PlanningProblem.builder(workers.size(), tasks.size(), minutes)
-                .weights(new PlanningProblem.Weights(1, 1, 1, balanceWeight)).grid(rules.grid().toMinutes());
+                .weights(new PlanningProblem.Weights(1, 1, 1, balanceWeight))
+                .grid(rules.grid().toMinutes());
         // Agency rules: one visit at a time in a home; one visit per discipline per patient per day.
         Map<String, Integer> orderGroups = new HashMap<>();
         for (int t = 0; t < tasks.size(); t++) {
@@ -131,7 +144,12 @@ final class PlanningModel {
             Clinician.WorkingHours hours = hoursOn(worker.clinician(), worker.day());
             double start = minutesOf(worker.day().atTime(hours.start()));
             double end = minutesOf(worker.day().atTime(hours.end()));
-            b.worker(w, workerBase[w], workerBase[w], Math.max(start, nowMinute + 15), end,
+            b.worker(
+                    w,
+                    workerBase[w],
+                    workerBase[w],
+                    Math.max(start, nowMinute + 15),
+                    end,
                     worker.clinician().maxVisitsPerDay());
             b.workerDay(w, (int) worker.day().toEpochDay());
             b.workerPerson(w, clinicianIndex.computeIfAbsent(worker.clinician().id(), k -> clinicianIndex.size()));
@@ -163,11 +181,14 @@ final class PlanningModel {
                 }
                 qualifiedWorkers++;
                 b.task(t, w, task.minutes(), window[0], window[1], window[1]);
-                if (!seenBy.getOrDefault(v.patientId(), Set.of()).contains(worker.clinician().id())) {
+                if (!seenBy.getOrDefault(v.patientId(), Set.of())
+                        .contains(worker.clinician().id())) {
                     b.preference(t, w, "newToPatient", NEW_TO_PATIENT);
                 }
-                if (patient != null && patient.preferredClinicianId() != null
-                        && !patient.preferredClinicianId().equals(worker.clinician().id())) {
+                if (patient != null
+                        && patient.preferredClinicianId() != null
+                        && !patient.preferredClinicianId()
+                                .equals(worker.clinician().id())) {
                     b.preference(t, w, "preferredClinician", NOT_PREFERRED);
                 }
                 if (!speaksWith(worker.clinician(), patient)) {
@@ -210,8 +231,10 @@ final class PlanningModel {
         for (int t = 0; t < tasks.size(); t++) {
             Visit v = tasks.get(t).visit();
             if (v.earliest() != null && v.latest() != null && v.pairing() == null) {
-                orders.computeIfAbsent(v.patientId() + "/" + v.discipline() + "/" + v.earliest() + "/" + v.latest(),
-                        k -> new ArrayList<>()).add(t);
+                orders.computeIfAbsent(
+                                v.patientId() + "/" + v.discipline() + "/" + v.earliest() + "/" + v.latest(),
+                                k -> new ArrayList<>())
+                        .add(t);
             }
         }
         int group = 0;
@@ -233,7 +256,9 @@ final class PlanningModel {
 
     /** Whether the clinician speaks the patient's language (true when the patient's language is not on file). */
     boolean speaksWith(Clinician c, PatientProjection patient) {
-        return patient == null || patient.language() == null || patient.language().isBlank()
+        return patient == null
+                || patient.language() == null
+                || patient.language().isBlank()
                 || c.speaks(patient.language(), rules.agencyLanguage());
     }
 
@@ -295,7 +320,8 @@ final class PlanningModel {
         if (v.needs().certifications().stream().anyMatch(cert -> !c.certifiedOn(cert, worker.day()))) {
             return "no available clinician holds a valid " + v.needs().certifications();
         }
-        if (v.earliest() != null && (worker.day().isBefore(v.earliest()) || worker.day().isAfter(v.latest()))) {
+        if (v.earliest() != null
+                && (worker.day().isBefore(v.earliest()) || worker.day().isAfter(v.latest()))) {
             return "no clinician works inside the ordered dates " + v.earliest() + " to " + v.latest();
         }
         return null;
@@ -310,15 +336,19 @@ final class PlanningModel {
         Clinician.WorkingHours hours = hoursOn(worker.clinician(), worker.day());
         LocalDateTime open = worker.day().atTime(hours.start());
         LocalDateTime close = worker.day().atTime(hours.end()).minusMinutes(task.minutes());
-        List<TimeWindow> windows = patient == null ? List.of() : patient.timeWindows().stream()
-                .filter(tw -> tw.day() == worker.day().getDayOfWeek()).toList();
+        List<TimeWindow> windows = patient == null
+                ? List.of()
+                : patient.timeWindows().stream()
+                        .filter(tw -> tw.day() == worker.day().getDayOfWeek())
+                        .toList();
         // the planner takes one window per day: the widest that still fits the visit; on a day the patient stated no
         // window, the agency's default daytime window (never a visit at night because a clinician's hours allow it)
         LocalTime windowStart = rules.defaultWindowStart();
         LocalTime windowEnd = rules.defaultWindowEnd();
         if (!windows.isEmpty()) {
-            TimeWindow widest = windows.stream().max(java.util.Comparator.comparing(
-                    tw -> Duration.between(tw.start(), tw.end()))).orElseThrow();
+            TimeWindow widest = windows.stream()
+                    .max(java.util.Comparator.comparing(tw -> Duration.between(tw.start(), tw.end())))
+                    .orElseThrow();
             windowStart = widest.start();
             windowEnd = widest.end();
         }

@@ -1,12 +1,11 @@
 package org.hearth.scheduling.planning;
 
-import org.hearth.platform.tenancy.TenantOwned;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.hearth.platform.tenancy.TenantOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A planning job as stored: what was asked (its scope), where it stands, its score over time and, once it ended, the
@@ -18,17 +17,43 @@ import java.util.List;
  * @param version bumped by every state change a replica may race on (apply, interrupt), compared on write
  */
 @Document(StoredJob.COLLECTION)
-record StoredJob(@Id String id, String tenantId, String requestedBy, Mode mode, LocalDate from, LocalDate to,
-        List<String> patientIds, List<String> disciplines, Status status, Instant createdAt, Instant endedAt,
-        String owner, Instant heartbeatAt, boolean stopRequested, List<PlanningJob.Progress> progress, Best best,
-        PlanView plan, String failure, long version) implements TenantOwned {
+record StoredJob(
+        @Id String id,
+        String tenantId,
+        String requestedBy,
+        Mode mode,
+        LocalDate from,
+        LocalDate to,
+        List<String> patientIds,
+        List<String> disciplines,
+        Status status,
+        Instant createdAt,
+        Instant endedAt,
+        String owner,
+        Instant heartbeatAt,
+        boolean stopRequested,
+        List<PlanningJob.Progress> progress,
+        Best best,
+        PlanView plan,
+        String failure,
+        long version)
+        implements TenantOwned {
 
     static final String COLLECTION = "planning_jobs";
 
-    enum Mode { OPTIMIZE, REPAIR }
+    enum Mode {
+        OPTIMIZE,
+        REPAIR
+    }
 
     enum Status {
-        QUEUED, SOLVING, DONE, STOPPED, FAILED, APPLIED, INTERRUPTED;
+        QUEUED,
+        SOLVING,
+        DONE,
+        STOPPED,
+        FAILED,
+        APPLIED,
+        INTERRUPTED;
 
         boolean running() {
             return this == QUEUED || this == SOLVING;
@@ -36,9 +61,13 @@ record StoredJob(@Id String id, String tenantId, String requestedBy, Mode mode, 
     }
 
     /** The best plan's score in numbers: hard rules broken, objective, visits placed and not, how long it searched. */
-    record Best(double hardViolations, double objective, long assigned, long unassigned, long iterations,
-            long elapsedMillis) {
-    }
+    record Best(
+            double hardViolations,
+            double objective,
+            long assigned,
+            long unassigned,
+            long iterations,
+            long elapsedMillis) {}
 
     StoredJob {
         patientIds = patientIds == null ? List.of() : List.copyOf(patientIds);

@@ -1,5 +1,6 @@
 package org.hearth.scheduling.sharing;
 
+import java.util.Optional;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.hearth.scheduling.sharing.SharingEventsV1.SharingGrantedV1;
 import org.hearth.scheduling.sharing.SharingEventsV1.SharingRevokedV1;
@@ -7,8 +8,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.Optional;
 
 /**
  * The sharing grants of patient-service as scheduling keeps them; each event is applied at most once (its id is
@@ -27,18 +26,24 @@ class SharedGrants {
 
     /** @return false when this event had been applied before (a redelivery) */
     boolean apply(String eventId, SharingGrantedV1 granted) {
-        return mongo.applyOnce(granted.grantId(), eventId, new Update()
-                .set(GRANTEE, granted.granteeAlias())
-                .set("patientId", granted.patientId())
-                .set("parts", granted.parts())
-                .set("from", granted.from())
-                .set("until", granted.until()), SharedGrant.class);
+        return mongo.applyOnce(
+                granted.grantId(),
+                eventId,
+                new Update()
+                        .set(GRANTEE, granted.granteeAlias())
+                        .set("patientId", granted.patientId())
+                        .set("parts", granted.parts())
+                        .set("from", granted.from())
+                        .set("until", granted.until()),
+                SharedGrant.class);
     }
 
     boolean apply(String eventId, SharingRevokedV1 revoked) {
-        return mongo.applyOnce(revoked.grantId(), eventId, new Update()
-                .set("patientId", revoked.patientId())
-                .set("revokedAt", revoked.revokedAt()), SharedGrant.class);
+        return mongo.applyOnce(
+                revoked.grantId(),
+                eventId,
+                new Update().set("patientId", revoked.patientId()).set("revokedAt", revoked.revokedAt()),
+                SharedGrant.class);
     }
 
     /**
@@ -46,7 +51,9 @@ class SharedGrants {
      * token): the one read across agencies here, by grantee instead of tenant ({@link TenantScopedMongo#findGrantedTo}).
      */
     Optional<SharedGrant> grantedTo(String alias, String grantId) {
-        return mongo.findGrantedTo(GRANTEE, alias, Query.query(Criteria.where("_id").is(grantId)), 1, SharedGrant.class)
-                .stream().findFirst();
+        return mongo
+                .findGrantedTo(GRANTEE, alias, Query.query(Criteria.where("_id").is(grantId)), 1, SharedGrant.class)
+                .stream()
+                .findFirst();
     }
 }

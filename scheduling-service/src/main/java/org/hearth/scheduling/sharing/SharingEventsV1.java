@@ -10,12 +10,17 @@ import java.util.Set;
  */
 public final class SharingEventsV1 {
 
-    private SharingEventsV1() {
-    }
+    private SharingEventsV1() {}
 
     /** The patient let the agency {@code granteeAlias} read {@code parts} from {@code from} to {@code until}. */
-    public record SharingGrantedV1(String patientId, String grantId, String ownerAgency, String granteeAlias,
-            Set<String> parts, LocalDate from, LocalDate until) {
+    public record SharingGrantedV1(
+            String patientId,
+            String grantId,
+            String ownerAgency,
+            String granteeAlias,
+            Set<String> parts,
+            LocalDate from,
+            LocalDate until) {
 
         public static final String TYPE = "org.hearth.patient.SharingGranted.v1";
     }

@@ -1,14 +1,13 @@
 package org.hearth.scheduling.visitplan;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.hearth.platform.events.IncomingEvent;
 import org.hearth.scheduling.SchedulingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Expands each signed plan of care into visit requirements. Events of one patient arrive in order (key =
@@ -25,8 +24,7 @@ public class CarePlanSignedHandler {
     private final ZoneId zone;
     private final ApplicationEventPublisher local;
 
-    CarePlanSignedHandler(VisitPlanRepository plans,
-            SchedulingSettings settings, ApplicationEventPublisher local) {
+    CarePlanSignedHandler(VisitPlanRepository plans, SchedulingSettings settings, ApplicationEventPublisher local) {
         this.plans = plans;
         this.zone = settings.zone();
         this.local = local;
@@ -36,8 +34,11 @@ public class CarePlanSignedHandler {
         LocalDate signedOn = LocalDate.ofInstant(signed.signedAt(), zone);
         var current = plans.find(signed.patientId());
         if (current.isPresent() && current.get().planVersion() >= signed.planVersion()) {
-            log.info("Plan version {} of patient {} is not newer than {}; ignored", signed.planVersion(),
-                    signed.patientId(), current.get().planVersion());
+            log.info(
+                    "Plan version {} of patient {} is not newer than {}; ignored",
+                    signed.planVersion(),
+                    signed.patientId(),
+                    current.get().planVersion());
             return;
         }
         var requirements = current.isEmpty() || current.get().requirements() == null
@@ -45,7 +46,12 @@ public class CarePlanSignedHandler {
                 : VisitExpansion.revise(current.get().requirements(), signed, signedOn);
         local.publishEvent(new VisitPlanChanged(signed.patientId(), signed.planVersion(), requirements, signedOn));
         boolean applied = plans.apply(event.id(), signed.patientId(), signed.planVersion(), requirements);
-        log.info("CarePlanSigned {} v{} for patient {}: {} weekly requirements {}", event.id(), signed.planVersion(),
-                signed.patientId(), requirements.size(), applied ? "applied" : "already applied");
+        log.info(
+                "CarePlanSigned {} v{} for patient {}: {} weekly requirements {}",
+                event.id(),
+                signed.planVersion(),
+                signed.patientId(),
+                requirements.size(),
+                applied ? "applied" : "already applied");
     }
 }

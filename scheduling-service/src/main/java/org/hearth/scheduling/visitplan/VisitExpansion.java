@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class VisitExpansion {
 
-    private VisitExpansion() {
-    }
+    private VisitExpansion() {}
 
     public static List<VisitRequirement> expand(CarePlanSignedV1 plan, LocalDate startOfCare) {
         List<VisitRequirement> requirements = new ArrayList<>();
@@ -26,8 +25,13 @@ public final class VisitExpansion {
                     LocalDate weekEnd = weekStart.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
                     int days = (int) (weekEnd.toEpochDay() - weekStart.toEpochDay()) + 1;
                     boolean partial = days < 7;
-                    requirements.add(new VisitRequirement(order.discipline(), weekStart, weekEnd,
-                            Math.min(segment.minPerWeek(), days * 3), Math.min(segment.maxPerWeek(), days * 3), partial,
+                    requirements.add(new VisitRequirement(
+                            order.discipline(),
+                            weekStart,
+                            weekEnd,
+                            Math.min(segment.minPerWeek(), days * 3),
+                            Math.min(segment.maxPerWeek(), days * 3),
+                            partial,
                             plan.planVersion()));
                     weekStart = weekEnd.plusDays(1);
                 }
@@ -41,11 +45,16 @@ public final class VisitExpansion {
      * The requirements after a revision signed on {@code revisedOn}: weeks that began before it stay as they
      * were ordered; the revised orders apply from the revision day on.
      */
-    public static List<VisitRequirement> revise(List<VisitRequirement> current, CarePlanSignedV1 revision,
-            LocalDate revisedOn) {
-        List<VisitRequirement> kept = new ArrayList<>(current.stream().filter(r -> r.from().isBefore(revisedOn)).toList());
-        LocalDate startOfNewOrders = kept.stream().map(VisitRequirement::to).max(Comparator.naturalOrder())
-                .map(end -> end.plusDays(1)).filter(next -> next.isAfter(revisedOn)).orElse(revisedOn);
+    public static List<VisitRequirement> revise(
+            List<VisitRequirement> current, CarePlanSignedV1 revision, LocalDate revisedOn) {
+        List<VisitRequirement> kept = new ArrayList<>(
+                current.stream().filter(r -> r.from().isBefore(revisedOn)).toList());
+        LocalDate startOfNewOrders = kept.stream()
+                .map(VisitRequirement::to)
+                .max(Comparator.naturalOrder())
+                .map(end -> end.plusDays(1))
+                .filter(next -> next.isAfter(revisedOn))
+                .orElse(revisedOn);
         kept.addAll(expand(revision, startOfNewOrders));
         kept.sort(Comparator.comparing(VisitRequirement::from).thenComparing(VisitRequirement::discipline));
         return kept;

@@ -1,13 +1,16 @@
 package org.hearth.scheduling.visitplan;
 
+import java.util.List;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.util.List;
-
 /** The visit requirements of one patient and the plan version they follow. */
 @Document("visit_plans")
-public record VisitPlan(@Id String patientId, String tenantId, int planVersion, List<VisitRequirement> requirements,
-        List<String> processedEventIds) implements TenantOwned {
-}
+public record VisitPlan(
+        @Id String patientId,
+        String tenantId,
+        int planVersion,
+        List<VisitRequirement> requirements,
+        List<String> processedEventIds)
+        implements TenantOwned {}

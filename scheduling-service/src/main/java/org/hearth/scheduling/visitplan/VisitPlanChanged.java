@@ -8,6 +8,5 @@ import java.util.List;
  * plan changes a patient's weekly requirements from {@code changesFrom} on. Listeners that fail make the Kafka
  * handler fail, so the event is redelivered and nothing is half applied for long.
  */
-public record VisitPlanChanged(String patientId, int planVersion, List<VisitRequirement> requirements,
-        LocalDate changesFrom) {
-}
+public record VisitPlanChanged(
+        String patientId, int planVersion, List<VisitRequirement> requirements, LocalDate changesFrom) {}

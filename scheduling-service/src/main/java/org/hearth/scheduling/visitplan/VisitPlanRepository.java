@@ -1,11 +1,10 @@
 package org.hearth.scheduling.visitplan;
 
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.tenancy.TenantScopedMongo;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
 
 @Repository
 class VisitPlanRepository {
@@ -22,7 +21,10 @@ class VisitPlanRepository {
 
     /** Stores the requirements once per event (a redelivered event changes nothing). */
     boolean apply(String eventId, String patientId, int planVersion, List<VisitRequirement> requirements) {
-        return mongo.applyOnce(patientId, eventId,
-                new Update().set("planVersion", planVersion).set("requirements", requirements), VisitPlan.class);
+        return mongo.applyOnce(
+                patientId,
+                eventId,
+                new Update().set("planVersion", planVersion).set("requirements", requirements),
+                VisitPlan.class);
     }
 }

@@ -8,6 +8,11 @@ import java.time.LocalDate;
  *
  * @param planVersion the plan version that ordered it
  */
-public record VisitRequirement(String discipline, LocalDate from, LocalDate to, int minVisits, int maxVisits,
-        boolean partialWeek, int planVersion) {
-}
+public record VisitRequirement(
+        String discipline,
+        LocalDate from,
+        LocalDate to,
+        int minVisits,
+        int maxVisits,
+        boolean partialWeek,
+        int planVersion) {}

@@ -1,6 +1,10 @@
 package org.hearth.scheduling.visits;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
@@ -9,11 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Unit claims per prior authorization of the current agency, written like {@link ClinicianDays}: one conditional write
@@ -33,12 +32,17 @@ class AuthorizationUnits {
          * of visits already {@code counted} because their booking is written (its claim is about to be taken back).
          */
         int unitsTakenBesides(String visitId, java.util.Set<String> counted, Instant now) {
-            return live(now).stream().filter(c -> !c.visitId().equals(visitId) && !counted.contains(c.visitId()))
-                    .mapToInt(UnitClaim::units).sum();
+            return live(now).stream()
+                    .filter(c -> !c.visitId().equals(visitId) && !counted.contains(c.visitId()))
+                    .mapToInt(UnitClaim::units)
+                    .sum();
         }
 
         List<UnitClaim> live(Instant now) {
-            return claims.stream().filter(c -> c.claimedAt().plus(ClinicianDayState.CLAIM_GRACE).isAfter(now)).toList();
+            return claims.stream()
+                    .filter(c ->
+                            c.claimedAt().plus(ClinicianDayState.CLAIM_GRACE).isAfter(now))
+                    .toList();
         }
     }
 
@@ -54,7 +58,8 @@ class AuthorizationUnits {
     }
 
     Ledger read(String authorizationId) {
-        Optional<AuthorizationUnitsDocument> stored = mongo.findById(id(authorizationId), AuthorizationUnitsDocument.class);
+        Optional<AuthorizationUnitsDocument> stored =
+                mongo.findById(id(authorizationId), AuthorizationUnitsDocument.class);
         return stored.map(d -> new Ledger(authorizationId, d.version(), d.claims()))
                 .orElseGet(() -> new Ledger(authorizationId, 0, List.of()));
     }
@@ -70,20 +75,29 @@ class AuthorizationUnits {
     void release(String authorizationId, String claimId) {
         for (int attempt = 0; attempt < ClinicianDays.RELEASE_ATTEMPTS; attempt++) {
             Ledger ledger = read(authorizationId);
-            List<UnitClaim> kept = ledger.claims().stream().filter(c -> !c.claimId().equals(claimId)).toList();
+            List<UnitClaim> kept = ledger.claims().stream()
+                    .filter(c -> !c.claimId().equals(claimId))
+                    .toList();
             if (kept.size() == ledger.claims().size() || write(authorizationId, ledger.version(), kept)) {
                 return;
             }
         }
-        log.warn("Authorization {}: a unit claim could not be released in {} attempts; it lapses after {}",
-                authorizationId, ClinicianDays.RELEASE_ATTEMPTS, ClinicianDayState.CLAIM_GRACE);
+        log.warn(
+                "Authorization {}: a unit claim could not be released in {} attempts; it lapses after {}",
+                authorizationId,
+                ClinicianDays.RELEASE_ATTEMPTS,
+                ClinicianDayState.CLAIM_GRACE);
     }
 
     private boolean write(String authorizationId, long expectedVersion, List<UnitClaim> claims) {
         String id = id(authorizationId);
-        return mongo.createOrUpdate(id, expectedVersion, VersionedDocuments.VERSION,
+        return mongo.createOrUpdate(
+                id,
+                expectedVersion,
+                VersionedDocuments.VERSION,
                 () -> new AuthorizationUnitsDocument(id, TenantContext.current().value(), authorizationId, 1, claims),
-                new Update().set("claims", claims), AuthorizationUnitsDocument.class);
+                new Update().set("claims", claims),
+                AuthorizationUnitsDocument.class);
     }
 
     /** The agency is part of the id: authorization ids come from events of another service. */

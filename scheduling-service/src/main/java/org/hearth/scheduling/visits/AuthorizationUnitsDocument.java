@@ -1,11 +1,10 @@
 package org.hearth.scheduling.visits;
 
+import java.time.Instant;
+import java.util.List;
 import org.hearth.platform.tenancy.TenantOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The units of one prior authorization that bookings in flight are taking: the single document every booking
@@ -15,8 +14,9 @@ import java.util.List;
  * itself counts the units and the claim is taken back.
  */
 @Document(AuthorizationUnitsDocument.COLLECTION)
-record AuthorizationUnitsDocument(@Id String id, String tenantId, String authorizationId, long version,
-        List<UnitClaim> claims) implements TenantOwned {
+record AuthorizationUnitsDocument(
+        @Id String id, String tenantId, String authorizationId, long version, List<UnitClaim> claims)
+        implements TenantOwned {
 
     static final String COLLECTION = "authorization_units";
 
@@ -25,6 +25,5 @@ record AuthorizationUnitsDocument(@Id String id, String tenantId, String authori
     }
 
     /** Units a booking of {@code visitId} is taking; {@code claimId} tells two bookings of one visit apart. */
-    record UnitClaim(String claimId, String visitId, int units, Instant claimedAt) {
-    }
+    record UnitClaim(String claimId, String visitId, int units, Instant claimedAt) {}
 }

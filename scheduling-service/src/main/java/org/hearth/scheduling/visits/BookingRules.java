@@ -1,14 +1,5 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.platform.problem.RuleViolation;
-import org.hearth.scheduling.authorizations.AuthorizationGrant;
-import org.hearth.scheduling.clinicians.Clinician;
-import org.hearth.scheduling.clinicians.Clinician.Discipline;
-import org.hearth.scheduling.geo.GeoPoint;
-import org.hearth.scheduling.geo.TravelTimeEstimator;
-import org.hearth.scheduling.patients.TimeWindow;
-import org.hearth.scheduling.visits.Visit.VisitType;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +12,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hearth.platform.problem.RuleViolation;
+import org.hearth.scheduling.authorizations.AuthorizationGrant;
+import org.hearth.scheduling.clinicians.Clinician;
+import org.hearth.scheduling.clinicians.Clinician.Discipline;
+import org.hearth.scheduling.geo.GeoPoint;
+import org.hearth.scheduling.geo.TravelTimeEstimator;
+import org.hearth.scheduling.patients.TimeWindow;
+import org.hearth.scheduling.visits.Visit.VisitType;
 
 /**
  * The hard rules of booking a visit. Every rule is checked and every broken one reported, so a coordinator fixes
@@ -55,16 +54,13 @@ public final class BookingRules {
     }
 
     /** The patient as booking needs to know them. */
-    public record PatientFacts(String status, GeoPoint home, List<TimeWindow> windows) {
-    }
+    public record PatientFacts(String status, GeoPoint home, List<TimeWindow> windows) {}
 
     /** Another visit of the same clinician that day; {@code location} is null for telehealth. */
-    public record Neighbour(String visitId, Instant start, Instant end, GeoPoint location) {
-    }
+    public record Neighbour(String visitId, Instant start, Instant end, GeoPoint location) {}
 
     /** The proposed booking. */
-    public record Proposal(Clinician clinician, Instant start, Instant end, VisitType type) {
-    }
+    public record Proposal(Clinician clinician, Instant start, Instant end, VisitType type) {}
 
     /** The violations, or none and the authorization the visit will consume. */
     public record Outcome(List<RuleViolation> violations, String authorizationId, int units) {
@@ -78,8 +74,13 @@ public final class BookingRules {
      * @param grants the patient's authorizations for the visit's discipline (empty: the payer requires none)
      * @param unitsUsed units already booked or used per authorization id, excluding this visit
      */
-    public Outcome check(Visit visit, Proposal proposal, PatientFacts patient, List<Neighbour> clinicianDay,
-            List<AuthorizationGrant> grants, Map<String, Integer> unitsUsed) {
+    public Outcome check(
+            Visit visit,
+            Proposal proposal,
+            PatientFacts patient,
+            List<Neighbour> clinicianDay,
+            List<AuthorizationGrant> grants,
+            Map<String, Integer> unitsUsed) {
         List<RuleViolation> violations = new ArrayList<>();
         Clinician clinician = proposal.clinician();
         LocalDateTime start = LocalDateTime.ofInstant(proposal.start(), zone);
@@ -87,57 +88,79 @@ public final class BookingRules {
         LocalDate day = start.toLocalDate();
 
         if (!"ACTIVE".equals(patient.status())) {
-            violations.add(new RuleViolation("PATIENT_NOT_ACTIVE", "the patient is " + describe(patient.status())
-                    + "; visits can be booked for active patients only"));
+            violations.add(new RuleViolation(
+                    "PATIENT_NOT_ACTIVE",
+                    "the patient is " + describe(patient.status())
+                            + "; visits can be booked for active patients only"));
         }
         Set<Discipline> qualified = QUALIFIED.getOrDefault(visit.discipline(), Set.of());
         if (!qualified.contains(clinician.discipline())) {
-            violations.add(new RuleViolation("DISCIPLINE_MISMATCH", "a " + clinician.discipline() + " cannot make a "
-                    + visit.discipline() + " visit; it needs " + qualified.stream().map(Enum::name).sorted().toList()));
+            violations.add(new RuleViolation(
+                    "DISCIPLINE_MISMATCH",
+                    "a " + clinician.discipline() + " cannot make a " + visit.discipline() + " visit; it needs "
+                            + qualified.stream().map(Enum::name).sorted().toList()));
         }
-        List<String> missingSkills = visit.needs().skills().stream().filter(s -> !clinician.skills().contains(s))
-                .sorted().toList();
+        List<String> missingSkills = visit.needs().skills().stream()
+                .filter(s -> !clinician.skills().contains(s))
+                .sorted()
+                .toList();
         if (!missingSkills.isEmpty()) {
             violations.add(new RuleViolation("SKILL_MISSING", "the clinician lacks " + missingSkills));
         }
-        List<String> invalid = visit.needs().certifications().stream().filter(c -> !clinician.certifiedOn(c, day))
-                .sorted().toList();
+        List<String> invalid = visit.needs().certifications().stream()
+                .filter(c -> !clinician.certifiedOn(c, day))
+                .sorted()
+                .toList();
         if (!invalid.isEmpty()) {
-            violations.add(new RuleViolation("CERTIFICATION_INVALID", "no certification valid on " + day + " for "
-                    + invalid));
+            violations.add(
+                    new RuleViolation("CERTIFICATION_INVALID", "no certification valid on " + day + " for " + invalid));
         }
         if (!clinician.isAvailable(start, end)) {
-            violations.add(new RuleViolation("CLINICIAN_UNAVAILABLE", "the clinician is not working "
-                    + day.getDayOfWeek() + " " + start.toLocalTime().format(HH_MM) + "-" + end.toLocalTime().format(HH_MM)
-                    + (clinician.active() ? " (working hours or time off)" : " (inactive)")));
+            violations.add(new RuleViolation(
+                    "CLINICIAN_UNAVAILABLE",
+                    "the clinician is not working "
+                            + day.getDayOfWeek() + " " + start.toLocalTime().format(HH_MM) + "-"
+                            + end.toLocalTime().format(HH_MM)
+                            + (clinician.active() ? " (working hours or time off)" : " (inactive)")));
         }
         if (clinicianDay.size() >= clinician.maxVisitsPerDay()) {
-            violations.add(new RuleViolation("DAILY_LIMIT", "the clinician already has " + clinicianDay.size()
-                    + " visits on " + day + " (limit " + clinician.maxVisitsPerDay() + ")"));
+            violations.add(new RuleViolation(
+                    "DAILY_LIMIT",
+                    "the clinician already has " + clinicianDay.size() + " visits on " + day + " (limit "
+                            + clinician.maxVisitsPerDay() + ")"));
         }
         checkOverlapAndTravel(proposal, patient, clinicianDay, violations);
         if (visit.earliest() != null && (day.isBefore(visit.earliest()) || day.isAfter(visit.latest()))) {
-            violations.add(new RuleViolation("OUTSIDE_ORDERED_WEEK", "the plan of care orders this visit between "
-                    + visit.earliest() + " and " + visit.latest()));
+            violations.add(new RuleViolation(
+                    "OUTSIDE_ORDERED_WEEK",
+                    "the plan of care orders this visit between " + visit.earliest() + " and " + visit.latest()));
         }
         if (!patient.windows().isEmpty() && patient.windows().stream().noneMatch(w -> w.contains(start, end))) {
-            violations.add(new RuleViolation("OUTSIDE_PATIENT_WINDOW", "the patient's preferred times on "
-                    + day.getDayOfWeek() + " are " + patient.windows().stream()
-                    .filter(w -> w.day() == day.getDayOfWeek()).map(TimeWindow::toString).toList()));
+            violations.add(new RuleViolation(
+                    "OUTSIDE_PATIENT_WINDOW",
+                    "the patient's preferred times on "
+                            + day.getDayOfWeek() + " are "
+                            + patient.windows().stream()
+                                    .filter(w -> w.day() == day.getDayOfWeek())
+                                    .map(TimeWindow::toString)
+                                    .toList()));
         }
         return authorize(visit, proposal, day, grants, unitsUsed, violations);
     }
 
-    private void checkOverlapAndTravel(Proposal proposal, PatientFacts patient, List<Neighbour> clinicianDay,
-            List<RuleViolation> violations) {
+    private void checkOverlapAndTravel(
+            Proposal proposal, PatientFacts patient, List<Neighbour> clinicianDay, List<RuleViolation> violations) {
         GeoPoint here = proposal.type() == VisitType.TELEHEALTH ? null : patient.home();
-        List<Neighbour> sorted = clinicianDay.stream().sorted(Comparator.comparing(Neighbour::start)).toList();
+        List<Neighbour> sorted = clinicianDay.stream()
+                .sorted(Comparator.comparing(Neighbour::start))
+                .toList();
         Neighbour before = null;
         Neighbour after = null;
         for (Neighbour other : sorted) {
             if (other.start().isBefore(proposal.end()) && proposal.start().isBefore(other.end())) {
-                violations.add(new RuleViolation("OVERLAP", "overlaps the clinician's visit " + local(other.start()) + "-"
-                        + local(other.end())));
+                violations.add(new RuleViolation(
+                        "OVERLAP",
+                        "overlaps the clinician's visit " + local(other.start()) + "-" + local(other.end())));
             } else if (!other.end().isAfter(proposal.start())) {
                 before = other;
             } else if (after == null) {
@@ -147,31 +170,44 @@ public final class BookingRules {
         if (before != null) {
             Duration needed = between(before.location(), here);
             if (before.end().plus(needed).isAfter(proposal.start())) {
-                violations.add(new RuleViolation("TRAVEL_TIME", "needs " + needed.toMinutes()
-                        + " min of travel after the visit ending " + local(before.end()) + "; start at "
-                        + local(before.end().plus(needed)) + " or later"));
+                violations.add(new RuleViolation(
+                        "TRAVEL_TIME",
+                        "needs " + needed.toMinutes()
+                                + " min of travel after the visit ending " + local(before.end()) + "; start at "
+                                + local(before.end().plus(needed)) + " or later"));
             }
         }
         if (after != null) {
             Duration needed = between(here, after.location());
             if (proposal.end().plus(needed).isAfter(after.start())) {
-                violations.add(new RuleViolation("TRAVEL_TIME", "needs " + needed.toMinutes()
-                        + " min of travel to the visit starting " + local(after.start()) + "; end by "
-                        + local(after.start().minus(needed))));
+                violations.add(new RuleViolation(
+                        "TRAVEL_TIME",
+                        "needs " + needed.toMinutes()
+                                + " min of travel to the visit starting " + local(after.start()) + "; end by "
+                                + local(after.start().minus(needed))));
             }
         }
     }
 
-    private Outcome authorize(Visit visit, Proposal proposal, LocalDate day, List<AuthorizationGrant> grants,
-            Map<String, Integer> unitsUsed, List<RuleViolation> violations) {
+    private Outcome authorize(
+            Visit visit,
+            Proposal proposal,
+            LocalDate day,
+            List<AuthorizationGrant> grants,
+            Map<String, Integer> unitsUsed,
+            List<RuleViolation> violations) {
         if (grants.isEmpty()) {
             return new Outcome(List.copyOf(violations), null, 1);
         }
-        List<AuthorizationGrant> covering = grants.stream().filter(AuthorizationGrant::approved)
-                .filter(g -> g.covers(day)).toList();
+        List<AuthorizationGrant> covering = grants.stream()
+                .filter(AuthorizationGrant::approved)
+                .filter(g -> g.covers(day))
+                .toList();
         if (covering.isEmpty()) {
-            violations.add(new RuleViolation("AUTHORIZATION_MISSING", "the payer requires prior authorization for "
-                    + visit.discipline() + " and none is approved for " + day));
+            violations.add(new RuleViolation(
+                    "AUTHORIZATION_MISSING",
+                    "the payer requires prior authorization for " + visit.discipline() + " and none is approved for "
+                            + day));
             return new Outcome(List.copyOf(violations), null, 0);
         }
         int bestRemaining = 0;
@@ -185,8 +221,9 @@ public final class BookingRules {
             bestRemaining = Math.max(bestRemaining, remaining);
             needed = units;
         }
-        violations.add(new RuleViolation("AUTHORIZED_UNITS_EXHAUSTED", "the visit needs " + needed + " unit(s); "
-                + bestRemaining + " authorized unit(s) remain"));
+        violations.add(new RuleViolation(
+                "AUTHORIZED_UNITS_EXHAUSTED",
+                "the visit needs " + needed + " unit(s); " + bestRemaining + " authorized unit(s) remain"));
         return new Outcome(List.copyOf(violations), null, 0);
     }
 

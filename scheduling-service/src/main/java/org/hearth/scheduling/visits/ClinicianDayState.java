@@ -1,12 +1,11 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.scheduling.visits.ClinicianDayDocument.Claim;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hearth.scheduling.visits.ClinicianDayDocument.Claim;
 
 /**
  * Which claims of a clinician's day still hold time. A claim is written before its visit (so the race is decided
@@ -23,8 +22,7 @@ final class ClinicianDayState {
     /** Longer than any booking request takes plus the clock skew between replicas. */
     static final Duration CLAIM_GRACE = Duration.ofMinutes(5);
 
-    private ClinicianDayState() {
-    }
+    private ClinicianDayState() {}
 
     /**
      * @param stored the day document's claims (empty if not stored yet)
@@ -40,8 +38,14 @@ final class ClinicianDayState {
         }
         for (Visit visit : booked) {
             if (stored.stream().noneMatch(c -> holdsAsBooked(c, visit))) {
-                holding.add(new Claim(UUID.randomUUID().toString(), visit.id(), visit.patientId(), visit.type(),
-                        visit.booking().start(), visit.booking().end(), now));
+                holding.add(new Claim(
+                        UUID.randomUUID().toString(),
+                        visit.id(),
+                        visit.patientId(),
+                        visit.type(),
+                        visit.booking().start(),
+                        visit.booking().end(),
+                        now));
             }
         }
         return holding;

@@ -1,6 +1,12 @@
 package org.hearth.scheduling.visits;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.hearth.platform.events.VersionedDocuments;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantScopedMongo;
@@ -10,13 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Clinician days of the current agency. Every change is one conditional write of the whole claim list at the
@@ -61,9 +60,14 @@ class ClinicianDays {
      */
     boolean write(String clinicianId, LocalDate date, long expectedVersion, List<Claim> claims) {
         String id = id(clinicianId, date);
-        return mongo.createOrUpdate(id, expectedVersion, VersionedDocuments.VERSION,
-                () -> new ClinicianDayDocument(id, TenantContext.current().value(), clinicianId, date.toString(), 1,
-                        claims), new Update().set("claims", claims), ClinicianDayDocument.class);
+        return mongo.createOrUpdate(
+                id,
+                expectedVersion,
+                VersionedDocuments.VERSION,
+                () -> new ClinicianDayDocument(
+                        id, TenantContext.current().value(), clinicianId, date.toString(), 1, claims),
+                new Update().set("claims", claims),
+                ClinicianDayDocument.class);
     }
 
     /** Gives back the time a visit's booking held (it was cancelled, missed or moved). */
@@ -86,8 +90,12 @@ class ClinicianDays {
                 return;
             }
         }
-        log.warn("Clinician {} day {}: a claim could not be released in {} attempts; it lapses after {}", clinicianId,
-                date, RELEASE_ATTEMPTS, ClinicianDayState.CLAIM_GRACE);
+        log.warn(
+                "Clinician {} day {}: a claim could not be released in {} attempts; it lapses after {}",
+                clinicianId,
+                date,
+                RELEASE_ATTEMPTS,
+                ClinicianDayState.CLAIM_GRACE);
     }
 
     /** The agency is part of the id: ids are unique across the collection, and clinician ids come from requests. */

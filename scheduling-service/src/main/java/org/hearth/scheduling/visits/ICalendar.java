@@ -11,11 +11,11 @@ import java.util.List;
  */
 final class ICalendar {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String CRLF = "\r\n";
 
-    private ICalendar() {
-    }
+    private ICalendar() {}
 
     static String of(String calendarName, List<Visit> visits, Instant now) {
         StringBuilder ics = new StringBuilder();
@@ -30,8 +30,11 @@ final class ICalendar {
             line(ics, "DTSTAMP:" + UTC.format(now));
             line(ics, "DTSTART:" + UTC.format(visit.booking().start()));
             line(ics, "DTEND:" + UTC.format(visit.booking().end()));
-            line(ics, "SUMMARY:" + escape(visit.discipline() + " visit"
-                    + (visit.type() == Visit.VisitType.TELEHEALTH ? " (telehealth)" : "")));
+            line(
+                    ics,
+                    "SUMMARY:"
+                            + escape(visit.discipline() + " visit"
+                                    + (visit.type() == Visit.VisitType.TELEHEALTH ? " (telehealth)" : "")));
             line(ics, "DESCRIPTION:" + escape("Hearth visit " + visit.id().substring(0, 8)));
             line(ics, "STATUS:CONFIRMED");
             line(ics, "END:VEVENT");
@@ -42,7 +45,10 @@ final class ICalendar {
 
     /** RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in text. */
     static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+        return text.replace("\\", "\\\\")
+                .replace(";", "\\;")
+                .replace(",", "\\,")
+                .replace("\n", "\\n");
     }
 
     /** Lines longer than 75 octets are folded (RFC 5545 §3.1); ours are ASCII, so characters are octets. */

@@ -1,5 +1,8 @@
 package org.hearth.scheduling.visits;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.hearth.platform.aggregate.AgencySweep;
 import org.hearth.platform.aggregate.AgencySweeps;
 import org.hearth.scheduling.SchedulingSettings;
@@ -7,10 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Warns the coordinator (event MissedVisitRisk) about every scheduled visit nobody checked in to
@@ -34,7 +33,8 @@ class MissedVisitWatch {
         this.sweep = sweeps.named("missed-visit-watch");
     }
 
-    @Scheduled(fixedDelayString = "${hearth.scheduling.missed-visit-check-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${hearth.scheduling.missed-visit-check-interval:PT1M}",
             initialDelayString = "${hearth.scheduling.missed-visit-check-interval:PT1M}")
     void scheduled() {
         raiseRisks();

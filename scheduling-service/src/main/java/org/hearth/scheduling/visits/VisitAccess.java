@@ -1,15 +1,14 @@
 package org.hearth.scheduling.visits;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.platform.audit.BreakGlassUse;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.security.Caller;
 import org.hearth.scheduling.patients.PatientProjection;
 import org.hearth.scheduling.patients.PatientProjectionRepository;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Who may see a patient's visits, and how much. Relationships, not roles, decide (ARCHITECTURE §4): coordinators,
@@ -24,7 +23,10 @@ public class VisitAccess {
     public static final List<String> AGENCY_WIDE = List.of("agency-admin", "coordinator", "case-manager");
     static final List<String> CLINICAL = List.of("physician", "nurse", "therapist", "aide", "social-worker");
 
-    public enum Sight { FULL, FAMILY }
+    public enum Sight {
+        FULL,
+        FAMILY
+    }
 
     private final PatientProjectionRepository patients;
     private final Clock clock;
@@ -35,8 +37,8 @@ public class VisitAccess {
     }
 
     Sight sightOf(String patientId) {
-        PatientProjection patient = patients.findById(patientId)
-                .orElseThrow(() -> ApiException.notFound("Patient " + patientId));
+        PatientProjection patient =
+                patients.findById(patientId).orElseThrow(() -> ApiException.notFound("Patient " + patientId));
         return sightOf(patient);
     }
 

@@ -1,29 +1,7 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.platform.events.WithEvents;
-import org.hearth.platform.problem.ApiException;
-import org.hearth.platform.problem.FieldError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.hearth.platform.observability.MetricTags;
-import org.hearth.platform.problem.RuleViolation;
-import org.hearth.platform.web.Versions;
-import org.hearth.scheduling.SchedulingSettings;
-import org.hearth.scheduling.authorizations.AuthorizationGrant;
-import org.hearth.scheduling.authorizations.Authorizations;
-import org.hearth.scheduling.clinicians.Clinician;
-import org.hearth.scheduling.clinicians.ClinicianRepository;
-import org.hearth.scheduling.geo.GeoPoint;
-import org.hearth.scheduling.patients.PatientProjection;
-import org.hearth.scheduling.patients.PatientProjectionRepository;
-import org.hearth.scheduling.visits.BookingRules.Neighbour;
-import org.hearth.scheduling.visits.ClinicianDayDocument.Claim;
-import org.hearth.scheduling.visits.BookingRules.PatientFacts;
-import org.hearth.scheduling.visits.BookingRules.Proposal;
-import org.hearth.scheduling.visits.Visit.Booking;
-import org.hearth.scheduling.visits.Visit.VisitType;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +15,27 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hearth.platform.events.WithEvents;
+import org.hearth.platform.observability.MetricTags;
+import org.hearth.platform.problem.ApiException;
+import org.hearth.platform.problem.FieldError;
+import org.hearth.platform.problem.RuleViolation;
+import org.hearth.platform.web.Versions;
+import org.hearth.scheduling.SchedulingSettings;
+import org.hearth.scheduling.authorizations.AuthorizationGrant;
+import org.hearth.scheduling.authorizations.Authorizations;
+import org.hearth.scheduling.clinicians.Clinician;
+import org.hearth.scheduling.clinicians.ClinicianRepository;
+import org.hearth.scheduling.geo.GeoPoint;
+import org.hearth.scheduling.patients.PatientProjection;
+import org.hearth.scheduling.patients.PatientProjectionRepository;
+import org.hearth.scheduling.visits.BookingRules.Neighbour;
+import org.hearth.scheduling.visits.BookingRules.PatientFacts;
+import org.hearth.scheduling.visits.BookingRules.Proposal;
+import org.hearth.scheduling.visits.ClinicianDayDocument.Claim;
+import org.hearth.scheduling.visits.Visit.Booking;
+import org.hearth.scheduling.visits.Visit.VisitType;
+import org.springframework.stereotype.Component;
 
 /**
  * Books and reschedules visits: checks the request, gathers what the rules need (the clinician's day, the
@@ -48,8 +47,9 @@ public class VisitBooking {
     static final Duration LONGEST_VISIT = Duration.ofHours(12);
     /** Enough for every booking of a busy day to win its turn; then 409 rather than a request that never ends. */
     static final int CLAIM_ATTEMPTS = 10;
-    private static final RuleViolation TWO_CLINICIANS = new RuleViolation("DOUBLE_STAFFING",
-            "a double-staffed visit needs two different clinicians");
+
+    private static final RuleViolation TWO_CLINICIANS =
+            new RuleViolation("DOUBLE_STAFFING", "a double-staffed visit needs two different clinicians");
 
     private final VisitRepository visits;
     private final ClinicianRepository clinicians;
@@ -62,9 +62,17 @@ public class VisitBooking {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    VisitBooking(VisitRepository visits, ClinicianRepository clinicians, PatientProjectionRepository patients,
-            Authorizations authorizations, BookingRules rules, ClinicianDays days, AuthorizationUnits units,
-            SchedulingSettings settings, Clock clock, MeterRegistry meters) {
+    VisitBooking(
+            VisitRepository visits,
+            ClinicianRepository clinicians,
+            PatientProjectionRepository patients,
+            Authorizations authorizations,
+            BookingRules rules,
+            ClinicianDays days,
+            AuthorizationUnits units,
+            SchedulingSettings settings,
+            Clock clock,
+            MeterRegistry meters) {
         this.meters = meters;
         this.visits = visits;
         this.clinicians = clinicians;
@@ -78,8 +86,7 @@ public class VisitBooking {
     }
 
     /** A booking as asked for; {@code telehealthLink} only for telehealth visits. */
-    public record Request(String clinicianId, Instant start, Instant end, VisitType type, String telehealthLink) {
-    }
+    public record Request(String clinicianId, Instant start, Instant end, VisitType type, String telehealthLink) {}
 
     /** The optimizer's way in: the same checks and events as a coordinator's booking. */
     public VisitRepository.Versioned bookAsPlanned(String visitId, long expectedVersion, Request request, String by) {
@@ -94,7 +101,8 @@ public class VisitBooking {
      * @return the booked visit at {@code expectedVersion + 1}
      */
     VisitRepository.Versioned book(String visitId, long expectedVersion, Request request, String by) {
-        VisitRepository.Versioned stored = visits.find(visitId).orElseThrow(() -> ApiException.notFound("Visit " + visitId));
+        VisitRepository.Versioned stored =
+                visits.find(visitId).orElseThrow(() -> ApiException.notFound("Visit " + visitId));
         if (stored.version() != expectedVersion) {
             throw Versions.stale();
         }
@@ -103,8 +111,8 @@ public class VisitBooking {
         request = keepingTheLink(request, visit, type);
         Clinician clinician = validate(request, type);
         if (visit.status() != Visit.Status.UNSCHEDULED && visit.status() != Visit.Status.SCHEDULED) {
-            throw ApiException.conflict("A " + visit.status().name().toLowerCase().replace('_', '-')
-                    + " visit cannot be booked");
+            throw ApiException.conflict(
+                    "A " + visit.status().name().toLowerCase().replace('_', '-') + " visit cannot be booked");
         }
         Facts known = factsOf(visit);
         PatientFacts facts = known.patient();
@@ -129,26 +137,39 @@ public class VisitBooking {
             for (AuthorizationGrant grant : grants) {
                 AuthorizationUnits.Ledger ledger = ledgers.get(grant.authorizationId());
                 Map<String, Integer> booked = holders.getOrDefault(grant.authorizationId(), Map.of());
-                used.put(grant.authorizationId(), booked.values().stream().mapToInt(Integer::intValue).sum()
-                        + ledger.unitsTakenBesides(visit.id(), booked.keySet(), now));
+                used.put(
+                        grant.authorizationId(),
+                        booked.values().stream().mapToInt(Integer::intValue).sum()
+                                + ledger.unitsTakenBesides(visit.id(), booked.keySet(), now));
             }
             Optional<ClinicianDayDocument> day = days.find(clinician.id(), date);
-            List<Claim> holding = ClinicianDayState.holding(day.map(ClinicianDayDocument::claims).orElse(List.of()),
-                    visits.ofClinician(clinician.id(), days.startOf(date), days.startOf(date.plusDays(1))), now);
-            List<Claim> others = holding.stream().filter(c -> !c.visitId().equals(visit.id())).toList();
+            List<Claim> holding = ClinicianDayState.holding(
+                    day.map(ClinicianDayDocument::claims).orElse(List.of()),
+                    visits.ofClinician(clinician.id(), days.startOf(date), days.startOf(date.plusDays(1))),
+                    now);
+            List<Claim> others = holding.stream()
+                    .filter(c -> !c.visitId().equals(visit.id()))
+                    .toList();
             BookingRules.Outcome outcome = rules.check(visit, proposal, facts, neighbours(others), grants, used);
             List<RuleViolation> all = new ArrayList<>(outcome.violations());
             all.addAll(pairing);
             all.addAll(partnerClaimed(visit, others, pairing));
             if (!all.isEmpty()) {
                 refused(all);
-                throw ApiException.rulesViolated("The booking breaks " + all.size()
-                        + " rule(s); nothing was changed.", all);
+                throw ApiException.rulesViolated(
+                        "The booking breaks " + all.size() + " rule(s); nothing was changed.", all);
             }
-            Claim mine = new Claim(UUID.randomUUID().toString(), visit.id(), visit.patientId(), type, request.start(),
-                    request.end(), now);
+            Claim mine = new Claim(
+                    UUID.randomUUID().toString(),
+                    visit.id(),
+                    visit.patientId(),
+                    type,
+                    request.start(),
+                    request.end(),
+                    now);
             // the authorization's units first, then the clinician's time: each is one conditional write
-            AuthorizationUnitsDocument.UnitClaim unitClaim = outcome.authorizationId() == null ? null
+            AuthorizationUnitsDocument.UnitClaim unitClaim = outcome.authorizationId() == null
+                    ? null
                     : new AuthorizationUnitsDocument.UnitClaim(mine.claimId(), visit.id(), outcome.units(), now);
             if (unitClaim != null && !units.claim(ledgers.get(outcome.authorizationId()), unitClaim, now)) {
                 pause(attempt);
@@ -158,10 +179,18 @@ public class VisitBooking {
             next.add(mine);
             boolean dayClaimed = false;
             try {
-                dayClaimed = days.write(clinician.id(), date, day.map(ClinicianDayDocument::version).orElse(0L), next);
+                dayClaimed = days.write(
+                        clinician.id(),
+                        date,
+                        day.map(ClinicianDayDocument::version).orElse(0L),
+                        next);
                 if (dayClaimed) {
-                    Booking booking = new Booking(clinician.id(), request.start(), request.end(),
-                            type == VisitType.TELEHEALTH ? request.telehealthLink() : null, outcome.authorizationId(),
+                    Booking booking = new Booking(
+                            clinician.id(),
+                            request.start(),
+                            request.end(),
+                            type == VisitType.TELEHEALTH ? request.telehealthLink() : null,
+                            outcome.authorizationId(),
                             outcome.units());
                     return commit(stored, visit.book(booking, type, by, now), mine, date);
                 }
@@ -180,8 +209,8 @@ public class VisitBooking {
      * Writes the visit behind its claim. If the visit changed meanwhile, the claim is taken back and nothing stays
      * half-written; if it was written, the time its previous booking held is given back.
      */
-    private VisitRepository.Versioned commit(VisitRepository.Versioned stored, WithEvents<Visit> next, Claim mine,
-            LocalDate date) {
+    private VisitRepository.Versioned commit(
+            VisitRepository.Versioned stored, WithEvents<Visit> next, Claim mine, LocalDate date) {
         String clinicianId = next.result().booking().clinicianId();
         boolean saved = false;
         try {
@@ -194,10 +223,15 @@ public class VisitBooking {
         if (!saved) {
             throw Versions.stale();
         }
-        Booking previous = stored.visit().status() == Visit.Status.SCHEDULED ? stored.visit().booking() : null;
+        Booking previous = stored.visit().status() == Visit.Status.SCHEDULED
+                ? stored.visit().booking()
+                : null;
         if (previous != null) {
-            days.release(previous.clinicianId(), days.dayOf(previous.start()),
-                    c -> c.holds(mine.visitId(), previous.start(), previous.end()) && !c.claimId().equals(mine.claimId()));
+            days.release(
+                    previous.clinicianId(),
+                    days.dayOf(previous.start()),
+                    c -> c.holds(mine.visitId(), previous.start(), previous.end())
+                            && !c.claimId().equals(mine.claimId()));
         }
         return new VisitRepository.Versioned(next.result(), stored.version() + 1);
     }
@@ -208,22 +242,28 @@ public class VisitBooking {
      */
     private void refused(List<RuleViolation> violations) {
         String agency = MetricTags.agency();
-        violations.stream().map(RuleViolation::rule).distinct().forEach(rule -> Counter.builder("hearth.bookings.refused")
-                .description("Bookings refused, by the rule they would have broken")
-                .tag("rule", rule).tag(MetricTags.AGENCY, agency).register(meters).increment());
+        violations.stream()
+                .map(RuleViolation::rule)
+                .distinct()
+                .forEach(rule -> Counter.builder("hearth.bookings.refused")
+                        .description("Bookings refused, by the rule they would have broken")
+                        .tag("rule", rule)
+                        .tag(MetricTags.AGENCY, agency)
+                        .register(meters)
+                        .increment());
     }
 
     /** What the rules need to know about a visit besides the proposal: its patient, authorizations and units used. */
-    record Facts(PatientFacts patient, List<AuthorizationGrant> grants, Map<String, Integer> used) {
-    }
+    record Facts(PatientFacts patient, List<AuthorizationGrant> grants, Map<String, Integer> used) {}
 
     Facts factsOf(Visit visit) {
         PatientProjection patient = patients.findById(visit.patientId()).orElse(null);
-        PatientFacts facts = patient == null ? new PatientFacts(null, null, List.of())
+        PatientFacts facts = patient == null
+                ? new PatientFacts(null, null, List.of())
                 : new PatientFacts(patient.status(), patient.home(), patient.timeWindows());
         List<AuthorizationGrant> grants = authorizations.of(visit.patientId(), visit.discipline());
-        Map<String, Integer> used = visits.unitsUsed(grants.stream().map(AuthorizationGrant::authorizationId).toList(),
-                visit.id());
+        Map<String, Integer> used = visits.unitsUsed(
+                grants.stream().map(AuthorizationGrant::authorizationId).toList(), visit.id());
         return new Facts(facts, grants, used);
     }
 
@@ -232,10 +272,14 @@ public class VisitBooking {
      * visits), without {@code exceptVisitId}: what the slot finder checks proposals against.
      */
     List<Neighbour> neighboursOn(String clinicianId, LocalDate date, String exceptVisitId) {
-        List<Claim> stored = days.find(clinicianId, date).map(ClinicianDayDocument::claims).orElse(List.of());
-        List<Claim> holding = ClinicianDayState.holding(stored,
-                visits.ofClinician(clinicianId, days.startOf(date), days.startOf(date.plusDays(1))), clock.instant());
-        return neighbours(holding.stream().filter(c -> !c.visitId().equals(exceptVisitId)).toList());
+        List<Claim> stored =
+                days.find(clinicianId, date).map(ClinicianDayDocument::claims).orElse(List.of());
+        List<Claim> holding = ClinicianDayState.holding(
+                stored,
+                visits.ofClinician(clinicianId, days.startOf(date), days.startOf(date.plusDays(1))),
+                clock.instant());
+        return neighbours(
+                holding.stream().filter(c -> !c.visitId().equals(exceptVisitId)).toList());
     }
 
     /** The rules a double-staffed visit adds for this clinician and start (none for a single visit). */
@@ -245,8 +289,10 @@ public class VisitBooking {
 
     /** The partner of a double-staffed visit claimed by this clinician in a booking not written to its visit yet. */
     private static List<RuleViolation> partnerClaimed(Visit visit, List<Claim> others, List<RuleViolation> pairing) {
-        if (visit.pairing() == null || pairing.contains(TWO_CLINICIANS)
-                || others.stream().noneMatch(c -> c.visitId().equals(visit.pairing().partnerVisitId()))) {
+        if (visit.pairing() == null
+                || pairing.contains(TWO_CLINICIANS)
+                || others.stream()
+                        .noneMatch(c -> c.visitId().equals(visit.pairing().partnerVisitId()))) {
             return List.of();
         }
         return List.of(TWO_CLINICIANS);
@@ -267,11 +313,17 @@ public class VisitBooking {
      * (by a coordinator, or by the optimizer's plan, which knows nothing of links) must not need it sent again.
      */
     private static Request keepingTheLink(Request request, Visit visit, VisitType type) {
-        if (type != VisitType.TELEHEALTH || request.telehealthLink() != null || visit.booking() == null
+        if (type != VisitType.TELEHEALTH
+                || request.telehealthLink() != null
+                || visit.booking() == null
                 || visit.booking().telehealthLink() == null) {
             return request;
         }
-        return new Request(request.clinicianId(), request.start(), request.end(), request.type(),
+        return new Request(
+                request.clinicianId(),
+                request.start(),
+                request.end(),
+                request.type(),
                 visit.booking().telehealthLink());
     }
 
@@ -289,14 +341,17 @@ public class VisitBooking {
         if (request.start().isBefore(now)) {
             errors.add(new FieldError("start", "must not be in the past"));
         }
-        if (type == VisitType.TELEHEALTH && (request.telehealthLink() == null
-                || !request.telehealthLink().startsWith("https://"))) {
+        if (type == VisitType.TELEHEALTH
+                && (request.telehealthLink() == null
+                        || !request.telehealthLink().startsWith("https://"))) {
             errors.add(new FieldError("telehealthLink", "a telehealth visit needs an https link"));
         }
         if (type == VisitType.IN_HOME && request.telehealthLink() != null) {
             errors.add(new FieldError("telehealthLink", "only telehealth visits have a link"));
         }
-        Clinician clinician = clinicians.find(request.clinicianId()).map(ClinicianRepository.Versioned::clinician)
+        Clinician clinician = clinicians
+                .find(request.clinicianId())
+                .map(ClinicianRepository.Versioned::clinician)
                 .orElse(null);
         if (clinician == null) {
             errors.add(new FieldError("clinicianId", "no such clinician in this agency"));
@@ -309,19 +364,26 @@ public class VisitBooking {
 
     /** The clinician's other claims of that local day, with where each takes place (the patient's home now). */
     private List<Neighbour> neighbours(List<Claim> others) {
-        Map<String, GeoPoint> homes = homes(others.stream().map(Claim::patientId).distinct().toList());
-        return others.stream().map(c -> new Neighbour(c.visitId(), c.start(), c.end(),
-                c.type() == VisitType.TELEHEALTH ? null : homes.get(c.patientId()))).toList();
+        Map<String, GeoPoint> homes =
+                homes(others.stream().map(Claim::patientId).distinct().toList());
+        return others.stream()
+                .map(c -> new Neighbour(
+                        c.visitId(),
+                        c.start(),
+                        c.end(),
+                        c.type() == VisitType.TELEHEALTH ? null : homes.get(c.patientId())))
+                .toList();
     }
 
     /** A double-staffed visit needs another clinician than its partner, and the agreed gap to the partner's start. */
-    private List<RuleViolation> pairingViolations(Visit visit, String clinicianId,
-            Instant start) {
+    private List<RuleViolation> pairingViolations(Visit visit, String clinicianId, Instant start) {
         Visit.Pairing pairing = visit.pairing();
         if (pairing == null) {
             return List.of();
         }
-        Visit partner = visits.find(pairing.partnerVisitId()).map(VisitRepository.Versioned::visit).orElse(null);
+        Visit partner = visits.find(pairing.partnerVisitId())
+                .map(VisitRepository.Versioned::visit)
+                .orElse(null);
         if (partner == null || partner.booking() == null || !partner.isActive()) {
             return List.of();
         }
@@ -329,20 +391,27 @@ public class VisitBooking {
         if (partner.booking().clinicianId().equals(clinicianId)) {
             violations.add(TWO_CLINICIANS);
         }
-        long gap = Duration.between(pairing.leads() ? start : partner.booking().start(),
-                pairing.leads() ? partner.booking().start() : start).toMinutes();
+        long gap = Duration.between(
+                        pairing.leads() ? start : partner.booking().start(),
+                        pairing.leads() ? partner.booking().start() : start)
+                .toMinutes();
         if (gap < pairing.minGapMinutes() || gap > pairing.maxGapMinutes()) {
-            violations.add(new RuleViolation("DOUBLE_STAFFING", "the second clinician "
-                    + "must start " + pairing.minGapMinutes() + "-" + pairing.maxGapMinutes()
-                    + " minutes after the first; this booking makes it " + gap));
+            violations.add(new RuleViolation(
+                    "DOUBLE_STAFFING",
+                    "the second clinician "
+                            + "must start " + pairing.minGapMinutes() + "-" + pairing.maxGapMinutes()
+                            + " minutes after the first; this booking makes it " + gap));
         }
         return violations;
     }
 
     /** Whether {@code subject} signs in as the clinician booked for the visit. */
     boolean isAssigned(Visit visit, String subject) {
-        return visit.booking() != null && clinicians.find(visit.booking().clinicianId())
-                .map(c -> subject.equals(c.clinician().subject())).orElse(false);
+        return visit.booking() != null
+                && clinicians
+                        .find(visit.booking().clinicianId())
+                        .map(c -> subject.equals(c.clinician().subject()))
+                        .orElse(false);
     }
 
     ZoneId zone() {

@@ -9,6 +9,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.hearth.platform.audit.AuditedPatient;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.FieldError;
@@ -36,15 +44,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
-
 /** Visits: add, book and rebook (If-Match), EVV check-in/out by the assigned clinician, miss and cancel with a reason. */
 @RestController
 @RequestMapping("/api/scheduling/v1/visits")
@@ -63,9 +62,15 @@ class VisitController {
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
 
-    VisitController(VisitRepository visits, VisitBooking booking, VisitEvv evv, VisitAccess access,
-            PatientProjectionRepository patients, Clock clock,
-            IdempotencyKeys idempotency, JsonMapper json) {
+    VisitController(
+            VisitRepository visits,
+            VisitBooking booking,
+            VisitEvv evv,
+            VisitAccess access,
+            PatientProjectionRepository patients,
+            Clock clock,
+            IdempotencyKeys idempotency,
+            JsonMapper json) {
         this.visits = visits;
         this.booking = booking;
         this.evv = evv;
@@ -76,45 +81,73 @@ class VisitController {
         this.json = json;
     }
 
-    record NewVisit(@NotBlank @Size(max = 100) String patientId,
+    record NewVisit(
+            @NotBlank @Size(max = 100) String patientId,
+
             @NotNull @Pattern(regexp = "SN|PT|OT|ST|MSW|HHA|RD", message = "must be SN, PT, OT, ST, MSW, HHA or RD")
             String discipline,
-            VisitType type, @NotNull LocalDate earliest, @NotNull LocalDate latest,
+
+            VisitType type,
+            @NotNull LocalDate earliest,
+            @NotNull LocalDate latest,
             @Size(max = 20) Set<@NotBlank @Size(max = 40) String> skills,
             @Size(max = 20) Set<@NotBlank @Size(max = 100) String> certifications,
-            @Valid DoubleStaffing doubleStaffed) {
-    }
+            @Valid DoubleStaffing doubleStaffed) {}
 
     /** A second clinician of {@code partnerDiscipline}, starting 0..n minutes after the first (0 and 0: together). */
-    record DoubleStaffing(@NotNull @Pattern(regexp = "SN|PT|OT|ST|MSW|HHA|RD",
-            message = "must be SN, PT, OT, ST, MSW, HHA or RD") String partnerDiscipline,
-            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(240) int minGapMinutes,
-            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(240) int maxGapMinutes) {
+    record DoubleStaffing(
+            @NotNull @Pattern(regexp = "SN|PT|OT|ST|MSW|HHA|RD", message = "must be SN, PT, OT, ST, MSW, HHA or RD")
+            String partnerDiscipline,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(240)
+            int minGapMinutes,
+
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(240)
+            int maxGapMinutes) {}
+
+    record BookingRequest(
+            @NotBlank @Size(max = 100) String clinicianId,
+            @NotNull Instant start,
+            @NotNull Instant end,
+            VisitType type,
+            @Size(max = 500) String telehealthLink) {}
+
+    record PositionRequest(
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude) {}
+
+    enum MissedReason {
+        PATIENT_NOT_HOME,
+        PATIENT_REFUSED,
+        PATIENT_HOSPITALIZED,
+        CLINICIAN_UNAVAILABLE,
+        WEATHER,
+        OTHER
     }
 
-    record BookingRequest(@NotBlank @Size(max = 100) String clinicianId, @NotNull Instant start, @NotNull Instant end,
-            VisitType type, @Size(max = 500) String telehealthLink) {
+    enum CancelReason {
+        PATIENT_REQUEST,
+        PHYSICIAN_ORDER,
+        PATIENT_HOSPITALIZED,
+        AGENCY,
+        WEATHER,
+        OTHER
     }
 
-    record PositionRequest(@DecimalMin("-90") @DecimalMax("90") Double latitude,
-            @DecimalMin("-180") @DecimalMax("180") Double longitude) {
-    }
+    record Missed(@NotNull MissedReason reason) {}
 
-    enum MissedReason { PATIENT_NOT_HOME, PATIENT_REFUSED, PATIENT_HOSPITALIZED, CLINICIAN_UNAVAILABLE, WEATHER, OTHER }
-
-    enum CancelReason { PATIENT_REQUEST, PHYSICIAN_ORDER, PATIENT_HOSPITALIZED, AGENCY, WEATHER, OTHER }
-
-    record Missed(@NotNull MissedReason reason) {
-    }
-
-    record Cancellation(@NotNull CancelReason reason) {
-    }
+    record Cancellation(@NotNull CancelReason reason) {}
 
     @PostMapping
     @PreAuthorize(COORDINATORS)
-    @Operation(summary = "Add a visit by hand (e.g. a PRN visit)", description = "Unscheduled until booked. With "
-            + "Idempotency-Key, a retry of the same request answers the same visit (and partner) and adds nothing twice")
-    ResponseEntity<Visit> add(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, @Valid @RequestBody NewVisit request) {
+    @Operation(
+            summary = "Add a visit by hand (e.g. a PRN visit)",
+            description =
+                    "Unscheduled until booked. With "
+                            + "Idempotency-Key, a retry of the same request answers the same visit (and partner) and adds nothing twice")
+    ResponseEntity<Visit> add(
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody NewVisit request) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (request.latest().isBefore(request.earliest())) {
             errors.add(new FieldError("latest", "must not be before earliest"));
@@ -123,7 +156,8 @@ class VisitController {
             errors.add(new FieldError("latest", "must not be in the past"));
         }
         if (request.doubleStaffed() != null
-                && request.doubleStaffed().maxGapMinutes() < request.doubleStaffed().minGapMinutes()) {
+                && request.doubleStaffed().maxGapMinutes()
+                        < request.doubleStaffed().minGapMinutes()) {
             errors.add(new FieldError("doubleStaffed.maxGapMinutes", "must not be below minGapMinutes"));
         }
         if (patients.findById(request.patientId()).isEmpty()) {
@@ -135,25 +169,46 @@ class VisitController {
             throw ApiException.invalid(errors);
         }
         // the partner's id follows from the visit's, so that a retry completes a pair half-stored before a failure
-        String visitId = idempotency.claim(key, Caller.subject(), json.writeValueAsString(request),
-                UUID.randomUUID().toString()).resourceId();
-        Visit visit = Visit.unscheduled(visitId, request.patientId(), request.discipline(),
-                request.type(), request.earliest(), request.latest(), 0,
+        String visitId = idempotency
+                .claim(
+                        key,
+                        Caller.subject(),
+                        json.writeValueAsString(request),
+                        UUID.randomUUID().toString())
+                .resourceId();
+        Visit visit = Visit.unscheduled(
+                visitId,
+                request.patientId(),
+                request.discipline(),
+                request.type(),
+                request.earliest(),
+                request.latest(),
+                0,
                 new Visit.Needs(request.skills(), request.certifications()));
         DoubleStaffing pair = request.doubleStaffed();
         if (pair != null) {
-            Visit partner = Visit.unscheduled(UUID.nameUUIDFromBytes(("partner-of|" + visitId)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(), request.patientId(), pair.partnerDiscipline(),
-                    request.type(), request.earliest(), request.latest(), 0, Visit.Needs.NONE);
+            Visit partner = Visit.unscheduled(
+                    UUID.nameUUIDFromBytes(("partner-of|" + visitId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .toString(),
+                    request.patientId(),
+                    pair.partnerDiscipline(),
+                    request.type(),
+                    request.earliest(),
+                    request.latest(),
+                    0,
+                    Visit.Needs.NONE);
             visit = visit.pairedWith(new Visit.Pairing(partner.id(), true, pair.minGapMinutes(), pair.maxGapMinutes()));
             // the partner first: a visit never names a partner that does not exist
-            visits.insertIfAbsent(partner.pairedWith(new Visit.Pairing(visit.id(), false, pair.minGapMinutes(),
-                    pair.maxGapMinutes())), List.of());
+            visits.insertIfAbsent(
+                    partner.pairedWith(
+                            new Visit.Pairing(visit.id(), false, pair.minGapMinutes(), pair.maxGapMinutes())),
+                    List.of());
         }
         visits.insertIfAbsent(visit, List.of()); // false on a retry whose first attempt stored it: answer that
         VisitRepository.Versioned stored = visits.find(visitId).orElseThrow();
         return ResponseEntity.created(URI.create("/api/scheduling/v1/visits/" + visitId))
-                .eTag(Versions.etag(stored.version())).body(stored.visit());
+                .eTag(Versions.etag(stored.version()))
+                .body(stored.visit());
     }
 
     @GetMapping("/{id}")
@@ -167,11 +222,14 @@ class VisitController {
     @GetMapping
     @PreAuthorize(COORDINATORS + " or hasRole('case-manager')")
     @Operation(summary = "Find visits", description = "Filter by status, patient, clinician and ordered dates; paged")
-    PageResponse<Visit> list(@RequestParam(required = false) Visit.Status status,
-            @RequestParam(required = false) String patientId, @RequestParam(required = false) String clinicianId,
+    PageResponse<Visit> list(
+            @RequestParam(required = false) Visit.Status status,
+            @RequestParam(required = false) String patientId,
+            @RequestParam(required = false) String clinicianId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         Criteria criteria = new Criteria();
         if (status != null) {
             criteria.and("visit.status").is(status);
@@ -188,30 +246,41 @@ class VisitController {
         if (from != null) {
             criteria.and("visit.latest").gte(from);
         }
-        return PageResponse.of(visits.list(criteria, Paging.of(page, size).withSort(Sort.by("visit.earliest", "_id"))),
+        return PageResponse.of(
+                visits.list(criteria, Paging.of(page, size).withSort(Sort.by("visit.earliest", "_id"))),
                 Function.identity());
     }
 
     @PutMapping("/{id}/booking")
     @PreAuthorize(COORDINATORS)
-    @Operation(summary = "Book or reschedule a visit",
+    @Operation(
+            summary = "Book or reschedule a visit",
             description = "If-Match required. Every hard rule is checked; a 422 rules-violated problem lists each "
                     + "broken rule and nothing is stored. A reschedule keeps the earlier booking in the history.")
-    ResponseEntity<Visit> book(@PathVariable String id,
+    ResponseEntity<Visit> book(
+            @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody BookingRequest request) {
         if (ifMatch == null) {
             Versions.require(null, 0);
         }
-        VisitRepository.Versioned booked = booking.book(id, Versions.expected(ifMatch), new VisitBooking.Request(
-                request.clinicianId(), request.start(), request.end(), request.type(), request.telehealthLink()),
+        VisitRepository.Versioned booked = booking.book(
+                id,
+                Versions.expected(ifMatch),
+                new VisitBooking.Request(
+                        request.clinicianId(),
+                        request.start(),
+                        request.end(),
+                        request.type(),
+                        request.telehealthLink()),
                 Caller.subject());
         return ResponseEntity.ok().eTag(Versions.etag(booked.version())).body(booked.visit());
     }
 
     @PostMapping("/{id}/check-in")
     @PreAuthorize(CLINICIANS)
-    @Operation(summary = "EVV check-in by the assigned clinician",
+    @Operation(
+            summary = "EVV check-in by the assigned clinician",
             description = "Send the device's position; away from the home (or none) is recorded as an EVV exception")
     ResponseEntity<Visit> checkIn(@PathVariable String id, @Valid @RequestBody PositionRequest position) {
         var done = evv.checkIn(id, Caller.subject(), new VisitEvv.Position(position.latitude(), position.longitude()));
@@ -240,8 +309,8 @@ class VisitController {
         return change(id, v -> v.cancel(request.reason().name(), Caller.subject(), clock.instant()));
     }
 
-    private ResponseEntity<Visit> change(String id,
-            Function<Visit, org.hearth.platform.events.WithEvents<Visit>> transition) {
+    private ResponseEntity<Visit> change(
+            String id, Function<Visit, org.hearth.platform.events.WithEvents<Visit>> transition) {
         VisitRepository.Versioned stored = visits.find(id).orElseThrow(() -> ApiException.notFound("Visit " + id));
         org.hearth.platform.events.WithEvents<Visit> next;
         try {

@@ -1,11 +1,10 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.platform.events.OutboxEntry;
+import java.util.List;
 import org.hearth.platform.aggregate.AggregateDocument;
+import org.hearth.platform.events.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.util.List;
 
 /** A visit with its version (If-Match) and its not yet published events, written in one document. */
 @Document(VisitDocument.COLLECTION)

@@ -1,5 +1,10 @@
 package org.hearth.scheduling.visits;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.hearth.platform.problem.ApiException;
 import org.hearth.platform.problem.ProblemType;
 import org.hearth.scheduling.SchedulingSettings;
@@ -15,12 +20,6 @@ import org.hearth.scheduling.patients.PatientProjectionRepository;
 import org.hearth.scheduling.visits.Visit.CheckPoint;
 import org.hearth.scheduling.visits.Visit.EvvException;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Electronic visit verification (21st Century Cures Act §12006): check-in and check-out record the six elements,
@@ -38,7 +37,9 @@ class VisitEvv {
 
         static CheckInWindow of(Instant start, ZoneId zone) {
             LocalDate day = LocalDate.ofInstant(start, zone);
-            return new CheckInWindow(start.minus(EARLIEST_CHECK_IN), day.plusDays(1).atStartOfDay(zone).toInstant());
+            return new CheckInWindow(
+                    start.minus(EARLIEST_CHECK_IN),
+                    day.plusDays(1).atStartOfDay(zone).toInstant());
         }
 
         boolean isOpenAt(Instant now) {
@@ -54,8 +55,13 @@ class VisitEvv {
     private final ZoneId zone;
     private final Clock clock;
 
-    VisitEvv(VisitRepository visits, ClinicianRepository clinicians, PatientProjectionRepository patients,
-            Authorizations authorizations, SchedulingSettings settings, Clock clock) {
+    VisitEvv(
+            VisitRepository visits,
+            ClinicianRepository clinicians,
+            PatientProjectionRepository patients,
+            Authorizations authorizations,
+            SchedulingSettings settings,
+            Clock clock) {
         this.visits = visits;
         this.clinicians = clinicians;
         this.patients = patients;
@@ -66,8 +72,7 @@ class VisitEvv {
     }
 
     /** Where the device was; both null when it could not tell (recorded as NO_LOCATION for in-home visits). */
-    record Position(Double latitude, Double longitude) {
-    }
+    record Position(Double latitude, Double longitude) {}
 
     VisitRepository.Versioned checkIn(String visitId, String callerSubject, Position position) {
         VisitRepository.Versioned stored = assigned(visitId, callerSubject);
@@ -81,7 +86,8 @@ class VisitEvv {
         if (!CheckInWindow.of(visit.booking().start(), zone).isOpenAt(now)) {
             throw ApiException.conflict("Check-in is open from two hours before the visit until the end of " + day);
         }
-        CheckPoint point = new CheckPoint(now, position.latitude(), position.longitude(), visit.booking().clinicianId());
+        CheckPoint point = new CheckPoint(
+                now, position.latitude(), position.longitude(), visit.booking().clinicianId());
         return write(stored, visit.checkIn(point, exception(visit, position, "CHECK_IN", now)));
     }
 
@@ -93,11 +99,15 @@ class VisitEvv {
                     + visit.status().name().toLowerCase().replace('_', '-'));
         }
         Instant now = clock.instant();
-        CheckPoint point = new CheckPoint(now, position.latitude(), position.longitude(), visit.booking().clinicianId());
-        UnitRule units = visit.booking().authorizationId() == null ? UnitRule.PER_VISIT
+        CheckPoint point = new CheckPoint(
+                now, position.latitude(), position.longitude(), visit.booking().clinicianId());
+        UnitRule units = visit.booking().authorizationId() == null
+                ? UnitRule.PER_VISIT
                 : authorizations.of(visit.patientId(), visit.discipline()).stream()
-                .filter(g -> g.authorizationId().equals(visit.booking().authorizationId()))
-                .map(AuthorizationGrant::unitRule).findFirst().orElse(UnitRule.PER_VISIT);
+                        .filter(g -> g.authorizationId().equals(visit.booking().authorizationId()))
+                        .map(AuthorizationGrant::unitRule)
+                        .findFirst()
+                        .orElse(UnitRule.PER_VISIT);
         return write(stored, visit.checkOut(point, exception(visit, position, "CHECK_OUT", now), units));
     }
 
@@ -105,28 +115,40 @@ class VisitEvv {
         if (visit.type() == Visit.VisitType.TELEHEALTH) {
             return null; // no home to compare with; the video platform's log is the record
         }
-        GeoPoint reported = position.latitude() == null || position.longitude() == null ? null
+        GeoPoint reported = position.latitude() == null || position.longitude() == null
+                ? null
                 : new GeoPoint(position.latitude(), position.longitude());
-        GeoPoint home = patients.findById(visit.patientId()).map(PatientProjection::home).orElse(null);
-        return locationCheck.check(home, reported)
-                .map(e -> new EvvException(stage, e.code(), e.distanceMetres(), now)).orElse(null);
+        GeoPoint home = patients.findById(visit.patientId())
+                .map(PatientProjection::home)
+                .orElse(null);
+        return locationCheck
+                .check(home, reported)
+                .map(e -> new EvvException(stage, e.code(), e.distanceMetres(), now))
+                .orElse(null);
     }
 
     /** The visit if the caller is its assigned clinician; other clinicians get 403, other agencies 404. */
     private VisitRepository.Versioned assigned(String visitId, String callerSubject) {
-        VisitRepository.Versioned stored = visits.find(visitId)
-                .orElseThrow(() -> ApiException.notFound("Visit " + visitId));
-        String clinicianId = stored.visit().booking() == null ? null : stored.visit().booking().clinicianId();
-        boolean mine = clinicianId != null && clinicians.find(clinicianId).map(ClinicianRepository.Versioned::clinician)
-                .map(Clinician::subject).filter(callerSubject::equals).isPresent();
+        VisitRepository.Versioned stored =
+                visits.find(visitId).orElseThrow(() -> ApiException.notFound("Visit " + visitId));
+        String clinicianId = stored.visit().booking() == null
+                ? null
+                : stored.visit().booking().clinicianId();
+        boolean mine = clinicianId != null
+                && clinicians
+                        .find(clinicianId)
+                        .map(ClinicianRepository.Versioned::clinician)
+                        .map(Clinician::subject)
+                        .filter(callerSubject::equals)
+                        .isPresent();
         if (!mine) {
             throw new ApiException(ProblemType.FORBIDDEN, "Only the clinician assigned to the visit records EVV");
         }
         return stored;
     }
 
-    private VisitRepository.Versioned write(VisitRepository.Versioned stored,
-            org.hearth.platform.events.WithEvents<Visit> next) {
+    private VisitRepository.Versioned write(
+            VisitRepository.Versioned stored, org.hearth.platform.events.WithEvents<Visit> next) {
         if (!visits.update(next, stored.version())) {
             throw ApiException.conflict("The visit changed at the same time; try again");
         }

@@ -1,5 +1,9 @@
 package org.hearth.scheduling.visits;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import org.hearth.platform.events.WithEvents;
 import org.hearth.scheduling.SchedulingSettings;
 import org.hearth.scheduling.patients.PatientDischargedLocally;
@@ -8,11 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 
 /** Keeps visits in line with the plan of care and the patient's admission. */
 @Component
@@ -34,21 +33,32 @@ class VisitGeneration {
     @EventListener
     void on(VisitPlanChanged changed) {
         List<Visit> existing = visits.ofPatient(changed.patientId());
-        var changes = VisitReconciliation.reconcile(changed.patientId(), changed.planVersion(), changed.requirements(),
-                existing, changed.changesFrom(), zone);
+        var changes = VisitReconciliation.reconcile(
+                changed.patientId(),
+                changed.planVersion(),
+                changed.requirements(),
+                existing,
+                changed.changesFrom(),
+                zone);
         int created = 0;
         for (Visit visit : changes.create()) {
             created += visits.insertIfAbsent(visit, List.of()) ? 1 : 0;
         }
-        long deleted = changes.delete().stream().filter(visits::deleteIfUnscheduled).count();
+        long deleted =
+                changes.delete().stream().filter(visits::deleteIfUnscheduled).count();
         for (Visit moved : changes.move()) {
             rewrite(moved.id(), stored -> WithEvents.of(moved));
         }
         for (Visit cancelled : changes.cancel()) {
             rewrite(cancelled.id(), stored -> stored.cancel(VisitReconciliation.PLAN_REVISED, SYSTEM, clock.instant()));
         }
-        log.info("Plan v{} of patient {}: {} visits created, {} regenerated away, {} moved, {} cancelled",
-                changed.planVersion(), changed.patientId(), created, deleted, changes.move().size(),
+        log.info(
+                "Plan v{} of patient {}: {} visits created, {} regenerated away, {} moved, {} cancelled",
+                changed.planVersion(),
+                changed.patientId(),
+                created,
+                deleted,
+                changes.move().size(),
                 changes.cancel().size());
     }
 

@@ -1,10 +1,9 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.platform.audit.PatientOfResource;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.platform.audit.PatientOfResource;
+import org.springframework.stereotype.Component;
 
 /** A request on a visit (read, booking, EVV, missed, cancellation, slots) is an access to its patient's data. */
 @Component

@@ -1,8 +1,5 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.scheduling.visitplan.VisitRequirement;
-import org.hearth.scheduling.visits.Visit.Status;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hearth.scheduling.visitplan.VisitRequirement;
+import org.hearth.scheduling.visits.Visit.Status;
 
 /**
  * Brings a patient's visits in line with the weekly requirements of a newly signed plan, from the day it was
@@ -33,8 +32,7 @@ public final class VisitReconciliation {
 
     public static final String PLAN_REVISED = "PLAN_REVISED";
 
-    private VisitReconciliation() {
-    }
+    private VisitReconciliation() {}
 
     /** What to write: new unscheduled visits, unscheduled ones to delete, booked ones to move or cancel. */
     public record Changes(List<Visit> create, List<String> delete, List<Visit> move, List<Visit> cancel) {
@@ -44,9 +42,16 @@ public final class VisitReconciliation {
         }
     }
 
-    public static Changes reconcile(String patientId, int planVersion, List<VisitRequirement> requirements,
-            List<Visit> existing, LocalDate changesFrom, ZoneId zone) {
-        List<VisitRequirement> open = requirements.stream().filter(r -> !r.from().isBefore(changesFrom)).toList();
+    public static Changes reconcile(
+            String patientId,
+            int planVersion,
+            List<VisitRequirement> requirements,
+            List<Visit> existing,
+            LocalDate changesFrom,
+            ZoneId zone) {
+        List<VisitRequirement> open = requirements.stream()
+                .filter(r -> !r.from().isBefore(changesFrom))
+                .toList();
         Map<VisitRequirement, Integer> counted = new HashMap<>();
         List<Visit> move = new ArrayList<>();
         List<Visit> cancel = new ArrayList<>();
@@ -56,9 +61,12 @@ public final class VisitReconciliation {
             }
             LocalDate day = LocalDate.ofInstant(visit.booking().start(), zone);
             VisitRequirement home = open.stream()
-                    .filter(r -> r.discipline().equals(visit.discipline()) && !day.isBefore(r.from()) && !day.isAfter(r.to()))
+                    .filter(r -> r.discipline().equals(visit.discipline())
+                            && !day.isBefore(r.from())
+                            && !day.isAfter(r.to()))
                     .filter(r -> counted.getOrDefault(r, 0) < r.maxVisits())
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (home != null) {
                 counted.merge(home, 1, Integer::sum);
                 if (visit.status() == Status.SCHEDULED && visit.planVersion() != planVersion) {
@@ -74,13 +82,23 @@ public final class VisitReconciliation {
                 wanted.put(generatedId(patientId, planVersion, requirement, n), requirement);
             }
         }
-        List<String> delete = existing.stream().filter(v -> changes(v, changesFrom))
+        List<String> delete = existing.stream()
+                .filter(v -> changes(v, changesFrom))
                 .filter(v -> v.status() == Status.UNSCHEDULED && fromPlan(v) && !wanted.containsKey(v.id()))
-                .map(Visit::id).toList();
+                .map(Visit::id)
+                .toList();
         Set<String> existingIds = existing.stream().map(Visit::id).collect(Collectors.toSet());
-        List<Visit> create = wanted.entrySet().stream().filter(e -> !existingIds.contains(e.getKey()))
-                .map(e -> Visit.unscheduled(e.getKey(), patientId, e.getValue().discipline(), Visit.VisitType.IN_HOME,
-                        e.getValue().from(), e.getValue().to(), planVersion, Visit.Needs.NONE))
+        List<Visit> create = wanted.entrySet().stream()
+                .filter(e -> !existingIds.contains(e.getKey()))
+                .map(e -> Visit.unscheduled(
+                        e.getKey(),
+                        patientId,
+                        e.getValue().discipline(),
+                        Visit.VisitType.IN_HOME,
+                        e.getValue().from(),
+                        e.getValue().to(),
+                        planVersion,
+                        Visit.Needs.NONE))
                 .toList();
         return new Changes(create, delete, move, cancel);
     }
@@ -92,12 +110,15 @@ public final class VisitReconciliation {
 
     /** Visits of weeks that begin on or after the change, and not already ended by a miss or cancellation. */
     private static boolean changes(Visit visit, LocalDate changesFrom) {
-        return visit.earliest() != null && !visit.earliest().isBefore(changesFrom)
-                && visit.status() != Status.MISSED && visit.status() != Status.CANCELLED;
+        return visit.earliest() != null
+                && !visit.earliest().isBefore(changesFrom)
+                && visit.status() != Status.MISSED
+                && visit.status() != Status.CANCELLED;
     }
 
     static String generatedId(String patientId, int planVersion, VisitRequirement requirement, int ordinal) {
-        String key = patientId + "|" + planVersion + "|" + requirement.discipline() + "|" + requirement.from() + "|" + ordinal;
+        String key = patientId + "|" + planVersion + "|" + requirement.discipline() + "|" + requirement.from() + "|"
+                + ordinal;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

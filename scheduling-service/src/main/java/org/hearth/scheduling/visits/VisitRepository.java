@@ -1,6 +1,12 @@
 package org.hearth.scheduling.visits;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.hearth.platform.aggregate.AggregateStore;
 import org.hearth.platform.aggregate.AggregateStores;
 import org.hearth.platform.events.DomainEvent;
@@ -18,13 +24,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /** Visits of the current agency. Every change is one single-document write with its events. */
 @Repository
 public class VisitRepository {
@@ -40,14 +39,13 @@ public class VisitRepository {
         this.store = stores.of(VisitDocument.class, VisitEvents.TOPIC)
                 .readAs(VisitDocument::visit)
                 .identifiedBy(Visit::id)
-                .createdAs((visit, tenant, version, outbox) -> new VisitDocument(visit.id(), tenant, visit, version,
-                        outbox))
+                .createdAs((visit, tenant, version, outbox) ->
+                        new VisitDocument(visit.id(), tenant, visit, version, outbox))
                 .updatedAs(visit -> new Update().set("visit", visit));
         this.days = days;
     }
 
-    public record Versioned(Visit visit, long version) {
-    }
+    public record Versioned(Visit visit, long version) {}
 
     @Configuration(proxyBeanMethods = false)
     static class Outbox {
@@ -89,34 +87,60 @@ public class VisitRepository {
 
     /** Deletes a generated visit if it is still unscheduled (a coordinator may have just booked it). */
     boolean deleteIfUnscheduled(String id) {
-        return mongo.deleteWhere(Query.query(Criteria.where("_id").is(id).and("visit.status").is(Status.UNSCHEDULED)),
-                VisitDocument.class) == 1;
+        return mongo.deleteWhere(
+                        Query.query(
+                                Criteria.where("_id").is(id).and("visit.status").is(Status.UNSCHEDULED)),
+                        VisitDocument.class)
+                == 1;
     }
 
     public List<Visit> ofPatient(String patientId) {
-        return mongo.find(Query.query(Criteria.where("visit.patientId").is(patientId))
-                .with(Sort.by("visit.earliest", "_id")), VisitDocument.class).stream().map(VisitDocument::visit).toList();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("visit.patientId").is(patientId))
+                                .with(Sort.by("visit.earliest", "_id")),
+                        VisitDocument.class)
+                .stream()
+                .map(VisitDocument::visit)
+                .toList();
     }
 
     /** The patient's visits with their versions (FHIR reads give the version as {@code meta.versionId}). */
     public List<Versioned> versionedOfPatient(String patientId) {
-        return mongo.find(Query.query(Criteria.where("visit.patientId").is(patientId))
-                .with(Sort.by("visit.earliest", "_id")), VisitDocument.class).stream()
-                .map(d -> new Versioned(d.visit(), d.version())).toList();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("visit.patientId").is(patientId))
+                                .with(Sort.by("visit.earliest", "_id")),
+                        VisitDocument.class)
+                .stream()
+                .map(d -> new Versioned(d.visit(), d.version()))
+                .toList();
     }
 
     /** Up to {@code limit} visits of the agency with their versions. */
     public List<Versioned> versioned(int limit) {
         return mongo.find(new Query().with(Sort.by("_id")).limit(limit), VisitDocument.class).stream()
-                .map(d -> new Versioned(d.visit(), d.version())).toList();
+                .map(d -> new Versioned(d.visit(), d.version()))
+                .toList();
     }
 
     /** Visits of a clinician that hold time in {@code [from, to)}: scheduled, in progress or done. */
     public List<Visit> ofClinician(String clinicianId, Instant from, Instant to) {
-        return mongo.find(Query.query(Criteria.where("visit.booking.clinicianId").is(clinicianId)
-                        .and("visit.booking.start").lt(to).and("visit.booking.end").gt(from)
-                        .and("visit.status").in(HOLDING_TIME)).with(Sort.by("visit.booking.start")),
-                VisitDocument.class).stream().map(VisitDocument::visit).toList();
+        return mongo
+                .find(
+                        Query.query(Criteria.where("visit.booking.clinicianId")
+                                        .is(clinicianId)
+                                        .and("visit.booking.start")
+                                        .lt(to)
+                                        .and("visit.booking.end")
+                                        .gt(from)
+                                        .and("visit.status")
+                                        .in(HOLDING_TIME))
+                                .with(Sort.by("visit.booking.start")),
+                        VisitDocument.class)
+                .stream()
+                .map(VisitDocument::visit)
+                .toList();
     }
 
     /** Units booked or used per authorization, leaving out {@code exceptVisitId} (the visit being rebooked). */
@@ -125,9 +149,18 @@ public class VisitRepository {
         if (authorizationIds.isEmpty()) {
             return used;
         }
-        mongo.find(Query.query(Criteria.where("visit.booking.authorizationId").in(authorizationIds)
-                .and("visit.status").in(HOLDING_TIME).and("_id").ne(exceptVisitId)), VisitDocument.class)
-                .forEach(d -> used.merge(d.visit().booking().authorizationId(), d.visit().booking().units(), Integer::sum));
+        mongo.find(
+                        Query.query(Criteria.where("visit.booking.authorizationId")
+                                .in(authorizationIds)
+                                .and("visit.status")
+                                .in(HOLDING_TIME)
+                                .and("_id")
+                                .ne(exceptVisitId)),
+                        VisitDocument.class)
+                .forEach(d -> used.merge(
+                        d.visit().booking().authorizationId(),
+                        d.visit().booking().units(),
+                        Integer::sum));
         return used;
     }
 
@@ -137,8 +170,14 @@ public class VisitRepository {
         if (authorizationIds.isEmpty()) {
             return holders;
         }
-        mongo.find(Query.query(Criteria.where("visit.booking.authorizationId").in(authorizationIds)
-                .and("visit.status").in(HOLDING_TIME).and("_id").ne(exceptVisitId)), VisitDocument.class)
+        mongo.find(
+                        Query.query(Criteria.where("visit.booking.authorizationId")
+                                .in(authorizationIds)
+                                .and("visit.status")
+                                .in(HOLDING_TIME)
+                                .and("_id")
+                                .ne(exceptVisitId)),
+                        VisitDocument.class)
                 .forEach(d -> holders.computeIfAbsent(d.visit().booking().authorizationId(), a -> new HashMap<>())
                         .put(d.id(), d.visit().booking().units()));
         return holders;
@@ -150,8 +189,15 @@ public class VisitRepository {
 
     /** For the missed-visit watch: scheduled visits of every agency that started before {@code startedBefore}. */
     List<VisitDocument> unflaggedLateAcrossAgencies(Instant startedBefore, int limit) {
-        return mongo.findAcrossAgencies(Query.query(Criteria.where("visit.status").is(Status.SCHEDULED)
-                .and("visit.booking.start").lt(startedBefore).and("visit.missedRiskRaisedAt").is(null))
-                .with(Sort.by("visit.booking.start")), limit, VisitDocument.class);
+        return mongo.findAcrossAgencies(
+                Query.query(Criteria.where("visit.status")
+                                .is(Status.SCHEDULED)
+                                .and("visit.booking.start")
+                                .lt(startedBefore)
+                                .and("visit.missedRiskRaisedAt")
+                                .is(null))
+                        .with(Sort.by("visit.booking.start")),
+                limit,
+                VisitDocument.class);
     }
 }

@@ -1,16 +1,5 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.platform.problem.RuleViolation;
-import org.hearth.scheduling.SchedulingSettings;
-import org.hearth.scheduling.clinicians.Clinician;
-import org.hearth.scheduling.clinicians.ClinicianRepository;
-import org.hearth.scheduling.geo.GeoPoint;
-import org.hearth.scheduling.geo.TravelTimeEstimator;
-import org.hearth.scheduling.visits.BookingRules.Neighbour;
-import org.hearth.scheduling.visits.BookingRules.Proposal;
-import org.hearth.scheduling.visits.Visit.VisitType;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -29,6 +18,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hearth.platform.problem.RuleViolation;
+import org.hearth.scheduling.SchedulingSettings;
+import org.hearth.scheduling.clinicians.Clinician;
+import org.hearth.scheduling.clinicians.ClinicianRepository;
+import org.hearth.scheduling.geo.GeoPoint;
+import org.hearth.scheduling.geo.TravelTimeEstimator;
+import org.hearth.scheduling.visits.BookingRules.Neighbour;
+import org.hearth.scheduling.visits.BookingRules.Proposal;
+import org.hearth.scheduling.visits.Visit.VisitType;
+import org.springframework.stereotype.Component;
 
 /**
  * Free slots for a visit and what blocks a visit nobody can book. Both ask the booking rules themselves
@@ -52,8 +51,14 @@ class VisitSlots {
     private final ZoneId zone;
     private final Clock clock;
 
-    VisitSlots(VisitBooking booking, BookingRules rules, ClinicianRepository clinicians, VisitRepository visits,
-            TravelTimeEstimator travel, SchedulingSettings settings, Clock clock) {
+    VisitSlots(
+            VisitBooking booking,
+            BookingRules rules,
+            ClinicianRepository clinicians,
+            VisitRepository visits,
+            TravelTimeEstimator travel,
+            SchedulingSettings settings,
+            Clock clock) {
         this.booking = booking;
         this.rules = rules;
         this.clinicians = clinicians;
@@ -65,26 +70,34 @@ class VisitSlots {
     }
 
     /** A bookable time, with the travel from where the clinician is before it (home base or the previous visit). */
-    record Slot(Instant start, Instant end, long travelMinutesFromPrevious) {
-    }
+    record Slot(Instant start, Instant end, long travelMinutesFromPrevious) {}
 
     /** One clinician's free slots that day and load; {@code why} says what the rules refuse when there is no slot. */
-    record ClinicianSlots(String clinicianId, String name, Clinician.Discipline discipline, int visitsThatDay,
-            int visitsThatWeek, int maxVisitsPerDay, List<Slot> slots, List<Blocker> why) {
-    }
+    record ClinicianSlots(
+            String clinicianId,
+            String name,
+            Clinician.Discipline discipline,
+            int visitsThatDay,
+            int visitsThatWeek,
+            int maxVisitsPerDay,
+            List<Slot> slots,
+            List<Blocker> why) {}
 
     /** A reason in the rules' words: the rule's code and its sentence. */
-    record Blocker(String rule, String message) {
-    }
+    record Blocker(String rule, String message) {}
 
     /** The offer for a visit on a day; {@code blockers} when no clinician has a slot. */
-    record Offer(String visitId, LocalDate date, String zone, int minutes, VisitType type,
-            List<ClinicianSlots> clinicians, List<Blocker> blockers) {
-    }
+    record Offer(
+            String visitId,
+            LocalDate date,
+            String zone,
+            int minutes,
+            VisitType type,
+            List<ClinicianSlots> clinicians,
+            List<Blocker> blockers) {}
 
     /** One candidate and what the rules say about it. */
-    private record Trial(Instant start, Instant end, List<RuleViolation> violations) {
-    }
+    private record Trial(Instant start, Instant end, List<RuleViolation> violations) {}
 
     /** Free slots of {@code minutes} on {@code date} for every active clinician qualified for the visit. */
     Offer offer(Visit visit, LocalDate date, int minutes, VisitType type) {
@@ -96,20 +109,39 @@ class VisitSlots {
         for (Clinician clinician : qualified(visit, clinicians.active(500))) {
             List<Neighbour> day = lookups.day(clinician.id(), date);
             List<Trial> trials = trials(visit, clinician, date, length, type, lookups);
-            List<Slot> slots = trials.stream().filter(t -> t.violations().isEmpty())
+            List<Slot> slots = trials.stream()
+                    .filter(t -> t.violations().isEmpty())
                     .map(t -> new Slot(t.start(), t.end(), travelBefore(clinician, day, t.start(), type, lookups)))
                     .toList();
             trials.forEach(t -> all.add(t.violations()));
-            int week = (int) visits.ofClinician(clinician.id(), sunday.atStartOfDay(zone).toInstant(),
-                            sunday.plusDays(7).atStartOfDay(zone).toInstant()).stream()
-                    .filter(v -> !v.id().equals(visit.id()) && v.isActive()).count();
-            offered.add(new ClinicianSlots(clinician.id(), clinician.name(), clinician.discipline(), day.size(), week,
-                    clinician.maxVisitsPerDay(), slots, slots.isEmpty() ? summary(trials.stream()
-                    .map(Trial::violations).toList(), "no free time of " + minutes + " minutes on " + date) : List.of()));
+            int week = (int) visits
+                    .ofClinician(
+                            clinician.id(),
+                            sunday.atStartOfDay(zone).toInstant(),
+                            sunday.plusDays(7).atStartOfDay(zone).toInstant())
+                    .stream()
+                    .filter(v -> !v.id().equals(visit.id()) && v.isActive())
+                    .count();
+            offered.add(new ClinicianSlots(
+                    clinician.id(),
+                    clinician.name(),
+                    clinician.discipline(),
+                    day.size(),
+                    week,
+                    clinician.maxVisitsPerDay(),
+                    slots,
+                    slots.isEmpty()
+                            ? summary(
+                                    trials.stream().map(Trial::violations).toList(),
+                                    "no free time of " + minutes + " minutes on " + date)
+                            : List.of()));
         }
         boolean none = offered.stream().allMatch(c -> c.slots().isEmpty());
-        List<Blocker> blockers = !none ? List.of() : offered.isEmpty() ? List.of(noneQualified(visit))
-                : summary(all, "no qualified clinician has " + minutes + " free minutes on " + date);
+        List<Blocker> blockers = !none
+                ? List.of()
+                : offered.isEmpty()
+                        ? List.of(noneQualified(visit))
+                        : summary(all, "no qualified clinician has " + minutes + " free minutes on " + date);
         return new Offer(visit.id(), date, zone.getId(), minutes, type, offered, blockers);
     }
 
@@ -160,14 +192,22 @@ class VisitSlots {
 
     /** Active clinicians whose discipline may make the visit (the rules' own table); skills and licences are rules. */
     private static List<Clinician> qualified(Visit visit, List<Clinician> active) {
-        return active.stream().filter(c -> BookingRules.qualifies(c, visit.discipline()))
-                .sorted(Comparator.comparing(Clinician::name)).toList();
+        return active.stream()
+                .filter(c -> BookingRules.qualifies(c, visit.discipline()))
+                .sorted(Comparator.comparing(Clinician::name))
+                .toList();
     }
 
     private static Blocker noneQualified(Visit visit) {
-        return new Blocker("NO_QUALIFIED_CLINICIAN", "no active clinician on the roster may make "
-                + visit.discipline() + " visits (it needs " + BookingRules.QUALIFIED.getOrDefault(visit.discipline(),
-                Set.of()).stream().map(Enum::name).sorted().collect(Collectors.joining(" or ")) + ")");
+        return new Blocker(
+                "NO_QUALIFIED_CLINICIAN",
+                "no active clinician on the roster may make "
+                        + visit.discipline() + " visits (it needs "
+                        + BookingRules.QUALIFIED.getOrDefault(visit.discipline(), Set.of()).stream()
+                                .map(Enum::name)
+                                .sorted()
+                                .collect(Collectors.joining(" or "))
+                        + ")");
     }
 
     /**
@@ -175,16 +215,23 @@ class VisitSlots {
      * A day the clinician does not work is tried once, at the start of the agency's default window, so that the
      * rules say why (not working, on leave, inactive).
      */
-    private List<Trial> trials(Visit visit, Clinician clinician, LocalDate date, Duration length, VisitType type,
-            Lookups lookups) {
+    private List<Trial> trials(
+            Visit visit, Clinician clinician, LocalDate date, Duration length, VisitType type, Lookups lookups) {
         Instant now = clock.instant();
         List<LocalTime> starts = new ArrayList<>();
-        clinician.hours().stream().filter(h -> h.day() == date.getDayOfWeek()).findFirst().ifPresentOrElse(h -> {
-            int last = h.end().toSecondOfDay() / 60 - (int) length.toMinutes();
-            for (int minute = h.start().toSecondOfDay() / 60; minute <= last; minute += (int) STEP.toMinutes()) {
-                starts.add(LocalTime.ofSecondOfDay(minute * 60L));
-            }
-        }, () -> starts.add(settings.planning().defaultWindowStart()));
+        clinician.hours().stream()
+                .filter(h -> h.day() == date.getDayOfWeek())
+                .findFirst()
+                .ifPresentOrElse(
+                        h -> {
+                            int last = h.end().toSecondOfDay() / 60 - (int) length.toMinutes();
+                            for (int minute = h.start().toSecondOfDay() / 60;
+                                    minute <= last;
+                                    minute += (int) STEP.toMinutes()) {
+                                starts.add(LocalTime.ofSecondOfDay(minute * 60L));
+                            }
+                        },
+                        () -> starts.add(settings.planning().defaultWindowStart()));
         List<Neighbour> day = lookups.day(clinician.id(), date);
         List<Trial> trials = new ArrayList<>();
         for (LocalTime time : starts) {
@@ -193,8 +240,14 @@ class VisitSlots {
             if (start.isBefore(now)) {
                 continue;
             }
-            List<RuleViolation> violations = new ArrayList<>(rules.check(visit, new Proposal(clinician, start, end, type),
-                    lookups.facts().patient(), day, lookups.facts().grants(), lookups.facts().used()).violations());
+            List<RuleViolation> violations = new ArrayList<>(rules.check(
+                            visit,
+                            new Proposal(clinician, start, end, type),
+                            lookups.facts().patient(),
+                            day,
+                            lookups.facts().grants(),
+                            lookups.facts().used())
+                    .violations());
             violations.addAll(booking.pairingRules(visit, clinician.id(), start));
             trials.add(new Trial(start, end, violations));
         }
@@ -202,11 +255,15 @@ class VisitSlots {
     }
 
     /** Minutes from where the clinician is before {@code start}: the previous visit's home, else their home base. */
-    private long travelBefore(Clinician clinician, List<Neighbour> day, Instant start, VisitType type,
-            Lookups lookups) {
-        GeoPoint here = type == VisitType.TELEHEALTH ? null : lookups.facts().patient().home();
-        GeoPoint from = day.stream().filter(n -> !n.end().isAfter(start)).max(Comparator.comparing(Neighbour::end))
-                .map(Neighbour::location).orElse(clinician.homeBase());
+    private long travelBefore(
+            Clinician clinician, List<Neighbour> day, Instant start, VisitType type, Lookups lookups) {
+        GeoPoint here =
+                type == VisitType.TELEHEALTH ? null : lookups.facts().patient().home();
+        GeoPoint from = day.stream()
+                .filter(n -> !n.end().isAfter(start))
+                .max(Comparator.comparing(Neighbour::end))
+                .map(Neighbour::location)
+                .orElse(clinician.homeBase());
         return here == null || from == null ? 0 : travel.between(from, here).toMinutes();
     }
 
@@ -218,13 +275,19 @@ class VisitSlots {
         if (trials.isEmpty()) {
             return List.of(new Blocker("NO_FREE_SLOT", noFreeTime));
         }
-        Set<String> common = new LinkedHashSet<>(trials.getFirst().stream().map(RuleViolation::rule).toList());
+        Set<String> common = new LinkedHashSet<>(
+                trials.getFirst().stream().map(RuleViolation::rule).toList());
         trials.forEach(t -> common.retainAll(t.stream().map(RuleViolation::rule).collect(Collectors.toSet())));
         if (common.isEmpty()) {
             return List.of(new Blocker("NO_FREE_SLOT", noFreeTime));
         }
-        return common.stream().map(rule -> trials.getFirst().stream().filter(v -> v.rule().equals(rule)).findFirst()
-                .map(v -> new Blocker(v.rule(), v.message())).orElseThrow()).toList();
+        return common.stream()
+                .map(rule -> trials.getFirst().stream()
+                        .filter(v -> v.rule().equals(rule))
+                        .findFirst()
+                        .map(v -> new Blocker(v.rule(), v.message()))
+                        .orElseThrow())
+                .toList();
     }
 
     /** What the candidates of one visit share: its facts, and the clinicians' days (shared across visits too). */
@@ -252,9 +315,11 @@ class VisitSlots {
 
         /** The clinician's day without this visit (a shared day holding it is read again for this visit). */
         List<Neighbour> day(String clinicianId, LocalDate date) {
-            List<Neighbour> shared = days.computeIfAbsent(clinicianId + "|" + date,
-                    k -> booking.neighboursOn(clinicianId, date, ""));
-            return shared.stream().filter(n -> !Objects.equals(n.visitId(), visit.id())).toList();
+            List<Neighbour> shared =
+                    days.computeIfAbsent(clinicianId + "|" + date, k -> booking.neighboursOn(clinicianId, date, ""));
+            return shared.stream()
+                    .filter(n -> !Objects.equals(n.visitId(), visit.id()))
+                    .toList();
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.hearth.scheduling.patients;
 
-import org.hearth.platform.test.story.Tokens;
-import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
@@ -11,16 +13,12 @@ import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.TestTokenIssuer;
 import org.hearth.platform.test.TopicReader;
 import org.hearth.platform.test.TopicWriter;
+import org.hearth.platform.test.story.Tokens;
+import org.hearth.scheduling.patients.PatientEventsV1.PatientAdmittedV1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @HearthServiceTest
 class PatientProjectionIT {
@@ -30,6 +28,7 @@ class PatientProjectionIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
     TopicWriter kafka;
     final String sunrise = UUID.randomUUID().toString();
@@ -61,7 +60,9 @@ class PatientProjectionIT {
     }
 
     ApiClient.Response awaitPatient(String patientId) {
-        return Eventually.await(WAIT, () -> api.get("/api/scheduling/v1/patients/" + patientId, coordinator(sunrise)),
+        return Eventually.await(
+                WAIT,
+                () -> api.get("/api/scheduling/v1/patients/" + patientId, coordinator(sunrise)),
                 response -> response.status() == 200);
     }
 
@@ -93,7 +94,8 @@ class PatientProjectionIT {
         String marker = UUID.randomUUID().toString();
         publish(marker, patientId, admitted(patientId, "60601"));
 
-        ApiClient.Response after = Eventually.await(WAIT,
+        ApiClient.Response after = Eventually.await(
+                WAIT,
                 () -> api.get("/api/scheduling/v1/patients/" + patientId, coordinator(sunrise)),
                 response -> "60601".equals(response.json().get("postalCode").asString()));
         assertThat(after.json().get("postalCode").asString()).isEqualTo("60601");
@@ -104,8 +106,8 @@ class PatientProjectionIT {
         String patientId = UUID.randomUUID().toString();
         String poisonId = UUID.randomUUID().toString();
         publish(poisonId, patientId, "{not json");
-        Map<String, String> noTenant = TopicWriter.envelope(UUID.randomUUID().toString(), PatientAdmittedV1.TYPE,
-                patientId, sunrise);
+        Map<String, String> noTenant =
+                TopicWriter.envelope(UUID.randomUUID().toString(), PatientAdmittedV1.TYPE, patientId, sunrise);
         noTenant.remove("ce_tenantid");
         kafka.send(TOPIC, patientId, noTenant, admitted(patientId, "11111"));
         publish(UUID.randomUUID().toString(), patientId, admitted(patientId, "62701"));
@@ -129,23 +131,39 @@ class PatientProjectionIT {
         String body = admitted(patientId, "62701").replace("\"patientId\": \"" + patientId + "\",", "");
         assertThat(body).doesNotContain("patientId");
         kafka.send(TOPIC, patientId, TopicWriter.envelope(missingId, PatientAdmittedV1.TYPE, patientId, agency), body);
-        kafka.send(TOPIC, patientId, TopicWriter.envelope(UUID.randomUUID().toString(), PatientAdmittedV1.TYPE,
-                patientId, agency), admitted(patientId, "62701"));
+        kafka.send(
+                TOPIC,
+                patientId,
+                TopicWriter.envelope(UUID.randomUUID().toString(), PatientAdmittedV1.TYPE, patientId, agency),
+                admitted(patientId, "62701"));
 
-        ApiClient.Response one = Eventually.await(WAIT, () -> api.get("/api/scheduling/v1/patients", coordinator(agency)),
-                response -> response.status() == 200 && response.json().get("items").size() > 0);
+        ApiClient.Response one = Eventually.await(
+                WAIT,
+                () -> api.get("/api/scheduling/v1/patients", coordinator(agency)),
+                response ->
+                        response.status() == 200 && response.json().get("items").size() > 0);
         try (TopicReader dlt = new TopicReader(TOPIC + ".dlt")) {
-            assertThat(dlt.await(r -> missingId.equals(TopicReader.header(r, "ce_id")), WAIT)).isPresent();
+            assertThat(dlt.await(r -> missingId.equals(TopicReader.header(r, "ce_id")), WAIT))
+                    .isPresent();
         }
-        assertThat(api.get("/api/scheduling/v1/patients", coordinator(agency)).json().get("items").size()).isEqualTo(1);
+        assertThat(api.get("/api/scheduling/v1/patients", coordinator(agency))
+                        .json()
+                        .get("items")
+                        .size())
+                .isEqualTo(1);
         assertThat(one.json().get("items").get(0).get("patientId").asString()).isEqualTo(patientId);
     }
 
     @Test
     void refusesTokensForAnotherAudience() {
-        String patientsToken = TestTokenIssuer.shared().token().agency("a", sunrise).roles("coordinator")
-                .audience("patient-service").sign();
+        String patientsToken = TestTokenIssuer.shared()
+                .token()
+                .agency("a", sunrise)
+                .roles("coordinator")
+                .audience("patient-service")
+                .sign();
 
-        assertThat(api.get("/api/scheduling/v1/patients", patientsToken).status()).isEqualTo(401);
+        assertThat(api.get("/api/scheduling/v1/patients", patientsToken).status())
+                .isEqualTo(401);
     }
 }

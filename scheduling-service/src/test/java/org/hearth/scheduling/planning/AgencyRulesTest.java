@@ -1,15 +1,6 @@
 package org.hearth.scheduling.planning;
 
-import org.hearth.planner.Plan;
-import org.hearth.planner.Planner;
-import org.hearth.scheduling.clinicians.Clinician;
-import org.hearth.scheduling.geo.GeoPoint;
-import org.hearth.scheduling.geo.StraightLineTravel;
-import org.hearth.scheduling.patients.PatientProjection;
-import org.hearth.scheduling.patients.TimeWindow;
-import org.hearth.scheduling.SchedulingSettings;
-import org.hearth.scheduling.visits.Visit;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -23,8 +14,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.planner.Plan;
+import org.hearth.planner.Planner;
+import org.hearth.scheduling.SchedulingSettings;
+import org.hearth.scheduling.clinicians.Clinician;
+import org.hearth.scheduling.geo.GeoPoint;
+import org.hearth.scheduling.geo.StraightLineTravel;
+import org.hearth.scheduling.patients.PatientProjection;
+import org.hearth.scheduling.patients.TimeWindow;
+import org.hearth.scheduling.visits.Visit;
+import org.junit.jupiter.api.Test;
 
 /**
  * The agency rules as the service maps them onto the planner, each on a small agency where breaking the rule would be
@@ -36,12 +35,24 @@ class AgencyRulesTest {
     static final ZoneId ZONE = ZoneId.of("America/New_York");
     static final LocalDate MONDAY = LocalDate.of(2030, 1, 7);
     static final Instant NOW = Instant.parse("2030-01-06T17:00:00Z");
-    static final SchedulingSettings.Planning RULES = new SchedulingSettings.Planning(LocalTime.of(8, 0),
-            LocalTime.of(18, 0), Duration.ofMinutes(5), Duration.ofMinutes(30), LocalTime.of(11, 0), LocalTime.of(14, 0),
-            Duration.ofHours(6), "en");
-    static final SchedulingSettings.Planning NO_BREAKS = new SchedulingSettings.Planning(LocalTime.of(8, 0),
-            LocalTime.of(18, 0), Duration.ofMinutes(5), Duration.ZERO, LocalTime.of(11, 0), LocalTime.of(14, 0),
-            Duration.ofHours(6), "en");
+    static final SchedulingSettings.Planning RULES = new SchedulingSettings.Planning(
+            LocalTime.of(8, 0),
+            LocalTime.of(18, 0),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            LocalTime.of(11, 0),
+            LocalTime.of(14, 0),
+            Duration.ofHours(6),
+            "en");
+    static final SchedulingSettings.Planning NO_BREAKS = new SchedulingSettings.Planning(
+            LocalTime.of(8, 0),
+            LocalTime.of(18, 0),
+            Duration.ofMinutes(5),
+            Duration.ZERO,
+            LocalTime.of(11, 0),
+            LocalTime.of(14, 0),
+            Duration.ofHours(6),
+            "en");
     static final GeoPoint BASE = new GeoPoint(39.70, -89.60);
     static final GeoPoint JANE = new GeoPoint(39.7123, -89.6345);
 
@@ -52,19 +63,25 @@ class AgencyRulesTest {
     String janesLanguage = "en";
     String janesPreferredClinician;
 
-    Clinician clinician(String id, Clinician.Discipline discipline, GeoPoint base, LocalTime from, LocalTime to,
+    Clinician clinician(
+            String id,
+            Clinician.Discipline discipline,
+            GeoPoint base,
+            LocalTime from,
+            LocalTime to,
             DayOfWeek... days) {
         List<Clinician.WorkingHours> hours = java.util.Arrays.stream(days)
-                .map(d -> new Clinician.WorkingHours(d, from, to)).toList();
-        Clinician c = new Clinician(id, id, id, discipline, Set.of(), List.of(), base, hours, 8, List.of(), true,
-                Set.of());
+                .map(d -> new Clinician.WorkingHours(d, from, to))
+                .toList();
+        Clinician c =
+                new Clinician(id, id, id, discipline, Set.of(), List.of(), base, hours, 8, List.of(), true, Set.of());
         clinicians.add(c);
         return c;
     }
 
     Visit visit(String id, String discipline, LocalDate earliest, LocalDate latest) {
-        Visit v = Visit.unscheduled(id, "jane", discipline, Visit.VisitType.IN_HOME, earliest, latest, 1,
-                Visit.Needs.NONE);
+        Visit v = Visit.unscheduled(
+                id, "jane", discipline, Visit.VisitType.IN_HOME, earliest, latest, 1, Visit.Needs.NONE);
         tasks.add(new PlanningModel.Task(v, 60, false));
         return v;
     }
@@ -74,27 +91,77 @@ class AgencyRulesTest {
     }
 
     PlanningModel model(LocalDate to, SchedulingSettings.Planning rules) {
-        PatientProjection jane = new PatientProjection("jane", "a", "ACTIVE", janesLanguage, null, JANE.latitude(),
-                JANE.longitude(), NOW, List.of(), List.of(), janeWindows, janesPreferredClinician, List.of(), null, List.of(), List.of());
+        PatientProjection jane = new PatientProjection(
+                "jane",
+                "a",
+                "ACTIVE",
+                janesLanguage,
+                null,
+                JANE.latitude(),
+                JANE.longitude(),
+                NOW,
+                List.of(),
+                List.of(),
+                janeWindows,
+                janesPreferredClinician,
+                List.of(),
+                null,
+                List.of(),
+                List.of());
         Map<String, PatientProjection> patients = new java.util.HashMap<>(others);
         patients.put("jane", jane);
-        return new PlanningModel(MONDAY, to, ZONE, NOW, clinicians, tasks, patients, Map.of(),
-                StraightLineTravel.suburban(), 2, rules);
+        return new PlanningModel(
+                MONDAY, to, ZONE, NOW, clinicians, tasks, patients, Map.of(), StraightLineTravel.suburban(), 2, rules);
     }
 
     /** Another patient at {@code home} with one visit of {@code discipline} on {@code day}. */
     Visit visitOf(String patientId, GeoPoint home, String discipline, LocalDate day) {
-        others.put(patientId, new PatientProjection(patientId, "a", "ACTIVE", "en", null, home.latitude(),
-                home.longitude(), NOW, List.of(), List.of(), List.of(), null, List.of(), null, List.of(), List.of()));
-        Visit v = Visit.unscheduled(patientId + "-" + discipline, patientId, discipline, Visit.VisitType.IN_HOME, day,
-                day, 1, Visit.Needs.NONE);
+        others.put(
+                patientId,
+                new PatientProjection(
+                        patientId,
+                        "a",
+                        "ACTIVE",
+                        "en",
+                        null,
+                        home.latitude(),
+                        home.longitude(),
+                        NOW,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of()));
+        Visit v = Visit.unscheduled(
+                patientId + "-" + discipline,
+                patientId,
+                discipline,
+                Visit.VisitType.IN_HOME,
+                day,
+                day,
+                1,
+                Visit.Needs.NONE);
         tasks.add(new PlanningModel.Task(v, 60, false));
         return v;
     }
 
     Clinician withLanguagesAndLimit(Clinician c, int maxVisits, String... languages) {
-        Clinician changed = new Clinician(c.id(), c.subject(), c.name(), c.discipline(), c.skills(), c.certifications(),
-                c.homeBase(), c.hours(), maxVisits, c.timeOff(), c.active(), Set.of(languages));
+        Clinician changed = new Clinician(
+                c.id(),
+                c.subject(),
+                c.name(),
+                c.discipline(),
+                c.skills(),
+                c.certifications(),
+                c.homeBase(),
+                c.hours(),
+                maxVisits,
+                c.timeOff(),
+                c.active(),
+                Set.of(languages));
         clinicians.set(clinicians.indexOf(c), changed);
         return changed;
     }
@@ -112,8 +179,8 @@ class AgencyRulesTest {
     }
 
     static Plan solve(PlanningModel model) {
-        return Planner.solve(model.problem, Planner.Options.timeLimit(Duration.ofMillis(500)).withMaxIterations(3_000),
-                () -> false);
+        return Planner.solve(
+                model.problem, Planner.Options.timeLimit(Duration.ofMillis(500)).withMaxIterations(3_000), () -> false);
     }
 
     static ZonedDateTime start(PlanningModel model, Plan plan, int t) {
@@ -134,13 +201,21 @@ class AgencyRulesTest {
         ZonedDateTime pt = start(model, plan, 1);
         // both leave the same base at 08:00: left to itself each would arrive at the same minute
         assertThat(!sn.plusMinutes(60).isAfter(pt) || !pt.plusMinutes(60).isAfter(sn))
-                .as("SN %s and PT %s overlap", sn, pt).isTrue();
+                .as("SN %s and PT %s overlap", sn, pt)
+                .isTrue();
     }
 
     @Test
     void aWeeklyOrderGetsAtMostOneVisitOfItsDisciplineADay() {
-        clinician("pete", Clinician.Discipline.PT, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0),
-                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY);
+        clinician(
+                "pete",
+                Clinician.Discipline.PT,
+                BASE,
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
+                DayOfWeek.MONDAY,
+                DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY);
         LocalDate wednesday = MONDAY.plusDays(2);
         for (int i = 0; i < 3; i++) {
             visit("pt" + i, "PT", MONDAY, wednesday); // PT 3W1: one trip on Monday would be the cheapest
@@ -157,8 +232,17 @@ class AgencyRulesTest {
 
     @Test
     void aWeeklyOrderIsSpreadEvenlyOverItsWeek() {
-        clinician("pete", Clinician.Discipline.PT, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY,
-                DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+        clinician(
+                "pete",
+                Clinician.Discipline.PT,
+                BASE,
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
+                DayOfWeek.MONDAY,
+                DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY);
         LocalDate friday = MONDAY.plusDays(4);
         for (int i = 0; i < 3; i++) {
             visit("pt" + i, "PT", MONDAY, friday); // PT 3W1
@@ -166,24 +250,38 @@ class AgencyRulesTest {
         PlanningModel model = model(friday);
         Plan plan = solve(model);
         assertThat(plan.feasible()).isTrue();
-        List<DayOfWeek> days = java.util.stream.IntStream.range(0, 3).mapToObj(t -> start(model, plan, t).getDayOfWeek())
-                .sorted().toList();
+        List<DayOfWeek> days = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(t -> start(model, plan, t).getDayOfWeek())
+                .sorted()
+                .toList();
         assertThat(days).containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
     }
 
     @Test
     void aPatientsTherapyStaysWithOneTherapistAcrossTheWeek() {
         // Pete works Monday and Tuesday; Paula, a little nearer Jane, only Tuesday: Monday is Pete's either way
-        clinician("pete", Clinician.Discipline.PT, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY,
+        clinician(
+                "pete",
+                Clinician.Discipline.PT,
+                BASE,
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
+                DayOfWeek.MONDAY,
                 DayOfWeek.TUESDAY);
-        clinician("paula", Clinician.Discipline.PT, new GeoPoint(39.705, -89.615), LocalTime.of(8, 0),
-                LocalTime.of(17, 0), DayOfWeek.TUESDAY);
+        clinician(
+                "paula",
+                Clinician.Discipline.PT,
+                new GeoPoint(39.705, -89.615),
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
+                DayOfWeek.TUESDAY);
         LocalDate tuesday = MONDAY.plusDays(1);
         visit("pt0", "PT", MONDAY, tuesday);
         visit("pt1", "PT", MONDAY, tuesday);
         PlanningModel model = model(tuesday);
         assertThat(StraightLineTravel.suburban().between(new GeoPoint(39.705, -89.615), JANE))
-                .as("Paula is nearer").isLessThan(StraightLineTravel.suburban().between(BASE, JANE));
+                .as("Paula is nearer")
+                .isLessThan(StraightLineTravel.suburban().between(BASE, JANE));
         Plan plan = solve(model);
         assertThat(plan.feasible()).isTrue();
         for (int t = 0; t < 2; t++) {
@@ -216,10 +314,16 @@ class AgencyRulesTest {
         clinician("nina", Clinician.Discipline.RN, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY);
         visit("sn", "SN", MONDAY, MONDAY);
         visit("pt", "PT", MONDAY, MONDAY);
-        clinician("pete", Clinician.Discipline.PT, new GeoPoint(39.6611, -89.5517), LocalTime.of(8, 0),
-                LocalTime.of(17, 0), DayOfWeek.MONDAY);
+        clinician(
+                "pete",
+                Clinician.Discipline.PT,
+                new GeoPoint(39.6611, -89.5517),
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
+                DayOfWeek.MONDAY);
         PlanningModel model = model(MONDAY);
-        assertThat(StraightLineTravel.suburban().between(BASE, JANE).toSeconds() % 60).isNotZero();
+        assertThat(StraightLineTravel.suburban().between(BASE, JANE).toSeconds() % 60)
+                .isNotZero();
         Plan plan = solve(model);
         assertThat(plan.feasible()).isTrue();
         for (int t = 0; t < 2; t++) {
@@ -231,14 +335,24 @@ class AgencyRulesTest {
 
     @Test
     void aPinnedBookingKeepsItsClinicianAndMinuteAndOthersAtTheHomeWaitForIt() {
-        clinician("nina", Clinician.Discipline.RN, new GeoPoint(39.80, -89.75), LocalTime.of(8, 0),
-                LocalTime.of(17, 0), DayOfWeek.MONDAY);
+        clinician(
+                "nina",
+                Clinician.Discipline.RN,
+                new GeoPoint(39.80, -89.75),
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
+                DayOfWeek.MONDAY);
         clinician("ron", Clinician.Discipline.RN, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY);
         clinician("pete", Clinician.Discipline.PT, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY);
         Instant ten = MONDAY.atTime(10, 2).atZone(ZONE).toInstant(); // booked by hand, off the grid
-        Visit booked = Visit.unscheduled("sn", "jane", "SN", Visit.VisitType.IN_HOME, MONDAY, MONDAY, 1,
-                Visit.Needs.NONE).book(new Visit.Booking("nina", ten, ten.plusSeconds(3600), null, null, 0),
-                Visit.VisitType.IN_HOME, "carla", NOW).result();
+        Visit booked = Visit.unscheduled(
+                        "sn", "jane", "SN", Visit.VisitType.IN_HOME, MONDAY, MONDAY, 1, Visit.Needs.NONE)
+                .book(
+                        new Visit.Booking("nina", ten, ten.plusSeconds(3600), null, null, 0),
+                        Visit.VisitType.IN_HOME,
+                        "carla",
+                        NOW)
+                .result();
         tasks.add(new PlanningModel.Task(booked, 60, true));
         // Jane is home 09:30-13:00: the PT, left to itself, would start at 09:30, inside the booked hour
         janeWindows = List.of(new TimeWindow(DayOfWeek.MONDAY, LocalTime.of(9, 30), LocalTime.of(13, 0)));
@@ -246,12 +360,15 @@ class AgencyRulesTest {
         PlanningModel model = model(MONDAY);
         Plan plan = solve(model);
         assertThat(plan.feasible()).isTrue();
-        assertThat(model.workers.get(plan.workerOf()[0]).clinician().id()).as("Ron is nearer, Nina is booked")
+        assertThat(model.workers.get(plan.workerOf()[0]).clinician().id())
+                .as("Ron is nearer, Nina is booked")
                 .isEqualTo("nina");
         assertThat(start(model, plan, 0).toInstant()).isEqualTo(ten);
         ZonedDateTime pt = start(model, plan, 1);
-        assertThat(!pt.plusMinutes(60).toInstant().isAfter(ten) || !pt.toInstant().isBefore(ten.plusSeconds(3600)))
-                .as("PT %s overlaps the booked SN", pt).isTrue();
+        assertThat(!pt.plusMinutes(60).toInstant().isAfter(ten)
+                        || !pt.toInstant().isBefore(ten.plusSeconds(3600)))
+                .as("PT %s overlaps the booked SN", pt)
+                .isTrue();
     }
 
     /** Six patients a few minutes apart, one SN visit each on Monday: a nurse 08:00-17:00 could go back to back. */
@@ -265,15 +382,20 @@ class AgencyRulesTest {
 
     /** When Nina's day leaves a half hour free starting between 11:00 and 13:30 (travel counted), else null. */
     static LocalTime lunch(PlanningModel model, Plan plan) {
-        List<Integer> route = java.util.Arrays.stream(plan.routes()[0]).boxed()
-                .sorted(java.util.Comparator.comparingDouble(t -> plan.starts()[t])).toList();
+        List<Integer> route = java.util.Arrays.stream(plan.routes()[0])
+                .boxed()
+                .sorted(java.util.Comparator.comparingDouble(t -> plan.starts()[t]))
+                .toList();
         for (int i = 0; i + 1 < route.size(); i++) {
             int a = route.get(i);
             int b = route.get(i + 1);
-            ZonedDateTime free = start(model, plan, a).plusMinutes(60)
+            ZonedDateTime free = start(model, plan, a)
+                    .plusMinutes(60)
                     .plus(StraightLineTravel.suburban().between(model.taskPoint[a], model.taskPoint[b]));
-            ZonedDateTime from = free.toLocalTime().isBefore(LocalTime.of(11, 0)) ? free.with(LocalTime.of(11, 0)) : free;
-            if (!from.toLocalTime().isAfter(LocalTime.of(13, 30)) && !from.plusMinutes(30).isAfter(start(model, plan, b))) {
+            ZonedDateTime from =
+                    free.toLocalTime().isBefore(LocalTime.of(11, 0)) ? free.with(LocalTime.of(11, 0)) : free;
+            if (!from.toLocalTime().isAfter(LocalTime.of(13, 30))
+                    && !from.plusMinutes(30).isAfter(start(model, plan, b))) {
                 return from.toLocalTime();
             }
         }
@@ -285,7 +407,9 @@ class AgencyRulesTest {
         PlanningModel without = aFullMondayForNina(NO_BREAKS);
         Plan backToBack = solve(without);
         assertThat(backToBack.feasible()).isTrue();
-        assertThat(lunch(without, backToBack)).as("without breaks the six visits run back to back").isNull();
+        assertThat(lunch(without, backToBack))
+                .as("without breaks the six visits run back to back")
+                .isNull();
 
         clinicians.clear();
         tasks.clear();
@@ -298,15 +422,22 @@ class AgencyRulesTest {
 
     @Test
     void aClinicianNeverTakesMoreVisitsThanHerDailyMaximum() {
-        Clinician nina = clinician("nina", Clinician.Discipline.RN, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0),
-                DayOfWeek.MONDAY);
-        clinician("ron", Clinician.Discipline.RN, new GeoPoint(39.80, -89.75), LocalTime.of(8, 0), LocalTime.of(17, 0),
+        Clinician nina = clinician(
+                "nina", Clinician.Discipline.RN, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY);
+        clinician(
+                "ron",
+                Clinician.Discipline.RN,
+                new GeoPoint(39.80, -89.75),
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
                 DayOfWeek.MONDAY);
         for (int i = 0; i < 3; i++) {
             visitOf("p" + i, new GeoPoint(39.70 + 0.004 * i, -89.61), "SN", MONDAY);
         }
         Plan nearest = solve(model(MONDAY));
-        assertThat(nearest.routes()[0]).as("Nina, nearer, takes all three without a limit").hasSize(3);
+        assertThat(nearest.routes()[0])
+                .as("Nina, nearer, takes all three without a limit")
+                .hasSize(3);
 
         withLanguagesAndLimit(nina, 2);
         PlanningModel model = model(MONDAY);
@@ -318,8 +449,13 @@ class AgencyRulesTest {
 
     /** Nina lives nearer Jane than Rosa does; both RNs, Monday. */
     void ninaNearerThanRosa() {
-        clinician("nina", Clinician.Discipline.RN, new GeoPoint(39.705, -89.615), LocalTime.of(8, 0),
-                LocalTime.of(17, 0), DayOfWeek.MONDAY);
+        clinician(
+                "nina",
+                Clinician.Discipline.RN,
+                new GeoPoint(39.705, -89.615),
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
+                DayOfWeek.MONDAY);
         clinician("rosa", Clinician.Discipline.RN, BASE, LocalTime.of(8, 0), LocalTime.of(17, 0), DayOfWeek.MONDAY);
         assertThat(StraightLineTravel.suburban().between(new GeoPoint(39.705, -89.615), JANE))
                 .isLessThan(StraightLineTravel.suburban().between(BASE, JANE));
@@ -332,7 +468,9 @@ class AgencyRulesTest {
         janesLanguage = "es";
         PlanningModel model = model(MONDAY);
         Plan plan = solve(model);
-        assertThat(clinicianOf(model, plan, 0)).as("nobody on file speaks Spanish: the nearer").isEqualTo("nina");
+        assertThat(clinicianOf(model, plan, 0))
+                .as("nobody on file speaks Spanish: the nearer")
+                .isEqualTo("nina");
         assertThat(view(model, plan).breakdown().soft()).containsEntry("language", PlanningModel.NO_COMMON_LANGUAGE);
 
         withLanguagesAndLimit(clinicians.get(1), 8, "en", "es-MX");
@@ -363,16 +501,23 @@ class AgencyRulesTest {
         ninaNearerThanRosa();
         tasks.clear();
         Instant ten = MONDAY.atTime(10, 0).atZone(ZONE).toInstant();
-        Visit booked = Visit.unscheduled("sn", "jane", "SN", Visit.VisitType.IN_HOME, MONDAY, MONDAY, 1,
-                Visit.Needs.NONE).book(new Visit.Booking("rosa", ten, ten.plusSeconds(3600), null, null, 0),
-                Visit.VisitType.IN_HOME, "carla", NOW).result();
+        Visit booked = Visit.unscheduled(
+                        "sn", "jane", "SN", Visit.VisitType.IN_HOME, MONDAY, MONDAY, 1, Visit.Needs.NONE)
+                .book(
+                        new Visit.Booking("rosa", ten, ten.plusSeconds(3600), null, null, 0),
+                        Visit.VisitType.IN_HOME,
+                        "carla",
+                        NOW)
+                .result();
         tasks.add(new PlanningModel.Task(booked, 60, false)); // not pinned: the job may move bookings
         PlanningModel model = model(MONDAY);
         Plan plan = solve(model);
-        assertThat(clinicianOf(model, plan, 0)).as("Nina is nearer, Rosa is booked").isEqualTo("rosa");
+        assertThat(clinicianOf(model, plan, 0))
+                .as("Nina is nearer, Rosa is booked")
+                .isEqualTo("rosa");
         PlanView view = view(model, plan);
         assertThat(view.breakdown().soft()).doesNotContainKey("stability");
-        assertThat(view.assignments().get(0).explanation().drivers()).contains(
-                "kept with its booked clinician and day (stability); the time moves to fit the route");
+        assertThat(view.assignments().get(0).explanation().drivers())
+                .contains("kept with its booked clinician and day (stability); the time moves to fit the route");
     }
 }

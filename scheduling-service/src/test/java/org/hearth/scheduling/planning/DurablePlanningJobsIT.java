@@ -1,5 +1,19 @@
 package org.hearth.scheduling.planning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.hearth.platform.tenancy.TenantContext;
 import org.hearth.platform.tenancy.TenantId;
 import org.hearth.platform.test.ApiClient;
@@ -19,21 +33,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Planning jobs that outlive an instance and are shared by replicas: a second "replica" is a second
  * {@link PlanningJobs} built by the same application context on the same MongoDB (its own pool, ticker and instance
@@ -49,12 +48,16 @@ class DurablePlanningJobsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     PlanningJobs replicaA;
+
     @Autowired
     ApplicationContext context;
+
     PlanningJobs replicaB;
     ApiClient api;
     TopicWriter kafka;
@@ -75,9 +78,16 @@ class DurablePlanningJobsIT {
         // nothing of this test keeps the shared planner thread busy for the next one
         TenantContext.runAs(TenantId.of(agency), () -> started.forEach(replicaA::stop));
         replicaB.close();
-        TenantContext.runAs(TenantId.of(agency), () -> Eventually.await(Duration.ofSeconds(20),
-                () -> started.stream().map(id -> replicaA.find(id).map(j -> j.status().running()).orElse(false)).toList(),
-                running -> !running.contains(true)));
+        TenantContext.runAs(
+                TenantId.of(agency),
+                () -> Eventually.await(
+                        Duration.ofSeconds(20),
+                        () -> started.stream()
+                                .map(id -> replicaA.find(id)
+                                        .map(j -> j.status().running())
+                                        .orElse(false))
+                                .toList(),
+                        running -> !running.contains(true)));
     }
 
     String coordinator() {
@@ -87,12 +97,18 @@ class DurablePlanningJobsIT {
     String admit(double lat, double lon) {
         String patient = UUID.randomUUID().toString();
         String body = """
-                {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE","latitude":%s,"longitude":%s}"""
-                .formatted(patient, lat, lon);
-        assertThat(EventContracts.violations("org.hearth.patient.PatientAdmitted.v1", body)).isEmpty();
-        kafka.send("hearth.patient.events", patient, TopicWriter.envelope(UUID.randomUUID().toString(),
-                "org.hearth.patient.PatientAdmitted.v1", patient, agency), body);
-        Eventually.await(Duration.ofSeconds(20), () -> api.get("/api/scheduling/v1/patients/" + patient, coordinator()),
+                {"patientId":"%s","admittedAt":"2030-01-02T15:00:00Z","status":"ACTIVE","latitude":%s,"longitude":%s}""".formatted(patient, lat, lon);
+        assertThat(EventContracts.violations("org.hearth.patient.PatientAdmitted.v1", body))
+                .isEmpty();
+        kafka.send(
+                "hearth.patient.events",
+                patient,
+                TopicWriter.envelope(
+                        UUID.randomUUID().toString(), "org.hearth.patient.PatientAdmitted.v1", patient, agency),
+                body);
+        Eventually.await(
+                Duration.ofSeconds(20),
+                () -> api.get("/api/scheduling/v1/patients/" + patient, coordinator()),
                 r -> r.status() == 200);
         return patient;
     }
@@ -102,15 +118,15 @@ class DurablePlanningJobsIT {
                 {"subject":"%s","name":"%s","discipline":"%s","skills":[],"certifications":[],
                  "homeBase":{"latitude":%s,"longitude":%s},
                  "hours":[{"day":"MONDAY","start":"08:00","end":"17:00"}],
-                 "maxVisitsPerDay":8,"timeOff":[],"active":true}""".formatted(name.toLowerCase(), name, discipline, lat, lon));
+                 "maxVisitsPerDay":8,"timeOff":[],"active":true}""".formatted(
+                        name.toLowerCase(), name, discipline, lat, lon));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return added.json().path("id").asString();
     }
 
     String visit(String patient, String discipline) {
         ApiClient.Response created = api.post(VISITS, coordinator(), """
-                {"patientId":"%s","discipline":"%s","earliest":"2030-01-07","latest":"2030-01-07"}"""
-                .formatted(patient, discipline));
+                {"patientId":"%s","discipline":"%s","earliest":"2030-01-07","latest":"2030-01-07"}""".formatted(patient, discipline));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asString();
     }
@@ -118,7 +134,11 @@ class DurablePlanningJobsIT {
     void book(String visit, String clinician, String start, String end) {
         ApiClient.Response booked = api.send(api.request(VISITS + "/" + visit + "/booking", coordinator())
                 .header("Content-Type", "application/json")
-                .header("If-Match", api.get(VISITS + "/" + visit, coordinator()).header("ETag").orElseThrow())
+                .header(
+                        "If-Match",
+                        api.get(VISITS + "/" + visit, coordinator())
+                                .header("ETag")
+                                .orElseThrow())
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"clinicianId":"%s","start":"%s","end":"%s"}""".formatted(clinician, start, end))));
         assertThat(booked.status()).as(booked.body()).isEqualTo(200);
@@ -132,7 +152,9 @@ class DurablePlanningJobsIT {
     }
 
     JsonNode awaitEnd(String id) {
-        return Eventually.await(Duration.ofSeconds(30), () -> api.get(JOBS + "/" + id, coordinator()).json(),
+        return Eventually.await(
+                Duration.ofSeconds(30),
+                () -> api.get(JOBS + "/" + id, coordinator()).json(),
                 j -> !Set.of("QUEUED", "SOLVING").contains(j.path("status").asString()));
     }
 
@@ -143,15 +165,23 @@ class DurablePlanningJobsIT {
     }
 
     PlanningJobs.Request monday(int seconds) {
-        return new PlanningJobs.Request(StoredJob.Mode.OPTIMIZE, MONDAY, MONDAY, Set.of(), Set.of(),
-                Duration.ofSeconds(seconds), Set.of(), false);
+        return new PlanningJobs.Request(
+                StoredJob.Mode.OPTIMIZE,
+                MONDAY,
+                MONDAY,
+                Set.of(),
+                Set.of(),
+                Duration.ofSeconds(seconds),
+                Set.of(),
+                false);
     }
 
     @Test
     void twoReplicasClaimingTheSameRangeAtOnceStartOneJob() throws Exception {
         somethingToPlan();
         CountDownLatch go = new CountDownLatch(1);
-        Map<String, PlanningJobs> replicas = Map.of("a-" + UUID.randomUUID(), replicaA, "b-" + UUID.randomUUID(), replicaB);
+        Map<String, PlanningJobs> replicas =
+                Map.of("a-" + UUID.randomUUID(), replicaA, "b-" + UUID.randomUUID(), replicaB);
         List<CompletableFuture<String>> outcomes = new ArrayList<>();
         replicas.forEach((id, replica) -> outcomes.add(CompletableFuture.supplyAsync(() -> {
             try {
@@ -173,7 +203,11 @@ class DurablePlanningJobsIT {
         List<String> answers = outcomes.stream().map(CompletableFuture::join).toList();
 
         assertThat(answers).filteredOn(a -> a.startsWith("started ")).hasSize(1);
-        String winner = answers.stream().filter(a -> a.startsWith("started ")).findFirst().orElseThrow().substring(8);
+        String winner = answers.stream()
+                .filter(a -> a.startsWith("started "))
+                .findFirst()
+                .orElseThrow()
+                .substring(8);
         assertThat(answers).contains("refused, running " + winner);
 
         // through the API, on whichever replica: 409 naming the running job; another range is free
@@ -187,10 +221,14 @@ class DurablePlanningJobsIT {
         // the other replica reads the job, its progress, and stops it (the running replica picks the stop up)
         TenantContext.runAs(TenantId.of(agency), () -> {
             PlanningJobs other = replicas.get(winner) == replicaA ? replicaB : replicaA;
-            Eventually.await(Duration.ofSeconds(10), () -> other.find(winner).orElseThrow(),
+            Eventually.await(
+                    Duration.ofSeconds(10),
+                    () -> other.find(winner).orElseThrow(),
                     j -> j.status() == StoredJob.Status.SOLVING && !j.progress().isEmpty());
             other.stop(winner);
-            StoredJob stopped = Eventually.await(Duration.ofSeconds(10), () -> other.find(winner).orElseThrow(),
+            StoredJob stopped = Eventually.await(
+                    Duration.ofSeconds(10),
+                    () -> other.find(winner).orElseThrow(),
                     j -> !j.status().running());
             assertThat(stopped.status()).isEqualTo(StoredJob.Status.STOPPED);
             assertThat(stopped.plan()).isNotNull();
@@ -200,24 +238,43 @@ class DurablePlanningJobsIT {
     @Test
     void aJobOfAnInstanceThatDiedIsInterruptedAndItsRangeFreedWhileFinishedJobsSurvive() {
         somethingToPlan();
-        String done = TenantContext.callAs(TenantId.of(agency), () -> replicaB.start("done-" + UUID.randomUUID(),
-                new PlanningJobs.Request(StoredJob.Mode.OPTIMIZE, MONDAY.plusDays(1), MONDAY.plusDays(1), Set.of(),
-                        Set.of(), Duration.ofSeconds(1), Set.of(), false), "carla").id());
+        String done = TenantContext.callAs(
+                TenantId.of(agency),
+                () -> replicaB.start(
+                                "done-" + UUID.randomUUID(),
+                                new PlanningJobs.Request(
+                                        StoredJob.Mode.OPTIMIZE,
+                                        MONDAY.plusDays(1),
+                                        MONDAY.plusDays(1),
+                                        Set.of(),
+                                        Set.of(),
+                                        Duration.ofSeconds(1),
+                                        Set.of(),
+                                        false),
+                                "carla")
+                        .id());
         awaitEnd(done);
-        String dying = TenantContext.callAs(TenantId.of(agency), () -> replicaB.start("dying-" + UUID.randomUUID(),
-                monday(60), "carla").id());
-        Eventually.await(Duration.ofSeconds(10), () -> api.get(JOBS + "/" + dying, coordinator()).json(),
+        String dying = TenantContext.callAs(
+                TenantId.of(agency),
+                () -> replicaB.start("dying-" + UUID.randomUUID(), monday(60), "carla")
+                        .id());
+        Eventually.await(
+                Duration.ofSeconds(10),
+                () -> api.get(JOBS + "/" + dying, coordinator()).json(),
                 j -> j.path("status").asString().equals("SOLVING"));
 
         replicaB.halt(); // the pod is killed: no more heartbeats, no result, no release
-        assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\"}").status())
-                .as("the range stays taken while the lease lasts").isEqualTo(409);
+        assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\"}")
+                        .status())
+                .as("the range stays taken while the lease lasts")
+                .isEqualTo(409);
         clock.advance(Duration.ofSeconds(31));
 
         JsonNode interrupted = api.get(JOBS + "/" + dying, coordinator()).json();
         assertThat(interrupted.path("status").asString()).isEqualTo("INTERRUPTED");
         assertThat(interrupted.path("failure").asString()).contains("run it again");
-        assertThat(api.get(JOBS + "/" + dying + "/plan", coordinator()).status()).isEqualTo(409);
+        assertThat(api.get(JOBS + "/" + dying + "/plan", coordinator()).status())
+                .isEqualTo(409);
         String again = startJob("{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1}");
         assertThat(awaitEnd(again).path("status").asString()).isEqualTo("DONE");
         // the job replica B finished before it died is still there, plan included, read through replica A
@@ -237,32 +294,48 @@ class DurablePlanningJobsIT {
         book(others, nina, "2030-01-07T13:00:00Z", "2030-01-07T14:00:00Z"); // 08:00-09:00 in New York
 
         ApiClient.Response bad = api.post(JOBS, coordinator(), """
-                {"from":"2030-01-07","to":"2030-01-07","patientIds":["%s"],"disciplines":["SN","XX"]}"""
-                .formatted(UUID.randomUUID()));
+                {"from":"2030-01-07","to":"2030-01-07","patientIds":["%s"],"disciplines":["SN","XX"]}""".formatted(UUID.randomUUID()));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("type").asString()).isEqualTo("/problems/validation-failed");
-        assertThat(bad.json().path("errors").toString()).contains("XX is not a discipline").contains("no patient");
-        ApiClient.Response foreign = api.post(JOBS, TestTokenIssuer.shared().token().agency("a", UUID.randomUUID().toString())
-                .roles("coordinator").subject("x").audience("scheduling-service").sign(), """
+        assertThat(bad.json().path("errors").toString())
+                .contains("XX is not a discipline")
+                .contains("no patient");
+        ApiClient.Response foreign = api.post(
+                JOBS,
+                TestTokenIssuer.shared()
+                        .token()
+                        .agency("a", UUID.randomUUID().toString())
+                        .roles("coordinator")
+                        .subject("x")
+                        .audience("scheduling-service")
+                        .sign(),
+                """
                 {"from":"2030-01-07","to":"2030-01-07","patientIds":["%s"]}""".formatted(jane));
         assertThat(foreign.status()).as("another agency's patient is unknown").isEqualTo(400);
-        assertThat(api.post(JOBS, coordinator(), "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"disciplines\":[\"sn\"]}")
-                .status()).isEqualTo(400);
+        assertThat(api.post(
+                                JOBS,
+                                coordinator(),
+                                "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"disciplines\":[\"sn\"]}")
+                        .status())
+                .isEqualTo(400);
 
         String id = startJob("""
-                {"from":"2030-01-07","to":"2030-01-07","timeLimitSeconds":1,"patientIds":["%s"],"disciplines":["SN"]}"""
-                .formatted(jane));
+                {"from":"2030-01-07","to":"2030-01-07","timeLimitSeconds":1,"patientIds":["%s"],"disciplines":["SN"]}""".formatted(jane));
         JsonNode job = awaitEnd(id);
         assertThat(job.path("patientIds").toString()).contains(jane);
         assertThat(job.path("disciplines").toString()).isEqualTo("[\"SN\"]");
         JsonNode plan = api.get(JOBS + "/" + id + "/plan", coordinator()).json();
-        assertThat(plan.path("assignments").valueStream().map(a -> a.path("visitId").asString()).toList())
+        assertThat(plan.path("assignments")
+                        .valueStream()
+                        .map(a -> a.path("visitId").asString())
+                        .toList())
                 .containsExactly(janes);
         assertThat(plan.toString()).doesNotContain(janesTherapy).doesNotContain(others);
         JsonNode planned = plan.path("assignments").get(0);
         Instant start = Instant.parse(planned.path("start").asString());
         assertThat(!start.isBefore(Instant.parse("2030-01-07T14:00:00Z")))
-                .as("Nina's 08:00 visit elsewhere is kept and planned around: %s", start).isTrue();
+                .as("Nina's 08:00 visit elsewhere is kept and planned around: %s", start)
+                .isTrue();
         assertThat(planned.path("explanation").path("drivers").toString()).contains("time: as early as");
         JsonNode achieves = plan.path("achieves");
         assertThat(achieves.path("scopedVisits").asInt()).isEqualTo(1);
@@ -271,15 +344,24 @@ class DurablePlanningJobsIT {
         assertThat(achieves.path("continuityPercent").asInt()).isEqualTo(100);
 
         // apply only what the coordinator accepted: a visit outside the plan's changes is refused, then none is booked
-        ApiClient.Response wrong = api.post(JOBS + "/" + id + "/application", coordinator(),
-                "{\"visitIds\":[\"" + others + "\"]}");
+        ApiClient.Response wrong =
+                api.post(JOBS + "/" + id + "/application", coordinator(), "{\"visitIds\":[\"" + others + "\"]}");
         assertThat(wrong.status()).isEqualTo(400);
-        JsonNode applied = api.post(JOBS + "/" + id + "/application", coordinator(), "{\"visitIds\":[]}").json();
+        JsonNode applied = api.post(JOBS + "/" + id + "/application", coordinator(), "{\"visitIds\":[]}")
+                .json();
         assertThat(applied.path("booked")).isEmpty();
-        assertThat(api.get(VISITS + "/" + janes, coordinator()).json().path("booking").isMissingNode()
-                || api.get(VISITS + "/" + janes, coordinator()).json().path("booking").isNull()).isTrue();
+        assertThat(api.get(VISITS + "/" + janes, coordinator())
+                                .json()
+                                .path("booking")
+                                .isMissingNode()
+                        || api.get(VISITS + "/" + janes, coordinator())
+                                .json()
+                                .path("booking")
+                                .isNull())
+                .isTrue();
         assertThat(api.post(JOBS + "/" + id + "/application", coordinator(), "").status())
-                .as("a plan is applied once").isEqualTo(409);
+                .as("a plan is applied once")
+                .isEqualTo(409);
     }
 
     @Test
@@ -293,23 +375,35 @@ class DurablePlanningJobsIT {
         }
         String planId = startJob("{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":2}");
         assertThat(awaitEnd(planId).path("status").asString()).isEqualTo("DONE");
-        JsonNode applied = api.post(JOBS + "/" + planId + "/application", coordinator(), "").json();
+        JsonNode applied = api.post(JOBS + "/" + planId + "/application", coordinator(), "")
+                .json();
         assertThat(applied.path("booked")).hasSize(12);
         Map<String, String> before = new HashMap<>();
-        nursing.forEach(v -> before.put(v, api.get(VISITS + "/" + v, coordinator()).json().path("booking")
-                .path("clinicianId").asString()));
+        nursing.forEach(v -> before.put(
+                v,
+                api.get(VISITS + "/" + v, coordinator())
+                        .json()
+                        .path("booking")
+                        .path("clinicianId")
+                        .asString()));
         assertThat(before).containsValue(ron);
 
-        JsonNode ronNow = api.get("/api/scheduling/v1/clinicians/" + ron, coordinator()).json();
-        String sick = ronNow.toString().replace("\"timeOff\":[]", "\"timeOff\":[{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\"}]")
+        JsonNode ronNow =
+                api.get("/api/scheduling/v1/clinicians/" + ron, coordinator()).json();
+        String sick = ronNow.toString()
+                .replace("\"timeOff\":[]", "\"timeOff\":[{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\"}]")
                 .replaceAll("\"id\":\"[^\"]+\",", "");
         assertThat(api.send(api.request("/api/scheduling/v1/clinicians/" + ron, coordinator())
-                .header("Content-Type", "application/json").header("If-Match", "\"1\"")
-                .PUT(HttpRequest.BodyPublishers.ofString(sick))).status()).isEqualTo(200);
+                                .header("Content-Type", "application/json")
+                                .header("If-Match", "\"1\"")
+                                .PUT(HttpRequest.BodyPublishers.ofString(sick)))
+                        .status())
+                .isEqualTo(200);
 
         // wall time as a client sees it: from sending the request to holding the repaired plan
         long t0 = System.nanoTime();
-        ApiClient.Response answer = api.post(JOBS, coordinator(), "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"mode\":\"REPAIR\"}");
+        ApiClient.Response answer =
+                api.post(JOBS, coordinator(), "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"mode\":\"REPAIR\"}");
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
         String repair = answer.json().path("id").asString();
         started.add(repair);
@@ -320,15 +414,25 @@ class DurablePlanningJobsIT {
                 Thread.onSpinWait();
                 sleep(20);
             }
-        } while (plan.status() != 200 && System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos());
+        } while (plan.status() != 200
+                && System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos());
         long wallMillis = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("REPAIR after a sick call: plan in hand %d ms after the request (limit 2000 ms), "
-                + "%d visits, searched %d ms%n", wallMillis, nursing.size(),
-                api.get(JOBS + "/" + repair, coordinator()).json().path("best").path("elapsedMillis").asLong());
+        System.out.printf(
+                "REPAIR after a sick call: plan in hand %d ms after the request (limit 2000 ms), "
+                        + "%d visits, searched %d ms%n",
+                wallMillis,
+                nursing.size(),
+                api.get(JOBS + "/" + repair, coordinator())
+                        .json()
+                        .path("best")
+                        .path("elapsedMillis")
+                        .asLong());
         assertThat(plan.status()).isEqualTo(200);
         assertThat(wallMillis).isLessThan(2_000);
         JsonNode repaired = plan.json();
-        assertThat(repaired.path("feasible").asBoolean()).as(repaired.toString()).isTrue();
+        assertThat(repaired.path("feasible").asBoolean())
+                .as(repaired.toString())
+                .isTrue();
         for (JsonNode a : repaired.path("assignments")) {
             assertThat(a.path("clinicianId").asString()).isNotEqualTo(ron);
             if (nina.equals(before.get(a.path("visitId").asString()))) {

@@ -1,5 +1,11 @@
 package org.hearth.scheduling.planning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.HearthServiceTest;
 import org.hearth.platform.test.MutableClock;
@@ -11,13 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Pinned visit ids are checked for count and shape before a job starts; the answer lists at most 100 errors. */
 @HearthServiceTest
 @Import(MutableClock.Config.class)
@@ -27,8 +26,10 @@ class PinnedVisitIdsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     ApiClient api;
     final String agency = UUID.randomUUID().toString();
 
@@ -43,12 +44,14 @@ class PinnedVisitIdsIT {
     }
 
     static String request(String pinned) {
-        return "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1,\"pinnedVisitIds\":[" + pinned + "]}";
+        return "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1,\"pinnedVisitIds\":[" + pinned
+                + "]}";
     }
 
     @Test
     void tenThousandNonIdsAreRefusedWithAtMostAHundredListedErrors() {
-        String pinned = IntStream.range(0, 10_000).mapToObj(i -> "\"x" + i + "\"").collect(Collectors.joining(","));
+        String pinned =
+                IntStream.range(0, 10_000).mapToObj(i -> "\"x" + i + "\"").collect(Collectors.joining(","));
 
         ApiClient.Response answer = api.post(JOBS, coordinator(), request(pinned));
 
@@ -65,8 +68,9 @@ class PinnedVisitIdsIT {
 
     @Test
     void aFewIdsOfTheWrongShapeAreRefused() {
-        for (String pinned : new String[] {"\"../etc\"", "\"" + "9".repeat(36) + "\"", "null", "\"\"",
-                "\"" + UUID.randomUUID() + "\",\"$where\""}) {
+        for (String pinned : new String[] {
+            "\"../etc\"", "\"" + "9".repeat(36) + "\"", "null", "\"\"", "\"" + UUID.randomUUID() + "\",\"$where\""
+        }) {
             ApiClient.Response answer = api.post(JOBS, coordinator(), request(pinned));
 
             assertThat(answer.status()).as(pinned).isEqualTo(400);
@@ -76,7 +80,8 @@ class PinnedVisitIdsIT {
 
     @Test
     void tooManyWellFormedIdsAreRefused() {
-        String pinned = IntStream.range(0, 501).mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+        String pinned = IntStream.range(0, 501)
+                .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
                 .collect(Collectors.joining(","));
 
         assertThat(api.post(JOBS, coordinator(), request(pinned)).status()).isEqualTo(400);

@@ -1,5 +1,9 @@
 package org.hearth.scheduling.visitplan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.Eventually;
@@ -12,11 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Signed plans of care on the real broker become visit requirements; revisions replace only future weeks. */
 @HearthServiceTest
 class VisitPlanIT {
@@ -25,6 +24,7 @@ class VisitPlanIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
     TopicWriter kafka;
     final String agency = UUID.randomUUID().toString();
@@ -48,21 +48,28 @@ class VisitPlanIT {
     String signed(String patientId, int version, String signedAt, String frequencyOrders) {
         String body = """
                 {"patientId":"%s","planVersion":%d,"supersedesVersion":%s,"signedAt":"%s","signedBy":"dr-patel",
-                 "frequencyOrders":%s}""".formatted(patientId, version, version > 1 ? String.valueOf(version - 1) : "null",
-                signedAt, frequencyOrders);
+                 "frequencyOrders":%s}""".formatted(
+                patientId, version, version > 1 ? String.valueOf(version - 1) : "null", signedAt, frequencyOrders);
         assertThat(EventContracts.violations(CarePlanSignedV1.TYPE, body)).isEmpty();
         return body;
     }
 
     void publish(String patientId, String body) {
-        kafka.send(TOPIC, patientId, TopicWriter.envelope(UUID.randomUUID().toString(), CarePlanSignedV1.TYPE, patientId,
-                agency), body);
+        kafka.send(
+                TOPIC,
+                patientId,
+                TopicWriter.envelope(UUID.randomUUID().toString(), CarePlanSignedV1.TYPE, patientId, agency),
+                body);
     }
 
     JsonNode awaitVersion(String patientId, int version) {
-        return Eventually.await(Duration.ofSeconds(20),
-                () -> api.get("/api/scheduling/v1/patients/" + patientId + "/visit-requirements", coordinator(agency)),
-                r -> r.status() == 200 && r.json().path("planVersion").asInt() == version).json();
+        return Eventually.await(
+                        Duration.ofSeconds(20),
+                        () -> api.get(
+                                "/api/scheduling/v1/patients/" + patientId + "/visit-requirements",
+                                coordinator(agency)),
+                        r -> r.status() == 200 && r.json().path("planVersion").asInt() == version)
+                .json();
     }
 
     @Test
@@ -74,15 +81,21 @@ class VisitPlanIT {
         JsonNode first = awaitVersion(patient, 1);
         assertThat(first.path("requirements")).hasSize(4);
         assertThat(first.path("requirements").get(0).path("from").asString()).isEqualTo("2026-11-25");
-        assertThat(first.path("requirements").get(0).path("partialWeek").asBoolean()).isTrue();
+        assertThat(first.path("requirements").get(0).path("partialWeek").asBoolean())
+                .isTrue();
 
         publish(patient, signed(patient, 2, "2026-12-02T15:00:00Z", """
                 [{"discipline":"SN","segments":[{"minPerWeek":3,"maxPerWeek":3,"weeks":2}],"prnVisits":0}]"""));
         JsonNode revised = awaitVersion(patient, 2);
         assertThat(revised.path("requirements").toString())
-                .contains("\"from\":\"2026-11-25\"", "\"from\":\"2026-11-29\"", "\"from\":\"2026-12-06\"", "\"from\":\"2026-12-13\"")
+                .contains(
+                        "\"from\":\"2026-11-25\"",
+                        "\"from\":\"2026-11-29\"",
+                        "\"from\":\"2026-12-06\"",
+                        "\"from\":\"2026-12-13\"")
                 .doesNotContain("\"from\":\"2026-12-20\"");
-        assertThat(revised.path("requirements").get(2).path("minVisits").asInt()).isEqualTo(3);
+        assertThat(revised.path("requirements").get(2).path("minVisits").asInt())
+                .isEqualTo(3);
 
         publish(patient, signed(patient, 1, "2026-11-25T15:00:00Z", """
                 [{"discipline":"PT","segments":[{"minPerWeek":1,"maxPerWeek":1,"weeks":1}],"prnVisits":0}]"""));
@@ -100,7 +113,10 @@ class VisitPlanIT {
                 [{"discipline":"PT","segments":[{"minPerWeek":2,"maxPerWeek":2,"weeks":1}],"prnVisits":0}]"""));
         awaitVersion(patient, 1);
 
-        assertThat(api.get("/api/scheduling/v1/patients/" + patient + "/visit-requirements",
-                coordinator(UUID.randomUUID().toString())).status()).isEqualTo(404);
+        assertThat(api.get(
+                                "/api/scheduling/v1/patients/" + patient + "/visit-requirements",
+                                coordinator(UUID.randomUUID().toString()))
+                        .status())
+                .isEqualTo(404);
     }
 }

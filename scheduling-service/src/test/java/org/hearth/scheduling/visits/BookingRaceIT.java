@@ -1,5 +1,17 @@
 package org.hearth.scheduling.visits;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hearth.platform.test.ApiClient;
 import org.hearth.platform.test.EventContracts;
 import org.hearth.platform.test.Eventually;
@@ -19,19 +31,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Coordinators racing for the same clinician's time through the public API: two bookings of different visits at
  * the same minute, released together, on one replica and on two replicas sharing one database; more bookings than
@@ -48,12 +47,16 @@ class BookingRaceIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     Environment environment;
+
     @Autowired
     MongoOperations mongo;
+
     ApiClient api;
     TopicWriter kafka;
     final String agency = UUID.randomUUID().toString();
@@ -132,7 +135,9 @@ class BookingRaceIT {
             int stored = scheduledOf(clinician);
             overbooked += stored > limit ? 1 : 0;
             assertThat(ok).as("answered 200").isEqualTo(stored);
-            assertThat(stored).as("one refused by the limit, none for a lost race").isEqualTo(limit);
+            assertThat(stored)
+                    .as("one refused by the limit, none for a lost race")
+                    .isEqualTo(limit);
         }
         System.out.printf("daily limit exceeded: %d of 5 trials%n", overbooked);
     }
@@ -162,14 +167,19 @@ class BookingRaceIT {
                 return book(api, second, cora, noah, "2030-01-08T15:00:00Z", "2030-01-08T16:00:00Z");
             });
             List<ApiClient.Response> answers = List.of(a.get(), b.get());
-            int stored = api.get(VISITS + "?patientId=" + patientId + "&status=SCHEDULED", carla).json()
-                    .path("totalItems").asInt();
+            int stored = api.get(VISITS + "?patientId=" + patientId + "&status=SCHEDULED", carla)
+                    .json()
+                    .path("totalItems")
+                    .asInt();
             if (stored > 1) {
                 overUsed++;
                 continue;
             }
-            assertThat(answers.stream().filter(r -> r.status() == 200).count()).as(answers.toString()).isEqualTo(1);
-            ApiClient.Response refused = answers.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
+            assertThat(answers.stream().filter(r -> r.status() == 200).count())
+                    .as(answers.toString())
+                    .isEqualTo(1);
+            ApiClient.Response refused =
+                    answers.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
             assertThat(refused.status()).as(refused.body()).isIn(409, 422);
             if (refused.status() == 422) {
                 assertThat(refused.body()).contains("AUTHORIZED_UNITS_EXHAUSTED");
@@ -177,7 +187,8 @@ class BookingRaceIT {
             }
             assertThat(stored).isEqualTo(1);
         }
-        System.out.printf("authorization used beyond its units: %d of %d trials (losers answered 422 units exhausted: %d)%n",
+        System.out.printf(
+                "authorization used beyond its units: %d of %d trials (losers answered 422 units exhausted: %d)%n",
                 overUsed, TRIALS, exhausted);
         assertThat(overUsed).isZero();
     }
@@ -190,39 +201,44 @@ class BookingRaceIT {
         String third = addVisit();
         String ten = "2030-01-07T15:00:00Z";
         String eleven = "2030-01-07T16:00:00Z";
-        assertThat(book(api, first, coordinator("a"), nina, ten, eleven).status()).isEqualTo(200);
+        assertThat(book(api, first, coordinator("a"), nina, ten, eleven).status())
+                .isEqualTo(200);
         ApiClient.Response taken = book(api, second, coordinator("b"), nina, ten, eleven);
         assertThat(taken.status()).as(taken.body()).isEqualTo(422);
         assertThat(taken.json().path("type").asString()).isEqualTo("/problems/rules-violated");
         assertThat(taken.body()).contains("OVERLAP");
 
         assertThat(api.post(VISITS + "/" + first + "/cancellation", coordinator("a"), "{\"reason\":\"AGENCY\"}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         ApiClient.Response afterCancel = book(api, second, coordinator("b"), nina, ten, eleven);
         assertThat(afterCancel.status()).as(afterCancel.body()).isEqualTo(200);
 
         // Moving the second visit to Tuesday frees Monday 10:00 for the third; Tuesday's slot is then taken.
-        ApiClient.Response moved = bookAt(api, second, "\"2\"", coordinator("b"), nina, "2030-01-08T15:00:00Z",
-                "2030-01-08T16:00:00Z");
+        ApiClient.Response moved =
+                bookAt(api, second, "\"2\"", coordinator("b"), nina, "2030-01-08T15:00:00Z", "2030-01-08T16:00:00Z");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         ApiClient.Response afterMove = book(api, third, coordinator("c"), nina, ten, eleven);
         assertThat(afterMove.status()).as(afterMove.body()).isEqualTo(200);
         String fourth = addVisit();
-        ApiClient.Response tuesday = book(api, fourth, coordinator("c"), nina, "2030-01-08T15:30:00Z",
-                "2030-01-08T16:30:00Z");
+        ApiClient.Response tuesday =
+                book(api, fourth, coordinator("c"), nina, "2030-01-08T15:30:00Z", "2030-01-08T16:30:00Z");
         assertThat(tuesday.status()).as(tuesday.body()).isEqualTo(422);
 
         // A reschedule within the day frees the earlier time and takes the new one.
-        ApiClient.Response later = bookAt(api, third, "\"2\"", coordinator("c"), nina, "2030-01-07T18:00:00Z",
-                "2030-01-07T19:00:00Z");
+        ApiClient.Response later =
+                bookAt(api, third, "\"2\"", coordinator("c"), nina, "2030-01-07T18:00:00Z", "2030-01-07T19:00:00Z");
         assertThat(later.status()).as(later.body()).isEqualTo(200);
-        assertThat(book(api, fourth, coordinator("c"), nina, ten, eleven).status()).isEqualTo(200);
+        assertThat(book(api, fourth, coordinator("c"), nina, ten, eleven).status())
+                .isEqualTo(200);
 
         // A missed visit gives its time back too.
         String fifth = addVisit();
-        assertThat(api.post(VISITS + "/" + fourth + "/missed", coordinator("c"), "{\"reason\":\"WEATHER\"}").status())
+        assertThat(api.post(VISITS + "/" + fourth + "/missed", coordinator("c"), "{\"reason\":\"WEATHER\"}")
+                        .status())
                 .isEqualTo(200);
-        assertThat(book(api, fifth, coordinator("c"), nina, ten, eleven).status()).isEqualTo(200);
+        assertThat(book(api, fifth, coordinator("c"), nina, ten, eleven).status())
+                .isEqualTo(200);
         assertThat(scheduledOf(nina)).isEqualTo(3);
     }
 
@@ -244,10 +260,17 @@ class BookingRaceIT {
             });
             ApiClient.Response first = a.get();
             ApiClient.Response second = b.get();
-            assertThat(List.of(first.status(), second.status())).as(first.body() + second.body()).contains(200);
+            assertThat(List.of(first.status(), second.status()))
+                    .as(first.body() + second.body())
+                    .contains(200);
             // Whichever time lost the visit is free again at once, not after the claim's grace.
             boolean tenWon = first.status() == 200;
-            ApiClient.Response other = book(api, addVisit(), coordinator("dan-sub"), nina, tenWon ? noon : ten,
+            ApiClient.Response other = book(
+                    api,
+                    addVisit(),
+                    coordinator("dan-sub"),
+                    nina,
+                    tenWon ? noon : ten,
                     tenWon ? "2030-01-07T18:00:00Z" : "2030-01-07T16:00:00Z");
             assertThat(other.status()).as(other.body()).isEqualTo(200);
             assertThat(scheduledOf(nina)).isEqualTo(2);
@@ -258,13 +281,15 @@ class BookingRaceIT {
     void visitsBookedBeforeClinicianDaysWereKeptStillHoldTheirTime() {
         String nina = clinician(2);
         assertThat(book(api, addVisit(), coordinator("a"), nina, "2030-01-07T15:00:00Z", "2030-01-07T16:00:00Z")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(book(api, addVisit(), coordinator("a"), nina, "2030-01-07T18:00:00Z", "2030-01-07T19:00:00Z")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         mongo.dropCollection(ClinicianDayDocument.class);
 
-        ApiClient.Response overlap = book(api, addVisit(), coordinator("b"), nina, "2030-01-07T15:30:00Z",
-                "2030-01-07T16:30:00Z");
+        ApiClient.Response overlap =
+                book(api, addVisit(), coordinator("b"), nina, "2030-01-07T15:30:00Z", "2030-01-07T16:30:00Z");
         assertThat(overlap.status()).as(overlap.body()).isEqualTo(422);
         assertThat(overlap.body()).contains("OVERLAP", "DAILY_LIMIT");
     }
@@ -296,7 +321,8 @@ class BookingRaceIT {
                 continue;
             }
             assertThat(ok).as(answers.toString()).isEqualTo(1);
-            ApiClient.Response refused = answers.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
+            ApiClient.Response refused =
+                    answers.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
             assertThat(refused.status()).as(refused.body()).isIn(409, 422);
             if (refused.status() == 422) {
                 assertThat(refused.json().path("type").asString()).isEqualTo("/problems/rules-violated");
@@ -312,7 +338,8 @@ class BookingRaceIT {
     ConfigurableApplicationContext secondReplica() {
         // command-line arguments: they outrank application.yml, as the test's own initializer does
         return new SpringApplicationBuilder(SchedulingServiceApplication.class, MutableClock.Config.class)
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
                         "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                         "--hearth.security.issuer-uri=" + environment.getProperty("hearth.security.issuer-uri"),
@@ -321,7 +348,10 @@ class BookingRaceIT {
     }
 
     String coordinator(String subject) {
-        return Tokens.coordinator(agency).subject(subject).audience("scheduling-service").sign();
+        return Tokens.coordinator(agency)
+                .subject(subject)
+                .audience("scheduling-service")
+                .sign();
     }
 
     void admit(String patientId) {
@@ -330,8 +360,11 @@ class BookingRaceIT {
                  "postalCode":"62701","latitude":39.7817,"longitude":-89.6501}""".formatted(patientId);
         String type = "org.hearth.patient.PatientAdmitted.v1";
         assertThat(EventContracts.violations(type, body)).isEmpty();
-        kafka.send("hearth.patient.events", patientId,
-                TopicWriter.envelope(UUID.randomUUID().toString(), type, patientId, agency), body);
+        kafka.send(
+                "hearth.patient.events",
+                patientId,
+                TopicWriter.envelope(UUID.randomUUID().toString(), type, patientId, agency),
+                body);
     }
 
     String addVisit() {
@@ -342,13 +375,16 @@ class BookingRaceIT {
     void approveUnits(String patientId, String discipline, int units) {
         String body = """
                 {"authorizationId":"%s","patientId":"%s","discipline":"%s","status":"APPROVED","unit":"VISIT",
-                 "approvedUnits":%d,"from":"2030-01-01","to":"2030-03-01","payerId":"medicaid","changedAt":"2030-01-05T10:00:00Z"}"""
-                .formatted(UUID.randomUUID(), patientId, discipline, units);
+                 "approvedUnits":%d,"from":"2030-01-01","to":"2030-03-01","payerId":"medicaid","changedAt":"2030-01-05T10:00:00Z"}""".formatted(UUID.randomUUID(), patientId, discipline, units);
         String type = "org.hearth.billing.AuthorizationStatusChanged.v1";
         assertThat(EventContracts.violations(type, body)).isEmpty();
-        kafka.send("hearth.billing.events", patientId,
-                TopicWriter.envelope(UUID.randomUUID().toString(), type, patientId, agency), body);
-        Eventually.await(Duration.ofSeconds(20),
+        kafka.send(
+                "hearth.billing.events",
+                patientId,
+                TopicWriter.envelope(UUID.randomUUID().toString(), type, patientId, agency),
+                body);
+        Eventually.await(
+                Duration.ofSeconds(20),
                 () -> api.get("/api/scheduling/v1/patients/" + patientId + "/authorizations", coordinator("carla-sub")),
                 r -> r.status() == 200 && r.json().size() == 1);
     }
@@ -356,8 +392,8 @@ class BookingRaceIT {
     String addVisit(String patientId) {
         String body = """
                 {"patientId":"%s","discipline":"SN","earliest":"2030-01-06","latest":"2030-01-12"}""".formatted(patientId);
-        ApiClient.Response added = Eventually.await(Duration.ofSeconds(20),
-                () -> api.post(VISITS, coordinator("carla-sub"), body), r -> r.status() != 400);
+        ApiClient.Response added = Eventually.await(
+                Duration.ofSeconds(20), () -> api.post(VISITS, coordinator("carla-sub"), body), r -> r.status() != 400);
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return added.json().path("id").asString();
     }
@@ -367,27 +403,31 @@ class BookingRaceIT {
                 {"subject":"%s","name":"Nina Nurse","discipline":"RN","skills":[],"certifications":[],
                  "homeBase":{"latitude":39.80,"longitude":-89.65},
                  "hours":[{"day":"MONDAY","start":"08:00","end":"16:00"},{"day":"TUESDAY","start":"08:00","end":"16:00"}],
-                 "maxVisitsPerDay":%d,"timeOff":[],"active":true}""".formatted(UUID.randomUUID(), maxVisitsPerDay));
+                 "maxVisitsPerDay":%d,"timeOff":[],"active":true}""".formatted(
+                        UUID.randomUUID(), maxVisitsPerDay));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return added.json().path("id").asString();
     }
 
-    ApiClient.Response book(ApiClient client, String visitId, String token, String clinicianId, String start,
-            String end) {
+    ApiClient.Response book(
+            ApiClient client, String visitId, String token, String clinicianId, String start, String end) {
         return bookAt(client, visitId, "\"1\"", token, clinicianId, start, end);
     }
 
-    ApiClient.Response bookAt(ApiClient client, String visitId, String etag, String token, String clinicianId,
-            String start, String end) {
+    ApiClient.Response bookAt(
+            ApiClient client, String visitId, String etag, String token, String clinicianId, String start, String end) {
         HttpRequest.Builder request = client.request(VISITS + "/" + visitId + "/booking", token)
-                .header("Content-Type", "application/json").header("If-Match", etag)
+                .header("Content-Type", "application/json")
+                .header("If-Match", etag)
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"clinicianId":"%s","start":"%s","end":"%s"}""".formatted(clinicianId, start, end)));
         return client.send(request);
     }
 
     int scheduledOf(String clinicianId) {
-        return api.get(VISITS + "?clinicianId=" + clinicianId + "&status=SCHEDULED", coordinator("carla-sub")).json()
-                .path("totalItems").asInt();
+        return api.get(VISITS + "?clinicianId=" + clinicianId + "&status=SCHEDULED", coordinator("carla-sub"))
+                .json()
+                .path("totalItems")
+                .asInt();
     }
 }

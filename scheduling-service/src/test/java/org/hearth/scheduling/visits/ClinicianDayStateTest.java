@@ -1,13 +1,12 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.scheduling.visits.ClinicianDayDocument.Claim;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.scheduling.visits.ClinicianDayDocument.Claim;
+import org.junit.jupiter.api.Test;
 
 class ClinicianDayStateTest {
 
@@ -16,8 +15,15 @@ class ClinicianDayStateTest {
     static final Instant NOW = Instant.parse("2030-01-06T17:00:00Z");
 
     static Visit booked(String id, Instant start, Instant end) {
-        Visit open = Visit.unscheduled(id, "p1", "SN", Visit.VisitType.IN_HOME, LocalDate.parse("2030-01-06"),
-                LocalDate.parse("2030-01-12"), 1, null);
+        Visit open = Visit.unscheduled(
+                id,
+                "p1",
+                "SN",
+                Visit.VisitType.IN_HOME,
+                LocalDate.parse("2030-01-06"),
+                LocalDate.parse("2030-01-12"),
+                1,
+                null);
         return open.book(new Visit.Booking("c1", start, end, null, null, 1), Visit.VisitType.IN_HOME, "carla", NOW)
                 .result();
     }
@@ -29,7 +35,8 @@ class ClinicianDayStateTest {
     @Test
     void aClaimItsVisitConfirmsHoldsTimeHoweverOld() {
         Claim old = claim("v1", TEN, ELEVEN, NOW.minusSeconds(86_400));
-        assertThat(ClinicianDayState.holding(List.of(old), List.of(booked("v1", TEN, ELEVEN)), NOW)).containsExactly(old);
+        assertThat(ClinicianDayState.holding(List.of(old), List.of(booked("v1", TEN, ELEVEN)), NOW))
+                .containsExactly(old);
     }
 
     @Test
@@ -40,13 +47,15 @@ class ClinicianDayStateTest {
 
     @Test
     void anUnconfirmedClaimPastTheGraceIsLeftOverAndFree() {
-        Claim leftOver = claim("v2", TEN, ELEVEN, NOW.minus(ClinicianDayState.CLAIM_GRACE).minusSeconds(1));
+        Claim leftOver = claim(
+                "v2", TEN, ELEVEN, NOW.minus(ClinicianDayState.CLAIM_GRACE).minusSeconds(1));
         assertThat(ClinicianDayState.holding(List.of(leftOver), List.of(), NOW)).isEmpty();
     }
 
     @Test
     void aClaimForTimesItsVisitNoLongerHasIsNotConfirmed() {
-        Claim moved = claim("v1", TEN, ELEVEN, NOW.minus(ClinicianDayState.CLAIM_GRACE).minusSeconds(1));
+        Claim moved = claim(
+                "v1", TEN, ELEVEN, NOW.minus(ClinicianDayState.CLAIM_GRACE).minusSeconds(1));
         Visit now = booked("v1", ELEVEN, ELEVEN.plusSeconds(3600));
         List<Claim> holding = ClinicianDayState.holding(List.of(moved), List.of(now), NOW);
         assertThat(holding).singleElement().satisfies(c -> assertThat(c.start()).isEqualTo(ELEVEN));

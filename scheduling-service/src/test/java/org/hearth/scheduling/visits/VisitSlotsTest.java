@@ -1,16 +1,16 @@
 package org.hearth.scheduling.visits;
 
-import org.hearth.platform.problem.RuleViolation;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hearth.platform.problem.RuleViolation;
+import org.junit.jupiter.api.Test;
 
 class VisitSlotsTest {
 
     static final RuleViolation AUTH = new RuleViolation("AUTHORIZATION_MISSING", "none is approved for 2030-01-07");
-    static final RuleViolation AUTH_LATER = new RuleViolation("AUTHORIZATION_MISSING", "none is approved for 2030-01-08");
+    static final RuleViolation AUTH_LATER =
+            new RuleViolation("AUTHORIZATION_MISSING", "none is approved for 2030-01-08");
     static final RuleViolation OFF = new RuleViolation("CLINICIAN_UNAVAILABLE", "the clinician is not working");
     static final RuleViolation OVERLAP = new RuleViolation("OVERLAP", "overlaps the clinician's visit 10:00-11:00");
 
@@ -31,6 +31,7 @@ class VisitSlotsTest {
     @Test
     void everyCommonRuleIsListed() {
         assertThat(VisitSlots.summary(List.of(List.of(AUTH, OFF), List.of(OFF, AUTH)), "x"))
-                .extracting(VisitSlots.Blocker::rule).containsExactly("AUTHORIZATION_MISSING", "CLINICIAN_UNAVAILABLE");
+                .extracting(VisitSlots.Blocker::rule)
+                .containsExactly("AUTHORIZATION_MISSING", "CLINICIAN_UNAVAILABLE");
     }
 }

@@ -1,16 +1,15 @@
 package org.hearth.platform.core.audit;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code org.hearth.audit.AccessRefused.v1} on {@code hearth.audit}, written the same way by the services (servlet,
@@ -42,16 +41,20 @@ public final class AccessRefusals {
      * What the refused caller's valid token told. {@code actor}, {@code clientId} and {@code agency} are written even
      * when null (the token was read but lacked them); {@code actorName} and {@code organization} only when present.
      */
-    public record Caller(String actor, String actorName, String clientId, String organization, String agency) {
-    }
+    public record Caller(String actor, String actorName, String clientId, String organization, String agency) {}
 
     /**
      * One refused request. {@code caller} is null when no valid token was read (a 401); {@code address} and
      * {@code correlationId} are left out when null.
      */
-    public record Refusal(int status, String reason, String method, String path, Caller caller, String address,
-            String correlationId) {
-    }
+    public record Refusal(
+            int status,
+            String reason,
+            String method,
+            String path,
+            Caller caller,
+            String address,
+            String correlationId) {}
 
     /** Sends the refusal's event; never throws. */
     public void send(Refusal refusal) {
@@ -101,7 +104,11 @@ public final class AccessRefusals {
     }
 
     private static void notWritten(Refusal refusal, Throwable failure) {
-        log.error("REFUSAL AUDIT NOT WRITTEN for {} {} ({}): {}", refusal.method(), refusal.status(), refusal.reason(),
+        log.error(
+                "REFUSAL AUDIT NOT WRITTEN for {} {} ({}): {}",
+                refusal.method(),
+                refusal.status(),
+                refusal.reason(),
                 failure.toString());
     }
 

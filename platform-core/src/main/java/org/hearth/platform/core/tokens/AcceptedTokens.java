@@ -3,11 +3,10 @@ package org.hearth.platform.core.tokens;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The validated-token cache's policy, one for the servlet services and the reactive gateway. A client that sends the
@@ -31,7 +30,8 @@ public final class AcceptedTokens {
     public AcceptedTokens(int maximumSize, Clock clock, RevocationList revocations) {
         this.clock = clock;
         this.revocations = revocations;
-        this.accepted = Caffeine.newBuilder().maximumSize(maximumSize)
+        this.accepted = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
                 .expireAfter(Expiry.<String, Jwt>writing((token, jwt) -> {
                     Duration left = Duration.between(clock.instant(), jwt.getExpiresAt());
                     return left.isNegative() ? Duration.ZERO : left;

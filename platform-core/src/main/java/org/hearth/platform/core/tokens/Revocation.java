@@ -1,13 +1,12 @@
 package org.hearth.platform.core.tokens;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One revoked access (the data of {@code org.hearth.access.AccessRevoked.v1}): a session ended (logout), an account or
@@ -19,8 +18,8 @@ import java.util.UUID;
  * @param revokedAt when it was revoked
  * @param reason    LOGOUT, ACCOUNT_DISABLED or PARTNER_DISABLED
  */
-public record Revocation(String revocationId, String sessionId, String subject, String clientId, Instant revokedAt,
-        String reason) {
+public record Revocation(
+        String revocationId, String sessionId, String subject, String clientId, Instant revokedAt, String reason) {
 
     public static final String TYPE = "org.hearth.access.AccessRevoked.v1";
     public static final String TOPIC = "hearth.access.revocations";
@@ -68,11 +67,16 @@ public record Revocation(String revocationId, String sessionId, String subject, 
     public static Revocation fromJson(String json) {
         try {
             JsonNode data = JSON.readTree(json);
-            return new Revocation(data.path("revocationId").asString(null), data.path("sessionId").asString(null),
-                    data.path("subject").asString(null), data.path("clientId").asString(null),
-                    Instant.parse(data.path("revokedAt").asString()), data.path("reason").asString());
+            return new Revocation(
+                    data.path("revocationId").asString(null),
+                    data.path("sessionId").asString(null),
+                    data.path("subject").asString(null),
+                    data.path("clientId").asString(null),
+                    Instant.parse(data.path("revokedAt").asString()),
+                    data.path("reason").asString());
         } catch (RuntimeException malformed) {
-            throw new IllegalArgumentException("not a revocation: " + malformed.getClass().getSimpleName(), malformed);
+            throw new IllegalArgumentException(
+                    "not a revocation: " + malformed.getClass().getSimpleName(), malformed);
         }
     }
 }

@@ -34,7 +34,9 @@ public class RevocationAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(KafkaTemplate.class)
-    RevocationPublisher revocationPublisher(KafkaTemplate<String, String> kafka, RevocationList revocations,
+    RevocationPublisher revocationPublisher(
+            KafkaTemplate<String, String> kafka,
+            RevocationList revocations,
             @Value("${spring.application.name:hearth}") String application) {
         return new RevocationPublisher(kafka, revocations, "/hearth/" + application);
     }

@@ -1,5 +1,9 @@
 package org.hearth.platform.core.tokens;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,11 +14,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Feeds this instance's {@link RevocationList} from {@value Revocation#TOPIC}. Every instance must learn every
@@ -40,7 +39,9 @@ public final class RevocationFeed implements SmartLifecycle {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "revocations-" + ProcessHandle.current().pid());
+        properties.put(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "revocations-" + ProcessHandle.current().pid());
         this.consumerProperties = properties;
         this.revocations = revocations;
     }
@@ -80,7 +81,11 @@ public final class RevocationFeed implements SmartLifecycle {
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> feed) {
         List<PartitionInfo> found = feed.partitionsFor(Revocation.TOPIC, Duration.ofSeconds(5));
-        return found == null ? List.of() : found.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return found == null
+                ? List.of()
+                : found.stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
     }
 
     private void read(ConsumerRecord<String, String> record) {

@@ -1,12 +1,11 @@
 package org.hearth.platform.core.tokens;
 
-import org.springframework.security.oauth2.jwt.Jwt;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * What each instance of each service and of the gateway knows of revoked access, fed by {@link RevocationFeed}.
@@ -70,7 +69,9 @@ public final class RevocationList {
         String subject = token.getSubject();
         return issuedUntil(issuedAt, subject == null ? null : "sub:" + subject)
                 || (sessionId == null && issuedUntil(issuedAt, subject == null ? null : "logout:" + subject))
-                || issuedUntil(issuedAt, token.getClaimAsString("azp") == null ? null : "azp:" + token.getClaimAsString("azp"));
+                || issuedUntil(
+                        issuedAt,
+                        token.getClaimAsString("azp") == null ? null : "azp:" + token.getClaimAsString("azp"));
     }
 
     private boolean issuedUntil(Instant issuedAt, String key) {

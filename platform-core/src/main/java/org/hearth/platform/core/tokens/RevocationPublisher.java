@@ -1,12 +1,11 @@
 package org.hearth.platform.core.tokens;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.core.KafkaTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes a revocation for every instance of every service (see {@link RevocationFeed}) and applies it here at
@@ -28,8 +27,8 @@ public final class RevocationPublisher {
     /** @throws IllegalStateException when the broker did not take it within 5 seconds */
     public void publish(Revocation revocation) {
         local.add(revocation);
-        ProducerRecord<String, String> record = new ProducerRecord<>(Revocation.TOPIC, revocation.revocationId(),
-                revocation.toJson());
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(Revocation.TOPIC, revocation.revocationId(), revocation.toJson());
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", revocation.revocationId());
         header(record, "ce_source", source);

@@ -1,17 +1,15 @@
 package org.hearth.platform.core.tokens;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 class RevocationListTest {
 
@@ -19,8 +17,12 @@ class RevocationListTest {
     private final RevocationList list = new RevocationList(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
 
     private static Jwt token(String sub, String sid, String azp, Instant issuedAt) {
-        Jwt.Builder builder = Jwt.withTokenValue("t-" + sub + sid + issuedAt).header("alg", "RS256").subject(sub)
-                .issuedAt(issuedAt).expiresAt(issuedAt.plusSeconds(300)).claim("azp", azp);
+        Jwt.Builder builder = Jwt.withTokenValue("t-" + sub + sid + issuedAt)
+                .header("alg", "RS256")
+                .subject(sub)
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plusSeconds(300))
+                .claim("azp", azp);
         if (sid != null) {
             builder.claim("sid", sid);
         }
@@ -30,34 +32,45 @@ class RevocationListTest {
     @Test
     void aLoggedOutSessionLosesItsTokensAndTheUsersOtherSessionsGoOn() {
         list.add(Revocation.loggedOut("session-1", "carla", NOW));
-        assertThat(list.refuses(token("carla", "session-1", "hearth-cli", NOW.minusSeconds(60)))).isTrue();
-        assertThat(list.refuses(token("carla", "session-2", "hearth-cli", NOW.minusSeconds(60)))).isFalse();
+        assertThat(list.refuses(token("carla", "session-1", "hearth-cli", NOW.minusSeconds(60))))
+                .isTrue();
+        assertThat(list.refuses(token("carla", "session-2", "hearth-cli", NOW.minusSeconds(60))))
+                .isFalse();
     }
 
     @Test
     void aTokenWithoutSessionIdIsRefusedWhenItsUserLoggedOutAfterItWasIssued() {
         list.add(Revocation.loggedOut("session-1", "carla", NOW));
-        assertThat(list.refuses(token("carla", null, "hearth-cli", NOW.minusSeconds(60)))).isTrue();
-        assertThat(list.refuses(token("carla", null, "hearth-cli", NOW.plusSeconds(5)))).isFalse();
-        assertThat(list.refuses(token("nina", null, "hearth-cli", NOW.minusSeconds(60)))).isFalse();
+        assertThat(list.refuses(token("carla", null, "hearth-cli", NOW.minusSeconds(60))))
+                .isTrue();
+        assertThat(list.refuses(token("carla", null, "hearth-cli", NOW.plusSeconds(5))))
+                .isFalse();
+        assertThat(list.refuses(token("nina", null, "hearth-cli", NOW.minusSeconds(60))))
+                .isFalse();
     }
 
     @Test
     void aDisabledAccountLosesEveryTokenIssuedUntilThenWhateverTheSession() {
         list.add(Revocation.accountDisabled("carla", NOW));
-        assertThat(list.refuses(token("carla", "session-2", "hearth-console", NOW.minusSeconds(1)))).isTrue();
-        assertThat(list.refuses(token("carla", null, "hearth-cli", NOW))).as("issued in the same second").isTrue();
+        assertThat(list.refuses(token("carla", "session-2", "hearth-console", NOW.minusSeconds(1))))
+                .isTrue();
+        assertThat(list.refuses(token("carla", null, "hearth-cli", NOW)))
+                .as("issued in the same second")
+                .isTrue();
         assertThat(list.refuses(token("carla", "session-3", "hearth-cli", NOW.plusSeconds(60))))
-                .as("enabled again and signed in again").isFalse();
+                .as("enabled again and signed in again")
+                .isFalse();
     }
 
     @Test
     void aDisabledPartnerLosesItsClientCredentialsTokens() {
         list.add(Revocation.partnerDisabled("sunrise-partner", NOW));
-        assertThat(list.refuses(token("service-account-sunrise-partner", null, "sunrise-partner",
-                NOW.minusSeconds(30)))).isTrue();
-        assertThat(list.refuses(token("service-account-riverbend-partner", null, "riverbend-partner",
-                NOW.minusSeconds(30)))).isFalse();
+        assertThat(list.refuses(
+                        token("service-account-sunrise-partner", null, "sunrise-partner", NOW.minusSeconds(30))))
+                .isTrue();
+        assertThat(list.refuses(
+                        token("service-account-riverbend-partner", null, "riverbend-partner", NOW.minusSeconds(30))))
+                .isFalse();
     }
 
     @Test
@@ -74,7 +87,8 @@ class RevocationListTest {
         assertThatThrownBy(() -> Revocation.fromJson("{\"reason\":\"LOGOUT\"}"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Revocation.fromJson("{\"revokedAt\":\"2026-12-03T14:00:00Z\",\"reason\":\"LOGOUT\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("revocation");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("revocation");
     }
 
     @Test

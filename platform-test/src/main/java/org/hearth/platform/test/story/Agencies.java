@@ -8,8 +8,7 @@ import java.util.UUID;
  */
 public final class Agencies {
 
-    private Agencies() {
-    }
+    private Agencies() {}
 
     /** Sunrise Home Health, where Jane is cared for. */
     public static Agency sunrise() {
@@ -22,6 +21,5 @@ public final class Agencies {
     }
 
     /** An agency as a token names it: the organization's alias and its id (the tenant). */
-    public record Agency(String alias, String id) {
-    }
+    public record Agency(String alias, String id) {}
 }

@@ -3,8 +3,7 @@ package org.hearth.platform.test.story;
 /** The patients of the demo story, as the admission request that admits them. */
 public final class Patients {
 
-    private Patients() {
-    }
+    private Patients() {}
 
     /** Jane Doe of Springfield: the least an admission needs. */
     public static String jane() {

@@ -10,8 +10,7 @@ public final class Tokens {
 
     public static final String CARLA = "carla";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** Carla, the coordinator of {@code agencyId}. */
     public static TestTokenIssuer.Token coordinator(String agencyId) {
