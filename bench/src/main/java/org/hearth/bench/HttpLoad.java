@@ -37,15 +37,8 @@ public final class HttpLoad {
 
     public static Result run(String name, URI uri, String bearer, int concurrency, Duration warmup, Duration measure)
             throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer)
-                .GET()
-                .build();
+        HttpClient http = keepAliveClient();
+        HttpRequest request = get(uri, bearer);
         long warmupEnd = System.nanoTime() + warmup.toNanos();
         long end = warmupEnd + measure.toNanos();
         AtomicLong errors = new AtomicLong();
@@ -60,14 +53,7 @@ public final class HttpLoad {
                         if (start >= end) {
                             break;
                         }
-                        boolean ok;
-                        try {
-                            ok = http.send(request, HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    == 200;
-                        } catch (Exception e) {
-                            ok = false;
-                        }
+                        boolean ok = answered200(http, request);
                         long done = System.nanoTime();
                         if (start < warmupEnd || done > end) {
                             continue;
@@ -101,15 +87,8 @@ public final class HttpLoad {
     public static Result runCount(
             String name, URI uri, String bearer, int concurrency, int warmup, int requests, Runnable beforeMeasured)
             throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer)
-                .GET()
-                .build();
+        HttpClient http = keepAliveClient();
+        HttpRequest request = get(uri, bearer);
         AtomicLong errors = new AtomicLong();
         sendAll(http, request, concurrency, warmup, null, new AtomicLong());
         beforeMeasured.run();
@@ -134,14 +113,7 @@ public final class HttpLoad {
                     int n = 0;
                     while (left.getAndDecrement() > 0) {
                         long start = System.nanoTime();
-                        boolean ok;
-                        try {
-                            ok = http.send(request, HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    == 200;
-                        } catch (Exception e) {
-                            ok = false;
-                        }
+                        boolean ok = answered200(http, request);
                         if (!ok) {
                             errors.incrementAndGet();
                             continue;
@@ -161,6 +133,31 @@ public final class HttpLoad {
             threads.awaitTermination(1, TimeUnit.HOURS);
         }
         return latencies;
+    }
+
+    /** One client for a run: HTTP/1.1, so each thread's requests go over a kept-alive connection. */
+    private static HttpClient keepAliveClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    private static HttpRequest get(URI uri, String bearer) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer)
+                .GET()
+                .build();
+    }
+
+    /** Whether one request was answered 200; no answer (refused, timed out) counts as an error like any other status. */
+    private static boolean answered200(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static long percentile(long[] sorted, double p) {
