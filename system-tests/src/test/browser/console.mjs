@@ -86,12 +86,14 @@ async function basics(browser) {
     const jane = await janeDoe(coordinatorPage);
     const circlePath = `/patients/v1/patients/${jane.id}/care-circle`;
     const current = await consoleCall(coordinatorPage, 'GET', circlePath);
-    // whatever else Fran was allowed stays allowed (the trust journey reads her ACCESS_LOG consent)
-    const hers = (current.json.members ?? []).find((m) => m.subject === fran)?.scopes ?? [];
+    // whatever else Fran was allowed stays allowed (the trust journey reads her ACCESS_LOG consent), and she keeps the
+    // name the circle knows her by (the demo's "Fran Doe"): the privacy officer's queue names the asker by it
+    const herEntry = (current.json.members ?? []).find((m) => m.subject === fran);
+    const hers = herEntry?.scopes ?? [];
     const others = (current.json.members ?? []).filter((m) => m.subject !== fran).map((m) => ({
       subject: m.subject, displayName: m.displayName, relationship: m.relationship, pointOfContact: m.pointOfContact, scopes: m.scopes }));
     const shared = (await consoleCall(coordinatorPage, 'PUT', circlePath, { members: [...others, { subject: fran,
-      displayName: 'Fran', relationship: 'daughter', pointOfContact: true,
+      displayName: herEntry?.displayName ?? 'Fran Doe', relationship: 'daughter', pointOfContact: true,
       scopes: [...new Set([...hers, 'SCHEDULE', 'CARE_PLAN_SUMMARY', 'MESSAGES', 'VITALS'])] }] }, { 'If-Match': current.etag })).status;
     check(shared === 200, `the coordinator adds Fran to Jane Doe's care circle through the console API (got ${shared})`);
 
