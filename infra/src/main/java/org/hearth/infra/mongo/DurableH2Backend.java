@@ -1,5 +1,6 @@
 package org.hearth.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -26,6 +27,12 @@ public class DurableH2Backend extends H2Backend {
     public DurableH2Backend(String fileName, boolean forceToDisk) {
         super(fileName);
         this.forceToDisk = forceToDisk;
+    }
+
+    /** Sorted, limited queries keep a bounded number of documents in memory ({@link BoundedSortCollection}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return BoundedSortDatabase.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
