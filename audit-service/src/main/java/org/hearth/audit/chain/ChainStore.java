@@ -264,18 +264,20 @@ public class ChainStore {
         }
     }
 
-    /** Signs the chain's current last link, unless it is signed already. */
+    /**
+     * Signs the chain's current last link, unless it is signed already. The last link is found as an append finds it
+     * (the checked head hint: two look-ups by sequence number), not by sorting the chain, which on a store without
+     * indexes reads every record of the agency.
+     */
     public Optional<Checkpoint> checkpoint(String tenantId) {
         return as(tenantId, () -> {
-            Optional<ChainRecord> last = last(tenantId);
-            if (last.isEmpty()
-                    || lastCheckpoint(tenantId)
-                            .map(c -> c.seq() >= last.get().seq())
-                            .orElse(false)) {
+            Head last = head(tenantId);
+            if (last.seq() == 0
+                    || lastCheckpoint(tenantId).map(c -> c.seq() >= last.seq()).orElse(false)) {
                 return Optional.<Checkpoint>empty();
             }
-            Checkpoint unsigned = new Checkpoint(
-                    tenantId, last.get().seq(), last.get().hash(), ChainRecord.time(clock.instant()), null);
+            Checkpoint unsigned =
+                    new Checkpoint(tenantId, last.seq(), last.hash(), ChainRecord.time(clock.instant()), null);
             Checkpoint signed = new Checkpoint(
                     tenantId, unsigned.seq(), unsigned.hash(), unsigned.signedAt(), signer.sign(unsigned));
             try {
