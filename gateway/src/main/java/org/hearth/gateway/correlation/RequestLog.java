@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.observability.DefaultSignalListener;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,17 +30,28 @@ public class RequestLog implements WebFilter {
             return chain.filter(exchange);
         }
         long started = System.nanoTime();
-        // doOnEach: Reactor restores the request's trace context (the logging MDC) for signal handlers
-        return chain.filter(exchange).doOnEach(signal -> {
-            if (signal.isOnComplete() || signal.isOnError()) {
-                Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-                log.debug(
-                        "{} via route {} answered {} in {} ms",
-                        exchange.getRequest().getMethod(),
-                        route == null ? "(none)" : route.getId(),
-                        exchange.getResponse().getStatusCode(),
-                        (System.nanoTime() - started) / 1_000_000);
+        // tap: in "limited" context propagation Reactor restores the request's trace context (the logging MDC) for
+        // the listener of tap() and handle() only, so the line carries the request's trace and span ids
+        return chain.filter(exchange).tap(() -> new DefaultSignalListener<>() {
+            @Override
+            public void doOnComplete() {
+                written(exchange, started);
+            }
+
+            @Override
+            public void doOnError(Throwable error) {
+                written(exchange, started);
             }
         });
+    }
+
+    private static void written(ServerWebExchange exchange, long started) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        log.debug(
+                "{} via route {} answered {} in {} ms",
+                exchange.getRequest().getMethod(),
+                route == null ? "(none)" : route.getId(),
+                exchange.getResponse().getStatusCode(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

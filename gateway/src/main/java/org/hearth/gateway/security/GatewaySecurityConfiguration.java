@@ -88,7 +88,8 @@ class GatewaySecurityConfiguration {
                         .hsts(hsts -> hsts.includeSubdomains(true).maxAge(Duration.ofDays(365))))
                 .authorizeExchange(exchange ->
                         exchange.pathMatchers(OPEN).permitAll().anyExchange().authenticated())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtDecoder(decoder))
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenConverter(new BearerTokens())
+                        .jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(errors ->
