@@ -59,7 +59,8 @@ public final class FanoutBench {
     static final String API = "/api/messaging/v1";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern COMMANDS = Pattern.compile("^mongodb_driver_commands_seconds_count\\{([^}]*)}\\s+(\\S+)");
+    private static final Pattern COMMANDS =
+            Pattern.compile("^mongodb_driver_commands_seconds_count\\{([^}]*)}\\s+(\\S+)");
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -236,9 +237,7 @@ public final class FanoutBench {
     }
 
     private static long percentile(List<Long> sorted, double q) {
-        return sorted.isEmpty()
-                ? -1
-                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * q) - 1));
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * q) - 1));
     }
 
     private static Map<String, Long> states(List<Stream> streams) {
@@ -298,7 +297,8 @@ public final class FanoutBench {
         double elapsed = (System.nanoTime() - started) / 1e9;
         Map<String, Double> after = metrics();
         double gatewayCpu = GatewayCostBench.CpuTime.millis(GatewayCostBench.CpuTime.ticks(gatewayPid) - gatewayBefore)
-                / 10 / elapsed;
+                / 10
+                / elapsed;
         double messagingCpu =
                 GatewayCostBench.CpuTime.millis(GatewayCostBench.CpuTime.ticks(messagingPid) - messagingBefore)
                         / 10
@@ -448,7 +448,8 @@ public final class FanoutBench {
             String created = PatientSummaryBench.send(
                     "POST", gateway + "/api/patients/v1/agency/staff", admin, null, """
                             {"username":"%s","email":"%s@fanout.example","givenName":"Fanout","familyName":"%s",
-                             "roles":["nurse"]}""".formatted(user.username, user.username, user.username));
+                             "roles":["nurse"]}""".formatted(
+                                    user.username, user.username, user.username));
             Matcher id = ID.matcher(created);
             if (!id.find()) {
                 throw new IllegalStateException("no id in " + created);
@@ -508,8 +509,8 @@ public final class FanoutBench {
                     HttpResponse.BodyHandlers.ofString());
             Matcher id = ID.matcher(answer.body());
             if (answer.statusCode() >= 300 || !id.find()) {
-                throw new IllegalStateException("DIRECT thread with " + user.username + ": " + answer.statusCode()
-                        + " " + answer.body());
+                throw new IllegalStateException(
+                        "DIRECT thread with " + user.username + ": " + answer.statusCode() + " " + answer.body());
             }
             return id.group(1);
         }
@@ -541,7 +542,8 @@ public final class FanoutBench {
         private Optional<String> keycloakUser(String username) throws Exception {
             String found = keycloakCall(
                     "GET",
-                    "/admin/realms/hearth/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8),
+                    "/admin/realms/hearth/users?exact=true&username="
+                            + URLEncoder.encode(username, StandardCharsets.UTF_8),
                     null);
             Matcher id = ID.matcher(found);
             return id.find() ? Optional.of(id.group(1)) : Optional.empty();
@@ -714,5 +716,4 @@ public final class FanoutBench {
                     .execute(action);
         }
     }
-
 }
