@@ -34,6 +34,12 @@ public class DocumentedOperations {
     private final Duration refresh;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * The read of each service's document under way, shared by every request that finds the cache stale meanwhile:
+     * without it each request read the document itself, and with a sick service behind 2,000 live streams
+     * reconnecting every second the gateway sent it 3,293 document reads in 90 s (docs/performance.md, S8).
+     */
+    private final Map<String, Mono<OperationInventory>> reading = new ConcurrentHashMap<>();
 
     DocumentedOperations(
             GatewayProperties properties, ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
@@ -59,7 +65,12 @@ public class DocumentedOperations {
         URI document = lb
                 ? URI.create("http://" + service.getHost() + "/api/" + prefix + "/v3/api-docs")
                 : service.resolve("/api/" + prefix + "/v3/api-docs");
-        Mono<OperationInventory> fresh = (lb ? balanced : http)
+        Mono<OperationInventory> fresh = reading.computeIfAbsent(prefix, p -> read(p, lb, document));
+        return cached == null ? fresh : fresh.defaultIfEmpty(cached.inventory());
+    }
+
+    private Mono<OperationInventory> read(String prefix, boolean lb, URI document) {
+        return (lb ? balanced : http)
                 .get()
                 .uri(document)
                 // a service's first document is generated on demand (slow on a loaded machine); behind lb:// the
@@ -79,7 +90,8 @@ public class DocumentedOperations {
                 .onErrorResume(e -> {
                     log.warn("could not read the OpenAPI document of {}: {}", prefix, e.toString());
                     return Mono.empty();
-                });
-        return cached == null ? fresh : fresh.defaultIfEmpty(cached.inventory());
+                })
+                .doFinally(signal -> reading.remove(prefix))
+                .cache(); // one read for all who wait on it; a later stale cache starts the next
     }
 }
