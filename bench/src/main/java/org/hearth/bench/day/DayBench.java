@@ -193,16 +193,21 @@ public final class DayBench {
                     s.skipped() == 0 ? "" : ", " + s.skipped() + " skipped (nothing to act on)");
             book.examples(op).forEach(e -> System.out.println("      e.g. " + e));
         }
-        System.out.println("  visits booked or checked in and not finished when the replay ended: " + replay.openVisits());
+        System.out.println(
+                "  visits booked or checked in and not finished when the replay ended: " + replay.openVisits());
 
         List<ConsumerLag.Summary> lags = monitor.lag.summaries();
-        System.out.printf("%nEvent lag per consumer group (age of the oldest uncommitted event, sampled every %d s):%n",
+        System.out.printf(
+                "%nEvent lag per consumer group (age of the oldest uncommitted event, sampled every %d s):%n",
                 SAMPLE_EVERY.toSeconds());
         System.out.println(lags.isEmpty() ? "  no live consumer group sampled" : ConsumerLag.describe(lags));
 
         Map<String, Double> cpuSeconds = cpuSeconds(monitor);
         double span = (monitor.lastNanos - monitor.firstNanos) / 1e9;
-        System.out.printf(Locale.ROOT, "%nStack processes (RSS at the end, max while sampled; CPU during the replay, %.0f s):%n", span);
+        System.out.printf(
+                Locale.ROOT,
+                "%nStack processes (RSS at the end, max while sampled; CPU during the replay, %.0f s):%n",
+                span);
         long totalRss = 0;
         double totalCpu = 0;
         for (Map.Entry<String, StackProcesses.Reading> e : monitor.last.entrySet()) {
@@ -235,7 +240,9 @@ public final class DayBench {
                 .filter(s -> s.ok() > 0 && s.p95Micros() > TARGET_P95_MICROS)
                 .map(s -> s.op().label)
                 .toList();
-        long errors = summaries.values().stream().mapToLong(LatencyBook.Summary::errors).sum();
+        long errors = summaries.values().stream()
+                .mapToLong(LatencyBook.Summary::errors)
+                .sum();
         List<String> lagging = lags.stream()
                 .filter(l -> l.p99AgeMillis() > TARGET_LAG_MILLIS)
                 .map(ConsumerLag.Summary::group)
@@ -275,7 +282,8 @@ public final class DayBench {
                         span <= 0 ? 0 : 100 * e.getValue() / span,
                         cpuSeconds.entrySet().stream()
                                 .filter(o -> !o.getKey().equals(e.getKey()))
-                                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                                .sorted(Map.Entry.<String, Double>comparingByValue()
+                                        .reversed())
                                 .limit(2)
                                 .map(o -> String.format(Locale.ROOT, "%s %.1f s", o.getKey(), o.getValue()))
                                 .collect(Collectors.joining(", ")))));
@@ -288,7 +296,10 @@ public final class DayBench {
                 .max(Comparator.comparingLong(ConsumerLag.Summary::p99AgeMillis))
                 .filter(l -> l.p99AgeMillis() > 0)
                 .ifPresent(l -> evidence.add(String.format(
-                        Locale.ROOT, "the most lagging group is %s (p99 %.2f s)", l.group(), l.p99AgeMillis() / 1000.0)));
+                        Locale.ROOT,
+                        "the most lagging group is %s (p99 %.2f s)",
+                        l.group(),
+                        l.p99AgeMillis() / 1000.0)));
         return evidence.isEmpty() ? "none measured" : String.join("; ", evidence);
     }
 

@@ -37,8 +37,15 @@ final class DayPopulation {
             List.of("Ada", "Ben", "Cora", "Dov", "Edith", "Frank", "Greta", "Hugo", "Ines", "Jon", "Kay", "Leo");
 
     /** Steps of one patient, in order; the state keeps the number of the next one. */
-    private static final int REFERRED = 1, ACCEPTED = 2, ADMITTED = 3, TEAM = 4, ASSESSED = 5, COMPLETED = 6,
-            DRAFTED = 7, SIGNED = 8, COVERED = 9;
+    private static final int REFERRED = 1,
+            ACCEPTED = 2,
+            ADMITTED = 3,
+            TEAM = 4,
+            ASSESSED = 5,
+            COMPLETED = 6,
+            DRAFTED = 7,
+            SIGNED = 8,
+            COVERED = 9;
 
     private final Http gateway;
     private final KeycloakAdmin keycloak;
@@ -148,15 +155,21 @@ final class DayPopulation {
                     STAFF,
                     admin,
                     Map.of(
-                            "username", username,
-                            "email", username + "@day.example",
-                            "givenName", given(username),
-                            "familyName", "Day",
-                            "roles", List.of(person.getValue())),
+                            "username",
+                            username,
+                            "email",
+                            username + "@day.example",
+                            "givenName",
+                            given(username),
+                            "familyName",
+                            "Day",
+                            "roles",
+                            List.of(person.getValue())),
                     Map.of("Idempotency-Key", "day-staff-" + username));
             String id;
             if (created.status() == 409) { // made by an earlier run that lost its answer
-                id = keycloak.user(username).orElseThrow(() -> new IllegalStateException(username + ": 409, not found"));
+                id = keycloak.user(username)
+                        .orElseThrow(() -> new IllegalStateException(username + ": 409, not found"));
             } else {
                 id = created.expect("provisioning " + username).createdId();
             }
@@ -196,16 +209,26 @@ final class DayPopulation {
                                 CLINICIANS,
                                 coordinator,
                                 Map.of(
-                                        "subject", subject,
-                                        "name", given(c.username()) + " Day",
-                                        "discipline", c.discipline(),
-                                        "skills", List.of(),
-                                        "certifications", List.of(Map.of("name", "CPR", "expiresOn", expires.toString())),
-                                        "homeBase", Map.of("latitude", agency.latitude(), "longitude", agency.longitude()),
-                                        "hours", hours,
-                                        "maxVisitsPerDay", Slots.MAX_PER_DAY,
-                                        "timeOff", List.of(),
-                                        "active", true),
+                                        "subject",
+                                        subject,
+                                        "name",
+                                        given(c.username()) + " Day",
+                                        "discipline",
+                                        c.discipline(),
+                                        "skills",
+                                        List.of(),
+                                        "certifications",
+                                        List.of(Map.of("name", "CPR", "expiresOn", expires.toString())),
+                                        "homeBase",
+                                        Map.of("latitude", agency.latitude(), "longitude", agency.longitude()),
+                                        "hours",
+                                        hours,
+                                        "maxVisitsPerDay",
+                                        Slots.MAX_PER_DAY,
+                                        "timeOff",
+                                        List.of(),
+                                        "active",
+                                        true),
                                 null)
                         .expect("roster entry of " + c.username())
                         .createdId();
@@ -236,8 +259,18 @@ final class DayPopulation {
                                 PAYERS,
                                 billing,
                                 Map.of(
-                                        "name", PAYER, "type", "MEDICARE", "payerCode", "MEDICARE-DAY",
-                                        "priorAuthorization", List.of(), "unit", "VISIT", "timelyFilingDays", 365),
+                                        "name",
+                                        PAYER,
+                                        "type",
+                                        "MEDICARE",
+                                        "payerCode",
+                                        "MEDICARE-DAY",
+                                        "priorAuthorization",
+                                        List.of(),
+                                        "unit",
+                                        "VISIT",
+                                        "timelyFilingDays",
+                                        365),
                                 null)
                         .expect("payer")
                         .createdId());
@@ -290,17 +323,28 @@ final class DayPopulation {
         String patient = PATIENTS + "/" + p.path("id").asString("");
         switch (step) {
             case REFERRED - 1 -> {
-                Http.Answer a = call("POST", REFERRALS, coordinator, referral(agency, i), Map.of("Idempotency-Key", key));
+                Http.Answer a =
+                        call("POST", REFERRALS, coordinator, referral(agency, i), Map.of("Idempotency-Key", key));
                 if (a.ok()) {
                     put(p, "referral", a.body().path("id").asString());
                 }
                 return a;
             }
             case ACCEPTED - 1 -> {
-                return call("POST", REFERRALS + "/" + p.path("referral").asString() + "/acceptance", coordinator, null, null);
+                return call(
+                        "POST",
+                        REFERRALS + "/" + p.path("referral").asString() + "/acceptance",
+                        coordinator,
+                        null,
+                        null);
             }
             case ADMITTED - 1 -> {
-                Http.Answer a = call("POST", REFERRALS + "/" + p.path("referral").asString() + "/admission", coordinator, null, null);
+                Http.Answer a = call(
+                        "POST",
+                        REFERRALS + "/" + p.path("referral").asString() + "/admission",
+                        coordinator,
+                        null,
+                        null);
                 if (!a.ok()) { // admitted before: the referral names the patient
                     a = call("GET", REFERRALS + "/" + p.path("referral").asString(), coordinator, null, null);
                 }
@@ -351,16 +395,27 @@ final class DayPopulation {
                                 "PUT",
                                 file + "/coverage",
                                 billing,
-                                Map.of("coverages", List.of(Map.of(
-                                        "payerId", mine.path("payerId").asString(),
-                                        "memberId", String.format("A-DAY-%s-%05d", agency.alias().substring(4), i),
-                                        "plan", "Original Medicare",
-                                        "priority", "PRIMARY",
-                                        "from", LocalDate.now().withDayOfYear(1).toString()))),
+                                Map.of(
+                                        "coverages",
+                                        List.of(Map.of(
+                                                "payerId", mine.path("payerId").asString(),
+                                                "memberId",
+                                                        String.format(
+                                                                "A-DAY-%s-%05d",
+                                                                agency.alias().substring(4), i),
+                                                "plan", "Original Medicare",
+                                                "priority", "PRIMARY",
+                                                "from",
+                                                        LocalDate.now()
+                                                                .withDayOfYear(1)
+                                                                .toString()))),
                                 Map.of("If-Match", current.etag()))
                         .expect("coverage of " + agency.alias() + " patient " + i);
             }
-            put(p, "coverage", current.body().path("coverages").path(0).path("id").asString());
+            put(
+                    p,
+                    "coverage",
+                    current.body().path("coverages").path(0).path("id").asString());
             put(p, "step", COVERED);
         }
     }
@@ -372,7 +427,8 @@ final class DayPopulation {
         members.add(member(people.path(agency.physician()).asString(), "PHYSICIAN", "Dr. Day", true));
         for (DayAgency.Clinician c : agency.clinicians()) {
             // every clinician is on every team: any of them may visit, record vitals and write in the team's thread
-            members.add(member(people.path(c.username()).asString(), c.careTeamRole(), given(c.username()) + " Day", false));
+            members.add(member(
+                    people.path(c.username()).asString(), c.careTeamRole(), given(c.username()) + " Day", false));
         }
         return members;
     }
@@ -387,22 +443,37 @@ final class DayPopulation {
                 "familyName", "Day",
                 "birthDate", LocalDate.of(1930, 1, 1).plusDays(i * 7L % 15000).toString(),
                 "language", "en",
-                "address", Map.of(
-                        "line1", agency.number() + " Day Street",
-                        "city", "Springfield",
-                        "state", "IL",
-                        "postalCode", "62701",
-                        "latitude", agency.latitude(),
-                        "longitude", agency.longitude()));
+                "address",
+                        Map.of(
+                                "line1",
+                                agency.number() + " Day Street",
+                                "city",
+                                "Springfield",
+                                "state",
+                                "IL",
+                                "postalCode",
+                                "62701",
+                                "latitude",
+                                agency.latitude(),
+                                "longitude",
+                                agency.longitude()));
         return Map.of(
-                "source", "HOSPITAL_DISCHARGE",
-                "referringPhysician", Map.of("name", "Dr. Day", "npi", "1234567893"),
-                "reason", "Home after a hospital stay for heart failure",
-                "diagnoses", List.of(Map.of("code", "I50.9", "description", "Heart failure, unspecified", "primary", true)),
-                "requestedDisciplines", List.of("SN", "PT", "OT"),
-                "dischargeDate", LocalDate.now().minusDays(1).toString(),
-                "complexity", "MEDIUM",
-                "patient", patient);
+                "source",
+                "HOSPITAL_DISCHARGE",
+                "referringPhysician",
+                Map.of("name", "Dr. Day", "npi", "1234567893"),
+                "reason",
+                "Home after a hospital stay for heart failure",
+                "diagnoses",
+                List.of(Map.of("code", "I50.9", "description", "Heart failure, unspecified", "primary", true)),
+                "requestedDisciplines",
+                List.of("SN", "PT", "OT"),
+                "dischargeDate",
+                LocalDate.now().minusDays(1).toString(),
+                "complexity",
+                "MEDIUM",
+                "patient",
+                patient);
     }
 
     private static Map<String, String> ifMatch(int version) {

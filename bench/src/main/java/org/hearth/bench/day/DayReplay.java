@@ -93,24 +93,26 @@ final class DayReplay {
             JsonNode saved = ready.saved;
             for (int i = 0; i < agency.patients(); i++) {
                 JsonNode p = saved.path("patients").path(Integer.toString(i));
-                if (p.path("id").isMissingNode() || p.path("coverage").asString("").isEmpty()) {
+                if (p.path("id").isMissingNode()
+                        || p.path("coverage").asString("").isEmpty()) {
                     throw new IllegalStateException(agency.alias() + " patient " + i + " is not populated yet");
                 }
                 String id = p.path("id").asString();
-                (i >= agency.patients() - Math.max(1, agency.patients() / 10) ? ready.signing : ready.patients)
-                        .add(id);
+                (i >= agency.patients() - Math.max(1, agency.patients() / 10) ? ready.signing : ready.patients).add(id);
                 ready.coverage.put(id, p.path("coverage").asString());
             }
             String coordinator = tokens.of(agency.coordinator());
             for (int page = 0; ; page++) {
-                JsonNode answer = gateway.get(
-                                coordinator, VISITS + "?status=UNSCHEDULED&size=200&page=" + page)
+                JsonNode answer = gateway.get(coordinator, VISITS + "?status=UNSCHEDULED&size=200&page=" + page)
                         .expect("unscheduled visits of " + agency.alias())
                         .body();
                 for (JsonNode v : answer.path("items")) {
-                    boolean bookable = ready.patients.contains(v.path("patientId").asString())
-                            && !LocalDate.parse(v.path("earliest").asString("1970-01-01")).isAfter(today)
-                            && !LocalDate.parse(v.path("latest").asString("9999-12-31")).isBefore(today);
+                    boolean bookable =
+                            ready.patients.contains(v.path("patientId").asString())
+                                    && !LocalDate.parse(v.path("earliest").asString("1970-01-01"))
+                                            .isAfter(today)
+                                    && !LocalDate.parse(v.path("latest").asString("9999-12-31"))
+                                            .isBefore(today);
                     if (bookable) {
                         ready.unscheduled
                                 .computeIfAbsent(v.path("discipline").asString(), d -> new ArrayDeque<>())
@@ -126,7 +128,8 @@ final class DayReplay {
                         .expect("threads of " + agency.alias())
                         .body();
                 for (JsonNode t : answer.path("items")) {
-                    ready.careTeamThread.put(t.path("patientId").asString(), t.path("id").asString());
+                    ready.careTeamThread.put(
+                            t.path("patientId").asString(), t.path("id").asString());
                 }
                 if (page + 1 >= answer.path("totalPages").asInt(0)) {
                     break;
@@ -225,7 +228,11 @@ final class DayReplay {
                 VISITS + "/" + visitId + "/booking",
                 coordinator,
                 Map.of(
-                        "clinicianId", agency.saved.path("roster").path(clinician.username()).asString(),
+                        "clinicianId",
+                                agency.saved
+                                        .path("roster")
+                                        .path(clinician.username())
+                                        .asString(),
                         "start", slot.start().toString(),
                         "end", slot.end().toString()),
                 Map.of("If-Match", visit.etag()));
@@ -281,7 +288,9 @@ final class DayReplay {
     private Result vitals(Ready agency) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String patient = anyPatient(agency);
-        DayAgency.Clinician clinician = agency.agency.clinicians().get(random.nextInt(agency.agency.clinicians().size()));
+        DayAgency.Clinician clinician = agency.agency
+                .clinicians()
+                .get(random.nextInt(agency.agency.clinicians().size()));
         boolean pressure = random.nextBoolean();
         Map<String, Object> reading = Map.of(
                 "id", UUID.randomUUID().toString(),
@@ -307,7 +316,10 @@ final class DayReplay {
         }
         int who = random.nextInt(10);
         String author = who < 7
-                ? agency.agency.clinicians().get(random.nextInt(agency.agency.clinicians().size())).username()
+                ? agency.agency
+                        .clinicians()
+                        .get(random.nextInt(agency.agency.clinicians().size()))
+                        .username()
                 : who < 9 ? agency.agency.coordinator() : agency.agency.physician();
         return new Result(gateway.send(
                 "POST",
@@ -339,8 +351,8 @@ final class DayReplay {
         if (!draft.ok()) {
             return new Result(draft);
         }
-        return new Result(gateway.send(
-                "POST", plan + "/draft/signature", physician, null, Map.of("If-Match", draft.etag())));
+        return new Result(
+                gateway.send("POST", plan + "/draft/signature", physician, null, Map.of("If-Match", draft.etag())));
     }
 
     private Result eligibility(Ready agency) {
@@ -362,7 +374,8 @@ final class DayReplay {
     private void saveSlots() {
         for (Ready r : agencies) {
             synchronized (state.lock()) {
-                ObjectNode slots = r.saved.has("slots") ? (ObjectNode) r.saved.get("slots") : r.saved.putObject("slots");
+                ObjectNode slots =
+                        r.saved.has("slots") ? (ObjectNode) r.saved.get("slots") : r.saved.putObject("slots");
                 r.slots.forEach((user, s) -> {
                     if (!s.day().equals(LocalDate.MIN)) {
                         slots.putObject(user)

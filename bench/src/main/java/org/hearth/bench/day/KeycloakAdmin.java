@@ -32,9 +32,18 @@ final class KeycloakAdmin {
         if (found.isPresent()) {
             return found.get();
         }
-        admin("POST", "/organizations", Map.of(
-                        "name", name, "alias", alias, "enabled", true,
-                        "domains", List.of(Map.of("name", alias + ".example"))))
+        admin(
+                        "POST",
+                        "/organizations",
+                        Map.of(
+                                "name",
+                                name,
+                                "alias",
+                                alias,
+                                "enabled",
+                                true,
+                                "domains",
+                                List.of(Map.of("name", alias + ".example"))))
                 .expect("creating organization " + alias);
         return findOrganization(alias).orElseThrow();
     }
@@ -56,13 +65,29 @@ final class KeycloakAdmin {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String id = admin("POST", "/users", Map.of(
-                        "username", username, "enabled", true, "emailVerified", true,
-                        "firstName", "Agency", "lastName", "Admin", "email", username + "@day.example",
-                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
+        String id = admin(
+                        "POST",
+                        "/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "enabled",
+                                true,
+                                "emailVerified",
+                                true,
+                                "firstName",
+                                "Agency",
+                                "lastName",
+                                "Admin",
+                                "email",
+                                username + "@day.example",
+                                "credentials",
+                                List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
                 .expect("creating user " + username)
                 .createdId();
-        JsonNode role = admin("GET", "/roles/agency-admin", null).expect("role agency-admin").body();
+        JsonNode role = admin("GET", "/roles/agency-admin", null)
+                .expect("role agency-admin")
+                .body();
         admin("POST", "/users/" + id + "/role-mappings/realm", List.of(role)).expect("role of " + username);
         admin("POST", "/organizations/" + organizationId + "/members", "\"" + id + "\"")
                 .expect("membership of " + username);
@@ -80,7 +105,9 @@ final class KeycloakAdmin {
 
     /** The person's own first sign-in step, done for them: a password, no pending required action. */
     void setPassword(String userId) {
-        admin("PUT", "/users/" + userId + "/reset-password",
+        admin(
+                        "PUT",
+                        "/users/" + userId + "/reset-password",
                         Map.of("type", "password", "value", PASSWORD, "temporary", false))
                 .expect("password of " + userId);
         admin("PUT", "/users/" + userId, Map.of("requiredActions", List.of(), "emailVerified", true))
@@ -96,7 +123,10 @@ final class KeycloakAdmin {
         if (token == null || System.nanoTime() - tokenNanos > 50_000_000_000L) {
             String form = "grant_type=password&client_id=admin-cli&username=admin&password=" + enc(adminPassword);
             Http.Answer answer = http.sendForm("/realms/master/protocol/openid-connect/token", form);
-            token = answer.expect("Keycloak admin token").body().path("access_token").asString();
+            token = answer.expect("Keycloak admin token")
+                    .body()
+                    .path("access_token")
+                    .asString();
             tokenNanos = System.nanoTime();
         }
         return token;

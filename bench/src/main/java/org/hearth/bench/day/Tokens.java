@@ -33,7 +33,8 @@ final class Tokens implements AutoCloseable {
     /** The user's current token; taken (or renewed) now when there is none young enough. */
     String of(String username) {
         Held h = held.get(username);
-        if (h == null || System.nanoTime() - h.issuedNanos() > Duration.ofMinutes(4).toNanos()) {
+        if (h == null
+                || System.nanoTime() - h.issuedNanos() > Duration.ofMinutes(4).toNanos()) {
             h = issue(username);
         }
         return h.token();

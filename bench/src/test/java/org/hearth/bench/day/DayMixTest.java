@@ -23,7 +23,8 @@ class DayMixTest {
         assertThat(day.ratePerSecond(Op.BOOKING)).isCloseTo(1.852, within(0.001));
         assertThat(day.ratePerSecond(Op.CHECK_OUT)).isEqualTo(day.ratePerSecond(Op.BOOKING));
         assertThat(day.ratePerSecond(Op.MESSAGE)).isCloseTo(2.778, within(0.001));
-        assertThat(day.totalRatePerSecond()).isCloseTo((3 * 6667 + 50_000 + 10_000 + 500 + 1000) / 3600.0, within(1e-9));
+        assertThat(day.totalRatePerSecond())
+                .isCloseTo((3 * 6667 + 50_000 + 10_000 + 500 + 1000) / 3600.0, within(1e-9));
         assertThat(day.withSpeed(20).ratePerSecond(Op.VITALS)).isCloseTo(2 * 50_000 / 3600.0, within(1e-9));
     }
 
@@ -46,13 +47,30 @@ class DayMixTest {
         List<Planned> twoMinutes = day.schedule(Duration.ofMinutes(2), Duration.ofSeconds(10));
         long vitals = twoMinutes.stream().filter(p -> p.op() == Op.VITALS).count();
         assertThat(vitals).isBetween(1666L, 1667L); // 13.89/s × 120 s
-        long firstBooking = twoMinutes.stream().filter(p -> p.op() == Op.BOOKING).findFirst().orElseThrow().atNanos();
-        long firstCheckIn = twoMinutes.stream().filter(p -> p.op() == Op.CHECK_IN).findFirst().orElseThrow().atNanos();
-        long firstCheckOut = twoMinutes.stream().filter(p -> p.op() == Op.CHECK_OUT).findFirst().orElseThrow().atNanos();
-        assertThat(firstCheckIn).isGreaterThan(firstBooking).isEqualTo(Duration.ofSeconds(10).toNanos());
+        long firstBooking = twoMinutes.stream()
+                .filter(p -> p.op() == Op.BOOKING)
+                .findFirst()
+                .orElseThrow()
+                .atNanos();
+        long firstCheckIn = twoMinutes.stream()
+                .filter(p -> p.op() == Op.CHECK_IN)
+                .findFirst()
+                .orElseThrow()
+                .atNanos();
+        long firstCheckOut = twoMinutes.stream()
+                .filter(p -> p.op() == Op.CHECK_OUT)
+                .findFirst()
+                .orElseThrow()
+                .atNanos();
+        assertThat(firstCheckIn)
+                .isGreaterThan(firstBooking)
+                .isEqualTo(Duration.ofSeconds(10).toNanos());
         assertThat(firstCheckOut).isEqualTo(Duration.ofSeconds(20).toNanos());
         // evenly spaced: one vital reading every 72 ms
-        List<Long> times = twoMinutes.stream().filter(p -> p.op() == Op.VITALS).map(Planned::atNanos).toList();
+        List<Long> times = twoMinutes.stream()
+                .filter(p -> p.op() == Op.VITALS)
+                .map(Planned::atNanos)
+                .toList();
         assertThat(times.get(11) - times.get(10)).isEqualTo(72_000_000L);
     }
 }

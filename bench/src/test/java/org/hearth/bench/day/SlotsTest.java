@@ -30,14 +30,17 @@ class SlotsTest {
     void aSlotBeyondTheCheckInWindowIsNotBookedAndOneCrossingMidnightMovesToTheNextDay() {
         Instant now = Instant.parse("2026-12-04T15:00:00Z");
         Slots late = new Slots(LocalDate.of(2026, 12, 4), 3, Instant.parse("2026-12-04T17:00:00Z"));
-        assertThat(late.next(now, NEW_YORK)).as("starts 2 h ahead: check-in would not open in time").isEmpty();
+        assertThat(late.next(now, NEW_YORK))
+                .as("starts 2 h ahead: check-in would not open in time")
+                .isEmpty();
 
         Instant beforeMidnight = Instant.parse("2026-12-05T04:52:00Z"); // 23:52 in New York
         Slots.Slot next = new Slots(LocalDate.of(2026, 12, 4), 11, Instant.EPOCH)
                 .next(beforeMidnight, NEW_YORK)
                 .orElseThrow();
         assertThat(next.start()).isEqualTo(Instant.parse("2026-12-05T05:00:00Z"));
-        assertThat(next.after()).isEqualTo(new Slots(LocalDate.of(2026, 12, 5), 1, Instant.parse("2026-12-05T05:10:00Z")));
+        assertThat(next.after())
+                .isEqualTo(new Slots(LocalDate.of(2026, 12, 5), 1, Instant.parse("2026-12-05T05:10:00Z")));
     }
 
     @Test
