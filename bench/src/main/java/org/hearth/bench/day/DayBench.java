@@ -40,6 +40,17 @@ public final class DayBench {
     private DayBench() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+            System.exit(0); // the Kafka and HTTP clients' threads must not keep the JVM alive
+        } catch (Exception | Error e) {
+            System.out.println("S7: FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         MachineLoad.guard("S7 day");
         String gatewayUrl = args[0];
         String keycloakUrl = args[1];

@@ -102,7 +102,7 @@ final class DayPopulation {
     private String populate(DayAgency agency) throws Exception {
         long started = System.nanoTime();
         ObjectNode mine = state.agency(agency.alias());
-        String orgId = keycloak.findOrganization(agency.alias()).orElse(null);
+        String orgId = keycloak.findOrganization(agency.alias(), agency.name()).orElse(null);
         if (orgId == null || !orgId.equals(mine.path("orgId").asString(""))) {
             state.forget(agency.alias()); // a cleaned stack: nothing recorded exists any more
             mine = state.agency(agency.alias());

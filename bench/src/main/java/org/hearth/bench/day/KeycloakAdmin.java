@@ -26,9 +26,9 @@ final class KeycloakAdmin {
         this.adminPassword = adminPassword;
     }
 
-    /** The organization's id, created when missing (looked up by its alias). */
+    /** The organization's id, created when missing (looked up by its name, which Keycloak keeps unique). */
     String organization(String alias, String name) {
-        Optional<String> found = findOrganization(alias);
+        Optional<String> found = findOrganization(alias, name);
         if (found.isPresent()) {
             return found.get();
         }
@@ -45,11 +45,12 @@ final class KeycloakAdmin {
                                 "domains",
                                 List.of(Map.of("name", alias + ".example"))))
                 .expect("creating organization " + alias);
-        return findOrganization(alias).orElseThrow();
+        return findOrganization(alias, name).orElseThrow();
     }
 
-    Optional<String> findOrganization(String alias) {
-        for (JsonNode org : admin("GET", "/organizations?exact=true&search=" + enc(alias), null)
+    /** The organization of that name and alias ({@code search} matches names and domains, not aliases). */
+    Optional<String> findOrganization(String alias, String name) {
+        for (JsonNode org : admin("GET", "/organizations?exact=true&search=" + enc(name), null)
                 .expect("organizations")
                 .body()) {
             if (alias.equals(org.path("alias").asString())) {
