@@ -471,7 +471,7 @@ final class DayPopulation {
                 "dischargeDate",
                 LocalDate.now().minusDays(1).toString(),
                 "complexity",
-                "MEDIUM",
+                "HIGH",
                 "patient",
                 patient);
     }

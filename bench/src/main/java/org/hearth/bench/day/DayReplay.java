@@ -107,12 +107,10 @@ final class DayReplay {
                         .expect("unscheduled visits of " + agency.alias())
                         .body();
                 for (JsonNode v : answer.path("items")) {
-                    boolean bookable =
-                            ready.patients.contains(v.path("patientId").asString())
-                                    && !LocalDate.parse(v.path("earliest").asString("1970-01-01"))
-                                            .isAfter(today)
-                                    && !LocalDate.parse(v.path("latest").asString("9999-12-31"))
-                                            .isBefore(today);
+                    // a PRN visit has no ordered week; the others must be booked within theirs
+                    boolean bookable = ready.patients.contains(v.path("patientId").asString())
+                            && !date(v.path("earliest"), LocalDate.MIN).isAfter(today)
+                            && !date(v.path("latest"), LocalDate.MAX).isBefore(today);
                     if (bookable) {
                         ready.unscheduled
                                 .computeIfAbsent(v.path("discipline").asString(), d -> new ArrayDeque<>())
@@ -149,6 +147,10 @@ final class DayReplay {
             }
             agencies.add(ready);
         }
+    }
+
+    private static LocalDate date(JsonNode value, LocalDate none) {
+        return value.isString() ? LocalDate.parse(value.asString()) : none;
     }
 
     /** Bookable visits and care-team threads per agency, for the report. */
