@@ -201,7 +201,7 @@ public final class DayBench {
                     s.maxMicros() / 1000.0,
                     s.errors(),
                     s.errorsByStatus().isEmpty() ? "" : s.errorsByStatus().toString(),
-                    s.skipped() == 0 ? "" : ", " + s.skipped() + " skipped (nothing to act on)");
+                    s.skipped() == 0 ? "" : ", " + s.skipped() + " skipped (" + whySkipped(op) + ")");
             book.examples(op).forEach(e -> System.out.println("      e.g. " + e));
         }
         System.out.println(
@@ -264,6 +264,16 @@ public final class DayBench {
                 lagging.isEmpty() ? "MET" : "MISSED (" + String.join(", ", lagging) + ")",
                 errors == 0 ? "MET" : "MISSED (" + errors + ")");
         System.out.println("First bottleneck candidate: " + bottleneck(summaries, lags, cpuSeconds, span));
+    }
+
+    /** Why an operation found nothing to act on: the product's rules, not a failure of the stack. */
+    static String whySkipped(Op op) {
+        return switch (op) {
+            case BOOKING -> "no clinician with a free slot: 12 visits a day, check-in within 2 h, or no visit left";
+            case CHECK_IN -> "no booked visit waiting";
+            case CHECK_OUT -> "no checked-in visit waiting";
+            default -> "nothing to act on";
+        };
     }
 
     static Map<String, Double> cpuSeconds(Monitor monitor) {

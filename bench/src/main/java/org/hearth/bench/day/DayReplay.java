@@ -108,9 +108,10 @@ final class DayReplay {
                         .body();
                 for (JsonNode v : answer.path("items")) {
                     // a PRN visit has no ordered week; the others must be booked within theirs
-                    boolean bookable = ready.patients.contains(v.path("patientId").asString())
-                            && !date(v.path("earliest"), LocalDate.MIN).isAfter(today)
-                            && !date(v.path("latest"), LocalDate.MAX).isBefore(today);
+                    boolean bookable =
+                            ready.patients.contains(v.path("patientId").asString())
+                                    && !date(v.path("earliest"), LocalDate.MIN).isAfter(today)
+                                    && !date(v.path("latest"), LocalDate.MAX).isBefore(today);
                     if (bookable) {
                         ready.unscheduled
                                 .computeIfAbsent(v.path("discipline").asString(), d -> new ArrayDeque<>())
