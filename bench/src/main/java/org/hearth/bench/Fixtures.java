@@ -1,11 +1,11 @@
 package org.hearth.bench;
 
 /** Request bodies the benchmarks use to set up realistic data through the public API. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {}
 
-    static final String ASSESSMENT = """
+    public static final String ASSESSMENT = """
             {"baseline":[{"vital":"SYSTOLIC_BP","value":148,"unit":"mm[Hg]"},{"vital":"HEART_RATE","value":78}],
              "medicalHistory":"CHF, type 2 diabetes",
              "functional":[{"activity":"BATHING","level":"NEEDS_ASSISTANCE"},{"activity":"DRESSING","level":"INDEPENDENT"},
@@ -19,7 +19,7 @@ final class Fixtures {
                {"item":"PETS","status":"NOT_APPLICABLE"},{"item":"OXYGEN_SAFETY","status":"NOT_APPLICABLE"}],
              "goals":["Walk to the mailbox by Christmas"]}""";
 
-    static final String PLAN = """
+    public static final String PLAN = """
             {"problems":[{"description":"Heart failure, fluid overload risk","goals":[{"description":"Stable weight",
                "measure":"gain under 1 kg a week","targetDate":"2099-01-15"}]},
               {"description":"Fall risk","goals":[{"description":"No falls","measure":"zero falls","targetDate":"2099-01-15"}]}],

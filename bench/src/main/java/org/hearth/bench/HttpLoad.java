@@ -160,7 +160,8 @@ public final class HttpLoad {
         }
     }
 
-    static long percentile(long[] sorted, double p) {
+    /** The nearest-rank percentile of sorted values (0 when there are none). */
+    public static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }

@@ -102,7 +102,8 @@ public final class PatientSummaryBench {
         return response.body();
     }
 
-    static String token(String keycloak, String user) throws Exception {
+    /** A demo user's access token (password grant of the local-only {@code hearth-cli} client). */
+    public static String token(String keycloak, String user) throws Exception {
         String form = "grant_type=password&client_id=hearth-cli&username="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=Hearth-Demo-2026";
         HttpResponse<String> response = HTTP.send(
@@ -118,7 +119,7 @@ public final class PatientSummaryBench {
         return m.group(1);
     }
 
-    static String claim(String jwt, String name) {
+    public static String claim(String jwt, String name) {
         String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(payload);
         if (!m.find()) {

@@ -12,6 +12,8 @@ class EventPathBenchSmokeTest {
     void measuresBothPathsAndTheLatency() throws Exception {
         EventPathBench.Result result = EventPathBench.run(300, 200, Duration.ofSeconds(1));
         assertThat(result.rawPerSecond()).isPositive();
+        assertThat(result.storePerSecond()).isPositive();
+        assertThat(result.bound()).isLessThanOrEqualTo(result.rawPerSecond());
         assertThat(result.outboxPerSecond()).isPositive();
         assertThat(result.writeAndRelayPerSecond()).isPositive();
         assertThat(result.p99Millis()).isPositive();

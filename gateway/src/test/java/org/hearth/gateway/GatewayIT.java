@@ -204,9 +204,27 @@ class GatewayIT {
 
     @Test
     void aServiceThatClosesTheConnectionWithoutAnAnswerGives502ProblemSayingToRetryWithTheSameKey() {
-        ApiClient.Response response = api.send(api.request("/api/patients/v1/hang-up", token())
-                .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"note\":\"Ñandú 😀\"}")));
+        ch.qos.logback.classic.Logger errors = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("org.hearth.gateway.problem.GatewayErrorHandler");
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        errors.addAppender(lines);
+        ApiClient.Response response;
+        try {
+            response = api.send(api.request("/api/patients/v1/hang-up", token())
+                    .header("Content-Type", "application/json")
+                    .header("traceparent", "00-5cf92f3577b34da6a3ce929d0e0e4737-00f067aa0ba902b7-01")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"note\":\"Ñandú 😀\"}")));
+        } finally {
+            errors.detachAppender(lines);
+        }
+        // the warning an operator follows is in the caller's trace (the gateway restores it only where asked)
+        synchronized (lines) {
+            assertThat(lines.list).anySatisfy(line -> {
+                assertThat(line.getFormattedMessage()).startsWith("Upstream closed the connection");
+                assertThat(line.getMDCPropertyMap()).containsEntry("traceId", "5cf92f3577b34da6a3ce929d0e0e4737");
+            });
+        }
 
         assertThat(response.status()).as(response.toString()).isEqualTo(502);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -2,6 +2,7 @@ package org.hearth.gateway.problem;
 
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import org.hearth.gateway.correlation.InRequestTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -24,8 +25,16 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
+    /**
+     * Answers inside the request's trace context: a warning about an unreachable service is the line an operator
+     * follows by its trace id.
+     */
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        return InRequestTrace.logged(() -> answer(exchange, failure));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, Throwable failure) {
         if (causedBy(failure, ConnectException.class)) {
             log.warn("Upstream unreachable for {}: {}", exchange.getRequest().getPath(), failure.toString());
             return GatewayProblems.write(

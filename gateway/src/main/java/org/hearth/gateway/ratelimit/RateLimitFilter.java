@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.gateway.correlation.InRequestTrace;
 import org.hearth.gateway.problem.GatewayProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<TokenBuckets.Decision> guarded(Mono<TokenBuckets.Decision> decision) {
-        return decision.onErrorResume(e -> {
+        return decision.onErrorResume(e -> InRequestTrace.logged(() -> {
             meters.counter("hearth.gateway.rate_limit.store_failures").increment();
             log.warn(
                     "rate limit store failed, {} the request: {}",
@@ -87,7 +88,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                     properties.onStoreFailure() == RateLimitProperties.OnStoreFailure.ALLOW
                             ? ALLOWED_BLIND
                             : REFUSED_BLIND);
-        });
+        }));
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, TokenBuckets.Decision decision, Jwt jwt) {
