@@ -11,7 +11,7 @@ export interface paths {
         };
         /**
          * My deliveries as server-sent events; Last-Event-ID replays what I missed
-         * @description Without Last-Event-ID the stream starts with my first delivery, or with the next one when since=now (a screen that loads its data itself). The first comment carries the event id to resume from, so a reconnect loses nothing even before the first event. Billing staff take part in no thread but receive billing's changes (CHANGE events) here.
+         * @description Without Last-Event-ID the stream starts with my first delivery, or with the next one when since=now (a screen that loads its data itself). The first comment carries the event id to resume from, so a reconnect loses nothing even before the first event. Billing staff take part in no thread but receive billing's changes (CHANGE events) here. lastEventId is the same position for a client that opens a new stream itself (the header wins). An instance that holds as many streams as it can answers 503 with Retry-After.
          */
         get: operations["stream"];
         put?: never;
@@ -336,6 +336,7 @@ export interface operations {
     stream: {
         parameters: {
             query?: {
+                lastEventId?: string;
                 since?: string;
             };
             header?: {

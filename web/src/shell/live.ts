@@ -24,23 +24,62 @@ export const LIVE_KINDS: LiveKind[] = ['MESSAGE', 'URGENT', 'ESCALATED', 'ACKNOW
 // since=now: a page loads what exists itself; the stream tells it what happens from now on (and resumes by event id)
 export const STREAM_URL = `${CONSOLE}/api/messaging/v1/stream?since=now`;
 
+/** The stream from just after event {@code id}, for a stream the tab opens again itself. */
+export function resumeUrl(id: string): string {
+  return `${CONSOLE}/api/messaging/v1/stream?lastEventId=${encodeURIComponent(id)}`;
+}
+
 type Listener = (event: LiveEvent) => void;
 
-/** The tab's stream: opened by the first listener, closed with the last one; EventSource reconnects by itself. */
+/** The longest wait before opening a refused stream again, and the first one. */
+export const RECONNECT_MAX_MS = 60_000;
+const RECONNECT_FIRST_MS = 2_000;
+const CLOSED = 2; // EventSource.CLOSED (EventSource itself is missing where the unit tests run)
+
+/**
+ * The wait before the {@code attempt}th new stream (1, 2, …): doubling from 2 s up to a minute, each drawn at random
+ * between half and all of it, so that the tabs of a whole agency refused at once do not come back at once.
+ */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+type Timers = { set: (run: () => void, ms: number) => unknown; clear: (handle: unknown) => void };
+const windowTimers: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * The tab's stream: opened by the first listener, closed with the last one. EventSource reconnects by itself only
+ * when a connection breaks; an answer that is not a stream (503 from an instance that holds all the streams it can,
+ * 502 while a service restarts, 401 after the session ended) closes it for good. Then the tab opens a new one itself,
+ * after a growing, randomized wait, from the last event it received, so that nothing is missed meanwhile.
+ */
 export class LiveStream {
   private source: EventSource | null = null;
   private readonly listeners = new Set<Listener>();
+  private lastEventId: string | null = null;
+  private attempts = 0;
+  private retry: unknown = null;
 
-  constructor(private readonly open: (url: string) => EventSource = (url) => new EventSource(url, { withCredentials: true })) {}
+  constructor(
+    private readonly open: (url: string) => EventSource = (url) => new EventSource(url, { withCredentials: true }),
+    private readonly timers: Timers = windowTimers,
+  ) {}
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    if (!this.source) this.connect();
+    if (!this.source && this.retry === null) this.connect();
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) {
         this.source?.close();
         this.source = null;
+        if (this.retry !== null) this.timers.clear(this.retry);
+        this.retry = null;
+        this.attempts = 0;
       }
     };
   }
@@ -51,12 +90,28 @@ export class LiveStream {
   }
 
   private connect(): void {
-    const source = this.open(STREAM_URL);
+    const source = this.open(this.lastEventId === null ? STREAM_URL : resumeUrl(this.lastEventId));
     this.source = source;
+    source.addEventListener('open', () => {
+      this.attempts = 0;
+    });
+    source.addEventListener('error', () => {
+      // CONNECTING: the browser reconnects by itself (with Last-Event-ID); CLOSED: it gave up, so the tab takes over
+      if (this.source !== source || source.readyState !== CLOSED) return;
+      source.close();
+      this.source = null;
+      this.attempts += 1;
+      this.retry = this.timers.set(() => {
+        this.retry = null;
+        if (this.listeners.size > 0) this.connect();
+      }, reconnectDelay(this.attempts));
+    });
     for (const kind of LIVE_KINDS) {
       source.addEventListener(kind.toLowerCase(), (message) => {
+        const event = message as MessageEvent<string>;
+        if (event.lastEventId) this.lastEventId = event.lastEventId;
         try {
-          this.dispatch(JSON.parse((message as MessageEvent<string>).data) as LiveEvent);
+          this.dispatch(JSON.parse(event.data) as LiveEvent);
         } catch {
           // not an event of ours (a comment or a heartbeat never reaches here); ignore it
         }

@@ -37,12 +37,37 @@ public record MessagingSettings(
     public record Urgent(@DefaultValue("PT30M") Duration acknowledgeWithin) {}
 
     /**
-     * How long one live stream stays open before the client reconnects, and how many streams may read the store at
-     * once (a burst of reconnecting consoles queues behind these instead of exhausting the store's pool).
+     * How long one live stream stays open before the client reconnects, how many streams may read the store at once
+     * (a burst of reconnecting consoles queues behind these instead of exhausting the store's pool), and how many
+     * streams one instance holds open ({@code maxOpen}; 0 = as many as its heap holds, see {@link #openLimit()}).
      */
     public record Stream(
             @DefaultValue("PT5M") Duration maxDuration,
-            @DefaultValue("8") int storeReads) {}
+            @DefaultValue("8") int storeReads,
+            @DefaultValue("0") int maxOpen) {
+
+        /** What a stream was measured to hold of the heap (buffers, emitter, queue): ~0.1 MB, with a margin. */
+        static final long HEAP_PER_STREAM = 150 * 1024;
+        /** The heap the instance needs for everything but its streams. */
+        static final long HEAP_RESERVED = 192L * 1024 * 1024;
+
+        /**
+         * The streams this instance accepts: {@code maxOpen} when set, else as many as the heap above what the rest of
+         * the service needs holds (about 400 with {@code -Xmx256m}, 2,000 with {@code -Xmx512m}). Past it a new stream is refused with 503 and
+         * Retry-After, and the console tries again later (or reaches another replica), instead of the instance
+         * running out of heap and failing every request it holds (2,000 streams did that with 256 MB).
+         */
+        public int openLimit() {
+            return openLimit(Runtime.getRuntime().maxMemory());
+        }
+
+        int openLimit(long maxHeap) {
+            if (maxOpen > 0) {
+                return maxOpen;
+            }
+            return (int) Math.max(50, (maxHeap - HEAP_RESERVED) / HEAP_PER_STREAM);
+        }
+    }
 
     /** The Kafka topic live signals cross replicas on (sized like the catalog's topics by the chart). */
     public record Live(

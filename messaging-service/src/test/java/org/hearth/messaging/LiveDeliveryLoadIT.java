@@ -48,6 +48,12 @@ class LiveDeliveryLoadIT {
     static final int STREAMS = Integer.getInteger("hearth.test.live-streams", 100);
     static final Duration QUIET = Duration.ofSeconds(4);
 
+    /** Every stream is let in, whatever this test JVM's heap would allow by default. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void openLimit(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("hearth.messaging.stream.max-open", () -> STREAMS + 10);
+    }
+
     /** Counts the commands the service sends to the {@code deliveries} collection. */
     @TestConfiguration
     static class CountQueries {

@@ -530,6 +530,30 @@ class MessagingApiIT {
     }
 
     @Test
+    void aStreamOpenedAgainByTheConsoleItselfResumesFromTheLastEventIdInItsQuery() throws Exception {
+        // a browser gives up on a stream answered with 503 or 502; the console then opens a new one from its last id
+        String careTeam = careTeamThread().path("id").asString();
+        String first = post(careTeam, token("nurse", nina), "{\"body\":\"one\"}")
+                .json()
+                .path("id")
+                .asString();
+        String lastId = lastEventId(stream(token("physician", dr), null));
+        String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}")
+                .json()
+                .path("id")
+                .asString();
+
+        String resumed = String.join("\n", streamFrom(token("physician", dr), "?since=now&lastEventId=" + lastId));
+        assertThat(resumed).contains(second).doesNotContain(first);
+        for (String bad : List.of("-1", "abc", "1e3", "12345678901234567890")) {
+            assertThat(api.get(API + "/stream?lastEventId=" + bad, token("physician", dr))
+                            .status())
+                    .as(bad)
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
     void aStreamSinceNowStartsWithNothingOldAndTheIdToResumeFromFirst() throws Exception {
         // a screen that loads its data itself starts "now": nothing old, and the id to resume from comes first
         String careTeam = careTeamThread().path("id").asString();

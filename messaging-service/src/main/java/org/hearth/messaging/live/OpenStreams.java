@@ -19,8 +19,16 @@ class OpenStreams {
                 .register(meters);
     }
 
-    void opened() {
-        open.incrementAndGet();
+    /** Counts a new stream in, unless {@code limit} are open already: then answers false and counts nothing. */
+    boolean tryOpen(int limit) {
+        int now;
+        do {
+            now = open.get();
+            if (now >= limit) {
+                return false;
+            }
+        } while (!open.compareAndSet(now, now + 1));
+        return true;
     }
 
     void closed() {

@@ -67,7 +67,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (!e.violations().isEmpty()) {
             problem.setProperty("violations", e.violations());
         }
-        return problem(e.errors().isEmpty() ? problem : Problems.withErrors(problem, e.errors()));
+        ResponseEntity<Object> answer =
+                problem(e.errors().isEmpty() ? problem : Problems.withErrors(problem, e.errors()));
+        return e.retryAfter()
+                .<ResponseEntity<Object>>map(after -> ResponseEntity.status(answer.getStatusCode())
+                        .headers(answer.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, after.toSeconds())))
+                        .body(answer.getBody()))
+                .orElse(answer);
     }
 
     @ExceptionHandler(MissingTenantException.class)
