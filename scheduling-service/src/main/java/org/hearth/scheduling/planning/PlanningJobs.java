@@ -67,6 +67,9 @@ class PlanningJobs {
     static final int MAX_VISITS = 2_000;
     private static final int PROGRESS_KEPT = 1_000;
     private static final Duration LEAST_SEARCH = Duration.ofMillis(50);
+    /** Why an unbooked telehealth visit is left out of every plan. */
+    static final String NEEDS_ITS_LINK =
+            "a telehealth visit is booked with its video link, which a plan does not have: book it on the board";
 
     /** This instance, as the owner of the jobs it runs. */
     final String instance = UUID.randomUUID().toString();
@@ -525,6 +528,7 @@ class PlanningJobs {
         roster.forEach(c -> rosterById.put(c.id(), c));
         List<PlanningModel.Task> tasks = new ArrayList<>();
         Set<String> context = new HashSet<>();
+        Map<String, String> withoutLink = new HashMap<>();
         for (Visit v : candidates) {
             if (v.booking() != null) {
                 LocalDate day = LocalDate.ofInstant(v.booking().start(), zone);
@@ -538,6 +542,11 @@ class PlanningJobs {
                     tasks.add(new PlanningModel.Task(
                             v, (int) v.booking().duration().toMinutes(), true));
                 }
+                continue;
+            }
+            if (v.booking() == null && v.type() == Visit.VisitType.TELEHEALTH) {
+                // its booking needs the video link, which a plan has not got: applied, it would only be refused
+                withoutLink.put(v.id(), NEEDS_ITS_LINK);
                 continue;
             }
             boolean fixed = v.status() == Visit.Status.CHECKED_IN
@@ -577,6 +586,7 @@ class PlanningJobs {
                 2,
                 rules);
         model.excluded.putAll(unauthorized);
+        model.excluded.putAll(withoutLink);
         return model;
     }
 

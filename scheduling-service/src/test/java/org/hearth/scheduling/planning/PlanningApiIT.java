@@ -289,6 +289,28 @@ class PlanningApiIT {
     }
 
     @Test
+    void anUnbookedTelehealthVisitIsLeftOutBecauseItsBookingNeedsTheVideoLink() {
+        clinician("Nina Nurse", "RN", 39.75, -89.62);
+        String patient = admit(39.76, -89.63);
+        String video = visit(patient, "SN", ",\"type\":\"TELEHEALTH\"");
+        String home = visit(admit(39.77, -89.64), "SN", ""); // another patient: one SN visit a day each
+
+        JsonNode job = run("{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1}");
+        JsonNode plan = api.get(JOBS + "/" + job.path("id").asString() + "/plan", coordinator())
+                .json();
+        assertThat(plan.path("assignments")
+                        .valueStream()
+                        .map(a -> a.path("visitId").asString()))
+                .contains(home)
+                .doesNotContain(video);
+        assertThat(plan.path("unassigned")
+                        .valueStream()
+                        .filter(u -> u.path("visitId").asString().equals(video)))
+                .singleElement()
+                .satisfies(u -> assertThat(u.path("reason").asString()).contains("video link"));
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyAnswersTheSameJobAndStartsNoSecond() {
         String range = "{\"from\":\"2030-01-07\",\"to\":\"2030-01-07\",\"timeLimitSeconds\":1}";
         String key = "plan-" + UUID.randomUUID();
