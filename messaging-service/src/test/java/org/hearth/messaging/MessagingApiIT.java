@@ -512,39 +512,20 @@ class MessagingApiIT {
 
     @Test
     void theStreamReplaysWhatWasMissedAfterAReconnect() throws Exception {
-        String careTeam = careTeamThread().path("id").asString();
-        String first = post(careTeam, token("nurse", nina), "{\"body\":\"one\"}")
-                .json()
-                .path("id")
-                .asString();
-        List<String> firstStream = stream(token("physician", dr), null);
-        String lastId = lastEventId(firstStream);
-        assertThat(String.join("\n", firstStream)).contains(first);
+        Missed missed = oneMessageSeenAndOneMissed();
 
-        String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}")
-                .json()
-                .path("id")
-                .asString();
-        String replay = String.join("\n", stream(token("physician", dr), lastId));
-        assertThat(replay).contains(second).doesNotContain(first);
+        String replay = String.join("\n", stream(token("physician", dr), missed.lastId()));
+        assertThat(replay).contains(missed.second()).doesNotContain(missed.first());
     }
 
     @Test
     void aStreamOpenedAgainByTheConsoleItselfResumesFromTheLastEventIdInItsQuery() throws Exception {
         // a browser gives up on a stream answered with 503 or 502; the console then opens a new one from its last id
-        String careTeam = careTeamThread().path("id").asString();
-        String first = post(careTeam, token("nurse", nina), "{\"body\":\"one\"}")
-                .json()
-                .path("id")
-                .asString();
-        String lastId = lastEventId(stream(token("physician", dr), null));
-        String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}")
-                .json()
-                .path("id")
-                .asString();
+        Missed missed = oneMessageSeenAndOneMissed();
 
-        String resumed = String.join("\n", streamFrom(token("physician", dr), "?since=now&lastEventId=" + lastId));
-        assertThat(resumed).contains(second).doesNotContain(first);
+        String resumed =
+                String.join("\n", streamFrom(token("physician", dr), "?since=now&lastEventId=" + missed.lastId()));
+        assertThat(resumed).contains(missed.second()).doesNotContain(missed.first());
         for (String bad : List.of("-1", "abc", "1e3", "12345678901234567890")) {
             assertThat(api.get(API + "/stream?lastEventId=" + bad, token("physician", dr))
                             .status())
@@ -556,16 +537,10 @@ class MessagingApiIT {
     @Test
     void aStreamSinceNowStartsWithNothingOldAndTheIdToResumeFromFirst() throws Exception {
         // a screen that loads its data itself starts "now": nothing old, and the id to resume from comes first
-        String careTeam = careTeamThread().path("id").asString();
-        String first = post(careTeam, token("nurse", nina), "{\"body\":\"one\"}")
-                .json()
-                .path("id")
-                .asString();
-        String lastId = lastEventId(stream(token("physician", dr), null));
-        String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}")
-                .json()
-                .path("id")
-                .asString();
+        Missed missed = oneMessageSeenAndOneMissed();
+        String first = missed.first();
+        String second = missed.second();
+        String lastId = missed.lastId();
         stream(token("physician", dr), lastId);
 
         List<String> fromNow = streamFrom(token("physician", dr), "?since=now");
@@ -580,6 +555,24 @@ class MessagingApiIT {
         assertThat(api.get(API + "/stream?since=yesterday", token("physician", dr))
                         .status())
                 .isEqualTo(400);
+    }
+
+    /** Dr. Patel's stream saw the first message (its last event id) and was closed when the second came. */
+    record Missed(String first, String lastId, String second) {}
+
+    Missed oneMessageSeenAndOneMissed() throws Exception {
+        String careTeam = careTeamThread().path("id").asString();
+        String first = post(careTeam, token("nurse", nina), "{\"body\":\"one\"}")
+                .json()
+                .path("id")
+                .asString();
+        List<String> seen = stream(token("physician", dr), null);
+        assertThat(String.join("\n", seen)).contains(first);
+        String second = post(careTeam, token("nurse", nina), "{\"body\":\"two\"}")
+                .json()
+                .path("id")
+                .asString();
+        return new Missed(first, lastEventId(seen), second);
     }
 
     static String lastEventId(List<String> stream) {
