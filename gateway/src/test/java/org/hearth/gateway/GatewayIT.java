@@ -33,7 +33,8 @@ class GatewayIT {
               "/api/patients/v1/patients":{"get":{},"post":{}},
               "/api/patients/v1/patients/{id}/care-team":{"put":{}},
               "/api/patients/v1/internal-looking/{id}":{"parameters":[],"get":{}},
-              "/api/patients/v1/hang-up":{"put":{}}}}""");
+              "/api/patients/v1/hang-up":{"put":{}},
+              "/api/patients/v1/slow":{"get":{}}}}""");
     private static final StubService SCHEDULING = new StubService("scheduling", """
             {"openapi":"3.1.0","paths":{"/api/scheduling/v1/patients/{id}":{"get":{}}}}""");
     private static final int NOBODY_LISTENS = freePort();
@@ -51,6 +52,8 @@ class GatewayIT {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + NOBODY_LISTENS); // refusals audited nowhere
         registry.add("hearth.gateway.rate-limit.clients.metered-partner.per-second", () -> "0.2");
         registry.add("hearth.gateway.rate-limit.clients.metered-partner.burst", () -> "3");
+        registry.add(
+                "spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "4s"); // < StubService.SLOW
     }
 
     @LocalServerPort
@@ -229,6 +232,17 @@ class GatewayIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(502);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asString()).endsWith("/problems/upstream-closed");
+        assertThat(response.json().path("detail").asString()).contains("Idempotency-Key");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void aServiceThatAnswersTooLateGives504ProblemNotAnInternalError() {
+        ApiClient.Response response = api.get("/api/patients/v1/slow", token());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(504);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asString()).endsWith("/problems/gateway-timeout");
         assertThat(response.json().path("detail").asString()).contains("Idempotency-Key");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
     }

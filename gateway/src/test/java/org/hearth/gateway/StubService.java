@@ -26,6 +26,9 @@ final class StubService implements AutoCloseable {
         }
     }
 
+    /** How long {@code …/slow} takes to answer. */
+    static final java.time.Duration SLOW = java.time.Duration.ofSeconds(8);
+
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -46,6 +49,13 @@ final class StubService implements AutoCloseable {
                     exchange.getRequestURI().toString(),
                     Map.copyOf(exchange.getRequestHeaders())));
             exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                try { // a service too busy to answer within the gateway's response timeout
+                    Thread.sleep(SLOW.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (exchange.getRequestURI().getPath().endsWith("/hang-up")) {
                 // a service that dies (or closes the connection) after reading the request: no answer at all
                 throw new IllegalStateException("closing the connection without an answer");
@@ -63,6 +73,7 @@ final class StubService implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // a slow one blocks none
         server.start();
     }
 

@@ -58,13 +58,20 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                     "The service closed the connection before answering; whether it applied the request is unknown. "
                             + "Retry with the same Idempotency-Key (or client-chosen id) so that it is applied once.");
         }
-        if (causedBy(failure, TimeoutException.class)) {
+        if (causedBy(failure, TimeoutException.class)
+                || (failure instanceof ResponseStatusException status
+                        && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
+            // Spring Cloud Gateway's response timeout arrives as a ResponseStatusException(504), not a TimeoutException
+            log.warn(
+                    "No answer in time from the service for {}",
+                    exchange.getRequest().getPath());
             return GatewayProblems.write(
                     exchange,
                     HttpStatus.GATEWAY_TIMEOUT,
                     "gateway-timeout",
                     "Gateway timeout",
-                    "The service did not answer in time.");
+                    "The service did not answer in time; whether it applied the request is unknown. Retry with the "
+                            + "same Idempotency-Key (or client-chosen id) so that it is applied once.");
         }
         if (failure instanceof ResponseStatusException status
                 && status.getStatusCode().value() == 404) {
