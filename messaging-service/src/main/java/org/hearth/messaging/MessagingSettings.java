@@ -53,9 +53,9 @@ public record MessagingSettings(
 
         /**
          * The streams this instance accepts: {@code maxOpen} when set, else as many as the heap above what the rest of
-         * the service needs holds (about 400 with {@code -Xmx256m}, 2,000 with {@code -Xmx512m}). Past it a new stream is refused with 503 and
-         * Retry-After, and the console tries again later (or reaches another replica), instead of the instance
-         * running out of heap and failing every request it holds (2,000 streams did that with 256 MB).
+         * the service needs holds (about 375 with {@code -Xmx256m}, 2,060 with {@code -Xmx512m}). Past it a new stream
+         * is refused with 503 and Retry-After, and the console tries again later (or reaches another replica), instead
+         * of the instance running out of heap and failing every request it holds (2,000 streams did that with 256 MB).
          */
         public int openLimit() {
             return openLimit(Runtime.getRuntime().maxMemory());

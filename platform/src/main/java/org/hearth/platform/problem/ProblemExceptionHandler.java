@@ -67,14 +67,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (!e.violations().isEmpty()) {
             problem.setProperty("violations", e.violations());
         }
-        ResponseEntity<Object> answer =
-                problem(e.errors().isEmpty() ? problem : Problems.withErrors(problem, e.errors()));
+        ProblemDetail body = e.errors().isEmpty() ? problem : Problems.withErrors(problem, e.errors());
         return e.retryAfter()
-                .<ResponseEntity<Object>>map(after -> ResponseEntity.status(answer.getStatusCode())
-                        .headers(answer.getHeaders())
-                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, after.toSeconds())))
-                        .body(answer.getBody()))
-                .orElse(answer);
+                .map(after -> problem(body, Math.max(1, after.toSeconds())))
+                .orElseGet(() -> problem(body));
     }
 
     @ExceptionHandler(MissingTenantException.class)
@@ -169,14 +165,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 request.getMethod(),
                 request.getRequestURI(),
                 e.getClass().getSimpleName());
-        return ResponseEntity.status(ProblemType.STORE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
+        return problem(
+                Problems.of(
                         ProblemType.STORE_UNAVAILABLE,
                         "The database cannot be reached right now. Retry after the time in Retry-After; send the "
                                 + "same Idempotency-Key so that a write is applied once.",
-                        request.getRequestURI()));
+                        request.getRequestURI()),
+                retryAfterSeconds);
     }
 
     @ExceptionHandler(Exception.class)
@@ -310,6 +305,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** A refusal that passes: the problem, and when to try again. */
+    private static ResponseEntity<Object> problem(ProblemDetail problem, long retryAfterSeconds) {
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
