@@ -110,6 +110,17 @@ describe('LiveStream', () => {
     expect(got.map((e) => e.kind)).toEqual(['MESSAGE', 'URGENT']);
   });
 
+  it('starts a new subscription after every listener left "now", not from the old stream\'s last event', () => {
+    FakeSource.opened = [];
+    let source: FakeSource | null = null;
+    const live = new LiveStream((url) => (source = new FakeSource(url)) as unknown as EventSource, new ManualTimers());
+    const off = live.subscribe(() => {});
+    source!.emit('message', JSON.stringify({ kind: 'MESSAGE', threadId: 't1' }), '7');
+    off();
+    live.subscribe(() => {});
+    expect(FakeSource.opened).toEqual([STREAM_URL, STREAM_URL]);
+  });
+
   it('opens nothing more once the last listener has left, even with a new stream already due', () => {
     FakeSource.opened = [];
     let source: FakeSource | null = null;

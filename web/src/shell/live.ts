@@ -80,6 +80,7 @@ export class LiveStream {
         if (this.retry !== null) this.timers.clear(this.retry);
         this.retry = null;
         this.attempts = 0;
+        this.lastEventId = null; // the next page loads what exists itself: its stream starts "now", replaying nothing
       }
     };
   }
